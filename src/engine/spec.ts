@@ -1,0 +1,205 @@
+/**
+ * The engine's input: a fully resolved simulation spec. Every default is filled in and every
+ * partition has an explicit replica assignment. The scenario layer (`src/scenario`) turns the
+ * user-facing scenario JSON (with shorthands and omitted defaults) into this shape.
+ */
+
+export type BrokerId = number
+export type ControllerNodeId = number
+export type ZoneName = string
+export type ControllerMode = 'kraft' | 'zookeeper'
+
+/** Broker and controller configs, by Kafka's own keys. Defaults are Apache Kafka's. */
+export interface ClusterConfig {
+  'replica.lag.time.max.ms': number
+  'replica.fetch.wait.max.ms': number
+  'unclean.leader.election.enable': boolean
+  'unclean.leader.election.interval.ms': number
+  'min.insync.replicas': number
+  'default.replication.factor': number
+  'broker.session.timeout.ms': number
+  'broker.heartbeat.interval.ms': number
+  'zookeeper.session.timeout.ms': number
+  'auto.leader.rebalance.enable': boolean
+  'leader.imbalance.check.interval.seconds': number
+  'leader.imbalance.per.broker.percentage': number
+  'eligible.leader.replicas.enable': boolean
+  'controlled.shutdown.enable': boolean
+  'controlled.shutdown.max.retries': number
+  'controlled.shutdown.retry.backoff.ms': number
+}
+
+export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
+  'replica.lag.time.max.ms': 30000,
+  'replica.fetch.wait.max.ms': 500,
+  'unclean.leader.election.enable': false,
+  'unclean.leader.election.interval.ms': 300000,
+  'min.insync.replicas': 1,
+  'default.replication.factor': 1,
+  'broker.session.timeout.ms': 9000,
+  'broker.heartbeat.interval.ms': 2000,
+  'zookeeper.session.timeout.ms': 18000,
+  'auto.leader.rebalance.enable': true,
+  'leader.imbalance.check.interval.seconds': 300,
+  'leader.imbalance.per.broker.percentage': 10,
+  'eligible.leader.replicas.enable': false,
+  'controlled.shutdown.enable': true,
+  'controlled.shutdown.max.retries': 3,
+  'controlled.shutdown.retry.backoff.ms': 5000,
+}
+
+/** Topic-level overrides of cluster configs. */
+export interface TopicConfig {
+  'min.insync.replicas'?: number
+  'unclean.leader.election.enable'?: boolean
+}
+
+/** An initial partition state, e.g. from imported `kafka-topics --describe` output. */
+export interface InitialPartitionState {
+  leader: number
+  isr: number[]
+  elr?: number[]
+  lastKnownElr?: number[]
+}
+
+export interface TopicSpec {
+  name: string
+  partitions: number
+  replicationFactor: number
+  config: TopicConfig
+  /** assignment[p] is partition p's replica list; replicas[0] is the preferred leader. */
+  assignment: number[][]
+  /** initial[p], when given, is partition p's state at t = 0 instead of "all replicas in sync". */
+  initial?: (InitialPartitionState | null)[]
+}
+
+/** `acks` normalised to Kafka's numeric form: -1 is "all". */
+export type Acks = -1 | 0 | 1
+
+export interface ProducerConfig {
+  acks: Acks
+  retries: number
+  'delivery.timeout.ms': number
+  'request.timeout.ms': number
+  'retry.backoff.ms': number
+  'retry.backoff.max.ms': number
+  'metadata.max.age.ms': number
+  'bootstrap.servers': BrokerId[]
+  'enable.idempotence': boolean
+  'linger.ms': number
+}
+
+export const DEFAULT_PRODUCER_CONFIG: Omit<ProducerConfig, 'bootstrap.servers'> = {
+  acks: -1,
+  retries: 2147483647,
+  'delivery.timeout.ms': 120000,
+  'request.timeout.ms': 30000,
+  'retry.backoff.ms': 100,
+  'retry.backoff.max.ms': 1000,
+  'metadata.max.age.ms': 300000,
+  'enable.idempotence': true,
+  'linger.ms': 0,
+}
+
+export interface ConsumerConfig {
+  'bootstrap.servers': BrokerId[]
+  'auto.offset.reset': 'latest' | 'earliest'
+  'request.timeout.ms': number
+  'metadata.max.age.ms': number
+  'fetch.max.wait.ms': number
+  'retry.backoff.ms': number
+}
+
+export const DEFAULT_CONSUMER_CONFIG: Omit<ConsumerConfig, 'bootstrap.servers'> = {
+  'auto.offset.reset': 'latest',
+  'request.timeout.ms': 30000,
+  'metadata.max.age.ms': 300000,
+  'fetch.max.wait.ms': 500,
+  'retry.backoff.ms': 100,
+}
+
+export interface ProducerSpec {
+  kind: 'producer'
+  id: string
+  topic: string
+  recordsPerSecond: number
+  config: ProducerConfig
+}
+
+export interface ConsumerSpec {
+  kind: 'consumer'
+  id: string
+  topic: string
+  config: ConsumerConfig
+}
+
+export type ClientSpec = ProducerSpec | ConsumerSpec
+
+/** Which links an isolation cuts. Default: all three. */
+export type IsolationScope = 'controllers' | 'brokers' | 'clients'
+
+/** A fault or admin action, as data. `atMs` is simulated time. */
+export type Fault =
+  | { type: 'crashBroker'; broker: BrokerId }
+  | { type: 'startBroker'; broker: BrokerId }
+  | { type: 'shutdownBroker'; broker: BrokerId }
+  | { type: 'isolateBroker'; broker: BrokerId; from?: IsolationScope[] }
+  | { type: 'healBroker'; broker: BrokerId }
+  | { type: 'stopZone'; zone: ZoneName }
+  | { type: 'startZone'; zone: ZoneName }
+  | { type: 'isolateZone'; zone: ZoneName; from?: IsolationScope[] }
+  | { type: 'healZone'; zone: ZoneName }
+  | { type: 'slowBroker'; broker: BrokerId; fetchDelayMs: number }
+  | { type: 'unslowBroker'; broker: BrokerId }
+  | { type: 'crashController'; controller: ControllerNodeId }
+  | { type: 'startController'; controller: ControllerNodeId }
+  | { type: 'rollingRestart'; brokers?: BrokerId[]; restartMs?: number }
+  | {
+      type: 'electLeaders'
+      election: 'PREFERRED' | 'UNCLEAN'
+      topic?: string
+      partition?: number
+    }
+
+export type FaultType = Fault['type']
+export type TimedFault = Fault & { atMs: number }
+
+export interface BrokerSpec {
+  id: BrokerId
+  zone: ZoneName
+}
+
+export interface ControllerSpec {
+  id: ControllerNodeId
+  zone: ZoneName
+}
+
+export interface ClusterSpec {
+  controller: ControllerMode
+  zones: ZoneName[]
+  brokers: BrokerSpec[]
+  /** KRaft controller quorum voters, or ZooKeeper ensemble nodes. */
+  controllers: ControllerSpec[]
+  config: ClusterConfig
+}
+
+export interface SimulationSpec {
+  name: string
+  description: string
+  seed: number
+  durationMs: number
+  cluster: ClusterSpec
+  topics: TopicSpec[]
+  clients: ClientSpec[]
+  faults: TimedFault[]
+}
+
+/** The effective min ISR of a topic: min(min.insync.replicas, replication factor). */
+export function effectiveMinIsr(topic: TopicSpec, cluster: ClusterConfig): number {
+  const configured = topic.config['min.insync.replicas'] ?? cluster['min.insync.replicas']
+  return Math.min(configured, topic.replicationFactor)
+}
+
+export function uncleanElectionEnabled(topic: TopicSpec, cluster: ClusterConfig): boolean {
+  return topic.config['unclean.leader.election.enable'] ?? cluster['unclean.leader.election.enable']
+}

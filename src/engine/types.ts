@@ -1,0 +1,292 @@
+/**
+ * The engine's output types: the event log, snapshots and metric samples. All plain,
+ * structured-cloneable data, so they cross a Web Worker boundary and serialise to JSON unchanged.
+ */
+import type { BrokerId, ControllerMode, ControllerNodeId, FaultType, ZoneName } from './spec'
+
+export type ElectionKind = 'ONLINE' | 'PREFERRED' | 'UNCLEAN' | 'CONTROLLED_SHUTDOWN' | 'REASSIGN'
+
+/** Kafka error names the clients can see (clients/.../common/protocol/Errors.java). */
+export type KafkaError =
+  | 'NOT_LEADER_OR_FOLLOWER'
+  | 'LEADER_NOT_AVAILABLE'
+  | 'NOT_ENOUGH_REPLICAS'
+  | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
+  | 'REQUEST_TIMED_OUT'
+  | 'NETWORK_EXCEPTION'
+  | 'OFFSET_OUT_OF_RANGE'
+
+export const KAFKA_ERROR_CODES: Record<KafkaError, number> = {
+  NOT_LEADER_OR_FOLLOWER: 6,
+  LEADER_NOT_AVAILABLE: 5,
+  NOT_ENOUGH_REPLICAS: 19,
+  NOT_ENOUGH_REPLICAS_AFTER_APPEND: 20,
+  REQUEST_TIMED_OUT: 7,
+  NETWORK_EXCEPTION: 13,
+  OFFSET_OUT_OF_RANGE: 1,
+}
+
+/**
+ * One past-tense fact in the event log. Every event has `atMs` and `type`; the other fields
+ * depend on the type. Field order is stable so that JSON output diffs cleanly.
+ */
+export type SimEvent =
+  | { atMs: number; type: 'FaultInjected'; fault: FaultType; detail: string }
+  | { atMs: number; type: 'BrokerStopped'; broker: BrokerId; clean: boolean }
+  | { atMs: number; type: 'BrokerStarted'; broker: BrokerId }
+  | { atMs: number; type: 'BrokerRegistered'; broker: BrokerId }
+  | { atMs: number; type: 'BrokerFenced'; broker: BrokerId }
+  | { atMs: number; type: 'BrokerUnfenced'; broker: BrokerId }
+  | { atMs: number; type: 'BrokerSessionExpired'; broker: BrokerId }
+  | {
+      atMs: number
+      type: 'ControlledShutdownRequested'
+      broker: BrokerId
+      remainingLeaders: number
+    }
+  | { atMs: number; type: 'ControlledShutdownCompleted'; broker: BrokerId }
+  | { atMs: number; type: 'ControllerElected'; controller: number }
+  | { atMs: number; type: 'ControllerResigned'; controller: number }
+  | { atMs: number; type: 'QuorumLost' }
+  | { atMs: number; type: 'QuorumRestored' }
+  | { atMs: number; type: 'ControllerNodeStopped'; controller: ControllerNodeId }
+  | { atMs: number; type: 'ControllerNodeStarted'; controller: ControllerNodeId }
+  | {
+      atMs: number
+      type: 'LeaderElected'
+      topic: string
+      partition: number
+      leader: number
+      leaderEpoch: number
+      election: ElectionKind
+      unclean: boolean
+    }
+  | {
+      atMs: number
+      type: 'PartitionOffline'
+      topic: string
+      partition: number
+      leaderEpoch: number
+      isr: number[]
+    }
+  | {
+      atMs: number
+      type: 'IsrShrunk'
+      topic: string
+      partition: number
+      isr: number[]
+      removed: number[]
+      by: 'leader' | 'controller'
+    }
+  | {
+      atMs: number
+      type: 'IsrExpanded'
+      topic: string
+      partition: number
+      isr: number[]
+      added: number[]
+    }
+  | {
+      atMs: number
+      type: 'ElrChanged'
+      topic: string
+      partition: number
+      elr: number[]
+      lastKnownElr: number[]
+    }
+  | {
+      atMs: number
+      type: 'ReplicaTruncated'
+      topic: string
+      partition: number
+      broker: BrokerId
+      fromOffset: number
+      toOffset: number
+    }
+  | {
+      atMs: number
+      type: 'ProduceFailed'
+      client: string
+      topic: string
+      partition: number
+      error: KafkaError
+      records: number
+      retriable: boolean
+    }
+  | {
+      atMs: number
+      type: 'RecordsExpired'
+      client: string
+      topic: string
+      partition: number
+      records: number
+      error: KafkaError
+    }
+  | { atMs: number; type: 'ClientConnectFailed'; client: string; bootstrapServers: BrokerId[] }
+  | { atMs: number; type: 'ClientConnected'; client: string; broker: BrokerId }
+  | {
+      atMs: number
+      type: 'ConsumerOffsetReset'
+      client: string
+      topic: string
+      partition: number
+      fromOffset: number
+      toOffset: number
+    }
+  | { atMs: number; type: 'RollingRestartStep'; broker: BrokerId; step: 'stop' | 'start' | 'done' }
+  | {
+      atMs: number
+      type: 'AdminElectionResult'
+      election: 'PREFERRED' | 'UNCLEAN'
+      topic: string
+      partition: number
+      result:
+        | 'NONE'
+        | 'ELECTION_NOT_NEEDED'
+        | 'PREFERRED_LEADER_NOT_AVAILABLE'
+        | 'ELIGIBLE_LEADERS_NOT_AVAILABLE'
+    }
+  | { atMs: number; type: 'InvariantViolated'; message: string }
+
+export type SimEventType = SimEvent['type']
+
+export type LeaderRecoveryState = 'RECOVERED' | 'RECOVERING'
+
+export interface ReplicaView {
+  broker: BrokerId
+  logEndOffset: number
+  highWatermark: number
+  /** The hosting broker is running. */
+  online: boolean
+  /** Leader LEO minus this replica's LEO (0 for the leader). */
+  lag: number
+}
+
+export interface PartitionView {
+  topic: string
+  partition: number
+  replicas: BrokerId[]
+  /** -1 when the partition has no leader. */
+  leader: number
+  leaderEpoch: number
+  partitionEpoch: number
+  isr: BrokerId[]
+  elr: BrokerId[]
+  lastKnownElr: BrokerId[]
+  leaderRecoveryState: LeaderRecoveryState
+  /** The leader's high watermark (the last known one while offline). */
+  highWatermark: number
+  minIsr: number
+  uncleanLeaderElectionEnable: boolean
+  replicaStates: ReplicaView[]
+}
+
+export type BrokerStatus = 'online' | 'starting' | 'shutting-down' | 'offline'
+
+export interface BrokerView {
+  id: BrokerId
+  zone: ZoneName
+  status: BrokerStatus
+  /** KRaft: fenced by the controller. ZooKeeper: no live session. */
+  fenced: boolean
+  isolatedFrom: ('controllers' | 'brokers' | 'clients')[]
+  fetchDelayMs: number
+  /** ZooKeeper mode: this broker is the controller. */
+  isController: boolean
+  leaderCount: number
+  partitionCount: number
+}
+
+export interface ControllerView {
+  id: ControllerNodeId
+  zone: ZoneName
+  up: boolean
+  isolated: boolean
+  /** KRaft: this voter is the active controller. ZooKeeper: always false (a broker is controller). */
+  active: boolean
+}
+
+export interface ZoneView {
+  name: ZoneName
+  stopped: boolean
+  isolatedFrom: ('controllers' | 'brokers' | 'clients')[]
+}
+
+/** Cluster-wide metrics with Kafka's names (kafka-semantics.md §6) plus our own accounting. */
+export interface MetricsSample {
+  atMs: number
+  UnderReplicatedPartitions: number
+  UnderMinIsrPartitionCount: number
+  AtMinIsrPartitionCount: number
+  OfflinePartitionsCount: number
+  ActiveControllerCount: number
+  PreferredReplicaImbalanceCount: number
+  /** Per broker id (as a string key, for JSON). */
+  LeaderCount: Record<string, number>
+  PartitionCount: Record<string, number>
+  /** Events in the last sample interval, per second. */
+  IsrShrinksPerSec: number
+  IsrExpandsPerSec: number
+  UncleanLeaderElectionsPerSec: number
+  /** Producer records in the last sample interval. */
+  producedRecords: number
+  ackedRecords: number
+  failedRecords: number
+  /** Cumulative acknowledged records now lost. */
+  lostAckedRecords: number
+  /** Sum over consumers of (high watermark − position). */
+  consumerLag: number
+}
+
+export interface ProducerView {
+  kind: 'producer'
+  id: string
+  topic: string
+  acks: number
+  connected: boolean
+  sent: number
+  acked: number
+  failed: number
+  inFlight: number
+  errors: Record<string, number>
+  lostAcked: number
+  unavailableAcked: number
+}
+
+export interface ConsumerView {
+  kind: 'consumer'
+  id: string
+  topic: string
+  connected: boolean
+  consumed: number
+  lag: number
+}
+
+export type ClientView = ProducerView | ConsumerView
+
+/** One line of a client's log, in Kafka's own format. */
+export interface ClientLogLine {
+  atMs: number
+  client: string
+  level: 'INFO' | 'WARN' | 'ERROR'
+  message: string
+}
+
+export interface Snapshot {
+  nowMs: number
+  seed: number
+  mode: ControllerMode
+  zones: ZoneView[]
+  brokers: BrokerView[]
+  controllers: ControllerView[]
+  /** KRaft: active controller node id; ZooKeeper: controller broker id; null when none. */
+  activeController: number | null
+  quorumHasMajority: boolean
+  partitions: PartitionView[]
+  clients: ClientView[]
+  metrics: MetricsSample
+  durability: { ackedRecords: number; lostAckedRecords: number; unavailableAckedRecords: number }
+  availability: { offlinePartitionMs: number; unwritablePartitionMs: number }
+  /** Number of events in the log so far; the log itself is read with `events()`. */
+  eventCount: number
+}
