@@ -1,0 +1,167 @@
+/**
+ * The partition list in `kafka-topics --describe` columns, with a health filter, 200-row pages and
+ * a button that copies the same rows as describe text. Paging keeps 10,000 partitions cheap: only
+ * one page of rows is ever in the DOM, and filtering is a single memoised pass.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { PartitionView } from '../../engine/types'
+import { formatDescribe } from './describe-format'
+import {
+  FILTER_LABELS,
+  PARTITION_FILTERS,
+  type PartitionFilter,
+  countByFilter,
+  matchesFilter,
+} from './partition-status'
+import { PartitionRow } from './PartitionRow'
+
+export const PAGE_SIZE = 200
+
+export interface PartitionTableProps {
+  partitions: PartitionView[]
+  onSelectPartition?: (topic: string, partition: number) => void
+  selected?: { topic: string; partition: number }
+}
+
+type CopyState = 'idle' | 'copied' | 'manual'
+
+export function PartitionTable({ partitions, onSelectPartition, selected }: PartitionTableProps) {
+  const [filter, setFilter] = useState<PartitionFilter>('all')
+  const [page, setPage] = useState(0)
+  const [copyState, setCopyState] = useState<CopyState>('idle')
+  const copyTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(
+    () => () => {
+      if (copyTimer.current !== null) clearTimeout(copyTimer.current)
+    },
+    [],
+  )
+
+  const counts = useMemo(() => countByFilter(partitions), [partitions])
+  const rows = useMemo(
+    () => (filter === 'all' ? partitions : partitions.filter((p) => matchesFilter(p, filter))),
+    [partitions, filter],
+  )
+  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE))
+  const currentPage = Math.min(page, pageCount - 1)
+  const first = currentPage * PAGE_SIZE
+  const visible = rows.slice(first, first + PAGE_SIZE)
+  // With a report filter, describe prints matching partition lines only (no topic headers).
+  const describeText = () => formatDescribe(rows, { topicHeaders: filter === 'all' })
+
+  const copy = async () => {
+    const text = describeText()
+    try {
+      if (navigator.clipboard === undefined) throw new Error('no clipboard')
+      await navigator.clipboard.writeText(text)
+      setCopyState('copied')
+      if (copyTimer.current !== null) clearTimeout(copyTimer.current)
+      copyTimer.current = setTimeout(() => setCopyState('idle'), 2000)
+    } catch {
+      setCopyState('manual')
+    }
+  }
+
+  const rangeText =
+    rows.length === 0
+      ? `rows 0 of 0`
+      : `rows ${first + 1}–${first + visible.length} of ${rows.length}`
+
+  return (
+    <section aria-label="Partitions" className="flex flex-col gap-2 text-sm">
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="flex items-center gap-2">
+          <span>Filter</span>
+          <select
+            className="rounded border border-border bg-panel px-2 py-1"
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value as PartitionFilter)
+              setPage(0)
+            }}
+          >
+            {PARTITION_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {FILTER_LABELS[f]} ({counts[f]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="rounded border border-border bg-panel px-2 py-1 hover:bg-bg"
+          onClick={() => void copy()}
+        >
+          Copy as kafka-topics output
+        </button>
+        <span role="status" className="text-ok">
+          {copyState === 'copied' ? 'Copied' : ''}
+        </span>
+      </div>
+      {copyState === 'manual' && (
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">
+            The clipboard is not available here: select this text and copy it.
+          </span>
+          <textarea
+            readOnly
+            className="h-32 rounded border border-border bg-panel p-1 font-mono text-xs"
+            value={describeText()}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </label>
+      )}
+      <div className="overflow-auto rounded border border-border">
+        <table className="w-full border-collapse font-mono text-xs">
+          <caption className="sr-only">
+            Partitions, {FILTER_LABELS[filter].toLowerCase()}, {rangeText}
+          </caption>
+          <thead className="bg-panel text-left">
+            <tr>
+              {['Topic', 'Partition', 'Leader', 'Replicas', 'Isr', 'Elr', 'LastKnownElr'].map(
+                (h) => (
+                  <th key={h} scope="col" className="border-b border-border px-2 py-1">
+                    {h}
+                  </th>
+                ),
+              )}
+              <th scope="col" className="border-b border-border px-2 py-1">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((p) => (
+              <PartitionRow
+                key={`${p.topic}\u0000${p.partition}`}
+                partition={p}
+                selected={selected?.topic === p.topic && selected.partition === p.partition}
+                onSelect={onSelectPartition}
+              />
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="p-2 text-muted">No partitions match this filter.</p>}
+      </div>
+      <nav aria-label="Partition pages" className="flex items-center gap-2">
+        <button
+          type="button"
+          className="rounded border border-border px-2 py-1 disabled:opacity-50"
+          disabled={currentPage === 0}
+          onClick={() => setPage(currentPage - 1)}
+        >
+          Previous
+        </button>
+        <span aria-live="polite">{rangeText}</span>
+        <button
+          type="button"
+          className="rounded border border-border px-2 py-1 disabled:opacity-50"
+          disabled={currentPage >= pageCount - 1}
+          onClick={() => setPage(currentPage + 1)}
+        >
+          Next
+        </button>
+      </nav>
+    </section>
+  )
+}

@@ -1,0 +1,89 @@
+/**
+ * Health predicates for one partition, with the meanings `kafka-topics.sh --describe` gives its
+ * report flags (TopicCommand.PartitionDescription), so the table's filter and badges agree with
+ * what an operator would see on a real cluster.
+ */
+import type { PartitionView } from '../../engine/types'
+
+/** `--under-replicated-partitions`: fewer in-sync replicas than assigned replicas. */
+export function isUnderReplicated(p: PartitionView): boolean {
+  return p.replicas.length - p.isr.length > 0
+}
+
+/**
+ * Fewer in-sync replicas than the effective min ISR, so acks=all writes fail with
+ * NOT_ENOUGH_REPLICAS. Kafka's `--under-min-isr-partitions` also lists leaderless partitions; we
+ * keep those apart under "offline" so each badge names one cause.
+ */
+export function isUnderMinIsr(p: PartitionView): boolean {
+  return p.isr.length < p.minIsr
+}
+
+/** No leader (Leader: none); the KRaft OfflinePartitionsCount definition. */
+export function isOffline(p: PartitionView): boolean {
+  return p.leader === -1
+}
+
+/** acks=all producers cannot write: no leader, or too few in-sync replicas. */
+export function isUnavailable(p: PartitionView): boolean {
+  return isOffline(p) || isUnderMinIsr(p)
+}
+
+export const PARTITION_FILTERS = [
+  'all',
+  'under-replicated',
+  'under-min-isr',
+  'offline',
+  'unavailable',
+] as const
+export type PartitionFilter = (typeof PARTITION_FILTERS)[number]
+
+export const FILTER_LABELS: Record<PartitionFilter, string> = {
+  all: 'All partitions',
+  'under-replicated': 'Under-replicated',
+  'under-min-isr': 'Under min ISR',
+  offline: 'Offline',
+  unavailable: 'Unavailable for acks=all',
+}
+
+const PREDICATES: Record<PartitionFilter, (p: PartitionView) => boolean> = {
+  all: () => true,
+  'under-replicated': isUnderReplicated,
+  'under-min-isr': isUnderMinIsr,
+  offline: isOffline,
+  unavailable: isUnavailable,
+}
+
+export function matchesFilter(p: PartitionView, filter: PartitionFilter): boolean {
+  return PREDICATES[filter](p)
+}
+
+/** How many partitions each filter would show, in one pass. */
+export function countByFilter(
+  partitions: readonly PartitionView[],
+): Record<PartitionFilter, number> {
+  const counts: Record<PartitionFilter, number> = {
+    all: 0,
+    'under-replicated': 0,
+    'under-min-isr': 0,
+    offline: 0,
+    unavailable: 0,
+  }
+  for (const p of partitions) {
+    for (const f of PARTITION_FILTERS) if (PREDICATES[f](p)) counts[f]++
+  }
+  return counts
+}
+
+export type StatusBadge = 'offline' | 'under min ISR' | 'under-replicated' | 'recovering' | 'ok'
+
+/** The badges of a partition's status cell, worst first; "ok" when nothing is wrong. */
+export function statusBadges(p: PartitionView): StatusBadge[] {
+  const badges: StatusBadge[] = []
+  if (isOffline(p)) badges.push('offline')
+  if (isUnderMinIsr(p)) badges.push('under min ISR')
+  if (isUnderReplicated(p)) badges.push('under-replicated')
+  if (p.leaderRecoveryState === 'RECOVERING') badges.push('recovering')
+  if (badges.length === 0) badges.push('ok')
+  return badges
+}
