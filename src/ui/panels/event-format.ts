@@ -1,0 +1,167 @@
+/**
+ * Turns engine events into one log line each, in Kafka's vocabulary ("orders-0 leader 2 epoch 3
+ * (ONLINE)"), and sorts event types into the categories the event log filters by. Pure, so the
+ * wording is unit-tested once for every SimEvent type.
+ */
+import type { SimEvent, SimEventType } from '../../engine/types'
+
+export type EventCategory = 'faults' | 'elections' | 'isr' | 'clients'
+
+export const EVENT_CATEGORIES: readonly EventCategory[] = ['faults', 'elections', 'isr', 'clients']
+
+export const CATEGORY_LABELS: Record<EventCategory, string> = {
+  faults: 'Faults and brokers',
+  elections: 'Elections',
+  isr: 'ISR and replicas',
+  clients: 'Clients',
+}
+
+/** Every type is listed, so adding a SimEvent type without a category fails to compile. */
+export const EVENT_CATEGORY: Record<SimEventType, EventCategory> = {
+  FaultInjected: 'faults',
+  BrokerStopped: 'faults',
+  BrokerStarted: 'faults',
+  BrokerRegistered: 'faults',
+  BrokerFenced: 'faults',
+  BrokerUnfenced: 'faults',
+  BrokerSessionExpired: 'faults',
+  ControlledShutdownRequested: 'faults',
+  ControlledShutdownCompleted: 'faults',
+  ControllerNodeStopped: 'faults',
+  ControllerNodeStarted: 'faults',
+  RollingRestartStep: 'faults',
+  InvariantViolated: 'faults',
+  ControllerElected: 'elections',
+  ControllerResigned: 'elections',
+  QuorumLost: 'elections',
+  QuorumRestored: 'elections',
+  LeaderElected: 'elections',
+  PartitionOffline: 'elections',
+  AdminElectionResult: 'elections',
+  IsrShrunk: 'isr',
+  IsrExpanded: 'isr',
+  ElrChanged: 'isr',
+  ReplicaTruncated: 'isr',
+  ProduceFailed: 'clients',
+  RecordsExpired: 'clients',
+  ClientConnectFailed: 'clients',
+  ClientConnected: 'clients',
+  ConsumerOffsetReset: 'clients',
+}
+
+/** Simulated time as mm:ss.mmm; minutes keep counting past 59 (75:00.000). */
+export function formatSimTime(atMs: number): string {
+  const ms = Math.max(0, Math.floor(atMs))
+  const minutes = Math.floor(ms / 60_000)
+  const seconds = Math.floor((ms % 60_000) / 1000)
+  const millis = ms % 1000
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}.${String(millis).padStart(3, '0')}`
+}
+
+/** A broker list the way Kafka logs it in ISR changes: [1,2,3], and [] when empty. */
+function ids(list: readonly number[]): string {
+  return `[${list.join(',')}]`
+}
+
+function tp(topic: string, partition: number): string {
+  return `${topic}-${partition}`
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** The text after the event type: what happened, to what, in Kafka's terms. */
+export function eventDetail(e: SimEvent): string {
+  switch (e.type) {
+    case 'FaultInjected':
+      return e.detail === '' ? e.fault : `${e.fault}: ${e.detail}`
+    case 'BrokerStopped':
+      return `broker ${e.broker} stopped (${e.clean ? 'clean shutdown' : 'unclean shutdown'})`
+    case 'BrokerStarted':
+      return `broker ${e.broker} started`
+    case 'BrokerRegistered':
+      return `broker ${e.broker} registered with the controller`
+    case 'BrokerFenced':
+      return `broker ${e.broker} fenced`
+    case 'BrokerUnfenced':
+      return `broker ${e.broker} unfenced`
+    case 'BrokerSessionExpired':
+      return `broker ${e.broker} session expired`
+    case 'ControlledShutdownRequested':
+      return `broker ${e.broker} requested controlled shutdown, ${plural(e.remainingLeaders, 'leader')} to move`
+    case 'ControlledShutdownCompleted':
+      return `broker ${e.broker} controlled shutdown completed`
+    case 'ControllerElected':
+      return `node ${e.controller} is the active controller`
+    case 'ControllerResigned':
+      return `node ${e.controller} resigned as controller`
+    case 'QuorumLost':
+      return 'controller quorum lost its majority: no leader elections until it returns'
+    case 'QuorumRestored':
+      return 'controller quorum has a majority again'
+    case 'ControllerNodeStopped':
+      return `controller node ${e.controller} stopped`
+    case 'ControllerNodeStarted':
+      return `controller node ${e.controller} started`
+    case 'LeaderElected': {
+      const leader = e.leader === -1 ? 'none' : String(e.leader)
+      const unclean = e.unclean && e.election !== 'UNCLEAN' ? ', unclean' : ''
+      return `${tp(e.topic, e.partition)} leader ${leader} epoch ${e.leaderEpoch} (${e.election}${unclean})`
+    }
+    case 'PartitionOffline':
+      return `${tp(e.topic, e.partition)} offline, leader none epoch ${e.leaderEpoch} isr ${ids(e.isr)}`
+    case 'IsrShrunk':
+      return `${tp(e.topic, e.partition)} isr shrunk to ${ids(e.isr)}, removed ${ids(e.removed)} (by ${e.by})`
+    case 'IsrExpanded':
+      return `${tp(e.topic, e.partition)} isr expanded to ${ids(e.isr)}, added ${ids(e.added)}`
+    case 'ElrChanged':
+      return `${tp(e.topic, e.partition)} elr ${ids(e.elr)} lastKnownElr ${ids(e.lastKnownElr)}`
+    case 'ReplicaTruncated':
+      return `${tp(e.topic, e.partition)} replica on broker ${e.broker} truncated from offset ${e.fromOffset} to ${e.toOffset}`
+    case 'ProduceFailed':
+      return `${e.client} ${tp(e.topic, e.partition)} ${e.error}, ${plural(e.records, 'record')}, ${e.retriable ? 'retriable' : 'not retriable'}`
+    case 'RecordsExpired':
+      return `${e.client} expired ${plural(e.records, 'record')} for ${tp(e.topic, e.partition)} (${e.error})`
+    case 'ClientConnectFailed':
+      return `${e.client} could not connect to bootstrap.servers ${ids(e.bootstrapServers)}`
+    case 'ClientConnected':
+      return `${e.client} connected to broker ${e.broker}`
+    case 'ConsumerOffsetReset':
+      return `${e.client} ${tp(e.topic, e.partition)} offset reset from ${e.fromOffset} to ${e.toOffset}`
+    case 'RollingRestartStep':
+      return `broker ${e.broker} ${e.step}`
+    case 'AdminElectionResult':
+      return `${e.election} election for ${tp(e.topic, e.partition)}: ${e.result}`
+    case 'InvariantViolated':
+      return e.message
+  }
+}
+
+/** "LeaderElected  orders-0 leader 2 epoch 3 (ONLINE)". */
+export function describeEvent(e: SimEvent): string {
+  return `${e.type}  ${eventDetail(e)}`
+}
+
+/** "00:12.345  LeaderElected  orders-0 leader 2 epoch 3 (ONLINE)". */
+export function formatEventLine(e: SimEvent): string {
+  return `${formatSimTime(e.atMs)}  ${describeEvent(e)}`
+}
+
+/** Events an operator should notice first: data at risk, no leader, or a broken model. */
+export function isAlarming(e: SimEvent): boolean {
+  switch (e.type) {
+    case 'PartitionOffline':
+    case 'QuorumLost':
+    case 'InvariantViolated':
+    case 'ReplicaTruncated':
+    case 'RecordsExpired':
+      return true
+    case 'LeaderElected':
+      return e.unclean
+    case 'ProduceFailed':
+      return !e.retriable
+    default:
+      return false
+  }
+}
