@@ -1,0 +1,45 @@
+/**
+ * The scenario slice: the loaded scenario and `loadScenario`, which starts a fresh timeline (and
+ * optionally runs it to a given time, as a share link asks).
+ */
+import type { SimulationSpec } from '../../engine/spec'
+import { createTimeline } from '../timeline'
+import type { Notice } from './simulation-slice'
+import type { SliceCreator } from './types'
+
+export interface LoadOptions {
+  /** Run to this sim time after loading (a share link's `t`). */
+  atMs?: number
+  notice?: Notice | null
+}
+
+export interface ScenarioSlice {
+  /** The scenario as loaded; its `faults` are the scenario's own script. */
+  spec: SimulationSpec
+  loadScenario(spec: SimulationSpec, options?: LoadOptions): void
+  /** The scenario with the whole current recording as its fault script (what a share link holds). */
+  recordedScenario(): SimulationSpec
+}
+
+export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, runtime) => ({
+  spec: runtime.initialSpec,
+  loadScenario(spec, options = {}) {
+    runtime.timeline = createTimeline(spec, runtime.engine, runtime.timelineOptions)
+    runtime.carryMs = 0
+    if (options.atMs !== undefined && options.atMs > 0) runtime.timeline.advance(options.atMs)
+    set({
+      spec,
+      playing: false,
+      violation: null,
+      notice: options.notice ?? null,
+      selectedPartition: null,
+      hoveredPartition: null,
+      focusTopic: null,
+      focusBroker: null,
+    })
+    get().publish()
+  },
+  recordedScenario() {
+    return { ...get().spec, faults: get().recording.slice() }
+  },
+})

@@ -1,0 +1,139 @@
+/**
+ * The time machine over a fake engine: scripted faults apply when the clock reaches them, seeking
+ * back restores a checkpoint and replays the recording, acting in the past forks, and markers are
+ * neither lost nor duplicated by a replay.
+ */
+import { describe, expect, it } from 'vitest'
+import { createFakeEngine, tinySpec } from './testing/fake-engine'
+import { createTimeline } from './timeline'
+
+describe('createTimeline', () => {
+  it('applies scripted faults when the clock reaches them', () => {
+    const timeline = createTimeline(
+      tinySpec([{ type: 'crashBroker', broker: 2, atMs: 2500 }]),
+      createFakeEngine(),
+    )
+    timeline.advance(2000)
+    expect(timeline.sim().faults()).toEqual([])
+    timeline.advance(3000)
+    expect(timeline.sim().faults()).toEqual([{ type: 'crashBroker', broker: 2, atMs: 2500 }])
+    expect(timeline.horizonMs()).toBe(3000)
+  })
+
+  it('hands the engine a spec without faults so checkpoints hold only the past', () => {
+    const timeline = createTimeline(
+      tinySpec([{ type: 'crashBroker', broker: 2, atMs: 2500 }]),
+      createFakeEngine(),
+    )
+    expect(timeline.spec.faults).toEqual([])
+    expect(timeline.recording()).toHaveLength(1)
+  })
+
+  it('seeks back from the latest checkpoint and replays recorded faults', () => {
+    const engine = createFakeEngine()
+    const timeline = createTimeline(tinySpec(), engine, { checkpointIntervalMs: 1000 })
+    timeline.advance(4000)
+    timeline.inject({ type: 'crashBroker', broker: 1 })
+    timeline.advance(10_000)
+    timeline.seek(6500)
+    expect(engine.restored).toBe(1)
+    expect(timeline.nowMs()).toBe(6500)
+    expect(timeline.horizonMs()).toBe(10_000)
+    expect(timeline.sim().faults()).toEqual([{ type: 'crashBroker', broker: 1, atMs: 4000 }])
+    timeline.seek(3000)
+    expect(timeline.sim().faults()).toEqual([])
+    timeline.advance(5000)
+    expect(timeline.sim().faults()).toEqual([{ type: 'crashBroker', broker: 1, atMs: 4000 }])
+  })
+
+  it('replays from time 0 when the engine cannot restore checkpoints', () => {
+    const engine = createFakeEngine()
+    delete engine.restoreSimulation
+    const timeline = createTimeline(tinySpec(), engine)
+    timeline.advance(9000)
+    timeline.seek(4000)
+    expect(engine.created).toBe(2)
+    expect(timeline.nowMs()).toBe(4000)
+  })
+
+  it('forks when acting in the past: later faults are discarded', () => {
+    const timeline = createTimeline(tinySpec(), createFakeEngine(), { checkpointIntervalMs: 1000 })
+    timeline.advance(3000)
+    timeline.inject({ type: 'crashBroker', broker: 1 })
+    timeline.advance(8000)
+    timeline.inject({ type: 'startBroker', broker: 1 })
+    timeline.seek(5000)
+    const result = timeline.inject({ type: 'crashBroker', broker: 3 })
+    expect(result).toEqual({ forkedAtMs: 5000, discardedFaults: 1 })
+    expect(timeline.horizonMs()).toBe(5000)
+    expect(timeline.recording()).toEqual([
+      { type: 'crashBroker', broker: 1, atMs: 3000 },
+      { type: 'crashBroker', broker: 3, atMs: 5000 },
+    ])
+    timeline.advance(9000)
+    expect(
+      timeline
+        .sim()
+        .faults()
+        .map((fault) => fault.type),
+    ).toEqual(['crashBroker', 'crashBroker'])
+  })
+
+  it('does not fork when acting at the horizon', () => {
+    const timeline = createTimeline(tinySpec(), createFakeEngine())
+    timeline.advance(3000)
+    expect(timeline.inject({ type: 'crashBroker', broker: 1 })).toEqual({
+      forkedAtMs: null,
+      discardedFaults: 0,
+    })
+  })
+
+  it('keeps one set of markers across a seek and replay, and drops them past a fork', () => {
+    const timeline = createTimeline(tinySpec(), createFakeEngine(), { checkpointIntervalMs: 1000 })
+    timeline.advance(2000)
+    timeline.inject({ type: 'crashBroker', broker: 1 })
+    timeline.advance(5000)
+    const before = timeline.markers().map((marker) => [marker.atMs, marker.kind])
+    expect(before).toEqual([
+      [1000, 'election'],
+      [2000, 'election'],
+      [2000, 'fault'],
+      [3000, 'election'],
+      [4000, 'election'],
+      [5000, 'election'],
+    ])
+    timeline.seek(1500)
+    timeline.advance(5000)
+    expect(timeline.markers().map((marker) => [marker.atMs, marker.kind])).toEqual(before)
+    timeline.seek(2500)
+    timeline.inject({ type: 'crashBroker', broker: 2 })
+    expect(timeline.markers().map((marker) => [marker.atMs, marker.kind])).toEqual([
+      [1000, 'election'],
+      [2000, 'election'],
+      [2000, 'fault'],
+      [2500, 'fault'],
+    ])
+  })
+
+  it('steps to the next event but stops at the next recorded fault', () => {
+    const timeline = createTimeline(
+      tinySpec([{ type: 'crashBroker', broker: 2, atMs: 400 }]),
+      createFakeEngine(),
+    )
+    expect(timeline.step()).toBe(400)
+    expect(timeline.sim().faults()).toHaveLength(1)
+    expect(timeline.step()).toBe(1000)
+  })
+
+  it('thins checkpoints beyond the cap', () => {
+    const engine = createFakeEngine()
+    const timeline = createTimeline(tinySpec(), engine, {
+      checkpointIntervalMs: 1000,
+      maxCheckpoints: 4,
+    })
+    timeline.advance(20_000)
+    timeline.seek(19_500)
+    expect(engine.restored).toBe(1)
+    expect(timeline.nowMs()).toBe(19_500)
+  })
+})

@@ -1,0 +1,275 @@
+/**
+ * The time machine (after raftscope's `state.js`): one recording of faults, a running simulation
+ * and periodic checkpoints. Seeking back re-creates the simulation from the latest checkpoint at
+ * or before the target and replays the recorded faults up to it; acting in the past truncates
+ * the recording there and forks a new future.
+ *
+ * Why the timeline applies the scripted faults itself instead of handing them to the engine in
+ * `spec.faults`: a checkpoint then holds only faults at or before its own time, so it stays valid
+ * for every future that shares that past, and a fork can restore it. Each fault is injected the
+ * moment the clock reaches its `atMs`, after the engine's own events at that instant.
+ *
+ * @example
+ * const timeline = createTimeline(spec, { createSimulation, restoreSimulation })
+ * timeline.advance(30_000)
+ * timeline.inject({ type: 'crashBroker', broker: 1 })
+ * timeline.seek(10_000) // back in time; the crash at 30 s is still recorded and replays
+ */
+import type { Simulation, SimulationCheckpoint, SimulationOptions } from '../engine/api'
+import type { Fault, SimulationSpec, TimedFault } from '../engine/spec'
+import type { SimEvent } from '../engine/types'
+import type { EnginePort } from './engine-port'
+
+export type MarkerKind = 'fault' | 'election' | 'offline' | 'broker' | 'controller' | 'violation'
+
+/** A point on the scrubber; events of one kind close together are merged and counted. */
+export interface TimelineMarker {
+  atMs: number
+  kind: MarkerKind
+  label: string
+  count: number
+  /** Index in the event log of the first event merged into this marker. */
+  eventIndex: number
+}
+
+export interface TimelineOptions {
+  simulation?: SimulationOptions
+  /** Sim time between checkpoints (default 5 s). */
+  checkpointIntervalMs?: number
+  /** Oldest-first thinning keeps at most this many checkpoints (default 120). */
+  maxCheckpoints?: number
+}
+
+export interface InjectResult {
+  /** Set when acting in the past discarded the recorded future. */
+  forkedAtMs: number | null
+  discardedFaults: number
+}
+
+export interface Timeline {
+  readonly spec: SimulationSpec
+  sim(): Simulation
+  nowMs(): number
+  /** The furthest time reached in the current recording. */
+  horizonMs(): number
+  recording(): readonly TimedFault[]
+  markers(): readonly TimelineMarker[]
+  /** Goes up whenever the recording or the markers change, so the store knows to republish. */
+  revision(): number
+  advance(targetMs: number): void
+  /** To the next logged event, stopping at the next recorded fault; returns the new time. */
+  step(): number
+  seek(targetMs: number): void
+  inject(fault: Fault): InjectResult
+}
+
+interface Checkpoint {
+  atMs: number
+  /** How many recorded faults the simulation had applied. */
+  applied: number
+  data: SimulationCheckpoint
+}
+
+const MARKER_MERGE_MS = 250
+const STEP_LIMIT_MS = 60_000
+
+/** Sorts scripted faults by time, keeping the script's order for equal times. */
+function sortFaults(faults: readonly TimedFault[]): TimedFault[] {
+  return faults
+    .map((fault, index) => ({ fault, index }))
+    .sort((a, b) => a.fault.atMs - b.fault.atMs || a.index - b.index)
+    .map((entry) => entry.fault)
+}
+
+function withoutTime(fault: TimedFault): Fault {
+  const { atMs: _atMs, ...rest } = fault
+  return rest
+}
+
+function markerOf(event: SimEvent): { kind: MarkerKind; label: string } | null {
+  switch (event.type) {
+    case 'FaultInjected':
+      return { kind: 'fault', label: `${event.fault}: ${event.detail}` }
+    case 'LeaderElected':
+      return { kind: 'election', label: 'Leader elected' }
+    case 'PartitionOffline':
+      return { kind: 'offline', label: 'Partition offline' }
+    case 'BrokerStopped':
+    case 'BrokerStarted':
+    case 'BrokerFenced':
+    case 'BrokerUnfenced':
+      return { kind: 'broker', label: `${event.type} ${event.broker}` }
+    case 'ControllerElected':
+    case 'QuorumLost':
+    case 'QuorumRestored':
+      return { kind: 'controller', label: event.type }
+    case 'InvariantViolated':
+      return { kind: 'violation', label: event.message }
+    default:
+      return null
+  }
+}
+
+export function createTimeline(
+  inputSpec: SimulationSpec,
+  engine: EnginePort,
+  options: TimelineOptions = {},
+): Timeline {
+  const spec: SimulationSpec = { ...inputSpec, faults: [] }
+  const simOptions = options.simulation ?? {}
+  let interval = options.checkpointIntervalMs ?? 5000
+  const maxCheckpoints = options.maxCheckpoints ?? 120
+  const canRestore = engine.restoreSimulation !== undefined
+
+  let recording: TimedFault[] = sortFaults(inputSpec.faults)
+  let sim = engine.createSimulation(spec, simOptions)
+  let applied = 0
+  let horizon = sim.nowMs()
+  let checkpoints: Checkpoint[] = []
+  let nextCheckpointAt = horizon + interval
+  let markers: TimelineMarker[] = []
+  let markedEvents = 0
+  let revision = 0
+
+  function applyDueFaults(): void {
+    const now = sim.nowMs()
+    for (let next = recording[applied]; next !== undefined && next.atMs <= now;) {
+      sim.inject(withoutTime(next))
+      applied += 1
+      next = recording[applied]
+    }
+  }
+
+  function maybeCheckpoint(): void {
+    const now = sim.nowMs()
+    if (now < nextCheckpointAt) return
+    nextCheckpointAt = now + interval
+    const newest = checkpoints[checkpoints.length - 1]
+    if (!canRestore || (newest !== undefined && newest.atMs >= now)) return
+    checkpoints.push({ atMs: now, applied, data: sim.checkpoint() })
+    if (checkpoints.length > maxCheckpoints) {
+      // Keep every other checkpoint and space future ones twice as far apart.
+      checkpoints = checkpoints.filter((_, index) => index % 2 === 0)
+      interval *= 2
+    }
+  }
+
+  function collectMarkers(): void {
+    const fresh = sim.events(markedEvents)
+    if (fresh.length === 0) return
+    // Markers are replaced, never mutated, so published copies stay valid.
+    const next = markers.slice()
+    const lastByKind = new Map<MarkerKind, number>()
+    for (let i = Math.max(0, next.length - 12); i < next.length; i += 1) {
+      const marker = next[i]
+      if (marker !== undefined) lastByKind.set(marker.kind, i)
+    }
+    let changed = false
+    fresh.forEach((event, offset) => {
+      const described = markerOf(event)
+      if (described === null) return
+      changed = true
+      const lastIndex = lastByKind.get(described.kind)
+      const last = lastIndex === undefined ? undefined : next[lastIndex]
+      if (
+        lastIndex !== undefined &&
+        last !== undefined &&
+        described.kind !== 'fault' &&
+        event.atMs - last.atMs <= MARKER_MERGE_MS
+      ) {
+        next[lastIndex] = { ...last, count: last.count + 1 }
+        return
+      }
+      lastByKind.set(described.kind, next.length)
+      next.push({ atMs: event.atMs, ...described, count: 1, eventIndex: markedEvents + offset })
+    })
+    if (changed) {
+      markers = next
+      revision += 1
+    }
+    markedEvents += fresh.length
+  }
+
+  function advance(targetMs: number): void {
+    const target = Math.max(Math.round(targetMs), sim.nowMs())
+    for (;;) {
+      const nextFault = recording[applied]
+      const boundary = Math.min(nextFault?.atMs ?? Infinity, nextCheckpointAt)
+      if (boundary > target) break
+      sim.runUntil(boundary)
+      applyDueFaults()
+      maybeCheckpoint()
+    }
+    sim.runUntil(target)
+    applyDueFaults()
+    horizon = Math.max(horizon, sim.nowMs())
+    collectMarkers()
+  }
+
+  function step(): number {
+    const now = sim.nowMs()
+    const nextFault = recording[applied]
+    const limit =
+      nextFault === undefined ? STEP_LIMIT_MS : Math.min(STEP_LIMIT_MS, nextFault.atMs - now)
+    sim.step(Math.max(1, limit))
+    applyDueFaults()
+    maybeCheckpoint()
+    horizon = Math.max(horizon, sim.nowMs())
+    collectMarkers()
+    return sim.nowMs()
+  }
+
+  function seek(targetMs: number): void {
+    const target = Math.max(0, Math.round(targetMs))
+    if (target >= sim.nowMs()) {
+      advance(target)
+      return
+    }
+    const from = checkpoints.filter((checkpoint) => checkpoint.atMs <= target).pop()
+    const restore = engine.restoreSimulation
+    if (from !== undefined && restore !== undefined) {
+      sim = restore(spec, from.data, simOptions)
+      applied = from.applied
+    } else {
+      sim = engine.createSimulation(spec, simOptions)
+      applied = 0
+    }
+    nextCheckpointAt = sim.nowMs() + interval
+    // `markedEvents` stays: the replay logs the same events at the same indexes (determinism), and
+    // those before the horizon already have markers.
+    advance(target)
+  }
+
+  function inject(fault: Fault): InjectResult {
+    const now = sim.nowMs()
+    let result: InjectResult = { forkedAtMs: null, discardedFaults: 0 }
+    if (horizon > now || recording.length > applied) {
+      result = { forkedAtMs: now, discardedFaults: recording.length - applied }
+      recording = recording.slice(0, applied)
+      checkpoints = checkpoints.filter((checkpoint) => checkpoint.atMs <= now)
+      markedEvents = sim.events().length
+      markers = markers.filter((marker) => marker.eventIndex < markedEvents)
+      horizon = now
+    }
+    revision += 1
+    sim.inject(fault)
+    recording.push({ ...fault, atMs: now })
+    applied += 1
+    collectMarkers()
+    return result
+  }
+
+  return {
+    spec,
+    sim: () => sim,
+    nowMs: () => sim.nowMs(),
+    horizonMs: () => horizon,
+    recording: () => recording,
+    markers: () => markers,
+    revision: () => revision,
+    advance,
+    step,
+    seek,
+    inject,
+  }
+}
