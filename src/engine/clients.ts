@@ -1,0 +1,523 @@
+/**
+ * Producers and consumers, with the Java client's configs, errors and log lines
+ * (clients/.../producer/internals/Sender.java, RecordAccumulator, NetworkClient; kafka-semantics §5).
+ *
+ * Simplifications, stated plainly:
+ * - Records are keyless and use a sticky partitioner: each producer tick (100 ms, or linger.ms if
+ *   larger) forms one batch for one partition, rotating over partitions whose leader the
+ *   producer's metadata knows (KIP-480/KIP-794 route around partitions without a leader).
+ * - One produce request per partition in flight; queued batches for that partition go together.
+ * - A connection to an unreachable host fails after `socket.connection.setup.timeout.ms`
+ *   (10 s) and one to a crashed process (host up) is refused at once, both as NETWORK_EXCEPTION.
+ * - Consumers fetch every `fetch.max.wait.ms` and read everything up to the high watermark.
+ */
+import { at, clientLine, emit, partitionName, topicOf, type Ctx } from './context'
+import { recordAck } from './accounting'
+import { clientToBroker, connectedToController } from './network'
+import { handleProduce } from './produce'
+import { intInclusive, nextInt } from './prng'
+import type { ConsumerSpec, ProducerSpec } from './spec'
+import type {
+  BrokerState,
+  ConsumerState,
+  PartitionState,
+  ProduceRequestState,
+  ProducerState,
+  ReplicaState,
+} from './state'
+import type { KafkaError } from './types'
+
+const CONNECTION_SETUP_TIMEOUT_MS = 10000
+const METADATA_RETRY_BACKOFF_MS = 1000
+
+export function producerTickMs(spec: ProducerSpec): number {
+  return Math.max(100, spec.config['linger.ms'])
+}
+
+function producerSpec(ctx: Ctx, producer: ProducerState): ProducerSpec {
+  return ctx.spec.clients[producer.client] as ProducerSpec
+}
+
+/** Which leader broker `b`'s metadata cache names for partition `p` (stale if cut off). */
+export function leaderAsSeenBy(ctx: Ctx, b: number, p: number): number {
+  const broker = ctx.s.brokers[b] as BrokerState
+  const version = connectedToController(ctx, b) ? ctx.s.metadataVersion : broker.metadataVersion
+  const history = (ctx.s.partitions[p] as PartitionState).leaderHistory
+  let leader = -1
+  for (const [v, l] of history) {
+    if (v <= version) leader = l
+    else break
+  }
+  return leader
+}
+
+interface ClientLike {
+  client: number
+  topic: number
+  connected: boolean
+  metadataGen: number
+}
+
+function clientName(ctx: Ctx, c: ClientLike): string {
+  const spec = ctx.spec.clients[c.client] as ProducerSpec | ConsumerSpec
+  return spec.kind === 'producer'
+    ? `[Producer clientId=${spec.id}]`
+    : `[Consumer clientId=${spec.id}, groupId=${spec.id}-group]`
+}
+
+/**
+ * Starts a metadata request: to a bootstrap server before the first success, then to any broker
+ * the client knows. A client whose bootstrap servers are all unreachable cannot connect.
+ */
+export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: number): void {
+  const c: ClientLike & { metadataInFlight: boolean } =
+    kind === 'producer'
+      ? (ctx.s.producers[index] as ProducerState)
+      : (ctx.s.consumers[index] as ConsumerState)
+  if (c.metadataInFlight) return
+  const spec = ctx.spec.clients[c.client] as ProducerSpec | ConsumerSpec
+  const candidates = c.connected
+    ? ctx.s.brokers.map((_, b) => b)
+    : spec.config['bootstrap.servers']
+        .map((id) => ctx.brokerIndex.get(id) ?? -1)
+        .filter((b) => b >= 0)
+  const reachable = candidates.filter((b) => clientToBroker(ctx, b))
+  c.metadataGen += 1
+  c.metadataInFlight = true
+  if (reachable.length === 0) {
+    if (!c.connected) {
+      emit(ctx, {
+        atMs: ctx.s.nowMs,
+        type: 'ClientConnectFailed',
+        client: spec.id,
+        bootstrapServers: spec.config['bootstrap.servers'].slice(),
+      })
+      for (const id of spec.config['bootstrap.servers']) {
+        clientLine(
+          ctx,
+          spec.id,
+          'WARN',
+          `${clientName(ctx, c)} Connection to node -1 (b-${id}:9092) could not be established. Node may not be available.`,
+        )
+      }
+    }
+    at(ctx, METADATA_RETRY_BACKOFF_MS, {
+      k: 'metadataRetry',
+      c: index + (kind === 'consumer' ? 1_000_000 : 0),
+      gen: c.metadataGen,
+    })
+    return
+  }
+  const broker = reachable[nextInt(ctx.s.prng, reachable.length)] as number
+  at(ctx, 2 * ctx.latencyClientMs, {
+    k: 'metadataResponse',
+    c: index + (kind === 'consumer' ? 1_000_000 : 0),
+    broker,
+    gen: c.metadataGen,
+  })
+}
+
+export function onMetadataResponse(ctx: Ctx, code: number, b: number, gen: number): void {
+  const kind = code >= 1_000_000 ? 'consumer' : 'producer'
+  const index = code % 1_000_000
+  const c: ClientLike & { metadataInFlight: boolean } =
+    kind === 'producer'
+      ? (ctx.s.producers[index] as ProducerState)
+      : (ctx.s.consumers[index] as ConsumerState)
+  if (gen !== c.metadataGen) return
+  if (!clientToBroker(ctx, b)) {
+    at(ctx, METADATA_RETRY_BACKOFF_MS, { k: 'metadataRetry', c: code, gen: c.metadataGen })
+    return
+  }
+  c.metadataInFlight = false
+  const spec = ctx.spec.clients[c.client] as ProducerSpec | ConsumerSpec
+  if (!c.connected) {
+    c.connected = true
+    emit(ctx, {
+      atMs: ctx.s.nowMs,
+      type: 'ClientConnected',
+      client: spec.id,
+      broker: (ctx.s.brokers[b] as BrokerState).id,
+    })
+    clientLine(ctx, spec.id, 'INFO', `${clientName(ctx, c)} Cluster ID: kafka-ha-lab`)
+  }
+  const first = ctx.s.topicFirstPartition[c.topic] as number
+  const count = (ctx.spec.topics[c.topic] as { partitions: number }).partitions
+  const leaders: number[] = []
+  for (let i = 0; i < count; i++) leaders.push(leaderAsSeenBy(ctx, b, first + i))
+  if (kind === 'producer') {
+    const producer = c as ProducerState
+    producer.metadata = leaders
+    producer.metadataAtMs = ctx.s.nowMs
+    drain(ctx, producer)
+  } else {
+    ;(c as ConsumerState).metadata = leaders
+  }
+}
+
+export function onMetadataRetry(ctx: Ctx, code: number, gen: number): void {
+  const kind = code >= 1_000_000 ? 'consumer' : 'producer'
+  const index = code % 1_000_000
+  const c: ClientLike & { metadataInFlight: boolean } =
+    kind === 'producer'
+      ? (ctx.s.producers[index] as ProducerState)
+      : (ctx.s.consumers[index] as ConsumerState)
+  if (gen !== c.metadataGen) return
+  c.metadataInFlight = false
+  requestMetadata(ctx, kind, index)
+}
+
+/** The producer's tick: new records become a batch, expired batches fail, queues drain. */
+export function producerTick(ctx: Ctx, producer: ProducerState): void {
+  const spec = producerSpec(ctx, producer)
+  const tick = producerTickMs(spec)
+  const now = ctx.s.nowMs
+  at(ctx, tick, { k: 'producerTick', c: producer.index })
+  if (!producer.connected) {
+    requestMetadata(ctx, 'producer', producer.index)
+  } else if (now - producer.metadataAtMs >= spec.config['metadata.max.age.ms']) {
+    requestMetadata(ctx, 'producer', producer.index)
+  }
+  producer.carryMilli += Math.round(spec.recordsPerSecond * tick)
+  const records = Math.floor(producer.carryMilli / 1000)
+  producer.carryMilli -= records * 1000
+  const partitions = producer.queues.length
+  if (records > 0 && partitions > 0) {
+    let p = producer.nextPartition % partitions
+    for (let tries = 0; tries < partitions; tries++) {
+      const candidate = (producer.nextPartition + tries) % partitions
+      if ((producer.metadata[candidate] ?? -1) >= 0) {
+        p = candidate
+        break
+      }
+    }
+    producer.nextPartition = (p + 1) % partitions
+    const seq = producer.nextSequence[p] as number
+    producer.nextSequence[p] = seq + records
+    ;(producer.queues[p] as ProducerState['queues'][number]).push({
+      p,
+      records,
+      baseSequence: seq,
+      createdAtMs: now,
+      attempts: 0,
+    })
+    producer.sent += records
+    ctx.s.counters.produced += records
+  }
+  expireBatches(ctx, producer)
+  drain(ctx, producer)
+}
+
+/** RecordAccumulator.expiredBatches: delivery.timeout.ms since the batch was created. */
+function expireBatches(ctx: Ctx, producer: ProducerState): void {
+  const spec = producerSpec(ctx, producer)
+  const limit = spec.config['delivery.timeout.ms']
+  const now = ctx.s.nowMs
+  for (let i = 0; i < producer.queues.length; i++) {
+    const queue = producer.queues[i] as ProducerState['queues'][number]
+    while (queue.length > 0 && now - (queue[0] as { createdAtMs: number }).createdAtMs >= limit) {
+      const batch = queue.shift() as ProducerState['queues'][number][number]
+      failBatch(
+        ctx,
+        producer,
+        batch.p,
+        batch.records,
+        'REQUEST_TIMED_OUT',
+        `Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
+      )
+    }
+  }
+}
+
+function failBatch(
+  ctx: Ctx,
+  producer: ProducerState,
+  localP: number,
+  records: number,
+  error: KafkaError,
+  message: string,
+): void {
+  const spec = producerSpec(ctx, producer)
+  producer.failed += records
+  ctx.s.counters.failed += records
+  emit(ctx, {
+    atMs: ctx.s.nowMs,
+    type: 'RecordsExpired',
+    client: spec.id,
+    topic: topicOf(ctx, producer.firstPartition + localP).name,
+    partition: localP,
+    records,
+    error,
+  })
+  clientLine(ctx, spec.id, 'ERROR', `[Producer clientId=${spec.id}] ${message}`)
+}
+
+/** Sender.sendProducerData: one request per ready partition with a known, reachable leader. */
+export function drain(ctx: Ctx, producer: ProducerState): void {
+  const now = ctx.s.nowMs
+  const spec = producerSpec(ctx, producer)
+  let needMetadata = false
+  for (let i = 0; i < producer.queues.length; i++) {
+    const queue = producer.queues[i] as ProducerState['queues'][number]
+    if (
+      queue.length === 0 ||
+      producer.inFlight[i] !== null ||
+      (producer.backoffUntilMs[i] as number) > now
+    )
+      continue
+    const leaderId = producer.metadata[i] ?? -1
+    if (leaderId < 0) {
+      needMetadata = true
+      continue
+    }
+    const b = ctx.brokerIndex.get(leaderId) as number
+    const batches = queue.splice(0, queue.length)
+    for (const batch of batches) batch.attempts += 1
+    const request: ProduceRequestState = {
+      id: producer.nextRequestId++,
+      p: producer.firstPartition + i,
+      lp: i,
+      broker: b,
+      batches,
+      sentAtMs: now,
+      done: false,
+      error: null,
+      baseOffset: -1,
+      local: false,
+    }
+    producer.inFlight[i] = request
+    producer.requests.push(request)
+    const broker = ctx.s.brokers[b] as BrokerState
+    if (!clientToBroker(ctx, b)) {
+      // Refused at once by a host whose Kafka process is down; otherwise no answer at all.
+      const refused = !broker.processUp && broker.hostUp
+      request.done = true
+      request.local = true
+      request.error = 'NETWORK_EXCEPTION'
+      at(ctx, refused ? ctx.latencyClientMs * 2 : CONNECTION_SETUP_TIMEOUT_MS, {
+        k: 'produceResponse',
+        c: producer.index,
+        request: request.id,
+      })
+      continue
+    }
+    at(ctx, ctx.latencyClientMs, { k: 'produceArrive', c: producer.index, request: request.id })
+    if (spec.config.acks !== 0) {
+      at(ctx, spec.config['request.timeout.ms'], {
+        k: 'produceTimeout',
+        c: producer.index,
+        request: request.id,
+      })
+    }
+  }
+  if (needMetadata) requestMetadata(ctx, 'producer', producer.index)
+}
+
+function requestById(producer: ProducerState, id: number): ProduceRequestState | null {
+  for (const r of producer.requests) if (r.id === id) return r
+  return null
+}
+
+export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number): void {
+  const request = requestById(producer, id)
+  if (request === null || request.done) return
+  const spec = producerSpec(ctx, producer)
+  if (!clientToBroker(ctx, request.broker)) return // lost on the way: the client times out
+  handleProduce(ctx, producer, request, request.broker)
+  if (spec.config.acks === 0) {
+    finishRequest(producer, request)
+    drain(ctx, producer)
+  }
+}
+
+function finishRequest(producer: ProducerState, request: ProduceRequestState): void {
+  producer.inFlight[request.lp] = null
+  const i = producer.requests.indexOf(request)
+  if (i >= 0) producer.requests.splice(i, 1)
+}
+
+/** Sender.completeBatch: success, retry with backoff, or fail. */
+export function onProduceResponse(
+  ctx: Ctx,
+  producer: ProducerState,
+  id: number,
+  timedOut: boolean,
+): void {
+  const request = requestById(producer, id)
+  if (request === null) return
+  if (timedOut) {
+    // A response on its way wins; a lost one (broken link) leaves the timeout to decide.
+    if (request.done && request.local) return
+    if (request.done && !request.responseLost) return
+    request.error = 'REQUEST_TIMED_OUT'
+  } else {
+    if (!request.done) return
+    if (!request.local && !clientToBroker(ctx, request.broker)) {
+      request.responseLost = true
+      return
+    }
+  }
+  finishRequest(producer, request)
+  const spec = producerSpec(ctx, producer)
+  const p = request.p
+  if (request.error === null) {
+    let offset = request.baseOffset
+    for (const batch of request.batches) {
+      recordAck(ctx, producer, p, batch.baseSequence, offset, batch.records)
+      offset += batch.records
+    }
+    drain(ctx, producer)
+    return
+  }
+  const error = request.error
+  producer.errors[error] = (producer.errors[error] ?? 0) + 1
+  const name = partitionName(ctx, p)
+  const records = request.batches.reduce((n, b) => n + b.records, 0)
+  const retriesLeft = spec.config.retries - ((request.batches[0]?.attempts ?? 1) - 1)
+  const now = ctx.s.nowMs
+  const deliveryOk = request.batches.every(
+    (b) => now - b.createdAtMs < spec.config['delivery.timeout.ms'],
+  )
+  const retry = retriesLeft > 0 && deliveryOk
+  emit(ctx, {
+    atMs: now,
+    type: 'ProduceFailed',
+    client: spec.id,
+    topic: topicOf(ctx, p).name,
+    partition: (ctx.s.partitions[p] as PartitionState).partition,
+    error,
+    records,
+    retriable: retry,
+  })
+  if (retry) {
+    clientLine(
+      ctx,
+      spec.id,
+      'WARN',
+      `[Producer clientId=${spec.id}] Got error produce response with correlation id ${request.id} on topic-partition ${name}, retrying (${retriesLeft - 1} attempts left). Error: ${error}`,
+    )
+    const queue = producer.queues[request.lp] as ProducerState['queues'][number]
+    queue.unshift(...request.batches)
+    producer.backoffUntilMs[request.lp] =
+      now + retryBackoffMs(ctx, spec, request.batches[0]?.attempts ?? 1)
+    at(ctx, (producer.backoffUntilMs[request.lp] as number) - now, {
+      k: 'producerDrain',
+      c: producer.index,
+    })
+  } else {
+    for (const batch of request.batches) {
+      failBatch(
+        ctx,
+        producer,
+        batch.p,
+        batch.records,
+        error,
+        `Got error produce response on topic-partition ${name}, giving up. Error: ${error}`,
+      )
+    }
+  }
+  if (
+    error === 'NOT_LEADER_OR_FOLLOWER' ||
+    error === 'LEADER_NOT_AVAILABLE' ||
+    error === 'NETWORK_EXCEPTION' ||
+    error === 'REQUEST_TIMED_OUT'
+  ) {
+    if (error === 'NOT_LEADER_OR_FOLLOWER') {
+      clientLine(
+        ctx,
+        spec.id,
+        'WARN',
+        `[Producer clientId=${spec.id}] Received invalid metadata error in produce request on partition ${name} due to org.apache.kafka.common.errors.NotLeaderOrFollowerException: For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.. Going to request metadata update now`,
+      )
+    } else if (error === 'NETWORK_EXCEPTION' || error === 'REQUEST_TIMED_OUT') {
+      const brokerId = (ctx.s.brokers[request.broker] as BrokerState).id
+      clientLine(
+        ctx,
+        spec.id,
+        'WARN',
+        `[Producer clientId=${spec.id}] ${error === 'REQUEST_TIMED_OUT' ? `Disconnecting from node ${brokerId} due to request timeout.` : `Connection to node ${brokerId} (b-${brokerId}:9092) could not be established. Node may not be available.`}`,
+      )
+    }
+    requestMetadata(ctx, 'producer', producer.index)
+  }
+}
+
+/** Exponential backoff from retry.backoff.ms, doubling, capped at retry.backoff.max.ms, ±20 % jitter. */
+function retryBackoffMs(ctx: Ctx, spec: ProducerSpec, attempts: number): number {
+  const base = spec.config['retry.backoff.ms']
+  const max = spec.config['retry.backoff.max.ms']
+  let backoff = base
+  for (let i = 1; i < attempts && backoff < max; i++) backoff *= 2
+  backoff = Math.min(backoff, Math.max(base, max))
+  const jitter = Math.floor(backoff / 5)
+  return backoff + (jitter > 0 ? intInclusive(ctx.s.prng, -jitter, jitter) : 0)
+}
+
+/** A consumer poll: read up to the high watermark of every partition whose leader it reaches. */
+export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
+  const spec = ctx.spec.clients[consumer.client] as ConsumerSpec
+  at(ctx, Math.max(100, spec.config['fetch.max.wait.ms']), { k: 'consumerTick', c: consumer.index })
+  const meta = consumer.metadata
+  if (!consumer.connected || meta === null) {
+    requestMetadata(ctx, 'consumer', consumer.index)
+    return
+  }
+  const first = ctx.s.topicFirstPartition[consumer.topic] as number
+  let refresh = false
+  let lag = 0
+  for (let i = 0; i < consumer.positions.length; i++) {
+    const p = first + i
+    const part = ctx.s.partitions[p] as PartitionState
+    const leaderId = meta[i] ?? -1
+    const position = consumer.positions[i] as number
+    const currentSlot = part.replicas.indexOf(part.leader)
+    const currentHw =
+      currentSlot >= 0 ? (part.replicaStates[currentSlot] as ReplicaState).highWatermark : position
+    if (leaderId < 0) {
+      refresh = true
+      lag += Math.max(0, currentHw - position)
+      continue
+    }
+    const b = ctx.brokerIndex.get(leaderId) as number
+    const slot = part.replicas.indexOf(leaderId)
+    const rs = part.replicaStates[slot] as ReplicaState
+    if (!clientToBroker(ctx, b) || rs.knownLeader !== leaderId) {
+      refresh = true
+      lag += Math.max(0, currentHw - position)
+      continue
+    }
+    if (position > rs.log.logEndOffset) {
+      // The log was truncated below our position (unclean election): OFFSET_OUT_OF_RANGE, reset.
+      const to = spec.config['auto.offset.reset'] === 'earliest' ? 0 : rs.highWatermark
+      emit(ctx, {
+        atMs: ctx.s.nowMs,
+        type: 'ConsumerOffsetReset',
+        client: spec.id,
+        topic: topicOf(ctx, p).name,
+        partition: part.partition,
+        fromOffset: position,
+        toOffset: to,
+      })
+      clientLine(
+        ctx,
+        spec.id,
+        'INFO',
+        `${clientName(ctx, consumer)} Fetch position FetchPosition{offset=${position}} is out of range for partition ${partitionName(ctx, p)}, resetting offset`,
+      )
+      clientLine(
+        ctx,
+        spec.id,
+        'INFO',
+        `${clientName(ctx, consumer)} Resetting offset for partition ${partitionName(ctx, p)} to position FetchPosition{offset=${to}}.`,
+      )
+      consumer.positions[i] = to
+      continue
+    }
+    if (rs.highWatermark > position) {
+      consumer.consumed += rs.highWatermark - position
+      consumer.positions[i] = rs.highWatermark
+    }
+  }
+  consumer.lag = lag
+  if (refresh) requestMetadata(ctx, 'consumer', consumer.index)
+}

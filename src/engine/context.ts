@@ -1,0 +1,80 @@
+/**
+ * The simulation context: the immutable spec, derived lookups and the mutable state, plus the
+ * small helpers every module shares (scheduling, logging events and client lines).
+ */
+import { schedule } from './event-queue'
+import type { EngineState, InternalEvent } from './state'
+import type { SimulationSpec, TopicSpec } from './spec'
+import type { ClientLogLine, SimEvent } from './types'
+
+export interface Ctx {
+  spec: SimulationSpec
+  s: EngineState
+  /** broker id → index in spec.cluster.brokers / s.brokers. */
+  brokerIndex: Map<number, number>
+  controllerIndex: Map<number, number>
+  zoneIndex: Map<string, number>
+  topicIndex: Map<string, number>
+  /** Partitions hosted on each broker (indices into s.partitions), ascending. */
+  hostedBy: number[][]
+  /** Per partition, the replica slot of each broker index: replicaSlot[p].get(b). */
+  checkInvariants: boolean
+  throwOnViolation: boolean
+  sampleIntervalMs: number
+  /** Network one-way latencies in ms. */
+  latencyInZoneMs: number
+  latencyCrossZoneMs: number
+  latencyClientMs: number
+}
+
+export function at(ctx: Ctx, delayMs: number, event: InternalEvent): void {
+  schedule(ctx.s.queue, ctx.s.nowMs + Math.max(0, Math.round(delayMs)), event)
+}
+
+export function emit(ctx: Ctx, event: SimEvent): void {
+  ctx.s.events.push(event)
+}
+
+export function clientLine(
+  ctx: Ctx,
+  client: string,
+  level: ClientLogLine['level'],
+  message: string,
+): void {
+  ctx.s.clientLog.push({ atMs: ctx.s.nowMs, client, level, message })
+}
+
+export function topicOf(ctx: Ctx, p: number): TopicSpec {
+  return ctx.spec.topics[(ctx.s.partitions[p] as { topic: number }).topic] as TopicSpec
+}
+
+export function brokerId(ctx: Ctx, b: number): number {
+  return (ctx.s.brokers[b] as { id: number }).id
+}
+
+export function brokerIdx(ctx: Ctx, id: number): number {
+  const i = ctx.brokerIndex.get(id)
+  if (i === undefined) throw new Error(`unknown broker id ${id}`)
+  return i
+}
+
+export function partitionName(ctx: Ctx, p: number): string {
+  const part = ctx.s.partitions[p] as { topic: number; partition: number }
+  return `${(ctx.spec.topics[part.topic] as TopicSpec).name}-${part.partition}`
+}
+
+/** Inserts `x` into a sorted number array if absent (returns a new array). */
+export function withMember(xs: readonly number[], x: number): number[] {
+  if (xs.includes(x)) return xs.slice()
+  return [...xs, x].sort((a, b) => a - b)
+}
+
+export function without(xs: readonly number[], remove: readonly number[]): number[] {
+  return xs.filter((x) => !remove.includes(x))
+}
+
+export function sameMembers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false
+  for (const x of a) if (!b.includes(x)) return false
+  return true
+}

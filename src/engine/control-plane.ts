@@ -1,0 +1,317 @@
+/**
+ * The control plane: controller quorum (KRaft) or ZooKeeper ensemble, the active controller,
+ * broker liveness (heartbeats and fencing, or ZooKeeper sessions) and broker start/stop.
+ *
+ * KRaft: brokers heartbeat every `broker.heartbeat.interval.ms`; the active controller fences a
+ * broker after `broker.session.timeout.ms` without one (BrokerHeartbeatManager). A new active
+ * controller needs a connected majority of voters and is elected after the followers' fetch
+ * timeout (`controller.quorum.fetch.timeout.ms`, 2 s) plus a random election backoff (≤ 1 s).
+ *
+ * ZooKeeper: a broker's session expires after `zookeeper.session.timeout.ms` without contact;
+ * the controller is a broker, and a new one is chosen only when the old one's session ends.
+ * Nothing changes while the ensemble has no majority.
+ */
+import { at, emit, type Ctx } from './context'
+import {
+  controlledShutdown,
+  fenceBroker,
+  unfenceBroker,
+  zkBrokerFailure,
+  zkElectOfflinePartitions,
+} from './controller'
+import {
+  brokerToControllerNode,
+  connectedToController,
+  majorityComponent,
+  serving,
+  zkReachable,
+} from './network'
+import { intInclusive } from './prng'
+import { catchUpMetadata, forgetRoles, kickDownPairs } from './replica-manager'
+import type { BrokerState } from './state'
+
+const KRAFT_ELECTION_DELAY_MS = 2000
+const KRAFT_ELECTION_JITTER_MS = 1000
+const ZK_CONTROLLER_ELECTION_DELAY_MS = 200
+export const BROKER_STARTUP_MS = 5000
+export const FENCE_CHECK_INTERVAL_MS = 1000
+
+const isKraft = (ctx: Ctx) => ctx.spec.cluster.controller === 'kraft'
+
+/** Freezes the metadata version of every broker before connectivity changes. */
+export function syncMetadataVersions(ctx: Ctx): void {
+  ctx.s.brokers.forEach((broker, b) => {
+    if (connectedToController(ctx, b)) broker.metadataVersion = ctx.s.metadataVersion
+  })
+}
+
+/** After any fault: recheck the quorum, the controller, and restart broken fetches. */
+export function reevaluateControlPlane(ctx: Ctx): void {
+  const s = ctx.s
+  const majority = majorityComponent(ctx)
+  const hadMajority = s.quorumHasMajority
+  s.quorumHasMajority = majority.length > 0
+  if (hadMajority && !s.quorumHasMajority) emit(ctx, { atMs: s.nowMs, type: 'QuorumLost' })
+  if (!hadMajority && s.quorumHasMajority) {
+    emit(ctx, { atMs: s.nowMs, type: 'QuorumRestored' })
+    // Sessions and heartbeats are judged afresh once the quorum is back.
+    for (const broker of s.brokers) broker.lastHeartbeatMs = s.nowMs
+  }
+  const active = s.activeController
+  if (isKraft(ctx)) {
+    if (active >= 0 && !majority.includes(active))
+      resign(ctx, (s.controllers[active] as { id: number }).id)
+    if (s.activeController < 0 && majority.length > 0)
+      scheduleElection(
+        ctx,
+        KRAFT_ELECTION_DELAY_MS + intInclusive(s.prng, 0, KRAFT_ELECTION_JITTER_MS),
+      )
+  } else if (active < 0 && majority.length > 0) {
+    scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
+  }
+  // Brokers that can reach the controller again catch up on the metadata they missed.
+  s.brokers.forEach((broker, b) => {
+    if (
+      serving(broker) &&
+      broker.metadataVersion < s.metadataVersion &&
+      connectedToController(ctx, b)
+    ) {
+      catchUpMetadata(ctx, b)
+    }
+  })
+  kickDownPairs(ctx)
+}
+
+function resign(ctx: Ctx, id: number): void {
+  ctx.s.activeController = -1
+  ctx.s.controllerGen += 1
+  emit(ctx, { atMs: ctx.s.nowMs, type: 'ControllerResigned', controller: id })
+}
+
+function scheduleElection(ctx: Ctx, delayMs: number): void {
+  ctx.s.controllerGen += 1
+  at(ctx, delayMs, { k: 'controllerElection', gen: ctx.s.controllerGen })
+}
+
+export function onControllerElection(ctx: Ctx, gen: number): void {
+  const s = ctx.s
+  if (gen !== s.controllerGen || s.activeController >= 0) return
+  const majority = majorityComponent(ctx)
+  if (majority.length === 0) return
+  if (isKraft(ctx)) {
+    const winner = majority[intInclusive(s.prng, 0, majority.length - 1)] as number
+    s.activeController = winner
+    emit(ctx, {
+      atMs: s.nowMs,
+      type: 'ControllerElected',
+      controller: (s.controllers[winner] as { id: number }).id,
+    })
+    // A new active controller gives every broker a full session before fencing it.
+    for (const broker of s.brokers) broker.lastHeartbeatMs = s.nowMs
+    s.brokers.forEach((broker, b) => {
+      if (serving(broker) && connectedToController(ctx, b)) catchUpMetadata(ctx, b)
+    })
+    return
+  }
+  // ZooKeeper: the first live broker with a session to win the /controller znode (lowest id here).
+  const candidate = s.brokers.findIndex(
+    (broker, b) => broker.registered && serving(broker) && zkReachable(ctx, b, majority),
+  )
+  if (candidate < 0) return
+  s.activeController = candidate
+  emit(ctx, {
+    atMs: s.nowMs,
+    type: 'ControllerElected',
+    controller: (s.brokers[candidate] as BrokerState).id,
+  })
+  // onControllerFailover: brokers without a session are dead; their partitions move.
+  s.brokers.forEach((broker, b) => {
+    if (!broker.registered) zkBrokerFailure(ctx, b)
+  })
+  zkElectOfflinePartitions(ctx, null)
+  s.brokers.forEach((broker, b) => {
+    if (serving(broker) && connectedToController(ctx, b)) catchUpMetadata(ctx, b)
+  })
+}
+
+/** A broker's periodic heartbeat (KRaft) or ZooKeeper session ping. */
+export function onHeartbeat(ctx: Ctx, b: number): void {
+  const s = ctx.s
+  const broker = s.brokers[b] as BrokerState
+  const config = ctx.spec.cluster.config
+  at(
+    ctx,
+    isKraft(ctx)
+      ? config['broker.heartbeat.interval.ms']
+      : Math.max(500, Math.floor(config['zookeeper.session.timeout.ms'] / 3)),
+    {
+      k: 'heartbeat',
+      b,
+      gen: broker.gen,
+    },
+  )
+  if (!serving(broker)) return
+  if (isKraft(ctx)) {
+    const active = s.activeController
+    if (active < 0 || !brokerToControllerNode(ctx, b, active)) return
+    broker.lastHeartbeatMs = s.nowMs
+    if (!broker.registered) {
+      broker.registered = true
+      emit(ctx, { atMs: s.nowMs, type: 'BrokerRegistered', broker: broker.id })
+    }
+    if (broker.metadataVersion < s.metadataVersion) catchUpMetadata(ctx, b)
+    if (broker.fenced && !broker.inControlledShutdown && broker.status === 'online')
+      unfenceBroker(ctx, b)
+    return
+  }
+  const majority = majorityComponent(ctx)
+  if (majority.length === 0 || !zkReachable(ctx, b, majority)) return
+  broker.lastHeartbeatMs = s.nowMs
+  if (!broker.registered) {
+    broker.registered = true
+    broker.fenced = false
+    emit(ctx, { atMs: s.nowMs, type: 'BrokerRegistered', broker: broker.id })
+    if (s.activeController < 0) {
+      scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
+    } else if (connectedToController(ctx, b)) {
+      // onBrokerStartup: send it LeaderAndIsr, then offline partitions may elect it.
+      catchUpMetadata(ctx, b)
+      zkElectOfflinePartitions(ctx, ctx.hostedBy[b] as number[])
+    }
+  } else if (broker.metadataVersion < s.metadataVersion && connectedToController(ctx, b)) {
+    catchUpMetadata(ctx, b)
+  }
+}
+
+/** The controller's periodic liveness check: fence stale brokers or expire ZooKeeper sessions. */
+export function onFenceCheck(ctx: Ctx): void {
+  const s = ctx.s
+  const config = ctx.spec.cluster.config
+  at(ctx, FENCE_CHECK_INTERVAL_MS, { k: 'fenceCheck' })
+  if (!s.quorumHasMajority) return
+  if (isKraft(ctx)) {
+    if (s.activeController < 0) return
+    s.brokers.forEach((broker, b) => {
+      if (
+        broker.registered &&
+        !broker.fenced &&
+        s.nowMs - broker.lastHeartbeatMs > config['broker.session.timeout.ms']
+      ) {
+        fenceBroker(ctx, b)
+      }
+    })
+    return
+  }
+  s.brokers.forEach((broker, b) => {
+    if (
+      broker.registered &&
+      s.nowMs - broker.lastHeartbeatMs > config['zookeeper.session.timeout.ms']
+    ) {
+      expireSession(ctx, b)
+    }
+  })
+}
+
+/** ZooKeeper: the broker's session ends (expiry, or closed by a clean shutdown). */
+function expireSession(ctx: Ctx, b: number): void {
+  const s = ctx.s
+  const broker = s.brokers[b] as BrokerState
+  broker.registered = false
+  broker.fenced = true
+  emit(ctx, { atMs: s.nowMs, type: 'BrokerSessionExpired', broker: broker.id })
+  if (s.activeController === b) {
+    resign(ctx, broker.id)
+    scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
+    return
+  }
+  if (s.activeController >= 0 && serving(s.brokers[s.activeController] as BrokerState))
+    zkBrokerFailure(ctx, b)
+}
+
+/** Stops a broker process: `clean` for a completed controlled shutdown, else a crash. */
+export function stopBroker(ctx: Ctx, b: number, clean: boolean): void {
+  const s = ctx.s
+  const broker = s.brokers[b] as BrokerState
+  if (!broker.processUp) return
+  syncMetadataVersions(ctx)
+  // Delayed produce requests: a crashed process resets its connections; a dead host says nothing.
+  forgetRoles(ctx, b, broker.hostUp ? 'NETWORK_EXCEPTION' : null)
+  broker.processUp = false
+  broker.status = 'offline'
+  broker.gen += 1
+  // A restarted broker rebuilds its replica roles from the metadata log.
+  broker.metadataVersion = -1
+  broker.uncleanShutdown = !clean
+  emit(ctx, { atMs: s.nowMs, type: 'BrokerStopped', broker: broker.id, clean })
+  if (clean && s.quorumHasMajority) {
+    // A clean shutdown tells the control plane at once: fenced (KRaft) or session closed (ZK).
+    if (isKraft(ctx)) {
+      if (s.activeController >= 0) fenceBroker(ctx, b)
+    } else if (broker.registered) {
+      expireSession(ctx, b)
+    }
+  }
+  broker.inControlledShutdown = false
+  reevaluateControlPlane(ctx)
+}
+
+/** Starts a broker process; it registers once log recovery and startup finish. */
+export function startBroker(ctx: Ctx, b: number): void {
+  const broker = ctx.s.brokers[b] as BrokerState
+  if (broker.processUp || !broker.hostUp) return
+  broker.processUp = true
+  broker.status = 'starting'
+  broker.gen += 1
+  emit(ctx, { atMs: ctx.s.nowMs, type: 'BrokerStarted', broker: broker.id })
+  at(ctx, BROKER_STARTUP_MS, { k: 'brokerReady', b, gen: broker.gen })
+}
+
+export function onBrokerReady(ctx: Ctx, b: number): void {
+  const broker = ctx.s.brokers[b] as BrokerState
+  const config = ctx.spec.cluster.config
+  broker.status = 'online'
+  // Registration happens on the first heartbeat; the ISR check runs every lag/2.
+  at(ctx, 0, { k: 'heartbeat', b, gen: broker.gen })
+  at(ctx, Math.floor(config['replica.lag.time.max.ms'] / 2), { k: 'isrCheck', b, gen: broker.gen })
+  reevaluateControlPlane(ctx)
+}
+
+/**
+ * Controlled shutdown, as the broker drives it. KRaft moves every leadership (or leaves the
+ * partition leaderless) and lets the broker go; ZooKeeper may leave partitions behind, and the
+ * broker retries `controlled.shutdown.max.retries` times before shutting down anyway.
+ */
+export function onControlledShutdown(ctx: Ctx, b: number, attempt: number): void {
+  const s = ctx.s
+  const broker = s.brokers[b] as BrokerState
+  const config = ctx.spec.cluster.config
+  if (!broker.processUp) return
+  if (!config['controlled.shutdown.enable']) {
+    stopBroker(ctx, b, true)
+    return
+  }
+  broker.status = 'shutting-down'
+  const reachable = connectedToController(ctx, b)
+  const remaining = reachable ? controlledShutdown(ctx, b) : -1
+  emit(ctx, {
+    atMs: s.nowMs,
+    type: 'ControlledShutdownRequested',
+    broker: broker.id,
+    remainingLeaders: Math.max(0, remaining),
+  })
+  if (remaining === 0) {
+    emit(ctx, { atMs: s.nowMs, type: 'ControlledShutdownCompleted', broker: broker.id })
+    stopBroker(ctx, b, true)
+    return
+  }
+  if (attempt < config['controlled.shutdown.max.retries']) {
+    at(ctx, config['controlled.shutdown.retry.backoff.ms'], {
+      k: 'controlledShutdown',
+      b,
+      gen: broker.gen,
+      attempt: attempt + 1,
+    })
+    return
+  }
+  stopBroker(ctx, b, true)
+}

@@ -1,0 +1,268 @@
+/**
+ * Faults and admin actions, applied as data. Each one flips state flags and lets the control
+ * plane and the fetchers notice, as they would in a real cluster (a crash is only noticed by
+ * missed heartbeats; a clean shutdown is announced).
+ */
+import { at, emit, topicOf, type Ctx } from './context'
+import { preferredElection, uncleanElection } from './controller'
+import {
+  onControlledShutdown,
+  reevaluateControlPlane,
+  startBroker,
+  stopBroker,
+  syncMetadataVersions,
+} from './control-plane'
+import type { Fault, IsolationScope } from './spec'
+import type { BrokerState, PartitionState } from './state'
+
+const ALL_SCOPES: IsolationScope[] = ['controllers', 'brokers', 'clients']
+export const DEFAULT_ROLLING_RESTART_MS = 30000
+const ROLLING_POLL_MS = 1000
+
+export function describeFault(fault: Fault): string {
+  switch (fault.type) {
+    case 'crashBroker':
+    case 'startBroker':
+    case 'shutdownBroker':
+    case 'healBroker':
+    case 'unslowBroker':
+      return `broker ${fault.broker}`
+    case 'isolateBroker':
+      return `broker ${fault.broker} from ${(fault.from ?? ALL_SCOPES).join(', ')}`
+    case 'slowBroker':
+      return `broker ${fault.broker}, fetch delay ${fault.fetchDelayMs} ms`
+    case 'stopZone':
+    case 'startZone':
+    case 'healZone':
+      return `zone ${fault.zone}`
+    case 'isolateZone':
+      return `zone ${fault.zone} from ${(fault.from ?? ALL_SCOPES).join(', ')}`
+    case 'crashController':
+    case 'startController':
+      return `controller ${fault.controller}`
+    case 'rollingRestart':
+      return `brokers ${fault.brokers === undefined ? 'all' : fault.brokers.join(', ')}`
+    case 'electLeaders':
+      return `${fault.election}${fault.topic === undefined ? '' : ` ${fault.topic}`}${fault.partition === undefined ? '' : `-${fault.partition}`}`
+  }
+}
+
+function brokerAt(ctx: Ctx, id: number): number {
+  const b = ctx.brokerIndex.get(id)
+  if (b === undefined) throw new Error(`unknown broker ${id}`)
+  return b
+}
+
+function zoneAt(ctx: Ctx, name: string): number {
+  const z = ctx.zoneIndex.get(name)
+  if (z === undefined) throw new Error(`unknown zone ${name}`)
+  return z
+}
+
+/** Applies one fault now. */
+export function applyFault(ctx: Ctx, fault: Fault): void {
+  const s = ctx.s
+  emit(ctx, {
+    atMs: s.nowMs,
+    type: 'FaultInjected',
+    fault: fault.type,
+    detail: describeFault(fault),
+  })
+  switch (fault.type) {
+    case 'crashBroker':
+      stopBroker(ctx, brokerAt(ctx, fault.broker), false)
+      return
+    case 'startBroker':
+      startBroker(ctx, brokerAt(ctx, fault.broker))
+      return
+    case 'shutdownBroker': {
+      const b = brokerAt(ctx, fault.broker)
+      onControlledShutdown(ctx, b, 1)
+      return
+    }
+    case 'isolateBroker':
+      syncMetadataVersions(ctx)
+      ;(s.brokers[brokerAt(ctx, fault.broker)] as BrokerState).isolatedFrom = (
+        fault.from ?? ALL_SCOPES
+      ).slice()
+      reevaluateControlPlane(ctx)
+      return
+    case 'healBroker':
+      ;(s.brokers[brokerAt(ctx, fault.broker)] as BrokerState).isolatedFrom = []
+      reevaluateControlPlane(ctx)
+      return
+    case 'stopZone': {
+      const z = zoneAt(ctx, fault.zone)
+      syncMetadataVersions(ctx)
+      ;(s.zones[z] as { stopped: boolean }).stopped = true
+      s.brokers.forEach((broker, b) => {
+        if (broker.zone !== z) return
+        broker.hostUp = false
+        if (broker.processUp) {
+          stopBroker(ctx, b, false)
+          broker.processUp = false
+        }
+      })
+      reevaluateControlPlane(ctx)
+      return
+    }
+    case 'startZone': {
+      const z = zoneAt(ctx, fault.zone)
+      ;(s.zones[z] as { stopped: boolean }).stopped = false
+      // The zone's instances boot again and their Kafka services start (as MSK recovers them).
+      s.brokers.forEach((broker, b) => {
+        if (broker.zone !== z) return
+        broker.hostUp = true
+        startBroker(ctx, b)
+      })
+      reevaluateControlPlane(ctx)
+      return
+    }
+    case 'isolateZone':
+      syncMetadataVersions(ctx)
+      ;(s.zones[zoneAt(ctx, fault.zone)] as { isolatedFrom: IsolationScope[] }).isolatedFrom = (
+        fault.from ?? ALL_SCOPES
+      ).slice()
+      reevaluateControlPlane(ctx)
+      return
+    case 'healZone':
+      ;(s.zones[zoneAt(ctx, fault.zone)] as { isolatedFrom: IsolationScope[] }).isolatedFrom = []
+      reevaluateControlPlane(ctx)
+      return
+    case 'slowBroker':
+      ;(s.brokers[brokerAt(ctx, fault.broker)] as BrokerState).fetchDelayMs = fault.fetchDelayMs
+      return
+    case 'unslowBroker':
+      ;(s.brokers[brokerAt(ctx, fault.broker)] as BrokerState).fetchDelayMs = 0
+      return
+    case 'crashController':
+    case 'startController': {
+      const c = ctx.controllerIndex.get(fault.controller)
+      if (c === undefined) throw new Error(`unknown controller ${fault.controller}`)
+      const node = s.controllers[c] as { up: boolean; id: number }
+      const up = fault.type === 'startController'
+      if (node.up === up) return
+      syncMetadataVersions(ctx)
+      node.up = up
+      emit(ctx, {
+        atMs: s.nowMs,
+        type: up ? 'ControllerNodeStarted' : 'ControllerNodeStopped',
+        controller: node.id,
+      })
+      reevaluateControlPlane(ctx)
+      return
+    }
+    case 'rollingRestart': {
+      const ids = (fault.brokers ?? s.brokers.map((b) => b.id)).slice()
+      s.rolling = {
+        queue: ids.map((id) => brokerAt(ctx, id)),
+        current: -1,
+        phase: 'idle',
+        restartMs: fault.restartMs ?? DEFAULT_ROLLING_RESTART_MS,
+        gen: (s.rolling?.gen ?? 0) + 1,
+        phaseSinceMs: s.nowMs,
+      }
+      at(ctx, 0, { k: 'rollingStep', gen: s.rolling.gen })
+      return
+    }
+    case 'electLeaders':
+      adminElection(ctx, fault.election, fault.topic, fault.partition)
+      return
+  }
+}
+
+/** Admin ElectLeaders (kafka-leader-election.sh): PREFERRED or UNCLEAN on the chosen partitions. */
+function adminElection(
+  ctx: Ctx,
+  election: 'PREFERRED' | 'UNCLEAN',
+  topic?: string,
+  partition?: number,
+): void {
+  const s = ctx.s
+  const usable = s.activeController >= 0 && s.quorumHasMajority
+  s.partitions.forEach((part: PartitionState, p) => {
+    const t = topicOf(ctx, p)
+    if (topic !== undefined && t.name !== topic) return
+    if (partition !== undefined && part.partition !== partition) return
+    const result = !usable
+      ? election === 'PREFERRED'
+        ? 'PREFERRED_LEADER_NOT_AVAILABLE'
+        : 'ELIGIBLE_LEADERS_NOT_AVAILABLE'
+      : election === 'PREFERRED'
+        ? preferredElection(ctx, p)
+        : uncleanElection(ctx, p)
+    if (result === 'ELECTION_NOT_NEEDED' && topic === undefined) return
+    emit(ctx, {
+      atMs: s.nowMs,
+      type: 'AdminElectionResult',
+      election,
+      topic: t.name,
+      partition: part.partition,
+      result,
+    })
+  })
+}
+
+/** Cluster-wide UnderReplicatedPartitions (committed ISR smaller than the replica set). */
+export function underReplicatedCount(ctx: Ctx): number {
+  let n = 0
+  for (const part of ctx.s.partitions)
+    if (part.leader >= 0 && part.isr.length < part.replicas.length) n += 1
+  return n
+}
+
+/**
+ * Rolling restart, as MSK patches a cluster: one broker at a time gets a controlled shutdown,
+ * stays down `restartMs`, starts, and the next one goes only when UnderReplicatedPartitions is
+ * back to 0.
+ */
+export function onRollingStep(ctx: Ctx, gen: number): void {
+  const s = ctx.s
+  const rolling = s.rolling
+  if (rolling === null || rolling.gen !== gen) return
+  const now = s.nowMs
+  const next = () => at(ctx, ROLLING_POLL_MS, { k: 'rollingStep', gen })
+  if (rolling.phase === 'idle') {
+    const b = rolling.queue.shift()
+    if (b === undefined) {
+      s.rolling = null
+      return
+    }
+    rolling.current = b
+    rolling.phase = 'stopping'
+    rolling.phaseSinceMs = now
+    emit(ctx, {
+      atMs: now,
+      type: 'RollingRestartStep',
+      broker: (s.brokers[b] as BrokerState).id,
+      step: 'stop',
+    })
+    onControlledShutdown(ctx, b, 1)
+    next()
+    return
+  }
+  const broker = s.brokers[rolling.current] as BrokerState
+  if (rolling.phase === 'stopping') {
+    if (!broker.processUp) {
+      rolling.phase = 'down'
+      rolling.phaseSinceMs = now
+    }
+    next()
+    return
+  }
+  if (rolling.phase === 'down') {
+    if (now - rolling.phaseSinceMs >= rolling.restartMs) {
+      emit(ctx, { atMs: now, type: 'RollingRestartStep', broker: broker.id, step: 'start' })
+      startBroker(ctx, rolling.current)
+      rolling.phase = 'recovering'
+      rolling.phaseSinceMs = now
+    }
+    next()
+    return
+  }
+  if (broker.status === 'online' && !broker.fenced && underReplicatedCount(ctx) === 0) {
+    emit(ctx, { atMs: now, type: 'RollingRestartStep', broker: broker.id, step: 'done' })
+    rolling.phase = 'idle'
+  }
+  next()
+}

@@ -1,0 +1,258 @@
+/**
+ * Building the initial state from a spec, and the derived lookups a context needs.
+ * At t = 0 every broker is registered and unfenced, and each partition has its leader
+ * (replicas[0], as topic creation picks the first live assigned replica) and a full ISR, unless
+ * the spec carries an imported initial state.
+ */
+import type { Ctx } from './context'
+import { createQueue, schedule } from './event-queue'
+import { emptyLog } from './log'
+import { intInclusive, prngFromSeed } from './prng'
+import type { ProducerSpec, SimulationSpec } from './spec'
+import type { EngineState, InternalEvent, PartitionState, ReplicaState } from './state'
+import { producerTickMs } from './clients'
+import { FENCE_CHECK_INTERVAL_MS } from './control-plane'
+
+export interface CtxOptions {
+  checkInvariants: boolean
+  throwOnViolation: boolean
+  sampleIntervalMs: number
+}
+
+export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptions): Ctx {
+  const brokerIndex = new Map<number, number>()
+  spec.cluster.brokers.forEach((b, i) => brokerIndex.set(b.id, i))
+  const controllerIndex = new Map<number, number>()
+  spec.cluster.controllers.forEach((c, i) => controllerIndex.set(c.id, i))
+  const zoneIndex = new Map<string, number>()
+  spec.cluster.zones.forEach((z, i) => zoneIndex.set(z, i))
+  const topicIndex = new Map<string, number>()
+  spec.topics.forEach((t, i) => topicIndex.set(t.name, i))
+  const hostedBy: number[][] = spec.cluster.brokers.map(() => [])
+  s.partitions.forEach((part, p) => {
+    for (const id of part.replicas) (hostedBy[brokerIndex.get(id) as number] as number[]).push(p)
+  })
+  return {
+    spec,
+    s,
+    brokerIndex,
+    controllerIndex,
+    zoneIndex,
+    topicIndex,
+    hostedBy,
+    checkInvariants: options.checkInvariants,
+    throwOnViolation: options.throwOnViolation,
+    sampleIntervalMs: options.sampleIntervalMs,
+    latencyInZoneMs: 1,
+    latencyCrossZoneMs: 2,
+    latencyClientMs: 1,
+  }
+}
+
+function initialPartitions(
+  spec: SimulationSpec,
+  brokerIndex: Map<number, number>,
+): { partitions: PartitionState[]; first: number[] } {
+  const partitions: PartitionState[] = []
+  const first: number[] = []
+  spec.topics.forEach((topic, t) => {
+    first.push(partitions.length)
+    for (let p = 0; p < topic.partitions; p++) {
+      const replicas = (topic.assignment[p] as number[]).slice()
+      const initial = topic.initial?.[p] ?? null
+      const leader = initial === null ? (replicas[0] as number) : initial.leader
+      const isr =
+        initial === null
+          ? replicas.slice().sort((a, b) => a - b)
+          : initial.isr.slice().sort((a, b) => a - b)
+      const replicaStates: ReplicaState[] = replicas.map((id) => ({
+        broker: brokerIndex.get(id) as number,
+        log: emptyLog(),
+        highWatermark: 0,
+        knownLeader: -1,
+        knownLeaderEpoch: -1,
+        knownIsr: [],
+        leaderSide: null,
+      }))
+      partitions.push({
+        topic: t,
+        partition: p,
+        replicas,
+        leader,
+        leaderEpoch: 0,
+        partitionEpoch: 0,
+        isr,
+        elr: initial?.elr?.slice() ?? [],
+        lastKnownElr: initial?.lastKnownElr?.slice() ?? [],
+        leaderRecoveryState: 'RECOVERED',
+        replicaStates,
+        leaderHistory: [[0, leader, 0]],
+        acked: [],
+        lostRecords: 0,
+        uncleanSinceEpoch: -1,
+        leaderHighWatermarkInEpoch: 0,
+      })
+    }
+  })
+  return { partitions, first }
+}
+
+export function createInitialState(spec: SimulationSpec): EngineState {
+  const brokerIndex = new Map<number, number>()
+  spec.cluster.brokers.forEach((b, i) => brokerIndex.set(b.id, i))
+  const zoneIndex = new Map<string, number>()
+  spec.cluster.zones.forEach((z, i) => zoneIndex.set(z, i))
+  const { partitions, first } = initialPartitions(spec, brokerIndex)
+  const producers = spec.clients.flatMap((c, i) => (c.kind === 'producer' ? [i] : []))
+  const consumers = spec.clients.flatMap((c, i) => (c.kind === 'consumer' ? [i] : []))
+  const topicIndex = new Map(spec.topics.map((t, i) => [t.name, i]))
+  const n = spec.cluster.brokers.length
+  return {
+    nowMs: 0,
+    queue: createQueue<InternalEvent>(),
+    prng: prngFromSeed(spec.seed),
+    faults: spec.faults.map((f) => ({ ...f })),
+    zones: spec.cluster.zones.map((name) => ({ name, stopped: false, isolatedFrom: [] })),
+    brokers: spec.cluster.brokers.map((b) => ({
+      id: b.id,
+      zone: zoneIndex.get(b.zone) as number,
+      processUp: true,
+      hostUp: true,
+      status: 'online',
+      gen: 0,
+      isolatedFrom: [],
+      fetchDelayMs: 0,
+      registered: true,
+      fenced: false,
+      lastHeartbeatMs: 0,
+      inControlledShutdown: false,
+      uncleanShutdown: false,
+      metadataVersion: 0,
+    })),
+    controllers: spec.cluster.controllers.map((c) => ({
+      id: c.id,
+      zone: zoneIndex.get(c.zone) as number,
+      up: true,
+    })),
+    activeController: 0,
+    controllerGen: 0,
+    quorumHasMajority: true,
+    metadataVersion: 0,
+    metadataChanges: [],
+    partitions,
+    topicFirstPartition: first,
+    pairs: new Array<null>(n * n).fill(null),
+    delayed: partitions.map(() => []),
+    producers: producers.map((client, index) => {
+      const spec0 = spec.clients[client] as { topic: string }
+      const t = topicIndex.get(spec0.topic) as number
+      const count = (spec.topics[t] as { partitions: number }).partitions
+      return {
+        index,
+        client,
+        topic: t,
+        firstPartition: first[t] as number,
+        carryMilli: 0,
+        nextPartition: 0,
+        nextSequence: new Array<number>(count).fill(0),
+        metadata: new Array<number>(count).fill(-1),
+        metadataAtMs: 0,
+        metadataGen: 0,
+        metadataInFlight: false,
+        connected: false,
+        queues: Array.from({ length: count }, () => []),
+        inFlight: new Array<null>(count).fill(null),
+        backoffUntilMs: new Array<number>(count).fill(0),
+        requests: [],
+        nextRequestId: 0,
+        sent: 0,
+        acked: 0,
+        failed: 0,
+        errors: {},
+        lostAcked: 0,
+        unavailableAcked: 0,
+      }
+    }),
+    consumers: consumers.map((client, index) => {
+      const spec0 = spec.clients[client] as { topic: string }
+      const t = topicIndex.get(spec0.topic) as number
+      const count = (spec.topics[t] as { partitions: number }).partitions
+      return {
+        index,
+        client,
+        topic: t,
+        connected: false,
+        metadata: null,
+        metadataInFlight: false,
+        positions: new Array<number>(count).fill(0),
+        consumed: 0,
+        lag: 0,
+        metadataGen: 0,
+      }
+    }),
+    events: [],
+    clientLog: [],
+    series: [],
+    counters: {
+      isrShrinks: 0,
+      isrExpands: 0,
+      uncleanElections: 0,
+      produced: 0,
+      acked: 0,
+      failed: 0,
+    },
+    lastSampleCounters: {
+      isrShrinks: 0,
+      isrExpands: 0,
+      uncleanElections: 0,
+      produced: 0,
+      acked: 0,
+      failed: 0,
+    },
+    offlineCount: 0,
+    unwritableCount: 0,
+    offlinePartitionMs: 0,
+    unwritablePartitionMs: 0,
+    nextBatchId: 0,
+    rolling: null,
+    lastElection: null,
+  }
+}
+
+/** Schedules the periodic timers, the clients and the fault script. */
+export function scheduleStart(ctx: Ctx): void {
+  const s = ctx.s
+  const config = ctx.spec.cluster.config
+  const q = s.queue
+  s.brokers.forEach((broker, b) => {
+    const heartbeat =
+      ctx.spec.cluster.controller === 'kraft'
+        ? config['broker.heartbeat.interval.ms']
+        : Math.max(500, Math.floor(config['zookeeper.session.timeout.ms'] / 3))
+    schedule(q, intInclusive(s.prng, 0, heartbeat - 1), { k: 'heartbeat', b, gen: broker.gen })
+    const lagHalf = Math.floor(config['replica.lag.time.max.ms'] / 2)
+    schedule(q, intInclusive(s.prng, 1, Math.max(1, lagHalf)), {
+      k: 'isrCheck',
+      b,
+      gen: broker.gen,
+    })
+  })
+  schedule(q, FENCE_CHECK_INTERVAL_MS, { k: 'fenceCheck' })
+  schedule(q, 0, { k: 'sample' })
+  if (config['auto.leader.rebalance.enable']) {
+    schedule(q, config['leader.imbalance.check.interval.seconds'] * 1000, { k: 'autoRebalance' })
+  }
+  if (ctx.spec.cluster.controller === 'kraft')
+    schedule(q, config['unclean.leader.election.interval.ms'], { k: 'uncleanCheck' })
+  s.producers.forEach((producer) => {
+    const spec = ctx.spec.clients[producer.client] as ProducerSpec
+    schedule(q, intInclusive(s.prng, 0, producerTickMs(spec) - 1), {
+      k: 'producerTick',
+      c: producer.index,
+    })
+  })
+  s.consumers.forEach((consumer) => {
+    schedule(q, intInclusive(s.prng, 0, 99), { k: 'consumerTick', c: consumer.index })
+  })
+  s.faults.forEach((fault, index) => schedule(q, fault.atMs, { k: 'fault', index }))
+}

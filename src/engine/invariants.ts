@@ -1,0 +1,91 @@
+/**
+ * Invariants checked after every event in tests and dev builds (STYLE.md §2). The checker keeps
+ * its own memory (epochs seen, high watermarks) outside the model, so a bug in the model cannot
+ * hide itself.
+ */
+import { emit, partitionName, type Ctx } from './context'
+import { effectiveMinIsr } from './spec'
+import type { PartitionState, ProducerState, ReplicaState } from './state'
+
+export interface InvariantChecker {
+  /** Per partition: leader epoch → leader seen in it. */
+  epochLeaders: Map<number, number>[]
+  lastEpoch: number[]
+  /** Per partition: [epoch, high watermark] last seen on the registered leader. */
+  leaderHw: [number, number][]
+  everUnclean: boolean[]
+}
+
+export function createInvariantChecker(): InvariantChecker {
+  return { epochLeaders: [], lastEpoch: [], leaderHw: [], everUnclean: [] }
+}
+
+export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): string[] {
+  const part = ctx.s.partitions[p] as PartitionState
+  const name = partitionName(ctx, p)
+  const out: string[] = []
+  for (const r of part.isr)
+    if (!part.replicas.includes(r)) out.push(`${name}: ISR member ${r} is not a replica`)
+  const unclean = part.uncleanSinceEpoch >= 0
+  if (unclean) checker.everUnclean[p] = true
+  if (
+    part.leader >= 0 &&
+    !part.isr.includes(part.leader) &&
+    part.uncleanSinceEpoch !== part.leaderEpoch
+  ) {
+    out.push(
+      `${name}: leader ${part.leader} is not in ISR ${JSON.stringify(part.isr)} without an unclean election`,
+    )
+  }
+  const last = checker.lastEpoch[p] ?? -1
+  if (part.leaderEpoch < last)
+    out.push(`${name}: leader epoch went back from ${last} to ${part.leaderEpoch}`)
+  checker.lastEpoch[p] = part.leaderEpoch
+  const leaders = (checker.epochLeaders[p] ??= new Map())
+  if (part.leader >= 0) {
+    const seen = leaders.get(part.leaderEpoch)
+    if (seen !== undefined && seen !== part.leader) {
+      out.push(`${name}: epoch ${part.leaderEpoch} had leaders ${seen} and ${part.leader}`)
+    }
+    leaders.set(part.leaderEpoch, part.leader)
+    const slot = part.replicas.indexOf(part.leader)
+    const rs = part.replicaStates[slot] as ReplicaState
+    if (rs.leaderSide !== null) {
+      if (rs.highWatermark > rs.log.logEndOffset) {
+        out.push(
+          `${name}: high watermark ${rs.highWatermark} above leader log end ${rs.log.logEndOffset}`,
+        )
+      }
+      const [epoch, hw] = checker.leaderHw[p] ?? [-1, -1]
+      if (epoch === part.leaderEpoch && rs.highWatermark < hw) {
+        out.push(`${name}: leader high watermark went back from ${hw} to ${rs.highWatermark}`)
+      }
+      checker.leaderHw[p] = [part.leaderEpoch, rs.highWatermark]
+    }
+  }
+  // Acknowledged acks=all writes under min ISR >= 2 survive unless an unclean election happened.
+  if (!checker.everUnclean[p] && part.lostRecords > 0) {
+    const topic = ctx.spec.topics[part.topic]
+    if (topic !== undefined && effectiveMinIsr(topic, ctx.spec.cluster.config) >= 2) {
+      const allAcks = part.acked.every(([producer]) => {
+        const ps = ctx.s.producers[producer] as ProducerState
+        const spec = ctx.spec.clients[ps.client] as { config: { acks: number } }
+        return spec.config.acks === -1
+      })
+      if (allAcks)
+        out.push(`${name}: ${part.lostRecords} acks=all records lost without an unclean election`)
+    }
+  }
+  return out
+}
+
+export function checkInvariants(ctx: Ctx, checker: InvariantChecker): void {
+  for (let p = 0; p < ctx.s.partitions.length; p++) {
+    const problems = checkPartition(ctx, checker, p)
+    for (const message of problems) {
+      emit(ctx, { atMs: ctx.s.nowMs, type: 'InvariantViolated', message })
+      if (ctx.throwOnViolation)
+        throw new Error(`invariant violated at ${ctx.s.nowMs} ms: ${message}`)
+    }
+  }
+}

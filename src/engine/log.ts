@@ -1,0 +1,161 @@
+/**
+ * A replica's log: record batches plus the leader-epoch cache.
+ *
+ * Kafka keeps records in segments and a `LeaderEpochFileCache` of (epoch, startOffset) entries
+ * (storage/.../epoch/LeaderEpochFileCache.java). We keep the batches as an array of shared,
+ * immutable batch objects: a follower that fetches a batch stores the same object as its leader,
+ * so "is this follower's log a prefix of its leader's" is an identity check, and every record can
+ * be traced to the producer id and sequence that wrote it.
+ *
+ * Simplification: truncation happens at batch boundaries. Kafka truncates segments at the batch
+ * containing the target offset too (LogSegment.truncateTo), and every truncation point the
+ * protocol produces here is a batch boundary.
+ */
+
+export interface Batch {
+  baseOffset: number
+  /** Number of records. */
+  count: number
+  /** Leader epoch in which the batch was appended. */
+  epoch: number
+  /** Index of the producing client in the spec, or -1. */
+  producer: number
+  /** Sequence number of the first record (idempotent producer). */
+  baseSequence: number
+  /** Globally unique id, for tracing. */
+  id: number
+}
+
+export interface ReplicaLog {
+  batches: Batch[]
+  /** Log end offset: the offset the next record will get. */
+  logEndOffset: number
+  /** Leader-epoch cache: [epoch, startOffset] pairs, epochs strictly increasing. */
+  epochs: [number, number][]
+}
+
+export function emptyLog(): ReplicaLog {
+  return { batches: [], logEndOffset: 0, epochs: [] }
+}
+
+/** The latest epoch in the cache, or -1 for a log without epochs. */
+export function latestEpoch(log: ReplicaLog): number {
+  const last = log.epochs[log.epochs.length - 1]
+  return last === undefined ? -1 : last[0]
+}
+
+/**
+ * Records that the replica became leader in `epoch` at its current log end offset
+ * (Partition.makeLeader → LeaderEpochFileCache.assign via maybeAssignEpochStartOffset).
+ * Entries that start at or after that offset belong to abandoned epochs and are dropped.
+ */
+export function assignEpochStartOffset(log: ReplicaLog, epoch: number): void {
+  while (log.epochs.length > 0) {
+    const last = log.epochs[log.epochs.length - 1] as [number, number]
+    if (last[0] >= epoch || last[1] >= log.logEndOffset) log.epochs.pop()
+    else break
+  }
+  log.epochs.push([epoch, log.logEndOffset])
+}
+
+/** Appends a batch whose baseOffset must equal the log end offset. */
+export function appendBatch(log: ReplicaLog, batch: Batch): void {
+  if (batch.baseOffset !== log.logEndOffset) {
+    throw new Error(`append at ${batch.baseOffset} but log end offset is ${log.logEndOffset}`)
+  }
+  const last = log.epochs[log.epochs.length - 1]
+  if (last === undefined || batch.epoch > last[0]) log.epochs.push([batch.epoch, batch.baseOffset])
+  log.batches.push(batch)
+  log.logEndOffset = batch.baseOffset + batch.count
+}
+
+/** Index of the first batch with baseOffset >= offset (binary search). */
+export function batchIndexAtOrAfter(log: ReplicaLog, offset: number): number {
+  let lo = 0
+  let hi = log.batches.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((log.batches[mid] as Batch).baseOffset < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The batch starting exactly at `offset`, if any. */
+export function batchAt(log: ReplicaLog, offset: number): Batch | null {
+  const i = batchIndexAtOrAfter(log, offset)
+  const b = log.batches[i]
+  return b !== undefined && b.baseOffset === offset ? b : null
+}
+
+/** Removes every batch at or beyond `offset`; returns the number of records removed. */
+export function truncateTo(log: ReplicaLog, offset: number): number {
+  if (offset >= log.logEndOffset) {
+    // UnifiedLog.truncateTo always truncates the epoch cache: a former leader may hold an epoch
+    // entry at its log end without records, which would otherwise diverge forever.
+    while (
+      log.epochs.length > 0 &&
+      (log.epochs[log.epochs.length - 1] as [number, number])[1] >= log.logEndOffset
+    ) {
+      log.epochs.pop()
+    }
+    return 0
+  }
+  const i = batchIndexAtOrAfter(log, offset)
+  const removed = log.logEndOffset - offset
+  log.batches.length = i
+  const last = log.batches[i - 1]
+  log.logEndOffset = last === undefined ? 0 : last.baseOffset + last.count
+  // LeaderEpochFileCache.truncateFromEnd: entries starting at or beyond the new end go.
+  while (log.epochs.length > 0) {
+    const e = log.epochs[log.epochs.length - 1] as [number, number]
+    if (e[1] >= log.logEndOffset) log.epochs.pop()
+    else break
+  }
+  return removed
+}
+
+/**
+ * LeaderEpochFileCache.endOffsetFor: the largest epoch <= `requestedEpoch` and its end offset,
+ * which is the start offset of the next higher epoch, or the log end offset for the latest
+ * epoch. Returns [-1, -1] when the cache has no epoch <= requested (UNDEFINED_EPOCH_OFFSET).
+ */
+export function endOffsetForEpoch(log: ReplicaLog, requestedEpoch: number): [number, number] {
+  const epochs = log.epochs
+  for (let i = epochs.length - 1; i >= 0; i--) {
+    const entry = epochs[i] as [number, number]
+    if (entry[0] <= requestedEpoch) {
+      const next = epochs[i + 1]
+      return [entry[0], next === undefined ? log.logEndOffset : next[1]]
+    }
+  }
+  return [-1, -1]
+}
+
+/**
+ * The follower's truncation point after a diverging-epoch answer
+ * (AbstractFetcherThread.getOffsetTruncationState): if the follower has the leader's epoch,
+ * truncate to the smaller end offset; otherwise truncate to the end of the follower's own
+ * largest epoch below it.
+ */
+export function truncationOffset(
+  followerLog: ReplicaLog,
+  divergingEpoch: number,
+  divergingEndOffset: number,
+): number {
+  const [fEpoch, fEnd] = endOffsetForEpoch(followerLog, divergingEpoch)
+  if (fEpoch === -1) return 0
+  if (fEpoch === divergingEpoch) {
+    return Math.min(fEnd, divergingEndOffset, followerLog.logEndOffset)
+  }
+  return Math.min(fEnd, followerLog.logEndOffset)
+}
+
+/** True when `follower`'s batches are a prefix of `leader`'s (shared batch objects). */
+export function isPrefixOf(follower: ReplicaLog, leader: ReplicaLog): boolean {
+  if (follower.batches.length > leader.batches.length) return false
+  for (let i = 0; i < follower.batches.length; i++) {
+    if (follower.batches[i] !== leader.batches[i]) return false
+  }
+  return true
+}

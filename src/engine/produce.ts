@@ -1,0 +1,173 @@
+/**
+ * The leader's side of a produce request (ReplicaManager.appendRecords, Partition.appendRecordsToLeader,
+ * DelayedProduce; kafka-semantics §4.4).
+ *
+ * - acks=all: refused with NOT_ENOUGH_REPLICAS before appending when the ISR is below the
+ *   effective min ISR; otherwise appended and parked until the high watermark passes it. Then
+ *   NOT_ENOUGH_REPLICAS_AFTER_APPEND if the maximal ISR fell below min ISR meanwhile.
+ * - acks=1: answered right after the local append.
+ * - acks=0: no answer at all.
+ * - Idempotent producers: a batch whose (producer id, sequence) is already in the log is a
+ *   duplicate and answered with its original offset (ProducerStateManager).
+ */
+import { at, topicOf, type Ctx } from './context'
+import { recordAck } from './accounting'
+import { appendBatch, type Batch } from './log'
+import { wakeFollowers } from './replication'
+import { effectiveMinIsr } from './spec'
+import type {
+  LeaderSideState,
+  PartitionState,
+  ProduceRequestState,
+  ProducerState,
+  ReplicaState,
+} from './state'
+import type { KafkaError } from './types'
+
+/** Scans the tail of the log for a batch with this producer and sequence. */
+function findDuplicate(log: Batch[], producer: number, baseSequence: number): Batch | null {
+  for (let i = log.length - 1, seen = 0; i >= 0 && seen < 64; i--, seen++) {
+    const b = log[i] as Batch
+    if (b.producer === producer && b.baseSequence === baseSequence) return b
+  }
+  return null
+}
+
+function respond(
+  ctx: Ctx,
+  producer: ProducerState,
+  request: ProduceRequestState,
+  error: KafkaError | null,
+): void {
+  if (request.done) return
+  request.done = true
+  request.error = error
+  // A reset connection is noticed by the client itself, even though the broker is gone.
+  if (error === 'NETWORK_EXCEPTION') request.local = true
+  const c = ctx.spec.clients[producer.client] as { config: { acks: number } }
+  if (c.config.acks === 0) return
+  at(ctx, ctx.latencyClientMs, { k: 'produceResponse', c: producer.index, request: request.id })
+}
+
+/** A produce request reaches broker `b`, which believes it leads partition `request.p`. */
+export function handleProduce(
+  ctx: Ctx,
+  producer: ProducerState,
+  request: ProduceRequestState,
+  b: number,
+): void {
+  const s = ctx.s
+  const p = request.p
+  const part = s.partitions[p] as PartitionState
+  const slot = part.replicaStates.findIndex((r) => r.broker === b)
+  const lrs = part.replicaStates[slot]
+  const id = (s.brokers[b] as { id: number }).id
+  if (lrs === undefined || lrs.knownLeader !== id || lrs.leaderSide === null) {
+    respond(ctx, producer, request, 'NOT_LEADER_OR_FOLLOWER')
+    return
+  }
+  const spec = ctx.spec.clients[producer.client] as {
+    config: { acks: number; 'enable.idempotence': boolean }
+  }
+  const acks = spec.config.acks
+  const minIsr = effectiveMinIsr(topicOf(ctx, p), ctx.spec.cluster.config)
+  if (acks === -1 && lrs.knownIsr.length < minIsr) {
+    respond(ctx, producer, request, 'NOT_ENOUGH_REPLICAS')
+    return
+  }
+  let firstOffset = -1
+  let appended = false
+  for (const pb of request.batches) {
+    const duplicate = spec.config['enable.idempotence']
+      ? findDuplicate(lrs.log.batches, producer.index, pb.baseSequence)
+      : null
+    if (duplicate !== null) {
+      if (firstOffset < 0) firstOffset = duplicate.baseOffset
+      continue
+    }
+    const batch: Batch = {
+      baseOffset: lrs.log.logEndOffset,
+      count: pb.records,
+      epoch: lrs.knownLeaderEpoch,
+      producer: producer.index,
+      baseSequence: pb.baseSequence,
+      id: s.nextBatchId++,
+    }
+    appendBatch(lrs.log, batch)
+    appended = true
+    if (firstOffset < 0) firstOffset = batch.baseOffset
+    // acks=0 has no response: the record counts as acknowledged once it is written.
+    if (acks === 0) recordAck(ctx, producer, p, pb.baseSequence, batch.baseOffset, pb.records)
+  }
+  request.baseOffset = firstOffset
+  if (appended) wakeFollowers(ctx, p, b)
+  if (acks !== -1) {
+    respond(ctx, producer, request, null)
+    return
+  }
+  const requiredOffset = lrs.log.logEndOffset
+  if (lrs.highWatermark >= requiredOffset) {
+    const side = lrs.leaderSide
+    respond(
+      ctx,
+      producer,
+      request,
+      side.maximalIsr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null,
+    )
+    return
+  }
+  ;(s.delayed[p] as { c: number; request: number; requiredOffset: number; slot: number }[]).push({
+    c: producer.index,
+    request: request.id,
+    requiredOffset,
+    slot,
+  })
+}
+
+function findRequest(ctx: Ctx, c: number, id: number): ProduceRequestState | null {
+  const producer = ctx.s.producers[c] as ProducerState
+  for (const r of producer.requests) if (r.id === id) return r
+  return null
+}
+
+/** DelayedProduce.tryComplete after the high watermark moved (checkEnoughReplicasReachOffset). */
+export function completeDelayedProduces(ctx: Ctx, p: number, slot: number): void {
+  const list = ctx.s.delayed[p]
+  if (list === undefined || list.length === 0) return
+  const part = ctx.s.partitions[p] as PartitionState
+  const lrs = part.replicaStates[slot] as ReplicaState
+  const side = lrs.leaderSide as LeaderSideState
+  const minIsr = effectiveMinIsr(topicOf(ctx, p), ctx.spec.cluster.config)
+  const keep = []
+  for (const d of list) {
+    if (d.slot !== slot || d.requiredOffset > lrs.highWatermark) {
+      keep.push(d)
+      continue
+    }
+    const request = findRequest(ctx, d.c, d.request)
+    if (request === null) continue
+    respond(
+      ctx,
+      ctx.s.producers[d.c] as ProducerState,
+      request,
+      side.maximalIsr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null,
+    )
+  }
+  ctx.s.delayed[p] = keep
+}
+
+/**
+ * The partition stopped being led here: pending requests complete with NOT_LEADER_OR_FOLLOWER,
+ * or get no answer at all (`error` null) when the broker or its host went away.
+ */
+export function failDelayedProduces(ctx: Ctx, p: number, error: KafkaError | null): void {
+  const list = ctx.s.delayed[p]
+  if (list === undefined || list.length === 0) return
+  for (const d of list) {
+    const request = findRequest(ctx, d.c, d.request)
+    if (request === null) continue
+    if (error === null) continue
+    respond(ctx, ctx.s.producers[d.c] as ProducerState, request, error)
+  }
+  ctx.s.delayed[p] = []
+}

@@ -1,0 +1,157 @@
+/**
+ * What each broker's ReplicaManager does with the metadata it receives: become leader or
+ * follower (Partition.makeLeader / makeFollower), and point its fetchers at the right leader.
+ *
+ * Fetchers are batched per (follower broker, leader broker) pair, as Kafka's
+ * ReplicaFetcherManager does; see `replication.ts` for the fetch rounds themselves.
+ */
+import { at, type Ctx } from './context'
+import { assignEpochStartOffset } from './log'
+import { brokerLink } from './network'
+import { failDelayedProduces } from './produce'
+import type { FetchPairState, PartitionState, ReplicaState } from './state'
+import type { KafkaError } from './types'
+
+export function pairIndex(ctx: Ctx, follower: number, leader: number): number {
+  return follower * ctx.s.brokers.length + leader
+}
+
+export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairState {
+  const i = pairIndex(ctx, follower, leader)
+  let pair = ctx.s.pairs[i]
+  if (pair === null || pair === undefined) {
+    pair = { follower, leader, gen: 0, phase: 'down', partitions: [] }
+    ctx.s.pairs[i] = pair
+  }
+  return pair
+}
+
+/** Starts a fetch round for a pair that is not already in one. */
+export function kickPair(ctx: Ctx, pair: FetchPairState, delayMs = 0): void {
+  if (pair.partitions.length === 0 || pair.phase === 'busy') return
+  if (!brokerLink(ctx, pair.follower, pair.leader)) {
+    pair.phase = 'down'
+    return
+  }
+  pair.phase = 'busy'
+  pair.gen += 1
+  at(ctx, delayMs, {
+    k: 'fetchRequest',
+    pair: pairIndex(ctx, pair.follower, pair.leader),
+    gen: pair.gen,
+  })
+}
+
+function removeFromPair(ctx: Ctx, follower: number, leader: number, p: number): void {
+  const pair = ctx.s.pairs[pairIndex(ctx, follower, leader)]
+  if (pair === null || pair === undefined) return
+  const i = pair.partitions.indexOf(p)
+  if (i >= 0) pair.partitions.splice(i, 1)
+}
+
+function addToPair(ctx: Ctx, follower: number, leader: number, p: number): void {
+  const pair = getPair(ctx, follower, leader)
+  if (!pair.partitions.includes(p)) {
+    pair.partitions.push(p)
+    pair.partitions.sort((a, b) => a - b)
+  }
+  kickPair(ctx, pair)
+}
+
+/**
+ * Applies the controller's current registration of partition `p` to the replica in `slot`, as
+ * the hosting broker does on a LeaderAndIsr request (ZooKeeper) or a metadata delta (KRaft).
+ */
+export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void {
+  const part = ctx.s.partitions[p] as PartitionState
+  const rs = part.replicaStates[slot] as ReplicaState
+  const b = rs.broker
+  const id = part.replicas[slot] as number
+  const sameEpoch = rs.knownLeaderEpoch === part.leaderEpoch && rs.knownLeader === part.leader
+  const wasLeader = rs.knownLeader === id
+  const oldLeader = rs.knownLeader
+  rs.knownIsr = part.isr
+  if (sameEpoch) {
+    const side = rs.leaderSide
+    if (side !== null && !side.pendingIsrChange) side.maximalIsr = part.isr.slice()
+    return
+  }
+  rs.knownLeader = part.leader
+  rs.knownLeaderEpoch = part.leaderEpoch
+  if (oldLeader >= 0 && oldLeader !== id) {
+    removeFromPair(ctx, b, ctx.brokerIndex.get(oldLeader) as number, p)
+  }
+  if (wasLeader && part.leader !== id) {
+    failDelayedProduces(ctx, p, 'NOT_LEADER_OR_FOLLOWER')
+    rs.leaderSide = null
+  }
+  if (part.leader === id) {
+    makeLeader(ctx, part, slot)
+  } else if (part.leader >= 0) {
+    addToPair(ctx, b, ctx.brokerIndex.get(part.leader) as number, p)
+  }
+}
+
+/**
+ * Partition.makeLeader: record the new epoch's start offset in the leader-epoch cache, and reset
+ * what the leader knows of its followers: last caught-up time "now" for ISR members, else 0, and
+ * an unknown log end offset (-1) until they fetch.
+ */
+function makeLeader(ctx: Ctx, part: PartitionState, slot: number): void {
+  const rs = part.replicaStates[slot] as ReplicaState
+  assignEpochStartOffset(rs.log, part.leaderEpoch)
+  rs.leaderSide = {
+    maximalIsr: part.isr.slice(),
+    pendingIsrChange: false,
+    epochStartOffset: rs.log.logEndOffset,
+    followers: part.replicas.map((r) => ({
+      logEndOffset: -1,
+      lastCaughtUpTimeMs: part.isr.includes(r) ? ctx.s.nowMs : 0,
+      lastFetchLeaderLogEndOffset: -1,
+      lastFetchTimeMs: 0,
+    })),
+  }
+  part.leaderHighWatermarkInEpoch = rs.highWatermark
+}
+
+/** A broker that (re)connects to the controller applies every registration it missed. */
+export function catchUpMetadata(ctx: Ctx, b: number): void {
+  const broker = ctx.s.brokers[b] as { metadataVersion: number }
+  broker.metadataVersion = ctx.s.metadataVersion
+  for (const p of ctx.hostedBy[b] as number[]) {
+    const part = ctx.s.partitions[p] as PartitionState
+    const slot = part.replicaStates.findIndex((r) => r.broker === b)
+    applyMetadataToReplica(ctx, p, slot)
+  }
+}
+
+/** A stopped broker forgets its roles (its logs stay on disk). */
+export function forgetRoles(ctx: Ctx, b: number, error: KafkaError | null): void {
+  for (const p of ctx.hostedBy[b] as number[]) {
+    const part = ctx.s.partitions[p] as PartitionState
+    const slot = part.replicaStates.findIndex((r) => r.broker === b)
+    const rs = part.replicaStates[slot] as ReplicaState
+    const id = part.replicas[slot] as number
+    if (rs.knownLeader === id) failDelayedProduces(ctx, p, error)
+    rs.leaderSide = null
+    if (rs.knownLeader >= 0 && rs.knownLeader !== id) {
+      removeFromPair(ctx, b, ctx.brokerIndex.get(rs.knownLeader) as number, p)
+    }
+    rs.knownLeader = -1
+    rs.knownLeaderEpoch = -1
+  }
+  for (let l = 0; l < ctx.s.brokers.length; l++) {
+    const pair = ctx.s.pairs[pairIndex(ctx, b, l)]
+    if (pair) {
+      pair.gen += 1
+      pair.phase = 'down'
+    }
+  }
+}
+
+/** After a network change, restart fetch rounds for pairs that were cut off. */
+export function kickDownPairs(ctx: Ctx): void {
+  for (const pair of ctx.s.pairs) {
+    if (pair && pair.phase === 'down' && pair.partitions.length > 0) kickPair(ctx, pair, 1)
+  }
+}

@@ -1,0 +1,395 @@
+/**
+ * Follower fetching, the ISR and the high watermark (core/.../cluster/Partition.scala,
+ * Replica.scala; kafka-semantics §4).
+ *
+ * Fetch rounds are batched per (follower broker, leader broker) pair, like one Kafka fetcher
+ * thread per source broker. A round is two events: the request reaching the leader, and the
+ * response reaching the follower. A request with nothing to return parks at the leader (Kafka's
+ * DelayedFetch, `replica.fetch.wait.max.ms`) and costs no events until data arrives, so idle
+ * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
+ */
+import { at, emit, topicOf, type Ctx } from './context'
+import { alterPartition, isActiveBroker, zkLive } from './controller'
+import {
+  appendBatch,
+  batchIndexAtOrAfter,
+  endOffsetForEpoch,
+  isPrefixOf,
+  truncateTo,
+  truncationOffset,
+} from './log'
+import { brokerLink, latencyBetweenBrokers } from './network'
+import { completeDelayedProduces } from './produce'
+import { kickPair, pairIndex } from './replica-manager'
+import { effectiveMinIsr } from './spec'
+import type {
+  FetchEntry,
+  FetchPairState,
+  FollowerTracking,
+  LeaderSideState,
+  PartitionState,
+  ReplicaState,
+} from './state'
+
+function slotOf(part: PartitionState, b: number): number {
+  for (let i = 0; i < part.replicaStates.length; i++)
+    if ((part.replicaStates[i] as ReplicaState).broker === b) return i
+  return -1
+}
+
+function eligibleForIsr(ctx: Ctx, id: number): boolean {
+  return ctx.spec.cluster.controller === 'kraft' ? isActiveBroker(ctx, id) : zkLive(ctx, id)
+}
+
+/** Replica.isCaughtUp: at the leader's end, or caught up within replica.lag.time.max.ms. */
+function isCaughtUp(ctx: Ctx, follower: FollowerTracking, leaderLogEndOffset: number): boolean {
+  return (
+    follower.logEndOffset === leaderLogEndOffset ||
+    ctx.s.nowMs - follower.lastCaughtUpTimeMs <= ctx.spec.cluster.config['replica.lag.time.max.ms']
+  )
+}
+
+/** The leader processes a follower pair's fetch request. */
+export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
+  if (!brokerLink(ctx, pair.follower, pair.leader)) {
+    pair.phase = 'down'
+    return
+  }
+  const s = ctx.s
+  const leaderId = (s.brokers[pair.leader] as { id: number }).id
+  const entries: FetchEntry[] = []
+  let hwOnly = false
+  for (const p of pair.partitions) {
+    const part = s.partitions[p] as PartitionState
+    const lSlot = slotOf(part, pair.leader)
+    const fSlot = slotOf(part, pair.follower)
+    const lrs = part.replicaStates[lSlot] as ReplicaState
+    const frs = part.replicaStates[fSlot] as ReplicaState
+    // The leader answers only in the epoch the follower fetches for (FENCED_LEADER_EPOCH /
+    // NOT_LEADER_OR_FOLLOWER otherwise); the follower waits for newer metadata.
+    const side = lrs.leaderSide
+    if (
+      side === null ||
+      lrs.knownLeader !== leaderId ||
+      lrs.knownLeaderEpoch !== frs.knownLeaderEpoch
+    )
+      continue
+    const fLog = frs.log
+    const lLog = lrs.log
+    // KIP-320/KIP-595 fetch with lastFetchedEpoch: detect a diverging log first.
+    if (fLog.epochs.length > 0) {
+      const lastFetchedEpoch = (fLog.epochs[fLog.epochs.length - 1] as [number, number])[0]
+      const [epoch, endOffset] = endOffsetForEpoch(lLog, lastFetchedEpoch)
+      if (epoch < lastFetchedEpoch || endOffset < fLog.logEndOffset) {
+        entries.push({
+          p,
+          epoch: lrs.knownLeaderEpoch,
+          batches: [],
+          leaderHighWatermark: lrs.highWatermark,
+          diverging: [epoch, endOffset],
+        })
+        continue
+      }
+    }
+    updateFollowerFetchState(
+      ctx,
+      side.followers[fSlot] as FollowerTracking,
+      fLog.logEndOffset,
+      lLog.logEndOffset,
+    )
+    maybeExpandIsr(ctx, p, part, lSlot, fSlot)
+    maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
+    const from = batchIndexAtOrAfter(lLog, fLog.logEndOffset)
+    if (from < lLog.batches.length) {
+      entries.push({
+        p,
+        epoch: lrs.knownLeaderEpoch,
+        batches: lLog.batches.slice(from),
+        leaderHighWatermark: lrs.highWatermark,
+        diverging: null,
+      })
+    } else if (lrs.highWatermark > frs.highWatermark) {
+      hwOnly = true
+    }
+  }
+  if (entries.length > 0) {
+    const delay =
+      latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
+      (s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
+    at(ctx, delay, {
+      k: 'fetchResponse',
+      pair: pairIndex(ctx, pair.follower, pair.leader),
+      gen: pair.gen,
+      entries,
+    })
+    return
+  }
+  // Nothing to send: park until data arrives (DelayedFetch). A high watermark the follower has
+  // not seen yet goes out when the wait expires.
+  pair.phase = 'idle'
+  if (hwOnly) {
+    at(ctx, ctx.spec.cluster.config['replica.fetch.wait.max.ms'], {
+      k: 'fetchIdleTimeout',
+      pair: pairIndex(ctx, pair.follower, pair.leader),
+      gen: pair.gen,
+    })
+  }
+}
+
+/** The wait of a parked fetch expired: answer with high watermarks only. */
+export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
+  if (pair.phase !== 'idle') return
+  if (!brokerLink(ctx, pair.follower, pair.leader)) {
+    pair.phase = 'down'
+    return
+  }
+  const entries: FetchEntry[] = []
+  for (const p of pair.partitions) {
+    const part = ctx.s.partitions[p] as PartitionState
+    const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
+    const frs = part.replicaStates[slotOf(part, pair.follower)] as ReplicaState
+    if (lrs.knownLeaderEpoch !== frs.knownLeaderEpoch) continue
+    if (lrs.highWatermark > frs.highWatermark) {
+      entries.push({
+        p,
+        epoch: lrs.knownLeaderEpoch,
+        batches: [],
+        leaderHighWatermark: lrs.highWatermark,
+        diverging: null,
+      })
+    }
+  }
+  if (entries.length === 0) return
+  pair.phase = 'busy'
+  pair.gen += 1
+  const delay =
+    latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
+    (ctx.s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
+  at(ctx, delay, {
+    k: 'fetchResponse',
+    pair: pairIndex(ctx, pair.follower, pair.leader),
+    gen: pair.gen,
+    entries,
+  })
+}
+
+/** Replica.updateFetchStateOrThrow: the lastCaughtUpTimeMs rule (kafka-semantics §4.1). */
+function updateFollowerFetchState(
+  ctx: Ctx,
+  frs: FollowerTracking,
+  fetchOffset: number,
+  leaderLogEndOffset: number,
+): void {
+  const now = ctx.s.nowMs
+  if (fetchOffset >= leaderLogEndOffset) {
+    frs.lastCaughtUpTimeMs = Math.max(frs.lastCaughtUpTimeMs, now)
+  } else if (fetchOffset >= frs.lastFetchLeaderLogEndOffset) {
+    frs.lastCaughtUpTimeMs = Math.max(frs.lastCaughtUpTimeMs, frs.lastFetchTimeMs)
+  }
+  frs.lastFetchLeaderLogEndOffset = leaderLogEndOffset
+  frs.lastFetchTimeMs = now
+  frs.logEndOffset = fetchOffset
+}
+
+/**
+ * Partition.maybeExpandIsr: a follower joins once its log end offset reaches the high
+ * watermark and the current leader epoch's start offset. It counts in the maximal ISR at once
+ * (PendingExpandIsr) while AlterPartition is under way.
+ */
+function maybeExpandIsr(
+  ctx: Ctx,
+  p: number,
+  part: PartitionState,
+  lSlot: number,
+  fSlot: number,
+): void {
+  const lrs = part.replicaStates[lSlot] as ReplicaState
+  const side = lrs.leaderSide as LeaderSideState
+  const fid = part.replicas[fSlot] as number
+  if (side.maximalIsr.includes(fid) || side.pendingIsrChange) return
+  const tracking = side.followers[fSlot] as FollowerTracking
+  if (tracking.logEndOffset < lrs.highWatermark || tracking.logEndOffset < side.epochStartOffset)
+    return
+  if (!eligibleForIsr(ctx, fid)) return
+  const newIsr = [...lrs.knownIsr, fid].sort((a, b) => a - b)
+  side.maximalIsr = newIsr
+  side.pendingIsrChange = true
+  submitIsrChange(ctx, p, lSlot, newIsr)
+}
+
+/** Sends AlterPartition; on success the maximal ISR becomes the committed one. */
+function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): void {
+  const part = ctx.s.partitions[p] as PartitionState
+  const lrs = part.replicaStates[lSlot] as ReplicaState
+  const side = lrs.leaderSide as LeaderSideState
+  const id = part.replicas[lSlot] as number
+  const committed = alterPartition(ctx, p, id, lrs.knownLeaderEpoch, newIsr)
+  if (lrs.leaderSide === null) return
+  if (committed) {
+    side.pendingIsrChange = false
+    side.maximalIsr = part.isr.slice()
+    lrs.knownIsr = part.isr
+    maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
+  } else if (lrs.knownLeaderEpoch !== part.leaderEpoch || part.leader !== id) {
+    // Rejected (fenced epoch, ineligible replica): fall back to the committed ISR.
+    side.pendingIsrChange = false
+    side.maximalIsr = lrs.knownIsr.slice()
+  }
+  // Otherwise the controller is unreachable: the change stays pending and is retried.
+}
+
+/** The slot of the replica that believes it leads: the registered leader first, else a zombie. */
+export function believedLeaderSlot(ctx: Ctx, part: PartitionState): number {
+  const registered = part.leader >= 0 ? part.replicas.indexOf(part.leader) : -1
+  if (registered >= 0 && (part.replicaStates[registered] as ReplicaState).leaderSide !== null)
+    return registered
+  for (let i = 0; i < part.replicaStates.length; i++) {
+    if ((part.replicaStates[i] as ReplicaState).leaderSide !== null) return i
+  }
+  return -1
+}
+
+/**
+ * Partition.maybeIncrementLeaderHW: the minimum log end offset over the maximal ISR and over
+ * caught-up eligible followers; frozen while the ISR is below min ISR (KIP-966, Kafka 3.7+).
+ */
+export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: number): void {
+  const part = ctx.s.partitions[p] as PartitionState
+  const lrs = part.replicaStates[lSlot] as ReplicaState
+  const side = lrs.leaderSide
+  if (side === null) return
+  const minIsr = effectiveMinIsr(topicOf(ctx, p), ctx.spec.cluster.config)
+  if (lrs.knownIsr.length < minIsr) return
+  const leo = lrs.log.logEndOffset
+  let hw = leo
+  for (let i = 0; i < part.replicaStates.length; i++) {
+    if (i === lSlot) continue
+    const f = side.followers[i] as FollowerTracking
+    const fid = part.replicas[i] as number
+    if (f.logEndOffset >= hw) continue
+    if (side.maximalIsr.includes(fid) || (isCaughtUp(ctx, f, leo) && eligibleForIsr(ctx, fid))) {
+      hw = f.logEndOffset
+    }
+  }
+  if (hw > lrs.highWatermark) {
+    lrs.highWatermark = hw
+    if (hw > part.leaderHighWatermarkInEpoch) part.leaderHighWatermarkInEpoch = hw
+    completeDelayedProduces(ctx, p, lSlot)
+  }
+}
+
+/** The follower receives a fetch response: truncate on divergence, else append. */
+export function onFetchResponse(ctx: Ctx, pair: FetchPairState, entries: FetchEntry[]): void {
+  const s = ctx.s
+  if (!brokerLink(ctx, pair.follower, pair.leader)) {
+    pair.phase = 'down'
+    return
+  }
+  for (const entry of entries) {
+    const part = s.partitions[entry.p] as PartitionState
+    const fSlot = slotOf(part, pair.follower)
+    const frs = part.replicaStates[fSlot] as ReplicaState
+    if (frs.knownLeaderEpoch !== entry.epoch) continue
+    const log = frs.log
+    if (entry.diverging !== null) {
+      const target = truncationOffset(log, entry.diverging[0], entry.diverging[1])
+      const from = log.logEndOffset
+      const removed = truncateTo(log, target)
+      if (removed > 0) {
+        emit(ctx, {
+          atMs: s.nowMs,
+          type: 'ReplicaTruncated',
+          topic: topicOf(ctx, entry.p).name,
+          partition: part.partition,
+          broker: part.replicas[fSlot] as number,
+          fromOffset: from,
+          toOffset: log.logEndOffset,
+        })
+      }
+      frs.highWatermark = Math.min(frs.highWatermark, log.logEndOffset)
+      continue
+    }
+    if (ctx.checkInvariants && entry.batches.length > 0) {
+      const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
+      if (!isPrefixOf(log, lrs.log)) {
+        emit(ctx, {
+          atMs: s.nowMs,
+          type: 'InvariantViolated',
+          message: `follower ${part.replicas[fSlot]} of ${topicOf(ctx, entry.p).name}-${part.partition} is not a prefix of its leader's log`,
+        })
+        if (ctx.throwOnViolation) throw new Error('follower log is not a prefix of the leader log')
+      }
+    }
+    for (const batch of entry.batches) {
+      if (batch.baseOffset === log.logEndOffset) appendBatch(log, batch)
+    }
+    // The follower's high watermark follows the leader's, bounded by its own log (can go down).
+    frs.highWatermark = Math.min(entry.leaderHighWatermark, log.logEndOffset)
+  }
+  // Send the next request.
+  pair.gen += 1
+  pair.phase = 'busy'
+  at(ctx, latencyBetweenBrokers(ctx, pair.follower, pair.leader), {
+    k: 'fetchRequest',
+    pair: pairIndex(ctx, pair.follower, pair.leader),
+    gen: pair.gen,
+  })
+}
+
+/** New data on a leader: wake the parked fetches of its followers. */
+export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
+  const part = ctx.s.partitions[p] as PartitionState
+  for (const r of part.replicaStates) {
+    if (r.broker === leaderB) continue
+    const pair = ctx.s.pairs[pairIndex(ctx, r.broker, leaderB)]
+    if (pair && pair.phase === 'idle') {
+      pair.phase = 'down'
+      kickPair(ctx, pair)
+    }
+  }
+}
+
+/**
+ * Partition.maybeShrinkIsr, run every replica.lag.time.max.ms / 2 on each broker for the
+ * partitions it leads: out-of-sync followers leave through AlterPartition. While that is pending
+ * the maximal ISR keeps the old members (PendingShrinkIsr).
+ */
+export function isrCheck(ctx: Ctx, b: number): void {
+  for (const p of ctx.hostedBy[b] as number[]) {
+    const part = ctx.s.partitions[p] as PartitionState
+    const lSlot = slotOf(part, b)
+    const lrs = part.replicaStates[lSlot] as ReplicaState
+    const side = lrs.leaderSide
+    if (side === null) continue
+    if (side.pendingIsrChange) {
+      submitIsrChange(
+        ctx,
+        p,
+        lSlot,
+        side.maximalIsr.length > lrs.knownIsr.length
+          ? side.maximalIsr
+          : shrunkIsr(ctx, part, lSlot),
+      )
+      continue
+    }
+    const next = shrunkIsr(ctx, part, lSlot)
+    if (next.length < lrs.knownIsr.length) {
+      side.pendingIsrChange = true
+      side.maximalIsr = lrs.knownIsr.slice()
+      submitIsrChange(ctx, p, lSlot, next)
+    }
+  }
+}
+
+function shrunkIsr(ctx: Ctx, part: PartitionState, lSlot: number): number[] {
+  const lrs = part.replicaStates[lSlot] as ReplicaState
+  const side = lrs.leaderSide as LeaderSideState
+  const leo = lrs.log.logEndOffset
+  return lrs.knownIsr.filter((id) => {
+    const slot = part.replicas.indexOf(id)
+    if (slot === lSlot || slot < 0) return true
+    return isCaughtUp(ctx, side.followers[slot] as FollowerTracking, leo)
+  })
+}
+
+export { slotOf }

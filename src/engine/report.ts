@@ -1,0 +1,110 @@
+/**
+ * The run report (version 1): what `kafka-ha-lab run` prints. Keys are written in a fixed order
+ * so that two runs diff cleanly.
+ */
+import type { Simulation } from './api'
+import type { MetricsSample, SimEvent } from './types'
+
+export interface ReportMetrics {
+  UnderReplicatedPartitions: number
+  UnderMinIsrPartitionCount: number
+  AtMinIsrPartitionCount: number
+  OfflinePartitionsCount: number
+  ActiveControllerCount: number
+  PreferredReplicaImbalanceCount: number
+  LeaderCount: Record<string, number>
+}
+
+export interface RunReport {
+  version: 1
+  scenario: string
+  seed: number
+  durationMs: number
+  partitions: {
+    topic: string
+    partition: number
+    replicas: number[]
+    leader: number
+    leaderEpoch: number
+    isr: number[]
+    elr: number[]
+    highWatermark: number
+    logEndOffsets: Record<string, number>
+  }[]
+  metrics: { final: ReportMetrics; series: (ReportMetrics & { atMs: number })[] }
+  clients: (
+    | {
+        id: string
+        kind: 'producer'
+        sent: number
+        acked: number
+        failed: number
+        errors: Record<string, number>
+        lostAcked: number
+        unavailableAcked: number
+      }
+    | { id: string; kind: 'consumer'; consumed: number; lag: number }
+  )[]
+  durability: { ackedRecords: number; lostAckedRecords: number; unavailableAckedRecords: number }
+  availability: { offlinePartitionMs: number; unwritablePartitionMs: number }
+  events: SimEvent[]
+}
+
+function pickMetrics(m: MetricsSample): ReportMetrics {
+  return {
+    UnderReplicatedPartitions: m.UnderReplicatedPartitions,
+    UnderMinIsrPartitionCount: m.UnderMinIsrPartitionCount,
+    AtMinIsrPartitionCount: m.AtMinIsrPartitionCount,
+    OfflinePartitionsCount: m.OfflinePartitionsCount,
+    ActiveControllerCount: m.ActiveControllerCount,
+    PreferredReplicaImbalanceCount: m.PreferredReplicaImbalanceCount,
+    LeaderCount: m.LeaderCount,
+  }
+}
+
+/** Builds the report of a simulation at its current time. */
+export function buildReport(sim: Simulation, durationMs: number): RunReport {
+  const snap = sim.snapshot()
+  return {
+    version: 1,
+    scenario: sim.spec.name,
+    seed: sim.spec.seed,
+    durationMs,
+    partitions: snap.partitions.map((p) => ({
+      topic: p.topic,
+      partition: p.partition,
+      replicas: p.replicas,
+      leader: p.leader,
+      leaderEpoch: p.leaderEpoch,
+      isr: p.isr,
+      elr: p.elr,
+      highWatermark: p.highWatermark,
+      logEndOffsets: Object.fromEntries(
+        p.replicaStates.map((r) => [String(r.broker), r.logEndOffset]),
+      ),
+    })),
+    metrics: {
+      final: pickMetrics(snap.metrics),
+      series: sim.metricsSeries().map((m) => ({ atMs: m.atMs, ...pickMetrics(m) })),
+    },
+    clients: snap.clients.map((c) =>
+      c.kind === 'producer'
+        ? {
+            id: c.id,
+            kind: 'producer' as const,
+            sent: c.sent,
+            acked: c.acked,
+            failed: c.failed,
+            errors: Object.fromEntries(
+              Object.entries(c.errors).sort(([a], [b]) => a.localeCompare(b)),
+            ),
+            lostAcked: c.lostAcked,
+            unavailableAcked: c.unavailableAcked,
+          }
+        : { id: c.id, kind: 'consumer' as const, consumed: c.consumed, lag: c.lag },
+    ),
+    durability: snap.durability,
+    availability: snap.availability,
+    events: sim.events().slice(),
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * The engine's internal state: plain, structured-cloneable data (no classes, no Infinity/NaN,
+ * "none" is -1 or null). One `EngineState` is the whole simulation; checkpoints are clones of it.
+ */
+import type { EventQueue } from './event-queue'
+import type { Batch, ReplicaLog } from './log'
+import type { PrngState } from './prng'
+import type { IsolationScope, TimedFault } from './spec'
+import type {
+  ClientLogLine,
+  ElectionKind,
+  KafkaError,
+  LeaderRecoveryState,
+  MetricsSample,
+  SimEvent,
+} from './types'
+
+export type InternalEvent =
+  | { k: 'fault'; index: number }
+  | { k: 'heartbeat'; b: number; gen: number }
+  | { k: 'fenceCheck' }
+  | { k: 'zkExpire'; b: number; gen: number }
+  | { k: 'controllerElection'; gen: number }
+  | { k: 'brokerReady'; b: number; gen: number }
+  | { k: 'isrCheck'; b: number; gen: number }
+  | { k: 'fetchRequest'; pair: number; gen: number }
+  | { k: 'fetchResponse'; pair: number; gen: number; entries: FetchEntry[] }
+  | { k: 'fetchIdleTimeout'; pair: number; gen: number }
+  | { k: 'producerTick'; c: number }
+  | { k: 'producerDrain'; c: number }
+  | { k: 'produceArrive'; c: number; request: number }
+  | { k: 'produceResponse'; c: number; request: number }
+  | { k: 'produceTimeout'; c: number; request: number }
+  | { k: 'metadataResponse'; c: number; broker: number; gen: number }
+  | { k: 'metadataRetry'; c: number; gen: number }
+  | { k: 'consumerTick'; c: number }
+  | { k: 'sample' }
+  | { k: 'autoRebalance' }
+  | { k: 'uncleanCheck' }
+  | { k: 'controlledShutdown'; b: number; gen: number; attempt: number }
+  | { k: 'rollingStep'; gen: number }
+
+/** What a fetch response carries for one partition. */
+export interface FetchEntry {
+  p: number
+  /** Leader epoch the leader answered in. */
+  epoch: number
+  /** Batches from the follower's fetch offset up to the leader's log end offset. */
+  batches: Batch[]
+  leaderHighWatermark: number
+  /** Set when the leader found the logs diverging: [epoch, endOffset]. */
+  diverging: [number, number] | null
+}
+
+export interface BrokerState {
+  id: number
+  zone: number
+  /** The process runs (false after crash/stop). */
+  processUp: boolean
+  /** The host runs (false while its zone is stopped). */
+  hostUp: boolean
+  status: 'online' | 'starting' | 'shutting-down' | 'offline'
+  /** Generation: bumps on each stop and start so stale timers of a former life are ignored. */
+  gen: number
+  isolatedFrom: IsolationScope[]
+  fetchDelayMs: number
+  /** KRaft: registered and unfenced. ZooKeeper: has a live session. */
+  registered: boolean
+  fenced: boolean
+  /** Last heartbeat the active controller received (KRaft). */
+  lastHeartbeatMs: number
+  inControlledShutdown: boolean
+  /** The crash was unclean (for ELR's unclean-shutdown handling). */
+  uncleanShutdown: boolean
+  /** Highest metadata version this broker has applied. */
+  metadataVersion: number
+}
+
+export interface ControllerNodeState {
+  id: number
+  zone: number
+  up: boolean
+}
+
+export interface ZoneState {
+  name: string
+  stopped: boolean
+  isolatedFrom: IsolationScope[]
+}
+
+/** A replica as its hosting broker sees it (Kafka's Partition object on that broker). */
+export interface ReplicaState {
+  broker: number
+  log: ReplicaLog
+  highWatermark: number
+  /** Leader and epoch this broker believes in (from the metadata it has applied). */
+  knownLeader: number
+  knownLeaderEpoch: number
+  knownIsr: number[]
+  /** Set while this broker believes it leads the partition (Partition.makeLeader). */
+  leaderSide: LeaderSideState | null
+}
+
+/** What a leader tracks of its followers: Kafka's remote Replica objects, per slot. */
+export interface FollowerTracking {
+  logEndOffset: number
+  lastCaughtUpTimeMs: number
+  lastFetchLeaderLogEndOffset: number
+  lastFetchTimeMs: number
+}
+
+export interface LeaderSideState {
+  /** ISR including pending changes (Kafka's maximal ISR). */
+  maximalIsr: number[]
+  pendingIsrChange: boolean
+  /** The offset at which this leader's epoch started. */
+  epochStartOffset: number
+  followers: FollowerTracking[]
+}
+
+export interface PartitionState {
+  topic: number
+  partition: number
+  replicas: number[]
+  // The controller's registration (PartitionRegistration).
+  leader: number
+  leaderEpoch: number
+  partitionEpoch: number
+  isr: number[]
+  elr: number[]
+  lastKnownElr: number[]
+  leaderRecoveryState: LeaderRecoveryState
+  /** Per replica, aligned with `replicas`. */
+  replicaStates: ReplicaState[]
+  /** History of (metadataVersion, leader, leaderEpoch), for brokers with stale metadata. */
+  leaderHistory: [number, number, number][]
+  /** Acknowledged batches: [producer, baseSequence, baseOffset, count]. */
+  acked: [number, number, number, number][]
+  lostRecords: number
+  /** The partition was last elected uncleanly (invariants allow leader ∉ ISR until then). */
+  uncleanSinceEpoch: number
+  /** Highest high watermark the current leader has published in the current epoch. */
+  leaderHighWatermarkInEpoch: number
+}
+
+/** A pending acks=all produce waiting in the leader's purgatory (DelayedProduce). */
+export interface DelayedProduce {
+  /** Producer index and request id. */
+  c: number
+  request: number
+  requiredOffset: number
+  /** The leader slot that parked it. */
+  slot: number
+}
+
+export interface ProducerBatch {
+  p: number
+  records: number
+  baseSequence: number
+  createdAtMs: number
+  attempts: number
+}
+
+export interface ProduceRequestState {
+  id: number
+  /** Global partition index. */
+  p: number
+  /** Partition number within the producer's topic. */
+  lp: number
+  broker: number
+  batches: ProducerBatch[]
+  sentAtMs: number
+  /** Set when answered: offset of the first batch on success. */
+  done: boolean
+  error: KafkaError | null
+  baseOffset: number
+  /** The error was detected by the client itself (refused or reset connection). */
+  local: boolean
+  /** The answer was sent but the link to the client was down: the client times out. */
+  responseLost?: boolean
+}
+
+export interface ProducerState {
+  index: number
+  /** Spec client index. */
+  client: number
+  topic: number
+  firstPartition: number
+  /** Fractional record accumulator in thousandths of a record (integer arithmetic). */
+  carryMilli: number
+  nextPartition: number
+  nextSequence: number[]
+  /** Leader per partition as the producer's metadata says, -1 when none. */
+  metadata: number[]
+  metadataAtMs: number
+  metadataGen: number
+  metadataInFlight: boolean
+  connected: boolean
+  queues: ProducerBatch[][]
+  inFlight: (ProduceRequestState | null)[]
+  backoffUntilMs: number[]
+  requests: ProduceRequestState[]
+  nextRequestId: number
+  sent: number
+  acked: number
+  failed: number
+  errors: Record<string, number>
+  lostAcked: number
+  unavailableAcked: number
+}
+
+export interface ConsumerState {
+  index: number
+  client: number
+  topic: number
+  connected: boolean
+  metadata: number[] | null
+  metadataInFlight: boolean
+  positions: number[]
+  consumed: number
+  lag: number
+  metadataGen: number
+}
+
+export interface FetchPairState {
+  follower: number
+  leader: number
+  gen: number
+  /** 'idle': parked at the leader waiting for data; 'busy': a round is under way; 'down': no link. */
+  phase: 'idle' | 'busy' | 'down'
+  /** Partition indices the follower fetches from this leader. */
+  partitions: number[]
+}
+
+export interface RollingRestartState {
+  queue: number[]
+  current: number
+  phase: 'idle' | 'stopping' | 'down' | 'recovering'
+  restartMs: number
+  gen: number
+  phaseSinceMs: number
+}
+
+export interface Counters {
+  isrShrinks: number
+  isrExpands: number
+  uncleanElections: number
+  produced: number
+  acked: number
+  failed: number
+}
+
+export interface EngineState {
+  nowMs: number
+  queue: EventQueue<InternalEvent>
+  prng: PrngState
+  faults: TimedFault[]
+  zones: ZoneState[]
+  brokers: BrokerState[]
+  controllers: ControllerNodeState[]
+  /** KRaft: index into controllers; ZooKeeper: index into brokers; -1 when none. */
+  activeController: number
+  controllerGen: number
+  quorumHasMajority: boolean
+  metadataVersion: number
+  /** Global list of partition indices changed at each metadata version (index = version - 1). */
+  metadataChanges: number[]
+  partitions: PartitionState[]
+  topicFirstPartition: number[]
+  pairs: (FetchPairState | null)[]
+  delayed: DelayedProduce[][]
+  producers: ProducerState[]
+  consumers: ConsumerState[]
+  events: SimEvent[]
+  clientLog: ClientLogLine[]
+  series: MetricsSample[]
+  counters: Counters
+  lastSampleCounters: Counters
+  offlineCount: number
+  unwritableCount: number
+  offlinePartitionMs: number
+  unwritablePartitionMs: number
+  nextBatchId: number
+  rolling: RollingRestartState | null
+  lastElection: ElectionKind | null
+}
