@@ -50,6 +50,10 @@ export function latestEpoch(log: ReplicaLog): number {
  * Entries that start at or after that offset belong to abandoned epochs and are dropped.
  */
 export function assignEpochStartOffset(log: ReplicaLog, epoch: number): void {
+  // LeaderEpochFileCache.assign is a no-op when the latest entry already has this epoch with an
+  // earlier start (a leader restarting in the same epoch keeps its entry).
+  const latest = log.epochs[log.epochs.length - 1]
+  if (latest !== undefined && latest[0] === epoch && latest[1] <= log.logEndOffset) return
   while (log.epochs.length > 0) {
     const last = log.epochs[log.epochs.length - 1] as [number, number]
     if (last[0] >= epoch || last[1] >= log.logEndOffset) log.epochs.pop()

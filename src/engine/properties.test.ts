@@ -117,3 +117,51 @@ describe('random fault schedules', () => {
     })
   }
 })
+
+describe('pinned regressions (schedules fast-check once shrank to)', () => {
+  it('a broker restarting while another crashes applies its metadata once ready (seed 1)', () => {
+    const c = runSchedule(
+      1,
+      [
+        { kind: 'crash', broker: 1 },
+        { kind: 'wait', ms: 7600 },
+        { kind: 'crash', broker: 2 },
+      ],
+      'kraft',
+    )
+    expect(c.snapshot().partitions.every((p) => p.isr.length === 3)).toBe(true)
+  })
+
+  it('a former leader with an empty epoch at its log end truncates its epoch cache (seed 1)', () => {
+    const c = runSchedule(
+      1,
+      [
+        { kind: 'stopZone', zone: 0 },
+        { kind: 'stopZone', zone: 1 },
+        { kind: 'wait', ms: 11400 },
+        { kind: 'stopZone', zone: 2 },
+        { kind: 'wait', ms: 3600 },
+      ],
+      'kraft',
+    )
+    expect(c.snapshot().partitions.every((p) => p.isr.length === 3)).toBe(true)
+    expect(c.snapshot().durability.lostAckedRecords).toBe(0)
+  })
+})
+
+describe('pinned regression: a leader restarting in the same epoch', () => {
+  it('keeps its epoch entry, so a former leader still detects divergence (seed 1)', () => {
+    const c = runSchedule(
+      1,
+      [
+        { kind: 'stopZone', zone: 1 },
+        { kind: 'crash', broker: 1 },
+        { kind: 'wait', ms: 17515 },
+        { kind: 'stopZone', zone: 1 },
+        { kind: 'start', broker: 1 },
+      ],
+      'kraft',
+    )
+    expect(c.snapshot().partitions.every((p) => p.isr.length === 3)).toBe(true)
+  })
+})
