@@ -1,0 +1,258 @@
+/**
+ * The topology's fixed grid, as a pure function of the cluster's structure and the available
+ * width: zones are columns, each holding its controller nodes and then its broker cards; a
+ * detailed broker card holds one chip per replica, an aggregated card holds counts and a heat
+ * strip. Positions depend only on structure, never on state, so nothing jumps when a broker
+ * fails and keyed joins keep their elements.
+ */
+
+export interface LayoutInput {
+  width: number
+  zones: readonly string[]
+  brokers: readonly { id: number; zone: string }[]
+  controllers: readonly { id: number; zone: string }[]
+  /** Partition keys each broker hosts, in display order (after any topic filter). */
+  replicas: ReadonlyMap<number, readonly string[]>
+  /** Brokers drawn with one chip per replica; the others are aggregated cards. */
+  detailed: ReadonlySet<number> | 'all'
+}
+
+export type ChipStyle = 'labelled' | 'compact'
+
+export interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export interface ZoneBox extends Box {
+  name: string
+}
+
+export interface ControllerBox extends Box {
+  id: number
+  zone: string
+}
+
+export interface BrokerBox extends Box {
+  id: number
+  zone: string
+  detailed: boolean
+}
+
+/** A replica chip's cell; (x, y) is its top-left corner. */
+export interface ChipBox {
+  key: string
+  broker: number
+  partition: string
+  x: number
+  y: number
+}
+
+export interface TopologyLayout {
+  width: number
+  height: number
+  chipStyle: ChipStyle
+  chipWidth: number
+  chipHeight: number
+  zones: ZoneBox[]
+  controllers: ControllerBox[]
+  brokers: BrokerBox[]
+  chips: ChipBox[]
+}
+
+export const LAYOUT = {
+  margin: 12,
+  zoneGap: 12,
+  zoneHeader: 34,
+  zonePad: 10,
+  minZoneWidth: 210,
+  controllerHeight: 30,
+  controllerMaxWidth: 170,
+  cardGap: 10,
+  cardHeader: 40,
+  cardPad: 8,
+  aggregatedMinWidth: 150,
+  aggregatedHeight: 86,
+  chipGap: 4,
+  labelled: { width: 50, height: 28 },
+  compact: { width: 13, height: 18 },
+  /** Most replicas on one detailed broker that still get labelled chips. */
+  labelledMaxPerBroker: 30,
+} as const
+
+export function chipKey(broker: number, partition: string): string {
+  return `${broker}:${partition}`
+}
+
+/** Where a chip's role symbol sits inside its cell, and how wide it is. */
+export function chipSymbol(style: ChipStyle): { dx: number; dy: number; size: number } {
+  return style === 'labelled' ? { dx: 11, dy: 11, size: 14 } : { dx: 6.5, dy: 6.5, size: 11 }
+}
+
+function isDetailed(input: LayoutInput, broker: number): boolean {
+  return input.detailed === 'all' || input.detailed.has(broker)
+}
+
+function chipStyleFor(input: LayoutInput): ChipStyle {
+  let most = 0
+  for (const broker of input.brokers) {
+    if (isDetailed(input, broker.id)) {
+      most = Math.max(most, input.replicas.get(broker.id)?.length ?? 0)
+    }
+  }
+  return most <= LAYOUT.labelledMaxPerBroker ? 'labelled' : 'compact'
+}
+
+interface ColumnResult {
+  height: number
+  controllers: ControllerBox[]
+  brokers: BrokerBox[]
+  chips: ChipBox[]
+}
+
+function layoutControllers(
+  ids: readonly { id: number; zone: string }[],
+  x: number,
+  y: number,
+  inner: number,
+): ControllerBox[] {
+  if (ids.length === 0) return []
+  const width = Math.min(
+    LAYOUT.controllerMaxWidth,
+    (inner - (ids.length - 1) * LAYOUT.cardGap) / ids.length,
+  )
+  return ids.map((c, i) => ({
+    id: c.id,
+    zone: c.zone,
+    x: x + i * (width + LAYOUT.cardGap),
+    y,
+    width,
+    height: LAYOUT.controllerHeight,
+  }))
+}
+
+function layoutDetailedCard(
+  input: LayoutInput,
+  broker: { id: number; zone: string },
+  box: { x: number; y: number; width: number },
+  style: ChipStyle,
+  chips: ChipBox[],
+): BrokerBox {
+  const chip = LAYOUT[style]
+  const partitions = input.replicas.get(broker.id) ?? []
+  const usable = box.width - 2 * LAYOUT.cardPad + LAYOUT.chipGap
+  const perRow = Math.max(1, Math.floor(usable / (chip.width + LAYOUT.chipGap)))
+  const rows = Math.max(1, Math.ceil(partitions.length / perRow))
+  partitions.forEach((partition, i) => {
+    const column = i % perRow
+    const row = Math.floor(i / perRow)
+    chips.push({
+      key: chipKey(broker.id, partition),
+      broker: broker.id,
+      partition,
+      x: box.x + LAYOUT.cardPad + column * (chip.width + LAYOUT.chipGap),
+      y: box.y + LAYOUT.cardHeader + row * (chip.height + LAYOUT.chipGap),
+    })
+  })
+  const height =
+    LAYOUT.cardHeader + rows * (chip.height + LAYOUT.chipGap) - LAYOUT.chipGap + LAYOUT.cardPad
+  return { id: broker.id, zone: broker.zone, ...box, height, detailed: true }
+}
+
+function layoutColumn(
+  input: LayoutInput,
+  zone: ZoneBox,
+  style: ChipStyle,
+  top: number,
+): ColumnResult {
+  const inner = zone.width - 2 * LAYOUT.zonePad
+  const left = zone.x + LAYOUT.zonePad
+  const controllers = layoutControllers(
+    input.controllers.filter((c) => c.zone === zone.name),
+    left,
+    top,
+    inner,
+  )
+  let y = top + (controllers.length > 0 ? LAYOUT.controllerHeight + LAYOUT.cardGap : 0)
+  const brokers: BrokerBox[] = []
+  const chips: ChipBox[] = []
+  const perRow = Math.max(
+    1,
+    Math.floor((inner + LAYOUT.cardGap) / (LAYOUT.aggregatedMinWidth + LAYOUT.cardGap)),
+  )
+  const aggregatedWidth = (inner - (perRow - 1) * LAYOUT.cardGap) / perRow
+  let rowFill = 0
+  for (const broker of input.brokers.filter((b) => b.zone === zone.name)) {
+    if (isDetailed(input, broker.id)) {
+      if (rowFill > 0) y += LAYOUT.aggregatedHeight + LAYOUT.cardGap
+      rowFill = 0
+      const card = layoutDetailedCard(input, broker, { x: left, y, width: inner }, style, chips)
+      brokers.push(card)
+      y += card.height + LAYOUT.cardGap
+      continue
+    }
+    brokers.push({
+      id: broker.id,
+      zone: broker.zone,
+      x: left + rowFill * (aggregatedWidth + LAYOUT.cardGap),
+      y,
+      width: aggregatedWidth,
+      height: LAYOUT.aggregatedHeight,
+      detailed: false,
+    })
+    rowFill += 1
+    if (rowFill === perRow) {
+      y += LAYOUT.aggregatedHeight + LAYOUT.cardGap
+      rowFill = 0
+    }
+  }
+  if (rowFill > 0) y += LAYOUT.aggregatedHeight + LAYOUT.cardGap
+  return { height: y - LAYOUT.cardGap + LAYOUT.zonePad - zone.y, controllers, brokers, chips }
+}
+
+/**
+ * @example
+ * const layout = computeLayout({ width: 1200, zones: ['a', 'b'], brokers, controllers,
+ *   replicas: new Map([[1, ['orders-0']]]), detailed: 'all' })
+ */
+export function computeLayout(input: LayoutInput): TopologyLayout {
+  const count = Math.max(1, input.zones.length)
+  const available = input.width - 2 * LAYOUT.margin - (count - 1) * LAYOUT.zoneGap
+  const zoneWidth = Math.max(LAYOUT.minZoneWidth, Math.floor(available / count))
+  const style = chipStyleFor(input)
+  const zones: ZoneBox[] = input.zones.map((name, i) => ({
+    name,
+    x: LAYOUT.margin + i * (zoneWidth + LAYOUT.zoneGap),
+    y: LAYOUT.margin,
+    width: zoneWidth,
+    height: 0,
+  }))
+  const controllers: ControllerBox[] = []
+  const brokers: BrokerBox[] = []
+  const chips: ChipBox[] = []
+  let tallest = LAYOUT.zoneHeader + LAYOUT.zonePad
+  for (const zone of zones) {
+    const column = layoutColumn(input, zone, style, zone.y + LAYOUT.zoneHeader)
+    controllers.push(...column.controllers)
+    brokers.push(...column.brokers)
+    chips.push(...column.chips)
+    tallest = Math.max(tallest, column.height)
+  }
+  for (const zone of zones) zone.height = tallest
+  return {
+    width: Math.max(
+      input.width,
+      LAYOUT.margin * 2 + count * zoneWidth + (count - 1) * LAYOUT.zoneGap,
+    ),
+    height: LAYOUT.margin * 2 + tallest,
+    chipStyle: style,
+    chipWidth: LAYOUT[style].width,
+    chipHeight: LAYOUT[style].height,
+    zones,
+    controllers,
+    brokers,
+    chips,
+  }
+}

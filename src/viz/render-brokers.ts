@@ -1,0 +1,126 @@
+/**
+ * Broker cards. Each card is a button ("Broker 2, zone use1-az2, online, leader of 3 partitions")
+ * that opens the broker's menu. Its state shows in words on the card and in its outline (dashed
+ * when offline or isolated); an aggregated card also shows counts by role and a heat strip of
+ * unhealthy replicas.
+ */
+import type { EnterElement, Selection } from 'd3'
+import type { BrokerNode } from './scene'
+import { ROLE_COLOURS, rolePath, roleIsStroked } from './theme'
+import type { ReplicaRole } from './theme'
+
+type Layer = Selection<SVGGElement, unknown, null, undefined>
+type Cards = Selection<SVGGElement, BrokerNode, SVGGElement, unknown>
+
+const COUNT_ROLES: { role: ReplicaRole; count: (b: BrokerNode) => number; name: string }[] = [
+  { role: 'leader', count: (b) => b.leaders, name: 'leaders' },
+  { role: 'in-sync', count: (b) => b.followers, name: 'in-sync followers' },
+  { role: 'out-of-sync', count: (b) => b.outOfSync, name: 'out of sync' },
+]
+
+function cardClass(d: BrokerNode): string {
+  const classes = ['broker', 'focusable', `state-${d.state}`]
+  if (d.fenced) classes.push('fenced')
+  if (d.isolated) classes.push('isolated')
+  if (d.slow) classes.push('slow')
+  if (!d.detailed) classes.push('aggregated')
+  if (d.selectedRole !== null) classes.push('holds-selected')
+  return classes.join(' ')
+}
+
+function enterCard(enter: Selection<EnterElement, BrokerNode, SVGGElement, unknown>) {
+  const g = enter
+    .append('g')
+    .attr('role', 'button')
+    .attr('tabindex', 0)
+    .attr('aria-haspopup', 'menu')
+  g.append('rect').attr('class', 'card focus-ring').attr('rx', 8)
+  g.append('rect').attr('class', 'card-hatch').attr('rx', 8)
+  g.append('text').attr('class', 'broker-title').attr('x', 10).attr('y', 17)
+  g.append('text').attr('class', 'broker-status').attr('x', 10).attr('y', 32)
+  g.append('text').attr('class', 'broker-leaders').attr('y', 17).attr('text-anchor', 'end')
+  g.append('path').attr('class', 'selected-role')
+  const agg = g.append('g').attr('class', 'agg')
+  COUNT_ROLES.forEach(({ role }, i) => {
+    const item = agg.append('g').attr('class', `count count-${role}`)
+    item
+      .append('path')
+      .attr('d', rolePath(role, 9))
+      .attr('transform', 'translate(5,-4)')
+      .attr('fill', roleIsStroked(role) ? 'none' : ROLE_COLOURS[role])
+    item.append('text').attr('x', 13).attr('data-index', i)
+  })
+  agg.append('g').attr('class', 'heat')
+  return g
+}
+
+function updateAggregate(cards: Cards): void {
+  const agg = cards
+    .select<SVGGElement>('g.agg')
+    .attr('display', (d) => (d.detailed ? 'none' : null))
+  agg.each(function (d) {
+    const slot = (d.width - 20) / COUNT_ROLES.length
+    const items = this.querySelectorAll('g.count')
+    COUNT_ROLES.forEach(({ count, name }, i) => {
+      const item = items[i]
+      if (item === undefined) return
+      item.setAttribute('transform', `translate(${10 + i * slot},54)`)
+      const text = item.querySelector('text')
+      if (text !== null) text.textContent = String(count(d))
+      item.setAttribute('aria-label', `${count(d)} ${name}`)
+    })
+  })
+  agg
+    .select<SVGGElement>('g.heat')
+    .attr('transform', 'translate(10,64)')
+    .selectAll<SVGRectElement, { value: number; width: number; index: number }>('rect')
+    .data(
+      (d) => {
+        const width = (d.width - 20) / Math.max(1, d.heat.length)
+        return d.heat.map((value, index) => ({ value, width, index }))
+      },
+      (c) => String(c.index),
+    )
+    .join('rect')
+    .attr('x', (c) => c.index * c.width)
+    .attr('width', (c) => Math.max(1, c.width - 1))
+    .attr('height', 12)
+    .attr('class', (c) => (c.value > 0 ? 'heat-cell hot' : 'heat-cell'))
+    .attr('fill-opacity', (c) => (c.value > 0 ? 0.35 + 0.65 * c.value : 1))
+}
+
+export function renderBrokers(layer: Layer, brokers: readonly BrokerNode[]): void {
+  const cards: Cards = layer
+    .selectAll<SVGGElement, BrokerNode>('g.broker')
+    .data(brokers, (d) => String(d.id))
+    .join(enterCard)
+  cards
+    .attr('class', cardClass)
+    .attr('data-broker', (d) => d.id)
+    .attr('aria-label', (d) => d.label)
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+  cards
+    .selectAll<SVGRectElement, BrokerNode>('rect.card, rect.card-hatch')
+    .attr('width', (d) => d.width)
+    .attr('height', (d) => d.height)
+  cards
+    .select('text.broker-title')
+    .text((d) => `Broker ${d.id}${d.isController ? ' · controller' : ''}`)
+  cards.select('text.broker-status').text((d) => d.status)
+  cards
+    .select('text.broker-leaders')
+    .attr('x', (d) => d.width - 10)
+    .text((d) => (d.detailed ? `${d.leaders} led` : ''))
+  cards
+    .select('path.selected-role')
+    .attr('display', (d) => (d.selectedRole === null ? 'none' : null))
+    .attr('transform', (d) => `translate(${d.width - 14},31)`)
+    .attr('d', (d) => (d.selectedRole === null ? '' : rolePath(d.selectedRole, 10)))
+    .attr('fill', (d) =>
+      d.selectedRole === null || roleIsStroked(d.selectedRole)
+        ? 'none'
+        : ROLE_COLOURS[d.selectedRole],
+    )
+    .attr('stroke', (d) => (d.selectedRole === null ? null : ROLE_COLOURS[d.selectedRole]))
+  updateAggregate(cards)
+}

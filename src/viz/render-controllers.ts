@@ -1,0 +1,55 @@
+/**
+ * Controller quorum voters (KRaft) or ZooKeeper nodes, as pills inside their zone. The active
+ * controller wears a star and the word "active"; a stopped node is dashed and says "down".
+ */
+import type { Selection } from 'd3'
+import { symbol, symbolStar, symbolTriangle } from 'd3'
+import type { ControllerNode } from './scene'
+
+type Layer = Selection<SVGGElement, unknown, null, undefined>
+
+const STAR = symbol(symbolStar, 90)() ?? ''
+const NODE = symbol(symbolTriangle, 60)() ?? ''
+
+export function renderControllers(
+  layer: Layer,
+  controllers: readonly ControllerNode[],
+  mode: 'kraft' | 'zookeeper',
+): void {
+  layer
+    .selectAll<SVGGElement, ControllerNode>('g.controller')
+    .data(controllers, (d) => String(d.id))
+    .join((enter) => {
+      const g = enter
+        .append('g')
+        .attr('role', 'button')
+        .attr('tabindex', 0)
+        .attr('aria-haspopup', 'menu')
+      g.append('rect').attr('class', 'controller-bg focus-ring').attr('rx', 15)
+      g.append('path').attr('class', 'controller-icon').attr('transform', 'translate(15,15)')
+      g.append('text').attr('class', 'controller-name').attr('x', 28).attr('y', 19)
+      g.append('text').attr('class', 'controller-status').attr('y', 19).attr('text-anchor', 'end')
+      return g
+    })
+    .attr('class', (d) => {
+      const state = !d.up ? ' down' : d.isolated ? ' isolated' : d.active ? ' active' : ''
+      return `controller focusable${state}`
+    })
+    .attr('data-controller', (d) => d.id)
+    .attr('aria-label', (d) => d.label)
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .call((g) => {
+      g.select('rect')
+        .attr('width', (d) => d.width)
+        .attr('height', (d) => d.height)
+      g.select('path').attr('d', (d) => (d.active ? STAR : NODE))
+      g.select('text.controller-name').text((d) =>
+        d.width < 130
+          ? `${mode === 'kraft' ? 'C' : 'ZK'} ${d.id}`
+          : `${mode === 'kraft' ? 'Controller' : 'ZooKeeper'} ${d.id}`,
+      )
+      g.select('text.controller-status')
+        .attr('x', (d) => d.width - 10)
+        .text((d) => d.status)
+    })
+}

@@ -1,0 +1,87 @@
+/**
+ * Draws a `TopologyScene` into an `<svg>` that React owns (STYLE.md §4). Idempotent: every layer is
+ * a keyed join, so calling it each frame updates elements in place and keeps focus and hover.
+ * The renderer never reads the store and attaches no listeners: the view delegates events from
+ * the `data-broker`, `data-zone`, `data-controller` and `data-partition` attributes.
+ *
+ * @example
+ * renderTopology(svgElement, buildScene(snapshot, layout, visibleReplicas, selection), {
+ *   animate: !prefersReducedMotion,
+ *   mode: snapshot.mode,
+ * })
+ */
+import { select } from 'd3'
+import type { Selection } from 'd3'
+import { renderBrokers } from './render-brokers'
+import { renderChips } from './render-chips'
+import { renderControllers } from './render-controllers'
+import { renderFlows } from './render-flows'
+import { renderZones } from './render-zones'
+import type { TopologyScene } from './scene'
+
+export interface RenderOptions {
+  animate: boolean
+  mode: 'kraft' | 'zookeeper'
+}
+
+const LAYERS = ['zones', 'controllers', 'brokers', 'flows', 'chips'] as const
+type LayerName = (typeof LAYERS)[number]
+
+function ensureDefs(svg: Selection<SVGSVGElement, unknown, null, undefined>): void {
+  if (!svg.select('defs').empty()) return
+  const defs = svg.append('defs')
+  defs
+    .append('marker')
+    .attr('id', 'flow-arrow')
+    .attr('viewBox', '0 0 10 10')
+    .attr('refX', 16)
+    .attr('refY', 5)
+    .attr('markerWidth', 7)
+    .attr('markerHeight', 7)
+    .attr('orient', 'auto-start-reverse')
+    .append('path')
+    .attr('class', 'flow-arrow')
+    .attr('d', 'M0,0L10,5L0,10z')
+  defs
+    .append('pattern')
+    .attr('id', 'hatch')
+    .attr('width', 8)
+    .attr('height', 8)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('patternTransform', 'rotate(45)')
+    .append('rect')
+    .attr('class', 'hatch-line')
+    .attr('width', 2)
+    .attr('height', 8)
+}
+
+function layer(
+  svg: Selection<SVGSVGElement, unknown, null, undefined>,
+  name: LayerName,
+): Selection<SVGGElement, unknown, null, undefined> {
+  const existing = svg.select<SVGGElement>(`g.layer-${name}`)
+  if (!existing.empty()) return existing
+  return svg.append('g').attr('class', `layer-${name}`)
+}
+
+export function renderTopology(
+  svgElement: SVGSVGElement,
+  scene: TopologyScene,
+  options: RenderOptions,
+): void {
+  const svg = select(svgElement)
+  svg
+    .attr('width', scene.width)
+    .attr('height', scene.height)
+    .attr('viewBox', `0 0 ${scene.width} ${scene.height}`)
+  ensureDefs(svg)
+  const layers = Object.fromEntries(LAYERS.map((name) => [name, layer(svg, name)])) as Record<
+    LayerName,
+    Selection<SVGGElement, unknown, null, undefined>
+  >
+  renderZones(layers.zones, scene.zones)
+  renderControllers(layers.controllers, scene.controllers, options.mode)
+  renderBrokers(layers.brokers, scene.brokers)
+  renderFlows(layers.flows, scene.flows)
+  renderChips(layers.chips, scene.chips, { style: scene.chipStyle, animate: options.animate })
+}

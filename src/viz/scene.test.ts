@@ -1,0 +1,154 @@
+/**
+ * The scene joins layout and snapshot: replica roles by precedence, accessible labels, selection
+ * highlighting, flows only from leaders, aggregation above 600 replicas with drill-down, and a
+ * layout cache that recomputes only when structure or width change.
+ */
+import { describe, expect, it } from 'vitest'
+import type { BrokerView, PartitionView } from '../engine/types'
+import { fixtureSnapshot, referenceSnapshot } from './fixtures'
+import type { SceneSelection } from './scene'
+import { buildScene, createLayoutCache, lagFraction, replicaRole } from './scene'
+
+const none: SceneSelection = {
+  selectedPartition: null,
+  hoveredPartition: null,
+  focusTopic: null,
+  focusBroker: null,
+}
+
+function scene(snapshot = fixtureSnapshot(), selection: SceneSelection = none, width = 1200) {
+  return buildScene(snapshot, createLayoutCache()(snapshot, width, selection, 0), selection)
+}
+
+const broker = (id: number, over: Partial<BrokerView> = {}): BrokerView => ({
+  id,
+  zone: 'a',
+  status: 'online',
+  fenced: false,
+  isolatedFrom: [],
+  fetchDelayMs: 0,
+  isController: false,
+  leaderCount: 0,
+  partitionCount: 0,
+  ...over,
+})
+
+describe('replicaRole', () => {
+  const p = {
+    leader: 1,
+    isr: [1, 2],
+    elr: [4],
+    replicas: [1, 2, 3, 4],
+  } as unknown as PartitionView
+  it.each([
+    ['leader', broker(1)],
+    ['in-sync', broker(2)],
+    ['out-of-sync', broker(3)],
+    ['elr', broker(4, { status: 'offline' })],
+    ['offline', broker(2, { status: 'offline' })],
+    ['offline', broker(2, { fenced: true })],
+    ['offline', broker(2, { status: 'starting' })],
+    ['in-sync', broker(2, { status: 'shutting-down' })],
+  ])('is %s', (role, b) => {
+    expect(replicaRole(p, b)).toBe(role)
+  })
+})
+
+describe('lagFraction', () => {
+  it('is 0 for no lag, grows on a log scale and saturates', () => {
+    expect(lagFraction(0)).toBe(0)
+    expect(lagFraction(9)).toBeCloseTo(0.2)
+    expect(lagFraction(99_999)).toBeCloseTo(1)
+    expect(lagFraction(10_000_000)).toBe(1)
+  })
+})
+
+describe('buildScene', () => {
+  it('gives every node an accessible name that starts with its kind and id', () => {
+    const s = scene()
+    expect(s.brokers.map((b) => b.label)).toContain(
+      'Broker 2, zone use1-az2, online, leader of 1 partition, follower of 2',
+    )
+    expect(s.zones[0]?.label).toBe('Zone use1-az1, running, 2 brokers, 1 controller')
+    expect(s.controllers[0]?.label).toBe(
+      'Controller 1001, KRaft voter, zone use1-az1, up, active controller',
+    )
+  })
+
+  it('shows a crashed broker offline and its partitions led elsewhere', () => {
+    const s = scene(fixtureSnapshot({ down: [1] }))
+    expect(s.brokers.find((b) => b.id === 1)?.label).toMatch(/^Broker 1, zone use1-az1, offline/)
+    expect(s.chips.filter((c) => c.broker === 1).every((c) => c.role === 'offline')).toBe(true)
+    const p0 = s.chips.filter((c) => c.partition === 'orders-0')
+    expect(p0.find((c) => c.role === 'leader')?.broker).toBe(2)
+    expect(p0.find((c) => c.broker === 1)?.lag).toBe(600)
+  })
+
+  it('highlights the selected partition, dims the rest and draws its flows with arrows', () => {
+    const s = scene(fixtureSnapshot(), { ...none, selectedPartition: 'orders-2' })
+    const highlighted = s.chips.filter((c) => c.highlighted)
+    expect(highlighted.map((c) => c.broker).sort()).toEqual([3, 4, 5])
+    expect(s.chips.filter((c) => c.dimmed)).toHaveLength(15)
+    const focus = s.flows.filter((f) => f.emphasis === 'focus')
+    expect(focus.map((f) => f.key)).toEqual(['orders-2:3>4', 'orders-2:3>5'])
+    expect(s.brokers.find((b) => b.id === 3)?.selectedRole).toBe('leader')
+  })
+
+  it('draws faint flows for all partitions of a small cluster, none from offline leaders', () => {
+    expect(scene().flows).toHaveLength(12)
+    expect(scene().flows.every((f) => f.emphasis === 'ambient' && f.healthy)).toBe(true)
+    const broken = scene(fixtureSnapshot({ down: [2] })).flows.filter((f) => !f.healthy)
+    expect(broken.length).toBeGreaterThan(0)
+  })
+
+  it('aggregates the reference cluster and drills into one broker or one topic', () => {
+    const big = referenceSnapshot([5])
+    const overview = scene(big, none, 1400)
+    expect(overview.aggregated).toBe(true)
+    expect(overview.chips).toHaveLength(0)
+    expect(overview.brokers).toHaveLength(90)
+    const b5 = overview.brokers.find((b) => b.id === 5)
+    expect(b5?.heat.every((cell) => cell === 1)).toBe(true)
+    const b1 = overview.brokers.find((b) => b.id === 1)
+    const hosted = big.brokers.find((b) => b.id === 1)?.partitionCount
+    expect((b1?.leaders ?? 0) + (b1?.followers ?? 0) + (b1?.outOfSync ?? 0)).toBe(hosted)
+    const drilled = scene(big, { ...none, focusBroker: 7 }, 1400)
+    expect(new Set(drilled.chips.map((c) => c.broker))).toEqual(new Set([7]))
+    const topic = scene(big, { ...none, focusTopic: 'topic-03' }, 1400)
+    expect(topic.visibleReplicas).toBe(1500)
+    expect(topic.aggregated).toBe(true)
+  })
+
+  it('stays detailed up to 600 replicas on screen', () => {
+    const s = scene(
+      fixtureSnapshot({ topics: [{ name: 't', partitions: 200, replicationFactor: 3 }] }),
+    )
+    expect(s.aggregated).toBe(false)
+    expect(s.chips).toHaveLength(600)
+    expect(s.chipStyle).toBe('compact')
+  })
+
+  it('builds the reference cluster scene quickly', () => {
+    const big = referenceSnapshot()
+    const cache = createLayoutCache()
+    cache(big, 1400, none, 0)
+    const started = performance.now()
+    for (let i = 0; i < 10; i += 1) {
+      buildScene(big, cache(big, 1400, none, 0), { ...none, selectedPartition: 'topic-01-3' })
+    }
+    expect((performance.now() - started) / 10).toBeLessThan(50)
+  })
+})
+
+describe('createLayoutCache', () => {
+  it('reuses the layout until width, focus, structure or generation change', () => {
+    const cache = createLayoutCache()
+    const snapshot = fixtureSnapshot()
+    const first = cache(snapshot, 1200, none, 0)
+    expect(cache(fixtureSnapshot({ down: [3] }), 1200, none, 0)).toBe(first)
+    expect(cache(snapshot, 1300, none, 0)).not.toBe(first)
+    expect(cache(snapshot, 1300, none, 1)).not.toBe(
+      cache(snapshot, 1300, { ...none, focusTopic: 'orders' }, 1),
+    )
+  })
+})

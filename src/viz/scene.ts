@@ -1,0 +1,414 @@
+/**
+ * The view model the renderer draws: the layout's boxes joined with one snapshot's state, plus
+ * selection. Pure, so it is unit-tested without a DOM. Above `aggregateAbove` replicas on screen
+ * the brokers become aggregated cards (counts and a heat strip), except a drilled-into broker.
+ */
+import type { BrokerView, PartitionView, Snapshot } from '../engine/types'
+import {
+  brokerLabel,
+  brokerStatusText,
+  controllerLabel,
+  controllerStatusText,
+  zoneLabel,
+  zoneStatusText,
+} from './labels'
+import type {
+  BrokerBox,
+  ChipBox,
+  ChipStyle,
+  ControllerBox,
+  LayoutInput,
+  TopologyLayout,
+  ZoneBox,
+} from './layout'
+import { chipKey, chipSymbol, computeLayout } from './layout'
+import type { ReplicaRole } from './theme'
+
+export const AGGREGATE_ABOVE = 600
+export const HEAT_CELLS = 32
+/** Up to this many partitions on screen, every leader-to-follower flow is drawn faintly. */
+export const AMBIENT_FLOWS_MAX_PARTITIONS = 24
+
+export interface ZoneNode extends ZoneBox {
+  label: string
+  status: string
+  stopped: boolean
+  isolated: boolean
+}
+
+export interface ControllerNode extends ControllerBox {
+  label: string
+  status: string
+  up: boolean
+  active: boolean
+  isolated: boolean
+}
+
+export interface BrokerNode extends BrokerBox {
+  label: string
+  status: string
+  state: BrokerView['status']
+  fenced: boolean
+  isolated: boolean
+  slow: boolean
+  isController: boolean
+  leaders: number
+  followers: number
+  outOfSync: number
+  /** Per cell of the heat strip, the share of unhealthy replicas (0..1); aggregated cards only. */
+  heat: number[]
+  /** This broker's role in the selected partition, if it hosts a replica of it. */
+  selectedRole: ReplicaRole | null
+}
+
+export interface ChipNode extends ChipBox {
+  role: ReplicaRole
+  text: string
+  title: string
+  lag: number
+  /** Lag on a log scale, 0..1 (100,000 records fills the bar). */
+  lagFraction: number
+  highlighted: boolean
+  dimmed: boolean
+  /** The partition has no leader. */
+  partitionOffline: boolean
+}
+
+export interface FlowNode {
+  key: string
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+  healthy: boolean
+  emphasis: 'ambient' | 'focus'
+}
+
+export interface TopologyScene {
+  width: number
+  height: number
+  chipStyle: ChipStyle
+  aggregated: boolean
+  visibleReplicas: number
+  zones: ZoneNode[]
+  controllers: ControllerNode[]
+  brokers: BrokerNode[]
+  chips: ChipNode[]
+  flows: FlowNode[]
+}
+
+export interface SceneSelection {
+  selectedPartition: string | null
+  hoveredPartition: string | null
+  focusTopic: string | null
+  focusBroker: number | null
+}
+
+export function partitionKeyOf(p: PartitionView): string {
+  return `${p.topic}-${p.partition}`
+}
+
+/** The role a replica plays, by precedence: leader, ELR, offline, in sync, out of sync. */
+export function replicaRole(partition: PartitionView, broker: BrokerView | undefined): ReplicaRole {
+  if (partition.leader === broker?.id) return 'leader'
+  if (broker !== undefined && partition.elr.includes(broker.id)) return 'elr'
+  if (broker === undefined || broker.status === 'offline' || broker.fenced) return 'offline'
+  if (broker.status === 'starting') return 'offline'
+  return partition.isr.includes(broker.id) ? 'in-sync' : 'out-of-sync'
+}
+
+/** The structure the layout depends on, and a key that changes only when that structure does. */
+export function layoutInputFor(
+  snapshot: Snapshot,
+  width: number,
+  selection: Pick<SceneSelection, 'focusTopic' | 'focusBroker'>,
+  aggregateAbove = AGGREGATE_ABOVE,
+): LayoutInput {
+  const replicas = new Map<number, string[]>(snapshot.brokers.map((b) => [b.id, []]))
+  let total = 0
+  for (const p of snapshot.partitions) {
+    if (selection.focusTopic !== null && p.topic !== selection.focusTopic) continue
+    const key = partitionKeyOf(p)
+    for (const broker of p.replicas) {
+      replicas.get(broker)?.push(key)
+      total += 1
+    }
+  }
+  const detailed =
+    total <= aggregateAbove
+      ? 'all'
+      : new Set(selection.focusBroker === null ? [] : [selection.focusBroker])
+  return {
+    width,
+    zones: snapshot.zones.map((z) => z.name),
+    brokers: snapshot.brokers.map((b) => ({ id: b.id, zone: b.zone })),
+    controllers: snapshot.controllers.map((c) => ({ id: c.id, zone: c.zone })),
+    replicas,
+    detailed,
+  }
+}
+
+/**
+ * A layout plus indexes that let `buildScene` touch only what is on screen: which snapshot
+ * partitions are visible, and for each chip the index of its partition. Snapshots of one scenario
+ * list partitions in the same order, so indexes stay valid until the structure changes.
+ */
+export interface LayoutEntry {
+  layout: TopologyLayout
+  visibleReplicas: number
+  visible: number[]
+  keyIndex: Map<string, number>
+  chipPartitions: number[]
+}
+
+function indexLayout(snapshot: Snapshot, layout: TopologyLayout, focusTopic: string | null) {
+  const keyIndex = new Map<string, number>()
+  const visible: number[] = []
+  snapshot.partitions.forEach((p, i) => {
+    keyIndex.set(partitionKeyOf(p), i)
+    if (focusTopic === null || p.topic === focusTopic) visible.push(i)
+  })
+  const chipPartitions = layout.chips.map((chip) => keyIndex.get(chip.partition) ?? -1)
+  return { keyIndex, visible, chipPartitions }
+}
+
+/** Remembers the last layout and recomputes it only when width, focus or structure change. */
+export function createLayoutCache(aggregateAbove = AGGREGATE_ABOVE) {
+  let lastKey = ''
+  let last: LayoutEntry | null = null
+  return (
+    snapshot: Snapshot,
+    width: number,
+    selection: SceneSelection,
+    generation: number,
+  ): LayoutEntry => {
+    const key = [
+      generation,
+      Math.round(width),
+      selection.focusTopic,
+      selection.focusBroker,
+      snapshot.brokers.length,
+      snapshot.partitions.length,
+    ].join('|')
+    if (last === null || key !== lastKey) {
+      const input = layoutInputFor(snapshot, width, selection, aggregateAbove)
+      let visibleReplicas = 0
+      for (const list of input.replicas.values()) visibleReplicas += list.length
+      const layout = computeLayout(input)
+      last = { layout, visibleReplicas, ...indexLayout(snapshot, layout, selection.focusTopic) }
+      lastKey = key
+    }
+    return last
+  }
+}
+
+function chipText(p: PartitionView, multiTopic: boolean): string {
+  return multiTopic ? `${p.topic.slice(0, 2)}${p.partition}` : `p${p.partition}`
+}
+
+export function lagFraction(lag: number): number {
+  return lag <= 0 ? 0 : Math.min(1, Math.log10(1 + lag) / 5)
+}
+
+interface BrokerTally {
+  leaders: number
+  followers: number
+  outOfSync: number
+  /** 1 per unhealthy replica, in display order. */
+  health: Uint8Array
+  filled: number
+}
+
+function tallyBrokers(
+  snapshot: Snapshot,
+  visible: readonly number[],
+  brokers: Map<number, BrokerView>,
+  sizes: Map<number, number>,
+) {
+  const tallies = new Map<number, BrokerTally>()
+  for (const id of brokers.keys()) {
+    const health = new Uint8Array(sizes.get(id) ?? 0)
+    tallies.set(id, { leaders: 0, followers: 0, outOfSync: 0, health, filled: 0 })
+  }
+  for (const index of visible) {
+    const p = snapshot.partitions[index]
+    if (p === undefined) continue
+    for (const id of p.replicas) {
+      const tally = tallies.get(id)
+      if (tally === undefined) continue
+      const role = replicaRole(p, brokers.get(id))
+      if (role === 'leader') tally.leaders += 1
+      else if (role === 'in-sync') tally.followers += 1
+      else tally.outOfSync += 1
+      if (tally.filled < tally.health.length) {
+        tally.health[tally.filled] = role === 'leader' || role === 'in-sync' ? 0 : 1
+      }
+      tally.filled += 1
+    }
+  }
+  return tallies
+}
+
+function heatCells(health: Uint8Array): number[] {
+  if (health.length === 0) return []
+  const cells = Math.min(HEAT_CELLS, health.length)
+  return Array.from({ length: cells }, (_, cell) => {
+    const from = Math.floor((cell * health.length) / cells)
+    const to = Math.floor(((cell + 1) * health.length) / cells)
+    let bad = 0
+    for (let i = from; i < to; i += 1) bad += health[i] ?? 0
+    return to > from ? bad / (to - from) : 0
+  })
+}
+
+function buildChips(
+  snapshot: Snapshot,
+  entry: LayoutEntry,
+  brokers: Map<number, BrokerView>,
+  focus: string | null,
+  multiTopic: boolean,
+): ChipNode[] {
+  const chips: ChipNode[] = []
+  entry.layout.chips.forEach((box, i) => {
+    const p = snapshot.partitions[entry.chipPartitions[i] ?? -1]
+    if (p === undefined) return
+    const id = box.broker
+    const role = replicaRole(p, brokers.get(id))
+    const lag = p.replicaStates.find((r) => r.broker === id)?.lag ?? 0
+    chips.push({
+      ...box,
+      role,
+      text: chipText(p, multiTopic),
+      title: `${box.partition} on broker ${id}: ${role}${lag > 0 ? `, ${lag} records behind` : ''}`,
+      lag,
+      lagFraction: role === 'leader' ? 0 : lagFraction(lag),
+      highlighted: focus === box.partition,
+      dimmed: focus !== null && focus !== box.partition,
+      partitionOffline: p.leader < 0,
+    })
+  })
+  return chips
+}
+
+function buildFlows(
+  partitions: readonly PartitionView[],
+  chips: readonly ChipNode[],
+  style: ChipStyle,
+  focus: string | null,
+): FlowNode[] {
+  const ambient = partitions.length <= AMBIENT_FLOWS_MAX_PARTITIONS
+  if (chips.length === 0 || (!ambient && focus === null)) return []
+  const byKey = new Map(chips.map((chip) => [chip.key, chip]))
+  const symbolAt = chipSymbol(style)
+  const flows: FlowNode[] = []
+  for (const p of partitions) {
+    const key = partitionKeyOf(p)
+    if (p.leader < 0 || (!ambient && key !== focus)) continue
+    const from = byKey.get(chipKey(p.leader, key))
+    if (from === undefined) continue
+    for (const id of p.replicas) {
+      const to = byKey.get(chipKey(id, key))
+      if (id === p.leader || to === undefined) continue
+      flows.push({
+        key: `${key}:${p.leader}>${id}`,
+        x1: from.x + symbolAt.dx,
+        y1: from.y + symbolAt.dy,
+        x2: to.x + symbolAt.dx,
+        y2: to.y + symbolAt.dy,
+        healthy: to.role === 'in-sync',
+        emphasis: key === focus ? 'focus' : 'ambient',
+      })
+    }
+  }
+  return flows
+}
+
+/**
+ * @example
+ * const entry = layoutCache(snapshot, 1200, selection, generation)
+ * renderTopology(svg, buildScene(snapshot, entry, selection), options)
+ */
+export function buildScene(
+  snapshot: Snapshot,
+  entry: LayoutEntry,
+  selection: SceneSelection,
+): TopologyScene {
+  const { layout, visibleReplicas } = entry
+  const brokers = new Map(snapshot.brokers.map((b) => [b.id, b]))
+  const focus = selection.hoveredPartition ?? selection.selectedPartition
+  const selected = snapshot.partitions[entry.keyIndex.get(focus ?? '') ?? -1]
+  const sizes = new Map(layout.brokers.map((b) => [b.id, 0]))
+  const partitions: PartitionView[] = []
+  for (const index of entry.visible) {
+    const p = snapshot.partitions[index]
+    if (p === undefined) continue
+    partitions.push(p)
+    for (const id of p.replicas) sizes.set(id, (sizes.get(id) ?? 0) + 1)
+  }
+  const multiTopic =
+    (snapshot.partitions[0]?.topic ?? '') !== (snapshot.partitions.at(-1)?.topic ?? '')
+  const tallies = tallyBrokers(snapshot, entry.visible, brokers, sizes)
+  const zonesByName = new Map(snapshot.zones.map((z) => [z.name, z]))
+  const controllersById = new Map(snapshot.controllers.map((c) => [c.id, c]))
+  const chips = buildChips(snapshot, entry, brokers, focus, multiTopic)
+  return {
+    width: layout.width,
+    height: layout.height,
+    chipStyle: layout.chipStyle,
+    aggregated: layout.brokers.some((b) => !b.detailed),
+    visibleReplicas,
+    zones: layout.zones.map((box) => {
+      const zone = zonesByName.get(box.name) ?? { name: box.name, stopped: false, isolatedFrom: [] }
+      const brokerCount = snapshot.brokers.filter((b) => b.zone === box.name).length
+      const controllerCount = snapshot.controllers.filter((c) => c.zone === box.name).length
+      return {
+        ...box,
+        label: zoneLabel(zone, brokerCount, controllerCount),
+        status: zoneStatusText(zone),
+        stopped: zone.stopped,
+        isolated: zone.isolatedFrom.length > 0,
+      }
+    }),
+    controllers: layout.controllers.flatMap((box) => {
+      const c = controllersById.get(box.id)
+      if (c === undefined) return []
+      return [
+        {
+          ...box,
+          label: controllerLabel(c, snapshot.mode),
+          status: controllerStatusText(c),
+          up: c.up,
+          active: c.active,
+          isolated: c.isolated,
+        },
+      ]
+    }),
+    brokers: layout.brokers.flatMap((box) => {
+      const b = brokers.get(box.id)
+      const tally = tallies.get(box.id)
+      if (b === undefined || tally === undefined) return []
+      return [
+        {
+          ...box,
+          label: brokerLabel(b, Math.max(0, b.partitionCount - b.leaderCount)),
+          status: brokerStatusText(b),
+          state: b.status,
+          fenced: b.fenced,
+          isolated: b.isolatedFrom.length > 0,
+          slow: b.fetchDelayMs > 0,
+          isController: b.isController,
+          leaders: tally.leaders,
+          followers: tally.followers,
+          outOfSync: tally.outOfSync,
+          heat: box.detailed ? [] : heatCells(tally.health),
+          selectedRole:
+            selected !== undefined && selected.replicas.includes(b.id)
+              ? replicaRole(selected, b)
+              : null,
+        },
+      ]
+    }),
+    chips,
+    flows: buildFlows(partitions, chips, layout.chipStyle, focus),
+  }
+}
