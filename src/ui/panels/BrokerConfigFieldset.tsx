@@ -1,0 +1,53 @@
+/** The broker configs that matter most for availability, by Kafka's own keys. */
+import {
+  BOOLEAN_BROKER_KEYS,
+  type ConfigForm,
+  type FormErrors,
+  NUMERIC_BROKER_KEYS,
+} from './config-form'
+import { Field, INPUT_CLASS } from './Field'
+
+interface BrokerConfigFieldsetProps {
+  form: ConfigForm
+  errors: FormErrors
+  onChange: (edit: (draft: ConfigForm) => void) => void
+}
+
+export function BrokerConfigFieldset({ form, errors, onChange }: BrokerConfigFieldsetProps) {
+  return (
+    <fieldset className="grid grid-cols-1 gap-2 rounded border border-border p-2 sm:grid-cols-3">
+      <legend className="px-1 font-semibold">Broker configs</legend>
+      {NUMERIC_BROKER_KEYS.map((key) => (
+        <Field key={key} label={key} error={errors[`numeric.${key}`]}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              inputMode="numeric"
+              className={`${INPUT_CLASS} font-mono`}
+              value={form.numeric[key]}
+              onChange={(e) =>
+                onChange((f) => {
+                  f.numeric[key] = e.target.value
+                })
+              }
+            />
+          )}
+        </Field>
+      ))}
+      {BOOLEAN_BROKER_KEYS.map((key) => (
+        <label key={key} className="flex items-center gap-2 font-mono text-xs">
+          <input
+            type="checkbox"
+            checked={form.flags[key]}
+            onChange={(e) =>
+              onChange((f) => {
+                f.flags[key] = e.target.checked
+              })
+            }
+          />
+          {key}
+        </label>
+      ))}
+    </fieldset>
+  )
+}

@@ -1,0 +1,121 @@
+/** Zones, brokers per zone and the control plane (KRaft quorum or ZooKeeper ensemble). */
+import type { ControllerMode, SimulationSpec } from '../../engine/spec'
+import { type ConfigForm, type FormErrors, MAX_ZONES, topologyOf } from './config-form'
+import { Field, INPUT_CLASS } from './Field'
+
+interface ClusterFieldsetProps {
+  form: ConfigForm
+  base: SimulationSpec
+  errors: FormErrors
+  onChange: (edit: (draft: ConfigForm) => void) => void
+}
+
+export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldsetProps) {
+  const topology = topologyOf(form, base)
+  const nodes = form.controllerMode === 'kraft' ? 'KRaft controllers' : 'ZooKeeper nodes'
+  const brokerIds = topology.brokers.map((b) => b.id)
+  return (
+    <fieldset className="grid grid-cols-2 gap-2 rounded border border-border p-2 sm:grid-cols-3">
+      <legend className="px-1 font-semibold">Cluster</legend>
+      <Field
+        label={`Zones (1–${MAX_ZONES})`}
+        error={errors.zoneCount}
+        hint={topology.zones.join(', ')}
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            inputMode="numeric"
+            className={INPUT_CLASS}
+            value={form.zoneCount}
+            onChange={(e) =>
+              onChange((f) => {
+                f.zoneCount = e.target.value
+              })
+            }
+          />
+        )}
+      </Field>
+      <Field
+        label="Brokers per zone"
+        error={errors.brokersPerZone}
+        hint={`Brokers ${brokerIds[0] ?? 1}–${brokerIds.at(-1) ?? 1}, round-robin over the zones`}
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            inputMode="numeric"
+            className={INPUT_CLASS}
+            value={form.brokersPerZone}
+            onChange={(e) =>
+              onChange((f) => {
+                f.brokersPerZone = e.target.value
+              })
+            }
+          />
+        )}
+      </Field>
+      <Field label="Controller mode" error={undefined}>
+        {(a11y) => (
+          <select
+            {...a11y}
+            className={INPUT_CLASS}
+            value={form.controllerMode}
+            onChange={(e) =>
+              onChange((f) => {
+                f.controllerMode = e.target.value as ControllerMode
+              })
+            }
+          >
+            <option value="kraft">KRaft</option>
+            <option value="zookeeper">ZooKeeper</option>
+          </select>
+        )}
+      </Field>
+      <Field
+        label={form.controllerMode === 'kraft' ? 'Controllers' : 'ZooKeeper nodes'}
+        error={errors.controllerCount}
+        hint={`Ids ${topology.controllers.map((c) => c.id).join(', ')}`}
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            inputMode="numeric"
+            className={INPUT_CLASS}
+            value={form.controllerCount}
+            onChange={(e) =>
+              onChange((f) => {
+                f.controllerCount = e.target.value
+              })
+            }
+          />
+        )}
+      </Field>
+      <Field label={`Place ${nodes}`} error={errors.controllerPlacement}>
+        {(a11y) => (
+          <select
+            {...a11y}
+            className={INPUT_CLASS}
+            value={form.controllerPlacement}
+            onChange={(e) =>
+              onChange((f) => {
+                f.controllerPlacement = e.target.value
+              })
+            }
+          >
+            <option value="spread">Spread over the zones in order</option>
+            {topology.zones.map((zone, i) => (
+              <option key={zone} value={String(i)}>
+                All in {zone}
+              </option>
+            ))}
+            {form.controllerPlacement !== 'spread' &&
+              Number(form.controllerPlacement) >= topology.zones.length && (
+                <option value={form.controllerPlacement}>A zone that no longer exists</option>
+              )}
+          </select>
+        )}
+      </Field>
+    </fieldset>
+  )
+}

@@ -1,0 +1,91 @@
+/**
+ * Renders ConfigEditor in jsdom on a hand-built three-zone spec and acts as a user: a bad RF shows
+ * an inline message tied to its input (aria-invalid, aria-describedby) and disables "Apply and
+ * restart"; fixing it re-enables Apply, which hands a rebuilt spec to onApply; shrinking the
+ * zones lists the faults that applying would drop.
+ */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { SimulationSpec } from '../../engine/spec'
+import { ConfigEditor } from './ConfigEditor'
+import { baseSpec } from './fixtures'
+
+afterEach(cleanup)
+
+function applyButton() {
+  return screen.getByRole<HTMLButtonElement>('button', { name: 'Apply and restart' })
+}
+
+describe('ConfigEditor', () => {
+  it('shows an inline error for an RF above the broker count and disables Apply', () => {
+    const onApply = vi.fn()
+    render(<ConfigEditor spec={baseSpec()} onApply={onApply} />)
+    const rf = screen.getByLabelText('RF')
+    fireEvent.change(rf, { target: { value: '4' } })
+
+    expect(rf.getAttribute('aria-invalid')).toBe('true')
+    const message = document.getElementById(rf.getAttribute('aria-describedby')!)!
+    expect(message.textContent).toContain('RF 4 is larger than the 3 brokers')
+    expect(applyButton().disabled).toBe(true)
+    expect(screen.getByRole('status').textContent).toBe('Fix 1 problem to apply.')
+
+    fireEvent.change(screen.getByLabelText('Brokers per zone'), {
+      target: { value: '2' },
+    })
+    expect(rf.getAttribute('aria-invalid')).toBeNull()
+    expect(applyButton().disabled).toBe(false)
+    fireEvent.click(applyButton())
+    expect(onApply).toHaveBeenCalledTimes(1)
+    const next = onApply.mock.calls[0]![0] as SimulationSpec
+    expect(next.cluster.brokers).toHaveLength(6)
+    expect(next.topics[0]!.replicationFactor).toBe(4)
+    expect(next.topics[0]!.assignment.every((r) => r.length === 4)).toBe(true)
+  })
+
+  it('names a bad bootstrap server at its field', () => {
+    render(<ConfigEditor spec={baseSpec()} onApply={vi.fn()} />)
+    const servers = screen.getByLabelText('bootstrap.servers (broker ids)')
+    fireEvent.change(servers, { target: { value: '1, 9' } })
+    expect(servers.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByText('Broker 9 does not exist (brokers are 1–3)')).toBeTruthy()
+    expect(applyButton().disabled).toBe(true)
+  })
+
+  it('lists the faults that applying a smaller cluster would drop', () => {
+    const onApply = vi.fn()
+    render(<ConfigEditor spec={baseSpec()} onApply={onApply} />)
+    fireEvent.change(screen.getByLabelText('Zones (1–6)'), {
+      target: { value: '2' },
+    })
+    fireEvent.change(screen.getByLabelText('RF'), { target: { value: '2' } })
+    fireEvent.change(screen.getByLabelText('bootstrap.servers (broker ids)'), {
+      target: { value: '1, 2' },
+    })
+    const notice = screen.getByRole('region', { name: 'Changes to the fault script' })
+    const items = within(notice)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
+    expect(items).toContain('crashBroker at 00:30.000: broker 3 no longer exists')
+    expect(items).toContain('stopZone at 01:00.000: zone use1-az3 no longer exists')
+    fireEvent.click(applyButton())
+    const next = onApply.mock.calls[0]![0] as SimulationSpec
+    expect(next.faults.map((f) => f.type)).toEqual([
+      'crashController',
+      'electLeaders',
+      'rollingRestart',
+    ])
+    expect(screen.getByRole('status').textContent).toBe(
+      'Applied; the simulation restarts. 2 faults dropped.',
+    )
+  })
+
+  it('gives every input a visible label', () => {
+    const { container } = render(<ConfigEditor spec={baseSpec()} onApply={vi.fn()} />)
+    for (const control of container.querySelectorAll('input, select')) {
+      const labelled =
+        control.closest('label') !== null ||
+        container.querySelector(`label[for="${control.id}"]`) !== null
+      expect(labelled, control.outerHTML).toBe(true)
+    }
+  })
+})

@@ -1,0 +1,108 @@
+/**
+ * Edits the cluster, topics, producers and key broker configs of a SimulationSpec, and applies
+ * them as a new spec (the integrator restarts the simulation with it). Every problem is shown at
+ * its field; Apply stays disabled until there are none. Faults and consumers that would no longer
+ * fit the cluster are listed before applying, since applying drops them.
+ */
+import { useMemo, useState } from 'react'
+import type { SimulationSpec } from '../../engine/spec'
+import { BrokerConfigFieldset } from './BrokerConfigFieldset'
+import { ClusterFieldset } from './ClusterFieldset'
+import {
+  type ConfigForm,
+  buildSpec,
+  carryConsumers,
+  describeFault,
+  partitionFaults,
+  specToForm,
+  validateForm,
+} from './config-form'
+import { ProducersFieldset } from './ProducersFieldset'
+import { TopicsFieldset } from './TopicsFieldset'
+
+export interface ConfigEditorProps {
+  spec: SimulationSpec
+  onApply: (next: SimulationSpec) => void
+}
+
+export function ConfigEditor({ spec, onApply }: ConfigEditorProps) {
+  const [base, setBase] = useState(spec)
+  const [form, setForm] = useState(() => specToForm(spec))
+  const [applied, setApplied] = useState<string | null>(null)
+  // A new spec from outside (a scenario loaded, or our own apply) resets the form to it.
+  if (spec !== base) {
+    setBase(spec)
+    setForm(specToForm(spec))
+  }
+
+  const errors = useMemo(() => validateForm(form, spec), [form, spec])
+  const problemCount = Object.keys(errors).length
+  const dropped = useMemo(() => partitionFaults(form, spec).dropped, [form, spec])
+  const consumerNotes = useMemo(() => carryConsumers(form, spec).notes, [form, spec])
+
+  // Handlers read the event synchronously, so an edit is applied to a copy of the current form.
+  const edit = (change: (draft: ConfigForm) => void) => {
+    const next = structuredClone(form)
+    change(next)
+    setForm(next)
+    setApplied(null)
+  }
+
+  const apply = () => {
+    const result = buildSpec(form, spec)
+    const droppedText =
+      result.dropped.length === 0
+        ? ''
+        : ` ${result.dropped.length} fault${result.dropped.length === 1 ? '' : 's'} dropped.`
+    setApplied(`Applied; the simulation restarts.${droppedText}`)
+    onApply(result.spec)
+  }
+
+  return (
+    <form
+      aria-label="Cluster configuration"
+      className="flex flex-col gap-3 text-sm"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (problemCount === 0) apply()
+      }}
+    >
+      <ClusterFieldset form={form} base={spec} errors={errors} onChange={edit} />
+      <TopicsFieldset form={form} errors={errors} onChange={edit} />
+      <ProducersFieldset form={form} errors={errors} onChange={edit} />
+      <BrokerConfigFieldset form={form} errors={errors} onChange={edit} />
+      {(dropped.length > 0 || consumerNotes.length > 0) && (
+        <section
+          aria-label="Changes to the fault script"
+          className="rounded border border-out-of-sync p-2"
+        >
+          <h3 className="font-semibold">Applying will drop what no longer fits the cluster:</h3>
+          <ul className="list-disc pl-5">
+            {dropped.map((d, i) => (
+              <li key={i}>
+                {describeFault(d.fault)}: {d.reason}
+              </li>
+            ))}
+            {consumerNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="flex items-center gap-3">
+        <button
+          type="submit"
+          disabled={problemCount > 0}
+          className="rounded border border-border bg-panel px-3 py-1 font-semibold disabled:opacity-50"
+        >
+          Apply and restart
+        </button>
+        <span role="status" className={problemCount > 0 ? 'text-danger' : 'text-muted'}>
+          {problemCount > 0
+            ? `Fix ${problemCount} problem${problemCount === 1 ? '' : 's'} to apply.`
+            : (applied ?? '')}
+        </span>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,55 @@
+/**
+ * A labelled form control with its inline problem message. The message is linked to the control
+ * with aria-describedby and the control is marked aria-invalid, so a screen reader reads the
+ * problem with the field; the message also starts with a warning sign, not only red text.
+ */
+import { type ReactNode, useId } from 'react'
+
+export interface FieldControlProps {
+  id: string
+  'aria-invalid': true | undefined
+  'aria-describedby': string | undefined
+}
+
+interface FieldProps {
+  label: string
+  error: string | undefined
+  /** Extra explanation shown under the control. */
+  hint?: string
+  children: (control: FieldControlProps) => ReactNode
+}
+
+export const INPUT_CLASS =
+  'w-full rounded border border-border bg-panel px-2 py-1 aria-invalid:border-danger'
+
+export function Field({ label, error, hint, children }: FieldProps) {
+  const id = useId()
+  const errorId = `${id}-error`
+  const hintId = `${id}-hint`
+  const describedBy = [error === undefined ? null : errorId, hint === undefined ? null : hintId]
+    .filter((x) => x !== null)
+    .join(' ')
+  return (
+    <div className="flex min-w-0 flex-col gap-0.5">
+      <label htmlFor={id} className="text-xs font-medium">
+        {label}
+      </label>
+      {children({
+        id,
+        'aria-invalid': error === undefined ? undefined : true,
+        'aria-describedby': describedBy === '' ? undefined : describedBy,
+      })}
+      {hint !== undefined && (
+        <p id={hintId} className="text-xs text-muted">
+          {hint}
+        </p>
+      )}
+      {error !== undefined && (
+        <p id={errorId} className="text-xs text-danger">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,128 @@
+/** The producers: client id, topic, acks, rate and bootstrap.servers. Consumers are kept as they are. */
+import type { AcksChoice, ConfigForm, FormErrors, ProducerForm } from './config-form'
+import { Field, INPUT_CLASS } from './Field'
+
+interface ProducersFieldsetProps {
+  form: ConfigForm
+  errors: FormErrors
+  onChange: (edit: (draft: ConfigForm) => void) => void
+}
+
+type TextKey = 'id' | 'recordsPerSecond' | 'bootstrapServers'
+
+export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetProps) {
+  const topicNames = form.topics.map((t) => t.name).filter((n) => n !== '')
+  const set = (i: number, key: TextKey | 'topic', value: string) =>
+    onChange((f) => {
+      f.producers[i]![key] = value
+    })
+  const addProducer = () =>
+    onChange((f) => {
+      const producer: ProducerForm = {
+        id: `producer-${f.producers.length + 1}`,
+        topic: topicNames[0] ?? '',
+        acks: 'all',
+        recordsPerSecond: '100',
+        bootstrapServers: '1, 2, 3',
+      }
+      f.producers.push(producer)
+    })
+
+  return (
+    <fieldset className="flex flex-col gap-2 rounded border border-border p-2">
+      <legend className="px-1 font-semibold">Producers</legend>
+      {form.producers.map((p, i) => (
+        <fieldset
+          key={i}
+          className="grid grid-cols-2 items-start gap-2 border-t border-border pt-2 sm:grid-cols-6"
+        >
+          <legend className="sr-only">Producer {p.id === '' ? i + 1 : p.id}</legend>
+          <Field label="Client id" error={errors[`producers.${i}.id`]}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                className={INPUT_CLASS}
+                value={p.id}
+                onChange={(e) => set(i, 'id', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Topic" error={errors[`producers.${i}.topic`]}>
+            {(a11y) => (
+              <select
+                {...a11y}
+                className={INPUT_CLASS}
+                value={p.topic}
+                onChange={(e) => set(i, 'topic', e.target.value)}
+              >
+                {!topicNames.includes(p.topic) && <option value={p.topic}>{p.topic || '—'}</option>}
+                {topicNames.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="acks" error={undefined}>
+            {(a11y) => (
+              <select
+                {...a11y}
+                className={INPUT_CLASS}
+                value={p.acks}
+                onChange={(e) =>
+                  onChange((f) => {
+                    f.producers[i]!.acks = e.target.value as AcksChoice
+                  })
+                }
+              >
+                <option value="all">all</option>
+                <option value="1">1</option>
+                <option value="0">0</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Records per second" error={errors[`producers.${i}.recordsPerSecond`]}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                inputMode="numeric"
+                className={INPUT_CLASS}
+                value={p.recordsPerSecond}
+                onChange={(e) => set(i, 'recordsPerSecond', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="bootstrap.servers (broker ids)"
+            error={errors[`producers.${i}.bootstrapServers`]}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                className={INPUT_CLASS}
+                value={p.bootstrapServers}
+                onChange={(e) => set(i, 'bootstrapServers', e.target.value)}
+              />
+            )}
+          </Field>
+          <button
+            type="button"
+            className="self-end rounded border border-border px-2 py-1"
+            aria-label={`Remove producer ${p.id === '' ? i + 1 : p.id}`}
+            onClick={() => onChange((f) => void f.producers.splice(i, 1))}
+          >
+            Remove
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="self-start rounded border border-border px-2 py-1"
+        onClick={addProducer}
+      >
+        Add producer
+      </button>
+    </fieldset>
+  )
+}
