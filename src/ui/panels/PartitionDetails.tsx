@@ -1,0 +1,126 @@
+/**
+ * One partition in detail: its replica sets (replicas, ISR, ELR, last known ELR), epochs, high
+ * watermark and leader recovery state, then a row per replica with its log end offset, high
+ * watermark and lag. Roles and membership are spelled out in words, not only coloured.
+ */
+import type { PartitionView, ReplicaView } from '../../engine/types'
+import { statusBadges } from './partition-status'
+
+export interface PartitionDetailsProps {
+  partition: PartitionView | null
+}
+
+function list(ids: readonly number[]): string {
+  return ids.length === 0 ? '(empty)' : ids.join(',')
+}
+
+function role(p: PartitionView, r: ReplicaView): string {
+  if (r.broker === p.leader) return 'leader'
+  if (p.isr.includes(r.broker)) return 'in-sync follower'
+  if (p.elr.includes(r.broker)) return 'eligible (ELR)'
+  return 'out-of-sync follower'
+}
+
+const ROLE_CLASS: Record<string, string> = {
+  leader: 'text-leader font-semibold',
+  'in-sync follower': 'text-in-sync',
+  'eligible (ELR)': 'text-elr',
+  'out-of-sync follower': 'text-out-of-sync',
+}
+
+export function PartitionDetails({ partition: p }: PartitionDetailsProps) {
+  if (p === null) {
+    return (
+      <section aria-label="Partition details" className="text-sm text-muted">
+        Select a partition to see its replicas.
+      </section>
+    )
+  }
+  const name = `${p.topic}-${p.partition}`
+  const facts: [string, string][] = [
+    ['Leader', p.leader === -1 ? 'none' : String(p.leader)],
+    ['Leader epoch', String(p.leaderEpoch)],
+    ['Partition epoch', String(p.partitionEpoch)],
+    ['High watermark', String(p.highWatermark)],
+    ['Leader recovery state', p.leaderRecoveryState],
+    ['Replicas', list(p.replicas)],
+    ['Isr', list(p.isr)],
+    ['Elr', list(p.elr)],
+    ['LastKnownElr', list(p.lastKnownElr)],
+    ['min.insync.replicas', String(p.minIsr)],
+    ['unclean.leader.election.enable', String(p.uncleanLeaderElectionEnable)],
+  ]
+  const cell = 'border-b border-border px-2 py-0.5 text-right'
+  return (
+    <section aria-label={`Partition ${name}`} className="flex flex-col gap-2 text-sm">
+      <h3 className="flex flex-wrap items-center gap-2 font-semibold">
+        <span className="font-mono">{name}</span>
+        {statusBadges(p).map((b) => (
+          <span key={b} className="rounded border border-border px-1 text-xs font-normal">
+            {b}
+          </span>
+        ))}
+      </h3>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+        {facts.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="text-muted">{term}</dt>
+            <dd className="font-mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <table className="border-collapse font-mono text-xs">
+        <caption className="text-left font-sans text-sm font-semibold">Replicas of {name}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="border-b border-border px-2 py-0.5 text-left">
+              Broker
+            </th>
+            <th scope="col" className="border-b border-border px-2 py-0.5 text-left">
+              Role
+            </th>
+            <th scope="col" className="border-b border-border px-2 py-0.5 text-left">
+              Broker state
+            </th>
+            <th scope="col" className={cell}>
+              LEO
+            </th>
+            <th scope="col" className={cell}>
+              HW
+            </th>
+            <th scope="col" className={cell}>
+              Lag
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.replicaStates.map((r) => {
+            const replicaRole = role(p, r)
+            return (
+              <tr key={r.broker}>
+                <th scope="row" className="border-b border-border px-2 py-0.5 text-left">
+                  {r.broker}
+                </th>
+                <td className={`border-b border-border px-2 py-0.5 ${ROLE_CLASS[replicaRole]}`}>
+                  {replicaRole}
+                </td>
+                <td
+                  className={
+                    r.online
+                      ? 'border-b border-border px-2 py-0.5'
+                      : 'border-b border-border px-2 py-0.5 text-offline'
+                  }
+                >
+                  {r.online ? 'online' : 'offline'}
+                </td>
+                <td className={cell}>{r.logEndOffset}</td>
+                <td className={cell}>{r.highWatermark}</td>
+                <td className={cell}>{r.lag}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </section>
+  )
+}
