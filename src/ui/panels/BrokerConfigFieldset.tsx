@@ -35,7 +35,10 @@ export function BrokerConfigFieldset({ form, errors, onChange }: BrokerConfigFie
         </Field>
       ))}
       {BOOLEAN_BROKER_KEYS.map((key) => (
-        <label key={key} className="flex items-center gap-2 font-mono text-xs">
+        <label
+          key={key}
+          className="flex items-center gap-2 font-mono text-xs [overflow-wrap:anywhere]"
+        >
           <input
             type="checkbox"
             checked={form.flags[key]}

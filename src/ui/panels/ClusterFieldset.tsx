@@ -103,7 +103,7 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
               })
             }
           >
-            <option value="spread">Spread over the zones in order</option>
+            <option value="spread">Spread over the zones</option>
             {topology.zones.map((zone, i) => (
               <option key={zone} value={String(i)}>
                 All in {zone}

@@ -31,7 +31,7 @@ export function Field({ label, error, hint, children }: FieldProps) {
     .join(' ')
   return (
     <div className="flex min-w-0 flex-col gap-0.5">
-      <label htmlFor={id} className="text-xs font-medium">
+      <label htmlFor={id} className="text-xs font-medium [overflow-wrap:anywhere]">
         {label}
       </label>
       {children({

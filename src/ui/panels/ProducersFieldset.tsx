@@ -34,7 +34,7 @@ export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetP
       {form.producers.map((p, i) => (
         <fieldset
           key={i}
-          className="grid grid-cols-2 items-start gap-2 border-t border-border pt-2 sm:grid-cols-6"
+          className="grid grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] items-start gap-2 border-t border-border pt-2"
         >
           <legend className="sr-only">Producer {p.id === '' ? i + 1 : p.id}</legend>
           <Field label="Client id" error={errors[`producers.${i}.id`]}>

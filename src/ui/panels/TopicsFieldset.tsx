@@ -31,7 +31,7 @@ export function TopicsFieldset({ form, errors, onChange }: TopicsFieldsetProps) 
       {form.topics.map((topic, i) => (
         <fieldset
           key={i}
-          className="grid grid-cols-2 items-start gap-2 border-t border-border pt-2 sm:grid-cols-6"
+          className="grid grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] items-start gap-2 border-t border-border pt-2"
         >
           <legend className="sr-only">
             Topic {i + 1}
