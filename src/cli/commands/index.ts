@@ -1,0 +1,9 @@
+/** Every command, in the order `--help` lists them. */
+import { analyzeCommand } from './analyze'
+import type { Command } from './command'
+import { runCommand } from './run'
+import { validateCommand } from './validate'
+
+export type { Command } from './command'
+
+export const COMMANDS: readonly Command[] = [runCommand, analyzeCommand, validateCommand]

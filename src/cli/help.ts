@@ -1,0 +1,89 @@
+/**
+ * Help text, derived from the command definitions so that `--help` cannot drift from what the
+ * parser accepts. Plain text, at most about 100 columns, no colours (it is often piped).
+ */
+import { expected } from './args'
+import type { Command } from './commands/command'
+
+export const PROGRAM = 'kafka-ha-lab'
+
+const EXIT_CODES = [
+  'Exit codes:',
+  '  0  success',
+  '  1  analyze --fail-on: a finding of that severity or worse exists (the report is printed)',
+  '  2  bad input: usage, file, scenario or imported text; one problem a line on stderr',
+  '  3  internal error (a bug in the lab): one line on stderr',
+]
+
+export function topLevelHelp(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length))
+  return lines([
+    `${PROGRAM}: simulate Apache Kafka / Amazon MSK replication across availability zones.`,
+    '',
+    `Usage: ${PROGRAM} <command> [arguments] [options]`,
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `Run "${PROGRAM} <command> --help" for a command's arguments and options.`,
+    '',
+    ...EXIT_CODES,
+  ])
+}
+
+export function commandHelp(command: Command): string {
+  const { positionals, flags } = command.args
+  const flagEntries = Object.entries(flags)
+  const usage = [
+    PROGRAM,
+    command.name,
+    ...positionals.map((p) => `<${p.name}>`),
+    ...flagEntries.map(([name, f]) => `[--${name} ${f.value}]`),
+  ].join(' ')
+  const options = [
+    ...flagEntries.map(([name, f]) => {
+      const accepts = f.kind === 'text' ? '' : ` Accepts ${expected(f)}.`
+      return [`  --${name} ${f.value}`, ...wrap(`${f.description}${accepts}`, 92).map(indent)]
+    }),
+    ['  -h, --help', '      Show this help.'],
+  ].flat()
+  return lines([
+    `Usage: ${usage}`,
+    '',
+    ...command.description.flatMap((p) => [...wrap(p, 98), '']),
+    'Arguments:',
+    ...positionals.flatMap((p) => [`  <${p.name}>`, ...wrap(p.description, 92).map(indent)]),
+    '',
+    'Options:',
+    ...options,
+    '',
+    'Examples:',
+    ...command.examples.map((e) => `  ${e}`),
+    '',
+    ...EXIT_CODES,
+  ])
+}
+
+function indent(line: string): string {
+  return `      ${line}`
+}
+
+function lines(list: string[]): string {
+  return `${list.join('\n')}\n`
+}
+
+/** Greedy word wrap. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line === '') line = word
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`
+    else {
+      out.push(line)
+      line = word
+    }
+  }
+  if (line !== '') out.push(line)
+  return out
+}

@@ -1,0 +1,115 @@
+/**
+ * The CLI's contact with the outside world, injected so that `main()` can be unit-tested without
+ * touching the file system or the process: output streams, file reading and writing. Also the
+ * error type for bad input and the one-line formatting of problems.
+ */
+import type { Problem } from './args'
+
+export interface CliIo {
+  /** Writes text to standard output as given (the caller adds newlines). */
+  stdout(text: string): void
+  /** Writes text to standard error as given. */
+  stderr(text: string): void
+  /** Reads a UTF-8 text file; `-` is standard input. Rejects with a Node-style error (`code`). */
+  readFile(path: string): Promise<string>
+  /** Writes a UTF-8 text file, replacing it. Rejects with a Node-style error (`code`). */
+  writeFile(path: string, text: string): Promise<void>
+}
+
+/** Exit codes, as documented in docs/cli.md. */
+export const EXIT_OK = 0
+/** `analyze --fail-on`: a finding of that severity or worse exists. */
+export const EXIT_FINDINGS = 1
+/** Bad input: usage, files, scenario or imported text. Nothing was written to stdout. */
+export const EXIT_BAD_INPUT = 2
+/** A bug in the lab itself. */
+export const EXIT_INTERNAL = 3
+
+/**
+ * Bad input: thrown by commands, caught by `main`, printed one problem a line, exit code 2.
+ * Commands throw it before writing anything, so stdout stays empty.
+ */
+export class InputError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map(problemLine).join('; '))
+    this.name = 'InputError'
+  }
+}
+
+/** What a successful command produces; `main` writes it out. */
+export interface CommandOutput {
+  stdout: string
+  /** Lines for stderr (warnings, the --fail-on verdict), without newlines. */
+  stderr: string[]
+  exitCode: typeof EXIT_OK | typeof EXIT_FINDINGS
+}
+
+/** Problems located in a file get the file name in front: `s.json: topics[0].partitions: ...`. */
+export function inFile(file: string, problems: readonly Problem[]): Problem[] {
+  return problems.map((p) => ({ path: `${file}: ${p.path}`, message: p.message }))
+}
+
+/** `where: what`, on one line whatever the input held. */
+export function problemLine(problem: Problem): string {
+  return oneLine(`${problem.path}: ${problem.message}`)
+}
+
+/**
+ * Replaces line breaks and other control characters with visible escapes, so that a file name or
+ * an imported line with odd bytes can never split one problem over several lines of stderr.
+ */
+export function oneLine(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    const code = ch.charCodeAt(0)
+    if (code === 0x09) out += ' '
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
+      out += `\\u${code.toString(16).padStart(4, '0')}`
+    } else out += ch
+  }
+  return out
+}
+
+/** A file-system error, in words: "no such file", "is a directory"... */
+export function fileErrorText(error: unknown): string {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory'
+    case 'EISDIR':
+      return 'is a directory, not a file'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory'
+    case 'EFBIG':
+    case 'ERR_STRING_TOO_LONG':
+      return 'the file is too large'
+    default:
+      return error instanceof Error ? error.message : String(error)
+  }
+}
+
+/** Reads an input file or throws an InputError naming it. A UTF-8 byte-order mark is dropped. */
+export async function readInput(io: CliIo, path: string, what: string): Promise<string> {
+  let text: string
+  try {
+    text = await io.readFile(path)
+  } catch (error) {
+    const message = `cannot read ${what}: ${fileErrorText(error)}`
+    throw new InputError([{ path: shownFile(path), message }])
+  }
+  return text.startsWith('\uFEFF') ? text.slice(1) : text
+}
+
+/** How a file is named in messages: as given, or `<stdin>` for `-`. */
+export function shownFile(path: string): string {
+  return path === '-' ? '<stdin>' : path
+}
+
+/** JSON as every command writes it: 2-space indent, a trailing newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
+}
