@@ -1,11 +1,13 @@
 /**
  * The store over a fake engine: ticks turn wall time × speed into sim time (carrying fractions),
  * nothing advances while paused, step and seek publish, injecting in the past forks with a notice,
- * invariant violations halt playback, loading a scenario starts a fresh timeline, and published
- * snapshots are frozen.
+ * invariant violations halt playback, loading a scenario starts a fresh timeline, published
+ * snapshots are frozen, log copies follow seeks, and a busy host defers ticks.
  */
 import { describe, expect, it } from 'vitest'
 import { createAppStore } from './app-store'
+import type { HostMessage, HostRequest, SimulationHost } from './host'
+import { createHostCore } from './host'
 import { createFakeEngine, tinySpec } from './testing/fake-engine'
 
 function freshStore() {
@@ -17,7 +19,7 @@ describe('createAppStore', () => {
     const state = freshStore().getState()
     expect(state.playing).toBe(false)
     expect(state.simTimeMs).toBe(0)
-    expect(state.snapshot.brokers).toHaveLength(3)
+    expect(state.snapshot?.brokers).toHaveLength(3)
     expect(state.spec.name).toBe('tiny')
   })
 
@@ -61,7 +63,7 @@ describe('createAppStore', () => {
     store.getState().play()
     store.getState().tick(16)
     expect(seen).toHaveLength(1)
-    expect(Object.isFrozen(store.getState().snapshot.brokers[0])).toBe(true)
+    expect(Object.isFrozen(store.getState().snapshot?.brokers[0])).toBe(true)
   })
 
   it('records injected faults and forks with a notice when acting in the past', () => {
@@ -69,7 +71,7 @@ describe('createAppStore', () => {
     const state = () => store.getState()
     state().seek(2000)
     state().inject({ type: 'crashBroker', broker: 1 })
-    expect(state().snapshot.brokers[0]?.status).toBe('offline')
+    expect(state().snapshot?.brokers[0]?.status).toBe('offline')
     expect(state().notice).toBeNull()
     state().seek(6000)
     state().inject({ type: 'startBroker', broker: 1 })
@@ -129,5 +131,59 @@ describe('createAppStore', () => {
     store.getState().focusOnBroker(3)
     store.getState().focusOnTopic('orders')
     expect([store.getState().focusBroker, store.getState().focusTopic]).toEqual([3, 'orders'])
+  })
+})
+
+describe('log copies and a busy host', () => {
+  it('appends new events and truncates them after a seek back', () => {
+    const store = freshStore()
+    store.getState().seek(5000)
+    expect(store.getState().events.map((e) => e.atMs)).toEqual([1000, 2000, 3000, 4000, 5000])
+    const before = store.getState().events
+    store.getState().seek(2500)
+    expect(store.getState().events.map((e) => e.atMs)).toEqual([1000, 2000])
+    store.getState().seek(3000)
+    expect(store.getState().events.map((e) => e.atMs)).toEqual([1000, 2000, 3000])
+    expect(before).toHaveLength(5)
+  })
+
+  it('does not stack requests while the host is busy, and owes at most 250 ms', () => {
+    const core = createHostCore(createFakeEngine())
+    const queued: HostRequest[] = []
+    const listeners: ((message: HostMessage) => void)[] = []
+    const host: SimulationHost = {
+      send: (request) => void queued.push(request),
+      busy: () => queued.length > 0,
+      subscribe: (listener) => {
+        listeners.push(listener)
+        return () => undefined
+      },
+      dispose: () => undefined,
+    }
+    const flush = () => {
+      for (const request of queued.splice(0)) {
+        const message = core.handle(request)
+        listeners.forEach((listener) => listener(message))
+      }
+    }
+    const store = createAppStore({ host, spec: tinySpec() })
+    expect(store.getState().snapshot).toBeNull()
+    flush()
+    store.getState().play()
+    store.getState().tick(16)
+    expect(queued).toEqual([{ type: 'advance', targetMs: 16 }])
+    for (let i = 0; i < 30; i += 1) store.getState().tick(16)
+    expect(queued).toHaveLength(1)
+    flush()
+    store.getState().tick(16)
+    expect(queued).toEqual([{ type: 'advance', targetMs: 16 + 250 }])
+  })
+
+  it('shows a host error as a notice and pauses', () => {
+    const store = freshStore()
+    store.getState().play()
+    store.getState().receive({ kind: 'error', message: 'unknown broker 9' })
+    expect(store.getState().playing).toBe(false)
+    expect(store.getState().notice).toEqual({ tone: 'error', message: 'unknown broker 9' })
   })
 })

@@ -11,8 +11,9 @@ import { createStore } from 'zustand/vanilla'
 import type { StoreApi } from 'zustand/vanilla'
 import type { SimulationSpec } from '../engine/spec'
 import type { EnginePort } from './engine-port'
-import { createRuntime } from './runtime'
-import type { TimelineOptions } from './timeline'
+import type { HostOptions, SimulationHost } from './host'
+import { createInlineHost } from './host'
+import type { StoreRuntime } from './runtime'
 import { createPlaybackSlice } from './slices/playback-slice'
 import { createScenarioSlice } from './slices/scenario-slice'
 import { createSelectionSlice } from './slices/selection-slice'
@@ -22,18 +23,25 @@ import type { AppState } from './slices/types'
 export type { AppState } from './slices/types'
 export type AppStore = StoreApi<AppState>
 
-export interface AppStoreOptions {
-  engine: EnginePort
+export type AppStoreOptions = {
   spec: SimulationSpec
-  timeline?: TimelineOptions
   /** Deep-freeze published snapshots; defaults to on in dev and test builds. */
   freeze?: boolean
-}
+  /** Run at this sim time after loading (a share link's `t`). */
+  atMs?: number
+} & ({ host: SimulationHost } | { engine: EnginePort; hostOptions?: HostOptions })
 
 export function createAppStore(options: AppStoreOptions): AppStore {
-  const freeze = options.freeze ?? import.meta.env.DEV
-  const runtime = createRuntime(options.engine, options.spec, options.timeline ?? {}, freeze)
-  return createStore<AppState>()((set, get) => {
+  const host =
+    'host' in options ? options.host : createInlineHost(options.engine, options.hostOptions)
+  const runtime: StoreRuntime = {
+    host,
+    initialSpec: options.spec,
+    freeze: options.freeze ?? import.meta.env.DEV,
+    owedWallMs: 0,
+    carryMs: 0,
+  }
+  const store = createStore<AppState>()((set, get) => {
     const setState = (partial: Partial<AppState>) => set(partial)
     return {
       ...createSimulationSlice(setState, get, runtime),
@@ -42,4 +50,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       ...createScenarioSlice(setState, get, runtime),
     }
   })
+  host.subscribe((message) => store.getState().receive(message))
+  host.send({ type: 'load', spec: options.spec, atMs: options.atMs ?? 0 })
+  return store
 }

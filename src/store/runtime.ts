@@ -1,38 +1,21 @@
 /**
- * What the slices share outside reactive state: the engine entry points and the current timeline
- * (which holds the mutable simulation). STYLE.md §3: never put the mutable engine in state.
+ * What the slices share outside reactive state: the simulation host (which owns the mutable
+ * simulation, possibly in a worker) and the playback loop's bookkeeping. STYLE.md §3: never put
+ * the mutable engine in state.
  */
 import type { SimulationSpec } from '../engine/spec'
-import type { EnginePort } from './engine-port'
-import type { Timeline, TimelineOptions } from './timeline'
-import { createTimeline } from './timeline'
+import type { SimulationHost } from './host'
 
 export interface StoreRuntime {
-  engine: EnginePort
-  /** The scenario the store was created with (the timeline's copy has its faults removed). */
+  host: SimulationHost
+  /** The scenario the store was created with. */
   initialSpec: SimulationSpec
-  timeline: Timeline
-  timelineOptions: TimelineOptions
   /** Deep-freeze published snapshots (dev and test builds), after tldraw's devFreeze. */
   freeze: boolean
-  /** Sub-millisecond sim time the playback loop still owes (speed × wall time is fractional). */
+  /** Wall time the playback loop has not yet turned into sim time (the host was busy). */
+  owedWallMs: number
+  /** Sub-millisecond sim time still owed (speed × wall time is fractional). */
   carryMs: number
-}
-
-export function createRuntime(
-  engine: EnginePort,
-  spec: SimulationSpec,
-  timelineOptions: TimelineOptions,
-  freeze: boolean,
-): StoreRuntime {
-  return {
-    engine,
-    initialSpec: spec,
-    timeline: createTimeline(spec, engine, timelineOptions),
-    timelineOptions,
-    freeze,
-    carryMs: 0,
-  }
 }
 
 /** Freezes plain data in place, all the way down. */

@@ -125,6 +125,28 @@ describe('createTimeline', () => {
     expect(timeline.step()).toBe(1000)
   })
 
+  it('spaces checkpoints further apart when they are expensive', () => {
+    const engine = createFakeEngine()
+    let wall = 0
+    const sim = engine.createSimulation.bind(engine)
+    engine.createSimulation = (spec, options) => {
+      const created = sim(spec, options)
+      const checkpoint = created.checkpoint.bind(created)
+      created.checkpoint = () => {
+        wall += 500
+        return checkpoint()
+      }
+      return created
+    }
+    const timeline = createTimeline(tinySpec(), engine, {
+      checkpointIntervalMs: 1000,
+      wallClockMs: () => wall,
+    })
+    timeline.advance(60_000)
+    // At 1 s, then 500 ms × 40 = 20 s apart: 21 s, 41 s.
+    expect(wall).toBe(1500)
+  })
+
   it('thins checkpoints beyond the cap', () => {
     const engine = createFakeEngine()
     const timeline = createTimeline(tinySpec(), engine, {

@@ -38,6 +38,8 @@ export interface TimelineOptions {
   checkpointIntervalMs?: number
   /** Oldest-first thinning keeps at most this many checkpoints (default 120). */
   maxCheckpoints?: number
+  /** Wall clock for measuring checkpoint cost (default `performance.now`). */
+  wallClockMs?: () => number
 }
 
 export interface InjectResult {
@@ -118,7 +120,8 @@ export function createTimeline(
   const spec: SimulationSpec = { ...inputSpec, faults: [] }
   const simOptions = options.simulation ?? {}
   let interval = options.checkpointIntervalMs ?? 5000
-  const maxCheckpoints = options.maxCheckpoints ?? 120
+  let maxCheckpoints = options.maxCheckpoints ?? 120
+  const wallClockMs = options.wallClockMs ?? (() => performance.now())
   const canRestore = engine.restoreSimulation !== undefined
 
   let recording: TimedFault[] = sortFaults(inputSpec.faults)
@@ -146,7 +149,14 @@ export function createTimeline(
     nextCheckpointAt = now + interval
     const newest = checkpoints[checkpoints.length - 1]
     if (!canRestore || (newest !== undefined && newest.atMs >= now)) return
+    const started = wallClockMs()
     checkpoints.push({ atMs: now, applied, data: sim.checkpoint() })
+    // A large cluster's checkpoint costs most of a second and megabytes: space them so that
+    // checkpointing takes at most ~2.5% of the simulation's time at 1×, and keep fewer.
+    const costMs = wallClockMs() - started
+    interval = Math.max(interval, Math.ceil(costMs * 40))
+    if (costMs > 200) maxCheckpoints = Math.min(maxCheckpoints, 12)
+    nextCheckpointAt = now + interval
     if (checkpoints.length > maxCheckpoints) {
       // Keep every other checkpoint and space future ones twice as far apart.
       checkpoints = checkpoints.filter((_, index) => index % 2 === 0)

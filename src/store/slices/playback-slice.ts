@@ -1,6 +1,8 @@
 /**
  * The playback slice: play, pause, speed, step and seek. The rAF loop in the UI calls `tick` with
- * the wall time since the last frame; `tick` turns it into a sim-time target (STYLE.md §2).
+ * the wall time since the last frame; `tick` turns it into a sim-time target (STYLE.md §2) and
+ * asks the host to run there, one request at a time, so a slow simulation falls behind the wall
+ * clock instead of queueing work.
  */
 import type { SliceCreator } from './types'
 
@@ -17,20 +19,21 @@ export interface PlaybackSlice {
   /** Jumps to a sim time, back (replaying from a checkpoint) or forward (running). */
   seek(atMs: number): void
   /**
-   * Advances the sim by `wallDeltaMs × speed` if playing and publishes once.
+   * Advances the sim by `wallDeltaMs × speed` if playing.
    * @example store.getState().tick(16.7) // one frame at 60 Hz
    */
   tick(wallDeltaMs: number): void
 }
 
-/** A background tab resumes with one long frame; never jump more than this much wall time. */
-const MAX_FRAME_MS = 250
+/** A background tab or a busy host resumes with a long gap; never owe more wall time than this. */
+const MAX_OWED_WALL_MS = 250
 
 export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, runtime) => ({
   playing: false,
   speed: 1,
   play() {
-    if (get().violation !== null) return
+    if (get().violation !== null || get().snapshot === null) return
+    runtime.owedWallMs = 0
     set({ playing: true })
   },
   pause() {
@@ -46,23 +49,22 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, runti
   step() {
     set({ playing: false })
     runtime.carryMs = 0
-    runtime.timeline.step()
-    get().publish()
+    runtime.host.send({ type: 'step' })
   },
   seek(atMs) {
     runtime.carryMs = 0
-    runtime.timeline.seek(Math.max(0, atMs))
-    get().publish()
+    runtime.host.send({ type: 'seek', atMs: Math.max(0, Math.round(atMs)) })
   },
   tick(wallDeltaMs) {
     const state = get()
     if (!state.playing) return
-    const simDelta =
-      Math.min(MAX_FRAME_MS, Math.max(0, wallDeltaMs)) * state.speed + runtime.carryMs
+    runtime.owedWallMs = Math.min(MAX_OWED_WALL_MS, runtime.owedWallMs + Math.max(0, wallDeltaMs))
+    if (runtime.host.busy()) return
+    const simDelta = runtime.owedWallMs * state.speed + runtime.carryMs
+    runtime.owedWallMs = 0
     const whole = Math.floor(simDelta)
     runtime.carryMs = simDelta - whole
     if (whole === 0) return
-    runtime.timeline.advance(runtime.timeline.nowMs() + whole)
-    state.publish()
+    runtime.host.send({ type: 'advance', targetMs: state.simTimeMs + whole })
   },
 })

@@ -3,7 +3,6 @@
  * optionally runs it to a given time, as a share link asks).
  */
 import type { SimulationSpec } from '../../engine/spec'
-import { createTimeline } from '../timeline'
 import type { Notice } from './simulation-slice'
 import type { SliceCreator } from './types'
 
@@ -16,6 +15,8 @@ export interface LoadOptions {
 export interface ScenarioSlice {
   /** The scenario as loaded; its `faults` are the scenario's own script. */
   spec: SimulationSpec
+  /** Goes up on every load, so views can drop layouts and caches of the previous scenario. */
+  generation: number
   loadScenario(spec: SimulationSpec, options?: LoadOptions): void
   /** The scenario with the whole current recording as its fault script (what a share link holds). */
   recordedScenario(): SimulationSpec
@@ -23,12 +24,13 @@ export interface ScenarioSlice {
 
 export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, runtime) => ({
   spec: runtime.initialSpec,
+  generation: 0,
   loadScenario(spec, options = {}) {
-    runtime.timeline = createTimeline(spec, runtime.engine, runtime.timelineOptions)
     runtime.carryMs = 0
-    if (options.atMs !== undefined && options.atMs > 0) runtime.timeline.advance(options.atMs)
+    runtime.owedWallMs = 0
     set({
       spec,
+      generation: get().generation + 1,
       playing: false,
       violation: null,
       notice: options.notice ?? null,
@@ -37,7 +39,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, runti
       focusTopic: null,
       focusBroker: null,
     })
-    get().publish()
+    runtime.host.send({ type: 'load', spec, atMs: options.atMs ?? 0 })
   },
   recordedScenario() {
     return { ...get().spec, faults: get().recording.slice() }

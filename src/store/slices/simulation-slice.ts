@@ -1,12 +1,14 @@
 /**
  * The simulation slice: the latest published snapshot and sim time, the recording and scrubber
- * markers, and `inject`, which applies a fault at the current sim time (forking when in the past).
+ * markers, copies of the logs, and `inject`, which applies a fault at the current sim time
+ * (forking when in the past). `receive` applies what the simulation host reports.
  */
 import type { Fault, TimedFault } from '../../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../../engine/types'
+import type { HostMessage, LogDelta } from '../host'
 import { deepFreeze } from '../runtime'
-import type { TimelineMarker } from '../timeline'
 import { formatSimTime } from '../selectors'
+import type { TimelineMarker } from '../timeline'
 import type { AppState, SliceCreator } from './types'
 
 export interface Notice {
@@ -20,13 +22,17 @@ export interface Violation {
 }
 
 export interface SimulationSlice {
-  snapshot: Snapshot
+  /** Null until the host has loaded the scenario (a worker answers asynchronously). */
+  snapshot: Snapshot | null
   simTimeMs: number
   /** The furthest time reached in the current recording; the scrubber's known past. */
   horizonMs: number
   /** Every fault of the current timeline, past and (after a seek back) future. */
   recording: readonly TimedFault[]
   markers: readonly TimelineMarker[]
+  events: readonly SimEvent[]
+  clientLog: readonly ClientLogLine[]
+  metricsSeries: readonly MetricsSample[]
   notice: Notice | null
   /** The first invariant violation not yet acknowledged; playback halts while it is set. */
   violation: Violation | null
@@ -37,78 +43,77 @@ export interface SimulationSlice {
   inject(fault: Fault): void
   showNotice(notice: Notice | null): void
   acknowledgeViolation(): void
-  /** Publishes the simulation's state; the playback loop calls it at most once per frame. */
-  publish(): void
-  readEvents(from?: number): readonly SimEvent[]
-  readClientLog(from?: number): readonly ClientLogLine[]
-  readMetrics(): readonly MetricsSample[]
+  /** Applies one message from the simulation host: at most one publish per message. */
+  receive(message: HostMessage): void
+}
+
+function applyDelta<T>(current: readonly T[], delta: LogDelta<T>): readonly T[] {
+  if (delta.items.length === 0 && delta.from === current.length) return current
+  return current.slice(0, delta.from).concat(delta.items)
+}
+
+function forkNotice(atMs: number, discardedFaults: number): Notice {
+  const discarded = discardedFaults === 1 ? '1 later fault' : `${discardedFaults} later faults`
+  return {
+    tone: 'info',
+    message: `Forked a new future at ${formatSimTime(atMs)}: discarded ${discarded}.`,
+  }
 }
 
 export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, runtime) => {
-  let publishedRevision = -1
-  let publishedTimeline = runtime.timeline
   let acknowledgedViolations = 0
 
-  function publishPatch(): Partial<AppState> {
-    const timeline = runtime.timeline
-    const snapshot = timeline.sim().snapshot()
-    const patch: Partial<AppState> = {
-      snapshot: runtime.freeze ? deepFreeze(snapshot) : snapshot,
-      simTimeMs: timeline.nowMs(),
-      horizonMs: timeline.horizonMs(),
-    }
-    if (publishedTimeline !== timeline || publishedRevision !== timeline.revision()) {
-      publishedTimeline = timeline
-      publishedRevision = timeline.revision()
-      const markers = timeline.markers().slice()
-      patch.recording = timeline.recording().slice()
-      patch.markers = markers
-      const violations = markers.filter((marker) => marker.kind === 'violation')
-      const unseen = violations[acknowledgedViolations]
-      if (unseen !== undefined && get().violation === null) {
-        patch.violation = { atMs: unseen.atMs, message: unseen.label }
-        patch.playing = false
-      }
-    }
-    return patch
-  }
-
-  const initial = publishPatch()
   return {
-    snapshot: initial.snapshot as Snapshot,
-    simTimeMs: initial.simTimeMs ?? 0,
-    horizonMs: initial.horizonMs ?? 0,
-    recording: initial.recording ?? [],
-    markers: initial.markers ?? [],
+    snapshot: null,
+    simTimeMs: 0,
+    horizonMs: 0,
+    recording: [],
+    markers: [],
+    events: [],
+    clientLog: [],
+    metricsSeries: [],
     notice: null,
     violation: null,
     inject(fault) {
-      const result = runtime.timeline.inject(fault)
-      if (result.forkedAtMs !== null) {
-        const discarded =
-          result.discardedFaults === 1 ? '1 later fault' : `${result.discardedFaults} later faults`
-        set({
-          notice: {
-            tone: 'info',
-            message: `Forked a new future at ${formatSimTime(result.forkedAtMs)}: discarded ${discarded}.`,
-          },
-        })
-      }
-      set(publishPatch())
+      runtime.host.send({ type: 'inject', fault })
     },
     showNotice(notice) {
       set({ notice })
     },
     acknowledgeViolation() {
-      const count = runtime.timeline.markers().filter((m) => m.kind === 'violation').length
-      acknowledgedViolations = count
+      acknowledgedViolations = get().markers.filter((m) => m.kind === 'violation').length
       set({ violation: null })
     },
-    publish() {
-      set(publishPatch())
+    receive(message) {
+      if (message.kind === 'error') {
+        set({ playing: false, notice: { tone: 'error', message: message.message } })
+        return
+      }
+      const update = message.update
+      const state = get()
+      if (update.loaded === true) acknowledgedViolations = 0
+      const patch: Partial<AppState> = {
+        snapshot: runtime.freeze ? deepFreeze(update.snapshot) : update.snapshot,
+        simTimeMs: update.simTimeMs,
+        horizonMs: update.horizonMs,
+        events: applyDelta(state.events, update.events),
+        clientLog: applyDelta(state.clientLog, update.clientLog),
+        metricsSeries: applyDelta(state.metricsSeries, update.metrics),
+      }
+      if (update.timeline !== undefined) {
+        patch.recording = update.timeline.recording
+        patch.markers = update.timeline.markers
+        const violations = update.timeline.markers.filter((m) => m.kind === 'violation')
+        const unseen = violations[acknowledgedViolations]
+        if (unseen !== undefined && state.violation === null) {
+          patch.violation = { atMs: unseen.atMs, message: unseen.label }
+          patch.playing = false
+        }
+      }
+      if (update.fork !== undefined) {
+        patch.notice = forkNotice(update.fork.atMs, update.fork.discardedFaults)
+      }
+      set(patch)
     },
-    readEvents: (from) => runtime.timeline.sim().events(from),
-    readClientLog: (from) => runtime.timeline.sim().clientLog(from),
-    readMetrics: () => runtime.timeline.sim().metricsSeries(),
   }
 }
