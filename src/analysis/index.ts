@@ -1,0 +1,24 @@
+/**
+ * Static analysis of a simulation spec: the survivability matrix, the best-practice advisor with
+ * applicable fixes, zone-aware reassignment, and the combined report in JSON and Markdown.
+ */
+export type { FailureKind, FailureOutcome, SurvivabilityReport } from './survivability'
+export { assumptionText, survivabilityMatrix } from './survivability'
+export type { Finding, Severity } from './advisor'
+export { advise } from './advisor'
+export type {
+  Fix,
+  ScenarioPatch,
+  SetClientConfigPatch,
+  SetClusterConfigPatch,
+  SetTopicConfigPatch,
+} from './patch'
+export { applyFix } from './patch'
+export { reassignmentJson, zoneAwareReassignment } from './reassignment'
+export type { AnalysisReport } from './report'
+export {
+  analysisToMarkdown,
+  analyze,
+  MARKDOWN_COMBINED_ROWS_MAX,
+  MARKDOWN_WORST_ROWS,
+} from './report'

@@ -1,0 +1,224 @@
+/**
+ * The analysis report: the survivability matrix plus the advisor's findings, as data (`analyze`,
+ * stable key order, JSON-ready) and as a Markdown design-review document (`analysisToMarkdown`).
+ */
+import type { SimulationSpec } from '../engine/spec'
+import { effectiveMinIsr, uncleanElectionEnabled } from '../engine/spec'
+import type { Finding } from './advisor'
+import { advise } from './advisor'
+import type { FailureKind, FailureOutcome } from './survivability'
+import { survivabilityMatrix, zonesOf } from './survivability'
+
+export interface AnalysisReport {
+  version: 1
+  assumption: string
+  failures: FailureOutcome[]
+  advice: Finding[]
+}
+
+/** When there are more pair and zone-plus-broker rows than this, the Markdown shows only the worst. */
+export const MARKDOWN_COMBINED_ROWS_MAX = 40
+/** How many of the worst pair and zone-plus-broker rows a long Markdown matrix shows. */
+export const MARKDOWN_WORST_ROWS = 20
+
+/**
+ * Runs the survivability matrix and the advisor.
+ *
+ * @example
+ * const report = analyze(spec)
+ * writeFileSync('analysis.json', JSON.stringify(report, null, 2))
+ */
+export function analyze(spec: SimulationSpec): AnalysisReport {
+  const { assumption, failures } = survivabilityMatrix(spec)
+  return { version: 1, assumption, failures, advice: advise(spec) }
+}
+
+/**
+ * A Markdown design-review document: layout, findings and the survivability matrix. Large
+ * matrices show every single-broker and zone row plus the worst pair and zone-plus-broker rows.
+ */
+export function analysisToMarkdown(report: AnalysisReport, spec: SimulationSpec): string {
+  const lines = [
+    `# Design review: ${spec.name}`,
+    '',
+    ...(spec.description.trim() === '' ? [] : [spec.description.trim(), '']),
+    ...layoutSection(spec),
+    '',
+    ...findingsSection(report.advice),
+    '',
+    ...survivabilitySection(report),
+  ]
+  return lines.join('\n') + '\n'
+}
+
+function layoutSection(spec: SimulationSpec): string[] {
+  const { cluster } = spec
+  const zones = zonesOf(spec)
+  const brokersIn = (zone: string) =>
+    cluster.brokers
+      .filter((b) => b.zone === zone)
+      .map((b) => b.id)
+      .sort((a, b) => a - b)
+  const controllersIn = (zone: string) =>
+    cluster.controllers
+      .filter((c) => c.zone === zone)
+      .map((c) => c.id)
+      .sort((a, b) => a - b)
+  const placement = (ids: (zone: string) => number[]) =>
+    zones.map((z) => `${z}: ${ids(z).length === 0 ? 'none' : ids(z).join(', ')}`).join('; ')
+  const controlPlane =
+    cluster.controller === 'kraft'
+      ? `KRaft controller quorum of ${cluster.controllers.length} voters (${placement(controllersIn)})`
+      : `ZooKeeper ensemble of ${cluster.controllers.length} nodes (${placement(controllersIn)});` +
+        ' the active controller is one of the brokers and fails over to another'
+  const lines = [
+    '## Layout',
+    '',
+    `- Zones: ${zones.length} (${zones.join(', ')})`,
+    `- Brokers: ${cluster.brokers.length} (${placement(brokersIn)})`,
+    `- Control plane: ${controlPlane}`,
+    `- Cluster defaults: min.insync.replicas=${cluster.config['min.insync.replicas']},` +
+      ` unclean.leader.election.enable=${cluster.config['unclean.leader.election.enable']}`,
+    '',
+  ]
+  if (spec.topics.length === 0) return [...lines, 'No topics.']
+  lines.push(
+    '| Topic | Partitions | RF | min.insync.replicas | Unclean election |',
+    '| --- | --- | ---: | ---: | --- |',
+  )
+  for (const topic of spec.topics) {
+    const configured = topic.config['min.insync.replicas'] ?? cluster.config['min.insync.replicas']
+    const effective = effectiveMinIsr(topic, cluster.config)
+    const minIsr =
+      configured === effective ? `${effective}` : `${configured} (effective ${effective})`
+    const unclean = uncleanElectionEnabled(topic, cluster.config) ? 'enabled' : 'disabled'
+    lines.push(
+      row([cell(topic.name), `${topic.partitions}`, `${topic.replicationFactor}`, minIsr, unclean]),
+    )
+  }
+  return lines
+}
+
+function findingsSection(advice: Finding[]): string[] {
+  if (advice.length === 0) return ['## Findings', '', 'No findings.']
+  const count = (severity: string) => advice.filter((f) => f.severity === severity).length
+  const counts = `${count('error')} errors, ${count('warning')} warnings, ${count('info')} info`
+  return [
+    '## Findings',
+    '',
+    `${advice.length} findings: ${counts}.`,
+    '',
+    '| Severity | Rule | Where | Finding | Suggested fix |',
+    '| --- | --- | --- | --- | --- |',
+    ...advice.map((f) =>
+      row([f.severity, `\`${f.id}\``, `\`${f.path}\``, cell(f.message), cell(f.fix?.label ?? '')]),
+    ),
+  ]
+}
+
+const KIND_LABELS: Record<FailureKind, string> = {
+  broker: 'Any single broker',
+  zone: 'Any single zone',
+  brokers: 'Any two brokers',
+  'zone+broker': 'A zone plus one more broker',
+}
+
+function survivabilitySection(report: AnalysisReport): string[] {
+  const { failures } = report
+  const singles = failures.filter((f) => f.kind === 'broker' || f.kind === 'zone')
+  const combined = failures.filter((f) => f.kind === 'brokers' || f.kind === 'zone+broker')
+  const shown =
+    combined.length <= MARKDOWN_COMBINED_ROWS_MAX
+      ? combined
+      : [...combined].sort(compareSeverity).slice(0, MARKDOWN_WORST_ROWS)
+  const omitted = combined.length - shown.length
+  const lines = [
+    '## Survivability',
+    '',
+    `_Assumption: ${report.assumption}_`,
+    '',
+    ...(['broker', 'zone', 'brokers', 'zone+broker'] as const).map((kind) =>
+      summaryLine(
+        kind,
+        failures.filter((f) => f.kind === kind),
+      ),
+    ),
+    '',
+    '| Failure | Brokers down | Controllers down | Offline | Unwritable (acks=all) | Single copy | Need unclean election | Control plane |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
+    ...[...singles, ...shown].map(failureRow),
+  ]
+  if (omitted > 0) {
+    lines.push(
+      '',
+      `Showing every single-broker and zone row and the worst ${shown.length} of` +
+        ` ${combined.length} broker-pair and zone-plus-broker rows; ${omitted} rows omitted.`,
+    )
+  }
+  return lines
+}
+
+function summaryLine(kind: FailureKind, rows: FailureOutcome[]): string {
+  const label = KIND_LABELS[kind]
+  if (rows.length === 0) return `- ${label}: no such failure in this layout.`
+  const worst = [...rows].sort(compareSeverity)[0]!
+  if (!hurts(worst))
+    return `- ${label}: no offline, unwritable or unclean-election partitions; control plane keeps its majority.`
+  const hurting = rows.filter(hurts).length
+  return (
+    `- ${label}: ${hurting} of ${rows.length} cases lose availability; worst is ${worst.name}` +
+    ` (${impact(worst)}).`
+  )
+}
+
+function hurts(f: FailureOutcome): boolean {
+  return (
+    f.controlPlaneLost ||
+    f.offlinePartitions > 0 ||
+    f.unwritablePartitions > 0 ||
+    f.uncleanElectionRequired > 0
+  )
+}
+
+function impact(f: FailureOutcome): string {
+  const parts = [
+    `${f.offlinePartitions} offline`,
+    `${f.unwritablePartitions} unwritable`,
+    `${f.uncleanElectionRequired} needing unclean election`,
+  ]
+  if (f.controlPlaneLost) parts.push('control plane lost')
+  return parts.join(', ')
+}
+
+/** Worst first: control plane lost, then offline, unclean, unwritable, single copy; stable. */
+function compareSeverity(a: FailureOutcome, b: FailureOutcome): number {
+  return (
+    Number(b.controlPlaneLost) - Number(a.controlPlaneLost) ||
+    b.offlinePartitions - a.offlinePartitions ||
+    b.uncleanElectionRequired - a.uncleanElectionRequired ||
+    b.unwritablePartitions - a.unwritablePartitions ||
+    b.singleCopyPartitions - a.singleCopyPartitions
+  )
+}
+
+function failureRow(f: FailureOutcome): string {
+  return row([
+    cell(f.name),
+    f.brokers.length === 0 ? 'none' : f.brokers.join(', '),
+    f.controllers.length === 0 ? 'none' : f.controllers.join(', '),
+    `${f.offlinePartitions}`,
+    `${f.unwritablePartitions}`,
+    `${f.singleCopyPartitions}`,
+    `${f.uncleanElectionRequired}`,
+    f.controlPlaneLost ? '**lost**' : 'ok',
+  ])
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`
+}
+
+/** Escapes a table cell: pipes would end the cell and newlines the row. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
