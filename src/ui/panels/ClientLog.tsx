@@ -3,9 +3,10 @@
  * ("00:12.345 WARN  [producer-1] message"). WARN and ERROR carry their level as text and a marker
  * as well as colour. Filters by client and by level; renders the newest 500 matching lines.
  */
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { ClientLogLine } from '../../engine/types'
 import { formatSimTime } from './event-format'
+import { useFollowBottom } from './use-follow-bottom'
 
 export const CLIENT_LOG_LINES = 500
 
@@ -24,8 +25,6 @@ const LEVEL_MARK: Record<ClientLogLine['level'], string> = { INFO: ' ', WARN: '!
 export function ClientLog({ lines }: ClientLogProps) {
   const [client, setClient] = useState('')
   const [problemsOnly, setProblemsOnly] = useState(false)
-  const scroller = useRef<HTMLDivElement>(null)
-  const following = useRef(true)
   const selectId = useId()
 
   const clients = useMemo(() => [...new Set(lines.map((l) => l.client))].sort(), [lines])
@@ -42,10 +41,7 @@ export function ClientLog({ lines }: ClientLogProps) {
     return { visible: picked.reverse(), matching: count }
   }, [lines, client, problemsOnly])
 
-  useLayoutEffect(() => {
-    const el = scroller.current
-    if (following.current && el !== null) el.scrollTop = el.scrollHeight
-  }, [visible])
+  const { ref, following, onScroll, jumpToLatest } = useFollowBottom(visible)
 
   return (
     <section aria-label="Client log" className="flex min-h-0 flex-col gap-2 text-sm">
@@ -79,13 +75,10 @@ export function ClientLog({ lines }: ClientLogProps) {
         </span>
       </div>
       <div
-        ref={scroller}
+        ref={ref}
         tabIndex={0}
         aria-label="Client log lines, newest last"
-        onScroll={(e) => {
-          const el = e.currentTarget
-          following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 16
-        }}
+        onScroll={onScroll}
         className="min-h-0 flex-1 overflow-auto rounded border border-border bg-panel p-1 font-mono text-xs"
       >
         <ol>
@@ -99,6 +92,15 @@ export function ClientLog({ lines }: ClientLogProps) {
         </ol>
         {matching === 0 && <p className="p-1 text-muted">No client log lines yet.</p>}
       </div>
+      {!following && (
+        <button
+          type="button"
+          className="self-start rounded border border-border px-2"
+          onClick={jumpToLatest}
+        >
+          Jump to latest
+        </button>
+      )}
     </section>
   )
 }

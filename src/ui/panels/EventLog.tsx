@@ -4,7 +4,7 @@
  * matching ones) with a count of the rest, so 100,000 events cost one counting pass, not 100,000
  * DOM nodes. Events after `nowMs` (left over from a later point before a seek back) are hidden.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { SimEvent } from '../../engine/types'
 import {
   CATEGORY_LABELS,
@@ -13,6 +13,8 @@ import {
   type EventCategory,
 } from './event-format'
 import { EventLine } from './EventLine'
+import { countAtOrBefore } from './time-index'
+import { useFollowBottom } from './use-follow-bottom'
 
 export const EVENT_LINES_STEP = 500
 
@@ -22,25 +24,10 @@ export interface EventLogProps {
   onSeek?: (atMs: number) => void
 }
 
-/** Index of the first event after `nowMs`; the engine emits events in time order. */
-function endIndex(events: readonly SimEvent[], nowMs: number): number {
-  let lo = 0
-  let hi = events.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((events[mid]?.atMs ?? 0) <= nowMs) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 export function EventLog({ events, nowMs, onSeek }: EventLogProps) {
   const [shown, setShown] = useState<ReadonlySet<EventCategory>>(() => new Set(EVENT_CATEGORIES))
   const [limit, setLimit] = useState(EVENT_LINES_STEP)
-  const [following, setFollowing] = useState(true)
-  const scroller = useRef<HTMLDivElement>(null)
-
-  const end = endIndex(events, nowMs)
+  const end = countAtOrBefore(events, nowMs)
   const counts = useMemo(() => {
     const c: Record<EventCategory, number> = { faults: 0, elections: 0, isr: 0, clients: 0 }
     for (let i = 0; i < end; i++) c[EVENT_CATEGORY[events[i]!.type]]++
@@ -57,17 +44,7 @@ export function EventLog({ events, nowMs, onSeek }: EventLogProps) {
     return picked.reverse()
   }, [events, end, shown, limit])
 
-  useLayoutEffect(() => {
-    const el = scroller.current
-    if (following && el !== null) el.scrollTop = el.scrollHeight
-  }, [visible, following])
-
-  const onScroll = () => {
-    const el = scroller.current
-    if (el === null) return
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 16
-    if (atBottom !== following) setFollowing(atBottom)
-  }
+  const { ref, following, onScroll, jumpToLatest } = useFollowBottom(visible)
 
   const toggle = (c: EventCategory) => {
     const next = new Set(shown)
@@ -103,7 +80,7 @@ export function EventLog({ events, nowMs, onSeek }: EventLogProps) {
         )}
       </p>
       <div
-        ref={scroller}
+        ref={ref}
         onScroll={onScroll}
         tabIndex={0}
         aria-label="Events, newest last"
@@ -119,7 +96,7 @@ export function EventLog({ events, nowMs, onSeek }: EventLogProps) {
         <button
           type="button"
           className="self-start rounded border border-border px-2"
-          onClick={() => setFollowing(true)}
+          onClick={jumpToLatest}
         >
           Jump to latest
         </button>

@@ -5,9 +5,10 @@
  */
 import { useMemo } from 'react'
 import type { MetricsSample } from '../../engine/types'
-import { chartDefinitions, visibleCount } from './chart-data'
+import { chartDefinitions } from './chart-data'
 import { formatSimTime } from './event-format'
 import { type FaultWindow, MetricChart } from './MetricChart'
+import { countAtOrBefore } from './time-index'
 
 export interface MetricsChartsProps {
   series: MetricsSample[]
@@ -18,7 +19,7 @@ export interface MetricsChartsProps {
 
 export function MetricsCharts({ series, nowMs, faultWindows, cursorMs }: MetricsChartsProps) {
   const charts = useMemo(() => chartDefinitions(series), [series])
-  const end = visibleCount(series, nowMs)
+  const end = countAtOrBefore(series, nowMs)
   const shownWindows = faultWindows.filter((w) => w.startMs <= nowMs)
 
   return (

@@ -14,14 +14,16 @@ function list(ids: readonly number[]): string {
   return ids.length === 0 ? '(empty)' : ids.join(',')
 }
 
-function role(p: PartitionView, r: ReplicaView): string {
+type ReplicaRole = 'leader' | 'in-sync follower' | 'eligible (ELR)' | 'out-of-sync follower'
+
+function role(p: PartitionView, r: ReplicaView): ReplicaRole {
   if (r.broker === p.leader) return 'leader'
   if (p.isr.includes(r.broker)) return 'in-sync follower'
   if (p.elr.includes(r.broker)) return 'eligible (ELR)'
   return 'out-of-sync follower'
 }
 
-const ROLE_CLASS: Record<string, string> = {
+const ROLE_CLASS: Record<ReplicaRole, string> = {
   leader: 'text-leader font-semibold',
   'in-sync follower': 'text-in-sync',
   'eligible (ELR)': 'text-elr',

@@ -6,13 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { MetricsSample } from '../../engine/types'
-import {
-  chartDefinitions,
-  chartSummary,
-  downsampleMinMax,
-  type Point,
-  visibleCount,
-} from './chart-data'
+import { chartDefinitions, chartSummary, downsampleMinMax, type Point } from './chart-data'
+import { countAtOrBefore } from './time-index'
 
 function sample(atMs: number, overrides: Partial<MetricsSample> = {}): MetricsSample {
   return {
@@ -87,9 +82,9 @@ describe('chart definitions', () => {
 
   it('cuts samples after nowMs', () => {
     const samples = [sample(0), sample(1000), sample(2000), sample(3000)]
-    expect(visibleCount(samples, 2000)).toBe(3)
-    expect(visibleCount(samples, 1999)).toBe(2)
-    expect(visibleCount([], 5)).toBe(0)
+    expect(countAtOrBefore(samples, 2000)).toBe(3)
+    expect(countAtOrBefore(samples, 1999)).toBe(2)
+    expect(countAtOrBefore([], 5)).toBe(0)
   })
 })
 

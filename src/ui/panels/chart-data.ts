@@ -117,18 +117,6 @@ export function chartDefinitions(samples: readonly MetricsSample[]): ChartDefini
   ]
 }
 
-/** How many samples are at or before `nowMs` (samples are in time order). */
-export function visibleCount(samples: readonly MetricsSample[], nowMs: number): number {
-  let lo = 0
-  let hi = samples.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((samples[mid]?.atMs ?? 0) <= nowMs) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 /**
  * Keeps, for each of `buckets` equal slices of [x0, x1], the first, lowest, highest and last
  * point, in their original order: at most 4 points per pixel column, and no spike is lost (the
