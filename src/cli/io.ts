@@ -113,3 +113,49 @@ export function shownFile(path: string): string {
 export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
 }
+
+/**
+ * JSON for files people edit (`import`): 2-space indent like `jsonText`, but a small object or
+ * list that fits in `width` columns stays on one line, so replica lists and brokers read like a
+ * table. Deterministic: keys keep their insertion order.
+ */
+export function compactJsonText(value: unknown, width = 100): string {
+  return `${render(value, '', 0, width)}\n`
+}
+
+/** One-line form of values at most two levels deep, or undefined. */
+function inline(value: unknown, depth: number): string | undefined {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (depth >= 2) return undefined
+  const parts: string[] = []
+  const entries: [string | undefined, unknown][] = Array.isArray(value)
+    ? (value as unknown[]).map((item) => [undefined, item])
+    : Object.entries(value)
+  for (const [key, item] of entries) {
+    const part = inline(item, depth + 1)
+    if (part === undefined) return undefined
+    parts.push(key === undefined ? part : `${JSON.stringify(key)}: ${part}`)
+  }
+  if (Array.isArray(value)) return `[${parts.join(', ')}]`
+  return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`
+}
+
+function render(value: unknown, indent: string, prefix: number, width: number): string {
+  const flat = inline(value, 0)
+  // + 1 for the comma that may follow.
+  if (flat !== undefined && indent.length + prefix + flat.length + 1 <= width) return flat
+  if (value === null || typeof value !== 'object') return flat ?? 'null'
+  const inner = `${indent}  `
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]'
+    const items = value.map((item) => `${inner}${render(item, inner, 0, width)}`)
+    return `[\n${items.join(',\n')}\n${indent}]`
+  }
+  const entries = Object.entries(value)
+  if (entries.length === 0) return '{}'
+  const lines = entries.map(([key, item]) => {
+    const name = `${JSON.stringify(key)}: `
+    return `${inner}${name}${render(item, inner, name.length, width)}`
+  })
+  return `{\n${lines.join(',\n')}\n${indent}}`
+}

@@ -1,7 +1,10 @@
 /**
- * Test support for the CLI tests (not shipped in any command): an in-memory `CliIo` and small
- * scenario fixtures (3 brokers in 3 zones, short runs) so the suite stays fast.
+ * Test support for the CLI tests (not shipped in any command): an in-memory `CliIo`, helpers that
+ * spawn the real executables, and small scenario fixtures (3 brokers in 3 zones, short runs) so
+ * the suite stays fast.
  */
+import { spawn } from 'node:child_process'
+import { join, resolve } from 'node:path'
 import type { CliIo } from './io'
 import { main } from './main'
 
@@ -94,3 +97,88 @@ export function riskyScenario(): Record<string, unknown> {
 export function text(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
 }
+
+export const ROOT = resolve(import.meta.dirname, '../..')
+export const BIN = join(ROOT, 'bin/kafka-ha-lab.mjs')
+
+export interface Spawned {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs a command to completion, optionally feeding `input` to its stdin. */
+export function spawnText(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; input?: string },
+): Promise<Spawned> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: options.cwd, stdio: 'pipe' })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
+    child.on('error', fail)
+    child.on('close', (code) =>
+      done({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    )
+    child.stdin.end(options.input ?? '')
+  })
+}
+
+/** `node bin/kafka-ha-lab.mjs ...` in `cwd`. */
+export function bin(cwd: string, args: readonly string[], input?: string): Promise<Spawned> {
+  return spawnText(process.execPath, [BIN, ...args], { cwd, input })
+}
+
+/** `npm run --silent cli -- ...` from the repository root, with npm's own warnings dropped. */
+export async function npmCli(args: readonly string[]): Promise<Spawned> {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  const result = await spawnText(npm, ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT })
+  const stderr = result.stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('npm warn'))
+    .join('\n')
+  return { ...result, stderr }
+}
+
+/** `kafka-topics.sh --describe` output of Kafka 3.x: TopicId, tabs, one partition out of sync. */
+export const DESCRIBE_3X = [
+  'Topic: orders\tTopicId: 8SXdnk2CQcy2bDmZ2p1eTw\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: min.insync.replicas=2',
+  '\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,2,3',
+  '\tTopic: orders\tPartition: 1\tLeader: 2\tReplicas: 2,3,1\tIsr: 2,3',
+  '\tTopic: orders\tPartition: 2\tLeader: 3\tReplicas: 3,1,2\tIsr: 3,1,2',
+  '',
+].join('\n')
+
+/** ZooKeeper-era output: no space after the colons. */
+export const DESCRIBE_ZK = [
+  'Topic:payments\tPartitionCount:2\tReplicationFactor:2\tConfigs:',
+  '\tTopic: payments\tPartition: 0\tLeader: 1\tReplicas: 1,2\tIsr: 1,2',
+  '\tTopic: payments\tPartition: 1\tLeader: 2\tReplicas: 2,3\tIsr: 2,3',
+  '',
+].join('\n')
+
+/** Kafka 4.x output with ELR columns, tabs turned into spaces by a terminal. */
+export const DESCRIBE_4X = [
+  'Topic: clicks   TopicId: xYz0xYz0xYz0xYz0xYz0xA   PartitionCount: 2   ReplicationFactor: 3   Configs: min.insync.replicas=2',
+  '    Topic: clicks   Partition: 0   Leader: 2   Replicas: 2,3,1   Isr: 2,3   Elr: 1   LastKnownElr: ',
+  '    Topic: clicks   Partition: 1   Leader: none   Replicas: 3,1,2   Isr: 3   Elr:    LastKnownElr: ',
+  '',
+].join('\n')
+
+/** A kafka-reassign-partitions.sh JSON file. */
+export const REASSIGNMENT = `${JSON.stringify({
+  version: 1,
+  partitions: [
+    { topic: 'orders', partition: 0, replicas: [1, 2, 3], log_dirs: ['any', 'any', 'any'] },
+    { topic: 'orders', partition: 1, replicas: [2, 3, 1], log_dirs: ['any', 'any', 'any'] },
+  ],
+})}\n`
+
+export const ZONE_MAP = '1=use1-az1,2=use1-az2,3=use1-az3'

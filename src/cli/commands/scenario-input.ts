@@ -4,7 +4,7 @@
  * with the file name.
  */
 import type { SimulationSpec } from '../../engine/spec'
-import { parseScenario } from '../../scenario/validate'
+import { parseScenario } from '../../scenario/index'
 import type { Problem } from '../args'
 import { type CliIo, InputError, inFile, problemLine, readInput, shownFile } from '../io'
 
@@ -24,7 +24,10 @@ export async function loadScenario(io: CliIo, path: string): Promise<LoadedScena
 
 /** `file: path: warning: message`, one a line. */
 export function warningLines(file: string, warnings: readonly Problem[]): string[] {
-  return inFile(file, warnings).map((w) =>
-    problemLine({ path: w.path, message: `warning: ${w.message}` }),
-  )
+  return inFile(file, warnings).map(warningLine)
+}
+
+/** `path: warning: message`. */
+export function warningLine(warning: Problem): string {
+  return problemLine({ path: warning.path, message: `warning: ${warning.message}` })
 }
