@@ -1,0 +1,478 @@
+/**
+ * The rules of the scenario format as data: each field's type, range and description (with its
+ * default). The hand-written validator (`validate.ts`) and the JSON Schema builder
+ * (`schema-source.ts`) both read these tables, so the two cannot drift apart on a single field.
+ * Defaults are taken from `src/engine/spec.ts`, which holds Apache Kafka's.
+ */
+import {
+  DEFAULT_CLUSTER_CONFIG,
+  DEFAULT_CONSUMER_CONFIG,
+  DEFAULT_PRODUCER_CONFIG,
+  type ClusterConfig,
+  type ConsumerConfig,
+  type FaultType,
+  type ProducerConfig,
+  type TopicConfig,
+} from '../engine/spec'
+
+/** Java's Integer.MAX_VALUE: the upper bound of Kafka's INT configs and ids. */
+export const MAX_INT32 = 2147483647
+export const MAX_SAFE = Number.MAX_SAFE_INTEGER
+export const MAX_SEED = 4294967295
+/** Simulator limits that keep a mistyped number from allocating millions of objects. */
+export const MAX_PARTITIONS = 10000
+export const MAX_BROKERS = 1000
+export const MAX_RECORDS_PER_SECOND = 1000000
+/** Kafka's topic name rule (`Topic.validate`): 1 to 249 of [a-zA-Z0-9._-], not "." or "..". */
+export const TOPIC_NAME_PATTERN = '^(?!\\.{1,2}$)[a-zA-Z0-9._-]{1,249}$'
+export const DEFAULT_SEED = 1
+export const DEFAULT_DURATION_MS = 120000
+export const DEFAULT_CONTROLLER_COUNT = 3
+export const FIRST_CONTROLLER_ID = 1001
+export const ISOLATION_SCOPES = ['controllers', 'brokers', 'clients'] as const
+export const ELECTION_TYPES = ['PREFERRED', 'UNCLEAN'] as const
+export const ACKS_VALUES = ['all', '-1', '0', '1', -1, 0, 1] as const
+
+export type Rule =
+  | { kind: 'integer'; minimum: number; maximum: number }
+  | { kind: 'boolean' }
+  | { kind: 'string'; minLength: number; maxLength: number; pattern?: string; patternHint?: string }
+  | { kind: 'enum'; values: readonly (string | number)[] }
+  | { kind: 'integerList'; minimum: number; maximum: number; minItems: number }
+  | { kind: 'stringList'; minItems: number }
+  | { kind: 'enumList'; values: readonly string[]; minItems: number }
+  /** Checked by hand in the validator and the schema builder. */
+  | { kind: 'nested' }
+
+export interface FieldSpec {
+  rule: Rule
+  required: boolean
+  description: string
+}
+
+const int = (minimum: number, maximum: number): Rule => ({ kind: 'integer', minimum, maximum })
+const bool: Rule = { kind: 'boolean' }
+const nested: Rule = { kind: 'nested' }
+const brokerIds = (minItems: number): Rule => ({
+  kind: 'integerList',
+  minimum: 0,
+  maximum: MAX_INT32,
+  minItems,
+})
+const text = (minLength: number, maxLength = 1000): Rule => ({
+  kind: 'string',
+  minLength,
+  maxLength,
+})
+
+function opt(rule: Rule, description: string): FieldSpec {
+  return { rule, required: false, description }
+}
+function req(rule: Rule, description: string): FieldSpec {
+  return { rule, required: true, description: `${description} Required.` }
+}
+
+const NO_SPIN = '(at least 1 ms in the simulator, so that no loop can spin at one instant)'
+
+/** Broker and controller configs. Each description ends with Apache Kafka's default. */
+const clusterConfigDescriptions: Record<keyof ClusterConfig, [Rule, string]> = {
+  'replica.lag.time.max.ms': [
+    int(1, MAX_SAFE),
+    'How long a follower may fail to catch up to the leader before the leader removes it from the ISR.',
+  ],
+  'replica.fetch.wait.max.ms': [
+    int(1, MAX_INT32),
+    `How long a follower's fetch waits at the leader for new data ${NO_SPIN}.`,
+  ],
+  'unclean.leader.election.enable': [
+    bool,
+    'Whether a replica outside the ISR may become leader when no ISR member is alive; this can lose acknowledged records.',
+  ],
+  'unclean.leader.election.interval.ms': [
+    int(1, MAX_SAFE),
+    'KRaft: how often the controller retries unclean elections for leaderless partitions.',
+  ],
+  'min.insync.replicas': [
+    int(1, MAX_INT32),
+    'With acks=all, the fewest ISR members for a write to succeed (NOT_ENOUGH_REPLICAS otherwise).',
+  ],
+  'default.replication.factor': [
+    int(1, 32767),
+    'Replication factor of topics that do not give one.',
+  ],
+  'broker.session.timeout.ms': [
+    int(1, MAX_INT32),
+    'KRaft: how long the controller waits for a broker heartbeat before fencing the broker.',
+  ],
+  'broker.heartbeat.interval.ms': [
+    int(1, MAX_INT32),
+    'KRaft: the interval between a broker heartbeats to the controller.',
+  ],
+  'zookeeper.session.timeout.ms': [
+    int(1, MAX_INT32),
+    'ZooKeeper mode: how long a silent broker keeps its session (and its leaderships).',
+  ],
+  'auto.leader.rebalance.enable': [
+    bool,
+    'Whether the controller periodically moves leadership back to preferred replicas.',
+  ],
+  'leader.imbalance.check.interval.seconds': [
+    int(1, MAX_SAFE),
+    'How often the controller checks leader balance.',
+  ],
+  'leader.imbalance.per.broker.percentage': [
+    int(0, 100),
+    'ZooKeeper mode: the share of non-preferred leaders on a broker that triggers a preferred election; KRaft ignores it.',
+  ],
+  'eligible.leader.replicas.enable': [
+    bool,
+    'KRaft (KIP-966): keep eligible leader replicas (ELR) so that a clean election stays possible after the ISR shrinks below min.insync.replicas.',
+  ],
+  'controlled.shutdown.enable': [
+    bool,
+    'Whether a stopping broker first moves its leaderships away.',
+  ],
+  'controlled.shutdown.max.retries': [
+    int(0, MAX_INT32),
+    'Controlled shutdown attempts before the broker stops anyway.',
+  ],
+  'controlled.shutdown.retry.backoff.ms': [
+    int(1, MAX_SAFE),
+    `Wait between controlled shutdown attempts ${NO_SPIN}.`,
+  ],
+}
+
+function withDefaults<K extends string>(
+  table: Record<K, [Rule, string]>,
+  defaults: Partial<Record<K, unknown>>,
+  overrides: Partial<Record<K, string>> = {},
+): Record<K, FieldSpec> {
+  const out = {} as Record<K, FieldSpec>
+  for (const key of Object.keys(table) as K[]) {
+    const [rule, doc] = table[key]
+    const value = defaults[key]
+    const stated = overrides[key] ?? `Default: ${JSON.stringify(value)}.`
+    out[key] = opt(rule, `${doc} ${stated}`)
+  }
+  return out
+}
+
+export const CLUSTER_CONFIG_FIELDS: Record<keyof ClusterConfig, FieldSpec> = withDefaults(
+  clusterConfigDescriptions,
+  DEFAULT_CLUSTER_CONFIG,
+)
+
+export const TOPIC_CONFIG_FIELDS: Record<keyof Required<TopicConfig>, FieldSpec> = {
+  'min.insync.replicas': opt(
+    int(1, MAX_INT32),
+    "With acks=all, the fewest ISR members for a write to this topic to succeed. Default: the cluster's min.insync.replicas.",
+  ),
+  'unclean.leader.election.enable': opt(
+    bool,
+    "Whether an out-of-sync replica of this topic may become leader. Default: the cluster's unclean.leader.election.enable.",
+  ),
+}
+
+const producerConfigDescriptions: Record<keyof ProducerConfig, [Rule, string]> = {
+  acks: [
+    { kind: 'enum', values: ACKS_VALUES },
+    'Which replicas must have a record before the leader acknowledges it: "all" or -1 (the whole ISR, at least min.insync.replicas), 1 (the leader only) or 0 (no acknowledgement). Accepts "all", "-1", "0", "1", -1, 0 and 1, as Kafka does.',
+  ],
+  retries: [int(0, MAX_INT32), 'How often a failed send is retried.'],
+  'delivery.timeout.ms': [
+    int(1, MAX_INT32),
+    'Upper bound on the time from send() to success or failure, retries included; must be at least linger.ms + request.timeout.ms.',
+  ],
+  'request.timeout.ms': [
+    int(1, MAX_INT32),
+    'How long the producer waits for a response before it retries.',
+  ],
+  'retry.backoff.ms': [
+    int(1, MAX_SAFE),
+    `First wait before a retry; it doubles up to retry.backoff.max.ms ${NO_SPIN}.`,
+  ],
+  'retry.backoff.max.ms': [int(1, MAX_SAFE), `Longest wait between retries ${NO_SPIN}.`],
+  'metadata.max.age.ms': [
+    int(1, MAX_SAFE),
+    'How often the producer refreshes metadata even without errors.',
+  ],
+  'bootstrap.servers': [
+    brokerIds(1),
+    'Broker ids the producer contacts first; if all of them are down it cannot start.',
+  ],
+  'enable.idempotence': [
+    bool,
+    'Whether the producer de-duplicates its retries. Requires acks "all" and retries above 0.',
+  ],
+  'linger.ms': [int(0, MAX_SAFE), 'How long the producer waits to fill a batch.'],
+}
+
+export const PRODUCER_CONFIG_FIELDS: Record<keyof ProducerConfig, FieldSpec> = withDefaults(
+  producerConfigDescriptions,
+  DEFAULT_PRODUCER_CONFIG,
+  {
+    acks: 'Default: "all".',
+    'bootstrap.servers': 'Default: every broker, in id order.',
+    'delivery.timeout.ms': `Default: ${DEFAULT_PRODUCER_CONFIG['delivery.timeout.ms']}, raised to linger.ms + request.timeout.ms when that is larger, as Kafka does.`,
+    'enable.idempotence':
+      'Default: true, or false when acks is not "all" or retries is 0 (Kafka then disables it implicitly).',
+    'linger.ms': 'Default: 0 (Kafka 3.x; Kafka 4.0 uses 5).',
+  },
+)
+
+const consumerConfigDescriptions: Record<keyof ConsumerConfig, [Rule, string]> = {
+  'bootstrap.servers': [
+    brokerIds(1),
+    'Broker ids the consumer contacts first; if all of them are down it cannot start.',
+  ],
+  'auto.offset.reset': [
+    { kind: 'enum', values: ['latest', 'earliest'] },
+    'Where a consumer without a committed offset starts.',
+  ],
+  'request.timeout.ms': [int(1, MAX_INT32), 'How long the consumer waits for a response.'],
+  'metadata.max.age.ms': [
+    int(1, MAX_SAFE),
+    'How often the consumer refreshes metadata even without errors.',
+  ],
+  'fetch.max.wait.ms': [
+    int(1, MAX_INT32),
+    `How long a fetch waits at the leader for new data ${NO_SPIN}.`,
+  ],
+  'retry.backoff.ms': [int(1, MAX_SAFE), `Wait before a failed request is retried ${NO_SPIN}.`],
+}
+
+export const CONSUMER_CONFIG_FIELDS: Record<keyof ConsumerConfig, FieldSpec> = withDefaults(
+  consumerConfigDescriptions,
+  DEFAULT_CONSUMER_CONFIG,
+  { 'bootstrap.servers': 'Default: every broker, in id order.' },
+)
+
+export const ROOT_FIELDS: Record<string, FieldSpec> = {
+  $schema: opt(
+    text(0),
+    'Where editors find this JSON Schema; the reader ignores it. Default: none.',
+  ),
+  version: req({ kind: 'enum', values: [1] }, 'The format version; this reader understands 1.'),
+  name: req(text(1, 200), 'A short title shown in the UI.'),
+  description: opt(text(0, 100000), 'Free text about what the scenario shows. Default: "".'),
+  seed: opt(
+    int(0, MAX_SEED),
+    `Seed of every random choice (replica placement, jitter); the same seed replays the same run. Default: ${DEFAULT_SEED}.`,
+  ),
+  durationMs: opt(
+    int(1, MAX_SAFE),
+    `How much simulated time a headless run covers, in ms. Default: ${DEFAULT_DURATION_MS}.`,
+  ),
+  cluster: req(nested, 'Zones, brokers, controllers and broker configs.'),
+  topics: opt(nested, 'The topics, created at t = 0. Default: [].'),
+  clients: opt(nested, 'Producers and consumers, started at t = 0. Default: [].'),
+  faults: opt(
+    nested,
+    'Faults and admin actions, applied at their atMs in time order. Default: [].',
+  ),
+  narration: opt(
+    nested,
+    'Guided-tour text shown beside the run, step by step; it does not change the simulation. Default: none.',
+  ),
+}
+
+export const NARRATION_FIELDS: Record<string, FieldSpec> = {
+  steps: req(nested, 'The steps, in time order.'),
+  tryIt: opt(text(1, 10000), 'A closing suggestion: what to change and replay. Default: none.'),
+}
+
+export const NARRATION_STEP_FIELDS: Record<string, FieldSpec> = {
+  atMs: req(int(0, MAX_SAFE), 'Simulated time at which the step is shown, in ms.'),
+  title: req(text(1, 200), 'A short heading.'),
+  text: req(text(1, 10000), 'What happens and why.'),
+  rule: opt(
+    text(1, 10000),
+    'The Kafka rule at work, ideally naming the Kafka method or KIP. Default: none.',
+  ),
+  configKeys: opt(
+    { kind: 'stringList', minItems: 0 },
+    'Kafka config keys the step is about. Default: [].',
+  ),
+  checkpoint: opt(
+    bool,
+    'Whether the UI keeps a time-travel checkpoint at this step. Default: false.',
+  ),
+}
+
+export const CLUSTER_FIELDS: Record<string, FieldSpec> = {
+  controller: opt(
+    { kind: 'enum', values: ['kraft', 'zookeeper'] },
+    'The control plane: a KRaft controller quorum or a ZooKeeper ensemble. Default: "kraft".',
+  ),
+  zones: req(
+    { kind: 'stringList', minItems: 1 },
+    'Availability zones (Kafka racks; MSK uses AZ ids such as "use1-az1"), each listed once. Their order is used by brokersPerZone and the default controllers.',
+  ),
+  brokers: opt(
+    nested,
+    'The brokers, each with a unique id and a zone. Give either brokers or brokersPerZone. Default: from brokersPerZone.',
+  ),
+  brokersPerZone: opt(
+    int(1, MAX_BROKERS),
+    'Shorthand for brokers: ids 1..n assigned to the zones round-robin in zone order (broker 1 to the first zone, 2 to the second...). Default: none; give either brokers or brokersPerZone.',
+  ),
+  controllers: opt(
+    nested,
+    `KRaft controller voters, or ZooKeeper nodes. Default: ${DEFAULT_CONTROLLER_COUNT} nodes with ids ${FIRST_CONTROLLER_ID}.., spread over the zones in order (with 2 zones: first, second, first).`,
+  ),
+  config: opt(nested, "Broker configs by Kafka's key. Default: {} (Apache Kafka's defaults)."),
+}
+
+export const NODE_FIELDS: Record<string, FieldSpec> = {
+  id: req(int(0, MAX_INT32), 'Node id (broker.id / node.id), unique within its list.'),
+  zone: req(text(1), 'One of cluster.zones.'),
+}
+
+export const TOPIC_FIELDS: Record<string, FieldSpec> = {
+  name: req(
+    {
+      kind: 'string',
+      minLength: 1,
+      maxLength: 249,
+      pattern: TOPIC_NAME_PATTERN,
+      patternHint: 'Kafka allows 1 to 249 of the characters a-z, A-Z, 0-9, ".", "_" and "-"',
+    },
+    'Topic name, unique among topics.',
+  ),
+  partitions: req(int(1, MAX_PARTITIONS), 'Number of partitions.'),
+  replicationFactor: opt(
+    int(1, 32767),
+    "Replicas per partition; at most the number of brokers. Default: the cluster's default.replication.factor.",
+  ),
+  config: opt(nested, 'Topic-level config overrides. Default: {} (the cluster configs apply).'),
+  assignment: opt(
+    nested,
+    "Replica lists by partition number; the first replica is the preferred leader. Default: Kafka's rack-aware assignReplicasToBrokers, seeded by the scenario seed.",
+  ),
+  initial: opt(
+    nested,
+    'Partition states at t = 0 by partition number, e.g. from an imported cluster. Default: the first replica leads and every replica is in the ISR.',
+  ),
+}
+
+export const INITIAL_FIELDS: Record<string, FieldSpec> = {
+  leader: req(int(-1, MAX_INT32), 'The leader at t = 0, one of the replicas; -1 for no leader.'),
+  isr: req(brokerIds(0), 'The in-sync replicas; must include the leader.'),
+  elr: opt(brokerIds(0), 'Eligible leader replicas (KIP-966), outside the ISR. Default: [].'),
+  lastKnownElr: opt(
+    brokerIds(0),
+    'The last known eligible leader replicas (KIP-966). Default: [].',
+  ),
+}
+
+const CLIENT_BASE_FIELDS: Record<string, FieldSpec> = {
+  kind: req({ kind: 'enum', values: ['producer', 'consumer'] }, 'The client kind.'),
+  id: req(text(1, 200), 'Client id (client.id), unique among clients.'),
+  topic: req(text(1, 249), 'The topic it writes or reads; one of topics[].name.'),
+}
+
+export const PRODUCER_FIELDS: Record<string, FieldSpec> = {
+  ...CLIENT_BASE_FIELDS,
+  recordsPerSecond: req(
+    int(0, MAX_RECORDS_PER_SECOND),
+    'Records sent per second, spread evenly over the partitions.',
+  ),
+  config: opt(nested, "Producer configs by Kafka's key. Default: {} (Kafka's defaults)."),
+}
+
+export const CONSUMER_FIELDS: Record<string, FieldSpec> = {
+  ...CLIENT_BASE_FIELDS,
+  config: opt(nested, "Consumer configs by Kafka's key. Default: {} (Kafka's defaults)."),
+}
+
+export interface FaultRule {
+  description: string
+  fields: Record<string, FieldSpec>
+}
+
+const brokerField = req(int(0, MAX_INT32), 'The broker id, one of cluster.brokers.')
+const zoneField = req(text(1), 'The zone, one of cluster.zones.')
+const controllerField = req(int(0, MAX_INT32), 'The controller id, one of cluster.controllers.')
+const fromField = opt(
+  { kind: 'enumList', values: ISOLATION_SCOPES, minItems: 1 },
+  'Which links to cut: to the controllers, to the other brokers, to the clients. Default: all three.',
+)
+
+/** The fields of each fault type besides `atMs` and `type`. */
+export const FAULT_RULES: Record<FaultType, FaultRule> = {
+  crashBroker: {
+    description: 'Kills a broker process: no controlled shutdown, its leaderships fail over.',
+    fields: { broker: brokerField },
+  },
+  startBroker: { description: 'Starts a stopped broker.', fields: { broker: brokerField } },
+  shutdownBroker: {
+    description: 'Stops a broker with a controlled shutdown (leaderships move away first).',
+    fields: { broker: brokerField },
+  },
+  isolateBroker: {
+    description: "Cuts a broker's network links; the process keeps running.",
+    fields: { broker: brokerField, from: fromField },
+  },
+  healBroker: { description: "Restores all of a broker's links.", fields: { broker: brokerField } },
+  stopZone: {
+    description: 'Stops every broker and controller in a zone (an AZ outage).',
+    fields: { zone: zoneField },
+  },
+  startZone: { description: 'Starts every node in a zone again.', fields: { zone: zoneField } },
+  isolateZone: {
+    description: 'Cuts the links between a zone and the rest; the nodes keep running.',
+    fields: { zone: zoneField, from: fromField },
+  },
+  healZone: { description: "Restores all of a zone's links.", fields: { zone: zoneField } },
+  slowBroker: {
+    description: "Delays a broker's replica fetches, so it may fall out of the ISR.",
+    fields: {
+      broker: brokerField,
+      fetchDelayMs: req(int(1, MAX_SAFE), 'Added delay of each fetch, in ms.'),
+    },
+  },
+  unslowBroker: { description: 'Removes a fetch delay.', fields: { broker: brokerField } },
+  crashController: {
+    description: 'Kills a KRaft controller or ZooKeeper node.',
+    fields: { controller: controllerField },
+  },
+  startController: {
+    description: 'Starts a controller or ZooKeeper node.',
+    fields: { controller: controllerField },
+  },
+  rollingRestart: {
+    description:
+      'Restarts brokers one at a time with controlled shutdowns, each after under-replicated partitions return to 0, as MSK patching does.',
+    fields: {
+      brokers: opt(
+        { ...brokerIds(1) },
+        'Broker ids in restart order. Default: every broker, in the order of cluster.brokers.',
+      ),
+      restartMs: opt(
+        int(1, MAX_SAFE),
+        "How long each broker stays down, in ms. Default: 30000 (the engine's).",
+      ),
+    },
+  },
+  electLeaders: {
+    description: 'Runs kafka-leader-election.sh for one partition, one topic or every partition.',
+    fields: {
+      election: req(
+        { kind: 'enum', values: ELECTION_TYPES },
+        'PREFERRED moves leadership to the first replica; UNCLEAN elects an out-of-sync replica when no ISR member is alive.',
+      ),
+      topic: opt(text(1, 249), 'Limit the election to this topic. Default: every topic.'),
+      partition: opt(
+        int(0, MAX_INT32),
+        'Limit the election to this partition of `topic` (requires topic). Default: every partition.',
+      ),
+    },
+  },
+}
+
+export const FAULT_TYPES = Object.keys(FAULT_RULES) as FaultType[]
+
+export const AT_MS_FIELD = req(
+  int(0, MAX_SAFE),
+  'Simulated time at which the fault happens, in ms from the start.',
+)

@@ -1,0 +1,30 @@
+/**
+ * The scenario file (version 1): its types and JSON Schema, validation with precise problems,
+ * normalisation into the engine's `SimulationSpec`, export back to JSON, and importers for
+ * `kafka-topics --describe` output and `kafka-reassign-partitions` JSON.
+ */
+export type {
+  ImportResult,
+  NarrationStep,
+  Problem,
+  ScenarioAcks,
+  ScenarioClient,
+  ScenarioCluster,
+  ScenarioConsumer,
+  ScenarioFault,
+  ScenarioFile,
+  ScenarioNarration,
+  ScenarioParseResult,
+  ScenarioProducer,
+  ScenarioProducerConfig,
+  ScenarioTopic,
+} from './types'
+export { SCENARIO_VERSION } from './types'
+export { parseScenario, validateScenario } from './validate'
+export { normalizeScenario, normalizeAcks } from './normalize'
+export { scenarioToJson, specToScenario } from './export'
+export { scenarioSchema, SCENARIO_SCHEMA_URL } from './schema'
+export { importDescribe } from './import-describe'
+export { importReassignment } from './import-reassignment'
+export { UNKNOWN_ZONE, type ImportOptions } from './import-common'
+export { parseZoneMap, type ZoneMapResult } from './zone-map'

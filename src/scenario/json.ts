@@ -1,0 +1,305 @@
+/**
+ * A strict JSON reader with positions. `JSON.parse` is not enough here: its error messages and
+ * positions differ between browsers, and it silently keeps the last of two equal keys, which in
+ * a scenario is nearly always a mistake. This reader reports `line N, column M` (1-based,
+ * counting UTF-16 units as editors do), rejects duplicate keys, and limits nesting so that no
+ * input can overflow the stack. It accepts `//` and `/* *\/` comments, since scenarios are
+ * often written as JSONC (the issue's own example has comments); everything else is RFC 8259.
+ */
+import type { Problem } from './types'
+
+export const MAX_JSON_DEPTH = 100
+const MAX_DUPLICATES_REPORTED = 50
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] }
+
+class JsonSyntaxError extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export function parseJson(text: string): JsonResult {
+  const reader = new Reader(text)
+  try {
+    const value = reader.document()
+    if (reader.duplicates.length > 0) return { ok: false, problems: reader.duplicates }
+    return { ok: true, value }
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) {
+      return {
+        ok: false,
+        problems: [
+          ...reader.duplicates,
+          { path: reader.where(error.offset), message: error.message },
+        ],
+      }
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, problems: [{ path: '$', message: `could not be read: ${message}` }] }
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+}
+
+function shown(ch: string): string {
+  const code = ch.charCodeAt(0)
+  if (code < 0x20 || code === 0x7f) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+  return JSON.stringify(ch)
+}
+
+class Reader {
+  private pos = 0
+  private depth = 0
+  readonly duplicates: Problem[] = []
+
+  constructor(private readonly text: string) {
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1
+  }
+
+  where(offset: number): string {
+    let line = 1
+    let lineStart = 0
+    const end = Math.min(offset, this.text.length)
+    for (let i = 0; i < end; i++) {
+      if (this.text.charCodeAt(i) === 10) {
+        line++
+        lineStart = i + 1
+      }
+    }
+    return `line ${line}, column ${end - lineStart + 1}`
+  }
+
+  document(): unknown {
+    this.space()
+    if (this.pos >= this.text.length) throw this.fail('the text is empty; expected a JSON object')
+    const value = this.value()
+    this.space()
+    if (this.pos < this.text.length) {
+      throw this.fail(
+        `unexpected ${shown(this.text[this.pos] ?? '')} after the end of the JSON value`,
+      )
+    }
+    return value
+  }
+
+  private fail(message: string, offset = this.pos): JsonSyntaxError {
+    return new JsonSyntaxError(offset, message)
+  }
+
+  private space(): void {
+    const t = this.text
+    for (;;) {
+      const c = t.charCodeAt(this.pos)
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        this.pos++
+      } else if (c === 47 && t.charCodeAt(this.pos + 1) === 47) {
+        while (this.pos < t.length && t.charCodeAt(this.pos) !== 10) this.pos++
+      } else if (c === 47 && t.charCodeAt(this.pos + 1) === 42) {
+        const end = t.indexOf('*/', this.pos + 2)
+        if (end < 0) throw this.fail('unterminated /* comment')
+        this.pos = end + 2
+      } else {
+        return
+      }
+    }
+  }
+
+  private value(): unknown {
+    const c = this.text[this.pos]
+    switch (c) {
+      case '{':
+        return this.nest(() => this.object())
+      case '[':
+        return this.nest(() => this.array())
+      case '"':
+        return this.string()
+      case 't':
+        return this.literal('true', true)
+      case 'f':
+        return this.literal('false', false)
+      case 'n':
+        return this.literal('null', null)
+      case undefined:
+        throw this.fail('unexpected end of the text; expected a value')
+      case "'":
+        throw this.fail('strings must be in double quotes (")')
+      default:
+        if (c === '-' || (c >= '0' && c <= '9')) return this.number()
+        throw this.fail(
+          `unexpected ${shown(c)}; expected a value (object, array, string, number, true, false or null)`,
+        )
+    }
+  }
+
+  private nest<T>(read: () => T): T {
+    if (++this.depth > MAX_JSON_DEPTH) {
+      throw this.fail(`nested more than ${MAX_JSON_DEPTH} levels deep`)
+    }
+    const value = read()
+    this.depth--
+    return value
+  }
+
+  private literal<T>(word: string, value: T): T {
+    if (this.text.startsWith(word, this.pos)) {
+      this.pos += word.length
+      return value
+    }
+    const found = /^[A-Za-z_]+/.exec(this.text.slice(this.pos, this.pos + 20))?.[0] ?? ''
+    throw this.fail(`unexpected word ${JSON.stringify(found)}; expected a value`)
+  }
+
+  private object(): Record<string, unknown> {
+    const out: Record<string, unknown> = {}
+    const seenAt = new Map<string, number>()
+    this.pos++
+    this.space()
+    if (this.text[this.pos] === '}') {
+      this.pos++
+      return out
+    }
+    for (;;) {
+      this.space()
+      const keyAt = this.pos
+      const c = this.text[this.pos]
+      if (c === '}') throw this.fail('trailing comma before "}" (JSON does not allow it)')
+      if (c !== '"') {
+        if (c === undefined) throw this.fail('unexpected end of the text; expected a property name')
+        throw this.fail(`expected a property name in double quotes, found ${shown(c)}`)
+      }
+      const key = this.string()
+      const first = seenAt.get(key)
+      if (first !== undefined && this.duplicates.length < MAX_DUPLICATES_REPORTED) {
+        this.duplicates.push({
+          path: this.where(keyAt),
+          message: `duplicate key ${JSON.stringify(key)} (first at ${this.where(first)}); JSON readers would silently keep only the last`,
+        })
+      } else if (first === undefined) {
+        seenAt.set(key, keyAt)
+      }
+      this.space()
+      if (this.text[this.pos] !== ':') {
+        throw this.fail(`expected ":" after the property name ${JSON.stringify(key)}`)
+      }
+      this.pos++
+      this.space()
+      // defineProperty, not assignment: a "__proto__" key must stay an ordinary key.
+      Object.defineProperty(out, key, {
+        value: this.value(),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+      this.space()
+      const next = this.text[this.pos]
+      if (next === ',') {
+        this.pos++
+        continue
+      }
+      if (next === '}') {
+        this.pos++
+        return out
+      }
+      if (next === undefined) throw this.fail('unexpected end of the text; expected "," or "}"')
+      throw this.fail(`expected "," or "}" after a property value, found ${shown(next)}`)
+    }
+  }
+
+  private array(): unknown[] {
+    const out: unknown[] = []
+    this.pos++
+    this.space()
+    if (this.text[this.pos] === ']') {
+      this.pos++
+      return out
+    }
+    for (;;) {
+      this.space()
+      if (this.text[this.pos] === ']') {
+        throw this.fail('trailing comma before "]" (JSON does not allow it)')
+      }
+      out.push(this.value())
+      this.space()
+      const next = this.text[this.pos]
+      if (next === ',') {
+        this.pos++
+        continue
+      }
+      if (next === ']') {
+        this.pos++
+        return out
+      }
+      if (next === undefined) throw this.fail('unexpected end of the text; expected "," or "]"')
+      throw this.fail(`expected "," or "]" after an array element, found ${shown(next)}`)
+    }
+  }
+
+  private string(): string {
+    const start = this.pos
+    const t = this.text
+    this.pos++
+    let out = ''
+    let runStart = this.pos
+    for (;;) {
+      if (this.pos >= t.length) throw this.fail('unterminated string', start)
+      const c = t.charCodeAt(this.pos)
+      if (c === 34) {
+        out += t.slice(runStart, this.pos)
+        this.pos++
+        return out
+      }
+      if (c < 0x20) {
+        throw this.fail(
+          `control character ${shown(t[this.pos] ?? '')} in a string; write it as an escape such as \\n`,
+        )
+      }
+      if (c === 92) {
+        out += t.slice(runStart, this.pos)
+        const e = t[this.pos + 1]
+        if (e === 'u') {
+          const hex = t.slice(this.pos + 2, this.pos + 6)
+          if (!/^[0-9a-fA-F]{4}$/.test(hex))
+            throw this.fail('bad \\u escape; expected 4 hex digits')
+          out += String.fromCharCode(parseInt(hex, 16))
+          this.pos += 6
+        } else if (e !== undefined && ESCAPES[e] !== undefined) {
+          out += ESCAPES[e]
+          this.pos += 2
+        } else {
+          throw this.fail(`bad escape "\\${e ?? ''}" in a string`)
+        }
+        runStart = this.pos
+        continue
+      }
+      this.pos++
+    }
+  }
+
+  private number(): number {
+    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(
+      this.text.slice(this.pos, this.pos + 400),
+    )
+    const after = match === null ? undefined : this.text[this.pos + match[0].length]
+    if (match === null || match[0] === '-' || (after !== undefined && /[0-9.eE]/.test(after))) {
+      const bad = /^[-+0-9.eE]+/.exec(this.text.slice(this.pos, this.pos + 40))?.[0] ?? ''
+      throw this.fail(`bad number ${JSON.stringify(bad)}`)
+    }
+    this.pos += match[0].length
+    const value = Number(match[0])
+    // JSON has no -0 for our purposes; normalising it keeps exported files and deep-equality simple.
+    return value === 0 ? 0 : value
+  }
+}

@@ -1,0 +1,583 @@
+/**
+ * The first validation pass: types, ranges, required and unknown fields, exactly what the JSON
+ * Schema says (both read the tables in `fields.ts`). It never stops at the first problem. What
+ * it returns keeps only the values that passed, so the second pass (`semantics.ts`) can check
+ * references among the valid parts without tripping over the broken ones.
+ */
+import type {
+  BrokerSpec,
+  ClusterConfig,
+  ControllerMode,
+  ControllerSpec,
+  FaultType,
+  InitialPartitionState,
+  TopicConfig,
+} from '../engine/spec'
+import {
+  AT_MS_FIELD,
+  CLUSTER_CONFIG_FIELDS,
+  CLUSTER_FIELDS,
+  CONSUMER_CONFIG_FIELDS,
+  CONSUMER_FIELDS,
+  FAULT_RULES,
+  FAULT_TYPES,
+  INITIAL_FIELDS,
+  NARRATION_FIELDS,
+  NARRATION_STEP_FIELDS,
+  MAX_INT32,
+  NODE_FIELDS,
+  PRODUCER_CONFIG_FIELDS,
+  PRODUCER_FIELDS,
+  ROOT_FIELDS,
+  TOPIC_CONFIG_FIELDS,
+  TOPIC_FIELDS,
+  type FieldSpec,
+  type Rule,
+} from './fields'
+import { at, describeValue, didYouMean, hasOwn, isRecord, oneOf, problem, quote } from './text'
+import type { NarrationStep, Problem, ScenarioNarration } from './types'
+
+export interface Ctx {
+  errors: Problem[]
+  warnings: Problem[]
+}
+
+export function error(ctx: Ctx, path: string, message: string): void {
+  ctx.errors.push(problem(path, message))
+}
+
+export function warn(ctx: Ctx, path: string, message: string): void {
+  ctx.warnings.push(problem(path, message))
+}
+
+/** A partition number used as an object key: "0", "1"... without leading zeros. */
+export const PARTITION_KEY = /^(0|[1-9][0-9]{0,8})$/
+
+export interface LooseCluster {
+  controller?: ControllerMode
+  zones?: string[]
+  brokers?: BrokerSpec[]
+  brokersPerZone?: number
+  controllers?: ControllerSpec[]
+  config: Partial<ClusterConfig>
+}
+
+export interface LooseTopic {
+  name?: string
+  partitions?: number
+  replicationFactor?: number
+  config: TopicConfig
+  hasConfig: boolean
+  assignment?: Record<string, number[]>
+  /** Every partition key of `assignment`, valid or not, so that no cascade of errors follows. */
+  assignmentKeys: string[]
+  initial?: Record<string, InitialPartitionState>
+}
+
+export interface LooseClient {
+  kind?: 'producer' | 'consumer'
+  id?: string
+  topic?: string
+  recordsPerSecond?: number
+  config: Record<string, unknown>
+  hasConfig: boolean
+}
+
+export interface LooseFault {
+  atMs?: number
+  type?: FaultType
+  fields: Record<string, unknown>
+}
+
+export interface LooseScenario {
+  fields: Record<string, unknown>
+  cluster?: LooseCluster
+  topics?: (LooseTopic | undefined)[]
+  clients?: (LooseClient | undefined)[]
+  faults?: (LooseFault | undefined)[]
+  /** Set (possibly to undefined) when the file has narration; a value only when it is valid. */
+  narration?: ScenarioNarration
+}
+
+/** Where a config key that is unknown in one place does belong, for a helpful message. */
+const CONFIG_HOMES: [string, readonly string[]][] = [
+  ['a broker config (cluster.config)', Object.keys(CLUSTER_CONFIG_FIELDS)],
+  ['a producer config (a producer\'s "config")', Object.keys(PRODUCER_CONFIG_FIELDS)],
+  ['a consumer config (a consumer\'s "config")', Object.keys(CONSUMER_CONFIG_FIELDS)],
+]
+
+function unknownKeyMessage(key: string, allowed: readonly string[], what: string): string {
+  const suggestion = didYouMean(key, allowed)
+  if (suggestion !== '') return `unknown ${what} ${JSON.stringify(key)}.${suggestion}`
+  if (what.endsWith('config')) {
+    const home = CONFIG_HOMES.find(([, keys]) => keys.includes(key))
+    if (home !== undefined) return `${JSON.stringify(key)} is ${home[0]}, not a ${what}`
+    return `unknown ${what} ${JSON.stringify(key)}: the simulator does not model it; known keys: ${allowed.join(', ')}`
+  }
+  return `unknown field ${JSON.stringify(key)} in ${what}; allowed fields: ${allowed.join(', ')}`
+}
+
+/** Checks that `value` is an object without unknown keys; returns it, or undefined. */
+function object(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  allowed: readonly string[],
+  what: string,
+): Record<string, unknown> | undefined {
+  if (!isRecord(value)) {
+    error(ctx, path, `must be an object (got ${describeValue(value)})`)
+    return undefined
+  }
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) error(ctx, at(path, key), unknownKeyMessage(key, allowed, what))
+  }
+  return value
+}
+
+function list(ctx: Ctx, value: unknown, path: string): unknown[] | undefined {
+  if (!Array.isArray(value)) {
+    error(ctx, path, `must be an array (got ${describeValue(value)})`)
+    return undefined
+  }
+  return value as unknown[]
+}
+
+function integer(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  min: number,
+  max: number,
+): number | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    const got = typeof value === 'number' ? String(value) : describeValue(value)
+    error(ctx, path, `must be an integer (got ${got})`)
+    return undefined
+  }
+  if (value < min) {
+    error(
+      ctx,
+      path,
+      min === 0 ? `must not be negative (got ${value})` : `must be at least ${min} (got ${value})`,
+    )
+    return undefined
+  }
+  if (value > max) {
+    error(ctx, path, `must be at most ${max} (got ${value})`)
+    return undefined
+  }
+  return value
+}
+
+function duplicatesIn(ctx: Ctx, items: readonly unknown[], path: string): boolean {
+  const seen = new Map<unknown, number>()
+  let ok = true
+  items.forEach((item, i) => {
+    const first = seen.get(item)
+    if (first === undefined) {
+      seen.set(item, i)
+    } else {
+      const shown = typeof item === 'string' ? JSON.stringify(item) : String(item)
+      error(ctx, at(path, i), `${shown} is listed twice (also at ${at(path, first)})`)
+      ok = false
+    }
+  })
+  return ok
+}
+
+/** Checks one value against a rule; returns it when valid. */
+export function readValue(ctx: Ctx, value: unknown, path: string, rule: Rule): unknown {
+  switch (rule.kind) {
+    case 'integer':
+      return integer(ctx, value, path, rule.minimum, rule.maximum)
+    case 'boolean':
+      if (typeof value === 'boolean') return value
+      error(ctx, path, `must be true or false (got ${describeValue(value)})`)
+      return undefined
+    case 'string':
+      return readString(ctx, value, path, rule)
+    case 'enum':
+      if (rule.values.includes(value as string | number)) return value
+      error(
+        ctx,
+        path,
+        `must be ${oneOf(rule.values)} (got ${describeValue(value)}).${typeof value === 'string' ? didYouMean(value, rule.values.map(String)) : ''}`.replace(
+          /\.$/,
+          '',
+        ),
+      )
+      return undefined
+    case 'integerList':
+    case 'stringList':
+    case 'enumList':
+      return readList(ctx, value, path, rule)
+    case 'nested':
+      return value
+  }
+}
+
+function readString(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  rule: Extract<Rule, { kind: 'string' }>,
+): string | undefined {
+  if (typeof value !== 'string') {
+    error(ctx, path, `must be a string (got ${describeValue(value)})`)
+    return undefined
+  }
+  if (value.length < rule.minLength) {
+    error(ctx, path, 'must not be empty')
+    return undefined
+  }
+  if (value.length > rule.maxLength) {
+    error(ctx, path, `must be at most ${rule.maxLength} characters (got ${value.length})`)
+    return undefined
+  }
+  if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) {
+    error(
+      ctx,
+      path,
+      `${quote(value)} is not a valid name: ${rule.patternHint ?? `must match ${rule.pattern}`}`,
+    )
+    return undefined
+  }
+  return value
+}
+
+function readList(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  rule: Extract<Rule, { kind: 'integerList' | 'stringList' | 'enumList' }>,
+): unknown[] | undefined {
+  const items = list(ctx, value, path)
+  if (items === undefined) return undefined
+  let ok = true
+  if (items.length < rule.minItems) {
+    error(
+      ctx,
+      path,
+      rule.minItems === 1 ? 'must not be empty' : `must have at least ${rule.minItems} items`,
+    )
+    ok = false
+  }
+  items.forEach((item, i) => {
+    const itemPath = at(path, i)
+    let checked: unknown
+    if (rule.kind === 'integerList')
+      checked = integer(ctx, item, itemPath, rule.minimum, rule.maximum)
+    else if (rule.kind === 'stringList')
+      checked = readString(ctx, item, itemPath, { kind: 'string', minLength: 1, maxLength: 1000 })
+    else checked = readValue(ctx, item, itemPath, { kind: 'enum', values: rule.values })
+    if (checked === undefined) ok = false
+  })
+  if (ok && !duplicatesIn(ctx, items, path)) ok = false
+  return ok ? items.slice() : undefined
+}
+
+/**
+ * Reads the fields of an object by their specs: reports missing required fields and invalid
+ * values, and returns the valid values (nested fields are returned unchecked).
+ */
+function fields(
+  ctx: Ctx,
+  obj: Record<string, unknown>,
+  path: string,
+  specs: Record<string, FieldSpec>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, spec] of Object.entries(specs)) {
+    if (!hasOwn(obj, key)) {
+      if (spec.required) error(ctx, at(path, key), 'is required')
+      continue
+    }
+    const value = readValue(ctx, obj[key], at(path, key), spec.rule)
+    if (value !== undefined) out[key] = value
+  }
+  return out
+}
+
+function config<K extends string>(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  specs: Record<K, FieldSpec>,
+  what: string,
+): Partial<Record<K, unknown>> {
+  const obj = object(ctx, value, path, Object.keys(specs), what)
+  return obj === undefined ? {} : (fields(ctx, obj, path, specs) as Partial<Record<K, unknown>>)
+}
+
+function nodes(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  what: string,
+): { id: number; zone: string }[] | undefined {
+  const items = list(ctx, value, path)
+  if (items === undefined) return undefined
+  if (items.length === 0) error(ctx, path, `must list at least one ${what}`)
+  let ok = items.length > 0
+  const out = items.map((item, i) => {
+    const obj = object(ctx, item, at(path, i), Object.keys(NODE_FIELDS), `a ${what}`)
+    const node = obj === undefined ? {} : fields(ctx, obj, at(path, i), NODE_FIELDS)
+    if (node.id === undefined || node.zone === undefined) ok = false
+    return node as { id: number; zone: string }
+  })
+  return ok ? out : undefined
+}
+
+export function readScenario(ctx: Ctx, raw: unknown): LooseScenario | undefined {
+  const root = object(ctx, raw, '', Object.keys(ROOT_FIELDS), 'the scenario')
+  if (root === undefined) return undefined
+  const { version: _version, ...others } = ROOT_FIELDS
+  const checked = fields(ctx, root, '', others)
+  if (!hasOwn(root, 'version')) {
+    error(ctx, 'version', 'is required; this reader understands version 1')
+  } else if (root.version === 1) {
+    checked.version = 1
+  } else if (typeof root.version === 'number') {
+    error(ctx, 'version', `unsupported version ${root.version}; this reader understands version 1`)
+  } else {
+    error(ctx, 'version', `must be the number 1 (got ${describeValue(root.version)})`)
+  }
+  const out: LooseScenario = { fields: checked }
+  if (hasOwn(root, 'cluster')) out.cluster = readCluster(ctx, root.cluster, 'cluster')
+  if (hasOwn(root, 'topics'))
+    out.topics = list(ctx, root.topics, 'topics')?.map((t, i) => readTopic(ctx, t, at('topics', i)))
+  if (hasOwn(root, 'clients'))
+    out.clients = list(ctx, root.clients, 'clients')?.map((c, i) =>
+      readClient(ctx, c, at('clients', i)),
+    )
+  if (hasOwn(root, 'faults'))
+    out.faults = list(ctx, root.faults, 'faults')?.map((f, i) => readFault(ctx, f, at('faults', i)))
+  if (hasOwn(root, 'narration')) out.narration = readNarration(ctx, root.narration, 'narration')
+  return out
+}
+
+function readNarration(ctx: Ctx, value: unknown, path: string): ScenarioNarration | undefined {
+  const obj = object(ctx, value, path, Object.keys(NARRATION_FIELDS), 'narration')
+  if (obj === undefined) return undefined
+  const before = ctx.errors.length
+  const checked = fields(ctx, obj, path, NARRATION_FIELDS)
+  const steps = hasOwn(obj, 'steps') ? list(ctx, obj.steps, at(path, 'steps')) : undefined
+  if (steps?.length === 0) error(ctx, at(path, 'steps'), 'must list at least one step')
+  const read = steps?.map((step, i) => {
+    const stepPath = at(path, 'steps', i)
+    const stepObj = object(
+      ctx,
+      step,
+      stepPath,
+      Object.keys(NARRATION_STEP_FIELDS),
+      'a narration step',
+    )
+    return stepObj === undefined ? undefined : fields(ctx, stepObj, stepPath, NARRATION_STEP_FIELDS)
+  })
+  if (ctx.errors.length > before || read === undefined) return undefined
+  const narration: ScenarioNarration = { steps: read as unknown as NarrationStep[] }
+  if (checked.tryIt !== undefined) narration.tryIt = checked.tryIt as string
+  return narration
+}
+
+function readCluster(ctx: Ctx, value: unknown, path: string): LooseCluster | undefined {
+  const obj = object(ctx, value, path, Object.keys(CLUSTER_FIELDS), 'cluster')
+  if (obj === undefined) return undefined
+  const checked = fields(ctx, obj, path, CLUSTER_FIELDS)
+  const out: LooseCluster = { config: {} }
+  if (checked.controller !== undefined) out.controller = checked.controller as ControllerMode
+  if (checked.zones !== undefined) out.zones = checked.zones as string[]
+  if (checked.brokersPerZone !== undefined) out.brokersPerZone = checked.brokersPerZone as number
+  const hasBrokers = hasOwn(obj, 'brokers')
+  const hasPerZone = hasOwn(obj, 'brokersPerZone')
+  if (hasBrokers && hasPerZone) {
+    error(ctx, path, 'give either brokers or brokersPerZone, not both')
+  } else if (!hasBrokers && !hasPerZone) {
+    error(
+      ctx,
+      at(path, 'brokers'),
+      'is required (a list of {"id", "zone"}), or give brokersPerZone instead',
+    )
+  }
+  if (hasBrokers) out.brokers = nodes(ctx, obj.brokers, at(path, 'brokers'), 'broker')
+  if (hasOwn(obj, 'controllers'))
+    out.controllers = nodes(ctx, obj.controllers, at(path, 'controllers'), 'controller')
+  if (hasOwn(obj, 'config')) {
+    out.config = config(
+      ctx,
+      obj.config,
+      at(path, 'config'),
+      CLUSTER_CONFIG_FIELDS,
+      'cluster config',
+    ) as Partial<ClusterConfig>
+  }
+  return out
+}
+
+function readTopic(ctx: Ctx, value: unknown, path: string): LooseTopic | undefined {
+  const obj = object(ctx, value, path, Object.keys(TOPIC_FIELDS), 'a topic')
+  if (obj === undefined) return undefined
+  const checked = fields(ctx, obj, path, TOPIC_FIELDS)
+  const out: LooseTopic = { config: {}, hasConfig: hasOwn(obj, 'config'), assignmentKeys: [] }
+  if (checked.name !== undefined) out.name = checked.name as string
+  if (checked.partitions !== undefined) out.partitions = checked.partitions as number
+  if (checked.replicationFactor !== undefined)
+    out.replicationFactor = checked.replicationFactor as number
+  if (out.hasConfig) {
+    out.config = config(
+      ctx,
+      obj.config,
+      at(path, 'config'),
+      TOPIC_CONFIG_FIELDS,
+      'topic config',
+    ) as TopicConfig
+  }
+  if (hasOwn(obj, 'assignment')) {
+    if (isRecord(obj.assignment)) out.assignmentKeys = Object.keys(obj.assignment)
+    out.assignment = partitionMap(
+      ctx,
+      obj.assignment,
+      at(path, 'assignment'),
+      (v, p) =>
+        readValue(ctx, v, p, {
+          kind: 'integerList',
+          minimum: 0,
+          maximum: MAX_INT32,
+          minItems: 1,
+        }) as number[] | undefined,
+    )
+  }
+  if (hasOwn(obj, 'initial')) {
+    out.initial = partitionMap(ctx, obj.initial, at(path, 'initial'), (v, p) =>
+      readInitial(ctx, v, p),
+    )
+  }
+  return out
+}
+
+/** An object keyed by partition number; returns the valid entries. */
+function partitionMap<T>(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  read: (value: unknown, path: string) => T | undefined,
+): Record<string, T> {
+  const out: Record<string, T> = {}
+  if (!isRecord(value)) {
+    error(
+      ctx,
+      path,
+      `must be an object keyed by partition number, e.g. {"0": ...} (got ${describeValue(value)})`,
+    )
+    return out
+  }
+  for (const key of Object.keys(value)) {
+    const entryPath = at(path, key)
+    if (!PARTITION_KEY.test(key)) {
+      error(
+        ctx,
+        entryPath,
+        `${JSON.stringify(key)} is not a partition number; keys must be "0", "1", ...`,
+      )
+      continue
+    }
+    const entry = read(value[key], entryPath)
+    if (entry !== undefined)
+      Object.defineProperty(out, key, {
+        value: entry,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+  }
+  return out
+}
+
+function readInitial(ctx: Ctx, value: unknown, path: string): InitialPartitionState | undefined {
+  const obj = object(ctx, value, path, Object.keys(INITIAL_FIELDS), 'an initial partition state')
+  if (obj === undefined) return undefined
+  const before = ctx.errors.length
+  const checked = fields(ctx, obj, path, INITIAL_FIELDS)
+  return ctx.errors.length === before ? (checked as unknown as InitialPartitionState) : undefined
+}
+
+function readClient(ctx: Ctx, value: unknown, path: string): LooseClient | undefined {
+  if (!isRecord(value)) {
+    error(ctx, path, `must be an object (got ${describeValue(value)})`)
+    return undefined
+  }
+  let kind: LooseClient['kind']
+  if (!hasOwn(value, 'kind')) {
+    error(ctx, at(path, 'kind'), 'is required: "producer" or "consumer"')
+  } else {
+    kind = readValue(ctx, value.kind, at(path, 'kind'), {
+      kind: 'enum',
+      values: ['producer', 'consumer'],
+    }) as LooseClient['kind']
+  }
+  if (kind === undefined) {
+    // Without a valid kind the allowed fields are not known; check the common ones only.
+    const { kind: _kind, ...common } = CONSUMER_FIELDS
+    object(ctx, value, path, Object.keys(PRODUCER_FIELDS), 'a client')
+    const checked = fields(ctx, value, path, common)
+    return { ...pickClient(checked), config: {}, hasConfig: false }
+  }
+  const specs = kind === 'consumer' ? CONSUMER_FIELDS : PRODUCER_FIELDS
+  const configSpecs: Record<string, FieldSpec> =
+    kind === 'consumer' ? CONSUMER_CONFIG_FIELDS : PRODUCER_CONFIG_FIELDS
+  const obj = value
+  object(ctx, value, path, Object.keys(specs), `a ${kind}`)
+  const checked = fields(ctx, obj, path, specs)
+  const out: LooseClient = {
+    ...pickClient(checked),
+    kind,
+    config: {},
+    hasConfig: hasOwn(obj, 'config'),
+  }
+  if (out.hasConfig)
+    out.config = config(ctx, obj.config, at(path, 'config'), configSpecs, `${kind} config`)
+  return out
+}
+
+function pickClient(checked: Record<string, unknown>): Partial<LooseClient> {
+  const out: Partial<LooseClient> = {}
+  if (checked.id !== undefined) out.id = checked.id as string
+  if (checked.topic !== undefined) out.topic = checked.topic as string
+  if (checked.recordsPerSecond !== undefined)
+    out.recordsPerSecond = checked.recordsPerSecond as number
+  return out
+}
+
+function readFault(ctx: Ctx, value: unknown, path: string): LooseFault | undefined {
+  if (!isRecord(value)) {
+    error(ctx, path, `must be an object (got ${describeValue(value)})`)
+    return undefined
+  }
+  const out: LooseFault = { fields: {} }
+  if (!hasOwn(value, 'type')) {
+    error(ctx, at(path, 'type'), `is required: one of ${FAULT_TYPES.join(', ')}`)
+  } else {
+    out.type = readValue(ctx, value.type, at(path, 'type'), {
+      kind: 'enum',
+      values: FAULT_TYPES,
+    }) as FaultType | undefined
+  }
+  const atMs = hasOwn(value, 'atMs')
+    ? readValue(ctx, value.atMs, at(path, 'atMs'), AT_MS_FIELD.rule)
+    : undefined
+  if (!hasOwn(value, 'atMs')) error(ctx, at(path, 'atMs'), 'is required (simulated time in ms)')
+  if (atMs !== undefined) out.atMs = atMs as number
+  if (out.type === undefined) return out
+  const rule = FAULT_RULES[out.type]
+  object(ctx, value, path, ['atMs', 'type', ...Object.keys(rule.fields)], `a ${out.type} fault`)
+  out.fields = fields(ctx, value, path, rule.fields)
+  if (out.type === 'electLeaders' && hasOwn(value, 'partition') && !hasOwn(value, 'topic')) {
+    error(
+      ctx,
+      at(path, 'partition'),
+      'needs "topic" too: a partition number alone does not name a partition',
+    )
+  }
+  return out
+}

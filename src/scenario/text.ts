@@ -1,0 +1,122 @@
+/**
+ * Small helpers for problem messages: JSON-like paths, value descriptions for "got ..." and the
+ * closest known name for "did you mean ...?".
+ */
+import type { Problem } from './types'
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+
+/** `at('topics', 0, 'name')` is `topics[0].name`; odd keys are quoted: `config["linger.ms"]`. */
+export function at(base: string, ...keys: (string | number)[]): string {
+  let path = base
+  for (const key of keys) {
+    if (typeof key === 'number') path = `${path}[${key}]`
+    else if (IDENTIFIER.test(key)) path = path === '' ? key : `${path}.${key}`
+    else path = `${path}[${JSON.stringify(key)}]`
+  }
+  return path
+}
+
+/** The root is shown as `$`. */
+export function shownPath(path: string): string {
+  return path === '' ? '$' : path
+}
+
+export function problem(path: string, message: string): Problem {
+  return { path: shownPath(path), message }
+}
+
+const SHORT = 40
+
+/** "the string \"2\"", "the number 1.5", "an array", "null"... for "must be X (got Y)". */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  switch (typeof value) {
+    case 'string':
+      return `the string ${quote(value)}`
+    case 'number':
+      return Number.isFinite(value) ? `the number ${String(value)}` : 'a non-finite number'
+    case 'boolean':
+      return String(value)
+    case 'object':
+      return 'an object'
+    default:
+      return `a ${typeof value}`
+  }
+}
+
+/** A JSON-quoted string, shortened when long. */
+export function quote(value: string): string {
+  const shown = value.length > SHORT ? `${value.slice(0, SHORT)}…` : value
+  return JSON.stringify(shown)
+}
+
+/** `"a", "b" or "c"` */
+export function oneOf(values: readonly (string | number)[]): string {
+  const shown = values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v)))
+  if (shown.length <= 1) return shown.join('')
+  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1] ?? ''}`
+}
+
+/** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      )
+      current.push(value)
+      rowMin = Math.min(rowMin, value)
+    }
+    if (rowMin > limit) return limit + 1
+    previous = current
+  }
+  return previous[b.length] ?? limit + 1
+}
+
+/**
+ * The known name closest to `name`, if it is close enough to be a likely typo: case and
+ * separator differences count for little, and at most a third of the letters may differ.
+ */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  const squash = (s: string): string => s.toLowerCase().replace(/[._\-\s]/g, '')
+  const target = squash(name)
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const candidate of known) {
+    const limit = Math.max(1, Math.floor(Math.max(target.length, 3) / 3))
+    const distance = editDistance(target, squash(candidate), limit)
+    if (distance <= limit && distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+/** " Did you mean \"x\"?" or "". */
+export function didYouMean(name: string, known: readonly string[]): string {
+  const match = closest(name, known)
+  return match === undefined ? '' : ` Did you mean ${JSON.stringify(match)}?`
+}
+
+export function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key)
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Strict < order on strings, independent of the locale (determinism). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,136 @@
+/**
+ * The scenario file, version 1: the JSON a person writes, imports or shares. It differs from the
+ * engine's `SimulationSpec` in that defaults may be omitted, `brokersPerZone` may stand for a
+ * broker list, `acks` may be written as Kafka accepts it ("all", "1", -1...) and assignments and
+ * initial states are keyed by partition number. `normalizeScenario` expands it into a spec.
+ */
+import type {
+  Acks,
+  BrokerId,
+  BrokerSpec,
+  ClusterConfig,
+  ConsumerConfig,
+  ControllerMode,
+  ControllerSpec,
+  InitialPartitionState,
+  ProducerConfig,
+  SimulationSpec,
+  TimedFault,
+  TopicConfig,
+  ZoneName,
+} from '../engine/spec'
+
+/** The only version this reader understands. */
+export const SCENARIO_VERSION = 1
+
+export interface ScenarioFile {
+  /** Optional pointer to the JSON Schema, for editors; ignored by the reader. */
+  $schema?: string
+  version: 1
+  name: string
+  /** Default: ''. */
+  description?: string
+  /** Default: 1. */
+  seed?: number
+  /** Default: 120000. */
+  durationMs?: number
+  cluster: ScenarioCluster
+  /** Default: []. */
+  topics?: ScenarioTopic[]
+  /** Default: []. */
+  clients?: ScenarioClient[]
+  /** Default: []. */
+  faults?: ScenarioFault[]
+  /** Guided-tour text shown beside the run; not part of the engine's spec. */
+  narration?: ScenarioNarration
+}
+
+/** One step of a guided scenario's narration, shown when the run reaches `atMs`. */
+export interface NarrationStep {
+  atMs: number
+  title: string
+  text: string
+  /** The Kafka rule at work, ideally naming the Kafka method or KIP. */
+  rule?: string
+  /** Kafka config keys the step is about, for links to the config editor. */
+  configKeys?: string[]
+  /** Whether the UI keeps a time-travel checkpoint at this step. */
+  checkpoint?: boolean
+}
+
+export interface ScenarioNarration {
+  steps: NarrationStep[]
+  /** A closing suggestion: what to change and replay. */
+  tryIt?: string
+}
+
+export interface ScenarioCluster {
+  /** Default: 'kraft'. */
+  controller?: ControllerMode
+  zones: ZoneName[]
+  /** Exactly one of `brokers` and `brokersPerZone` is given. */
+  brokers?: BrokerSpec[]
+  /** Shorthand: brokers 1..n assigned to the zones round-robin, in zone order. */
+  brokersPerZone?: number
+  /** Default: 3 nodes, ids 1001.., spread over the zones in order. */
+  controllers?: ControllerSpec[]
+  /** Overrides of Apache Kafka's broker defaults. */
+  config?: Partial<ClusterConfig>
+}
+
+export interface ScenarioTopic {
+  name: string
+  partitions: number
+  /** Default: the cluster's `default.replication.factor`. */
+  replicationFactor?: number
+  /** Topic-level overrides of the cluster config. */
+  config?: TopicConfig
+  /** Replica lists by partition number ("0", "1"...); replicas[0] is the preferred leader. */
+  assignment?: Record<string, BrokerId[]>
+  /** Partition states at t = 0 by partition number, e.g. from an imported cluster. */
+  initial?: Record<string, InitialPartitionState>
+}
+
+/** Every form of `acks` Kafka's producer accepts. */
+export type ScenarioAcks = Acks | 'all' | '-1' | '0' | '1'
+
+export type ScenarioProducerConfig = Partial<Omit<ProducerConfig, 'acks'>> & { acks?: ScenarioAcks }
+
+export interface ScenarioProducer {
+  kind: 'producer'
+  id: string
+  topic: string
+  recordsPerSecond: number
+  config?: ScenarioProducerConfig
+}
+
+export interface ScenarioConsumer {
+  kind: 'consumer'
+  id: string
+  topic: string
+  config?: Partial<ConsumerConfig>
+}
+
+export type ScenarioClient = ScenarioProducer | ScenarioConsumer
+
+/** Faults are written exactly as the engine takes them. */
+export type ScenarioFault = TimedFault
+
+/**
+ * One problem found in a scenario or an imported text. `path` locates it: `topics[0].partitions`,
+ * `cluster.config["min.insync.replicas"]`, `$` for the whole document, `line 3, column 7` for a
+ * JSON syntax error, `line 12` for a line of imported text.
+ */
+export interface Problem {
+  path: string
+  message: string
+}
+
+/** What `parseScenario` and `validateScenario` return. Warnings never block a run. */
+export type ScenarioParseResult =
+  | { ok: true; spec: SimulationSpec; warnings: Problem[]; narration?: ScenarioNarration }
+  | { ok: false; problems: Problem[] }
+
+/** What the importers return: a scenario file, still to be validated and normalised by the caller. */
+export type ImportResult =
+  { ok: true; scenario: ScenarioFile; warnings: Problem[] } | { ok: false; problems: Problem[] }
