@@ -179,6 +179,28 @@ describe('log copies and a busy host', () => {
     expect(queued).toEqual([{ type: 'advance', targetMs: 16 + 250 }])
   })
 
+  it('coalesces seeks asked for while the host is busy into the latest one', () => {
+    const core = createHostCore(createFakeEngine())
+    const queued: HostRequest[] = []
+    let listener: (message: HostMessage) => void = () => undefined
+    const host: SimulationHost = {
+      send: (request) => void queued.push(request),
+      busy: () => queued.length > 0,
+      subscribe: (l) => {
+        listener = l
+        return () => undefined
+      },
+      dispose: () => undefined,
+    }
+    const store = createAppStore({ host, spec: tinySpec() })
+    store.getState().seek(1000)
+    store.getState().seek(2000)
+    store.getState().seek(3000)
+    expect(queued.map((r) => r.type)).toEqual(['load'])
+    listener(core.handle(queued.shift() as HostRequest))
+    expect(queued).toEqual([{ type: 'seek', atMs: 3000 }])
+  })
+
   it('shows a host error as a notice and pauses', () => {
     const store = freshStore()
     store.getState().play()

@@ -40,6 +40,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     freeze: options.freeze ?? import.meta.env.DEV,
     owedWallMs: 0,
     carryMs: 0,
+    pendingSeekMs: null,
   }
   const store = createStore<AppState>()((set, get) => {
     const setState = (partial: Partial<AppState>) => set(partial)

@@ -16,6 +16,8 @@ export interface StoreRuntime {
   owedWallMs: number
   /** Sub-millisecond sim time still owed (speed × wall time is fractional). */
   carryMs: number
+  /** The latest seek asked for while the host was busy; sent when it answers (drags coalesce). */
+  pendingSeekMs: number | null
 }
 
 /** Freezes plain data in place, all the way down. */

@@ -12,6 +12,7 @@ import {
   replicaDetails,
   speedToStop,
   stopToSpeed,
+  timelineExtent,
   topicNames,
 } from './selectors'
 
@@ -47,6 +48,18 @@ describe('speed stops', () => {
     expect(stopToSpeed(speedToStop(40))).toBe(50)
     expect(stopToSpeed(-3)).toBe(0.25)
     expect(stopToSpeed(99)).toBe(100)
+  })
+})
+
+describe('timelineExtent', () => {
+  it.each([
+    [0, 0, 60_000],
+    [50_000, 10_000, 60_000],
+    [60_000, 60_000, 90_000],
+    [100_000, 20_000, 120_000],
+    [100_000, 130_000, 180_000],
+  ])('horizon %d, now %d spans %d', (horizon, now, extent) => {
+    expect(timelineExtent(horizon, now)).toBe(extent)
   })
 })
 

@@ -35,6 +35,15 @@ export function formatSpeed(speed: number): string {
   return `${speed}×`
 }
 
+/**
+ * The scrubber's span: the furthest known time plus a fifth, at least a minute, rounded up to
+ * 30 s so that it grows in steps rather than every frame.
+ */
+export function timelineExtent(horizonMs: number, simTimeMs: number): number {
+  const furthest = Math.max(horizonMs, simTimeMs)
+  return Math.max(60_000, Math.ceil((furthest * 1.2) / 30_000) * 30_000)
+}
+
 export type FaultWindowKind = 'broker' | 'zone' | 'controller' | 'network' | 'slow' | 'admin'
 
 /** A stretch of the timeline during which a fault was in force; `endMs` null means still open. */

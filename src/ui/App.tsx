@@ -1,19 +1,37 @@
-/** The application shell: header, the topology area and a footer with the version. */
+/**
+ * The application shell: header, playback toolbar, timeline, messages, the topology with the
+ * partition sidebar, the panels and a footer with the version.
+ */
+import { Header } from './Header'
+import { NoticeBar } from './NoticeBar'
+import { PanelTabs } from './PanelTabs'
+import { PartitionSidebar } from './PartitionSidebar'
+import { TimelineScrubber } from './TimelineScrubber'
+import { Toolbar } from './Toolbar'
+import { TopologyHeader } from './TopologyHeader'
+import { TopologyView } from './TopologyView'
+import { useStoreApi } from './store-context'
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts'
+import { usePlaybackLoop } from './use-playback-loop'
+
 export function App() {
+  const store = useStoreApi()
+  usePlaybackLoop(store)
+  useKeyboardShortcuts(store)
   return (
-    <div className="flex h-full flex-col">
-      <header className="flex items-center gap-3 border-b border-border bg-panel px-4 py-2">
-        <h1 className="text-lg font-semibold">Kafka HA Lab</h1>
-        <p className="text-sm text-muted">
-          Break a Kafka cluster across zones and watch what Kafka does.
-        </p>
-      </header>
-      <main className="flex-1 p-4">
-        <section
-          aria-label="Topology"
-          className="h-full rounded border border-dashed border-border"
-        />
+    <div className="flex min-h-full flex-col">
+      <Header />
+      <Toolbar />
+      <TimelineScrubber />
+      <NoticeBar />
+      <main className="grid flex-1 items-start gap-4 p-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-label="Topology" className="min-w-0">
+          <TopologyHeader />
+          <TopologyView />
+        </section>
+        <PartitionSidebar />
       </main>
+      <PanelTabs />
       <footer className="flex gap-4 border-t border-border px-4 py-1 text-xs text-muted">
         <span>Kafka HA Lab v{__APP_VERSION__}</span>
         <a className="underline" href="https://github.com/kafka-ha-lab/kafka-ha-lab#readme">

@@ -69,7 +69,7 @@ export const LAYOUT = {
   zonePad: 10,
   minZoneWidth: 210,
   controllerHeight: 30,
-  controllerMaxWidth: 170,
+  controllerMaxWidth: 220,
   cardGap: 10,
   cardHeader: 40,
   cardPad: 8,

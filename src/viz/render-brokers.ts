@@ -110,7 +110,7 @@ export function renderBrokers(layer: Layer, brokers: readonly BrokerNode[]): voi
   cards
     .select('text.broker-leaders')
     .attr('x', (d) => d.width - 10)
-    .text((d) => (d.detailed ? `${d.leaders} led` : ''))
+    .text((d) => (d.detailed ? `leads ${d.leaders}` : ''))
   cards
     .select('path.selected-role')
     .attr('display', (d) => (d.selectedRole === null ? 'none' : null))

@@ -74,6 +74,7 @@ export function renderChips(layer: Layer, chips: readonly ChipNode[], options: C
   joined
     .attr('class', chipClass)
     .attr('data-partition', (d) => d.partition)
+    .attr('data-on-broker', (d) => d.broker)
     .attr('transform', (d) => `translate(${d.x},${d.y})`)
   joined.select('title').text((d) => d.title)
   joined.select('rect.chip-bg').attr('width', cell.width).attr('height', cell.height)
@@ -101,7 +102,7 @@ export function renderChips(layer: Layer, chips: readonly ChipNode[], options: C
     .attr('x', 2)
     .attr('y', cell.height - 4)
     .attr('width', barWidth)
-    .attr('display', (d) => (d.role === 'leader' ? 'none' : null))
+    .attr('display', (d) => (d.role === 'leader' || d.lag <= 0 ? 'none' : null))
   joined
     .select('rect.lag-bar')
     .attr('x', 2)

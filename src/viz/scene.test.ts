@@ -45,6 +45,7 @@ describe('replicaRole', () => {
     ['in-sync', broker(2)],
     ['out-of-sync', broker(3)],
     ['elr', broker(4, { status: 'offline' })],
+    ['offline', broker(1, { status: 'offline' })],
     ['offline', broker(2, { status: 'offline' })],
     ['offline', broker(2, { fenced: true })],
     ['offline', broker(2, { status: 'starting' })],
@@ -94,11 +95,14 @@ describe('buildScene', () => {
     expect(s.brokers.find((b) => b.id === 3)?.selectedRole).toBe('leader')
   })
 
-  it('draws faint flows for all partitions of a small cluster, none from offline leaders', () => {
-    expect(scene().flows).toHaveLength(12)
-    expect(scene().flows.every((f) => f.emphasis === 'ambient' && f.healthy)).toBe(true)
-    const broken = scene(fixtureSnapshot({ down: [2] })).flows.filter((f) => !f.healthy)
-    expect(broken.length).toBeGreaterThan(0)
+  it('draws no flows until a partition is in focus, and marks flows to lagging followers', () => {
+    expect(scene().flows).toHaveLength(0)
+    const focus = { ...none, hoveredPartition: 'orders-1' }
+    const flows = scene(fixtureSnapshot({ down: [3] }), focus).flows
+    expect(flows.map((f) => [f.key, f.healthy])).toEqual([
+      ['orders-1:2>3', false],
+      ['orders-1:2>4', true],
+    ])
   })
 
   it('aggregates the reference cluster and drills into one broker or one topic', () => {

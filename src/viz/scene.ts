@@ -23,11 +23,16 @@ import type {
 } from './layout'
 import { chipKey, chipSymbol, computeLayout } from './layout'
 import type { ReplicaRole } from './theme'
+import { ROLE_NAMES } from './theme'
 
 export const AGGREGATE_ABOVE = 600
 export const HEAT_CELLS = 32
-/** Up to this many partitions on screen, every leader-to-follower flow is drawn faintly. */
-export const AMBIENT_FLOWS_MAX_PARTITIONS = 24
+/**
+ * Up to this many partitions on screen, every leader-to-follower flow is drawn faintly. Zero:
+ * even six partitions' flows crossed the cards like spaghetti, so flows show only for the
+ * hovered or selected partition.
+ */
+export const AMBIENT_FLOWS_MAX_PARTITIONS = 0
 
 export interface ZoneNode extends ZoneBox {
   label: string
@@ -108,13 +113,25 @@ export function partitionKeyOf(p: PartitionView): string {
   return `${p.topic}-${p.partition}`
 }
 
-/** The role a replica plays, by precedence: leader, ELR, offline, in sync, out of sync. */
+/**
+ * The role a replica plays, by precedence: ELR, offline, leader, in sync, out of sync. A crashed
+ * leader stays leader in the metadata until the controller fences its broker (up to
+ * broker.session.timeout.ms); it is drawn offline meanwhile, because it serves nothing.
+ */
 export function replicaRole(partition: PartitionView, broker: BrokerView | undefined): ReplicaRole {
-  if (partition.leader === broker?.id) return 'leader'
   if (broker !== undefined && partition.elr.includes(broker.id)) return 'elr'
-  if (broker === undefined || broker.status === 'offline' || broker.fenced) return 'offline'
-  if (broker.status === 'starting') return 'offline'
+  if (broker === undefined || broker.status === 'offline' || broker.status === 'starting') {
+    return 'offline'
+  }
+  if (broker.fenced) return 'offline'
+  if (partition.leader === broker.id) return 'leader'
   return partition.isr.includes(broker.id) ? 'in-sync' : 'out-of-sync'
+}
+
+function chipTitle(key: string, p: PartitionView, id: number, role: ReplicaRole, lag: number) {
+  const stale = role === 'offline' && p.leader === id ? ' (still leader in the metadata)' : ''
+  const behind = lag > 0 ? `, ${lag} records behind the leader` : ''
+  return `${key} on broker ${id}: ${ROLE_NAMES[role].toLowerCase()}${stale}${behind}`
 }
 
 /** The structure the layout depends on, and a key that changes only when that structure does. */
@@ -279,7 +296,7 @@ function buildChips(
       ...box,
       role,
       text: chipText(p, multiTopic),
-      title: `${box.partition} on broker ${id}: ${role}${lag > 0 ? `, ${lag} records behind` : ''}`,
+      title: chipTitle(box.partition, p, id, role, lag),
       lag,
       lagFraction: role === 'leader' ? 0 : lagFraction(lag),
       highlighted: focus === box.partition,

@@ -10,19 +10,19 @@ export interface PlaybackSlice {
   playing: boolean
   /** Sim milliseconds per wall millisecond, 0.25 to 100. */
   speed: number
-  play(): void
-  pause(): void
-  togglePlay(): void
-  setSpeed(speed: number): void
+  play: () => void
+  pause: () => void
+  togglePlay: () => void
+  setSpeed: (speed: number) => void
   /** Pauses and advances to the next logged event. */
-  step(): void
+  step: () => void
   /** Jumps to a sim time, back (replaying from a checkpoint) or forward (running). */
-  seek(atMs: number): void
+  seek: (atMs: number) => void
   /**
    * Advances the sim by `wallDeltaMs × speed` if playing.
    * @example store.getState().tick(16.7) // one frame at 60 Hz
    */
-  tick(wallDeltaMs: number): void
+  tick: (wallDeltaMs: number) => void
 }
 
 /** A background tab or a busy host resumes with a long gap; never owe more wall time than this. */
@@ -53,7 +53,13 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, runti
   },
   seek(atMs) {
     runtime.carryMs = 0
-    runtime.host.send({ type: 'seek', atMs: Math.max(0, Math.round(atMs)) })
+    const target = Math.max(0, Math.round(atMs))
+    if (runtime.host.busy()) {
+      runtime.pendingSeekMs = target
+      return
+    }
+    runtime.pendingSeekMs = null
+    runtime.host.send({ type: 'seek', atMs: target })
   },
   tick(wallDeltaMs) {
     const state = get()

@@ -17,9 +17,9 @@ export interface ScenarioSlice {
   spec: SimulationSpec
   /** Goes up on every load, so views can drop layouts and caches of the previous scenario. */
   generation: number
-  loadScenario(spec: SimulationSpec, options?: LoadOptions): void
+  loadScenario: (spec: SimulationSpec, options?: LoadOptions) => void
   /** The scenario with the whole current recording as its fault script (what a share link holds). */
-  recordedScenario(): SimulationSpec
+  recordedScenario: () => SimulationSpec
 }
 
 export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, runtime) => ({

@@ -9,10 +9,10 @@ export interface SelectionSlice {
   hoveredPartition: string | null
   focusTopic: string | null
   focusBroker: number | null
-  selectPartition(key: string | null): void
-  hoverPartition(key: string | null): void
-  focusOnTopic(topic: string | null): void
-  focusOnBroker(broker: number | null): void
+  selectPartition: (key: string | null) => void
+  hoverPartition: (key: string | null) => void
+  focusOnTopic: (topic: string | null) => void
+  focusOnBroker: (broker: number | null) => void
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({

@@ -40,11 +40,13 @@ export interface SimulationSlice {
    * Applies a fault or admin action at the current sim time.
    * @example store.getState().inject({ type: 'crashBroker', broker: 2 })
    */
-  inject(fault: Fault): void
-  showNotice(notice: Notice | null): void
-  acknowledgeViolation(): void
+  inject: (fault: Fault) => void
+  showNotice: (notice: Notice | null) => void
+  acknowledgeViolation: () => void
   /** Applies one message from the simulation host: at most one publish per message. */
-  receive(message: HostMessage): void
+  receive: (message: HostMessage) => void
+  /** Whether the host is still working on a request (tests wait for it to settle). */
+  isHostBusy: () => boolean
 }
 
 function applyDelta<T>(current: readonly T[], delta: LogDelta<T>): readonly T[] {
@@ -84,6 +86,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
       acknowledgedViolations = get().markers.filter((m) => m.kind === 'violation').length
       set({ violation: null })
     },
+    isHostBusy: () => runtime.host.busy(),
     receive(message) {
       if (message.kind === 'error') {
         set({ playing: false, notice: { tone: 'error', message: message.message } })
@@ -114,6 +117,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
         patch.notice = forkNotice(update.fork.atMs, update.fork.discardedFaults)
       }
       set(patch)
+      if (runtime.pendingSeekMs !== null && !runtime.host.busy()) get().seek(runtime.pendingSeekMs)
     },
   }
 }

@@ -1,0 +1,26 @@
+/** Kafka's metrics over time, with the fault windows shaded. */
+import { useMemo } from 'react'
+import type { MetricsSample } from '../engine/types'
+import type { AppState } from '../store/app-store'
+import { faultWindows } from '../store/selectors'
+import { MetricsCharts } from './panels/MetricsCharts'
+import { useAppStore } from './store-context'
+import { useThrottledStore } from './use-throttled-store'
+
+const selectMetrics = (state: AppState) => state.metricsSeries
+const selectNow = (state: AppState) => state.simTimeMs
+
+export function MetricsTab() {
+  const series = useThrottledStore(selectMetrics, 500)
+  const nowMs = useThrottledStore(selectNow, 500)
+  const recording = useAppStore((state) => state.recording)
+  const windows = useMemo(() => faultWindows(recording), [recording])
+  return (
+    <MetricsCharts
+      series={series as MetricsSample[]}
+      nowMs={nowMs}
+      faultWindows={windows}
+      cursorMs={nowMs}
+    />
+  )
+}

@@ -1,0 +1,72 @@
+/**
+ * The panels under the topology, one tab at a time: the partition table, the event log, the
+ * client log, the metrics charts and the scenario editor. Only the open tab renders, and it
+ * follows the simulation at a few updates a second.
+ */
+import { useState } from 'react'
+import type { KeyboardEvent } from 'react'
+import { ClientLogTab } from './ClientLogTab'
+import { EventLogTab } from './EventLogTab'
+import { MetricsTab } from './MetricsTab'
+import { PartitionsTab } from './PartitionsTab'
+import { ScenarioTab } from './ScenarioTab'
+
+const TABS = [
+  { id: 'partitions', label: 'Partitions', Panel: PartitionsTab },
+  { id: 'events', label: 'Events', Panel: EventLogTab },
+  { id: 'client-log', label: 'Client log', Panel: ClientLogTab },
+  { id: 'metrics', label: 'Metrics', Panel: MetricsTab },
+  { id: 'scenario', label: 'Scenario', Panel: ScenarioTab },
+] as const
+
+export function PanelTabs() {
+  const [open, setOpen] = useState<(typeof TABS)[number]['id']>('partitions')
+  const current = TABS.find((tab) => tab.id === open) ?? TABS[0]
+
+  function onKeyDown(event: KeyboardEvent) {
+    const index = TABS.findIndex((tab) => tab.id === open)
+    const next =
+      event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null
+    if (next === null) return
+    event.preventDefault()
+    event.stopPropagation()
+    const tab = TABS[(next + TABS.length) % TABS.length] ?? TABS[0]
+    setOpen(tab.id)
+    document.getElementById(`tab-${tab.id}`)?.focus()
+  }
+
+  return (
+    <section aria-label="Panels" className="mx-4 mb-4 rounded border border-border bg-panel">
+      <div
+        role="tablist"
+        aria-label="Panels"
+        className="flex gap-1 border-b border-border px-2"
+        onKeyDown={onKeyDown}
+      >
+        {TABS.map((tab) => (
+          <button
+            key={tab.id}
+            id={`tab-${tab.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab.id === open}
+            aria-controls={`panel-${tab.id}`}
+            tabIndex={tab.id === open ? 0 : -1}
+            className="tab"
+            onClick={() => setOpen(tab.id)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div
+        id={`panel-${current.id}`}
+        role="tabpanel"
+        aria-labelledby={`tab-${current.id}`}
+        className="max-h-[28rem] overflow-auto p-3"
+      >
+        <current.Panel />
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,61 @@
+/**
+ * The timeline: drag (or use the arrow keys) to seek. Seeking back replays from a checkpoint;
+ * acting while in the past forks a new future. "Back to latest" returns to the furthest time
+ * reached.
+ */
+import { useMemo } from 'react'
+import { faultWindows, formatSimTime, timelineExtent } from '../store/selectors'
+import { useAppStore } from './store-context'
+import { TimelineMarks } from './TimelineMarks'
+
+/** The scrubber moves in 100 ms steps; finer movement would re-render it every frame. */
+const STEP_MS = 100
+
+export function TimelineScrubber() {
+  const simTimeMs = useAppStore((state) => Math.floor(state.simTimeMs / STEP_MS) * STEP_MS)
+  const horizonMs = useAppStore((state) => state.horizonMs)
+  const recording = useAppStore((state) => state.recording)
+  const markers = useAppStore((state) => state.markers)
+  const seek = useAppStore((state) => state.seek)
+  const ready = useAppStore((state) => state.snapshot !== null)
+  const extentMs = timelineExtent(horizonMs, simTimeMs)
+  const windows = useMemo(() => faultWindows(recording), [recording])
+  const inPast = horizonMs - simTimeMs >= STEP_MS
+  return (
+    <div className="flex items-center gap-3 border-b border-border bg-panel px-4 py-2">
+      <div className="relative h-10 flex-1">
+        <TimelineMarks
+          extentMs={extentMs}
+          simTimeMs={simTimeMs}
+          horizonMs={horizonMs}
+          windows={windows}
+          markers={markers}
+        />
+        <input
+          type="range"
+          aria-label="Timeline"
+          aria-valuetext={formatSimTime(simTimeMs)}
+          min={0}
+          max={extentMs}
+          step={STEP_MS}
+          value={simTimeMs}
+          disabled={!ready}
+          className="timeline-range absolute inset-x-0 bottom-0 w-full"
+          onChange={(event) => seek(Number(event.target.value))}
+        />
+      </div>
+      <span className="w-16 text-right font-mono text-xs text-muted tabular-nums">
+        {formatSimTime(extentMs).slice(0, 5)}
+      </span>
+      <button
+        type="button"
+        className="btn text-xs"
+        disabled={!inPast}
+        onClick={() => seek(horizonMs)}
+        title={`Back to the furthest time reached, ${formatSimTime(horizonMs)}`}
+      >
+        Back to latest
+      </button>
+    </div>
+  )
+}

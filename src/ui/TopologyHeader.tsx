@@ -1,0 +1,53 @@
+/**
+ * Above the topology: the topic filter, the drill-down state of a large cluster and the legend.
+ */
+import { useShallow } from 'zustand/react/shallow'
+import { topicNames } from '../store/selectors'
+import { isAggregated } from './actions/view-actions'
+import { Legend } from './Legend'
+import { useAppStore } from './store-context'
+
+export function TopologyHeader() {
+  const topics = useAppStore(
+    useShallow((state) => (state.snapshot === null ? [] : topicNames(state.snapshot))),
+  )
+  const focusTopic = useAppStore((state) => state.focusTopic)
+  const focusBroker = useAppStore((state) => state.focusBroker)
+  const aggregated = useAppStore(isAggregated)
+  const focusOnTopic = useAppStore((state) => state.focusOnTopic)
+  const focusOnBroker = useAppStore((state) => state.focusOnBroker)
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-1 pb-2">
+      <label className="flex items-center gap-2 text-sm">
+        <span>Topic</span>
+        <select
+          className="rounded border border-border bg-panel px-2 py-1"
+          value={focusTopic ?? ''}
+          onChange={(event) => focusOnTopic(event.target.value === '' ? null : event.target.value)}
+        >
+          <option value="">All topics</option>
+          {topics.map((topic) => (
+            <option key={topic} value={topic}>
+              {topic}
+            </option>
+          ))}
+        </select>
+      </label>
+      {aggregated && (
+        <p className="text-sm text-muted" role="status">
+          {focusBroker === null
+            ? 'Many replicas: brokers are aggregated. Open a broker’s menu and choose “Show replicas in detail”.'
+            : `Showing broker ${focusBroker} in detail.`}
+        </p>
+      )}
+      {focusBroker !== null && (
+        <button type="button" className="btn text-xs" onClick={() => focusOnBroker(null)}>
+          Back to overview
+        </button>
+      )}
+      <div className="ml-auto">
+        <Legend />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,161 @@
+/**
+ * The bridge into `viz/` (STYLE.md §4): React owns the `<svg>`, D3 owns its contents. The view
+ * subscribes to the store transiently and redraws at most once per animation frame, so simulation
+ * frames never re-render React. Clicks, right-clicks and Enter/Space on a node open its menu; a
+ * click on a replica chip selects its partition and hovering one lights up its replicas.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { renderTopology } from '../viz/render-topology'
+import { buildScene, createLayoutCache } from '../viz/scene'
+import type { ActionTarget } from './actions'
+import { NodeMenu } from './NodeMenu'
+import { useStoreApi } from './store-context'
+import { hitOf } from './topology-events'
+import { useReducedMotion } from './use-reduced-motion'
+
+interface OpenMenu {
+  target: ActionTarget
+  title: string
+  x: number
+  y: number
+  returnFocus: Element
+}
+
+export function TopologyView() {
+  const store = useStoreApi()
+  const frameRef = useRef<HTMLDivElement>(null)
+  const containerRef = useRef<HTMLDivElement>(null)
+  const svgRef = useRef<SVGSVGElement>(null)
+  const [width, setWidth] = useState(0)
+  const [menu, setMenu] = useState<OpenMenu | null>(null)
+  const reducedMotion = useReducedMotion()
+
+  useEffect(() => {
+    const container = containerRef.current
+    if (container === null) return
+    const observer = new ResizeObserver(() => setWidth(container.clientWidth))
+    observer.observe(container)
+    setWidth(container.clientWidth)
+    return () => observer.disconnect()
+  }, [])
+
+  useEffect(() => {
+    const svg = svgRef.current
+    if (svg === null || width === 0) return
+    const layoutCache = createLayoutCache()
+    let frame = 0
+    const draw = () => {
+      frame = 0
+      const state = store.getState()
+      if (state.snapshot === null) return
+      const selection = {
+        selectedPartition: state.selectedPartition,
+        hoveredPartition: state.hoveredPartition,
+        focusTopic: state.focusTopic,
+        focusBroker: state.focusBroker,
+      }
+      const entry = layoutCache(state.snapshot, width, selection, state.generation)
+      renderTopology(svg, buildScene(state.snapshot, entry, selection), {
+        animate: !reducedMotion,
+        mode: state.snapshot.mode,
+      })
+    }
+    draw()
+    const unsubscribe = store.subscribe((state, previous) => {
+      const changed =
+        state.snapshot !== previous.snapshot ||
+        state.selectedPartition !== previous.selectedPartition ||
+        state.hoveredPartition !== previous.hoveredPartition ||
+        state.focusTopic !== previous.focusTopic ||
+        state.focusBroker !== previous.focusBroker ||
+        state.generation !== previous.generation
+      if (changed && frame === 0) frame = requestAnimationFrame(draw)
+    })
+    return () => {
+      unsubscribe()
+      cancelAnimationFrame(frame)
+    }
+  }, [store, width, reducedMotion])
+
+  const openMenu = useCallback(
+    (target: ActionTarget, title: string, element: Element, at?: { x: number; y: number }) => {
+      const frame = frameRef.current
+      if (frame === null) return
+      // The menu lives outside the scrolling box (which would clip it), positioned in the frame.
+      const box = frame.getBoundingClientRect()
+      const node = element.getBoundingClientRect()
+      const x = (at?.x ?? node.left + 12) - box.left
+      const y = (at?.y ?? node.top + Math.min(node.height, 34)) - box.top
+      setMenu({ target, title, x, y, returnFocus: element })
+    },
+    [],
+  )
+
+  const closeMenu = useCallback(
+    (restoreFocus: boolean) => {
+      if (restoreFocus && menu !== null && menu.returnFocus instanceof SVGElement) {
+        menu.returnFocus.focus()
+      }
+      setMenu(null)
+    },
+    [menu],
+  )
+
+  function onClick(event: React.MouseEvent) {
+    const hit = hitOf(event.target)
+    if (hit?.kind === 'chip') store.getState().selectPartition(hit.partition)
+    else if (hit?.kind === 'node') openMenu(hit.target, hit.title, hit.element)
+  }
+
+  function onContextMenu(event: React.MouseEvent) {
+    const hit = hitOf(event.target)
+    // A chip sits on its broker's card: right-clicking it opens that broker's menu.
+    const broker = hit?.element.getAttribute('data-on-broker')
+    const card = broker == null ? null : svgRef.current?.querySelector(`[data-broker="${broker}"]`)
+    const node = hit?.kind === 'chip' ? hitOf(card ?? null) : hit
+    if (node?.kind !== 'node') return
+    event.preventDefault()
+    openMenu(node.target, node.title, node.element, { x: event.clientX, y: event.clientY })
+  }
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key !== 'Enter' && event.key !== ' ' && event.key !== 'ContextMenu') return
+    const hit = hitOf(event.target)
+    if (hit?.kind !== 'node') return
+    event.preventDefault()
+    event.stopPropagation()
+    openMenu(hit.target, hit.title, hit.element)
+  }
+
+  function onPointerMove(event: React.PointerEvent) {
+    const hit = hitOf(event.target)
+    store.getState().hoverPartition(hit?.kind === 'chip' ? hit.partition : null)
+  }
+
+  return (
+    <div ref={frameRef} className="relative">
+      <div ref={containerRef} className="overflow-x-auto">
+        <svg
+          ref={svgRef}
+          role="group"
+          aria-label="Cluster topology"
+          className="topology block"
+          onClick={onClick}
+          onContextMenu={onContextMenu}
+          onKeyDown={onKeyDown}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => store.getState().hoverPartition(null)}
+        />
+      </div>
+      {menu !== null && (
+        <NodeMenu
+          target={menu.target}
+          title={menu.title}
+          x={menu.x}
+          y={menu.y}
+          onClose={closeMenu}
+        />
+      )}
+    </div>
+  )
+}
