@@ -295,7 +295,7 @@ export const NARRATION_STEP_FIELDS: Record<string, FieldSpec> = {
   ),
   checkpoint: opt(
     bool,
-    'Whether the UI keeps a time-travel checkpoint at this step. Default: false.',
+    "Whether the UI pauses the timeline at this step's atMs (and keeps a time-travel checkpoint there). Default: false.",
   ),
 }
 

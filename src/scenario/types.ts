@@ -54,7 +54,7 @@ export interface NarrationStep {
   rule?: string
   /** Kafka config keys the step is about, for links to the config editor. */
   configKeys?: string[]
-  /** Whether the UI keeps a time-travel checkpoint at this step. */
+  /** Whether the UI pauses the timeline at `atMs` (and keeps a time-travel checkpoint there). */
   checkpoint?: boolean
 }
 
