@@ -1,0 +1,563 @@
+/**
+ * The guided scenarios of public/scenarios, checked against the real engine so that their
+ * narration cannot drift from what the engine does.
+ *
+ * How: each file is read from disk and parsed with the real scenario reader (parseScenario, no
+ * warnings allowed), then run for its durationMs through createSimulation with the engine's
+ * invariant checks on (a violation fails the test), taking a snapshot at every narration step on
+ * the way. Each scenario's teaching claim, the
+ * one its narration tells, is then asserted from the outcome: the run report, the metric series,
+ * the event log and the snapshots. The index (every file listed once, unique ids) and the
+ * narration's shape (steps in time order inside the run) are checked too.
+ *
+ * Tests written with `it.fails` state Kafka's behaviour where the engine currently departs from
+ * it (see ENGINE_HW_AFTER_APPEND below). They pass while the engine is wrong; once the engine is
+ * fixed they fail, and `.fails` must be removed.
+ */
+import { Ajv2020 } from 'ajv/dist/2020'
+import { describe, expect, it } from 'vitest'
+import { scenarioSchema } from '../scenario'
+import {
+  CLUSTER_CONFIG_FIELDS,
+  PRODUCER_CONFIG_FIELDS,
+  TOPIC_CONFIG_FIELDS,
+} from '../scenario/fields'
+import { listGuidedScenarios, parseGuidedIndex, parseGuidedScenario } from './index'
+import {
+  eventsOf,
+  guidedFilesOnDisk,
+  lazyRun,
+  maxOf,
+  minOf,
+  offlineMsByTopic,
+  partitionView,
+  probe,
+  producer,
+  producerView,
+  readGuidedFile,
+} from './test-helpers'
+
+/**
+ * Known engine departure from Kafka: a leader does not advance its high watermark right after an
+ * append (Partition.appendRecordsToLeader calls maybeIncrementLeaderHW), only when a follower
+ * fetches. With an ISR of the leader alone (RF 1, or an ISR shrunk to the leader under
+ * min.insync.replicas 1) acks=all writes are then acknowledged late or never.
+ */
+const ENGINE_HW_AFTER_APPEND = 'engine: HW not advanced after append (ISR = [leader])'
+
+const GUIDED_IDS = [
+  'rf1-rolling-update',
+  'rf2-minisr1-two-az',
+  'rf3-minisr3-patching',
+  'recommended-layout-az-loss',
+  'rf3-two-az',
+  'msk-rolling-patch',
+  'bootstrap-single-broker',
+  'acks1-vs-acks-all',
+  'unclean-election-cap',
+  'control-plane-majority-lost',
+  'slow-follower',
+  'preferred-leader-rebalance',
+]
+
+/** Kafka config keys a narration may cite besides the ones the scenario format knows. */
+const OTHER_KAFKA_KEYS = ['max.block.ms']
+
+describe('the guided scenario files', () => {
+  const entries = listGuidedScenarios(readGuidedFile)
+
+  it('index.json lists the twelve guided scenarios, each file once, with unique ids', () => {
+    expect(entries.map((e) => e.id)).toEqual(GUIDED_IDS)
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length)
+    expect(entries.map((e) => e.file).sort()).toEqual(guidedFilesOnDisk())
+  })
+
+  it('rejects a malformed index with named problems', () => {
+    const result = parseGuidedIndex(
+      JSON.stringify([
+        { id: 'a', title: 'A', summary: 's', file: 'a.json' },
+        { id: 'a', title: 'A', summary: 's', file: 'b.json' },
+        { id: 'Bad_Id', title: '', summary: 's', file: 'x.json', extra: 1 },
+      ]),
+    )
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems.map((p) => p.path)).toEqual([
+      '[1].file',
+      '[1].id',
+      '[2].extra',
+      '[2].title',
+    ])
+    expect(parseGuidedIndex('{').ok).toBe(false)
+    expect(parseGuidedIndex('{}').ok).toBe(false)
+  })
+
+  const matchesSchema = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    allErrors: true,
+  }).compile(scenarioSchema)
+
+  describe.each(entries)('$file', (entry) => {
+    const text = readGuidedFile(entry.file)
+    const result = parseGuidedScenario(entry, text)
+
+    it('passes validation with no warnings and carries narration', () => {
+      expect(result.ok ? [] : result.problems).toEqual([])
+      if (!result.ok) return
+      expect(result.scenario.warnings).toEqual([])
+      expect(result.scenario.spec.name).toBe(entry.title)
+      expect(entry.summary.length).toBeGreaterThan(20)
+    })
+
+    it('matches public/scenario.schema.json, which editors use', () => {
+      expect(matchesSchema(JSON.parse(text))).toBe(true)
+      expect(matchesSchema.errors ?? []).toEqual([])
+    })
+
+    it('fits the guided format: MSK zones, small cluster, short run, realistic rates', () => {
+      if (!result.ok) throw new Error('invalid')
+      const { spec } = result.scenario
+      for (const zone of spec.cluster.zones) expect(zone).toMatch(/^use1-az[1-3]$/)
+      expect(spec.cluster.brokers.length).toBeGreaterThanOrEqual(3)
+      expect(spec.cluster.brokers.length).toBeLessThanOrEqual(6)
+      for (const topic of spec.topics) expect(topic.partitions).toBeLessThanOrEqual(12)
+      expect(spec.durationMs).toBeLessThanOrEqual(300_000)
+      for (const client of spec.clients) {
+        if (client.kind !== 'producer') continue
+        expect(client.recordsPerSecond).toBeGreaterThanOrEqual(100)
+        expect(client.recordsPerSecond).toBeLessThanOrEqual(500)
+      }
+    })
+
+    it('has narration steps in time order, inside the run, citing real config keys', () => {
+      if (!result.ok) throw new Error('invalid')
+      const { spec, narration } = result.scenario
+      const known = new Set<string>([
+        ...Object.keys(CLUSTER_CONFIG_FIELDS),
+        ...Object.keys(TOPIC_CONFIG_FIELDS),
+        ...Object.keys(PRODUCER_CONFIG_FIELDS),
+        ...OTHER_KAFKA_KEYS,
+      ])
+      expect(narration.steps.length).toBeGreaterThanOrEqual(3)
+      expect(narration.steps[0]?.atMs).toBe(0)
+      let previous = 0
+      for (const step of narration.steps) {
+        expect(step.atMs).toBeGreaterThanOrEqual(previous)
+        expect(step.atMs).toBeLessThanOrEqual(spec.durationMs)
+        previous = step.atMs
+        expect(step.title.length).toBeGreaterThan(0)
+        expect(step.text.length).toBeGreaterThan(40)
+        expect(step.rule?.length ?? 0).toBeGreaterThan(20)
+        for (const key of step.configKeys ?? []) expect(known).toContain(key)
+      }
+      expect(narration.steps.some((s) => s.checkpoint === true)).toBe(true)
+      expect(narration.tryIt?.length ?? 0).toBeGreaterThan(20)
+    })
+  })
+})
+
+describe('rf1-rolling-update: RF 1 partitions go offline while their broker restarts', () => {
+  const run = lazyRun('rf1-rolling-update')
+
+  it('takes each partition offline exactly once, when its only broker stops', () => {
+    const stops = eventsOf(run().events, 'RollingRestartStep').filter((e) => e.step === 'stop')
+    const offline = eventsOf(run().events, 'PartitionOffline')
+    expect(offline).toHaveLength(6)
+    expect(new Set(offline.map((e) => e.partition)).size).toBe(6)
+    for (const e of offline) {
+      const stop = stops.find((s) => s.atMs === e.atMs)
+      expect(stop?.broker).toBe(e.isr[0])
+    }
+    expect(partitionView(probe(run(), 10000), 'orders', 2).leader).toBe(-1)
+    expect(partitionView(probe(run(), 10000), 'orders', 5).leader).toBe(-1)
+  })
+
+  it('keeps each partition offline for the restart plus the broker startup, then recovers it', () => {
+    const offlineMs = offlineMsByTopic(run().events, run().report.durationMs).get('orders') ?? 0
+    expect(offlineMs).toBe(run().report.availability.offlinePartitionMs)
+    expect(offlineMs).toBeGreaterThanOrEqual(6 * 20000)
+    expect(offlineMs).toBeLessThanOrEqual(6 * 30000)
+    expect(probe(run(), 93000).partitions.every((p) => p.leader >= 0)).toBe(true)
+    expect(run().report.durability.lostAckedRecords).toBe(0)
+  })
+
+  it.fails(
+    `partitions that keep their leader keep taking acks=all writes (${ENGINE_HW_AFTER_APPEND})`,
+    () => {
+      expect(producer(run(), 'orders-producer').acked).toBeGreaterThan(0)
+    },
+  )
+})
+
+describe('rf2-minisr1-two-az: acks=all with min ISR 1 loses data or availability', () => {
+  const run = lazyRun('rf2-minisr1-two-az', [100000])
+  const crashAtMs = 70000
+
+  it('drops the slow follower from the ISR after replica.lag.time.max.ms, before the crash', () => {
+    const shrinks = eventsOf(run().events, 'IsrShrunk').filter(
+      (e) => e.partition === 0 && e.by === 'leader' && e.atMs < crashAtMs,
+    )
+    expect(shrinks.map((e) => e.topic).sort()).toContain('payments-clean')
+    expect(shrinks[0]?.atMs).toBeGreaterThanOrEqual(20000 + 10000)
+    expect(partitionView(probe(run(), 34000), 'payments-clean', 0).isr).toEqual([1])
+    expect(partitionView(probe(run(), 34000), 'payments-unclean', 0).isr).toEqual([1])
+  })
+
+  it('with unclean election on, elects the stale follower and loses acknowledged records', () => {
+    const elected = eventsOf(run().events, 'LeaderElected').filter(
+      (e) => e.topic === 'payments-unclean' && e.partition === 0 && e.atMs > crashAtMs,
+    )
+    expect(elected[0]).toMatchObject({ leader: 2, unclean: true, election: 'UNCLEAN' })
+    expect(producer(run(), 'unclean-producer').lostAcked).toBeGreaterThan(0)
+    const truncated = eventsOf(run().events, 'ReplicaTruncated').filter(
+      (e) => e.topic === 'payments-unclean' && e.broker === 1,
+    )
+    expect(truncated.length).toBeGreaterThan(0)
+  })
+
+  it('with unclean election off, goes offline instead and loses nothing', () => {
+    const offline = offlineMsByTopic(run().events, run().report.durationMs)
+    expect(offline.get('payments-clean') ?? 0).toBeGreaterThan(30000)
+    expect(offline.get('payments-unclean') ?? 0).toBe(0)
+    const during = probe(run(), 100000)
+    expect(partitionView(during, 'payments-clean', 0).leader).toBe(-1)
+    expect(producerView(during, 'clean-producer').unavailableAcked).toBeGreaterThan(0)
+    expect(producer(run(), 'clean-producer').lostAcked).toBe(0)
+    expect(
+      eventsOf(run().events, 'LeaderElected').some(
+        (e) => e.unclean && e.topic === 'payments-clean',
+      ),
+    ).toBe(false)
+  })
+
+  it.fails(
+    `keeps the slow follower out of the ISR until the crash (${ENGINE_HW_AFTER_APPEND})`,
+    () => {
+      const rejoined = eventsOf(run().events, 'IsrExpanded').filter(
+        (e) => e.partition === 0 && e.atMs > 34000 && e.atMs < crashAtMs,
+      )
+      expect(rejoined).toEqual([])
+    },
+  )
+})
+
+describe('rf3-minisr3-patching: min ISR = RF refuses acks=all writes while one broker is away', () => {
+  const run = lazyRun('rf3-minisr3-patching')
+
+  it('puts every partition under min ISR while broker 2 is patched', () => {
+    expect(maxOf(run().series, (m) => m.UnderMinIsrPartitionCount, 21000, 64000)).toBe(6)
+    expect(probe(run(), 20000).partitions.every((p) => p.isr.length === 2)).toBe(true)
+    expect(probe(run(), 65000).partitions.every((p) => p.isr.length === 3)).toBe(true)
+    expect(run().report.metrics.final.UnderMinIsrPartitionCount).toBe(0)
+  })
+
+  it('answers acks=all producers with NOT_ENOUGH_REPLICAS, only during the patch, and retries', () => {
+    const orders = producer(run(), 'orders-producer')
+    expect(orders.errors.NOT_ENOUGH_REPLICAS).toBeGreaterThan(0)
+    const refusals = eventsOf(run().events, 'ProduceFailed').filter(
+      (e) => e.error === 'NOT_ENOUGH_REPLICAS',
+    )
+    for (const e of refusals) {
+      expect(e.atMs).toBeGreaterThanOrEqual(20000)
+      expect(e.atMs).toBeLessThanOrEqual(66000)
+      expect(e.retriable).toBe(true)
+    }
+    expect(orders.failed).toBe(0)
+    expect(run().report.durability.lostAckedRecords).toBe(0)
+  })
+})
+
+describe('recommended-layout-az-loss: 3 AZs, RF 3, min ISR 2 survive an AZ', () => {
+  const run = lazyRun('recommended-layout-az-loss')
+
+  it('loses no acknowledged record and never goes under min ISR or offline', () => {
+    expect(run().report.durability.lostAckedRecords).toBe(0)
+    expect(maxOf(run().series, (m) => m.UnderMinIsrPartitionCount)).toBe(0)
+    expect(maxOf(run().series, (m) => m.OfflinePartitionsCount)).toBe(0)
+    expect(eventsOf(run().events, 'LeaderElected').every((e) => !e.unclean)).toBe(true)
+  })
+
+  it('shows only transient, retried producer errors', () => {
+    const failures = eventsOf(run().events, 'ProduceFailed')
+    expect(failures.length).toBeGreaterThan(0)
+    expect(failures.every((e) => e.retriable)).toBe(true)
+    const produced = producer(run(), 'orders-producer')
+    expect(produced.failed).toBe(0)
+    expect(produced.acked).toBe(produced.sent)
+  })
+
+  it('places one replica of every partition in each AZ', () => {
+    const zoneOf = new Map(run().scenario.spec.cluster.brokers.map((b) => [b.id, b.zone]))
+    for (const p of run().report.partitions)
+      expect(new Set(p.replicas.map((r) => zoneOf.get(r))).size).toBe(3)
+  })
+
+  it('elects a new active controller and keeps every ISR at min.insync.replicas', () => {
+    const elected = eventsOf(run().events, 'ControllerElected').filter((e) => e.atMs > 30000)
+    expect(elected[0]?.atMs).toBeLessThan(35000)
+    const fenced = probe(run(), 42000)
+    expect(fenced.metrics.AtMinIsrPartitionCount).toBe(12)
+    for (const p of fenced.partitions) {
+      expect(p.isr).toHaveLength(2)
+      expect([1, 4]).not.toContain(p.leader)
+    }
+    expect(maxOf(run().series, (m) => m.UnderReplicatedPartitions)).toBe(12)
+    expect(run().report.metrics.final.UnderReplicatedPartitions).toBe(0)
+  })
+})
+
+describe('rf3-two-az: two replicas sharing an AZ leave partitions under min ISR', () => {
+  const run = lazyRun('rf3-two-az', [100000])
+
+  it('puts exactly the partitions with two replicas in the failed AZ under min ISR', () => {
+    const az2 = new Set([2, 4])
+    const shared = run().report.partitions.filter(
+      (p) => p.replicas.filter((r) => az2.has(r)).length >= 2,
+    )
+    expect(shared.map((p) => p.partition)).toEqual([0, 2, 4, 6])
+    const during = probe(run(), 100000)
+    const under = during.partitions.filter((p) => p.isr.length < p.minIsr).map((p) => p.partition)
+    expect(under).toEqual(shared.map((p) => p.partition))
+    expect(maxOf(run().series, (m) => m.UnderMinIsrPartitionCount)).toBe(shared.length)
+    expect(minOf(run().series, (m) => m.ActiveControllerCount)).toBe(1)
+  })
+
+  it('refuses acks=all writes with NOT_ENOUGH_REPLICAS until records expire, losing none acknowledged', () => {
+    const orders = producer(run(), 'orders-producer')
+    expect(orders.errors.NOT_ENOUGH_REPLICAS).toBeGreaterThan(0)
+    const expired = eventsOf(run().events, 'RecordsExpired')
+    expect(expired.length).toBeGreaterThan(0)
+    expect(expired[0]?.atMs).toBeGreaterThanOrEqual(30000 + 120000)
+    expect(orders.failed).toBeGreaterThan(0)
+    expect(run().report.durability.lostAckedRecords).toBe(0)
+  })
+})
+
+describe('msk-rolling-patch: clients ride through a rolling patch', () => {
+  const run = lazyRun('msk-rolling-patch')
+  const patchEnd = 152000
+
+  it('restarts every broker once, keeping UnderMinIsrPartitionCount at 0', () => {
+    const done = eventsOf(run().events, 'RollingRestartStep').filter((e) => e.step === 'done')
+    expect(done.map((e) => e.broker)).toEqual([1, 2, 3, 4, 5, 6])
+    expect(done.at(-1)?.atMs).toBe(patchEnd)
+    expect(maxOf(run().series, (m) => m.UnderMinIsrPartitionCount)).toBe(0)
+    expect(maxOf(run().series, (m) => m.UnderReplicatedPartitions)).toBeGreaterThan(0)
+    expect(run().report.metrics.final.UnderReplicatedPartitions).toBe(0)
+  })
+
+  it('moves the leaderships of broker 1 by controlled shutdown, then the client retries', () => {
+    const moved = eventsOf(run().events, 'LeaderElected').filter((e) => e.atMs === 15000)
+    expect(moved.map((e) => [e.partition, e.election])).toEqual([
+      [2, 'CONTROLLED_SHUTDOWN'],
+      [8, 'CONTROLLED_SHUTDOWN'],
+    ])
+    const first = eventsOf(run().events, 'ProduceFailed').find((e) => e.atMs >= 15000)
+    expect(first).toMatchObject({ partition: 8, error: 'NETWORK_EXCEPTION', retriable: true })
+    expect(first?.atMs).toBeLessThanOrEqual(15300)
+  })
+
+  it('shows clients only NOT_LEADER_OR_FOLLOWER or NETWORK_EXCEPTION, retried within seconds', () => {
+    const client = producer(run(), 'console-producer')
+    expect(Object.keys(client.errors).length).toBeGreaterThan(0)
+    for (const error of Object.keys(client.errors))
+      expect(['NOT_LEADER_OR_FOLLOWER', 'NETWORK_EXCEPTION']).toContain(error)
+    const moves = [
+      ...eventsOf(run().events, 'RollingRestartStep').filter((e) => e.step === 'stop'),
+      ...eventsOf(run().events, 'FaultInjected').filter((e) => e.fault === 'electLeaders'),
+    ].map((e) => e.atMs)
+    for (const failure of eventsOf(run().events, 'ProduceFailed')) {
+      expect(failure.retriable).toBe(true)
+      expect(moves.some((t) => failure.atMs >= t && failure.atMs - t <= 3000)).toBe(true)
+    }
+    expect(minOf(run().series, (m) => m.ackedRecords, 1000, patchEnd)).toBeGreaterThan(0)
+    expect(client.failed).toBe(0)
+    expect(run().report.durability.lostAckedRecords).toBe(0)
+  })
+
+  it('redistributes LeaderCount during the patch and evens it out with a preferred election', () => {
+    const counts = (m: { LeaderCount: Record<string, number> }) => Object.values(m.LeaderCount)
+    expect(minOf(run().series, (m) => Math.min(...counts(m)), 15000, patchEnd)).toBe(0)
+    expect(counts(probe(run(), patchEnd).metrics)).not.toEqual([2, 2, 2, 2, 2, 2])
+    expect(run().report.metrics.final.LeaderCount).toEqual({ 1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2 })
+    const preferred = eventsOf(run().events, 'LeaderElected').filter(
+      (e) => e.election === 'PREFERRED',
+    )
+    expect(preferred.length).toBeGreaterThan(0)
+    expect(run().report.metrics.final.PreferredReplicaImbalanceCount).toBe(0)
+  })
+})
+
+describe('bootstrap-single-broker: one bootstrap server is a single point of failure', () => {
+  const run = lazyRun('bootstrap-single-broker', [30000])
+
+  it('connects the producer that lists a broker per AZ at once', () => {
+    const connected = eventsOf(run().events, 'ClientConnected')
+    const perAz = connected.find((e) => e.client === 'per-az-bootstrap')
+    expect(perAz?.atMs).toBeLessThan(1000)
+    expect(perAz?.broker).toBe(2)
+    expect(producerView(probe(run(), 30000), 'per-az-bootstrap').acked).toBeGreaterThan(0)
+  })
+
+  it('keeps the producer that lists only broker 1 out until broker 1 is back', () => {
+    const failed = eventsOf(run().events, 'ClientConnectFailed')
+    expect(failed.length).toBeGreaterThan(0)
+    expect(failed.every((e) => e.client === 'single-bootstrap')).toBe(true)
+    const single = eventsOf(run().events, 'ClientConnected').filter(
+      (e) => e.client === 'single-bootstrap',
+    )
+    expect(single).toHaveLength(1)
+    expect(single[0]?.atMs).toBeGreaterThan(60000)
+    expect(single[0]?.broker).toBe(1)
+    const during = producerView(probe(run(), 30000), 'single-bootstrap')
+    expect(during.connected).toBe(false)
+    expect(during.acked).toBe(0)
+  })
+})
+
+describe('acks1-vs-acks-all: a clean election loses only acks=1 records', () => {
+  const run = lazyRun('acks1-vs-acks-all')
+
+  it('loses acknowledged records with acks=1 and none with acks=all', () => {
+    expect(producer(run(), 'acks1-producer').lostAcked).toBeGreaterThan(0)
+    expect(producer(run(), 'acks-all-producer').lostAcked).toBe(0)
+    expect(producer(run(), 'acks-all-producer').acked).toBe(
+      producer(run(), 'acks-all-producer').sent,
+    )
+  })
+
+  it('needs no unclean election: the lagging followers never left the ISR', () => {
+    const elected = eventsOf(run().events, 'LeaderElected')
+    expect(elected.length).toBeGreaterThan(0)
+    expect(elected.every((e) => !e.unclean)).toBe(true)
+    expect(eventsOf(run().events, 'IsrShrunk').every((e) => e.by === 'controller')).toBe(true)
+    const truncated = eventsOf(run().events, 'ReplicaTruncated').map((e) => e.topic)
+    expect(truncated.sort()).toEqual(['clicks-acks1', 'orders-acks-all'])
+  })
+})
+
+describe('unclean-election-cap: availability against consistency', () => {
+  const run = lazyRun('unclean-election-cap', [100000])
+
+  it('keeps the topic without unclean election offline until its last ISR member returns', () => {
+    const offline = offlineMsByTopic(run().events, run().report.durationMs)
+    expect(offline.get('ledger-consistent') ?? 0).toBeGreaterThanOrEqual(3 * 60000)
+    expect(probe(run(), 69000).metrics.OfflinePartitionsCount).toBe(3)
+    const during = probe(run(), 100000)
+    expect(
+      during.partitions
+        .filter((p) => p.topic === 'ledger-consistent')
+        .every((p) => p.leader === -1),
+    ).toBe(true)
+    expect(producerView(during, 'ledger-producer').unavailableAcked).toBeGreaterThan(0)
+    expect(producer(run(), 'ledger-producer').lostAcked).toBe(0)
+  })
+
+  it('brings the topic with unclean election back at once through unclean elections', () => {
+    const offline = offlineMsByTopic(run().events, run().report.durationMs)
+    expect(offline.get('metrics-available') ?? 0).toBe(0)
+    const unclean = eventsOf(run().events, 'LeaderElected').filter((e) => e.unclean)
+    expect(unclean.map((e) => e.topic)).toEqual(Array(3).fill('metrics-available'))
+    expect(
+      eventsOf(run().events, 'ReplicaTruncated').every((e) => e.topic === 'metrics-available'),
+    ).toBe(true)
+  })
+
+  it.fails(`loses the records acknowledged by the leader alone (${ENGINE_HW_AFTER_APPEND})`, () => {
+    expect(producer(run(), 'metrics-producer').lostAcked).toBeGreaterThan(0)
+  })
+})
+
+describe('control-plane-majority-lost: no controller, no elections', () => {
+  const run = lazyRun('control-plane-majority-lost')
+  const from = 30000
+  const to = 100000
+  const between = (e: { atMs: number }) => e.atMs > from && e.atMs < to
+
+  it('has no active controller while use1-az1 is down', () => {
+    expect(eventsOf(run().events, 'QuorumLost').map((e) => e.atMs)).toEqual([from])
+    expect(maxOf(run().series, (m) => m.ActiveControllerCount, from + 1000, to - 1000)).toBe(0)
+    expect(run().report.metrics.final.ActiveControllerCount).toBe(1)
+  })
+
+  it('elects no leader and fences no broker: partitions keep their dead leaders', () => {
+    expect(eventsOf(run().events, 'LeaderElected').filter(between)).toEqual([])
+    expect(eventsOf(run().events, 'BrokerFenced').filter(between)).toEqual([])
+    expect(eventsOf(run().events, 'IsrShrunk').filter(between)).toEqual([])
+    const frozen = probe(run(), 45000)
+    const dead = new Set(frozen.brokers.filter((b) => b.status === 'offline').map((b) => b.id))
+    expect([...dead].sort()).toEqual([1, 3])
+    expect(frozen.partitions.filter((p) => dead.has(p.leader)).length).toBe(4)
+    expect(frozen.metrics.OfflinePartitionsCount).toBe(0)
+  })
+
+  it('stalls every acks=all write until the quorum returns, and loses nothing', () => {
+    expect(maxOf(run().series, (m) => m.ackedRecords, from + 1000, to)).toBe(0)
+    expect(producer(run(), 'orders-producer').errors.REQUEST_TIMED_OUT).toBeGreaterThan(0)
+    expect(producer(run(), 'orders-producer').acked).toBe(producer(run(), 'orders-producer').sent)
+    expect(run().report.durability.lostAckedRecords).toBe(0)
+  })
+})
+
+describe('slow-follower: out of the ISR after the lag time, back once caught up', () => {
+  const run = lazyRun('slow-follower')
+  const lagMs = 10000
+
+  it('removes the slow follower from the ISR of the partitions it follows', () => {
+    const shrinks = eventsOf(run().events, 'IsrShrunk')
+    expect(shrinks.map((e) => e.partition).sort()).toEqual([0, 2])
+    for (const e of shrinks) {
+      expect(e).toMatchObject({ removed: [3], by: 'leader' })
+      expect(e.atMs).toBeGreaterThanOrEqual(20000 + lagMs)
+      expect(e.atMs).toBeLessThanOrEqual(20000 + lagMs * 1.5 + 12000)
+    }
+    expect(probe(run(), 30100).metrics.UnderReplicatedPartitions).toBe(1)
+  })
+
+  it('adds it back once it has caught up after the delay is removed', () => {
+    const expands = eventsOf(run().events, 'IsrExpanded')
+    expect(expands.map((e) => e.partition).sort()).toEqual([0, 2])
+    for (const e of expands) {
+      expect(e.added).toEqual([3])
+      expect(e.atMs).toBeGreaterThan(70000)
+      expect(e.atMs).toBeLessThan(70000 + 12000 + lagMs)
+    }
+    expect(run().report.metrics.final.UnderReplicatedPartitions).toBe(0)
+  })
+
+  it('slows acks=all while the follower is in the ISR, without any producer error', () => {
+    expect(maxOf(run().series, (m) => m.ackedRecords, 21000, 30000)).toBeLessThan(300)
+    expect(producer(run(), 'orders-producer').errors).toEqual({})
+    expect(maxOf(run().series, (m) => m.UnderMinIsrPartitionCount)).toBe(0)
+  })
+})
+
+describe('preferred-leader-rebalance: LeaderCount evens out after a broker returns', () => {
+  const run = lazyRun('preferred-leader-rebalance')
+  const leaders = (atMs: number) =>
+    Object.fromEntries(probe(run(), atMs).brokers.map((b) => [b.id, b.leaderCount]))
+
+  it('moves leadership away from the crashed broker', () => {
+    expect(leaders(29000)).toEqual({ 1: 0, 2: 3, 3: 3 })
+  })
+
+  it('leaves the returned broker without leaderships until the rebalance check', () => {
+    const back = probe(run(), 66000)
+    expect(back.partitions.every((p) => p.isr.includes(1))).toBe(true)
+    expect(leaders(66000)).toEqual({ 1: 0, 2: 3, 3: 3 })
+    expect(back.metrics.PreferredReplicaImbalanceCount).toBe(2)
+  })
+
+  it('restores balance with PREFERRED elections on the periodic check', () => {
+    const preferred = eventsOf(run().events, 'LeaderElected').filter(
+      (e) => e.election === 'PREFERRED',
+    )
+    expect(preferred.map((e) => [e.atMs, e.partition, e.leader])).toEqual([
+      [90000, 2, 1],
+      [90000, 5, 1],
+    ])
+    expect(leaders(90000)).toEqual({ 1: 2, 2: 2, 3: 2 })
+    expect(run().report.metrics.final.PreferredReplicaImbalanceCount).toBe(0)
+  })
+})
