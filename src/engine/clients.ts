@@ -167,6 +167,33 @@ export function onMetadataRetry(ctx: Ctx, code: number, gen: number): void {
   requestMetadata(ctx, kind, index)
 }
 
+/** Marks a local partition as having queued batches (`ready` stays sorted, without duplicates). */
+function markReady(producer: ProducerState, i: number): void {
+  const ready = producer.ready
+  let lo = 0
+  let hi = ready.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((ready[mid] as number) < i) lo = mid + 1
+    else hi = mid
+  }
+  if (ready[lo] !== i) ready.splice(lo, 0, i)
+}
+
+/** Requests past `request.timeout.ms` time out (checked on each tick rather than per request). */
+function expireRequests(ctx: Ctx, producer: ProducerState): void {
+  const timeout = producerSpec(ctx, producer).config['request.timeout.ms']
+  const now = ctx.s.nowMs
+  const requests = producer.requests
+  while (requests.length > 0 && (requests[0] as ProduceRequestState).closed) requests.shift()
+  for (let i = 0; i < requests.length; i++) {
+    const request = requests[i] as ProduceRequestState
+    if (request.closed) continue
+    if (now - request.sentAtMs < timeout) break
+    onProduceResponse(ctx, producer, request.id, request.lp, true)
+  }
+}
+
 /** The producer's tick: new records become a batch, expired batches fail, queues drain. */
 export function producerTick(ctx: Ctx, producer: ProducerState): void {
   const spec = producerSpec(ctx, producer)
@@ -194,6 +221,7 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
     producer.nextPartition = (p + 1) % partitions
     const seq = producer.nextSequence[p] as number
     producer.nextSequence[p] = seq + records
+    markReady(producer, p)
     ;(producer.queues[p] as ProducerState['queues'][number]).push({
       p,
       records,
@@ -204,6 +232,7 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
     producer.sent += records
     ctx.s.counters.produced += records
   }
+  if (spec.config.acks !== 0) expireRequests(ctx, producer)
   expireBatches(ctx, producer)
   drain(ctx, producer)
 }
@@ -213,7 +242,7 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
   const spec = producerSpec(ctx, producer)
   const limit = spec.config['delivery.timeout.ms']
   const now = ctx.s.nowMs
-  for (let i = 0; i < producer.queues.length; i++) {
+  for (const i of producer.ready.slice()) {
     const queue = producer.queues[i] as ProducerState['queues'][number]
     while (queue.length > 0 && now - (queue[0] as { createdAtMs: number }).createdAtMs >= limit) {
       const batch = queue.shift() as ProducerState['queues'][number][number]
@@ -226,6 +255,7 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
         `Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
       )
     }
+    if (queue.length === 0) producer.ready.splice(producer.ready.indexOf(i), 1)
   }
 }
 
@@ -255,9 +285,8 @@ function failBatch(
 /** Sender.sendProducerData: one request per ready partition with a known, reachable leader. */
 export function drain(ctx: Ctx, producer: ProducerState): void {
   const now = ctx.s.nowMs
-  const spec = producerSpec(ctx, producer)
   let needMetadata = false
-  for (let i = 0; i < producer.queues.length; i++) {
+  for (const i of producer.ready.slice()) {
     const queue = producer.queues[i] as ProducerState['queues'][number]
     if (
       queue.length === 0 ||
@@ -272,6 +301,7 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
     }
     const b = ctx.brokerIndex.get(leaderId) as number
     const batches = queue.splice(0, queue.length)
+    producer.ready.splice(producer.ready.indexOf(i), 1)
     for (const batch of batches) batch.attempts += 1
     const request: ProduceRequestState = {
       id: producer.nextRequestId++,
@@ -284,6 +314,7 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
       error: null,
       baseOffset: -1,
       local: false,
+      closed: false,
     }
     producer.inFlight[i] = request
     producer.requests.push(request)
@@ -298,28 +329,27 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
         k: 'produceResponse',
         c: producer.index,
         request: request.id,
+        lp: request.lp,
       })
       continue
     }
-    at(ctx, ctx.latencyClientMs, { k: 'produceArrive', c: producer.index, request: request.id })
-    if (spec.config.acks !== 0) {
-      at(ctx, spec.config['request.timeout.ms'], {
-        k: 'produceTimeout',
-        c: producer.index,
-        request: request.id,
-      })
-    }
+    at(ctx, ctx.latencyClientMs, {
+      k: 'produceArrive',
+      c: producer.index,
+      request: request.id,
+      lp: request.lp,
+    })
   }
   if (needMetadata) requestMetadata(ctx, 'producer', producer.index)
 }
 
-function requestById(producer: ProducerState, id: number): ProduceRequestState | null {
-  for (const r of producer.requests) if (r.id === id) return r
-  return null
+function requestById(producer: ProducerState, id: number, lp: number): ProduceRequestState | null {
+  const r = producer.inFlight[lp]
+  return r !== null && r !== undefined && r.id === id ? r : null
 }
 
-export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number): void {
-  const request = requestById(producer, id)
+export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, lp: number): void {
+  const request = requestById(producer, id, lp)
   if (request === null || request.done) return
   const spec = producerSpec(ctx, producer)
   if (!clientToBroker(ctx, request.broker)) return // lost on the way: the client times out
@@ -332,8 +362,7 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number): 
 
 function finishRequest(producer: ProducerState, request: ProduceRequestState): void {
   producer.inFlight[request.lp] = null
-  const i = producer.requests.indexOf(request)
-  if (i >= 0) producer.requests.splice(i, 1)
+  request.closed = true
 }
 
 /** Sender.completeBatch: success, retry with backoff, or fail. */
@@ -341,9 +370,10 @@ export function onProduceResponse(
   ctx: Ctx,
   producer: ProducerState,
   id: number,
+  lp: number,
   timedOut: boolean,
 ): void {
-  const request = requestById(producer, id)
+  const request = requestById(producer, id, lp)
   if (request === null) return
   if (timedOut) {
     // A response on its way wins; a lost one (broken link) leaves the timeout to decide.
@@ -398,6 +428,7 @@ export function onProduceResponse(
     )
     const queue = producer.queues[request.lp] as ProducerState['queues'][number]
     queue.unshift(...request.batches)
+    markReady(producer, request.lp)
     producer.backoffUntilMs[request.lp] =
       now + retryBackoffMs(ctx, spec, request.batches[0]?.attempts ?? 1)
     at(ctx, (producer.backoffUntilMs[request.lp] as number) - now, {

@@ -154,11 +154,12 @@ export function onHeartbeat(ctx: Ctx, b: number): void {
   if (isKraft(ctx)) {
     const active = s.activeController
     if (active < 0 || !brokerToControllerNode(ctx, b, active)) return
-    broker.lastHeartbeatMs = s.nowMs
     if (!broker.registered) {
+      if (!broker.fenced) return // the old incarnation's session is still valid: refused
       broker.registered = true
       emit(ctx, { atMs: s.nowMs, type: 'BrokerRegistered', broker: broker.id })
     }
+    broker.lastHeartbeatMs = s.nowMs
     if (broker.metadataVersion < s.metadataVersion) catchUpMetadata(ctx, b)
     if (broker.fenced && !broker.inControlledShutdown && broker.status === 'online')
       unfenceBroker(ctx, b)
@@ -193,7 +194,6 @@ export function onFenceCheck(ctx: Ctx): void {
     if (s.activeController < 0) return
     s.brokers.forEach((broker, b) => {
       if (
-        broker.registered &&
         !broker.fenced &&
         s.nowMs - broker.lastHeartbeatMs > config['broker.session.timeout.ms']
       ) {
@@ -267,9 +267,26 @@ export function startBroker(ctx: Ctx, b: number): void {
 }
 
 export function onBrokerReady(ctx: Ctx, b: number): void {
-  const broker = ctx.s.brokers[b] as BrokerState
+  const s = ctx.s
+  const broker = s.brokers[b] as BrokerState
   const config = ctx.spec.cluster.config
   broker.status = 'online'
+  if (isKraft(ctx)) {
+    // A new incarnation must register again. While the old registration's session is still
+    // valid the controller refuses it (DuplicateBrokerRegistrationException) until it fences it.
+    broker.registered = false
+  } else if (broker.registered) {
+    // ZooKeeper sees a bounced broker (same id, new session): the controller handles it as a
+    // failure and then a startup (KafkaController.processBrokerChange, bouncedBrokerIds).
+    broker.registered = false
+    broker.fenced = true
+    if (s.activeController === b) {
+      resign(ctx, broker.id)
+      scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
+    } else if (s.activeController >= 0 && serving(s.brokers[s.activeController] as BrokerState)) {
+      zkBrokerFailure(ctx, b)
+    }
+  }
   // Registration happens on the first heartbeat; the ISR check runs every lag/2.
   at(ctx, 0, { k: 'heartbeat', b, gen: broker.gen })
   at(ctx, Math.floor(config['replica.lag.time.max.ms'] / 2), { k: 'isrCheck', b, gen: broker.gen })

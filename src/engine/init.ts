@@ -161,6 +161,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
         metadataInFlight: false,
         connected: false,
         queues: Array.from({ length: count }, () => []),
+        ready: [],
         inFlight: new Array<null>(count).fill(null),
         backoffUntilMs: new Array<number>(count).fill(0),
         requests: [],

@@ -7,43 +7,47 @@ import type { Ctx } from './context'
 import { lostRecordsTotal } from './accounting'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
-import type { BrokerState } from './state'
 import type { TopicSpec } from './spec'
 import type { MetricsSample } from './types'
 
 export function currentMetrics(ctx: Ctx): MetricsSample {
   const s = ctx.s
   const config = ctx.spec.cluster.config
-  const leaderCount: Record<string, number> = {}
-  const partitionCount: Record<string, number> = {}
-  for (const broker of s.brokers) {
-    leaderCount[String(broker.id)] = 0
-    partitionCount[String(broker.id)] = 0
-  }
+  const n = s.brokers.length
+  const up = s.brokers.map((broker) => serving(broker))
+  const leaders = new Array<number>(n).fill(0)
+  const hosted = new Array<number>(n).fill(0)
   let underReplicated = 0
   let underMinIsr = 0
   let atMinIsr = 0
   let offline = 0
   let imbalance = 0
+  const topics = ctx.spec.topics
   for (const part of s.partitions) {
-    const topic = ctx.spec.topics[part.topic] as TopicSpec
-    const minIsr = effectiveMinIsr(topic, config)
+    const minIsr = effectiveMinIsr(topics[part.topic] as TopicSpec, config)
     if (part.leader === -1) offline += 1
     if (part.leader !== part.replicas[0]) imbalance += 1
-    for (const rs of part.replicaStates) {
-      const broker = s.brokers[rs.broker] as BrokerState
-      if (!serving(broker)) continue
-      const key = String(broker.id)
-      partitionCount[key] = (partitionCount[key] ?? 0) + 1
-      if (rs.leaderSide !== null && rs.knownLeader === broker.id) {
-        leaderCount[key] = (leaderCount[key] ?? 0) + 1
+    const states = part.replicaStates
+    for (let i = 0; i < states.length; i++) {
+      const rs = states[i] as (typeof states)[number]
+      if (!up[rs.broker]) continue
+      hosted[rs.broker] = (hosted[rs.broker] as number) + 1
+      if (rs.leaderSide !== null) {
+        leaders[rs.broker] = (leaders[rs.broker] as number) + 1
         // Gauges reported by the leader from the ISR it knows (Partition.scala).
-        if (rs.knownIsr.length < part.replicas.length) underReplicated += 1
-        if (rs.knownIsr.length < minIsr) underMinIsr += 1
-        else if (rs.knownIsr.length === minIsr) atMinIsr += 1
+        const isrSize = rs.knownIsr.length
+        if (isrSize < part.replicas.length) underReplicated += 1
+        if (isrSize < minIsr) underMinIsr += 1
+        else if (isrSize === minIsr) atMinIsr += 1
       }
     }
   }
+  const leaderCount: Record<string, number> = {}
+  const partitionCount: Record<string, number> = {}
+  s.brokers.forEach((broker, b) => {
+    leaderCount[String(broker.id)] = leaders[b] as number
+    partitionCount[String(broker.id)] = hosted[b] as number
+  })
   const seconds = ctx.sampleIntervalMs / 1000
   const last = s.lastSampleCounters
   const c = s.counters

@@ -16,6 +16,7 @@ import { appendBatch, type Batch } from './log'
 import { wakeFollowers } from './replication'
 import { effectiveMinIsr } from './spec'
 import type {
+  DelayedProduce,
   LeaderSideState,
   PartitionState,
   ProduceRequestState,
@@ -46,7 +47,12 @@ function respond(
   if (error === 'NETWORK_EXCEPTION') request.local = true
   const c = ctx.spec.clients[producer.client] as { config: { acks: number } }
   if (c.config.acks === 0) return
-  at(ctx, ctx.latencyClientMs, { k: 'produceResponse', c: producer.index, request: request.id })
+  at(ctx, ctx.latencyClientMs, {
+    k: 'produceResponse',
+    c: producer.index,
+    request: request.id,
+    lp: request.lp,
+  })
 }
 
 /** A produce request reaches broker `b`, which believes it leads partition `request.p`. */
@@ -116,18 +122,18 @@ export function handleProduce(
     )
     return
   }
-  ;(s.delayed[p] as { c: number; request: number; requiredOffset: number; slot: number }[]).push({
+  ;(s.delayed[p] as DelayedProduce[]).push({
     c: producer.index,
     request: request.id,
     requiredOffset,
+    lp: request.lp,
     slot,
   })
 }
 
-function findRequest(ctx: Ctx, c: number, id: number): ProduceRequestState | null {
-  const producer = ctx.s.producers[c] as ProducerState
-  for (const r of producer.requests) if (r.id === id) return r
-  return null
+function findRequest(ctx: Ctx, c: number, id: number, lp: number): ProduceRequestState | null {
+  const r = (ctx.s.producers[c] as ProducerState).inFlight[lp]
+  return r !== null && r !== undefined && r.id === id ? r : null
 }
 
 /** DelayedProduce.tryComplete after the high watermark moved (checkEnoughReplicasReachOffset). */
@@ -144,7 +150,7 @@ export function completeDelayedProduces(ctx: Ctx, p: number, slot: number): void
       keep.push(d)
       continue
     }
-    const request = findRequest(ctx, d.c, d.request)
+    const request = findRequest(ctx, d.c, d.request, d.lp)
     if (request === null) continue
     respond(
       ctx,
@@ -164,7 +170,7 @@ export function failDelayedProduces(ctx: Ctx, p: number, error: KafkaError | nul
   const list = ctx.s.delayed[p]
   if (list === undefined || list.length === 0) return
   for (const d of list) {
-    const request = findRequest(ctx, d.c, d.request)
+    const request = findRequest(ctx, d.c, d.request, d.lp)
     if (request === null) continue
     if (error === null) continue
     respond(ctx, ctx.s.producers[d.c] as ProducerState, request, error)

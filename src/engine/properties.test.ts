@@ -114,7 +114,7 @@ describe('random fault schedules', () => {
         ),
         { numRuns: 25 },
       )
-    })
+    }, 180_000)
   }
 })
 
@@ -164,4 +164,46 @@ describe('pinned regression: a leader restarting in the same epoch', () => {
     )
     expect(c.snapshot().partitions.every((p) => p.isr.length === 3)).toBe(true)
   })
+})
+
+describe('pinned regressions: restarts inside the session timeout', () => {
+  const cases: { name: string; controller: 'kraft' | 'zookeeper'; commands: Command[] }[] = [
+    {
+      name: 'ZooKeeper sees a bounced broker, so its offline partition elects once replicas return',
+      controller: 'zookeeper',
+      commands: [
+        { kind: 'stopZone', zone: 2 },
+        { kind: 'slow', broker: 6, delay: 100 },
+        { kind: 'isolate', broker: 3 },
+        { kind: 'wait', ms: 10200 },
+        { kind: 'crash', broker: 4 },
+        { kind: 'stopZone', zone: 1 },
+      ],
+    },
+    {
+      name: 'KRaft fences the old incarnation, then the caught-up follower rejoins the ISR',
+      controller: 'kraft',
+      commands: [
+        { kind: 'stopZone', zone: 1 },
+        { kind: 'crash', broker: 6 },
+      ],
+    },
+    {
+      name: 'followers removed while their leader was down keep polling and rejoin',
+      controller: 'kraft',
+      commands: [
+        { kind: 'crash', broker: 2 },
+        { kind: 'crash', broker: 1 },
+      ],
+    },
+  ]
+  for (const { name, controller, commands } of cases) {
+    it(`${name} (seed 1)`, () => {
+      const c = runSchedule(1, commands, controller)
+      for (const p of c.snapshot().partitions) {
+        expect(p.leader).toBeGreaterThanOrEqual(0)
+        expect(p.isr.length).toBe(3)
+      }
+    }, 60_000)
+  }
 })

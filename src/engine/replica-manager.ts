@@ -20,10 +20,32 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
   const i = pairIndex(ctx, follower, leader)
   let pair = ctx.s.pairs[i]
   if (pair === null || pair === undefined) {
-    pair = { follower, leader, gen: 0, phase: 'down', partitions: [] }
+    pair = {
+      follower,
+      leader,
+      gen: 0,
+      phase: 'down',
+      partitions: [],
+      dirty: [],
+      timeoutPending: false,
+      poll: false,
+    }
     ctx.s.pairs[i] = pair
   }
   return pair
+}
+
+/** Adds `p` to the pair's dirty set (kept sorted, so rounds visit partitions in index order). */
+export function markDirty(pair: FetchPairState, p: number): void {
+  const dirty = pair.dirty
+  let lo = 0
+  let hi = dirty.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((dirty[mid] as number) < p) lo = mid + 1
+    else hi = mid
+  }
+  if (dirty[lo] !== p) dirty.splice(lo, 0, p)
 }
 
 /** Starts a fetch round for a pair that is not already in one. */
@@ -47,6 +69,8 @@ function removeFromPair(ctx: Ctx, follower: number, leader: number, p: number): 
   if (pair === null || pair === undefined) return
   const i = pair.partitions.indexOf(p)
   if (i >= 0) pair.partitions.splice(i, 1)
+  const j = pair.dirty.indexOf(p)
+  if (j >= 0) pair.dirty.splice(j, 1)
 }
 
 function addToPair(ctx: Ctx, follower: number, leader: number, p: number): void {
@@ -55,6 +79,7 @@ function addToPair(ctx: Ctx, follower: number, leader: number, p: number): void 
     pair.partitions.push(p)
     pair.partitions.sort((a, b) => a - b)
   }
+  markDirty(pair, p)
   kickPair(ctx, pair)
 }
 
@@ -73,7 +98,11 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
   rs.knownIsr = part.isr
   if (sameEpoch) {
     const side = rs.leaderSide
-    if (side !== null && !side.pendingIsrChange) side.maximalIsr = part.isr.slice()
+    if (side !== null) {
+      if (!side.pendingIsrChange) side.maximalIsr = part.isr.slice()
+      // Followers the controller removed keep fetching and must be able to rejoin.
+      nudgeFollowers(ctx, p, part, slot, (r) => !part.isr.includes(r))
+    }
     return
   }
   rs.knownLeader = part.leader
@@ -86,7 +115,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
     rs.leaderSide = null
   }
   if (part.leader === id) {
-    makeLeader(ctx, part, slot)
+    makeLeader(ctx, p, part, slot)
   } else if (part.leader >= 0) {
     addToPair(ctx, b, ctx.brokerIndex.get(part.leader) as number, p)
   }
@@ -97,7 +126,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
  * what the leader knows of its followers: last caught-up time "now" for ISR members, else 0, and
  * an unknown log end offset (-1) until they fetch.
  */
-function makeLeader(ctx: Ctx, part: PartitionState, slot: number): void {
+function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): void {
   const rs = part.replicaStates[slot] as ReplicaState
   assignEpochStartOffset(rs.log, part.leaderEpoch)
   rs.leaderSide = {
@@ -112,6 +141,30 @@ function makeLeader(ctx: Ctx, part: PartitionState, slot: number): void {
     })),
   }
   part.leaderHighWatermarkInEpoch = rs.highWatermark
+  // Followers that already fetch for this epoch are answered now that this broker leads.
+  nudgeFollowers(ctx, p, part, slot, () => true)
+}
+
+/** Marks `p` dirty in the fetch pairs of the chosen followers and wakes parked ones. */
+function nudgeFollowers(
+  ctx: Ctx,
+  p: number,
+  part: PartitionState,
+  leaderSlot: number,
+  which: (replicaId: number) => boolean,
+): void {
+  const leaderB = (part.replicaStates[leaderSlot] as ReplicaState).broker
+  for (let i = 0; i < part.replicaStates.length; i++) {
+    if (i === leaderSlot || !which(part.replicas[i] as number)) continue
+    const pair =
+      ctx.s.pairs[pairIndex(ctx, (part.replicaStates[i] as ReplicaState).broker, leaderB)]
+    if (pair === null || pair === undefined || !pair.partitions.includes(p)) continue
+    markDirty(pair, p)
+    if (pair.phase === 'idle') {
+      pair.phase = 'down'
+      kickPair(ctx, pair)
+    }
+  }
 }
 
 /** A broker that (re)connects to the controller applies every registration it missed. */

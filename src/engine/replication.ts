@@ -20,7 +20,7 @@ import {
 } from './log'
 import { brokerLink, latencyBetweenBrokers } from './network'
 import { completeDelayedProduces } from './produce'
-import { kickPair, pairIndex } from './replica-manager'
+import { kickPair, markDirty, pairIndex } from './replica-manager'
 import { effectiveMinIsr } from './spec'
 import type {
   FetchEntry,
@@ -59,7 +59,11 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   const leaderId = (s.brokers[pair.leader] as { id: number }).id
   const entries: FetchEntry[] = []
   let hwOnly = false
-  for (const p of pair.partitions) {
+  const visit = pair.dirty
+  const stillDirty: number[] = []
+  pair.dirty = stillDirty
+  let poll = false
+  for (const p of visit) {
     const part = s.partitions[p] as PartitionState
     const lSlot = slotOf(part, pair.leader)
     const fSlot = slotOf(part, pair.follower)
@@ -72,8 +76,11 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
       side === null ||
       lrs.knownLeader !== leaderId ||
       lrs.knownLeaderEpoch !== frs.knownLeaderEpoch
-    )
+    ) {
+      // Retried once the leader has applied the same metadata (makeLeader marks it again).
+      stillDirty.push(p)
       continue
+    }
     const fLog = frs.log
     const lLog = lrs.log
     // KIP-320/KIP-595 fetch with lastFetchedEpoch: detect a diverging log first.
@@ -88,6 +95,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
           leaderHighWatermark: lrs.highWatermark,
           diverging: [epoch, endOffset],
         })
+        stillDirty.push(p)
         continue
       }
     }
@@ -99,6 +107,8 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     )
     maybeExpandIsr(ctx, p, part, lSlot, fSlot)
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
+    const outOfSync = !side.maximalIsr.includes(part.replicas[fSlot] as number)
+    if (outOfSync) poll = true
     const from = batchIndexAtOrAfter(lLog, fLog.logEndOffset)
     if (from < lLog.batches.length) {
       entries.push({
@@ -108,10 +118,15 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
         leaderHighWatermark: lrs.highWatermark,
         diverging: null,
       })
+      stillDirty.push(p)
     } else if (lrs.highWatermark > frs.highWatermark) {
       hwOnly = true
+      stillDirty.push(p)
+    } else if (outOfSync) {
+      stillDirty.push(p)
     }
   }
+  pair.poll = poll
   if (entries.length > 0) {
     const delay =
       latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
@@ -127,24 +142,29 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   // Nothing to send: park until data arrives (DelayedFetch). A high watermark the follower has
   // not seen yet goes out when the wait expires.
   pair.phase = 'idle'
-  if (hwOnly) {
-    at(ctx, ctx.spec.cluster.config['replica.fetch.wait.max.ms'], {
-      k: 'fetchIdleTimeout',
-      pair: pairIndex(ctx, pair.follower, pair.leader),
-      gen: pair.gen,
-    })
-  }
+  if (hwOnly || poll) scheduleIdleTimeout(ctx, pair)
+}
+
+function scheduleIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
+  if (pair.timeoutPending) return
+  pair.timeoutPending = true
+  at(ctx, ctx.spec.cluster.config['replica.fetch.wait.max.ms'], {
+    k: 'fetchIdleTimeout',
+    pair: pairIndex(ctx, pair.follower, pair.leader),
+    gen: pair.gen,
+  })
 }
 
 /** The wait of a parked fetch expired: answer with high watermarks only. */
 export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
+  pair.timeoutPending = false
   if (pair.phase !== 'idle') return
   if (!brokerLink(ctx, pair.follower, pair.leader)) {
     pair.phase = 'down'
     return
   }
   const entries: FetchEntry[] = []
-  for (const p of pair.partitions) {
+  for (const p of pair.dirty) {
     const part = ctx.s.partitions[p] as PartitionState
     const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
     const frs = part.replicaStates[slotOf(part, pair.follower)] as ReplicaState
@@ -159,7 +179,8 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
       })
     }
   }
-  if (entries.length === 0) return
+  // An empty answer still completes the parked fetch, so an out-of-sync follower polls again.
+  if (entries.length === 0 && !pair.poll) return
   pair.phase = 'busy'
   pair.gen += 1
   const delay =
@@ -275,6 +296,16 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
     lrs.highWatermark = hw
     if (hw > part.leaderHighWatermarkInEpoch) part.leaderHighWatermarkInEpoch = hw
     completeDelayedProduces(ctx, p, lSlot)
+    // Followers learn the new high watermark from their next response: data, or the expiry of
+    // their parked fetch.
+    for (let i = 0; i < part.replicaStates.length; i++) {
+      if (i === lSlot) continue
+      const pair =
+        ctx.s.pairs[pairIndex(ctx, (part.replicaStates[i] as ReplicaState).broker, lrs.broker)]
+      if (pair === null || pair === undefined || !pair.partitions.includes(p)) continue
+      markDirty(pair, p)
+      if (pair.phase === 'idle') scheduleIdleTimeout(ctx, pair)
+    }
   }
 }
 
@@ -326,8 +357,13 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState, entries: FetchEn
     // The follower's high watermark follows the leader's, bounded by its own log (can go down).
     frs.highWatermark = Math.min(entry.leaderHighWatermark, log.logEndOffset)
   }
-  // Send the next request.
+  // Send the next request. After a response that carried only high watermarks nothing at the
+  // leader changes when it arrives, so the request parks straight away (saves an event).
   pair.gen += 1
+  if (!pair.poll && entries.every((e) => e.batches.length === 0 && e.diverging === null)) {
+    pair.phase = 'idle'
+    return
+  }
   pair.phase = 'busy'
   at(ctx, latencyBetweenBrokers(ctx, pair.follower, pair.leader), {
     k: 'fetchRequest',
@@ -342,7 +378,9 @@ export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
   for (const r of part.replicaStates) {
     if (r.broker === leaderB) continue
     const pair = ctx.s.pairs[pairIndex(ctx, r.broker, leaderB)]
-    if (pair && pair.phase === 'idle') {
+    if (pair === null || pair === undefined || !pair.partitions.includes(p)) continue
+    markDirty(pair, p)
+    if (pair.phase === 'idle') {
       pair.phase = 'down'
       kickPair(ctx, pair)
     }
@@ -372,6 +410,7 @@ export function isrCheck(ctx: Ctx, b: number): void {
       )
       continue
     }
+    if (!hasOutOfSyncFollower(ctx, part, lSlot)) continue
     const next = shrunkIsr(ctx, part, lSlot)
     if (next.length < lrs.knownIsr.length) {
       side.pendingIsrChange = true
@@ -379,6 +418,19 @@ export function isrCheck(ctx: Ctx, b: number): void {
       submitIsrChange(ctx, p, lSlot, next)
     }
   }
+}
+
+/** Fast check (no allocation) used before computing a shrunk ISR. */
+function hasOutOfSyncFollower(ctx: Ctx, part: PartitionState, lSlot: number): boolean {
+  const lrs = part.replicaStates[lSlot] as ReplicaState
+  const side = lrs.leaderSide as LeaderSideState
+  const leo = lrs.log.logEndOffset
+  for (const id of lrs.knownIsr) {
+    const slot = part.replicas.indexOf(id)
+    if (slot === lSlot || slot < 0) continue
+    if (!isCaughtUp(ctx, side.followers[slot] as FollowerTracking, leo)) return true
+  }
+  return false
 }
 
 function shrunkIsr(ctx: Ctx, part: PartitionState, lSlot: number): number[] {

@@ -93,13 +93,16 @@ function dispatch(ctx: Ctx, e: InternalEvent): void {
       drain(ctx, s.producers[e.c] as EngineState['producers'][number])
       return
     case 'produceArrive':
-      onProduceArrive(ctx, s.producers[e.c] as EngineState['producers'][number], e.request)
+      onProduceArrive(ctx, s.producers[e.c] as EngineState['producers'][number], e.request, e.lp)
       return
     case 'produceResponse':
-      onProduceResponse(ctx, s.producers[e.c] as EngineState['producers'][number], e.request, false)
-      return
-    case 'produceTimeout':
-      onProduceResponse(ctx, s.producers[e.c] as EngineState['producers'][number], e.request, true)
+      onProduceResponse(
+        ctx,
+        s.producers[e.c] as EngineState['producers'][number],
+        e.request,
+        e.lp,
+        false,
+      )
       return
     case 'metadataResponse':
       onMetadataResponse(ctx, e.c, e.broker, e.gen)

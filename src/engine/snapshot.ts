@@ -119,7 +119,10 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
           failed: producer.failed,
           inFlight:
             producer.queues.reduce((n, q) => n + q.reduce((m, b) => m + b.records, 0), 0) +
-            producer.requests.reduce((n, r) => n + r.batches.reduce((m, b) => m + b.records, 0), 0),
+            producer.requests.reduce(
+              (n, r) => (r.closed ? n : n + r.batches.reduce((m, b) => m + b.records, 0)),
+              0,
+            ),
           errors: { ...producer.errors },
           lostAcked: loss.lost,
           unavailableAcked: loss.unavailable,

@@ -28,9 +28,8 @@ export type InternalEvent =
   | { k: 'fetchIdleTimeout'; pair: number; gen: number }
   | { k: 'producerTick'; c: number }
   | { k: 'producerDrain'; c: number }
-  | { k: 'produceArrive'; c: number; request: number }
-  | { k: 'produceResponse'; c: number; request: number }
-  | { k: 'produceTimeout'; c: number; request: number }
+  | { k: 'produceArrive'; c: number; request: number; lp: number }
+  | { k: 'produceResponse'; c: number; request: number; lp: number }
   | { k: 'metadataResponse'; c: number; broker: number; gen: number }
   | { k: 'metadataRetry'; c: number; gen: number }
   | { k: 'consumerTick'; c: number }
@@ -145,9 +144,10 @@ export interface PartitionState {
 
 /** A pending acks=all produce waiting in the leader's purgatory (DelayedProduce). */
 export interface DelayedProduce {
-  /** Producer index and request id. */
+  /** Producer index, request id and the producer's local partition. */
   c: number
   request: number
+  lp: number
   requiredOffset: number
   /** The leader slot that parked it. */
   slot: number
@@ -176,6 +176,8 @@ export interface ProduceRequestState {
   baseOffset: number
   /** The error was detected by the client itself (refused or reset connection). */
   local: boolean
+  /** Finished from the producer's point of view (kept in `requests` until it reaches the front). */
+  closed: boolean
   /** The answer was sent but the link to the client was down: the client times out. */
   responseLost?: boolean
 }
@@ -197,8 +199,11 @@ export interface ProducerState {
   metadataInFlight: boolean
   connected: boolean
   queues: ProducerBatch[][]
+  /** Local partitions whose queue is not empty, ascending. */
+  ready: number[]
   inFlight: (ProduceRequestState | null)[]
   backoffUntilMs: number[]
+  /** Requests in send order (so by sentAtMs); closed ones are dropped lazily from the front. */
   requests: ProduceRequestState[]
   nextRequestId: number
   sent: number
@@ -230,6 +235,18 @@ export interface FetchPairState {
   phase: 'idle' | 'busy' | 'down'
   /** Partition indices the follower fetches from this leader. */
   partitions: number[]
+  /**
+   * The partitions with something to exchange (new data, a high watermark, a divergence, a new
+   * fetch state), like an incremental fetch session (KIP-227): a round visits only these.
+   */
+  dirty: number[]
+  /** A parked request's wait (replica.fetch.wait.max.ms) is scheduled to expire. */
+  timeoutPending: boolean
+  /**
+   * Some follower here is outside the leader's ISR: keep polling every wait.max, as a real
+   * fetcher does, so it rejoins as soon as it is eligible (maybeExpandIsr runs on each fetch).
+   */
+  poll: boolean
 }
 
 export interface RollingRestartState {
