@@ -44,6 +44,18 @@ describe('steady state', () => {
   })
 })
 
+describe('high watermark on append', () => {
+  it('RF 1 acks=all writes are acknowledged at once (appendRecordsToLeader moves the HW)', () => {
+    const c = threeZones().topic('solo', { partitions: 1, replicationFactor: 1, assignment: [[1]] })
+    c.producer('p1', 'solo', { acks: -1, recordsPerSecond: 100 })
+    c.runFor(5_000)
+    expect(c.producerView('p1').acked).toBeGreaterThan(400)
+    expect(c.partition('solo-0').highWatermark).toBe(
+      c.partition('solo-0').replicaStates[0]?.logEndOffset,
+    )
+  })
+})
+
 describe('KRaft broker failure', () => {
   it('fences a crashed leader within broker.session.timeout.ms and elects an ISR member (ONLINE)', () => {
     const c = threeZones().topic('orders', {

@@ -13,7 +13,7 @@
 import { at, topicOf, type Ctx } from './context'
 import { recordAck } from './accounting'
 import { appendBatch, type Batch } from './log'
-import { wakeFollowers } from './replication'
+import { maybeIncrementLeaderHighWatermark, wakeFollowers } from './replication'
 import { effectiveMinIsr } from './spec'
 import type {
   DelayedProduce,
@@ -106,7 +106,12 @@ export function handleProduce(
     if (acks === 0) recordAck(ctx, producer, p, pb.baseSequence, batch.baseOffset, pb.records)
   }
   request.baseOffset = firstOffset
-  if (appended) wakeFollowers(ctx, p, b)
+  if (appended) {
+    wakeFollowers(ctx, p, b)
+    // Partition.appendRecordsToLeader ends with maybeIncrementLeaderHW: with the leader alone in
+    // the ISR (or RF 1) the high watermark moves right away.
+    maybeIncrementLeaderHighWatermark(ctx, p, slot)
+  }
   if (acks !== -1) {
     respond(ctx, producer, request, null)
     return

@@ -9,10 +9,6 @@
  * the outcome: the run report, the metric series, the event log and the snapshots. The index
  * (every file listed once, unique ids), each file against the JSON Schema, and the narration's
  * shape (steps in time order inside the run, real config keys) are checked too.
- *
- * Tests written with `it.fails` state Kafka's behaviour where the engine currently departs from
- * it (see ENGINE_HW_AFTER_APPEND below). They pass while the engine is wrong; once the engine is
- * fixed they fail, and `.fails` must be removed.
  */
 import { Ajv2020 } from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
@@ -43,7 +39,6 @@ import {
  * fetches. With an ISR of the leader alone (RF 1, or an ISR shrunk to the leader under
  * min.insync.replicas 1) acks=all writes are then acknowledged late or never.
  */
-const ENGINE_HW_AFTER_APPEND = 'engine: HW not advanced after append (ISR = [leader])'
 
 const GUIDED_IDS = [
   'rf1-rolling-update',
@@ -182,12 +177,9 @@ describe('rf1-rolling-update: RF 1 partitions go offline while their broker rest
     expect(run().report.durability.lostAckedRecords).toBe(0)
   })
 
-  it.fails(
-    `partitions that keep their leader keep taking acks=all writes (${ENGINE_HW_AFTER_APPEND})`,
-    () => {
-      expect(producer(run(), 'orders-producer').acked).toBeGreaterThan(0)
-    },
-  )
+  it(`partitions that keep their leader keep taking acks=all writes`, () => {
+    expect(producer(run(), 'orders-producer').acked).toBeGreaterThan(0)
+  })
 })
 
 describe('rf2-minisr1-two-az: acks=all with min ISR 1 loses data or availability', () => {
@@ -231,15 +223,12 @@ describe('rf2-minisr1-two-az: acks=all with min ISR 1 loses data or availability
     ).toBe(false)
   })
 
-  it.fails(
-    `keeps the slow follower out of the ISR until the crash (${ENGINE_HW_AFTER_APPEND})`,
-    () => {
-      const rejoined = eventsOf(run().events, 'IsrExpanded').filter(
-        (e) => e.partition === 0 && e.atMs > 34000 && e.atMs < crashAtMs,
-      )
-      expect(rejoined).toEqual([])
-    },
-  )
+  it(`keeps the slow follower out of the ISR until the crash`, () => {
+    const rejoined = eventsOf(run().events, 'IsrExpanded').filter(
+      (e) => e.partition === 0 && e.atMs > 34000 && e.atMs < crashAtMs,
+    )
+    expect(rejoined).toEqual([])
+  })
 })
 
 describe('rf3-minisr3-patching: min ISR = RF refuses acks=all writes while one broker is away', () => {
@@ -467,7 +456,7 @@ describe('unclean-election-cap: availability against consistency', () => {
     ).toBe(true)
   })
 
-  it.fails(`loses the records acknowledged by the leader alone (${ENGINE_HW_AFTER_APPEND})`, () => {
+  it(`loses the records acknowledged by the leader alone`, () => {
     expect(producer(run(), 'metrics-producer').lostAcked).toBeGreaterThan(0)
   })
 })
