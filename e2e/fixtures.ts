@@ -1,10 +1,21 @@
 /**
  * Shared Playwright fixtures. `consoleGuard` fails a test on any console error, page error or
- * failed request, so every journey also proves the page loads cleanly.
+ * failed request, so every journey also proves the page loads cleanly. The page objects (`sim`,
+ * `toolbar`, `topology`, `table`) are injected as fixtures, as tldraw's e2e suite does.
  */
 import { test as base, expect } from '@playwright/test'
+import { PartitionTable } from './pages/PartitionTable'
+import { SimApi } from './pages/SimApi'
+import { Toolbar } from './pages/Toolbar'
+import { Topology } from './pages/Topology'
 
-type Fixtures = { consoleGuard: { problems: string[] } }
+type Fixtures = {
+  consoleGuard: { problems: string[] }
+  sim: SimApi
+  toolbar: Toolbar
+  topology: Topology
+  table: PartitionTable
+}
 
 export const test = base.extend<Fixtures>({
   consoleGuard: [
@@ -25,6 +36,10 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  sim: async ({ page }, use) => use(new SimApi(page)),
+  toolbar: async ({ page }, use) => use(new Toolbar(page)),
+  topology: async ({ page }, use) => use(new Topology(page)),
+  table: async ({ page }, use) => use(new PartitionTable(page)),
 })
 
 export { expect }
