@@ -1,0 +1,60 @@
+/**
+ * Metric samples as CSV (RFC 4180 quoting, LF line ends): a header row, then one row per sample.
+ * Kafka's gauge names are the column names; LeaderCount becomes one column per broker,
+ * `LeaderCount.broker<id>`, for every broker seen in any sample (0 where a sample lacks it, as a
+ * dead broker reports nothing).
+ */
+import type { MetricsSample } from '../engine/types'
+import { type ExportFile, fileStem } from './files'
+
+/** The scalar columns, in order, after `atMs`. */
+export const METRIC_COLUMNS = [
+  'UnderReplicatedPartitions',
+  'UnderMinIsrPartitionCount',
+  'AtMinIsrPartitionCount',
+  'OfflinePartitionsCount',
+  'ActiveControllerCount',
+  'PreferredReplicaImbalanceCount',
+  'IsrShrinksPerSec',
+  'IsrExpandsPerSec',
+  'UncleanLeaderElectionsPerSec',
+  'producedRecords',
+  'ackedRecords',
+  'failedRecords',
+  'lostAckedRecords',
+  'consumerLag',
+] as const satisfies readonly (keyof MetricsSample)[]
+
+function leaderBrokers(series: readonly MetricsSample[]): string[] {
+  const ids = new Set<string>()
+  for (const sample of series) for (const id of Object.keys(sample.LeaderCount)) ids.add(id)
+  return [...ids].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
+}
+
+function csvCell(value: string | number): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+}
+
+/**
+ * @example
+ * metricsToCsv(sim.metricsSeries()).split('\n')[0] // 'atMs,UnderReplicatedPartitions,...'
+ */
+export function metricsToCsv(series: readonly MetricsSample[]): string {
+  const brokers = leaderBrokers(series)
+  const header = ['atMs', ...METRIC_COLUMNS, ...brokers.map((id) => `LeaderCount.broker${id}`)]
+  const rows = series.map((sample) => [
+    sample.atMs,
+    ...METRIC_COLUMNS.map((column) => sample[column]),
+    ...brokers.map((id) => sample.LeaderCount[id] ?? 0),
+  ])
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n'
+}
+
+export function metricsCsvFile(specName: string, series: readonly MetricsSample[]): ExportFile {
+  return {
+    name: `${fileStem(specName)}-metrics.csv`,
+    mime: 'text/csv',
+    data: metricsToCsv(series),
+  }
+}
