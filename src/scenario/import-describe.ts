@@ -552,6 +552,11 @@ function withConfig(
       message: `min.insync.replicas=${minIsr} is larger than the replication factor ${rf} of ${JSON.stringify(topic.name)}; imported as ${rf}. In Kafka every acks=all write to this topic fails with NOT_ENOUGH_REPLICAS`,
     })
   }
-  if (Object.keys(config).length > 0) out.config = config
-  return out
+  // Rebuilt so that the keys come in the documented order: config before the replica lists.
+  const { assignment, initial, ...shape } = out
+  const ordered: ScenarioTopic = { ...shape }
+  if (Object.keys(config).length > 0) ordered.config = config
+  if (assignment !== undefined) ordered.assignment = assignment
+  if (initial !== undefined) ordered.initial = initial
+  return ordered
 }

@@ -82,12 +82,13 @@ function importReassignmentText(text: string, options: ImportOptions): ImportRes
       warnings.push({ path: at('', key), message: 'unknown field, ignored' })
   }
   if (root.version !== 1) {
-    problems.push({
-      path: 'version',
-      message: hasOwn(root, 'version')
-        ? `unsupported version ${describeValue(root.version)}; Kafka's reassignment files have version 1`
-        : 'is required (1)',
-    })
+    let message = 'is required (1)'
+    if (typeof root.version === 'number') {
+      message = `unsupported version ${root.version}; Kafka's reassignment files have version 1`
+    } else if (hasOwn(root, 'version')) {
+      message = `must be the number 1 (got ${describeValue(root.version)})`
+    }
+    problems.push({ path: 'version', message })
   }
   const items = root.partitions
   if (!Array.isArray(items)) {

@@ -108,7 +108,10 @@ const CONFIG_HOMES: [string, readonly string[]][] = [
 
 function unknownKeyMessage(key: string, allowed: readonly string[], what: string): string {
   const suggestion = didYouMean(key, allowed)
-  if (suggestion !== '') return `unknown ${what} ${JSON.stringify(key)}.${suggestion}`
+  if (suggestion !== '') {
+    const where = what.endsWith('config') ? `unknown ${what}` : `unknown field in ${what}:`
+    return `${where} ${JSON.stringify(key)}.${suggestion}`
+  }
   if (what.endsWith('config')) {
     const home = CONFIG_HOMES.find(([, keys]) => keys.includes(key))
     if (home !== undefined) return `${JSON.stringify(key)} is ${home[0]}, not a ${what}`
@@ -140,7 +143,8 @@ function list(ctx: Ctx, value: unknown, path: string): unknown[] | undefined {
     error(ctx, path, `must be an array (got ${describeValue(value)})`)
     return undefined
   }
-  return value as unknown[]
+  // Array.from turns holes of a sparse array into undefined, which is then reported.
+  return Array.from(value as unknown[])
 }
 
 function integer(

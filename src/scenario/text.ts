@@ -31,6 +31,7 @@ const SHORT = 40
 /** "the string \"2\"", "the number 1.5", "an array", "null"... for "must be X (got Y)". */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null'
+  if (value === undefined) return 'nothing'
   if (Array.isArray(value)) return 'an array'
   switch (typeof value) {
     case 'string':
