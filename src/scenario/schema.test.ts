@@ -17,6 +17,7 @@ import {
   DEFAULT_CONSUMER_CONFIG,
   DEFAULT_PRODUCER_CONFIG,
 } from '../engine/spec'
+import { mutate } from './arbitraries'
 import { INVALID_SHAPE, VALID } from './fixtures'
 import { scenarioSchema } from './schema'
 import { buildScenarioSchema } from './schema-source'
@@ -151,29 +152,3 @@ describe('schema and validator agree', () => {
     )
   })
 })
-
-/** Replaces or deletes one value somewhere in the object tree (or adds a stray key). */
-export function mutate(
-  root: Json,
-  pick: number,
-  pickKey: number,
-  value: unknown,
-  remove: boolean,
-): void {
-  const containers: (Json | unknown[])[] = []
-  const collect = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null) return
-    containers.push(node as Json)
-    for (const child of Object.values(node)) collect(child)
-  }
-  collect(root)
-  const target = containers[pick % containers.length] as Json | unknown[]
-  const keys = Object.keys(target)
-  if (keys.length === 0 || pickKey % 7 === 6) {
-    if (!Array.isArray(target)) target[`stray${pickKey % 3}`] = structuredClone(value)
-    return
-  }
-  const key = keys[pickKey % keys.length] as string
-  if (remove && !Array.isArray(target)) delete target[key]
-  else (target as Json)[key] = structuredClone(value)
-}
