@@ -404,6 +404,19 @@ describe('determinism and time travel', () => {
     expect(JSON.stringify(a.simulation.clientLog())).toBe(JSON.stringify(b.simulation.clientLog()))
   })
 
+  it('fetch sessions keep their dirty sets sorted and free of duplicates (bounded work per round)', () => {
+    const c = build().runFor(90_000)
+    const state = c.simulation.checkpoint().state as {
+      pairs: ({ dirty: number[]; partitions: number[] } | null)[]
+    }
+    for (const pair of state.pairs) {
+      if (pair === null) continue
+      for (let i = 1; i < pair.dirty.length; i++)
+        expect(pair.dirty[i]).toBeGreaterThan(pair.dirty[i - 1] as number)
+      for (const p of pair.dirty) expect(pair.partitions).toContain(p)
+    }
+  })
+
   it('a run restored from a checkpoint continues exactly like the original', async () => {
     const { restoreSimulation } = await import('./index')
     const a = build().runFor(20_000)

@@ -7,7 +7,6 @@ import type { Ctx } from './context'
 import { lostRecordsTotal } from './accounting'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
-import type { TopicSpec } from './spec'
 import type { MetricsSample } from './types'
 
 export function currentMetrics(ctx: Ctx): MetricsSample {
@@ -22,24 +21,23 @@ export function currentMetrics(ctx: Ctx): MetricsSample {
   let atMinIsr = 0
   let offline = 0
   let imbalance = 0
-  const topics = ctx.spec.topics
+  const minIsrByTopic = ctx.spec.topics.map((t) => effectiveMinIsr(t, config))
+  // A live broker reports every partition it hosts (ReplicaManager.PartitionCount).
+  for (let b = 0; b < n; b++) if (up[b]) hosted[b] = (ctx.hostedBy[b] as number[]).length
   for (const part of s.partitions) {
-    const minIsr = effectiveMinIsr(topics[part.topic] as TopicSpec, config)
+    const minIsr = minIsrByTopic[part.topic] as number
     if (part.leader === -1) offline += 1
     if (part.leader !== part.replicas[0]) imbalance += 1
     const states = part.replicaStates
     for (let i = 0; i < states.length; i++) {
       const rs = states[i] as (typeof states)[number]
-      if (!up[rs.broker]) continue
-      hosted[rs.broker] = (hosted[rs.broker] as number) + 1
-      if (rs.leaderSide !== null) {
-        leaders[rs.broker] = (leaders[rs.broker] as number) + 1
-        // Gauges reported by the leader from the ISR it knows (Partition.scala).
-        const isrSize = rs.knownIsr.length
-        if (isrSize < part.replicas.length) underReplicated += 1
-        if (isrSize < minIsr) underMinIsr += 1
-        else if (isrSize === minIsr) atMinIsr += 1
-      }
+      if (rs.leaderSide === null || !up[rs.broker]) continue
+      leaders[rs.broker] = (leaders[rs.broker] as number) + 1
+      // Gauges reported by the leader from the ISR it knows (Partition.scala).
+      const isrSize = rs.knownIsr.length
+      if (isrSize < part.replicas.length) underReplicated += 1
+      if (isrSize < minIsr) underMinIsr += 1
+      else if (isrSize === minIsr) atMinIsr += 1
     }
   }
   const leaderCount: Record<string, number> = {}

@@ -27,6 +27,7 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
       phase: 'down',
       partitions: [],
       dirty: [],
+      hwPending: [],
       timeoutPending: false,
       poll: false,
     }
@@ -35,17 +36,21 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
   return pair
 }
 
-/** Adds `p` to the pair's dirty set (kept sorted, so rounds visit partitions in index order). */
-export function markDirty(pair: FetchPairState, p: number): void {
-  const dirty = pair.dirty
+/** Inserts `p` into a sorted array of partition indices unless present. */
+export function insertSorted(xs: number[], p: number): void {
   let lo = 0
-  let hi = dirty.length
+  let hi = xs.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if ((dirty[mid] as number) < p) lo = mid + 1
+    if ((xs[mid] as number) < p) lo = mid + 1
     else hi = mid
   }
-  if (dirty[lo] !== p) dirty.splice(lo, 0, p)
+  if (xs[lo] !== p) xs.splice(lo, 0, p)
+}
+
+/** Adds `p` to the pair's dirty set (kept sorted, so rounds visit partitions in index order). */
+export function markDirty(pair: FetchPairState, p: number): void {
+  insertSorted(pair.dirty, p)
 }
 
 /** Starts a fetch round for a pair that is not already in one. */
@@ -71,6 +76,8 @@ function removeFromPair(ctx: Ctx, follower: number, leader: number, p: number): 
   if (i >= 0) pair.partitions.splice(i, 1)
   const j = pair.dirty.indexOf(p)
   if (j >= 0) pair.dirty.splice(j, 1)
+  const k = pair.hwPending.indexOf(p)
+  if (k >= 0) pair.hwPending.splice(k, 1)
 }
 
 function addToPair(ctx: Ctx, follower: number, leader: number, p: number): void {

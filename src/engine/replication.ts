@@ -20,7 +20,7 @@ import {
 } from './log'
 import { brokerLink, latencyBetweenBrokers } from './network'
 import { completeDelayedProduces } from './produce'
-import { kickPair, markDirty, pairIndex } from './replica-manager'
+import { insertSorted, kickPair, markDirty, pairIndex } from './replica-manager'
 import { effectiveMinIsr } from './spec'
 import type {
   FetchEntry,
@@ -78,7 +78,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
       lrs.knownLeaderEpoch !== frs.knownLeaderEpoch
     ) {
       // Retried once the leader has applied the same metadata (makeLeader marks it again).
-      stillDirty.push(p)
+      markDirty(pair, p)
       continue
     }
     const fLog = frs.log
@@ -95,7 +95,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
           leaderHighWatermark: lrs.highWatermark,
           diverging: [epoch, endOffset],
         })
-        stillDirty.push(p)
+        markDirty(pair, p)
         continue
       }
     }
@@ -118,12 +118,12 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
         leaderHighWatermark: lrs.highWatermark,
         diverging: null,
       })
-      stillDirty.push(p)
+      markDirty(pair, p)
     } else if (lrs.highWatermark > frs.highWatermark) {
       hwOnly = true
-      stillDirty.push(p)
+      insertSorted(pair.hwPending, p)
     } else if (outOfSync) {
-      stillDirty.push(p)
+      markDirty(pair, p)
     }
   }
   pair.poll = poll
@@ -164,7 +164,9 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
     return
   }
   const entries: FetchEntry[] = []
-  for (const p of pair.dirty) {
+  const pending = pair.hwPending
+  pair.hwPending = []
+  for (const p of pending) {
     const part = ctx.s.partitions[p] as PartitionState
     const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
     const frs = part.replicaStates[slotOf(part, pair.follower)] as ReplicaState
@@ -303,7 +305,7 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
       const pair =
         ctx.s.pairs[pairIndex(ctx, (part.replicaStates[i] as ReplicaState).broker, lrs.broker)]
       if (pair === null || pair === undefined || !pair.partitions.includes(p)) continue
-      markDirty(pair, p)
+      insertSorted(pair.hwPending, p)
       if (pair.phase === 'idle') scheduleIdleTimeout(ctx, pair)
     }
   }

@@ -240,6 +240,8 @@ export interface FetchPairState {
    * fetch state), like an incremental fetch session (KIP-227): a round visits only these.
    */
   dirty: number[]
+  /** Partitions whose leader high watermark moved past what the follower has seen. */
+  hwPending: number[]
   /** A parked request's wait (replica.fetch.wait.max.ms) is scheduled to expire. */
   timeoutPending: boolean
   /**
