@@ -1,0 +1,23 @@
+/** One bench case, run in its own process: builds the spec, runs it, prints figures as JSON. */
+import { createSimulation } from '../src/engine'
+import { buildSpec, type ClusterShape } from './clusters'
+
+const shape = JSON.parse(process.argv[2] ?? '{}') as ClusterShape
+const spec = buildSpec(shape)
+const start = performance.now()
+const sim = createSimulation(spec)
+sim.runUntil(spec.durationMs)
+const wallMs = performance.now() - start
+const snapshot = sim.snapshot()
+console.log(
+  JSON.stringify({
+    name: shape.name,
+    simulatedMs: spec.durationMs,
+    wallMs,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    events: sim.events().length,
+    partitions: snapshot.partitions.length,
+    lost: snapshot.durability.lostAckedRecords,
+    acked: snapshot.durability.ackedRecords,
+  }),
+)

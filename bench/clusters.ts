@@ -1,0 +1,107 @@
+/** Spec builders for the benchmarks: the reference cluster and the teaching cluster. */
+import { assignReplicasToBrokers } from '../src/engine/protocol/assignment'
+import { prngFromSeed } from '../src/engine/prng'
+import {
+  DEFAULT_CLUSTER_CONFIG,
+  DEFAULT_PRODUCER_CONFIG,
+  type ClientSpec,
+  type SimulationSpec,
+  type TimedFault,
+  type TopicSpec,
+} from '../src/engine/spec'
+
+export interface ClusterShape {
+  name: string
+  zones: number
+  brokersPerZone: number
+  topics: number
+  partitionsPerTopic: number
+  producers: number
+  recordsPerSecond: number
+  durationMs: number
+  /** Stop a zone at this time and start it again later (null: no faults). */
+  zoneOutage: { stopAtMs: number; startAtMs: number } | null
+}
+
+export function buildSpec(shape: ClusterShape, seed = 42): SimulationSpec {
+  const zones = Array.from({ length: shape.zones }, (_, i) => `use1-az${i + 1}`)
+  const brokers = Array.from({ length: shape.zones * shape.brokersPerZone }, (_, i) => ({
+    id: i + 1,
+    zone: zones[i % shape.zones] as string,
+  }))
+  const rng = prngFromSeed(seed)
+  const topics: TopicSpec[] = Array.from({ length: shape.topics }, (_, t) => {
+    const map = assignReplicasToBrokers(
+      brokers.map((b) => ({ id: b.id, rack: b.zone })),
+      shape.partitionsPerTopic,
+      3,
+      -1,
+      -1,
+      rng,
+    )
+    return {
+      name: `topic-${t}`,
+      partitions: shape.partitionsPerTopic,
+      replicationFactor: 3,
+      config: { 'min.insync.replicas': 2 },
+      assignment: [...map.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r),
+    }
+  })
+  const clients: ClientSpec[] = Array.from({ length: shape.producers }, (_, i) => ({
+    kind: 'producer',
+    id: `p${i + 1}`,
+    topic: `topic-${i % shape.topics}`,
+    recordsPerSecond: shape.recordsPerSecond,
+    config: {
+      ...DEFAULT_PRODUCER_CONFIG,
+      'bootstrap.servers': brokers.slice(0, 3).map((b) => b.id),
+    },
+  }))
+  const faults: TimedFault[] =
+    shape.zoneOutage === null
+      ? []
+      : [
+          { type: 'stopZone', zone: 'use1-az1', atMs: shape.zoneOutage.stopAtMs },
+          { type: 'startZone', zone: 'use1-az1', atMs: shape.zoneOutage.startAtMs },
+        ]
+  return {
+    name: shape.name,
+    description: '',
+    seed,
+    durationMs: shape.durationMs,
+    cluster: {
+      controller: 'kraft',
+      zones,
+      brokers,
+      controllers: zones.map((zone, i) => ({ id: 1001 + i, zone })),
+      config: { ...DEFAULT_CLUSTER_CONFIG },
+    },
+    topics,
+    clients,
+    faults,
+  }
+}
+
+export const REFERENCE: ClusterShape = {
+  name: 'reference: 3 zones x 30 brokers, 10,000 partitions RF 3, 30 producers',
+  zones: 3,
+  brokersPerZone: 30,
+  topics: 10,
+  partitionsPerTopic: 1000,
+  producers: 30,
+  recordsPerSecond: 1000,
+  durationMs: 600_000,
+  zoneOutage: { stopAtMs: 120_000, startAtMs: 300_000 },
+}
+
+export const TEACHING: ClusterShape = {
+  name: 'teaching: 3 zones x 1 broker, 6 partitions, 1 producer',
+  zones: 3,
+  brokersPerZone: 1,
+  topics: 1,
+  partitionsPerTopic: 6,
+  producers: 1,
+  recordsPerSecond: 200,
+  durationMs: 3_600_000,
+  zoneOutage: { stopAtMs: 600_000, startAtMs: 900_000 },
+}

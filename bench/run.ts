@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: engine speed and memory figures (printed, never asserted; machines are
+ * noisy). Each case runs in its own child process so peak memory (max RSS) is per case.
+ *
+ *   reference cluster: 10 min of cluster time with a zone outage and recovery (target ≤ 2 s, ≤ 200 MB)
+ *   teaching cluster: speed factor (target ≥ 1000× real time)
+ *   scaling: 3 partition counts × 2 simulated durations (cost should grow about linearly)
+ */
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { REFERENCE, TEACHING, type ClusterShape } from './clusters'
+
+interface CaseResult {
+  name: string
+  simulatedMs: number
+  wallMs: number
+  maxRssMb: number
+  events: number
+  partitions: number
+}
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+
+function runCase(shape: ClusterShape): CaseResult {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', `${here}case.ts`, JSON.stringify(shape)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  )
+  if (child.status !== 0) throw new Error(`bench case failed: ${child.stderr}`)
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as CaseResult
+}
+
+function line(r: CaseResult): string {
+  const factor = r.simulatedMs / r.wallMs
+  return `${r.name}\n  simulated ${(r.simulatedMs / 1000).toFixed(0)} s in ${r.wallMs.toFixed(0)} ms wall (${factor.toFixed(0)}x real time), peak RSS ${r.maxRssMb.toFixed(0)} MB, ${r.events} events logged, ${r.partitions} partitions`
+}
+
+const only = process.argv[2]
+console.log(`Kafka HA Lab engine bench (Node ${process.version})\n`)
+if (only === undefined || only === 'reference') {
+  const r = runCase(REFERENCE)
+  console.log(line(r))
+  console.log(
+    `  targets: <= 2000 ms wall (${r.wallMs <= 2000 ? 'met' : 'MISSED'}), <= 200 MB (${r.maxRssMb <= 200 ? 'met' : 'MISSED'})\n`,
+  )
+}
+if (only === undefined || only === 'teaching') {
+  const r = runCase(TEACHING)
+  console.log(line(r))
+  const factor = r.simulatedMs / r.wallMs
+  console.log(`  target: >= 1000x real time (${factor >= 1000 ? 'met' : 'MISSED'})\n`)
+}
+if (only === undefined || only === 'scaling') {
+  console.log('scaling (RF 3, 30 producers, zone outage at 20% and recovery at 50% of the run):')
+  const rows: string[] = ['partitions  sim time  wall ms  ms per (1000 partition-minutes)']
+  for (const partitions of [2_500, 5_000, 10_000]) {
+    for (const durationMs of [300_000, 600_000]) {
+      const shape: ClusterShape = {
+        ...REFERENCE,
+        name: `${partitions} partitions, ${durationMs / 60000} min`,
+        partitionsPerTopic: partitions / 10,
+        durationMs,
+        zoneOutage: { stopAtMs: durationMs * 0.2, startAtMs: durationMs * 0.5 },
+      }
+      const r = runCase(shape)
+      const unit = r.wallMs / ((partitions / 1000) * (durationMs / 60000))
+      rows.push(
+        `${String(partitions).padStart(10)}  ${String(durationMs / 60000).padStart(5)} min  ${r.wallMs.toFixed(0).padStart(7)}  ${unit.toFixed(1).padStart(10)}`,
+      )
+    }
+  }
+  console.log(rows.join('\n'))
+}
