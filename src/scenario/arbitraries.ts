@@ -177,7 +177,7 @@ export const scenarioFileArbitrary: fc.Arbitrary<ScenarioFile> = fc.gen().map((g
   }
   if (g(fc.boolean)) file.seed = g(fc.integer, { min: 0, max: 4294967295 })
   if (g(fc.boolean)) file.durationMs = g(fc.integer, { min: 1, max: 300000 })
-  if (g(fc.boolean)) file.description = g(fc.string)
+  if (g(fc.boolean)) file.description = g(fc.string, { maxLength: 300, size: 'max' })
   const topics = Array.from({ length: g(fc.integer, { min: 0, max: 3 }) }, (_, i) =>
     topic(g, i, brokerIds),
   )

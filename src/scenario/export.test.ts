@@ -84,6 +84,14 @@ describe('scenarioToJson', () => {
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100)
   })
 
+  it('writes long strings whole, however long (they are never split into characters)', () => {
+    const description = `${'A long description. '.repeat(20)}"quoted" and \\ escaped\n`
+    const s = { ...spec(MINIMAL), description, name: 'n'.repeat(150) }
+    const text = scenarioToJson(s)
+    expect(text).toContain(`  "description": ${JSON.stringify(description)},\n`)
+    expect(roundTrip(s)).toEqual(s)
+  })
+
   it('keeps an empty initial map, so that the spec keeps its initial array', () => {
     const s = spec(IMPORTED)
     const withNulls: SimulationSpec = {

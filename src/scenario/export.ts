@@ -106,6 +106,8 @@ function inline(value: unknown, depth: number): string | undefined {
 }
 
 function render(value: unknown, indent: string, prefixLength: number): string {
+  // Strings, numbers and the like stay whole however long they are.
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
   const flat = inline(value, 0)
   // +1 for a trailing comma.
   if (flat !== undefined && indent.length + prefixLength + flat.length + 1 <= WIDTH) return flat

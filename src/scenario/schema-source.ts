@@ -1,7 +1,8 @@
 /**
  * Builds the JSON Schema (draft 2020-12) of scenario files from the tables in `fields.ts`, the
  * same tables the validator reads. `public/scenario.schema.json` is this function's output; a
- * test fails when the file is out of date and rewrites it when run with UPDATE_SCHEMA=1.
+ * test fails when the file is out of date and rewrites it when run with UPDATE_SCHEMA=1;
+ * `schema.ts` exports the same object to TypeScript.
  * What the schema cannot express (unique ids, references, RF against the broker count...) is
  * checked by `semantics.ts` only.
  */
