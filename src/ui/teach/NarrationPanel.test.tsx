@@ -1,0 +1,112 @@
+/**
+ * The narration panel in jsdom: it shows the current step (title, text, Kafka rule, config keys,
+ * step x of n), Back and Next ask for the neighbouring step and are disabled at the ends, and the
+ * last step shows the "Try it yourself" text.
+ */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { useState } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ScenarioNarration } from '../../scenario/types'
+import { NarrationPanel } from './NarrationPanel'
+
+afterEach(cleanup)
+
+const disabled = (element: HTMLElement) => (element as HTMLButtonElement).disabled
+
+const narration: ScenarioNarration = {
+  steps: [
+    {
+      atMs: 0,
+      title: 'Steady state',
+      text: 'One copy of everything.',
+      configKeys: ['default.replication.factor'],
+    },
+    {
+      atMs: 10_000,
+      title: 'Broker 1 is patched',
+      text: 'Two partitions go offline.',
+      rule: 'Only a replica can lead (PartitionChangeBuilder.electLeader).',
+      configKeys: ['controlled.shutdown.enable'],
+      checkpoint: true,
+    },
+    { atMs: 36_000, title: 'Broker 1 is back', text: 'Partitions return.' },
+  ],
+  tryIt: 'Set replicationFactor to 3 and replay.',
+}
+
+function Controlled({ onStepChange }: { onStepChange: (index: number) => void }) {
+  const [index, setIndex] = useState(0)
+  return (
+    <NarrationPanel
+      title="RF 1 during a rolling update"
+      narration={narration}
+      stepIndex={index}
+      nextCheckpointMs={10_000}
+      onStepChange={(next) => {
+        onStepChange(next)
+        setIndex(next)
+      }}
+    />
+  )
+}
+
+describe('NarrationPanel', () => {
+  it('steps through the narration with Next and Back', () => {
+    const onStepChange = vi.fn()
+    render(<Controlled onStepChange={onStepChange} />)
+    const panel = screen.getByRole('region', { name: 'Narration' })
+    const back = within(panel).getByRole('button', { name: 'Back' })
+    const next = within(panel).getByRole('button', { name: 'Next' })
+    expect(within(panel).getByText(/Step 1 of 3/)).toBeTruthy()
+    expect(within(panel).getByRole('heading', { name: 'Steady state' })).toBeTruthy()
+    expect(within(panel).getByText('default.replication.factor')).toBeTruthy()
+    expect(within(panel).getByText('Next pause at 00:10.000')).toBeTruthy()
+    expect(disabled(back)).toBe(true)
+
+    fireEvent.click(next)
+    expect(onStepChange).toHaveBeenLastCalledWith(1)
+    expect(within(panel).getByText(/Step 2 of 3 · at 00:10.000 · checkpoint/)).toBeTruthy()
+    expect(within(panel).getByText('Two partitions go offline.')).toBeTruthy()
+    expect(within(panel).getByText(/PartitionChangeBuilder.electLeader/).textContent).toMatch(
+      /^Kafka rule: /,
+    )
+    expect(within(panel).getByText('controlled.shutdown.enable')).toBeTruthy()
+    expect(within(panel).queryByText('Try it yourself')).toBeNull()
+
+    fireEvent.click(next)
+    expect(within(panel).getByText('Try it yourself')).toBeTruthy()
+    expect(within(panel).getByText('Set replicationFactor to 3 and replay.')).toBeTruthy()
+    expect(disabled(next)).toBe(true)
+
+    fireEvent.click(back)
+    expect(onStepChange).toHaveBeenLastCalledWith(1)
+    expect(within(panel).getByRole('heading', { name: 'Broker 1 is patched' })).toBeTruthy()
+  })
+
+  it('shows the first step before its time and clamps past the end', () => {
+    const { rerender } = render(
+      <NarrationPanel title="t" narration={narration} stepIndex={-1} onStepChange={vi.fn()} />,
+    )
+    expect(screen.getByRole('heading', { name: 'Steady state' })).toBeTruthy()
+    rerender(
+      <NarrationPanel title="t" narration={narration} stepIndex={9} onStepChange={vi.fn()} />,
+    )
+    expect(screen.getByRole('heading', { name: 'Broker 1 is back' })).toBeTruthy()
+  })
+
+  it('offers Close narration when the integrator allows it', () => {
+    const onClose = vi.fn()
+    render(
+      <NarrationPanel
+        title="t"
+        narration={{ steps: [] }}
+        stepIndex={0}
+        onStepChange={vi.fn()}
+        onClose={onClose}
+      />,
+    )
+    expect(screen.getByText('This scenario has no narration steps.')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Close narration' }))
+    expect(onClose).toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,149 @@
+/**
+ * The "Scenarios" button and its picker: a modal dialog listing each guided scenario by title and
+ * summary. Choosing one calls `onLoad(id)` and closes the dialog; Escape, the Close button or a
+ * click outside close it too, and focus returns to the button.
+ */
+import { useEffect, useId, useRef, useState } from 'react'
+import type { KeyboardEvent } from 'react'
+import type { GuidedScenarioEntry } from '../../scenarios/index'
+
+export interface ScenarioPickerProps {
+  /** The guided scenarios, or null while the index is loading. */
+  entries: readonly GuidedScenarioEntry[] | null
+  /** Why the index could not be loaded, if it could not. */
+  error?: string | null
+  /** The id of the guided scenario now loaded, if any. */
+  currentId?: string | null
+  /** Called when the dialog opens (the integrator may fetch the index lazily then). */
+  onOpen?: () => void
+  onLoad: (id: string) => void
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
+
+export function ScenarioPicker({ entries, error, currentId, onOpen, onLoad }: ScenarioPickerProps) {
+  const [open, setOpen] = useState(false)
+  const opener = useRef<HTMLButtonElement>(null)
+  const dialog = useRef<HTMLDivElement>(null)
+  const titleId = useId()
+
+  useEffect(() => {
+    if (!open) return
+    const first = dialog.current?.querySelector<HTMLElement>('li button') ?? dialog.current
+    first?.focus()
+  }, [open, entries])
+
+  function show() {
+    setOpen(true)
+    onOpen?.()
+  }
+
+  function close() {
+    setOpen(false)
+    opener.current?.focus()
+  }
+
+  function choose(id: string) {
+    setOpen(false)
+    onLoad(id)
+    opener.current?.focus()
+  }
+
+  // A small focus trap: Tab cycles inside the dialog, Escape closes it.
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      event.stopPropagation()
+      close()
+      return
+    }
+    if (event.key !== 'Tab' || dialog.current === null) return
+    const items = Array.from(dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE))
+    const first = items[0]
+    const last = items[items.length - 1]
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault()
+      last?.focus()
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault()
+      first?.focus()
+    }
+  }
+
+  return (
+    <>
+      <button
+        ref={opener}
+        type="button"
+        className="btn"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={show}
+      >
+        Scenarios
+      </button>
+      {open && (
+        <div
+          className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-black/40 p-4 sm:p-10"
+          onClick={(event) => {
+            if (event.target === event.currentTarget) close()
+          }}
+        >
+          <div
+            ref={dialog}
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby={titleId}
+            tabIndex={-1}
+            className="w-full max-w-2xl rounded-lg border border-border bg-panel p-4 shadow-xl"
+            onKeyDown={onKeyDown}
+          >
+            <div className="mb-3 flex items-center gap-3">
+              <h2 id={titleId} className="text-lg font-semibold">
+                Guided scenarios
+              </h2>
+              <button type="button" className="btn ml-auto" onClick={close}>
+                Close
+              </button>
+            </div>
+            <p className="mb-3 text-sm text-muted">
+              Each scenario loads a cluster and a fault script, then narrates what Kafka does and
+              why, pausing at checkpoints.
+            </p>
+            {error != null && error !== '' && (
+              <p role="alert" className="mb-3 text-sm text-danger">
+                {error}
+              </p>
+            )}
+            {entries === null && error == null && <p className="text-sm">Loading scenarios…</p>}
+            {entries !== null && (
+              <ul className="flex flex-col gap-2">
+                {entries.map((entry) => (
+                  <li key={entry.id}>
+                    <button
+                      type="button"
+                      className="w-full rounded border border-border px-3 py-2 text-left hover:bg-bg aria-[current=true]:border-focus aria-[current=true]:border-l-4"
+                      aria-describedby={`${titleId}-${entry.id}`}
+                      aria-current={entry.id === currentId ? 'true' : undefined}
+                      onClick={() => choose(entry.id)}
+                    >
+                      <span className="block font-semibold">
+                        {entry.title}
+                        {entry.id === currentId && (
+                          <span className="ml-2 text-xs font-normal text-muted">(loaded)</span>
+                        )}
+                      </span>
+                      <span id={`${titleId}-${entry.id}`} className="block text-sm text-muted">
+                        {entry.summary}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      )}
+    </>
+  )
+}
