@@ -189,6 +189,17 @@ describe('pinned regressions: restarts inside the session timeout', () => {
       ],
     },
     {
+      name: 'a parked fetch whose expiry was superseded can be scheduled again',
+      controller: 'kraft',
+      commands: [
+        { kind: 'crash', broker: 1 },
+        { kind: 'start', broker: 1 },
+        { kind: 'stopZone', zone: 0 },
+        { kind: 'stopZone', zone: 2 },
+        { kind: 'start', broker: 1 },
+      ],
+    },
+    {
       name: 'followers removed while their leader was down keep polling and rejoin',
       controller: 'kraft',
       commands: [

@@ -53,6 +53,15 @@ export function markDirty(pair: FetchPairState, p: number): void {
   insertSorted(pair.dirty, p)
 }
 
+/**
+ * A new round (or a reset) for the pair: events of the previous one are ignored from now on,
+ * including a scheduled expiry of a parked fetch.
+ */
+export function bumpGen(pair: FetchPairState): void {
+  pair.gen += 1
+  pair.timeoutPending = false
+}
+
 /** Starts a fetch round for a pair that is not already in one. */
 export function kickPair(ctx: Ctx, pair: FetchPairState, delayMs = 0): void {
   if (pair.partitions.length === 0 || pair.phase === 'busy') return
@@ -61,7 +70,7 @@ export function kickPair(ctx: Ctx, pair: FetchPairState, delayMs = 0): void {
     return
   }
   pair.phase = 'busy'
-  pair.gen += 1
+  bumpGen(pair)
   at(ctx, delayMs, {
     k: 'fetchRequest',
     pair: pairIndex(ctx, pair.follower, pair.leader),
@@ -203,7 +212,7 @@ export function forgetRoles(ctx: Ctx, b: number, error: KafkaError | null): void
   for (let l = 0; l < ctx.s.brokers.length; l++) {
     const pair = ctx.s.pairs[pairIndex(ctx, b, l)]
     if (pair) {
-      pair.gen += 1
+      bumpGen(pair)
       pair.phase = 'down'
     }
   }

@@ -12,6 +12,7 @@ import { at, emit, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
   appendBatch,
+  type Batch,
   batchIndexAtOrAfter,
   endOffsetForEpoch,
   isPrefixOf,
@@ -20,7 +21,7 @@ import {
 } from './log'
 import { brokerLink, latencyBetweenBrokers } from './network'
 import { completeDelayedProduces } from './produce'
-import { insertSorted, kickPair, markDirty, pairIndex } from './replica-manager'
+import { bumpGen, insertSorted, kickPair, markDirty, pairIndex } from './replica-manager'
 import { effectiveMinIsr } from './spec'
 import type {
   FetchEntry,
@@ -47,6 +48,26 @@ function isCaughtUp(ctx: Ctx, follower: FollowerTracking, leaderLogEndOffset: nu
     follower.logEndOffset === leaderLogEndOffset ||
     ctx.s.nowMs - follower.lastCaughtUpTimeMs <= ctx.spec.cluster.config['replica.lag.time.max.ms']
   )
+}
+
+/**
+ * `replica.fetch.max.bytes` (1 MiB) bounds what one fetch returns per partition; with records
+ * taken as 1 KiB each that is 1024 records, but always at least one batch (Kafka returns a
+ * whole first batch even when it is larger, so a fetch always makes progress).
+ */
+const REPLICA_FETCH_MAX_RECORDS = 1024
+
+function fetchSlice(batches: Batch[], from: number): Batch[] {
+  let records = 0
+  let to = from
+  while (
+    to < batches.length &&
+    (to === from || records + (batches[to] as Batch).count <= REPLICA_FETCH_MAX_RECORDS)
+  ) {
+    records += (batches[to] as Batch).count
+    to += 1
+  }
+  return batches.slice(from, to)
 }
 
 /** The leader processes a follower pair's fetch request. */
@@ -114,7 +135,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
       entries.push({
         p,
         epoch: lrs.knownLeaderEpoch,
-        batches: lLog.batches.slice(from),
+        batches: fetchSlice(lLog.batches, from),
         leaderHighWatermark: lrs.highWatermark,
         diverging: null,
       })
@@ -184,7 +205,7 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
   // An empty answer still completes the parked fetch, so an out-of-sync follower polls again.
   if (entries.length === 0 && !pair.poll) return
   pair.phase = 'busy'
-  pair.gen += 1
+  bumpGen(pair)
   const delay =
     latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
     (ctx.s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
@@ -361,9 +382,10 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState, entries: FetchEn
   }
   // Send the next request. After a response that carried only high watermarks nothing at the
   // leader changes when it arrives, so the request parks straight away (saves an event).
-  pair.gen += 1
+  bumpGen(pair)
   if (!pair.poll && entries.every((e) => e.batches.length === 0 && e.diverging === null)) {
     pair.phase = 'idle'
+    if (pair.hwPending.length > 0) scheduleIdleTimeout(ctx, pair)
     return
   }
   pair.phase = 'busy'
