@@ -21,5 +21,13 @@ export const REFERENCE_CLUSTER = {
     partitions: 500,
     replicationFactor: 3,
   })),
-  clients: [{ kind: 'producer', id: 'p1', topic: 'events-00', recordsPerSecond: 200, acks: 'all' }],
+  clients: [
+    {
+      kind: 'producer',
+      id: 'p1',
+      topic: 'events-00',
+      recordsPerSecond: 200,
+      config: { acks: 'all' },
+    },
+  ],
 }

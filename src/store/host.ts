@@ -9,7 +9,13 @@
  */
 import type { SimulationOptions } from '../engine/api'
 import type { Fault, SimulationSpec, TimedFault } from '../engine/spec'
-import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../engine/types'
+import type {
+  ClientLogLine,
+  MetricsSample,
+  PartitionView,
+  SimEvent,
+  Snapshot,
+} from '../engine/types'
 import type { EnginePort } from './engine-port'
 import type { Timeline, TimelineMarker, TimelineOptions } from './timeline'
 import { createTimeline } from './timeline'
@@ -19,8 +25,21 @@ export interface LogDelta<T> {
   items: T[]
 }
 
+/**
+ * A snapshot as the difference from the previous one: everything but the partitions, plus the
+ * partitions that changed by index. A 10,000-partition snapshot costs the page tens of
+ * milliseconds to receive whole; most updates change a few hundred partitions at most.
+ */
+export interface SnapshotPatch {
+  base: Omit<Snapshot, 'partitions'>
+  partitionCount: number
+  changed: [number, PartitionView][]
+}
+
 export interface HostUpdate {
-  snapshot: Snapshot
+  /** A whole snapshot (after a load), or `patch` against the previous one. */
+  snapshot?: Snapshot
+  patch?: SnapshotPatch
   simTimeMs: number
   horizonMs: number
   /** Present when the recording or the markers changed. */
@@ -59,6 +78,61 @@ export interface HostOptions {
   timeline?: TimelineOptions
 }
 
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i])
+}
+
+/** Field-by-field equality of two views of one partition (cheaper than serialising them). */
+export function samePartition(a: PartitionView, b: PartitionView): boolean {
+  return (
+    a.leader === b.leader &&
+    a.leaderEpoch === b.leaderEpoch &&
+    a.partitionEpoch === b.partitionEpoch &&
+    a.highWatermark === b.highWatermark &&
+    a.leaderRecoveryState === b.leaderRecoveryState &&
+    a.minIsr === b.minIsr &&
+    a.uncleanLeaderElectionEnable === b.uncleanLeaderElectionEnable &&
+    sameList(a.replicas, b.replicas) &&
+    sameList(a.isr, b.isr) &&
+    sameList(a.elr, b.elr) &&
+    sameList(a.lastKnownElr, b.lastKnownElr) &&
+    a.replicaStates.length === b.replicaStates.length &&
+    a.replicaStates.every((r, i) => {
+      const o = b.replicaStates[i]
+      return (
+        o !== undefined &&
+        r.broker === o.broker &&
+        r.logEndOffset === o.logEndOffset &&
+        r.highWatermark === o.highWatermark &&
+        r.online === o.online &&
+        r.lag === o.lag
+      )
+    })
+  )
+}
+
+/** The patch from `previous` to `next`, or null when the partition list changed shape. */
+export function diffSnapshot(previous: Snapshot, next: Snapshot): SnapshotPatch | null {
+  if (previous.partitions.length !== next.partitions.length) return null
+  const { partitions, ...base } = next
+  const changed: [number, PartitionView][] = []
+  partitions.forEach((p, i) => {
+    const before = previous.partitions[i]
+    if (before === undefined || !samePartition(before, p)) changed.push([i, p])
+  })
+  return { base, partitionCount: partitions.length, changed }
+}
+
+/** Rebuilds a snapshot from the previous one and a patch, keeping unchanged partition objects. */
+export function applyPatch(previous: Snapshot, patch: SnapshotPatch): Snapshot {
+  if (previous.partitions.length !== patch.partitionCount) {
+    throw new Error('snapshot patch does not fit the previous snapshot')
+  }
+  const partitions = previous.partitions.slice()
+  for (const [index, view] of patch.changed) partitions[index] = view
+  return { ...patch.base, partitions }
+}
+
 function delta<T>(all: readonly T[], sent: number): LogDelta<T> {
   const from = Math.min(sent, all.length)
   return { from, items: all.slice(from) }
@@ -68,6 +142,7 @@ function delta<T>(all: readonly T[], sent: number): LogDelta<T> {
 export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
   let timeline: Timeline | null = null
   let sentRevision = -1
+  let sentSnapshot: Snapshot | null = null
   const sent = { events: 0, clientLog: 0, metrics: 0 }
 
   function update(extra: Partial<HostUpdate> = {}): HostUpdate {
@@ -79,8 +154,11 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
     sent.events = events.from + events.items.length
     sent.clientLog = clientLog.from + clientLog.items.length
     sent.metrics = metrics.from + metrics.items.length
+    const snapshot = sim.snapshot()
+    const patch = sentSnapshot === null ? null : diffSnapshot(sentSnapshot, snapshot)
+    sentSnapshot = snapshot
     const result: HostUpdate = {
-      snapshot: sim.snapshot(),
+      ...(patch === null ? { snapshot } : { patch }),
       simTimeMs: timeline.nowMs(),
       horizonMs: timeline.horizonMs(),
       events,
@@ -106,6 +184,7 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
           : options.simulation
       timeline = createTimeline(request.spec, engine, { ...options.timeline, simulation })
       sentRevision = -1
+      sentSnapshot = null
       sent.events = 0
       sent.clientLog = 0
       sent.metrics = 0

@@ -2,26 +2,23 @@
  * The selected partition in detail (replicas, ISR, ELR, epochs, HW, each replica's LEO), with a
  * picker so a partition can be chosen from the keyboard as well as by clicking a chip.
  */
-import { useShallow } from 'zustand/react/shallow'
-import { findPartition, partitionKey } from '../store/selectors'
+import { selectedPartitionView, structureOf } from './structure'
 import { PartitionDetails } from './panels/PartitionDetails'
 import { useAppStore } from './store-context'
 
 /** The picker lists at most this many partitions; larger clusters select from the table. */
 const PICKER_MAX = 500
 
+/** The first partitions, plus the selected one when it is further down the list. */
+function pickerKeys(keys: readonly string[], selected: string | null): string[] {
+  const first = keys.slice(0, PICKER_MAX)
+  return selected === null || first.includes(selected) ? first : [...first, selected]
+}
+
 export function PartitionSidebar() {
   const selected = useAppStore((state) => state.selectedPartition)
-  const partition = useAppStore((state) =>
-    state.snapshot === null ? undefined : findPartition(state.snapshot, state.selectedPartition),
-  )
-  const keys = useAppStore(
-    useShallow((state) =>
-      (state.snapshot?.partitions ?? [])
-        .slice(0, PICKER_MAX)
-        .map((p) => partitionKey(p.topic, p.partition)),
-    ),
-  )
+  const partition = useAppStore(selectedPartitionView)
+  const keys = useAppStore((state) => structureOf(state).keys)
   const selectPartition = useAppStore((state) => state.selectPartition)
   return (
     <aside
@@ -39,7 +36,7 @@ export function PartitionSidebar() {
           }}
         >
           <option value="">(none selected)</option>
-          {keys.map((key) => (
+          {pickerKeys(keys, selected).map((key) => (
             <option key={key} value={key}>
               {key}
             </option>

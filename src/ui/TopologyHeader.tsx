@@ -1,16 +1,12 @@
 /**
  * Above the topology: the topic filter, the drill-down state of a large cluster and the legend.
  */
-import { useShallow } from 'zustand/react/shallow'
-import { topicNames } from '../store/selectors'
-import { isAggregated } from './actions/view-actions'
+import { isAggregated, structureOf } from './structure'
 import { Legend } from './Legend'
 import { useAppStore } from './store-context'
 
 export function TopologyHeader() {
-  const topics = useAppStore(
-    useShallow((state) => (state.snapshot === null ? [] : topicNames(state.snapshot))),
-  )
+  const topics = useAppStore((state) => structureOf(state).topics)
   const focusTopic = useAppStore((state) => state.focusTopic)
   const focusBroker = useAppStore((state) => state.focusBroker)
   const aggregated = useAppStore(isAggregated)

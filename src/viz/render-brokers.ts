@@ -5,6 +5,7 @@
  * unhealthy replicas.
  */
 import type { EnterElement, Selection } from 'd3'
+import { changed } from './changed'
 import type { BrokerNode } from './scene'
 import { ROLE_COLOURS, rolePath, roleIsStroked } from './theme'
 import type { ReplicaRole } from './theme'
@@ -64,7 +65,7 @@ function updateAggregate(cards: Cards): void {
     COUNT_ROLES.forEach(({ count, name }, i) => {
       const item = items[i]
       if (item === undefined) return
-      item.setAttribute('transform', `translate(${10 + i * slot},54)`)
+      item.setAttribute('transform', `translate(${10 + i * slot},36)`)
       const text = item.querySelector('text')
       if (text !== null) text.textContent = String(count(d))
       item.setAttribute('aria-label', `${count(d)} ${name}`)
@@ -72,7 +73,7 @@ function updateAggregate(cards: Cards): void {
   })
   agg
     .select<SVGGElement>('g.heat')
-    .attr('transform', 'translate(10,64)')
+    .attr('transform', 'translate(10,44)')
     .selectAll<SVGRectElement, { value: number; width: number; index: number }>('rect')
     .data(
       (d) => {
@@ -84,29 +85,56 @@ function updateAggregate(cards: Cards): void {
     .join('rect')
     .attr('x', (c) => c.index * c.width)
     .attr('width', (c) => Math.max(1, c.width - 1))
-    .attr('height', 12)
+    .attr('height', 10)
     .attr('class', (c) => (c.value > 0 ? 'heat-cell hot' : 'heat-cell'))
     .attr('fill-opacity', (c) => (c.value > 0 ? 0.35 + 0.65 * c.value : 1))
 }
 
+function renderKey(d: BrokerNode): string {
+  return [
+    d.x,
+    d.y,
+    d.width,
+    d.height,
+    d.detailed,
+    d.label,
+    d.status,
+    cardClass(d),
+    d.leaders,
+    d.followers,
+    d.outOfSync,
+    d.selectedRole,
+    d.heat.join(','),
+  ].join('|')
+}
+
 export function renderBrokers(layer: Layer, brokers: readonly BrokerNode[]): void {
-  const cards: Cards = layer
+  const joined: Cards = layer
     .selectAll<SVGGElement, BrokerNode>('g.broker')
     .data(brokers, (d) => String(d.id))
     .join(enterCard)
+  const cards = changed(joined, renderKey)
   cards
     .attr('class', cardClass)
     .attr('data-broker', (d) => d.id)
     .attr('aria-label', (d) => d.label)
     .attr('transform', (d) => `translate(${d.x},${d.y})`)
-  cards
-    .selectAll<SVGRectElement, BrokerNode>('rect.card, rect.card-hatch')
-    .attr('width', (d) => d.width)
-    .attr('height', (d) => d.height)
+  // `select` (not `selectAll`) so that each rect receives the card's new datum.
+  for (const name of ['rect.card', 'rect.card-hatch']) {
+    cards
+      .select(name)
+      .attr('width', (d) => d.width)
+      .attr('height', (d) => d.height)
+  }
   cards
     .select('text.broker-title')
     .text((d) => `Broker ${d.id}${d.isController ? ' · controller' : ''}`)
-  cards.select('text.broker-status').text((d) => d.status)
+  cards
+    .select('text.broker-status')
+    .attr('x', (d) => (d.detailed ? 10 : d.width - 10))
+    .attr('y', (d) => (d.detailed ? 32 : 17))
+    .attr('text-anchor', (d) => (d.detailed ? 'start' : 'end'))
+    .text((d) => d.status)
   cards
     .select('text.broker-leaders')
     .attr('x', (d) => d.width - 10)
@@ -114,7 +142,9 @@ export function renderBrokers(layer: Layer, brokers: readonly BrokerNode[]): voi
   cards
     .select('path.selected-role')
     .attr('display', (d) => (d.selectedRole === null ? 'none' : null))
-    .attr('transform', (d) => `translate(${d.width - 14},31)`)
+    .attr('transform', (d) =>
+      d.detailed ? `translate(${d.width - 14},31)` : `translate(${d.width - 8},8)`,
+    )
     .attr('d', (d) => (d.selectedRole === null ? '' : rolePath(d.selectedRole, 10)))
     .attr('fill', (d) =>
       d.selectedRole === null || roleIsStroked(d.selectedRole)

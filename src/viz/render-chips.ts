@@ -8,6 +8,7 @@ import type { EnterElement, Selection } from 'd3'
 import { easeCubicOut, select, transition } from 'd3'
 import type { ChipStyle } from './layout'
 import { LAYOUT, chipSymbol } from './layout'
+import { changed } from './changed'
 import type { ChipNode } from './scene'
 import { ROLE_COLOURS, TRANSITION_MS, rolePath, roleIsStroked } from './theme'
 
@@ -67,10 +68,13 @@ export function renderChips(layer: Layer, chips: readonly ChipNode[], options: C
   const cell = LAYOUT[options.style]
   const symbolAt = chipSymbol(options.style)
   const labelled = options.style === 'labelled'
-  const joined = layer
-    .selectAll<SVGGElement, ChipNode>('g.chip')
-    .data(chips, (d) => d.key)
-    .join(enterChip)
+  const joined = changed(
+    layer
+      .selectAll<SVGGElement, ChipNode>('g.chip')
+      .data(chips, (d) => d.key)
+      .join(enterChip),
+    (d) => [options.style, d.x, d.y, chipClass(d), d.title, d.text, d.lag, d.lagFraction].join('|'),
+  )
   joined
     .attr('class', chipClass)
     .attr('data-partition', (d) => d.partition)

@@ -4,6 +4,7 @@
  */
 import type { Selection } from 'd3'
 import { symbol, symbolStar, symbolTriangle } from 'd3'
+import { changed } from './changed'
 import type { ControllerNode } from './scene'
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>
@@ -16,7 +17,7 @@ export function renderControllers(
   controllers: readonly ControllerNode[],
   mode: 'kraft' | 'zookeeper',
 ): void {
-  layer
+  const joined = layer
     .selectAll<SVGGElement, ControllerNode>('g.controller')
     .data(controllers, (d) => String(d.id))
     .join((enter) => {
@@ -31,6 +32,7 @@ export function renderControllers(
       g.append('text').attr('class', 'controller-status').attr('y', 19).attr('text-anchor', 'end')
       return g
     })
+  changed(joined, (d) => [d.x, d.y, d.width, d.label, d.status].join('|'))
     .attr('class', (d) => {
       const state = !d.up ? ' down' : d.isolated ? ' isolated' : d.active ? ' active' : ''
       return `controller focusable${state}`

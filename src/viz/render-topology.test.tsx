@@ -47,6 +47,18 @@ describe('renderTopology', () => {
     expect(svg.querySelectorAll('g.chip')).toHaveLength(18)
   })
 
+  it('resizes a kept card when a broker switches between aggregated and detailed', () => {
+    const svg = freshSvg()
+    const big = fixtureSnapshot({ topics: [{ name: 't', partitions: 300, replicationFactor: 3 }] })
+    draw(svg, big)
+    const card = svg.querySelector('[data-broker="2"] rect.card')
+    const before = Number(card?.getAttribute('height'))
+    draw(svg, big, { ...none, focusBroker: 2 })
+    expect(svg.querySelector('[data-broker="2"] rect.card')).toBe(card)
+    expect(Number(card?.getAttribute('height'))).toBeGreaterThan(before)
+    expect(svg.querySelectorAll('g.chip')).toHaveLength(150)
+  })
+
   it('changes chip shape and role with the replica state', () => {
     const svg = freshSvg()
     draw(svg, fixtureSnapshot())

@@ -3,12 +3,13 @@
  * ("Zone use1-az1, running, ...") opening the zone's menu.
  */
 import type { Selection } from 'd3'
+import { changed } from './changed'
 import type { ZoneNode } from './scene'
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>
 
 export function renderZones(layer: Layer, zones: readonly ZoneNode[]): void {
-  layer
+  const joined = layer
     .selectAll<SVGGElement, ZoneNode>('g.zone')
     .data(zones, (d) => d.name)
     .join((enter) => {
@@ -26,6 +27,7 @@ export function renderZones(layer: Layer, zones: readonly ZoneNode[]): void {
       header.append('text').attr('class', 'zone-status').attr('y', 21).attr('text-anchor', 'end')
       return g
     })
+  changed(joined, (d) => [d.x, d.y, d.width, d.height, d.label, d.status].join('|'))
     .attr('class', (d) => `zone${d.stopped ? ' stopped' : ''}${d.isolated ? ' isolated' : ''}`)
     .attr('transform', (d) => `translate(${d.x},${d.y})`)
     .call((g) => {

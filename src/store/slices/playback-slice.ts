@@ -28,6 +28,15 @@ export interface PlaybackSlice {
 /** A background tab or a busy host resumes with a long gap; never owe more wall time than this. */
 const MAX_OWED_WALL_MS = 250
 
+/**
+ * Wall time between simulation updates. Receiving and drawing a large cluster's snapshot costs
+ * the page tens of milliseconds, so large clusters update a few times a second (10,000
+ * partitions: every 250 ms) and the page stays responsive to clicks.
+ */
+export function updateIntervalMs(partitions: number): number {
+  return partitions <= 2000 ? 0 : Math.min(400, Math.round(partitions / 40))
+}
+
 export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, runtime) => ({
   playing: false,
   speed: 1,
@@ -64,8 +73,10 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, runti
   tick(wallDeltaMs) {
     const state = get()
     if (!state.playing) return
-    runtime.owedWallMs = Math.min(MAX_OWED_WALL_MS, runtime.owedWallMs + Math.max(0, wallDeltaMs))
-    if (runtime.host.busy()) return
+    const interval = updateIntervalMs(state.snapshot?.partitions.length ?? 0)
+    const cap = Math.max(MAX_OWED_WALL_MS, interval)
+    runtime.owedWallMs = Math.min(cap, runtime.owedWallMs + Math.max(0, wallDeltaMs))
+    if (runtime.host.busy() || runtime.owedWallMs < interval) return
     const simDelta = runtime.owedWallMs * state.speed + runtime.carryMs
     runtime.owedWallMs = 0
     const whole = Math.floor(simDelta)

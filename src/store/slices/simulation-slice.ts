@@ -5,7 +5,8 @@
  */
 import type { Fault, TimedFault } from '../../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../../engine/types'
-import type { HostMessage, LogDelta } from '../host'
+import type { HostMessage, HostUpdate, LogDelta } from '../host'
+import { applyPatch } from '../host'
 import { deepFreeze } from '../runtime'
 import { formatSimTime } from '../selectors'
 import type { TimelineMarker } from '../timeline'
@@ -54,6 +55,12 @@ function applyDelta<T>(current: readonly T[], delta: LogDelta<T>): readonly T[] 
   return current.slice(0, delta.from).concat(delta.items)
 }
 
+function snapshotOf(previous: Snapshot | null, update: HostUpdate): Snapshot | null {
+  if (update.snapshot !== undefined) return update.snapshot
+  if (update.patch === undefined || previous === null) return null
+  return applyPatch(previous, update.patch)
+}
+
 function forkNotice(atMs: number, discardedFaults: number): Notice {
   const discarded = discardedFaults === 1 ? '1 later fault' : `${discardedFaults} later faults`
   return {
@@ -95,8 +102,10 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
       const update = message.update
       const state = get()
       if (update.loaded === true) acknowledgedViolations = 0
+      const snapshot = snapshotOf(state.snapshot, update)
+      if (snapshot === null) return
       const patch: Partial<AppState> = {
-        snapshot: runtime.freeze ? deepFreeze(update.snapshot) : update.snapshot,
+        snapshot: runtime.freeze ? deepFreeze(snapshot) : snapshot,
         simTimeMs: update.simTimeMs,
         horizonMs: update.horizonMs,
         events: applyDelta(state.events, update.events),

@@ -2,19 +2,9 @@
  * Playback and view commands: play/pause (Space), step to the next event (→), speed up and down,
  * and drilling into one broker of an aggregated topology.
  */
-import type { AppState } from '../../store/app-store'
 import { SPEED_STOPS, speedToStop, stopToSpeed } from '../../store/selectors'
-import { AGGREGATE_ABOVE } from '../../viz/scene'
+import { isAggregated } from '../structure'
 import { register } from './registry'
-
-/** Whether the topology shows aggregated broker cards (too many replicas on screen). */
-export function isAggregated(state: AppState): boolean {
-  let replicas = 0
-  for (const p of state.snapshot?.partitions ?? []) {
-    if (state.focusTopic === null || p.topic === state.focusTopic) replicas += p.replicas.length
-  }
-  return replicas > AGGREGATE_ABOVE
-}
 
 register({
   name: 'togglePlay',
