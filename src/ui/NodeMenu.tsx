@@ -82,7 +82,7 @@ export function NodeMenu({ target, title, x, y, onClose }: NodeMenuProps) {
               type="button"
               role="menuitem"
               disabled={!isEnabled(action, state, target)}
-              className="block w-full px-3 py-1.5 text-left hover:bg-bg focus:bg-bg focus:outline-none disabled:text-muted disabled:opacity-60"
+              className="menu-item"
               onClick={() => {
                 run(action, store.getState(), target)
                 onClose(true)
