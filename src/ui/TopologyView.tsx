@@ -9,7 +9,7 @@ import { renderTopology } from '../viz/render-topology'
 import { buildScene, createLayoutCache } from '../viz/scene'
 import type { ActionTarget } from './actions'
 import { NodeMenu } from './NodeMenu'
-import { useStoreApi } from './store-context'
+import { useAppStore, useStoreApi } from './store-context'
 import { hitOf } from './topology-events'
 import { useReducedMotion } from './use-reduced-motion'
 
@@ -29,6 +29,7 @@ export function TopologyView() {
   const [width, setWidth] = useState(0)
   const [menu, setMenu] = useState<OpenMenu | null>(null)
   const reducedMotion = useReducedMotion()
+  const loading = useAppStore((state) => state.snapshot === null)
 
   useEffect(() => {
     const container = containerRef.current
@@ -147,6 +148,11 @@ export function TopologyView() {
           onPointerLeave={() => store.getState().hoverPartition(null)}
         />
       </div>
+      {loading && (
+        <p role="status" className="p-6 text-sm text-muted">
+          Starting the simulation…
+        </p>
+      )}
       {menu !== null && (
         <NodeMenu
           target={menu.target}

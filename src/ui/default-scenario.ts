@@ -14,9 +14,9 @@ const ZONES = ['use1-az1', 'use1-az2', 'use1-az3']
 
 export const DEFAULT_SCENARIO: SimulationSpec = {
   name: 'Default: 3 AZs × 2 brokers, RF 3, min ISR 2',
-  // Kept under one line of scenario JSON: scenarioToJson currently spells longer strings out as
-  // objects (reported to the scenario owner), which would break share links.
-  description: 'KRaft, 6 brokers in 3 AZs; "orders": one replica per AZ, acks=all producer.',
+  description:
+    'Six brokers across three availability zones with KRaft. Topic "orders" has 6 partitions ' +
+    'with one replica in each zone, min.insync.replicas 2, and an acks=all producer.',
   seed: 42,
   durationMs: 600_000,
   cluster: {
