@@ -32,6 +32,14 @@ test('default, crashed leader with selection, and broker menu', async ({
   await topology.broker(1).click()
   await expect(topology.menu('Broker 1')).toBeVisible()
   await page.screenshot({ path: `${DIR}/03-broker-menu.png` })
+
+  await page.keyboard.press('ArrowDown')
+  await page.screenshot({ path: `${DIR}/03b-menu-keyboard-focus.png` })
+  await page.keyboard.press('Escape')
+  await expect(topology.broker(1)).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(topology.broker(4)).toBeFocused()
+  await page.screenshot({ path: `${DIR}/03c-broker-keyboard-focus.png` })
 })
 
 test('stopped zone in the dark theme', async ({ page, sim, toolbar, topology }) => {

@@ -35,7 +35,8 @@ function enterCard(enter: Selection<EnterElement, BrokerNode, SVGGElement, unkno
     .attr('role', 'button')
     .attr('tabindex', 0)
     .attr('aria-haspopup', 'menu')
-  g.append('rect').attr('class', 'card focus-ring').attr('rx', 8)
+  g.append('rect').attr('class', 'focus-halo').attr('x', -4).attr('y', -4).attr('rx', 11)
+  g.append('rect').attr('class', 'card').attr('rx', 8)
   g.append('rect').attr('class', 'card-hatch').attr('rx', 8)
   g.append('text').attr('class', 'broker-title').attr('x', 10).attr('y', 17)
   g.append('text').attr('class', 'broker-status').attr('x', 10).attr('y', 32)
@@ -126,6 +127,10 @@ export function renderBrokers(layer: Layer, brokers: readonly BrokerNode[]): voi
       .attr('width', (d) => d.width)
       .attr('height', (d) => d.height)
   }
+  cards
+    .select('rect.focus-halo')
+    .attr('width', (d) => d.width + 8)
+    .attr('height', (d) => d.height + 8)
   cards
     .select('text.broker-title')
     .text((d) => `Broker ${d.id}${d.isController ? ' · controller' : ''}`)

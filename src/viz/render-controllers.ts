@@ -26,7 +26,8 @@ export function renderControllers(
         .attr('role', 'button')
         .attr('tabindex', 0)
         .attr('aria-haspopup', 'menu')
-      g.append('rect').attr('class', 'controller-bg focus-ring').attr('rx', 15)
+      g.append('rect').attr('class', 'focus-halo').attr('x', -4).attr('y', -4).attr('rx', 19)
+      g.append('rect').attr('class', 'controller-bg').attr('rx', 15)
       g.append('path').attr('class', 'controller-icon').attr('transform', 'translate(15,15)')
       g.append('text').attr('class', 'controller-name').attr('x', 28).attr('y', 19)
       g.append('text').attr('class', 'controller-status').attr('y', 19).attr('text-anchor', 'end')
@@ -41,9 +42,12 @@ export function renderControllers(
     .attr('aria-label', (d) => d.label)
     .attr('transform', (d) => `translate(${d.x},${d.y})`)
     .call((g) => {
-      g.select('rect')
+      g.select('rect.controller-bg')
         .attr('width', (d) => d.width)
         .attr('height', (d) => d.height)
+      g.select('rect.focus-halo')
+        .attr('width', (d) => d.width + 8)
+        .attr('height', (d) => d.height + 8)
       g.select('path').attr('d', (d) => (d.active ? STAR : NODE))
       g.select('text.controller-name').text((d) =>
         d.width < 130

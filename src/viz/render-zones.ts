@@ -22,7 +22,8 @@ export function renderZones(layer: Layer, zones: readonly ZoneNode[]): void {
         .attr('role', 'button')
         .attr('tabindex', 0)
         .attr('aria-haspopup', 'menu')
-      header.append('rect').attr('class', 'zone-header-bg focus-ring').attr('rx', 8)
+      header.append('rect').attr('class', 'focus-halo').attr('x', 1).attr('y', 1).attr('rx', 10)
+      header.append('rect').attr('class', 'zone-header-bg').attr('rx', 8)
       header.append('text').attr('class', 'zone-name').attr('x', 12).attr('y', 21)
       header.append('text').attr('class', 'zone-status').attr('y', 21).attr('text-anchor', 'end')
       return g
@@ -42,7 +43,11 @@ export function renderZones(layer: Layer, zones: readonly ZoneNode[]): void {
         .attr('data-zone', (d) => d.name)
         .attr('aria-label', (d) => d.label)
       header
-        .select('rect')
+        .select('rect.focus-halo')
+        .attr('width', (d) => d.width - 2)
+        .attr('height', 32)
+      header
+        .select('rect.zone-header-bg')
         .attr('x', 4)
         .attr('y', 4)
         .attr('width', (d) => d.width - 8)
