@@ -24,3 +24,4 @@ export {
 export { exportSvgElement, svgSize, svgTree } from './svg-dom'
 export { canvasSize, PNG_SIGNATURE, pngFile, svgDataUrl, svgToPngBlob } from './png'
 export { embedUrl, isEmbedMode, type LocationLike } from './embed'
+export { downloadFile } from './download'

@@ -1,0 +1,78 @@
+/**
+ * The Export disclosure: five buttons, each building one file from the current work and handing
+ * it to `download`. Sources are read when a button is pressed, so the menu never re-renders with
+ * the simulation.
+ */
+import { useState } from 'react'
+import type { ExportFile } from '../../export/files'
+import { buildExport, EXPORTS, type ExportKind, type ExportSources } from './export-files'
+
+export interface ExportMenuProps {
+  getSources: () => ExportSources
+  download: (file: ExportFile) => void
+  /** Replaceable for tests. */
+  build?: (kind: ExportKind, sources: ExportSources) => Promise<ExportFile>
+}
+
+export function ExportMenu({ getSources, download, build = buildExport }: ExportMenuProps) {
+  const [open, setOpen] = useState(false)
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
+
+  async function run(kind: ExportKind) {
+    try {
+      const file = await build(kind, getSources())
+      download(file)
+      setMessage({ tone: 'ok', text: `Saved ${file.name}` })
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      setMessage({ tone: 'error', text: `Export failed: ${reason}` })
+    }
+  }
+
+  return (
+    <div className="relative">
+      <button
+        type="button"
+        className="btn"
+        aria-expanded={open}
+        aria-controls="export-menu"
+        onClick={() => setOpen(!open)}
+      >
+        Export
+      </button>
+      {open && (
+        <div
+          id="export-menu"
+          role="group"
+          aria-label="Export"
+          className="absolute right-0 z-30 mt-1 flex w-64 flex-col gap-1 rounded-md border border-border bg-panel p-2 shadow-lg"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault()
+              setOpen(false)
+            }
+          }}
+        >
+          {EXPORTS.map(({ kind, label }) => (
+            <button
+              key={kind}
+              type="button"
+              className="btn text-left"
+              onClick={() => void run(kind)}
+            >
+              {label}
+            </button>
+          ))}
+          {message !== null && (
+            <p
+              role="status"
+              className={message.tone === 'ok' ? 'text-xs text-ok' : 'text-xs text-danger'}
+            >
+              {message.text}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

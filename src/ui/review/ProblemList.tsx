@@ -1,0 +1,29 @@
+/** Import errors or warnings, each with its place (line number, zone map, JSON path). */
+import type { Problem } from '../../scenario/index'
+import { problemPlace } from './import-cluster'
+
+export interface ProblemListProps {
+  problems: readonly Problem[]
+  tone: 'error' | 'warning'
+}
+
+export function ProblemList({ problems, tone }: ProblemListProps) {
+  const error = tone === 'error'
+  return (
+    <div role={error ? 'alert' : 'status'} className={error ? 'text-danger' : 'text-out-of-sync'}>
+      <p className="font-semibold">
+        <span aria-hidden="true">{error ? '✖ ' : '▲ '}</span>
+        {error
+          ? `The import failed with ${problems.length} ${problems.length === 1 ? 'error' : 'errors'}; nothing was changed.`
+          : `${problems.length} ${problems.length === 1 ? 'warning' : 'warnings'}:`}
+      </p>
+      <ul className="ml-5 list-disc">
+        {problems.map((problem, i) => (
+          <li key={`${problem.path}-${i}`}>
+            <span className="font-semibold">{problemPlace(problem)}:</span> {problem.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

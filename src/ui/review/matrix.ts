@@ -1,0 +1,133 @@
+/**
+ * Pure helpers of the survivability matrix view: the columns, filtering by failure kind, stable
+ * sorting by a column, each cell's status (as text and symbol as well as colour), and the faults
+ * that reproduce a row's failure in the simulation.
+ */
+import type { FailureKind, FailureOutcome } from '../../analysis/index'
+import type { Fault, SimulationSpec } from '../../engine/spec'
+
+export type MatrixColumn =
+  'name' | 'offline' | 'unwritable' | 'singleCopy' | 'unclean' | 'controlPlane'
+export type SortDirection = 'ascending' | 'descending'
+export interface MatrixSort {
+  column: MatrixColumn
+  direction: SortDirection
+}
+export type KindFilter = FailureKind | 'all'
+
+export const COLUMNS: readonly { column: MatrixColumn; label: string }[] = [
+  { column: 'name', label: 'Failure' },
+  { column: 'offline', label: 'Offline' },
+  { column: 'unwritable', label: 'Unwritable (acks=all)' },
+  { column: 'singleCopy', label: 'Single copy' },
+  { column: 'unclean', label: 'Unclean election needed' },
+  { column: 'controlPlane', label: 'Control plane' },
+]
+
+export const KIND_FILTERS: readonly { value: KindFilter; label: string }[] = [
+  { value: 'all', label: 'All failures' },
+  { value: 'broker', label: 'Single brokers' },
+  { value: 'zone', label: 'Single zones' },
+  { value: 'brokers', label: 'Broker pairs' },
+  { value: 'zone+broker', label: 'Zone plus a broker' },
+]
+
+/** A column's numeric value; the control plane sorts lost (1) above kept (0). */
+export function columnValue(
+  failure: FailureOutcome,
+  column: Exclude<MatrixColumn, 'name'>,
+): number {
+  switch (column) {
+    case 'offline':
+      return failure.offlinePartitions
+    case 'unwritable':
+      return failure.unwritablePartitions
+    case 'singleCopy':
+      return failure.singleCopyPartitions
+    case 'unclean':
+      return failure.uncleanElectionRequired
+    case 'controlPlane':
+      return failure.controlPlaneLost ? 1 : 0
+  }
+}
+
+export function filterFailures(
+  failures: readonly FailureOutcome[],
+  kind: KindFilter,
+): FailureOutcome[] {
+  return kind === 'all' ? [...failures] : failures.filter((f) => f.kind === kind)
+}
+
+/**
+ * Sorted copy; ties keep the report's order (brokers, zones, pairs, zone plus broker). Sorting
+ * by name ascending is the report's own order.
+ */
+export function sortFailures(
+  failures: readonly FailureOutcome[],
+  sort: MatrixSort | null,
+): FailureOutcome[] {
+  const indexed = failures.map((failure, index) => ({ failure, index }))
+  if (sort === null) return indexed.map((x) => x.failure)
+  const sign = sort.direction === 'ascending' ? 1 : -1
+  const column = sort.column
+  indexed.sort((a, b) => {
+    const primary =
+      column === 'name'
+        ? a.index - b.index
+        : columnValue(a.failure, column) - columnValue(b.failure, column)
+    return sign * primary || a.index - b.index
+  })
+  return indexed.map((x) => x.failure)
+}
+
+/** The direction a first click on a column sorts: worst first for counts, report order for names. */
+export function firstDirection(column: MatrixColumn): SortDirection {
+  return column === 'name' ? 'ascending' : 'descending'
+}
+
+export function nextSort(current: MatrixSort | null, column: MatrixColumn): MatrixSort {
+  if (current?.column !== column) return { column, direction: firstDirection(column) }
+  return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+}
+
+export type CellStatus = 'ok' | 'warn' | 'bad'
+
+/** Offline, unwritable, unclean-needed and a lost control plane are outages; a single copy is a risk. */
+export function cellStatus(
+  failure: FailureOutcome,
+  column: Exclude<MatrixColumn, 'name'>,
+): CellStatus {
+  if (columnValue(failure, column) === 0) return 'ok'
+  return column === 'singleCopy' ? 'warn' : 'bad'
+}
+
+/** The cell's text: a symbol and the count (or kept/lost), so it reads without colour. */
+export function cellText(failure: FailureOutcome, column: Exclude<MatrixColumn, 'name'>): string {
+  const status = cellStatus(failure, column)
+  const symbol = status === 'ok' ? '✓' : status === 'warn' ? '▲' : '✖'
+  if (column === 'controlPlane') return `${symbol} ${failure.controlPlaneLost ? 'lost' : 'kept'}`
+  return `${symbol} ${columnValue(failure, column)}`
+}
+
+/**
+ * The faults that reproduce a row in the simulation: crash each failed broker, or stop the zone
+ * (which also stops its controllers) and crash the extra broker.
+ */
+export function failureFaults(failure: FailureOutcome, spec: SimulationSpec): Fault[] {
+  switch (failure.kind) {
+    case 'broker':
+    case 'brokers':
+      return failure.brokers.map((broker) => ({ type: 'crashBroker', broker }))
+    case 'zone':
+      return [{ type: 'stopZone', zone: failure.name }]
+    case 'zone+broker': {
+      const zone = failure.name.slice(0, failure.name.lastIndexOf(' + broker '))
+      const zoneOf = new Map(spec.cluster.brokers.map((b) => [b.id, b.zone]))
+      const extra = failure.brokers.filter((id) => zoneOf.get(id) !== zone)
+      return [
+        { type: 'stopZone', zone },
+        ...extra.map((broker): Fault => ({ type: 'crashBroker', broker })),
+      ]
+    }
+  }
+}
