@@ -17,7 +17,10 @@ export function recordAck(
   count: number,
 ): void {
   const part = ctx.s.partitions[p] as PartitionState
+  const key = String(producer.index)
   part.acked.push([producer.index, baseSequence, baseOffset, count])
+  part.ackedRecords += count
+  part.ackedByProducer[key] = (part.ackedByProducer[key] ?? 0) + count
   producer.acked += count
   ctx.s.counters.acked += count
   // An acknowledgement can arrive after leadership already moved to a log without the batch.
@@ -30,6 +33,7 @@ export function recordAck(
       batch.baseSequence !== baseSequence
     ) {
       part.lostRecords += count
+      part.lostByProducer[key] = (part.lostByProducer[key] ?? 0) + count
     }
   }
 }
@@ -39,18 +43,22 @@ function leaderLog(part: PartitionState) {
   return slot < 0 ? null : (part.replicaStates[slot] as ReplicaState).log
 }
 
-/** Recounts lost records of a partition after its leader changed. */
+/** Recounts lost records of a partition after its leader changed (a new leader log). */
 export function recomputeLoss(ctx: Ctx, p: number): void {
   const part = ctx.s.partitions[p] as PartitionState
   const log = leaderLog(part)
   if (log === null) return
   let lost = 0
+  const byProducer: Record<string, number> = {}
   for (const [producer, sequence, offset, count] of part.acked) {
     const batch = batchAt(log, offset)
-    if (batch === null || batch.producer !== producer || batch.baseSequence !== sequence)
+    if (batch === null || batch.producer !== producer || batch.baseSequence !== sequence) {
       lost += count
+      byProducer[String(producer)] = (byProducer[String(producer)] ?? 0) + count
+    }
   }
   part.lostRecords = lost
+  part.lostByProducer = byProducer
 }
 
 export interface DurabilityTotals {
@@ -60,40 +68,42 @@ export interface DurabilityTotals {
   perProducer: { lost: number; unavailable: number }[]
 }
 
-/** Totals over all partitions, per producer too (computed on demand for reports). */
+/**
+ * Totals over all partitions and per producer, from the per-partition counts kept current on
+ * every acknowledgement and leader change (no scan over the acknowledged batches).
+ */
 export function durabilityTotals(ctx: Ctx): DurabilityTotals {
   const perProducer = ctx.s.producers.map(() => ({ lost: 0, unavailable: 0 }))
-  let acked = 0
   let lost = 0
   let unavailable = 0
   for (const part of ctx.s.partitions) {
-    const log = leaderLog(part)
-    for (const [producer, sequence, offset, count] of part.acked) {
-      acked += count
-      const target = perProducer[producer] as { lost: number; unavailable: number }
-      if (log === null) {
-        unavailable += count
-        target.unavailable += count
-        continue
+    if (part.leader === -1) {
+      if (part.ackedRecords === 0) continue
+      unavailable += part.ackedRecords
+      for (const [key, n] of Object.entries(part.ackedByProducer)) {
+        const target = perProducer[Number(key)]
+        if (target !== undefined) target.unavailable += n
       }
-      const batch = batchAt(log, offset)
-      if (batch === null || batch.producer !== producer || batch.baseSequence !== sequence) {
-        lost += count
-        target.lost += count
-      }
+      continue
+    }
+    if (part.lostRecords === 0) continue
+    lost += part.lostRecords
+    for (const [key, n] of Object.entries(part.lostByProducer)) {
+      const target = perProducer[Number(key)]
+      if (target !== undefined) target.lost += n
     }
   }
   return {
-    ackedRecords: acked,
+    ackedRecords: ctx.s.counters.acked,
     lostAckedRecords: lost,
     unavailableAckedRecords: unavailable,
     perProducer,
   }
 }
 
-/** Sum of cached per-partition losses (cheap; used for metric samples). */
+/** Acknowledged records lost, over partitions that have a leader (for metric samples). */
 export function lostRecordsTotal(ctx: Ctx): number {
   let lost = 0
-  for (const part of ctx.s.partitions) lost += part.lostRecords
+  for (const part of ctx.s.partitions) if (part.leader !== -1) lost += part.lostRecords
   return lost
 }

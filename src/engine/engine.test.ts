@@ -44,6 +44,59 @@ describe('steady state', () => {
   })
 })
 
+/** Recounts lost and unavailable records by scanning every acknowledged batch (the slow way). */
+function bruteForceDurability(c: TestCluster) {
+  const state = c.simulation.checkpoint().state as {
+    partitions: {
+      leader: number
+      replicas: number[]
+      acked: [number, number, number, number][]
+      replicaStates: {
+        log: { batches: { baseOffset: number; producer: number; baseSequence: number }[] }
+      }[]
+    }[]
+  }
+  let lost = 0
+  let unavailable = 0
+  for (const part of state.partitions) {
+    const slot = part.replicas.indexOf(part.leader)
+    for (const [producer, sequence, offset, count] of part.acked) {
+      if (slot < 0) {
+        unavailable += count
+        continue
+      }
+      const batch = part.replicaStates[slot]?.log.batches.find((b) => b.baseOffset === offset)
+      if (batch === undefined || batch.producer !== producer || batch.baseSequence !== sequence)
+        lost += count
+    }
+  }
+  return { lost, unavailable }
+}
+
+describe('durability accounting', () => {
+  it('incremental lost and unavailable counts equal a full scan of the acknowledged batches', () => {
+    const c = threeZones(3).topic('orders', {
+      partitions: 3,
+      replicationFactor: 2,
+      'unclean.leader.election.enable': true,
+    })
+    c.producer('p1', 'orders', { acks: 1, recordsPerSecond: 300 })
+    c.runFor(5_000)
+    c.broker(2).slow(8_000)
+    c.runFor(10_000)
+    c.broker(1).crash()
+    c.runFor(20_000)
+    c.broker(3).crash()
+    c.runFor(15_000)
+    const snap = c.snapshot()
+    const expected = bruteForceDurability(c)
+    expect(snap.durability.lostAckedRecords).toBe(expected.lost)
+    expect(snap.durability.unavailableAckedRecords).toBe(expected.unavailable)
+    expect(expected.lost + expected.unavailable).toBeGreaterThan(0)
+    expect(c.producerView('p1').lostAcked).toBe(expected.lost)
+  })
+})
+
 describe('high watermark on append', () => {
   it('RF 1 acks=all writes are acknowledged at once (appendRecordsToLeader moves the HW)', () => {
     const c = threeZones().topic('solo', { partitions: 1, replicationFactor: 1, assignment: [[1]] })

@@ -88,7 +88,10 @@ function initialPartitions(
         replicaStates,
         leaderHistory: [[0, leader, 0]],
         acked: [],
+        ackedRecords: 0,
+        ackedByProducer: {},
         lostRecords: 0,
+        lostByProducer: {},
         uncleanSinceEpoch: -1,
         leaderHighWatermarkInEpoch: 0,
       })

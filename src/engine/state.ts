@@ -135,7 +135,12 @@ export interface PartitionState {
   leaderHistory: [number, number, number][]
   /** Acknowledged batches: [producer, baseSequence, baseOffset, count]. */
   acked: [number, number, number, number][]
+  /** Acknowledged records of this partition, in total and per producer index. */
+  ackedRecords: number
+  ackedByProducer: Record<string, number>
+  /** Acknowledged records absent from the current leader's log, in total and per producer. */
   lostRecords: number
+  lostByProducer: Record<string, number>
   /** The partition was last elected uncleanly (invariants allow leader ∉ ISR until then). */
   uncleanSinceEpoch: number
   /** Highest high watermark the current leader has published in the current epoch. */
