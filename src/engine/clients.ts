@@ -43,10 +43,14 @@ export function leaderAsSeenBy(ctx: Ctx, b: number, p: number): number {
   const broker = ctx.s.brokers[b] as BrokerState
   const version = connectedToController(ctx, b) ? ctx.s.metadataVersion : broker.metadataVersion
   const history = (ctx.s.partitions[p] as PartitionState).leaderHistory
+  // Newest entry at or below the broker's version; usually the last one.
   let leader = -1
-  for (const [v, l] of history) {
-    if (v <= version) leader = l
-    else break
+  for (let i = history.length - 1; i >= 0; i--) {
+    const entry = history[i] as [number, number, number]
+    if (entry[0] <= version) {
+      leader = entry[1]
+      break
+    }
   }
   return leader
 }

@@ -4,7 +4,6 @@
  * nothing, shown as 0); controller gauges from the registrations.
  */
 import type { Ctx } from './context'
-import { lostRecordsTotal } from './accounting'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
 import type { MetricsSample } from './types'
@@ -24,9 +23,11 @@ export function currentMetrics(ctx: Ctx): MetricsSample {
   const minIsrByTopic = ctx.spec.topics.map((t) => effectiveMinIsr(t, config))
   // A live broker reports every partition it hosts (ReplicaManager.PartitionCount).
   for (let b = 0; b < n; b++) if (up[b]) hosted[b] = (ctx.hostedBy[b] as number[]).length
+  let lost = 0
   for (const part of s.partitions) {
     const minIsr = minIsrByTopic[part.topic] as number
     if (part.leader === -1) offline += 1
+    else lost += part.lostRecords
     if (part.leader !== part.replicas[0]) imbalance += 1
     const states = part.replicaStates
     for (let i = 0; i < states.length; i++) {
@@ -67,7 +68,7 @@ export function currentMetrics(ctx: Ctx): MetricsSample {
     producedRecords: c.produced - last.produced,
     ackedRecords: c.acked - last.acked,
     failedRecords: c.failed - last.failed,
-    lostAckedRecords: lostRecordsTotal(ctx),
+    lostAckedRecords: lost,
     consumerLag,
   }
 }

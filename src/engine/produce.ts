@@ -84,9 +84,11 @@ export function handleProduce(
   let firstOffset = -1
   let appended = false
   for (const pb of request.batches) {
-    const duplicate = spec.config['enable.idempotence']
-      ? findDuplicate(lrs.log.batches, producer.index, pb.baseSequence)
-      : null
+    // Only a retried batch can already be in the log (ProducerStateManager duplicate check).
+    const duplicate =
+      spec.config['enable.idempotence'] && pb.attempts > 1
+        ? findDuplicate(lrs.log.batches, producer.index, pb.baseSequence)
+        : null
     if (duplicate !== null) {
       if (firstOffset < 0) firstOffset = duplicate.baseOffset
       continue

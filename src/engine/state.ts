@@ -71,7 +71,7 @@ export interface BrokerState {
   inControlledShutdown: boolean
   /** The crash was unclean (for ELR's unclean-shutdown handling). */
   uncleanShutdown: boolean
-  /** Highest metadata version this broker has applied. */
+  /** Highest metadata version this broker has applied (frozen while cut off). */
   metadataVersion: number
 }
 
