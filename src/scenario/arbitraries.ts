@@ -171,7 +171,7 @@ export const scenarioFileArbitrary: fc.Arbitrary<ScenarioFile> = fc.gen().map((g
   if (g(fc.boolean)) {
     file.cluster.config = {
       'unclean.leader.election.enable': g(fc.boolean),
-      'replica.lag.time.max.ms': g(fc.integer, { min: 1, max: 60000 }),
+      'replica.lag.time.max.ms': g(fc.integer, { min: 2, max: 60000 }),
       'eligible.leader.replicas.enable': g(fc.boolean),
     }
   }

@@ -34,7 +34,8 @@ export const ELECTION_TYPES = ['PREFERRED', 'UNCLEAN'] as const
 export const ACKS_VALUES = ['all', '-1', '0', '1', -1, 0, 1] as const
 
 export type Rule =
-  | { kind: 'integer'; minimum: number; maximum: number }
+  /** `why`, when given, explains the minimum in the validator's message. */
+  | { kind: 'integer'; minimum: number; maximum: number; why?: string }
   | { kind: 'boolean' }
   | { kind: 'string'; minLength: number; maxLength: number; pattern?: string; patternHint?: string }
   | { kind: 'enum'; values: readonly (string | number)[] }
@@ -76,8 +77,16 @@ const NO_SPIN = '(at least 1 ms in the simulator, so that no loop can spin at on
 
 /** Broker and controller configs. Each description ends with Apache Kafka's default. */
 const clusterConfigDescriptions: Record<keyof ClusterConfig, [Rule, string]> = {
+  // At least 2: Kafka's ReplicaManager schedules the ISR check every replica.lag.time.max.ms / 2
+  // (integer division), and a period of 0 is refused by Kafka's scheduler and would spin the
+  // engine at one instant.
   'replica.lag.time.max.ms': [
-    int(1, MAX_SAFE),
+    {
+      kind: 'integer',
+      minimum: 2,
+      maximum: MAX_SAFE,
+      why: 'the ISR is checked every replica.lag.time.max.ms / 2 ms, as in Kafka, and that period must not round down to 0',
+    },
     'How long a follower may fail to catch up to the leader before the leader removes it from the ISR.',
   ],
   'replica.fetch.wait.max.ms': [

@@ -183,6 +183,9 @@ function checkClusterConfig(ctx: Ctx, scenario: LooseScenario, known: Known): vo
 
 function checkTopics(ctx: Ctx, scenario: LooseScenario, known: Known): void {
   const topics = scenario.topics
+  // No "topics" field means no topics, so every topic a client or fault names is unknown. A
+  // "topics" field that is not a list leaves the set unknown and those checks off.
+  if (!('topics' in scenario)) known.topics = new Map()
   if (topics === undefined) return
   const byName = new Map<string, LooseTopic>()
   const firstAt = new Map<string, number>()

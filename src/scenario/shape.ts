@@ -193,8 +193,15 @@ function duplicatesIn(ctx: Ctx, items: readonly unknown[], path: string): boolea
 /** Checks one value against a rule; returns it when valid. */
 export function readValue(ctx: Ctx, value: unknown, path: string, rule: Rule): unknown {
   switch (rule.kind) {
-    case 'integer':
-      return integer(ctx, value, path, rule.minimum, rule.maximum)
+    case 'integer': {
+      const before = ctx.errors.length
+      const checked = integer(ctx, value, path, rule.minimum, rule.maximum)
+      const last = ctx.errors[ctx.errors.length - 1]
+      if (rule.why !== undefined && last !== undefined && ctx.errors.length > before) {
+        if (typeof value === 'number' && value < rule.minimum) last.message += `: ${rule.why}`
+      }
+      return checked
+    }
     case 'boolean':
       if (typeof value === 'boolean') return value
       error(ctx, path, `must be true or false (got ${describeValue(value)})`)

@@ -248,6 +248,12 @@ const cases: Case[] = [
     ['at most 100'],
   ],
   [
+    'replica.lag.time.max.ms of 1 (its half, the ISR check period, would be 0)',
+    set('cluster.config', { 'replica.lag.time.max.ms': 1 }),
+    'cluster.config["replica.lag.time.max.ms"]',
+    ['must be at least 2 (got 1): the ISR is checked every replica.lag.time.max.ms / 2 ms'],
+  ],
+  [
     'heartbeat longer than session',
     set('cluster.config', { 'broker.heartbeat.interval.ms': 10000 }),
     'cluster.config["broker.heartbeat.interval.ms"]',
@@ -490,6 +496,22 @@ const cases: Case[] = [
     all(set('topics', []), set('faults', [])),
     'clients[0].topic',
     ['defines no topics'],
+  ],
+  [
+    'client topic in a file without a topics field',
+    all(del('topics'), set('faults', [])),
+    'clients[0].topic',
+    ['unknown topic "orders"', 'defines no topics'],
+  ],
+  [
+    'fault topic in a file without a topics field',
+    all(
+      del('topics'),
+      set('clients', []),
+      set('faults', [{ atMs: 1, type: 'electLeaders', election: 'PREFERRED', topic: 'orders' }]),
+    ),
+    'faults[0].topic',
+    ['unknown topic "orders"'],
   ],
   ['duplicate client id', set('clients.1.id', 'p1'), 'clients[1].id', ['duplicate client id "p1"']],
   [
