@@ -289,7 +289,11 @@ export function onBrokerReady(ctx: Ctx, b: number): void {
   }
   // Registration happens on the first heartbeat; the ISR check runs every lag/2.
   at(ctx, 0, { k: 'heartbeat', b, gen: broker.gen })
-  at(ctx, Math.floor(config['replica.lag.time.max.ms'] / 2), { k: 'isrCheck', b, gen: broker.gen })
+  at(ctx, Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2)), {
+    k: 'isrCheck',
+    b,
+    gen: broker.gen,
+  })
   reevaluateControlPlane(ctx)
 }
 

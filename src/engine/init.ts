@@ -234,7 +234,7 @@ export function scheduleStart(ctx: Ctx): void {
         ? config['broker.heartbeat.interval.ms']
         : Math.max(500, Math.floor(config['zookeeper.session.timeout.ms'] / 3))
     schedule(q, intInclusive(s.prng, 0, heartbeat - 1), { k: 'heartbeat', b, gen: broker.gen })
-    const lagHalf = Math.floor(config['replica.lag.time.max.ms'] / 2)
+    const lagHalf = Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2))
     schedule(q, intInclusive(s.prng, 1, Math.max(1, lagHalf)), {
       k: 'isrCheck',
       b,

@@ -70,7 +70,7 @@ function dispatch(ctx: Ctx, e: InternalEvent): void {
       isrCheck(ctx, e.b)
       schedule(
         s.queue,
-        s.nowMs + Math.floor(ctx.spec.cluster.config['replica.lag.time.max.ms'] / 2),
+        s.nowMs + Math.max(1, Math.floor(ctx.spec.cluster.config['replica.lag.time.max.ms'] / 2)),
         e,
       )
       return
