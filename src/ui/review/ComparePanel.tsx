@@ -1,7 +1,8 @@
 /**
  * Compare mode: the current configuration (A) against a copy with one change (B), both run from
  * time 0 with the same seed and the same fault script to the same simulated time. Shows the
- * summary table and two time-locked charts. The runs go in slices so the page stays responsive.
+ * summary table and two time-locked charts: availability (OfflinePartitionsCount) and durability
+ * (acknowledged records lost so far). The runs go in slices so the page stays responsive.
  */
 import { useEffect, useRef, useState } from 'react'
 import type { SimulationSpec } from '../../engine/spec'
@@ -114,7 +115,7 @@ export function ComparePanel({ spec, run = compareRunsInSlices }: ComparePanelPr
       {status.kind === 'done' && (
         <>
           <CompareTable comparison={status.comparison} changeText={status.changeText} />
-          <div className="grid gap-2 md:grid-cols-2">
+          <div className="grid gap-2 md:grid-cols-[repeat(2,minmax(0,30rem))]">
             <CompareChart
               title="OfflinePartitionsCount"
               seriesA={status.comparison.a.series}
@@ -125,10 +126,10 @@ export function ComparePanel({ spec, run = compareRunsInSlices }: ComparePanelPr
               onCursor={setCursorMs}
             />
             <CompareChart
-              title="UnderMinIsrPartitionCount"
+              title="Lost acknowledged records (cumulative)"
               seriesA={status.comparison.a.series}
               seriesB={status.comparison.b.series}
-              value={(s) => s.UnderMinIsrPartitionCount}
+              value={(s) => s.lostAckedRecords}
               durationMs={status.comparison.durationMs}
               cursorMs={cursorMs}
               onCursor={setCursorMs}

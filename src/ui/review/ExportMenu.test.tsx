@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { recommendedSpec } from '../../analysis/test-helpers'
 import { createSimulation } from '../../engine/index'
-import type { ExportSources } from './export-files'
+import type { ExportSources } from './export-kinds'
 import { ExportMenu } from './ExportMenu'
 
 afterEach(cleanup)

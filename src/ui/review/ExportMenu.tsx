@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import type { ExportFile } from '../../export/files'
-import { buildExport, EXPORTS, type ExportKind, type ExportSources } from './export-files'
+import { EXPORTS, type ExportKind, type ExportSources } from './export-kinds'
 
 export interface ExportMenuProps {
   getSources: () => ExportSources
@@ -14,7 +14,11 @@ export interface ExportMenuProps {
   build?: (kind: ExportKind, sources: ExportSources) => Promise<ExportFile>
 }
 
-export function ExportMenu({ getSources, download, build = buildExport }: ExportMenuProps) {
+function buildLazily(kind: ExportKind, sources: ExportSources): Promise<ExportFile> {
+  return import('./export-files').then((m) => m.buildExport(kind, sources))
+}
+
+export function ExportMenu({ getSources, download, build = buildLazily }: ExportMenuProps) {
   const [open, setOpen] = useState(false)
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
 

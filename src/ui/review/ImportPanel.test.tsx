@@ -49,7 +49,7 @@ describe('ImportPanel', () => {
     render(<ImportPanel onLoad={onLoad} download={download} />)
     fill(DESCRIBE)
     expect(
-      screen.getByText(/Imported describe output: 1 topics, 2 partitions on 4 brokers in 3 zones/),
+      screen.getByText(/Imported describe output: 1 topic, 2 partitions on 4 brokers in 3 zones/),
     ).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Load into the simulator' }))
     expect(onLoad.mock.calls[0]?.[0]).toMatchObject({ topics: [{ name: 'orders', partitions: 2 }] })

@@ -4,7 +4,7 @@
  * reader as the CLI make the scenario. Errors list their line numbers, the text stays, and the
  * running simulation is untouched until "Load into the simulator".
  */
-import { useId, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { SimulationSpec } from '../../engine/spec'
 import type { ExportFile } from '../../export/files'
 import { type ImportFormat, type ImportOutcome, importCluster } from './import-cluster'
@@ -18,9 +18,11 @@ export interface ImportPanelProps {
 
 function summary(spec: SimulationSpec): string {
   const partitions = spec.topics.reduce((sum, t) => sum + t.partitions, 0)
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   return (
-    `${spec.topics.length} topics, ${partitions} partitions on ${spec.cluster.brokers.length}` +
-    ` brokers in ${spec.cluster.zones.length} zones (${spec.cluster.zones.join(', ')})`
+    `${count(spec.topics.length, 'topic')}, ${count(partitions, 'partition')} on` +
+    ` ${count(spec.cluster.brokers.length, 'broker')} in ${count(spec.cluster.zones.length, 'zone')}` +
+    ` (${spec.cluster.zones.join(', ')})`
   )
 }
 
@@ -30,7 +32,7 @@ export function ImportPanel({ onLoad, download }: ImportPanelProps) {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null)
   // Each import starts a fresh zone repair (its generated JSON belongs to the previous import).
   const [attempt, setAttempt] = useState(0)
-  const fileId = useId()
+  const fileInput = useRef<HTMLInputElement>(null)
 
   function run(input: string, format?: ImportFormat) {
     setOutcome(importCluster(input, zones, format))
@@ -67,15 +69,21 @@ export function ImportPanel({ onLoad, download }: ImportPanelProps) {
             className="rounded border border-border bg-panel px-2 py-1 font-mono text-xs"
           />
         </label>
-        <label htmlFor={fileId} className="btn cursor-pointer">
+        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
           Upload reassignment JSON
-        </label>
+        </button>
         <input
-          id={fileId}
+          ref={fileInput}
           type="file"
           accept=".json,application/json"
-          className="sr-only"
-          onChange={(event) => void upload(event.target.files?.[0])}
+          hidden
+          tabIndex={-1}
+          aria-label="Reassignment JSON file"
+          onChange={(event) => {
+            void upload(event.target.files?.[0])
+            // Choosing the same file again should import it again.
+            event.target.value = ''
+          }}
         />
         <button type="button" className="btn btn-primary" onClick={() => run(text)}>
           Import

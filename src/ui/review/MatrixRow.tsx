@@ -21,16 +21,21 @@ export function MatrixRow({ failure, onRun, onKeyDown }: MatrixRowProps) {
   const columns = COLUMNS.filter(
     (c): c is { column: Exclude<MatrixColumn, 'name'>; label: string } => c.column !== 'name',
   )
+  const summary = columns.map(({ column, label }) => `${label} ${cellText(failure, column)}`)
   return (
     <tr
       tabIndex={0}
+      aria-label={`Inject failure: ${failure.name} (${summary.join(', ')})`}
       className="cursor-pointer border-b border-border hover:bg-bg focus-visible:bg-bg"
       onClick={onRun}
       onKeyDown={onKeyDown}
     >
       <th scope="row" className="px-2 py-1 text-left font-normal">
         {failure.name}
-        <span className="ml-2 text-xs text-muted">inject ▶</span>
+        <span aria-hidden="true" className="ml-2 text-xs text-muted">
+          {' '}
+          inject ▶
+        </span>
       </th>
       {columns.map(({ column, label }) => {
         const status = cellStatus(failure, column)

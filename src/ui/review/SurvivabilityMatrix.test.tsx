@@ -26,7 +26,9 @@ function bodyRows() {
 
 function firstCells() {
   return bodyRows().map((r) =>
-    within(r).getByRole('rowheader').textContent?.replace('inject ▶', ''),
+    within(r)
+      .getByRole('rowheader')
+      .textContent?.replace(/\s*inject ▶$/, ''),
   )
 }
 
@@ -36,8 +38,13 @@ describe('SurvivabilityMatrix', () => {
     expect(screen.getByText(/^Replicas in sync before the failure/)).toBeTruthy()
     // 4 brokers, 2 zones, 6 pairs, each zone with each of the 2 brokers elsewhere.
     expect(bodyRows()).toHaveLength(16)
-    const zone1 = bodyRows().find((r) => r.textContent?.startsWith('use1-az1inject'))!
+    const zone1 = bodyRows().find((r) =>
+      r.getAttribute('aria-label')?.startsWith('Inject failure: use1-az1 ('),
+    )!
     expect(within(zone1).getAllByRole('cell').at(-1)!.textContent).toBe('✖ lost')
+    expect(zone1.getAttribute('aria-label')).toMatch(
+      /^Inject failure: use1-az1 \(Offline . \d+, .*, Control plane ✖ lost\)$/,
+    )
     expect(screen.getAllByRole('columnheader').map((h) => h.getAttribute('aria-sort'))).toEqual(
       Array(6).fill('none'),
     )
@@ -76,12 +83,16 @@ describe('SurvivabilityMatrix', () => {
   it('hands a clicked row, or one chosen with Enter, to onRunFailure', () => {
     const onRunFailure = vi.fn()
     render(<SurvivabilityMatrix spec={spec} onRunFailure={onRunFailure} />)
-    const row = bodyRows().find((r) => r.textContent?.startsWith('broker 3'))!
+    const row = bodyRows().find((r) =>
+      r.getAttribute('aria-label')?.startsWith('Inject failure: broker 3 ('),
+    )!
     fireEvent.click(row)
     expect(onRunFailure).toHaveBeenLastCalledWith(
       expect.objectContaining({ kind: 'broker', name: 'broker 3', brokers: [3] }),
     )
-    const zone = bodyRows().find((r) => r.textContent?.startsWith('use1-az2inject'))!
+    const zone = bodyRows().find((r) =>
+      r.getAttribute('aria-label')?.startsWith('Inject failure: use1-az2 ('),
+    )!
     fireEvent.keyDown(zone, { key: 'Enter' })
     expect(onRunFailure).toHaveBeenLastCalledWith(
       expect.objectContaining({ kind: 'zone', name: 'use1-az2' }),

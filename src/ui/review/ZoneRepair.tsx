@@ -18,8 +18,11 @@ export interface ZoneRepairProps {
 
 function counts(spec: SimulationSpec): string {
   const findings = advise(spec)
-  const n = (s: string) => findings.filter((f) => f.severity === s).length
-  return `${n('error')} errors, ${n('warning')} warnings, ${n('info')} info`
+  const n = (severity: string, word: string) => {
+    const count = findings.filter((f) => f.severity === severity).length
+    return `${count} ${word}${count === 1 || word === 'info' ? '' : 's'}`
+  }
+  return `${n('error', 'error')}, ${n('warning', 'warning')}, ${n('info', 'info')}`
 }
 
 export function ZoneRepair({ spec, download }: ZoneRepairProps) {

@@ -1,10 +1,8 @@
 /**
  * Builds each export of the ExportMenu from what the app has: the scenario (with the run's
  * faults), the latest snapshot and logs, the share link and the topology's `<svg>`. The string
- * building lives in `src/export`; this only picks the inputs.
+ * building lives in `src/export`; this only picks the inputs. Loaded on demand by the menu.
  */
-import type { SimulationSpec, TimedFault } from '../../engine/spec'
-import type { MetricsSample, SimEvent, Snapshot } from '../../engine/types'
 import type { ExportFile } from '../../export/files'
 import { metricsCsvFile } from '../../export/metrics-csv'
 import { pngFile, svgToPngBlob } from '../../export/png'
@@ -12,30 +10,7 @@ import { reviewMarkdownFile } from '../../export/review-markdown'
 import { scenarioJsonFile } from '../../export/scenario-json'
 import { svgFile } from '../../export/svg'
 import { exportSvgElement, svgSize } from '../../export/svg-dom'
-
-export type ExportKind = 'scenario' | 'review' | 'svg' | 'png' | 'csv'
-
-export const EXPORTS: readonly { kind: ExportKind; label: string }[] = [
-  { kind: 'scenario', label: 'Export scenario JSON' },
-  { kind: 'review', label: 'Export review (Markdown)' },
-  { kind: 'svg', label: 'Export SVG' },
-  { kind: 'png', label: 'Export PNG' },
-  { kind: 'csv', label: 'Export metrics CSV' },
-]
-
-export interface ExportSources {
-  /** The scenario as loaded. */
-  spec: SimulationSpec
-  /** The scenario with the whole recording as its fault script (what a share link holds). */
-  recordedSpec: SimulationSpec
-  snapshot: Snapshot | null
-  metricsSeries: readonly MetricsSample[]
-  events: readonly SimEvent[]
-  faults: readonly TimedFault[]
-  shareUrl: () => Promise<string>
-  /** The topology's `<svg>`, or null when it is not on the page. */
-  topology: () => SVGSVGElement | null
-}
+import type { ExportKind, ExportSources } from './export-kinds'
 
 function topologyOrThrow(sources: ExportSources): SVGSVGElement {
   const svg = sources.topology()

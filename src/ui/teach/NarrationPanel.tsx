@@ -36,13 +36,14 @@ export function NarrationPanel({
   const tryIt = narration.tryIt ?? ''
 
   return (
-    <section aria-label="Narration" className="rounded border border-border bg-panel p-3 text-sm">
-      <header className="mb-2 flex items-baseline gap-2">
-        <h2 className="min-w-0 flex-1 truncate font-semibold" title={title}>
-          {title}
-        </h2>
+    <section
+      aria-label="Narration"
+      className="rounded border border-border bg-panel p-3 text-sm [overflow-wrap:anywhere]"
+    >
+      <header className="mb-2 flex items-start gap-2">
+        <h2 className="min-w-0 flex-1 font-semibold">{title}</h2>
         {onClose !== undefined && (
-          <button type="button" className="btn text-xs" onClick={onClose}>
+          <button type="button" className="btn shrink-0 text-xs" onClick={onClose}>
             Close narration
           </button>
         )}

@@ -53,7 +53,7 @@ export function Tour({
       aria-label="Tour"
       aria-describedby={headingId}
       tabIndex={-1}
-      className="mx-4 mt-2 flex flex-wrap items-start gap-x-6 gap-y-2 rounded border border-l-4 border-border border-l-focus bg-panel px-4 py-3 text-sm shadow-sm"
+      className="mx-4 my-2 flex flex-wrap items-start gap-x-6 gap-y-2 rounded border border-l-4 border-border border-l-focus bg-panel px-4 py-3 text-sm shadow-sm"
     >
       <div className="min-w-0 flex-1 basis-96">
         <p className="text-xs text-muted">
