@@ -15,6 +15,7 @@ import type { HostOptions, SimulationHost } from './host'
 import { createInlineHost } from './host'
 import type { StoreRuntime } from './runtime'
 import { createPlaybackSlice } from './slices/playback-slice'
+import { createGuidedSlice } from './slices/guided-slice'
 import { createScenarioSlice } from './slices/scenario-slice'
 import { createSelectionSlice } from './slices/selection-slice'
 import { createSimulationSlice } from './slices/simulation-slice'
@@ -49,6 +50,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       ...createPlaybackSlice(setState, get, runtime),
       ...createSelectionSlice(setState, get, runtime),
       ...createScenarioSlice(setState, get, runtime),
+      ...createGuidedSlice(setState, get, runtime),
     }
   })
   host.subscribe((message) => store.getState().receive(message))

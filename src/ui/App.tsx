@@ -1,7 +1,12 @@
 /**
  * The application shell: header, playback toolbar, timeline, messages, the topology with the
- * partition sidebar, the panels and a footer with the version.
+ * partition sidebar, the panels and a footer with the version. Teaching and review pieces come
+ * from `teach/` and `review/`: the Scenarios, Tour and Export buttons, the first-visit tour, the
+ * narration beside the topology and the review tabs. With `embed=1` in the URL only the time
+ * controls and the topology show.
  */
+import { useState } from 'react'
+import { isEmbedMode } from '../export/embed'
 import { Header } from './Header'
 import { NoticeBar } from './NoticeBar'
 import { PanelTabs } from './PanelTabs'
@@ -11,6 +16,11 @@ import { Toolbar } from './Toolbar'
 import { TopologyHeader } from './TopologyHeader'
 import { TopologyView } from './TopologyView'
 import { useStoreApi } from './store-context'
+import { NarrationDock } from './teach/NarrationDock'
+import { TeachActions } from './teach/TeachActions'
+import { Tour } from './teach/Tour'
+import { browserStorage } from './teach/tour'
+import { useTour } from './teach/use-tour'
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts'
 import { usePlaybackLoop } from './use-playback-loop'
 
@@ -18,9 +28,26 @@ export function App() {
   const store = useStoreApi()
   usePlaybackLoop(store)
   useKeyboardShortcuts(store)
+  const [embedded] = useState(() => isEmbedMode(window.location))
+  const tour = useTour(browserStorage(), { enabled: !embedded })
+  if (embedded) {
+    return (
+      <div className="flex min-h-full flex-col">
+        <Toolbar />
+        <TimelineScrubber />
+        <NoticeBar />
+        <main className="min-w-0 p-2">
+          <section aria-label="Topology" className="min-w-0">
+            <TopologyView />
+          </section>
+        </main>
+      </div>
+    )
+  }
   return (
     <div className="flex min-h-full flex-col">
-      <Header />
+      <Header actions={<TeachActions onTour={tour.start} />} />
+      <Tour {...tour} />
       <Toolbar />
       <TimelineScrubber />
       <NoticeBar />
@@ -29,7 +56,10 @@ export function App() {
           <TopologyHeader />
           <TopologyView />
         </section>
-        <PartitionSidebar />
+        <div className="flex min-w-0 flex-col gap-4">
+          <NarrationDock />
+          <PartitionSidebar />
+        </div>
       </main>
       <PanelTabs />
       <footer className="flex gap-4 border-t border-border px-4 py-1 text-xs text-muted">

@@ -1,9 +1,10 @@
-/** The app's title bar: name, the loaded scenario, the share link and the theme. */
+/** The app's title bar: name, the loaded scenario, extra actions, the share link and the theme. */
+import type { ReactNode } from 'react'
 import { ShareButton } from './ShareButton'
 import { ThemeToggle } from './ThemeToggle'
 import { useAppStore } from './store-context'
 
-export function Header() {
+export function Header({ actions }: { actions?: ReactNode }) {
   const name = useAppStore((state) => state.spec.name)
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border bg-panel px-4 py-2">
@@ -12,6 +13,7 @@ export function Header() {
         {name}
       </p>
       <div className="ml-auto flex items-center gap-3">
+        {actions}
         <ShareButton />
         <ThemeToggle />
       </div>

@@ -1,7 +1,8 @@
 /**
  * The panels under the topology, one tab at a time: the partition table, the event log, the
- * client log, the metrics charts and the scenario editor. Only the open tab renders, and it
- * follows the simulation at a few updates a second.
+ * client log, the metrics charts, the scenario editor and the design review (advisor,
+ * survivability matrix, compare, import). Only the open tab renders, and it follows the
+ * simulation at a few updates a second.
  */
 import { useState } from 'react'
 import type { KeyboardEvent } from 'react'
@@ -10,6 +11,10 @@ import { EventLogTab } from './EventLogTab'
 import { MetricsTab } from './MetricsTab'
 import { PartitionsTab } from './PartitionsTab'
 import { ScenarioTab } from './ScenarioTab'
+import { AdvisorTab } from './review/AdvisorTab'
+import { CompareTab } from './review/CompareTab'
+import { ImportTab } from './review/ImportTab'
+import { SurvivabilityTab } from './review/SurvivabilityTab'
 
 const TABS = [
   { id: 'partitions', label: 'Partitions', Panel: PartitionsTab },
@@ -17,6 +22,11 @@ const TABS = [
   { id: 'client-log', label: 'Client log', Panel: ClientLogTab },
   { id: 'metrics', label: 'Metrics', Panel: MetricsTab },
   { id: 'scenario', label: 'Scenario', Panel: ScenarioTab },
+  // Design review (src/ui/review).
+  { id: 'advisor', label: 'Advisor', Panel: AdvisorTab },
+  { id: 'survivability', label: 'Survivability', Panel: SurvivabilityTab },
+  { id: 'compare', label: 'Compare', Panel: CompareTab },
+  { id: 'import', label: 'Import', Panel: ImportTab },
 ] as const
 
 export function PanelTabs() {

@@ -1,11 +1,16 @@
-/** The whole store state, as the union of its four slices, and the slice-creator signature. */
+/** The whole store state, as the union of its slices, and the slice-creator signature. */
 import type { SimulationSlice } from './simulation-slice'
 import type { PlaybackSlice } from './playback-slice'
 import type { SelectionSlice } from './selection-slice'
 import type { ScenarioSlice } from './scenario-slice'
+import type { GuidedSlice } from './guided-slice'
 import type { StoreRuntime } from '../runtime'
 
-export type AppState = SimulationSlice & PlaybackSlice & SelectionSlice & ScenarioSlice
+export type AppState = SimulationSlice &
+  PlaybackSlice &
+  SelectionSlice &
+  ScenarioSlice &
+  GuidedSlice
 
 export type SetState = (partial: Partial<AppState>) => void
 export type GetState = () => AppState

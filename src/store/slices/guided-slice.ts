@@ -1,0 +1,45 @@
+/**
+ * The guided-scenario slice: the narration of the guided scenario that is loaded, tied to the
+ * load (`generation`) that brought it, so any other load (share link, config editor, a fix)
+ * retires it without this slice touching `loadScenario`.
+ */
+import type { SimulationSpec } from '../../engine/spec'
+import type { ScenarioNarration } from '../../scenario/types'
+import type { AppState, SliceCreator } from './types'
+
+export interface GuidedScenario {
+  id: string
+  title: string
+  narration: ScenarioNarration
+  /** The scenario generation it was loaded as. */
+  generation: number
+}
+
+export interface GuidedSlice {
+  guided: GuidedScenario | null
+  /** Loads a guided scenario's spec (a fresh timeline) and keeps its narration beside it. */
+  loadGuided: (
+    id: string,
+    title: string,
+    spec: SimulationSpec,
+    narration: ScenarioNarration,
+  ) => void
+  closeGuided: () => void
+}
+
+/** The narration to show: the guided scenario's, while it is still the loaded scenario. */
+export function activeGuided(state: AppState): GuidedScenario | null {
+  const guided = state.guided
+  return guided !== null && guided.generation === state.generation ? guided : null
+}
+
+export const createGuidedSlice: SliceCreator<GuidedSlice> = (set, get) => ({
+  guided: null,
+  loadGuided(id, title, spec, narration) {
+    get().loadScenario(spec)
+    set({ guided: { id, title, narration, generation: get().generation } })
+  },
+  closeGuided() {
+    set({ guided: null })
+  },
+})

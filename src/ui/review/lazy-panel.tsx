@@ -1,0 +1,18 @@
+/**
+ * The review panels load on demand: the analysis, the scenario importers and a second engine for
+ * compare mode stay out of the JavaScript a plain visit downloads.
+ */
+import { lazy } from 'react'
+
+export const LazyAdvisorPanel = lazy(() =>
+  import('./AdvisorPanel').then((m) => ({ default: m.AdvisorPanel })),
+)
+export const LazySurvivabilityMatrix = lazy(() =>
+  import('./SurvivabilityMatrix').then((m) => ({ default: m.SurvivabilityMatrix })),
+)
+export const LazyComparePanel = lazy(() =>
+  import('./ComparePanel').then((m) => ({ default: m.ComparePanel })),
+)
+export const LazyImportPanel = lazy(() =>
+  import('./ImportPanel').then((m) => ({ default: m.ImportPanel })),
+)
