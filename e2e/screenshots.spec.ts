@@ -9,6 +9,11 @@ import { REFERENCE_CLUSTER, linkHash } from './pages/links'
 
 const DIR = 'test-results/screenshots'
 
+// The first-visit tour would cover the states these pictures are about.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => window.localStorage.setItem('kafka-ha-lab.tour-dismissed', '1'))
+})
+
 test('default, crashed leader with selection, and broker menu', async ({
   page,
   sim,
