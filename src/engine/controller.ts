@@ -249,28 +249,7 @@ export function zkBrokerFailure(ctx: Ctx, b: number): void {
   for (const p of ctx.hostedBy[b] as number[]) {
     const part = ctx.s.partitions[p] as PartitionState
     if (part.leader !== id) continue
-    const live = part.replicas.filter((r) => zkLive(ctx, r))
-    const leader = offlinePartitionLeaderElection(
-      part.replicas,
-      part.isr,
-      live,
-      uncleanElectionEnabled(topicOf(ctx, p), config),
-    )
-    if (leader === null) continue
-    const isr = part.isr.includes(leader) ? part.isr.filter((r) => live.includes(r)) : [leader]
-    commitPartitionChange(
-      ctx,
-      p,
-      {
-        ...registration(part),
-        leader,
-        isr,
-        leaderEpoch: part.leaderEpoch + 1,
-        partitionEpoch: part.partitionEpoch + 1,
-        leaderRecoveryState: part.isr.includes(leader) ? part.leaderRecoveryState : 'RECOVERING',
-      },
-      { election: part.isr.includes(leader) ? 'ONLINE' : 'UNCLEAN', isrBy: 'controller' },
-    )
+    zkOfflineElection(ctx, p, uncleanElectionEnabled(topicOf(ctx, p), config))
   }
   for (const p of ctx.hostedBy[b] as number[]) {
     const part = ctx.s.partitions[p] as PartitionState
@@ -293,6 +272,34 @@ export function zkBrokerFailure(ctx: Ctx, b: number): void {
   }
 }
 
+/**
+ * ZooKeeper offline election (PartitionLeaderElectionAlgorithms.offlinePartitionLeaderElection
+ * with Election.scala's ISR rule): the first live assigned replica in the ISR, else, when unclean
+ * election is allowed, the first live one with ISR [leader] and leader recovery RECOVERING.
+ * Commits with a leader-epoch bump and returns whether a leader was found.
+ */
+function zkOfflineElection(ctx: Ctx, p: number, uncleanAllowed: boolean): boolean {
+  const part = ctx.s.partitions[p] as PartitionState
+  const live = part.replicas.filter((r) => zkLive(ctx, r))
+  const leader = offlinePartitionLeaderElection(part.replicas, part.isr, live, uncleanAllowed)
+  if (leader === null) return false
+  const clean = part.isr.includes(leader)
+  commitPartitionChange(
+    ctx,
+    p,
+    {
+      ...registration(part),
+      leader,
+      isr: clean ? part.isr.filter((r) => live.includes(r)) : [leader],
+      leaderEpoch: part.leaderEpoch + 1,
+      partitionEpoch: part.partitionEpoch + 1,
+      leaderRecoveryState: clean ? part.leaderRecoveryState : 'RECOVERING',
+    },
+    { election: clean ? 'ONLINE' : 'UNCLEAN', isrBy: 'controller' },
+  )
+  return true
+}
+
 /** ZooKeeper: the broker holds a live session and is not shutting down. */
 export function zkLive(ctx: Ctx, id: number): boolean {
   const b = ctx.brokerIndex.get(id)
@@ -308,28 +315,7 @@ export function zkElectOfflinePartitions(ctx: Ctx, among: readonly number[] | nu
   for (const p of list) {
     const part = ctx.s.partitions[p] as PartitionState
     if (part.leader !== -1) continue
-    const live = part.replicas.filter((r) => zkLive(ctx, r))
-    const leader = offlinePartitionLeaderElection(
-      part.replicas,
-      part.isr,
-      live,
-      uncleanElectionEnabled(topicOf(ctx, p), config),
-    )
-    if (leader === null) continue
-    const clean = part.isr.includes(leader)
-    commitPartitionChange(
-      ctx,
-      p,
-      {
-        ...registration(part),
-        leader,
-        isr: clean ? part.isr.filter((r) => live.includes(r)) : [leader],
-        leaderEpoch: part.leaderEpoch + 1,
-        partitionEpoch: part.partitionEpoch + 1,
-        leaderRecoveryState: clean ? part.leaderRecoveryState : 'RECOVERING',
-      },
-      { election: clean ? 'ONLINE' : 'UNCLEAN', isrBy: 'controller' },
-    )
+    zkOfflineElection(ctx, p, uncleanElectionEnabled(topicOf(ctx, p), config))
   }
 }
 
@@ -486,23 +472,7 @@ export function uncleanElection(
       ? 'NONE'
       : 'ELIGIBLE_LEADERS_NOT_AVAILABLE'
   }
-  const live = part.replicas.filter((r) => zkLive(ctx, r))
-  const leader = offlinePartitionLeaderElection(part.replicas, part.isr, live, true)
-  if (leader === null) return 'ELIGIBLE_LEADERS_NOT_AVAILABLE'
-  const clean = part.isr.includes(leader)
-  commitPartitionChange(
-    ctx,
-    p,
-    {
-      ...registration(part),
-      leader,
-      isr: clean ? part.isr.filter((r) => live.includes(r)) : [leader],
-      leaderEpoch: part.leaderEpoch + 1,
-      partitionEpoch: part.partitionEpoch + 1,
-      leaderRecoveryState: clean ? part.leaderRecoveryState : 'RECOVERING',
-    },
-    { election: clean ? 'ONLINE' : 'UNCLEAN', isrBy: 'controller' },
-  )
+  if (!zkOfflineElection(ctx, p, true)) return 'ELIGIBLE_LEADERS_NOT_AVAILABLE'
   return 'NONE'
 }
 
