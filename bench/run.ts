@@ -75,3 +75,11 @@ if (only === undefined || only === 'scaling') {
   }
   console.log(rows.join('\n'))
 }
+if (only === undefined || only === 'dashboard') {
+  console.log('')
+  const child = spawnSync(process.execPath, ['--import', 'tsx', `${here}dashboard.ts`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  process.stdout.write(child.stdout)
+}
