@@ -100,10 +100,3 @@ export function durabilityTotals(ctx: Ctx): DurabilityTotals {
     perProducer,
   }
 }
-
-/** Acknowledged records lost, over partitions that have a leader (for metric samples). */
-export function lostRecordsTotal(ctx: Ctx): number {
-  let lost = 0
-  for (const part of ctx.s.partitions) if (part.leader !== -1) lost += part.lostRecords
-  return lost
-}

@@ -14,7 +14,6 @@ export interface Ctx {
   brokerIndex: Map<number, number>
   controllerIndex: Map<number, number>
   zoneIndex: Map<string, number>
-  topicIndex: Map<string, number>
   /** Partitions hosted on each broker (indices into s.partitions), ascending. */
   hostedBy: number[][]
   /** Per partition, the replica slot of each broker index: replicaSlot[p].get(b). */
@@ -61,16 +60,6 @@ export function brokerIdx(ctx: Ctx, id: number): number {
 export function partitionName(ctx: Ctx, p: number): string {
   const part = ctx.s.partitions[p] as { topic: number; partition: number }
   return `${(ctx.spec.topics[part.topic] as TopicSpec).name}-${part.partition}`
-}
-
-/** Inserts `x` into a sorted number array if absent (returns a new array). */
-export function withMember(xs: readonly number[], x: number): number[] {
-  if (xs.includes(x)) return xs.slice()
-  return [...xs, x].sort((a, b) => a - b)
-}
-
-export function without(xs: readonly number[], remove: readonly number[]): number[] {
-  return xs.filter((x) => !remove.includes(x))
 }
 
 export function sameMembers(a: readonly number[], b: readonly number[]): boolean {

@@ -241,7 +241,6 @@ export function stopBroker(ctx: Ctx, b: number, clean: boolean): void {
   broker.gen += 1
   // A restarted broker rebuilds its replica roles from the metadata log.
   broker.metadataVersion = -1
-  broker.uncleanShutdown = !clean
   emit(ctx, { atMs: s.nowMs, type: 'BrokerStopped', broker: broker.id, clean })
   if (clean && s.quorumHasMajority) {
     // A clean shutdown tells the control plane at once: fenced (KRaft) or session closed (ZK).

@@ -26,8 +26,6 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
   spec.cluster.controllers.forEach((c, i) => controllerIndex.set(c.id, i))
   const zoneIndex = new Map<string, number>()
   spec.cluster.zones.forEach((z, i) => zoneIndex.set(z, i))
-  const topicIndex = new Map<string, number>()
-  spec.topics.forEach((t, i) => topicIndex.set(t.name, i))
   const hostedBy: number[][] = spec.cluster.brokers.map(() => [])
   s.partitions.forEach((part, p) => {
     for (const id of part.replicas) (hostedBy[brokerIndex.get(id) as number] as number[]).push(p)
@@ -38,7 +36,6 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     brokerIndex,
     controllerIndex,
     zoneIndex,
-    topicIndex,
     hostedBy,
     checkInvariants: options.checkInvariants,
     throwOnViolation: options.throwOnViolation,
@@ -93,7 +90,6 @@ function initialPartitions(
         lostRecords: 0,
         lostByProducer: {},
         uncleanSinceEpoch: -1,
-        leaderHighWatermarkInEpoch: 0,
       })
     }
   })
@@ -129,7 +125,6 @@ export function createInitialState(spec: SimulationSpec): EngineState {
       fenced: false,
       lastHeartbeatMs: 0,
       inControlledShutdown: false,
-      uncleanShutdown: false,
       metadataVersion: 0,
     })),
     controllers: spec.cluster.controllers.map((c) => ({
@@ -219,7 +214,6 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     unwritablePartitionMs: 0,
     nextBatchId: 0,
     rolling: null,
-    lastElection: null,
   }
 }
 

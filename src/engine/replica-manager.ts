@@ -156,7 +156,6 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
       lastFetchTimeMs: 0,
     })),
   }
-  part.leaderHighWatermarkInEpoch = rs.highWatermark
   // Followers that already fetch for this epoch are answered now that this broker leads.
   nudgeFollowers(ctx, p, part, slot, () => true)
 }

@@ -282,17 +282,6 @@ function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): 
   // Otherwise the controller is unreachable: the change stays pending and is retried.
 }
 
-/** The slot of the replica that believes it leads: the registered leader first, else a zombie. */
-export function believedLeaderSlot(ctx: Ctx, part: PartitionState): number {
-  const registered = part.leader >= 0 ? part.replicas.indexOf(part.leader) : -1
-  if (registered >= 0 && (part.replicaStates[registered] as ReplicaState).leaderSide !== null)
-    return registered
-  for (let i = 0; i < part.replicaStates.length; i++) {
-    if ((part.replicaStates[i] as ReplicaState).leaderSide !== null) return i
-  }
-  return -1
-}
-
 /**
  * Partition.maybeIncrementLeaderHW: the minimum log end offset over the maximal ISR and over
  * caught-up eligible followers; frozen while the ISR is below min ISR (KIP-966, Kafka 3.7+).
@@ -317,7 +306,6 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
   }
   if (hw > lrs.highWatermark) {
     lrs.highWatermark = hw
-    if (hw > part.leaderHighWatermarkInEpoch) part.leaderHighWatermarkInEpoch = hw
     completeDelayedProduces(ctx, p, lSlot)
     // Followers learn the new high watermark from their next response: data, or the expiry of
     // their parked fetch.

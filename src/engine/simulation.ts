@@ -56,8 +56,6 @@ function dispatch(ctx: Ctx, e: InternalEvent): void {
     case 'fenceCheck':
       onFenceCheck(ctx)
       return
-    case 'zkExpire':
-      return
     case 'controllerElection':
       onControllerElection(ctx, e.gen)
       return

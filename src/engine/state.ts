@@ -8,7 +8,6 @@ import type { PrngState } from './prng'
 import type { IsolationScope, TimedFault } from './spec'
 import type {
   ClientLogLine,
-  ElectionKind,
   KafkaError,
   LeaderRecoveryState,
   MetricsSample,
@@ -19,7 +18,6 @@ export type InternalEvent =
   | { k: 'fault'; index: number }
   | { k: 'heartbeat'; b: number; gen: number }
   | { k: 'fenceCheck' }
-  | { k: 'zkExpire'; b: number; gen: number }
   | { k: 'controllerElection'; gen: number }
   | { k: 'brokerReady'; b: number; gen: number }
   | { k: 'isrCheck'; b: number; gen: number }
@@ -69,8 +67,6 @@ export interface BrokerState {
   /** Last heartbeat the active controller received (KRaft). */
   lastHeartbeatMs: number
   inControlledShutdown: boolean
-  /** The crash was unclean (for ELR's unclean-shutdown handling). */
-  uncleanShutdown: boolean
   /** Highest metadata version this broker has applied (frozen while cut off). */
   metadataVersion: number
 }
@@ -143,8 +139,6 @@ export interface PartitionState {
   lostByProducer: Record<string, number>
   /** The partition was last elected uncleanly (invariants allow leader ∉ ISR until then). */
   uncleanSinceEpoch: number
-  /** Highest high watermark the current leader has published in the current epoch. */
-  leaderHighWatermarkInEpoch: number
 }
 
 /** A pending acks=all produce waiting in the leader's purgatory (DelayedProduce). */
@@ -306,5 +300,4 @@ export interface EngineState {
   unwritablePartitionMs: number
   nextBatchId: number
   rolling: RollingRestartState | null
-  lastElection: ElectionKind | null
 }
