@@ -6,6 +6,21 @@
 import { describe, expect, it } from 'vitest'
 import { TestCluster } from '../test-support/test-cluster'
 
+/**
+ * orders-0 on brokers [1, 2, 3] (leader 1) with the given min ISR and an acks=all producer at
+ * 100 records/s, after 5 s of steady state.
+ */
+function ordersOnBrokers123(minIsr: number) {
+  const c = threeZones().topic('orders', {
+    partitions: 1,
+    replicationFactor: 3,
+    'min.insync.replicas': minIsr,
+    assignment: [[1, 2, 3]],
+  })
+  c.producer('p1', 'orders', { acks: -1, recordsPerSecond: 100 })
+  return c.runFor(5_000)
+}
+
 function threeZones(seed = 7, extra: Parameters<typeof TestCluster.create>[0] = {}) {
   return TestCluster.create({ zones: 3, brokersPerZone: 1, seed, ...extra })
 }
@@ -111,14 +126,7 @@ describe('high watermark on append', () => {
 
 describe('KRaft broker failure', () => {
   it('fences a crashed leader within broker.session.timeout.ms and elects an ISR member (ONLINE)', () => {
-    const c = threeZones().topic('orders', {
-      partitions: 1,
-      replicationFactor: 3,
-      'min.insync.replicas': 2,
-      assignment: [[1, 2, 3]],
-    })
-    c.producer('p1', 'orders', { acks: -1, recordsPerSecond: 100 })
-    c.runFor(5_000)
+    const c = ordersOnBrokers123(2)
     expect(c.partition('orders-0').leader).toBe(1)
     const crashAt = c.simulation.nowMs()
     c.broker(1).crash()
@@ -147,14 +155,7 @@ describe('KRaft broker failure', () => {
   })
 
   it('a restarted broker is unfenced, catches up and rejoins the ISR', () => {
-    const c = threeZones().topic('orders', {
-      partitions: 1,
-      replicationFactor: 3,
-      'min.insync.replicas': 2,
-      assignment: [[1, 2, 3]],
-    })
-    c.producer('p1', 'orders', { acks: -1, recordsPerSecond: 100 })
-    c.runFor(5_000)
+    const c = ordersOnBrokers123(2)
     c.broker(3).crash()
     c.runFor(20_000)
     expect(c.partition('orders-0').isr).toEqual([1, 2])
@@ -221,14 +222,7 @@ describe('ZooKeeper broker failure', () => {
 
 describe('ISR by replica.lag.time.max.ms', () => {
   it('a slow follower leaves the ISR after the lag time and rejoins once it catches up', () => {
-    const c = threeZones().topic('orders', {
-      partitions: 1,
-      replicationFactor: 3,
-      'min.insync.replicas': 2,
-      assignment: [[1, 2, 3]],
-    })
-    c.producer('p1', 'orders', { acks: -1, recordsPerSecond: 100 })
-    c.runFor(5_000)
+    const c = ordersOnBrokers123(2)
     c.broker(3).slow(45_000)
     c.runFor(60_000)
     const shrink = c.events('IsrShrunk').find((e) => e.removed.includes(3))
@@ -242,14 +236,7 @@ describe('ISR by replica.lag.time.max.ms', () => {
 
 describe('min.insync.replicas and acks', () => {
   it('RF 3 with min ISR 3 refuses acks=all writes with NOT_ENOUGH_REPLICAS while one broker is down', () => {
-    const c = threeZones().topic('orders', {
-      partitions: 1,
-      replicationFactor: 3,
-      'min.insync.replicas': 3,
-      assignment: [[1, 2, 3]],
-    })
-    c.producer('p1', 'orders', { acks: -1, recordsPerSecond: 100 })
-    c.runFor(5_000)
+    const c = ordersOnBrokers123(3)
     c.broker(3).shutdown()
     c.runFor(20_000)
     const p = c.producerView('p1')

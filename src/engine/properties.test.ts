@@ -119,55 +119,38 @@ describe('random fault schedules', () => {
 })
 
 describe('pinned regressions (schedules fast-check once shrank to)', () => {
-  it('a broker restarting while another crashes applies its metadata once ready (seed 1)', () => {
-    const c = runSchedule(
-      1,
-      [
+  const cases: { name: string; controller: 'kraft' | 'zookeeper'; commands: Command[] }[] = [
+    {
+      name: 'a broker restarting while another crashes applies its metadata once ready',
+      controller: 'kraft',
+      commands: [
         { kind: 'crash', broker: 1 },
         { kind: 'wait', ms: 7600 },
         { kind: 'crash', broker: 2 },
       ],
-      'kraft',
-    )
-    expect(c.snapshot().partitions.every((p) => p.isr.length === 3)).toBe(true)
-  })
-
-  it('a former leader with an empty epoch at its log end truncates its epoch cache (seed 1)', () => {
-    const c = runSchedule(
-      1,
-      [
+    },
+    {
+      name: 'a former leader with an empty epoch at its log end truncates its epoch cache',
+      controller: 'kraft',
+      commands: [
         { kind: 'stopZone', zone: 0 },
         { kind: 'stopZone', zone: 1 },
         { kind: 'wait', ms: 11400 },
         { kind: 'stopZone', zone: 2 },
         { kind: 'wait', ms: 3600 },
       ],
-      'kraft',
-    )
-    expect(c.snapshot().partitions.every((p) => p.isr.length === 3)).toBe(true)
-    expect(c.snapshot().durability.lostAckedRecords).toBe(0)
-  })
-})
-
-describe('pinned regression: a leader restarting in the same epoch', () => {
-  it('keeps its epoch entry, so a former leader still detects divergence (seed 1)', () => {
-    const c = runSchedule(
-      1,
-      [
+    },
+    {
+      name: 'a leader restarting in the same epoch keeps its epoch entry, so divergence is detected',
+      controller: 'kraft',
+      commands: [
         { kind: 'stopZone', zone: 1 },
         { kind: 'crash', broker: 1 },
         { kind: 'wait', ms: 17515 },
         { kind: 'stopZone', zone: 1 },
         { kind: 'start', broker: 1 },
       ],
-      'kraft',
-    )
-    expect(c.snapshot().partitions.every((p) => p.isr.length === 3)).toBe(true)
-  })
-})
-
-describe('pinned regressions: restarts inside the session timeout', () => {
-  const cases: { name: string; controller: 'kraft' | 'zookeeper'; commands: Command[] }[] = [
+    },
     {
       name: 'ZooKeeper sees a bounced broker, so its offline partition elects once replicas return',
       controller: 'zookeeper',
@@ -211,10 +194,12 @@ describe('pinned regressions: restarts inside the session timeout', () => {
   for (const { name, controller, commands } of cases) {
     it(`${name} (seed 1)`, () => {
       const c = runSchedule(1, commands, controller)
-      for (const p of c.snapshot().partitions) {
+      const snapshot = c.snapshot()
+      for (const p of snapshot.partitions) {
         expect(p.leader).toBeGreaterThanOrEqual(0)
         expect(p.isr.length).toBe(3)
       }
+      expect(snapshot.durability.lostAckedRecords).toBe(0)
     }, 60_000)
   }
 })
