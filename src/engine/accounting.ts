@@ -4,7 +4,7 @@
  * acknowledged and its batch is absent from the current leader's log at that offset; records of
  * a partition that has no leader are *unavailable*, not lost.
  */
-import type { Ctx } from './context'
+import { invalidateMetrics, type Ctx } from './context'
 import { batchAt } from './log'
 import type { PartitionState, ProducerState, ReplicaState } from './state'
 
@@ -33,6 +33,7 @@ export function recordAck(
       batch.baseSequence !== baseSequence
     ) {
       part.lostRecords += count
+      invalidateMetrics(ctx)
       part.lostByProducer[key] = (part.lostByProducer[key] ?? 0) + count
     }
   }
@@ -57,6 +58,7 @@ export function recomputeLoss(ctx: Ctx, p: number): void {
       byProducer[String(producer)] = (byProducer[String(producer)] ?? 0) + count
     }
   }
+  if (part.lostRecords !== lost) invalidateMetrics(ctx)
   part.lostRecords = lost
   part.lostByProducer = byProducer
 }

@@ -38,21 +38,63 @@ function producerSpec(ctx: Ctx, producer: ProducerState): ProducerSpec {
   return ctx.spec.clients[producer.client] as ProducerSpec
 }
 
-/** Which leader broker `b`'s metadata cache names for partition `p` (stale if cut off). */
-export function leaderAsSeenBy(ctx: Ctx, b: number, p: number): number {
-  const broker = ctx.s.brokers[b] as BrokerState
-  const version = connectedToController(ctx, b) ? ctx.s.metadataVersion : broker.metadataVersion
-  const history = (ctx.s.partitions[p] as PartitionState).leaderHistory
-  // Newest entry at or below the broker's version; usually the last one.
-  let leader = -1
+/** The metadata version broker `b` answers from: the latest, or what it had when cut off. */
+function metadataVersionSeenBy(ctx: Ctx, b: number): number {
+  return connectedToController(ctx, b)
+    ? ctx.s.metadataVersion
+    : (ctx.s.brokers[b] as BrokerState).metadataVersion
+}
+
+/** The leader a metadata cache at `version` names for partition `p` (stale if cut off). */
+function leaderAtVersion(part: PartitionState, version: number): number {
+  const history = part.leaderHistory
+  // Newest entry at or below the version; usually the last one.
   for (let i = history.length - 1; i >= 0; i--) {
     const entry = history[i] as [number, number, number]
-    if (entry[0] <= version) {
-      leader = entry[1]
-      break
+    if (entry[0] <= version) return entry[1]
+  }
+  return -1
+}
+
+/**
+ * The leader of every partition of `topic` as a metadata cache at `version` names them. Leaders
+ * at a version never change once it exists (each change gets a new version), so the result is
+ * cached per topic and brought forward through `metadataChanges`; callers must not mutate it.
+ */
+function topicLeadersAtVersion(ctx: Ctx, topic: number, version: number): number[] {
+  const first = ctx.s.topicFirstPartition[topic] as number
+  const count = (ctx.spec.topics[topic] as { partitions: number }).partitions
+  const cached = ctx.topicLeaders[topic]
+  let leaders: number[]
+  if (cached !== undefined && cached.version === version) leaders = cached.leaders
+  else if (cached !== undefined && cached.version >= 0 && cached.version < version) {
+    // Version 0 is the initial state, which is not in metadataChanges; -1 knows nothing.
+    leaders = cached.leaders.slice()
+    for (let v = cached.version + 1; v <= version; v++) {
+      const p = ctx.s.metadataChanges[v - 1] as number
+      if (p >= first && p < first + count)
+        leaders[p - first] = leaderAtVersion(ctx.s.partitions[p] as PartitionState, version)
+    }
+  } else {
+    leaders = new Array<number>(count)
+    for (let i = 0; i < count; i++)
+      leaders[i] = leaderAtVersion(ctx.s.partitions[first + i] as PartitionState, version)
+  }
+  ctx.topicLeaders[topic] = { version, leaders }
+  if (ctx.checkInvariants) {
+    // Tests: the cached answer must equal a fresh lookup of every partition.
+    for (let i = 0; i < count; i++) {
+      if (leaders[i] !== leaderAtVersion(ctx.s.partitions[first + i] as PartitionState, version)) {
+        emit(ctx, {
+          atMs: ctx.s.nowMs,
+          type: 'InvariantViolated',
+          message: `cached metadata names a stale leader for partition ${first + i} at version ${version}`,
+        })
+        if (ctx.throwOnViolation) throw new Error('stale cached topic leaders')
+      }
     }
   }
-  return leader
+  return leaders
 }
 
 interface ClientLike {
@@ -145,10 +187,7 @@ export function onMetadataResponse(ctx: Ctx, code: number, b: number, gen: numbe
     })
     clientLine(ctx, spec.id, 'INFO', `${clientName(ctx, c)} Cluster ID: kafka-ha-lab`)
   }
-  const first = ctx.s.topicFirstPartition[c.topic] as number
-  const count = (ctx.spec.topics[c.topic] as { partitions: number }).partitions
-  const leaders: number[] = []
-  for (let i = 0; i < count; i++) leaders.push(leaderAsSeenBy(ctx, b, first + i))
+  const leaders = topicLeadersAtVersion(ctx, c.topic, metadataVersionSeenBy(ctx, b))
   if (kind === 'producer') {
     const producer = c as ProducerState
     producer.metadata = leaders

@@ -3,6 +3,7 @@
  * small helpers every module shares (scheduling, logging events and client lines).
  */
 import { schedule } from './event-queue'
+import type { PartitionAggregates } from './metrics'
 import type { EngineState, InternalEvent } from './state'
 import type { SimulationSpec, TopicSpec } from './spec'
 import type { ClientLogLine, SimEvent } from './types'
@@ -16,7 +17,11 @@ export interface Ctx {
   zoneIndex: Map<string, number>
   /** Partitions hosted on each broker (indices into s.partitions), ascending. */
   hostedBy: number[][]
-  /** Per partition, the replica slot of each broker index: replicaSlot[p].get(b). */
+  /**
+   * Derived, not state: per broker index, the partitions whose replica there believes it leads
+   * (has a leader side), ascending. Kept by `setLeaderSide`; rebuilt from the state on restore.
+   */
+  ledBy: number[][]
   checkInvariants: boolean
   throwOnViolation: boolean
   sampleIntervalMs: number
@@ -24,6 +29,15 @@ export interface Ctx {
   latencyInZoneMs: number
   latencyCrossZoneMs: number
   latencyClientMs: number
+  /** Derived, not state: per topic, partition leaders at a metadata version (clients.ts). */
+  topicLeaders: ({ version: number; leaders: number[] } | undefined)[]
+  /** Derived, not state: the metrics' partition scan while still valid (see metrics.ts). */
+  metricsCache: PartitionAggregates | null
+}
+
+/** Something the metrics' partition scan reads has changed. */
+export function invalidateMetrics(ctx: Ctx): void {
+  ctx.metricsCache = null
 }
 
 export function at(ctx: Ctx, delayMs: number, event: InternalEvent): void {

@@ -9,7 +9,7 @@
  * Every committed change goes through `commitPartitionChange`, the one place that writes a
  * registration, logs the events and pushes the new metadata to the replicas' brokers.
  */
-import { brokerId, emit, sameMembers, topicOf, type Ctx } from './context'
+import { brokerId, emit, invalidateMetrics, sameMembers, topicOf, type Ctx } from './context'
 import { connectedToController, serving } from './network'
 import {
   controlledShutdownPartitionLeaderElection,
@@ -72,6 +72,7 @@ export function commitPartitionChange(
   const previousElr = part.elr
   const previousLastKnownElr = part.lastKnownElr
 
+  invalidateMetrics(ctx)
   part.leader = next.leader
   part.leaderEpoch = next.leaderEpoch
   part.partitionEpoch = next.partitionEpoch

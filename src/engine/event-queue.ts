@@ -24,9 +24,17 @@ function before<E>(a: Scheduled<E>, b: Scheduled<E>): boolean {
   return a.atMs < b.atMs || (a.atMs === b.atMs && a.seq < b.seq)
 }
 
+class Item<E> implements Scheduled<E> {
+  constructor(
+    public atMs: number,
+    public seq: number,
+    public event: E,
+  ) {}
+}
+
 export function schedule<E>(queue: EventQueue<E>, atMs: number, event: E): void {
   const heap = queue.heap
-  const item: Scheduled<E> = { atMs, seq: queue.nextSeq++, event }
+  const item: Scheduled<E> = new Item(atMs, queue.nextSeq++, event)
   let i = heap.length
   heap.push(item)
   while (i > 0) {

@@ -3,7 +3,7 @@
  * plane and the fetchers notice, as they would in a real cluster (a crash is only noticed by
  * missed heartbeats; a clean shutdown is announced).
  */
-import { at, emit, topicOf, type Ctx } from './context'
+import { at, emit, invalidateMetrics, topicOf, type Ctx } from './context'
 import { preferredElection, uncleanElection } from './controller'
 import {
   onControlledShutdown,
@@ -62,6 +62,7 @@ function zoneAt(ctx: Ctx, name: string): number {
 /** Applies one fault now. */
 export function applyFault(ctx: Ctx, fault: Fault): void {
   const s = ctx.s
+  invalidateMetrics(ctx)
   emit(ctx, {
     atMs: s.nowMs,
     type: 'FaultInjected',

@@ -27,8 +27,10 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
   const zoneIndex = new Map<string, number>()
   spec.cluster.zones.forEach((z, i) => zoneIndex.set(z, i))
   const hostedBy: number[][] = spec.cluster.brokers.map(() => [])
+  const ledBy: number[][] = spec.cluster.brokers.map(() => [])
   s.partitions.forEach((part, p) => {
     for (const id of part.replicas) (hostedBy[brokerIndex.get(id) as number] as number[]).push(p)
+    for (const rs of part.replicaStates) if (rs.leaderSide !== null) ledBy[rs.broker]?.push(p)
   })
   return {
     spec,
@@ -37,12 +39,15 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     controllerIndex,
     zoneIndex,
     hostedBy,
+    ledBy,
     checkInvariants: options.checkInvariants,
     throwOnViolation: options.throwOnViolation,
     sampleIntervalMs: options.sampleIntervalMs,
     latencyInZoneMs: 1,
     latencyCrossZoneMs: 2,
     latencyClientMs: 1,
+    metricsCache: null,
+    topicLeaders: [],
   }
 }
 

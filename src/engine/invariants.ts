@@ -63,6 +63,12 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
       checker.leaderHw[p] = [part.leaderEpoch, rs.highWatermark]
     }
   }
+  // The derived index of leader sides (ctx.ledBy) agrees with the replicas themselves.
+  for (const rs of part.replicaStates) {
+    const listed = (ctx.ledBy[rs.broker] as number[]).includes(p)
+    if (listed !== (rs.leaderSide !== null))
+      out.push(`${name}: broker index ${rs.broker} leader-side index is out of step`)
+  }
   // Acknowledged acks=all writes under min ISR >= 2 survive unless an unclean election happened.
   if (!checker.everUnclean[p] && part.lostRecords > 0) {
     const topic = ctx.spec.topics[part.topic]

@@ -3,12 +3,24 @@
  * Broker gauges come from what each live broker believes it leads (a dead broker reports
  * nothing, shown as 0); controller gauges from the registrations.
  */
-import type { Ctx } from './context'
+import { emit, type Ctx } from './context'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
 import type { MetricsSample } from './types'
 
-export function currentMetrics(ctx: Ctx): MetricsSample {
+/** What the per-partition scan yields; cached on the context until something it reads changes. */
+export interface PartitionAggregates {
+  leaders: number[]
+  hosted: number[]
+  underReplicated: number
+  underMinIsr: number
+  atMinIsr: number
+  offline: number
+  imbalance: number
+  lost: number
+}
+
+function scanPartitions(ctx: Ctx): PartitionAggregates {
   const s = ctx.s
   const config = ctx.spec.cluster.config
   const n = s.brokers.length
@@ -41,6 +53,36 @@ export function currentMetrics(ctx: Ctx): MetricsSample {
       else if (isrSize === minIsr) atMinIsr += 1
     }
   }
+  return { leaders, hosted, underReplicated, underMinIsr, atMinIsr, offline, imbalance, lost }
+}
+
+/**
+ * The partition scan, reused while nothing it reads has changed: every write to a partition's
+ * leader, a replica's leader role or known ISR, a lost-record count, or a broker's serving state
+ * calls `invalidateMetrics` (context.ts). With invariant checks on, a reused result is compared
+ * with a fresh scan, so a write that forgets to invalidate fails the property tests.
+ */
+function partitionAggregates(ctx: Ctx): PartitionAggregates {
+  const cached = ctx.metricsCache
+  if (cached !== null && !ctx.checkInvariants) return cached
+  const fresh = scanPartitions(ctx)
+  if (cached !== null && JSON.stringify(cached) !== JSON.stringify(fresh)) {
+    emit(ctx, {
+      atMs: ctx.s.nowMs,
+      type: 'InvariantViolated',
+      message:
+        'cached partition metrics differ from a fresh scan (a write missed invalidateMetrics)',
+    })
+    if (ctx.throwOnViolation) throw new Error('stale cached partition metrics')
+  }
+  ctx.metricsCache = fresh
+  return fresh
+}
+
+export function currentMetrics(ctx: Ctx): MetricsSample {
+  const s = ctx.s
+  const { leaders, hosted, underReplicated, underMinIsr, atMinIsr, offline, imbalance, lost } =
+    partitionAggregates(ctx)
   const leaderCount: Record<string, number> = {}
   const partitionCount: Record<string, number> = {}
   s.brokers.forEach((broker, b) => {

@@ -5,11 +5,11 @@
  * Fetchers are batched per (follower broker, leader broker) pair, as Kafka's
  * ReplicaFetcherManager does; see `replication.ts` for the fetch rounds themselves.
  */
-import { at, type Ctx } from './context'
+import { at, invalidateMetrics, type Ctx } from './context'
 import { assignEpochStartOffset } from './log'
 import { brokerLink } from './network'
 import { failDelayedProduces } from './produce'
-import type { FetchPairState, PartitionState, ReplicaState } from './state'
+import type { FetchPairState, LeaderSideState, PartitionState, ReplicaState } from './state'
 import type { KafkaError } from './types'
 
 export function pairIndex(ctx: Ctx, follower: number, leader: number): number {
@@ -36,8 +36,23 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
   return pair
 }
 
-/** Inserts `p` into a sorted array of partition indices unless present. */
-export function insertSorted(xs: number[], p: number): void {
+/** Sets or clears a replica's leader side, keeping `ctx.ledBy` and the metrics cache in step. */
+function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideState | null): void {
+  if (rs.leaderSide === null && side === null) return
+  rs.leaderSide = side
+  invalidateMetrics(ctx)
+  const led = ctx.ledBy[rs.broker] as number[]
+  if (side !== null) insertSorted(led, p)
+  else removeSorted(led, p)
+}
+
+/** Removes `p` from a sorted array of partition indices if present. */
+export function removeSorted(xs: number[], p: number): void {
+  const i = sortedIndex(xs, p)
+  if (xs[i] === p) xs.splice(i, 1)
+}
+
+function sortedIndex(xs: number[], p: number): number {
   let lo = 0
   let hi = xs.length
   while (lo < hi) {
@@ -45,7 +60,15 @@ export function insertSorted(xs: number[], p: number): void {
     if ((xs[mid] as number) < p) lo = mid + 1
     else hi = mid
   }
-  if (xs[lo] !== p) xs.splice(lo, 0, p)
+  return lo
+}
+
+/** Inserts `p` into a sorted array of partition indices unless present. */
+export function insertSorted(xs: number[], p: number): void {
+  const i = sortedIndex(xs, p)
+  if (xs[i] === p) return
+  if (i === xs.length) xs.push(p)
+  else xs.splice(i, 0, p)
 }
 
 /** Adds `p` to the pair's dirty set (kept sorted, so rounds visit partitions in index order). */
@@ -111,6 +134,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
   const sameEpoch = rs.knownLeaderEpoch === part.leaderEpoch && rs.knownLeader === part.leader
   const wasLeader = rs.knownLeader === id
   const oldLeader = rs.knownLeader
+  if (rs.knownIsr !== part.isr) invalidateMetrics(ctx)
   rs.knownIsr = part.isr
   if (sameEpoch) {
     const side = rs.leaderSide
@@ -128,7 +152,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
   }
   if (wasLeader && part.leader !== id) {
     failDelayedProduces(ctx, p, 'NOT_LEADER_OR_FOLLOWER')
-    rs.leaderSide = null
+    setLeaderSide(ctx, p, rs, null)
   }
   if (part.leader === id) {
     makeLeader(ctx, p, part, slot)
@@ -145,7 +169,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
 function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): void {
   const rs = part.replicaStates[slot] as ReplicaState
   assignEpochStartOffset(rs.log, part.leaderEpoch)
-  rs.leaderSide = {
+  setLeaderSide(ctx, p, rs, {
     maximalIsr: part.isr.slice(),
     pendingIsrChange: false,
     epochStartOffset: rs.log.logEndOffset,
@@ -155,7 +179,7 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
       lastFetchLeaderLogEndOffset: -1,
       lastFetchTimeMs: 0,
     })),
-  }
+  })
   // Followers that already fetch for this epoch are answered now that this broker leads.
   nudgeFollowers(ctx, p, part, slot, () => true)
 }
@@ -201,7 +225,7 @@ export function forgetRoles(ctx: Ctx, b: number, error: KafkaError | null): void
     const rs = part.replicaStates[slot] as ReplicaState
     const id = part.replicas[slot] as number
     if (rs.knownLeader === id) failDelayedProduces(ctx, p, error)
-    rs.leaderSide = null
+    setLeaderSide(ctx, p, rs, null)
     if (rs.knownLeader >= 0 && rs.knownLeader !== id) {
       removeFromPair(ctx, b, ctx.brokerIndex.get(rs.knownLeader) as number, p)
     }

@@ -8,7 +8,7 @@
  * DelayedFetch, `replica.fetch.wait.max.ms`) and costs no events until data arrives, so idle
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
-import { at, emit, topicOf, type Ctx } from './context'
+import { at, emit, invalidateMetrics, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
   appendBatch,
@@ -70,6 +70,22 @@ function fetchSlice(batches: Batch[], from: number): Batch[] {
   return batches.slice(from, to)
 }
 
+/** Reused by `onFetchRequest`, which never runs re-entrantly (its effects are scheduled). */
+const visitScratch: number[] = []
+const pendingScratch: number[] = []
+
+/** Empties an array without dropping its backing store (`length = 0` would drop it). */
+function clearArray(xs: number[]): void {
+  while (xs.length > 0) xs.pop()
+}
+
+/** Moves every element of `from` into the empty array `to` and returns `to`. */
+function takeAll(from: number[], to: number[]): number[] {
+  for (let i = 0; i < from.length; i++) to.push(from[i] as number)
+  clearArray(from)
+  return to
+}
+
 /** The leader processes a follower pair's fetch request. */
 export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   if (!brokerLink(ctx, pair.follower, pair.leader)) {
@@ -80,9 +96,9 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   const leaderId = (s.brokers[pair.leader] as { id: number }).id
   const entries: FetchEntry[] = []
   let hwOnly = false
-  const visit = pair.dirty
-  const stillDirty: number[] = []
-  pair.dirty = stillDirty
+  // Visit a copy of the dirty set and refill the pair's own array: both keep their capacity, so
+  // a round allocates nothing here (arrays that outlive many rounds are costly to replace).
+  const visit = takeAll(pair.dirty, visitScratch)
   let poll = false
   for (const p of visit) {
     const part = s.partitions[p] as PartitionState
@@ -147,6 +163,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
       markDirty(pair, p)
     }
   }
+  clearArray(visit)
   pair.poll = poll
   if (entries.length > 0) {
     const delay =
@@ -185,8 +202,7 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
     return
   }
   const entries: FetchEntry[] = []
-  const pending = pair.hwPending
-  pair.hwPending = []
+  const pending = takeAll(pair.hwPending, pendingScratch)
   for (const p of pending) {
     const part = ctx.s.partitions[p] as PartitionState
     const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
@@ -202,6 +218,7 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
       })
     }
   }
+  clearArray(pending)
   // An empty answer still completes the parked fetch, so an out-of-sync follower polls again.
   if (entries.length === 0 && !pair.poll) return
   pair.phase = 'busy'
@@ -272,6 +289,7 @@ function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): 
   if (committed) {
     side.pendingIsrChange = false
     side.maximalIsr = part.isr.slice()
+    if (lrs.knownIsr !== part.isr) invalidateMetrics(ctx)
     lrs.knownIsr = part.isr
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
   } else if (lrs.knownLeaderEpoch !== part.leaderEpoch || part.leader !== id) {
@@ -405,7 +423,8 @@ export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
  * the maximal ISR keeps the old members (PendingShrinkIsr).
  */
 export function isrCheck(ctx: Ctx, b: number): void {
-  for (const p of ctx.hostedBy[b] as number[]) {
+  // Iterate over a copy: an ISR change can move leadership and edit the broker's list.
+  for (const p of (ctx.ledBy[b] as number[]).slice()) {
     const part = ctx.s.partitions[p] as PartitionState
     const lSlot = slotOf(part, b)
     const lrs = part.replicaStates[lSlot] as ReplicaState
