@@ -4,7 +4,7 @@
  */
 import { schedule } from './event-queue'
 import type { PartitionAggregates } from './metrics'
-import type { EngineState, InternalEvent } from './state'
+import type { EngineState, InternalEvent, LeaderSideState } from './state'
 import type { SimulationSpec, TopicSpec } from './spec'
 import type { ClientLogLine, SimEvent } from './types'
 
@@ -21,7 +21,7 @@ export interface Ctx {
    * Derived, not state: per broker index, the partitions whose replica there believes it leads
    * (has a leader side), ascending. Kept by `setLeaderSide`; rebuilt from the state on restore.
    */
-  ledBy: number[][]
+  ledBy: LeaderSideState[][]
   checkInvariants: boolean
   throwOnViolation: boolean
   sampleIntervalMs: number

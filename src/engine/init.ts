@@ -9,7 +9,13 @@ import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
 import type { ProducerSpec, SimulationSpec } from './spec'
-import type { EngineState, InternalEvent, PartitionState, ReplicaState } from './state'
+import type {
+  EngineState,
+  InternalEvent,
+  LeaderSideState,
+  PartitionState,
+  ReplicaState,
+} from './state'
 import { producerTickMs } from './clients'
 import { FENCE_CHECK_INTERVAL_MS } from './control-plane'
 
@@ -27,10 +33,11 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
   const zoneIndex = new Map<string, number>()
   spec.cluster.zones.forEach((z, i) => zoneIndex.set(z, i))
   const hostedBy: number[][] = spec.cluster.brokers.map(() => [])
-  const ledBy: number[][] = spec.cluster.brokers.map(() => [])
+  const ledBy: LeaderSideState[][] = spec.cluster.brokers.map(() => [])
   s.partitions.forEach((part, p) => {
     for (const id of part.replicas) (hostedBy[brokerIndex.get(id) as number] as number[]).push(p)
-    for (const rs of part.replicaStates) if (rs.leaderSide !== null) ledBy[rs.broker]?.push(p)
+    for (const rs of part.replicaStates)
+      if (rs.leaderSide !== null) ledBy[rs.broker]?.push(rs.leaderSide)
   })
   return {
     spec,

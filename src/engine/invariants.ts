@@ -5,7 +5,7 @@
  */
 import { emit, partitionName, type Ctx } from './context'
 import { effectiveMinIsr } from './spec'
-import type { PartitionState, ProducerState, ReplicaState } from './state'
+import type { LeaderSideState, PartitionState, ProducerState, ReplicaState } from './state'
 
 export interface InvariantChecker {
   /** Per partition: leader epoch → leader seen in it. */
@@ -61,12 +61,23 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
         out.push(`${name}: leader high watermark went back from ${hw} to ${rs.highWatermark}`)
       }
       checker.leaderHw[p] = [part.leaderEpoch, rs.highWatermark]
+      let min = Number.MAX_SAFE_INTEGER
+      rs.leaderSide.followers.forEach((f, i) => {
+        if (i !== slot) min = Math.min(min, f.lastCaughtUpTimeMs)
+      })
+      if (rs.leaderSide.minFollowerCaughtUpMs !== min)
+        out.push(`${name}: the leader's smallest follower caught-up time is out of step`)
+      const atEnd = rs.leaderSide.followers.every(
+        (f, i) => i === slot || f.logEndOffset === rs.log.logEndOffset,
+      )
+      if (rs.leaderSide.followersAtEnd !== atEnd)
+        out.push(`${name}: the leader's followers-at-end flag is out of step`)
     }
   }
   // The derived index of leader sides (ctx.ledBy) agrees with the replicas themselves.
   for (const rs of part.replicaStates) {
-    const listed = (ctx.ledBy[rs.broker] as number[]).includes(p)
-    if (listed !== (rs.leaderSide !== null))
+    const listed = (ctx.ledBy[rs.broker] as LeaderSideState[]).find((side) => side.p === p)
+    if ((listed ?? null) !== rs.leaderSide)
       out.push(`${name}: broker index ${rs.broker} leader-side index is out of step`)
   }
   // Acknowledged acks=all writes under min ISR >= 2 survive unless an unclean election happened.

@@ -9,7 +9,13 @@ import { at, invalidateMetrics, type Ctx } from './context'
 import { assignEpochStartOffset } from './log'
 import { brokerLink } from './network'
 import { failDelayedProduces } from './produce'
-import type { FetchPairState, LeaderSideState, PartitionState, ReplicaState } from './state'
+import type {
+  FetchPairState,
+  FollowerTracking,
+  LeaderSideState,
+  PartitionState,
+  ReplicaState,
+} from './state'
 import type { KafkaError } from './types'
 
 export function pairIndex(ctx: Ctx, follower: number, leader: number): number {
@@ -41,15 +47,30 @@ function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideSt
   if (rs.leaderSide === null && side === null) return
   rs.leaderSide = side
   invalidateMetrics(ctx)
-  const led = ctx.ledBy[rs.broker] as number[]
-  if (side !== null) insertSorted(led, p)
-  else removeSorted(led, p)
+  const led = ctx.ledBy[rs.broker] as LeaderSideState[]
+  let lo = 0
+  let hi = led.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((led[mid] as LeaderSideState).p < p) lo = mid + 1
+    else hi = mid
+  }
+  const present = lo < led.length && (led[lo] as LeaderSideState).p === p
+  if (side !== null && present) led[lo] = side
+  else if (side !== null) led.splice(lo, 0, side)
+  else if (present) led.splice(lo, 1)
 }
 
-/** Removes `p` from a sorted array of partition indices if present. */
-export function removeSorted(xs: number[], p: number): void {
-  const i = sortedIndex(xs, p)
-  if (xs[i] === p) xs.splice(i, 1)
+/** Recomputes `minFollowerCaughtUpMs` after a follower's lastCaughtUpTimeMs changed. */
+export function refreshMinFollowerCaughtUp(side: LeaderSideState): void {
+  let min = Infinity
+  for (let i = 0; i < side.followers.length; i++) {
+    if (i === side.slot) continue
+    const t = (side.followers[i] as FollowerTracking).lastCaughtUpTimeMs
+    if (t < min) min = t
+  }
+  // No followers (RF 1): nothing can fall out of sync.
+  side.minFollowerCaughtUpMs = min === Infinity ? Number.MAX_SAFE_INTEGER : min
 }
 
 function sortedIndex(xs: number[], p: number): number {
@@ -169,7 +190,12 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
 function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): void {
   const rs = part.replicaStates[slot] as ReplicaState
   assignEpochStartOffset(rs.log, part.leaderEpoch)
-  setLeaderSide(ctx, p, rs, {
+  const side: LeaderSideState = {
+    p,
+    slot,
+    minFollowerCaughtUpMs: 0,
+    // Followers' offsets are unknown (-1) until they fetch; with RF 1 there are none.
+    followersAtEnd: part.replicas.length === 1,
     maximalIsr: part.isr.slice(),
     pendingIsrChange: false,
     epochStartOffset: rs.log.logEndOffset,
@@ -179,7 +205,9 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
       lastFetchLeaderLogEndOffset: -1,
       lastFetchTimeMs: 0,
     })),
-  })
+  }
+  refreshMinFollowerCaughtUp(side)
+  setLeaderSide(ctx, p, rs, side)
   // Followers that already fetch for this epoch are answered now that this broker leads.
   nudgeFollowers(ctx, p, part, slot, () => true)
 }
@@ -206,15 +234,36 @@ function nudgeFollowers(
   }
 }
 
-/** A broker that (re)connects to the controller applies every registration it missed. */
+/**
+ * A broker that (re)connects to the controller applies every registration it missed: the
+ * partitions it hosts that changed after the version it last applied (a KRaft metadata delta),
+ * or all of them after a restart.
+ */
 export function catchUpMetadata(ctx: Ctx, b: number): void {
-  const broker = ctx.s.brokers[b] as { metadataVersion: number }
-  broker.metadataVersion = ctx.s.metadataVersion
-  for (const p of ctx.hostedBy[b] as number[]) {
-    const part = ctx.s.partitions[p] as PartitionState
-    const slot = part.replicaStates.findIndex((r) => r.broker === b)
+  const s = ctx.s
+  const broker = s.brokers[b] as { metadataVersion: number }
+  const from = broker.metadataVersion
+  broker.metadataVersion = s.metadataVersion
+  const hosted = ctx.hostedBy[b] as number[]
+  let todo = hosted
+  if (from >= 0 && s.metadataVersion - from < hosted.length) {
+    todo = []
+    for (let v = from + 1; v <= s.metadataVersion; v++) {
+      const p = s.metadataChanges[v - 1] as number
+      if (sortedIndexOf(hosted, p) >= 0) insertSorted(todo, p)
+    }
+  }
+  for (const p of todo) {
+    const part = s.partitions[p] as PartitionState
+    let slot = 0
+    while ((part.replicaStates[slot] as ReplicaState).broker !== b) slot++
     applyMetadataToReplica(ctx, p, slot)
   }
+}
+
+function sortedIndexOf(xs: number[], p: number): number {
+  const i = sortedIndex(xs, p)
+  return xs[i] === p ? i : -1
 }
 
 /** A stopped broker forgets its roles (its logs stay on disk). */

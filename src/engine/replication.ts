@@ -21,7 +21,14 @@ import {
 } from './log'
 import { brokerLink, latencyBetweenBrokers } from './network'
 import { completeDelayedProduces } from './produce'
-import { bumpGen, insertSorted, kickPair, markDirty, pairIndex } from './replica-manager'
+import {
+  bumpGen,
+  insertSorted,
+  kickPair,
+  markDirty,
+  pairIndex,
+  refreshMinFollowerCaughtUp,
+} from './replica-manager'
 import { effectiveMinIsr } from './spec'
 import type {
   FetchEntry,
@@ -138,6 +145,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     }
     updateFollowerFetchState(
       ctx,
+      side,
       side.followers[fSlot] as FollowerTracking,
       fLog.logEndOffset,
       lLog.logEndOffset,
@@ -237,11 +245,13 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
 /** Replica.updateFetchStateOrThrow: the lastCaughtUpTimeMs rule (kafka-semantics §4.1). */
 function updateFollowerFetchState(
   ctx: Ctx,
+  side: LeaderSideState,
   frs: FollowerTracking,
   fetchOffset: number,
   leaderLogEndOffset: number,
 ): void {
   const now = ctx.s.nowMs
+  const before = frs.lastCaughtUpTimeMs
   if (fetchOffset >= leaderLogEndOffset) {
     frs.lastCaughtUpTimeMs = Math.max(frs.lastCaughtUpTimeMs, now)
   } else if (fetchOffset >= frs.lastFetchLeaderLogEndOffset) {
@@ -250,6 +260,17 @@ function updateFollowerFetchState(
   frs.lastFetchLeaderLogEndOffset = leaderLogEndOffset
   frs.lastFetchTimeMs = now
   frs.logEndOffset = fetchOffset
+  if (frs.lastCaughtUpTimeMs !== before && before === side.minFollowerCaughtUpMs)
+    refreshMinFollowerCaughtUp(side)
+  let atEnd = true
+  for (let i = 0; i < side.followers.length; i++) {
+    if (
+      i !== side.slot &&
+      (side.followers[i] as FollowerTracking).logEndOffset !== leaderLogEndOffset
+    )
+      atEnd = false
+  }
+  side.followersAtEnd = atEnd
 }
 
 /**
@@ -423,13 +444,21 @@ export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
  * the maximal ISR keeps the old members (PendingShrinkIsr).
  */
 export function isrCheck(ctx: Ctx, b: number): void {
+  const lagMs = ctx.spec.cluster.config['replica.lag.time.max.ms']
   // Iterate over a copy: an ISR change can move leadership and edit the broker's list.
-  for (const p of (ctx.ledBy[b] as number[]).slice()) {
+  for (const side of (ctx.ledBy[b] as LeaderSideState[]).slice()) {
+    // Every follower at the leader's end, or caught up within the lag time: none can be out of
+    // sync (Replica.isCaughtUp), so the partition is skipped without touching its replicas.
+    if (
+      !side.pendingIsrChange &&
+      (side.followersAtEnd || ctx.s.nowMs - side.minFollowerCaughtUpMs <= lagMs)
+    )
+      continue
+    const p = side.p
     const part = ctx.s.partitions[p] as PartitionState
-    const lSlot = slotOf(part, b)
+    const lSlot = side.slot
     const lrs = part.replicaStates[lSlot] as ReplicaState
-    const side = lrs.leaderSide
-    if (side === null) continue
+    if (lrs.leaderSide !== side) continue
     if (side.pendingIsrChange) {
       submitIsrChange(
         ctx,

@@ -105,6 +105,19 @@ export interface FollowerTracking {
 }
 
 export interface LeaderSideState {
+  /** The partition and this leader's replica slot in it. */
+  p: number
+  slot: number
+  /**
+   * The smallest lastCaughtUpTimeMs over the followers (not this slot). While it is within
+   * replica.lag.time.max.ms every follower is caught up, so the ISR check can skip the partition.
+   */
+  minFollowerCaughtUpMs: number
+  /**
+   * Every follower's last fetch offset equals this leader's log end offset (all caught up by
+   * Replica.isCaughtUp's first clause). Cleared by an append, recomputed on each fetch.
+   */
+  followersAtEnd: boolean
   /** ISR including pending changes (Kafka's maximal ISR). */
   maximalIsr: number[]
   pendingIsrChange: boolean
