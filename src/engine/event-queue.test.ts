@@ -11,7 +11,7 @@ describe('event queue', () => {
     schedule(q, 5, 'c')
     schedule(q, 3, 'x')
     const out: string[] = []
-    for (let e = pop(q); e !== null; e = pop(q)) out.push(e.event)
+    for (let e = pop(q); e !== null; e = pop(q)) out.push(e)
     expect(out).toEqual(['a', 'x', 'b', 'c'])
   })
 
@@ -22,7 +22,7 @@ describe('event queue', () => {
         times.forEach((t, i) => schedule(q, t, i))
         const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i)
         const got: number[] = []
-        for (let e = pop(q); e !== null; e = pop(q)) got.push(e.event)
+        for (let e = pop(q); e !== null; e = pop(q)) got.push(e)
         expect(got).toEqual(expected.map((x) => x.i))
       }),
     )

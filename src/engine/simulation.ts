@@ -21,7 +21,7 @@ import {
   onFenceCheck,
   onHeartbeat,
 } from './control-plane'
-import { peekTime, pop, rebuild, schedule } from './event-queue'
+import { mapEvents, peekTime, pop, rebuild, scheduledItems, schedule } from './event-queue'
 import { applyFault, onRollingStep } from './faults'
 import { buildCtx, createInitialState, scheduleStart } from './init'
 import { checkInvariants, createInvariantChecker, type InvariantChecker } from './invariants'
@@ -162,10 +162,10 @@ class Runner {
     const s = this.ctx.s
     const t = peekTime(s.queue)
     if (t === null || t > limitMs) return false
-    const item = pop(s.queue)
-    if (item === null) return false
-    advanceClock(this.ctx, item.atMs)
-    dispatch(this.ctx, item.event)
+    const event = pop(s.queue)
+    if (event === null) return false
+    advanceClock(this.ctx, t)
+    dispatch(this.ctx, event)
     if (this.checker !== null) checkInvariants(this.ctx, this.checker)
     return true
   }
@@ -214,10 +214,9 @@ export function makeSimulation(ctx: Ctx): Simulation {
       while (i > 0 && (faults[i - 1] as { atMs: number }).atMs > timed.atMs) i--
       // Later scheduled faults keep their events; re-index them after the insertion point.
       faults.splice(i, 0, timed)
-      for (const item of s().queue.heap) {
-        if (item.event.k === 'fault' && item.event.index >= i)
-          item.event = { k: 'fault', index: item.event.index + 1 }
-      }
+      mapEvents(s().queue, (event): InternalEvent =>
+        event.k === 'fault' && event.index >= i ? { k: 'fault', index: event.index + 1 } : event,
+      )
       applyFault(ctx, timed)
       if (runner.checker !== null) checkInvariants(ctx, runner.checker)
     },
@@ -262,7 +261,7 @@ export function restoreFromCheckpoint(
   const future = spec.faults.filter((f) => f.atMs > state.nowMs).map((f) => ({ ...f }))
   rebuild(
     state.queue,
-    state.queue.heap.filter((item) => item.event.k !== 'fault'),
+    scheduledItems(state.queue).filter((item) => item.event.k !== 'fault'),
   )
   state.faults = [...past, ...future]
   future.forEach((f, i) => schedule(state.queue, f.atMs, { k: 'fault', index: past.length + i }))
