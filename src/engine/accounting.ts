@@ -18,7 +18,7 @@ export function recordAck(
 ): void {
   const part = ctx.s.partitions[p] as PartitionState
   const key = String(producer.index)
-  part.acked.push([producer.index, baseSequence, baseOffset, count])
+  part.acked.push(producer.index, baseSequence, baseOffset, count)
   part.ackedRecords += count
   part.ackedByProducer[key] = (part.ackedByProducer[key] ?? 0) + count
   producer.acked += count
@@ -51,7 +51,12 @@ export function recomputeLoss(ctx: Ctx, p: number): void {
   if (log === null) return
   let lost = 0
   const byProducer: Record<string, number> = {}
-  for (const [producer, sequence, offset, count] of part.acked) {
+  const acked = part.acked
+  for (let i = 0; i < acked.length; i += 4) {
+    const producer = acked[i] as number
+    const sequence = acked[i + 1] as number
+    const offset = acked[i + 2] as number
+    const count = acked[i + 3] as number
     const batch = batchAt(log, offset)
     if (batch === null || batch.producer !== producer || batch.baseSequence !== sequence) {
       lost += count

@@ -285,7 +285,9 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
   const spec = producerSpec(ctx, producer)
   const limit = spec.config['delivery.timeout.ms']
   const now = ctx.s.nowMs
-  for (const i of producer.ready.slice()) {
+  const ready = producer.ready
+  for (let k = 0; k < ready.length;) {
+    const i = ready[k] as number
     const queue = producer.queues[i] as ProducerState['queues'][number]
     while (queue.length > 0 && now - (queue[0] as { createdAtMs: number }).createdAtMs >= limit) {
       const batch = queue.shift() as ProducerState['queues'][number][number]
@@ -298,7 +300,8 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
         `Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
       )
     }
-    if (queue.length === 0) producer.ready.splice(producer.ready.indexOf(i), 1)
+    if (queue.length === 0) ready.splice(k, 1)
+    else k++
   }
 }
 
@@ -329,22 +332,28 @@ function failBatch(
 export function drain(ctx: Ctx, producer: ProducerState): void {
   const now = ctx.s.nowMs
   let needMetadata = false
-  for (const i of producer.ready.slice()) {
+  const ready = producer.ready
+  // Sent partitions leave `ready` as the loop goes; `k` moves on only past the ones that stay.
+  for (let k = 0; k < ready.length;) {
+    const i = ready[k] as number
     const queue = producer.queues[i] as ProducerState['queues'][number]
     if (
       queue.length === 0 ||
       producer.inFlight[i] !== null ||
       (producer.backoffUntilMs[i] as number) > now
-    )
+    ) {
+      k++
       continue
+    }
     const leaderId = producer.metadata[i] ?? -1
     if (leaderId < 0) {
       needMetadata = true
+      k++
       continue
     }
     const b = ctx.brokerIndex.get(leaderId) as number
     const batches = queue.splice(0, queue.length)
-    producer.ready.splice(producer.ready.indexOf(i), 1)
+    ready.splice(k, 1)
     for (const batch of batches) batch.attempts += 1
     const request: ProduceRequestState = {
       id: producer.nextRequestId++,

@@ -65,7 +65,9 @@ export function handleProduce(
   const s = ctx.s
   const p = request.p
   const part = s.partitions[p] as PartitionState
-  const slot = part.replicaStates.findIndex((r) => r.broker === b)
+  let slot = -1
+  for (let i = 0; i < part.replicaStates.length; i++)
+    if ((part.replicaStates[i] as ReplicaState).broker === b) slot = i
   const lrs = part.replicaStates[slot]
   const id = (s.brokers[b] as { id: number }).id
   if (lrs === undefined || lrs.knownLeader !== id || lrs.leaderSide === null) {

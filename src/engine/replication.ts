@@ -16,6 +16,7 @@ import {
   batchIndexAtOrAfter,
   endOffsetForEpoch,
   isPrefixOf,
+  latestEpoch,
   truncateTo,
   truncationOffset,
 } from './log'
@@ -128,8 +129,11 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     const fLog = frs.log
     const lLog = lrs.log
     // KIP-320/KIP-595 fetch with lastFetchedEpoch: detect a diverging log first.
-    if (fLog.epochs.length > 0) {
-      const lastFetchedEpoch = (fLog.epochs[fLog.epochs.length - 1] as [number, number])[0]
+    const lastFetchedEpoch = latestEpoch(fLog)
+    // Common case first: same latest epoch and the leader's log reaches the follower's end.
+    const sameEpochAhead =
+      latestEpoch(lLog) === lastFetchedEpoch && lLog.logEndOffset >= fLog.logEndOffset
+    if (fLog.epochs.length > 0 && !sameEpochAhead) {
       const [epoch, endOffset] = endOffsetForEpoch(lLog, lastFetchedEpoch)
       if (epoch < lastFetchedEpoch || endOffset < fLog.logEndOffset) {
         entries.push({

@@ -142,8 +142,11 @@ export interface PartitionState {
   replicaStates: ReplicaState[]
   /** History of (metadataVersion, leader, leaderEpoch), for brokers with stale metadata. */
   leaderHistory: [number, number, number][]
-  /** Acknowledged batches: [producer, baseSequence, baseOffset, count]. */
-  acked: [number, number, number, number][]
+  /**
+   * Acknowledged batches, flat: producer, baseSequence, baseOffset, count for each batch in turn
+   * (one array of numbers instead of a small array per batch keeps the heap small).
+   */
+  acked: number[]
   /** Acknowledged records of this partition, in total and per producer index. */
   ackedRecords: number
   ackedByProducer: Record<string, number>
