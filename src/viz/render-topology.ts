@@ -70,10 +70,11 @@ export function renderTopology(
   options: RenderOptions,
 ): void {
   const svg = select(svgElement)
-  svg
-    .attr('width', scene.width)
-    .attr('height', scene.height)
-    .attr('viewBox', `0 0 ${scene.width} ${scene.height}`)
+  // Setting the size, even to the same value, makes Chromium lay out and repaint the whole SVG.
+  const viewBox = `0 0 ${scene.width} ${scene.height}`
+  if (svgElement.getAttribute('viewBox') !== viewBox) {
+    svg.attr('width', scene.width).attr('height', scene.height).attr('viewBox', viewBox)
+  }
   ensureDefs(svg)
   const layers = Object.fromEntries(LAYERS.map((name) => [name, layer(svg, name)])) as Record<
     LayerName,
