@@ -61,16 +61,21 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
         out.push(`${name}: leader high watermark went back from ${hw} to ${rs.highWatermark}`)
       }
       checker.leaderHw[p] = [part.leaderEpoch, rs.highWatermark]
-      let min = Number.MAX_SAFE_INTEGER
-      rs.leaderSide.followers.forEach((f, i) => {
-        if (i !== slot) min = Math.min(min, f.lastCaughtUpTimeMs)
-      })
-      if (rs.leaderSide.minFollowerCaughtUpMs !== min)
-        out.push(`${name}: the leader's smallest follower caught-up time is out of step`)
-      const atEnd = rs.leaderSide.followers.every(
-        (f, i) => i === slot || f.logEndOffset === rs.log.logEndOffset,
+      // The ISR check's fast-path summary agrees with the followers' tracking.
+      const side = rs.leaderSide
+      const isrSlots = part.replicas
+        .map((r, i) => (i !== slot && rs.knownIsr.includes(r) ? i : -1))
+        .filter((i) => i >= 0)
+      if (JSON.stringify(isrSlots) !== JSON.stringify(side.isrFollowerSlots))
+        out.push(`${name}: the leader's ISR follower slots are out of step`)
+      const tracked = isrSlots.map(
+        (i) => side.followers[i] as { lastCaughtUpTimeMs: number; logEndOffset: number },
       )
-      if (rs.leaderSide.followersAtEnd !== atEnd)
+      const min = Math.min(Number.MAX_SAFE_INTEGER, ...tracked.map((f) => f.lastCaughtUpTimeMs))
+      if (side.minFollowerCaughtUpMs !== min)
+        out.push(`${name}: the leader's smallest follower caught-up time is out of step`)
+      const atEnd = tracked.every((f) => f.logEndOffset === rs.log.logEndOffset)
+      if (side.followersAtEnd !== atEnd)
         out.push(`${name}: the leader's followers-at-end flag is out of step`)
     }
   }

@@ -61,16 +61,39 @@ function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideSt
   else if (present) led.splice(lo, 1)
 }
 
-/** Recomputes `minFollowerCaughtUpMs` after a follower's lastCaughtUpTimeMs changed. */
-export function refreshMinFollowerCaughtUp(side: LeaderSideState): void {
-  let min = Infinity
-  for (let i = 0; i < side.followers.length; i++) {
-    if (i === side.slot) continue
-    const t = (side.followers[i] as FollowerTracking).lastCaughtUpTimeMs
-    if (t < min) min = t
+/**
+ * Recomputes what the ISR check's fast path reads (`minFollowerCaughtUpMs`, `followersAtEnd`)
+ * from the ISR followers' tracking; `leaderLogEndOffset` is the leader's current log end.
+ */
+export function refreshFollowerSummary(side: LeaderSideState, leaderLogEndOffset: number): void {
+  let min = Number.MAX_SAFE_INTEGER
+  let atEnd = true
+  for (const slot of side.isrFollowerSlots) {
+    const f = side.followers[slot] as FollowerTracking
+    if (f.lastCaughtUpTimeMs < min) min = f.lastCaughtUpTimeMs
+    if (f.logEndOffset !== leaderLogEndOffset) atEnd = false
   }
-  // No followers (RF 1): nothing can fall out of sync.
-  side.minFollowerCaughtUpMs = min === Infinity ? Number.MAX_SAFE_INTEGER : min
+  side.minFollowerCaughtUpMs = min
+  side.followersAtEnd = atEnd
+}
+
+function isrFollowerSlots(part: PartitionState, isr: number[], leaderSlot: number): number[] {
+  const slots: number[] = []
+  for (let i = 0; i < part.replicas.length; i++)
+    if (i !== leaderSlot && isr.includes(part.replicas[i] as number)) slots.push(i)
+  return slots
+}
+
+/** The ISR a replica's broker knows changes (metadata applied, or its AlterPartition committed). */
+export function setKnownIsr(ctx: Ctx, part: PartitionState, rs: ReplicaState, isr: number[]): void {
+  if (rs.knownIsr === isr) return
+  invalidateMetrics(ctx)
+  rs.knownIsr = isr
+  const side = rs.leaderSide
+  if (side !== null) {
+    side.isrFollowerSlots = isrFollowerSlots(part, isr, side.slot)
+    refreshFollowerSummary(side, rs.log.logEndOffset)
+  }
 }
 
 function sortedIndex(xs: number[], p: number): number {
@@ -155,8 +178,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
   const sameEpoch = rs.knownLeaderEpoch === part.leaderEpoch && rs.knownLeader === part.leader
   const wasLeader = rs.knownLeader === id
   const oldLeader = rs.knownLeader
-  if (rs.knownIsr !== part.isr) invalidateMetrics(ctx)
-  rs.knownIsr = part.isr
+  setKnownIsr(ctx, part, rs, part.isr)
   if (sameEpoch) {
     const side = rs.leaderSide
     if (side !== null) {
@@ -193,9 +215,9 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
   const side: LeaderSideState = {
     p,
     slot,
+    isrFollowerSlots: isrFollowerSlots(part, part.isr, slot),
     minFollowerCaughtUpMs: 0,
-    // Followers' offsets are unknown (-1) until they fetch; with RF 1 there are none.
-    followersAtEnd: part.replicas.length === 1,
+    followersAtEnd: false,
     maximalIsr: part.isr.slice(),
     pendingIsrChange: false,
     epochStartOffset: rs.log.logEndOffset,
@@ -206,7 +228,7 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
       lastFetchTimeMs: 0,
     })),
   }
-  refreshMinFollowerCaughtUp(side)
+  refreshFollowerSummary(side, rs.log.logEndOffset)
   setLeaderSide(ctx, p, rs, side)
   // Followers that already fetch for this epoch are answered now that this broker leads.
   nudgeFollowers(ctx, p, part, slot, () => true)

@@ -8,7 +8,7 @@
  * DelayedFetch, `replica.fetch.wait.max.ms`) and costs no events until data arrives, so idle
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
-import { at, emit, invalidateMetrics, topicOf, type Ctx } from './context'
+import { at, emit, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
   appendBatch,
@@ -28,7 +28,8 @@ import {
   kickPair,
   markDirty,
   pairIndex,
-  refreshMinFollowerCaughtUp,
+  refreshFollowerSummary,
+  setKnownIsr,
 } from './replica-manager'
 import { effectiveMinIsr } from './spec'
 import type {
@@ -255,7 +256,6 @@ function updateFollowerFetchState(
   leaderLogEndOffset: number,
 ): void {
   const now = ctx.s.nowMs
-  const before = frs.lastCaughtUpTimeMs
   if (fetchOffset >= leaderLogEndOffset) {
     frs.lastCaughtUpTimeMs = Math.max(frs.lastCaughtUpTimeMs, now)
   } else if (fetchOffset >= frs.lastFetchLeaderLogEndOffset) {
@@ -264,17 +264,7 @@ function updateFollowerFetchState(
   frs.lastFetchLeaderLogEndOffset = leaderLogEndOffset
   frs.lastFetchTimeMs = now
   frs.logEndOffset = fetchOffset
-  if (frs.lastCaughtUpTimeMs !== before && before === side.minFollowerCaughtUpMs)
-    refreshMinFollowerCaughtUp(side)
-  let atEnd = true
-  for (let i = 0; i < side.followers.length; i++) {
-    if (
-      i !== side.slot &&
-      (side.followers[i] as FollowerTracking).logEndOffset !== leaderLogEndOffset
-    )
-      atEnd = false
-  }
-  side.followersAtEnd = atEnd
+  refreshFollowerSummary(side, leaderLogEndOffset)
 }
 
 /**
@@ -314,8 +304,7 @@ function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): 
   if (committed) {
     side.pendingIsrChange = false
     side.maximalIsr = part.isr.slice()
-    if (lrs.knownIsr !== part.isr) invalidateMetrics(ctx)
-    lrs.knownIsr = part.isr
+    setKnownIsr(ctx, part, lrs, part.isr)
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
   } else if (lrs.knownLeaderEpoch !== part.leaderEpoch || part.leader !== id) {
     // Rejected (fenced epoch, ineligible replica): fall back to the committed ISR.
@@ -451,7 +440,7 @@ export function isrCheck(ctx: Ctx, b: number): void {
   const lagMs = ctx.spec.cluster.config['replica.lag.time.max.ms']
   // Iterate over a copy: an ISR change can move leadership and edit the broker's list.
   for (const side of (ctx.ledBy[b] as LeaderSideState[]).slice()) {
-    // Every follower at the leader's end, or caught up within the lag time: none can be out of
+    // Every ISR follower at the leader's end, or caught up within the lag time: none is out of
     // sync (Replica.isCaughtUp), so the partition is skipped without touching its replicas.
     if (
       !side.pendingIsrChange &&

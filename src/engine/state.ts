@@ -108,13 +108,15 @@ export interface LeaderSideState {
   /** The partition and this leader's replica slot in it. */
   p: number
   slot: number
+  /** Slots of the followers in the ISR this leader knows (not its own slot). */
+  isrFollowerSlots: number[]
   /**
-   * The smallest lastCaughtUpTimeMs over the followers (not this slot). While it is within
-   * replica.lag.time.max.ms every follower is caught up, so the ISR check can skip the partition.
+   * The smallest lastCaughtUpTimeMs over those ISR followers. While it is within
+   * replica.lag.time.max.ms none is out of sync, so the ISR check can skip the partition.
    */
   minFollowerCaughtUpMs: number
   /**
-   * Every follower's last fetch offset equals this leader's log end offset (all caught up by
+   * Every ISR follower's last fetch offset equals this leader's log end offset (caught up by
    * Replica.isCaughtUp's first clause). Cleared by an append, recomputed on each fetch.
    */
   followersAtEnd: boolean
