@@ -25,7 +25,6 @@ import { completeDelayedProduces } from './produce'
 import {
   bumpGen,
   insertSorted,
-  kickPair,
   markDirty,
   pairIndex,
   refreshFollowerSummary,
@@ -416,7 +415,11 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState, entries: FetchEn
   })
 }
 
-/** New data on a leader: wake the parked fetches of its followers. */
+/**
+ * New data on a leader: complete the parked fetches of its followers. Kafka does this inside
+ * the append itself (ReplicaManager.appendRecords → delayedFetchPurgatory.checkAndComplete), so
+ * the parked request is answered here and now rather than from a later event.
+ */
 export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
   const part = ctx.s.partitions[p] as PartitionState
   for (const r of part.replicaStates) {
@@ -425,8 +428,9 @@ export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
     if (pair === null || pair === undefined || !pair.partitions.includes(p)) continue
     markDirty(pair, p)
     if (pair.phase === 'idle') {
-      pair.phase = 'down'
-      kickPair(ctx, pair)
+      pair.phase = 'busy'
+      bumpGen(pair)
+      onFetchRequest(ctx, pair)
     }
   }
 }
