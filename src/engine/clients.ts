@@ -220,7 +220,15 @@ function markReady(producer: ProducerState, i: number): void {
     if ((ready[mid] as number) < i) lo = mid + 1
     else hi = mid
   }
-  if (ready[lo] !== i) ready.splice(lo, 0, i)
+  if (ready[lo] === i) return
+  if (lo === ready.length) ready.push(i)
+  else ready.splice(lo, 0, i)
+}
+
+/** Removes the element at `k` without allocating (splice returns a new array). */
+function removeAt(xs: number[], k: number): void {
+  for (let j = k + 1; j < xs.length; j++) xs[j - 1] = xs[j] as number
+  xs.pop()
 }
 
 /** Requests past `request.timeout.ms` time out (checked on each tick rather than per request). */
@@ -300,7 +308,7 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
         `Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
       )
     }
-    if (queue.length === 0) ready.splice(k, 1)
+    if (queue.length === 0) removeAt(ready, k)
     else k++
   }
 }
@@ -352,8 +360,10 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
       continue
     }
     const b = ctx.brokerIndex.get(leaderId) as number
-    const batches = queue.splice(0, queue.length)
-    ready.splice(k, 1)
+    // The request takes a copy; emptying by pop keeps the queue's storage for the next batches.
+    const batches = queue.slice()
+    while (queue.length > 0) queue.pop()
+    removeAt(ready, k)
     for (const batch of batches) batch.attempts += 1
     const request: ProduceRequestState = {
       id: producer.nextRequestId++,

@@ -158,10 +158,7 @@ function removeFromPair(ctx: Ctx, follower: number, leader: number, p: number): 
 
 function addToPair(ctx: Ctx, follower: number, leader: number, p: number): void {
   const pair = getPair(ctx, follower, leader)
-  if (!pair.partitions.includes(p)) {
-    pair.partitions.push(p)
-    pair.partitions.sort((a, b) => a - b)
-  }
+  insertSorted(pair.partitions, p)
   markDirty(pair, p)
   kickPair(ctx, pair)
 }

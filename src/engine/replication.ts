@@ -78,6 +78,9 @@ function fetchSlice(batches: Batch[], from: number): Batch[] {
   return batches.slice(from, to)
 }
 
+/** The (never mutated) batch list of a response entry that carries no records. */
+const NO_BATCHES: Batch[] = []
+
 /** Reused by `onFetchRequest`, which never runs re-entrantly (its effects are scheduled). */
 const visitScratch: number[] = []
 const pendingScratch: number[] = []
@@ -139,7 +142,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
         entries.push({
           p,
           epoch: lrs.knownLeaderEpoch,
-          batches: [],
+          batches: NO_BATCHES,
           leaderHighWatermark: lrs.highWatermark,
           diverging: [epoch, endOffset],
         })
@@ -224,7 +227,7 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
       entries.push({
         p,
         epoch: lrs.knownLeaderEpoch,
-        batches: [],
+        batches: NO_BATCHES,
         leaderHighWatermark: lrs.highWatermark,
         diverging: null,
       })
