@@ -79,8 +79,11 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
         out.push(`${name}: the leader's followers-at-end flag is out of step`)
     }
   }
-  // The derived index of leader sides (ctx.ledBy) agrees with the replicas themselves.
+  // The derived index of leader sides (ctx.ledBy) agrees with the replicas themselves, and each
+  // log's remembered latest epoch with its epoch cache.
   for (const rs of part.replicaStates) {
+    if (rs.log.lastEpoch !== (rs.log.epochs[rs.log.epochs.length - 1]?.[0] ?? -1))
+      out.push(`${name}: broker index ${rs.broker} log's latest epoch is out of step`)
     const listed = (ctx.ledBy[rs.broker] as LeaderSideState[]).find((side) => side.p === p)
     if ((listed ?? null) !== rs.leaderSide)
       out.push(`${name}: broker index ${rs.broker} leader-side index is out of step`)

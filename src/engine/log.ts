@@ -32,16 +32,22 @@ export interface ReplicaLog {
   logEndOffset: number
   /** Leader-epoch cache: [epoch, startOffset] pairs, epochs strictly increasing. */
   epochs: [number, number][]
+  /** The latest epoch in the cache, or -1 (kept beside it: fetches read it on every round). */
+  lastEpoch: number
 }
 
 export function emptyLog(): ReplicaLog {
-  return { batches: [], logEndOffset: 0, epochs: [] }
+  return { batches: [], logEndOffset: 0, epochs: [], lastEpoch: -1 }
 }
 
 /** The latest epoch in the cache, or -1 for a log without epochs. */
 export function latestEpoch(log: ReplicaLog): number {
+  return log.lastEpoch
+}
+
+function syncLastEpoch(log: ReplicaLog): void {
   const last = log.epochs[log.epochs.length - 1]
-  return last === undefined ? -1 : last[0]
+  log.lastEpoch = last === undefined ? -1 : last[0]
 }
 
 /**
@@ -60,6 +66,7 @@ export function assignEpochStartOffset(log: ReplicaLog, epoch: number): void {
     else break
   }
   log.epochs.push([epoch, log.logEndOffset])
+  log.lastEpoch = epoch
 }
 
 /** Appends a batch whose baseOffset must equal the log end offset. */
@@ -68,7 +75,10 @@ export function appendBatch(log: ReplicaLog, batch: Batch): void {
     throw new Error(`append at ${batch.baseOffset} but log end offset is ${log.logEndOffset}`)
   }
   const last = log.epochs[log.epochs.length - 1]
-  if (last === undefined || batch.epoch > last[0]) log.epochs.push([batch.epoch, batch.baseOffset])
+  if (last === undefined || batch.epoch > last[0]) {
+    log.epochs.push([batch.epoch, batch.baseOffset])
+    log.lastEpoch = batch.epoch
+  }
   log.batches.push(batch)
   log.logEndOffset = batch.baseOffset + batch.count
 }
@@ -103,6 +113,7 @@ export function truncateTo(log: ReplicaLog, offset: number): number {
     ) {
       log.epochs.pop()
     }
+    syncLastEpoch(log)
     return 0
   }
   const i = batchIndexAtOrAfter(log, offset)
@@ -116,6 +127,7 @@ export function truncateTo(log: ReplicaLog, offset: number): number {
     if (e[1] >= log.logEndOffset) log.epochs.pop()
     else break
   }
+  syncLastEpoch(log)
   return removed
 }
 

@@ -136,7 +136,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     // Common case first: same latest epoch and the leader's log reaches the follower's end.
     const sameEpochAhead =
       latestEpoch(lLog) === lastFetchedEpoch && lLog.logEndOffset >= fLog.logEndOffset
-    if (fLog.epochs.length > 0 && !sameEpochAhead) {
+    if (lastFetchedEpoch >= 0 && !sameEpochAhead) {
       const [epoch, endOffset] = endOffsetForEpoch(lLog, lastFetchedEpoch)
       if (epoch < lastFetchedEpoch || endOffset < fLog.logEndOffset) {
         entries.push({
