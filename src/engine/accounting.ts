@@ -20,7 +20,6 @@ export function recordAck(
   const key = String(producer.index)
   part.acked.push(producer.index, baseSequence, baseOffset, count)
   part.ackedRecords += count
-  part.ackedByProducer[key] = (part.ackedByProducer[key] ?? 0) + count
   producer.acked += count
   ctx.s.counters.acked += count
   // An acknowledgement can arrive after leadership already moved to a log without the batch.
@@ -77,7 +76,8 @@ export interface DurabilityTotals {
 
 /**
  * Totals over all partitions and per producer, from the per-partition counts kept current on
- * every acknowledgement and leader change (no scan over the acknowledged batches).
+ * every acknowledgement and leader change; only leaderless partitions have their acknowledged
+ * batches summed, for the per-producer unavailable counts.
  */
 export function durabilityTotals(ctx: Ctx): DurabilityTotals {
   const perProducer = ctx.s.producers.map(() => ({ lost: 0, unavailable: 0 }))
@@ -87,9 +87,11 @@ export function durabilityTotals(ctx: Ctx): DurabilityTotals {
     if (part.leader === -1) {
       if (part.ackedRecords === 0) continue
       unavailable += part.ackedRecords
-      for (const [key, n] of Object.entries(part.ackedByProducer)) {
-        const target = perProducer[Number(key)]
-        if (target !== undefined) target.unavailable += n
+      // Per producer from the acknowledged batches themselves (leaderless partitions are few).
+      const acked = part.acked
+      for (let i = 0; i < acked.length; i += 4) {
+        const target = perProducer[acked[i] as number]
+        if (target !== undefined) target.unavailable += acked[i + 3] as number
       }
       continue
     }

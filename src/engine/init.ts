@@ -98,7 +98,6 @@ function initialPartitions(
         leaderHistory: [[0, leader, 0]],
         acked: [],
         ackedRecords: 0,
-        ackedByProducer: {},
         lostRecords: 0,
         lostByProducer: {},
         uncleanSinceEpoch: -1,

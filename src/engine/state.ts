@@ -149,9 +149,8 @@ export interface PartitionState {
    * (one array of numbers instead of a small array per batch keeps the heap small).
    */
   acked: number[]
-  /** Acknowledged records of this partition, in total and per producer index. */
+  /** Acknowledged records of this partition. */
   ackedRecords: number
-  ackedByProducer: Record<string, number>
   /** Acknowledged records absent from the current leader's log, in total and per producer. */
   lostRecords: number
   lostByProducer: Record<string, number>
