@@ -75,20 +75,37 @@ function updateAggregate(cards: Cards): void {
   agg
     .select<SVGGElement>('g.heat')
     .attr('transform', 'translate(10,44)')
-    .selectAll<SVGRectElement, { value: number; width: number; index: number }>('rect')
-    .data(
-      (d) => {
-        const width = (d.width - 20) / Math.max(1, d.heat.length)
-        return d.heat.map((value, index) => ({ value, width, index }))
-      },
-      (c) => String(c.index),
-    )
-    .join('rect')
-    .attr('x', (c) => c.index * c.width)
-    .attr('width', (c) => Math.max(1, c.width - 1))
-    .attr('height', 10)
-    .attr('class', (c) => (c.value > 0 ? 'heat-cell hot' : 'heat-cell'))
-    .attr('fill-opacity', (c) => (c.value > 0 ? 0.35 + 0.65 * c.value : 1))
+    .selectAll<SVGPathElement, HeatPath>('path')
+    .data(heatPaths, (p) => p.key)
+    .join('path')
+    .attr('class', (p) => (p.value > 0 ? 'heat-cell hot' : 'heat-cell'))
+    .attr('fill-opacity', (p) => (p.value > 0 ? 0.35 + 0.65 * p.value : 0.35))
+    .attr('d', (p) => p.d)
+}
+
+interface HeatPath {
+  key: string
+  value: number
+  d: string
+}
+
+/**
+ * The heat strip as one path per distinct cell value rather than a rect per cell: 90 cards of 32
+ * rects each were thousands of paint chunks for Chromium to layerize on every frame.
+ */
+export function heatPaths(d: BrokerNode): HeatPath[] {
+  const step = (d.width - 20) / Math.max(1, d.heat.length)
+  const round = (value: number) => Math.round(value * 100) / 100
+  const cell = round(Math.max(1, step - 1))
+  const byValue = new Map<number, string[]>()
+  d.heat.forEach((value, index) => {
+    const parts = byValue.get(value) ?? []
+    if (parts.length === 0) byValue.set(value, parts)
+    parts.push(`M${round(index * step)},0h${cell}v10h${-cell}z`)
+  })
+  return [...byValue]
+    .sort(([a], [b]) => a - b)
+    .map(([value, parts]) => ({ key: String(value), value, d: parts.join('') }))
 }
 
 function renderKey(d: BrokerNode): string {

@@ -4,7 +4,8 @@
  * only what changed; every interactive node gets a role, a tab stop and its accessible name.
  */
 import { describe, expect, it } from 'vitest'
-import { fixtureSnapshot } from './fixtures'
+import { fixtureSnapshot, referenceSnapshot } from './fixtures'
+import { heatPaths } from './render-brokers'
 import { renderTopology } from './render-topology'
 import type { SceneSelection } from './scene'
 import { buildScene, createLayoutCache } from './scene'
@@ -107,5 +108,25 @@ describe('renderTopology', () => {
     expect(focus).toHaveLength(2)
     expect(focus[0]?.getAttribute('marker-end')).toBe('url(#flow-arrow)')
     expect(svg.querySelectorAll('defs')).toHaveLength(1)
+  })
+
+  it("draws an aggregated card's heat strip as one path per distinct cell value", () => {
+    const svg = freshSvg()
+    const big = referenceSnapshot([5])
+    const selection = none
+    const scene = buildScene(big, createLayoutCache()(big, 1400, selection, 0), selection)
+    renderTopology(svg, scene, { animate: false, mode: big.mode })
+    const card = scene.brokers.find((b) => b.id === 5)
+    if (card === undefined) throw new Error('no broker 5')
+    const paths = heatPaths({ ...card, heat: [0, 0.5, 0, 1, 0.5] })
+    expect(paths.map((p) => [p.value, p.d.split('M').length - 1])).toEqual([
+      [0, 2],
+      [0.5, 2],
+      [1, 1],
+    ])
+    const drawn = svg.querySelectorAll('[data-broker="5"] g.heat path')
+    expect(drawn).toHaveLength(1)
+    expect(drawn[0]?.getAttribute('class')).toBe('heat-cell hot')
+    expect(drawn[0]?.getAttribute('d')?.split('M')).toHaveLength(card.heat.length + 1)
   })
 })
