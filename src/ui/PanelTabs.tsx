@@ -45,8 +45,13 @@ export function PanelTabs() {
     document.getElementById(`tab-${tab.id}`)?.focus()
   }
 
+  // `isolate` makes the panels their own paint layer: Chromium then reuses their painting when
+  // only the clock or the timeline changed, instead of repainting a 200-row table every frame.
   return (
-    <section aria-label="Panels" className="mx-4 mb-4 rounded border border-border bg-panel">
+    <section
+      aria-label="Panels"
+      className="isolate mx-4 mb-4 rounded border border-border bg-panel"
+    >
       <div
         role="tablist"
         aria-label="Panels"
