@@ -105,7 +105,8 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   }
   const s = ctx.s
   const leaderId = (s.brokers[pair.leader] as { id: number }).id
-  const entries: FetchEntry[] = []
+  // Most rounds answer nothing (the request parks), so the entry list is made on first use.
+  let entries: FetchEntry[] | null = null
   let hwOnly = false
   // Visit a copy of the dirty set and refill the pair's own array: both keep their capacity, so
   // a round allocates nothing here (arrays that outlive many rounds are costly to replace).
@@ -139,7 +140,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     if (lastFetchedEpoch >= 0 && !sameEpochAhead) {
       const [epoch, endOffset] = endOffsetForEpoch(lLog, lastFetchedEpoch)
       if (epoch < lastFetchedEpoch || endOffset < fLog.logEndOffset) {
-        entries.push({
+        ;(entries ??= []).push({
           p,
           epoch: lrs.knownLeaderEpoch,
           batches: NO_BATCHES,
@@ -161,9 +162,12 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
     const outOfSync = !side.maximalIsr.includes(part.replicas[fSlot] as number)
     if (outOfSync) poll = true
-    const from = batchIndexAtOrAfter(lLog, fLog.logEndOffset)
+    const from =
+      fLog.logEndOffset >= lLog.logEndOffset
+        ? lLog.batches.length
+        : batchIndexAtOrAfter(lLog, fLog.logEndOffset)
     if (from < lLog.batches.length) {
-      entries.push({
+      ;(entries ??= []).push({
         p,
         epoch: lrs.knownLeaderEpoch,
         batches: fetchSlice(lLog.batches, from),
@@ -180,7 +184,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   }
   clearArray(visit)
   pair.poll = poll
-  if (entries.length > 0) {
+  if (entries !== null) {
     const delay =
       latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
       (s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
