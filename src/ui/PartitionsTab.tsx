@@ -1,9 +1,10 @@
 /** The partition table, following the simulation a few times a second; a row selects its partition. */
-import { useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { AppState } from '../store/app-store'
 import { partitionKey } from '../store/selectors'
 import { PartitionTable } from './panels/PartitionTable'
 import { useAppStore } from './store-context'
+import { structureOf } from './structure'
 import { useThrottledStore } from './use-throttled-store'
 
 const selectPartitions = (state: AppState) => state.snapshot?.partitions ?? []
@@ -11,19 +12,30 @@ const selectPartitions = (state: AppState) => state.snapshot?.partitions ?? []
 export function PartitionsTab() {
   const partitions = useThrottledStore(selectPartitions)
   const selectedKey = useAppStore((state) => state.selectedPartition)
+  const selectedIndex = useAppStore((state) =>
+    state.selectedPartition === null
+      ? undefined
+      : structureOf(state).indexByKey.get(state.selectedPartition),
+  )
   const selectPartition = useAppStore((state) => state.selectPartition)
+  // By index, not by scanning: building 10,000 keys on every update cost milliseconds.
   const selected = useMemo(() => {
-    const p = partitions.find((view) => partitionKey(view.topic, view.partition) === selectedKey)
+    const p = selectedIndex === undefined ? undefined : partitions[selectedIndex]
     return p === undefined ? undefined : { topic: p.topic, partition: p.partition }
-  }, [partitions, selectedKey])
+  }, [partitions, selectedIndex])
+  // Stable, so that memoised rows whose partition did not change skip re-rendering.
+  const onSelectPartition = useCallback(
+    (topic: string, partition: number) => {
+      const key = partitionKey(topic, partition)
+      if (key !== selectedKey) selectPartition(key)
+    },
+    [selectedKey, selectPartition],
+  )
   return (
     <PartitionTable
       partitions={partitions}
       selected={selected}
-      onSelectPartition={(topic, partition) => {
-        const key = partitionKey(topic, partition)
-        if (key !== selectedKey) selectPartition(key)
-      }}
+      onSelectPartition={onSelectPartition}
     />
   )
 }
