@@ -7,7 +7,11 @@
  *   scaling: 3 partition counts × 2 simulated durations (cost should grow about linearly)
  */
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildSync } from 'esbuild'
 import { REFERENCE, TEACHING, type ClusterShape } from './clusters'
 
 interface CaseResult {
@@ -21,15 +25,23 @@ interface CaseResult {
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
+// Each case runs as plain JavaScript (the case and the engine bundled once by esbuild), so peak
+// memory is the engine's and Node's, not a TypeScript loader's.
+const caseBundle = join(mkdtempSync(join(tmpdir(), 'kafka-ha-lab-bench-')), 'case.mjs')
+buildSync({
+  entryPoints: [`${here}case.ts`],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: caseBundle,
+  logLevel: 'error',
+})
+
 function runCase(shape: ClusterShape): CaseResult {
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', `${here}case.ts`, JSON.stringify(shape)],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    },
-  )
+  const child = spawnSync(process.execPath, [caseBundle, JSON.stringify(shape)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  })
   if (child.status !== 0) throw new Error(`bench case failed: ${child.stderr}`)
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as CaseResult
 }
