@@ -3,6 +3,7 @@
  * elections and broker changes as short ticks), and the recorded future after a seek back.
  * Decorative: the same facts are in the event log, so it is hidden from assistive technology.
  */
+import { memo } from 'react'
 import type { TimelineMarker } from '../store/timeline'
 import type { FaultWindow } from '../store/selectors'
 
@@ -14,6 +15,9 @@ const MARK_CLASS: Record<TimelineMarker['kind'], string> = {
   controller: 'mark-controller',
   violation: 'mark-violation',
 }
+
+/** A recorded future shorter than the scrubber's step is the clock running ahead, not a seek. */
+const FUTURE_MIN_MS = 100
 
 export interface TimelineMarksProps {
   extentMs: number
@@ -39,7 +43,7 @@ export function TimelineMarks({
       preserveAspectRatio="none"
     >
       <rect className="timeline-known" x={0} y={8} width={x(horizonMs)} height={4} />
-      {horizonMs > simTimeMs && (
+      {horizonMs - simTimeMs >= FUTURE_MIN_MS && (
         <rect
           className="timeline-future"
           x={x(simTimeMs)}
@@ -60,17 +64,36 @@ export function TimelineMarks({
           <title>{w.label}</title>
         </rect>
       ))}
-      {markers.map((m) => (
-        <line
-          key={`${m.kind}@${m.eventIndex}`}
-          className={MARK_CLASS[m.kind]}
-          x1={x(m.atMs)}
-          x2={x(m.atMs)}
-          y1={m.kind === 'fault' || m.kind === 'violation' ? 0 : 5}
-          y2={m.kind === 'fault' || m.kind === 'violation' ? 20 : 15}
-          vectorEffect="non-scaling-stroke"
-        />
-      ))}
+      <MarkerLines markers={markers} extentMs={extentMs} />
     </svg>
   )
 }
+
+/**
+ * The event markers change only with the markers or the extent (30 s steps), while the rest of
+ * the track follows the clock: memoised, a long run's hundreds of markers are not re-rendered on
+ * every step.
+ */
+const MarkerLines = memo(function MarkerLines({
+  markers,
+  extentMs,
+}: {
+  markers: readonly TimelineMarker[]
+  extentMs: number
+}) {
+  return markers.map((m) => {
+    const x = (Math.min(m.atMs, extentMs) / extentMs) * 1000
+    const tall = m.kind === 'fault' || m.kind === 'violation'
+    return (
+      <line
+        key={`${m.kind}@${m.eventIndex}`}
+        className={MARK_CLASS[m.kind]}
+        x1={x}
+        x2={x}
+        y1={tall ? 0 : 5}
+        y2={tall ? 20 : 15}
+        vectorEffect="non-scaling-stroke"
+      />
+    )
+  })
+})

@@ -5,15 +5,17 @@
  */
 import { useMemo } from 'react'
 import { faultWindows, formatSimTime, timelineExtent } from '../store/selectors'
-import { useAppStore } from './store-context'
+import { useAppStore, useStoreApi } from './store-context'
 import { TimelineMarks } from './TimelineMarks'
 
 /** The scrubber moves in 100 ms steps; finer movement would re-render it every frame. */
 const STEP_MS = 100
 
 export function TimelineScrubber() {
+  const store = useStoreApi()
+  // Both in whole steps, so that playing at 1× re-renders ten times a second, not every frame.
   const simTimeMs = useAppStore((state) => Math.floor(state.simTimeMs / STEP_MS) * STEP_MS)
-  const horizonMs = useAppStore((state) => state.horizonMs)
+  const horizonMs = useAppStore((state) => Math.floor(state.horizonMs / STEP_MS) * STEP_MS)
   const recording = useAppStore((state) => state.recording)
   const markers = useAppStore((state) => state.markers)
   const seek = useAppStore((state) => state.seek)
@@ -51,7 +53,7 @@ export function TimelineScrubber() {
         type="button"
         className="btn text-xs"
         disabled={!inPast}
-        onClick={() => seek(horizonMs)}
+        onClick={() => seek(store.getState().horizonMs)}
         title={`Back to the furthest time reached, ${formatSimTime(horizonMs)}`}
       >
         Back to latest
