@@ -123,6 +123,32 @@ describe('buildScene', () => {
     expect(topic.aggregated).toBe(true)
   })
 
+  it('counts roles and heat-strip cells exactly as replicaRole sees each replica', () => {
+    // Partitions with scattered trouble: some lose a follower from the ISR, one broker is down.
+    const base = referenceSnapshot([17])
+    const partitions = base.partitions.map((p, i) =>
+      i % 7 === 0 && p.isr.length > 1 ? { ...p, isr: p.isr.slice(0, -1) } : p,
+    )
+    const big = { ...base, partitions }
+    const built = scene(big, none, 1400)
+    for (const b of big.brokers) {
+      const roles = partitions
+        .filter((p) => p.replicas.includes(b.id))
+        .map((p) => replicaRole(p, b))
+      const bad = roles.map((r) => (r === 'leader' || r === 'in-sync' ? 0 : 1))
+      const cells = Math.min(32, bad.length)
+      const heat = Array.from({ length: cells }, (_, c) => {
+        const from = Math.floor((c * bad.length) / cells)
+        const to = Math.floor(((c + 1) * bad.length) / cells)
+        return bad.slice(from, to).reduce((n: number, x) => n + x, 0) / (to - from)
+      })
+      const node = built.brokers.find((n) => n.id === b.id)
+      expect(node?.heat).toEqual(heat)
+      expect(node?.leaders).toBe(roles.filter((r) => r === 'leader').length)
+      expect(node?.followers).toBe(roles.filter((r) => r === 'in-sync').length)
+    }
+  })
+
   it('stays detailed up to 600 replicas on screen', () => {
     const s = scene(
       fixtureSnapshot({ topics: [{ name: 't', partitions: 200, replicationFactor: 3 }] }),

@@ -176,6 +176,8 @@ export interface LayoutEntry {
   visible: number[]
   keyIndex: Map<string, number>
   chipPartitions: number[]
+  /** How many visible replicas each broker hosts (the length of its heat-strip record). */
+  sizes: Map<number, number>
 }
 
 function indexLayout(snapshot: Snapshot, layout: TopologyLayout, focusTopic: string | null) {
@@ -210,9 +212,18 @@ export function createLayoutCache(aggregateAbove = AGGREGATE_ABOVE) {
     if (last === null || key !== lastKey) {
       const input = layoutInputFor(snapshot, width, selection, aggregateAbove)
       let visibleReplicas = 0
-      for (const list of input.replicas.values()) visibleReplicas += list.length
+      const sizes = new Map<number, number>()
+      for (const [id, list] of input.replicas) {
+        visibleReplicas += list.length
+        sizes.set(id, list.length)
+      }
       const layout = computeLayout(input)
-      last = { layout, visibleReplicas, ...indexLayout(snapshot, layout, selection.focusTopic) }
+      last = {
+        layout,
+        visibleReplicas,
+        sizes,
+        ...indexLayout(snapshot, layout, selection.focusTopic),
+      }
       lastKey = key
     }
     return last
@@ -231,49 +242,76 @@ interface BrokerTally {
   leaders: number
   followers: number
   outOfSync: number
-  /** 1 per unhealthy replica, in display order. */
-  health: Uint8Array
-  filled: number
+  /** Visible replicas on this broker: the length of its heat strip's record. */
+  size: number
+  /** Unhealthy replicas per heat-strip cell. */
+  bad: Uint16Array
 }
 
+/**
+ * Per broker, its visible replicas by role and the unhealthy ones per heat-strip cell. This runs
+ * over every replica of the reference cluster (30,000) on each update, so it avoids per-replica
+ * map lookups and allocations; the roles are `replicaRole`'s, with the broker's state read once.
+ */
 function tallyBrokers(
   snapshot: Snapshot,
   visible: readonly number[],
-  brokers: Map<number, BrokerView>,
-  sizes: Map<number, number>,
-) {
-  const tallies = new Map<number, BrokerTally>()
-  for (const id of brokers.keys()) {
-    const health = new Uint8Array(sizes.get(id) ?? 0)
-    tallies.set(id, { leaders: 0, followers: 0, outOfSync: 0, health, filled: 0 })
-  }
+  sizes: ReadonlyMap<number, number>,
+): Map<number, BrokerTally> {
+  const slot = new Map<number, number>()
+  const down: boolean[] = []
+  const tallies: BrokerTally[] = []
+  snapshot.brokers.forEach((b, i) => {
+    slot.set(b.id, i)
+    down.push(b.status === 'offline' || b.status === 'starting' || b.fenced)
+    tallies.push({
+      leaders: 0,
+      followers: 0,
+      outOfSync: 0,
+      size: sizes.get(b.id) ?? 0,
+      bad: new Uint16Array(Math.min(HEAT_CELLS, sizes.get(b.id) ?? 0)),
+    })
+  })
+  const filled = new Int32Array(tallies.length)
   for (const index of visible) {
     const p = snapshot.partitions[index]
     if (p === undefined) continue
     for (const id of p.replicas) {
-      const tally = tallies.get(id)
-      if (tally === undefined) continue
-      const role = replicaRole(p, brokers.get(id))
-      if (role === 'leader') tally.leaders += 1
-      else if (role === 'in-sync') tally.followers += 1
-      else tally.outOfSync += 1
-      if (tally.filled < tally.health.length) {
-        tally.health[tally.filled] = role === 'leader' || role === 'in-sync' ? 0 : 1
+      const b = slot.get(id)
+      if (b === undefined) continue
+      const tally = tallies[b] as BrokerTally
+      let healthy = false
+      if (p.elr.length > 0 && p.elr.includes(id)) tally.outOfSync += 1
+      else if (down[b] === true) tally.outOfSync += 1
+      else if (p.leader === id) {
+        tally.leaders += 1
+        healthy = true
+      } else if (p.isr.includes(id)) {
+        tally.followers += 1
+        healthy = true
+      } else tally.outOfSync += 1
+      const at = filled[b] as number
+      filled[b] = at + 1
+      if (!healthy && at < tally.size) {
+        // The cell holding replica `at` of `size` (see heatCells for the cells' bounds).
+        const cell = Math.floor(((at + 1) * tally.bad.length - 1) / tally.size)
+        tally.bad[cell] = (tally.bad[cell] as number) + 1
       }
-      tally.filled += 1
     }
   }
-  return tallies
+  return new Map(snapshot.brokers.map((b, i) => [b.id, tallies[i] as BrokerTally]))
 }
 
-function heatCells(health: Uint8Array): number[] {
-  if (health.length === 0) return []
-  const cells = Math.min(HEAT_CELLS, health.length)
-  return Array.from({ length: cells }, (_, cell) => {
-    const from = Math.floor((cell * health.length) / cells)
-    const to = Math.floor(((cell + 1) * health.length) / cells)
-    let bad = 0
-    for (let i = from; i < to; i += 1) bad += health[i] ?? 0
+/**
+ * The heat strip: the record of a broker's replicas in display order, cut into up to HEAT_CELLS
+ * cells (cell c holds replicas floor(c·size/cells) up to floor((c+1)·size/cells)), each the share
+ * of unhealthy replicas in it.
+ */
+function heatCells(tally: BrokerTally): number[] {
+  const cells = tally.bad.length
+  return Array.from(tally.bad, (bad, cell) => {
+    const from = Math.floor((cell * tally.size) / cells)
+    const to = Math.floor(((cell + 1) * tally.size) / cells)
     return to > from ? bad / (to - from) : 0
   })
 }
@@ -308,13 +346,17 @@ function buildChips(
 }
 
 function buildFlows(
-  partitions: readonly PartitionView[],
+  snapshot: Snapshot,
+  entry: LayoutEntry,
   chips: readonly ChipNode[],
   style: ChipStyle,
   focus: string | null,
 ): FlowNode[] {
-  const ambient = partitions.length <= AMBIENT_FLOWS_MAX_PARTITIONS
+  const ambient = entry.visible.length <= AMBIENT_FLOWS_MAX_PARTITIONS
   if (chips.length === 0 || (!ambient && focus === null)) return []
+  // Only the partition in focus, unless every flow is drawn: no pass over all partitions.
+  const indexes = ambient ? entry.visible : [entry.keyIndex.get(focus ?? '') ?? -1]
+  const partitions = indexes.flatMap((index) => snapshot.partitions[index] ?? [])
   const byKey = new Map(chips.map((chip) => [chip.key, chip]))
   const symbolAt = chipSymbol(style)
   const flows: FlowNode[] = []
@@ -354,17 +396,9 @@ export function buildScene(
   const brokers = new Map(snapshot.brokers.map((b) => [b.id, b]))
   const focus = selection.hoveredPartition ?? selection.selectedPartition
   const selected = snapshot.partitions[entry.keyIndex.get(focus ?? '') ?? -1]
-  const sizes = new Map(layout.brokers.map((b) => [b.id, 0]))
-  const partitions: PartitionView[] = []
-  for (const index of entry.visible) {
-    const p = snapshot.partitions[index]
-    if (p === undefined) continue
-    partitions.push(p)
-    for (const id of p.replicas) sizes.set(id, (sizes.get(id) ?? 0) + 1)
-  }
   const multiTopic =
     (snapshot.partitions[0]?.topic ?? '') !== (snapshot.partitions.at(-1)?.topic ?? '')
-  const tallies = tallyBrokers(snapshot, entry.visible, brokers, sizes)
+  const tallies = tallyBrokers(snapshot, entry.visible, entry.sizes)
   const zonesByName = new Map(snapshot.zones.map((z) => [z.name, z]))
   const controllersById = new Map(snapshot.controllers.map((c) => [c.id, c]))
   const chips = buildChips(snapshot, entry, brokers, focus, multiTopic)
@@ -417,7 +451,7 @@ export function buildScene(
           leaders: tally.leaders,
           followers: tally.followers,
           outOfSync: tally.outOfSync,
-          heat: box.detailed ? [] : heatCells(tally.health),
+          heat: box.detailed ? [] : heatCells(tally),
           selectedRole:
             selected !== undefined && selected.replicas.includes(b.id)
               ? replicaRole(selected, b)
@@ -426,6 +460,6 @@ export function buildScene(
       ]
     }),
     chips,
-    flows: buildFlows(partitions, chips, layout.chipStyle, focus),
+    flows: buildFlows(snapshot, entry, chips, layout.chipStyle, focus),
   }
 }
