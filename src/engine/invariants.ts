@@ -63,6 +63,8 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
       checker.leaderHw[p] = [part.leaderEpoch, rs.highWatermark]
       // The ISR check's fast-path summary agrees with the followers' tracking.
       const side = rs.leaderSide
+      if (side.knownIsrSize !== rs.knownIsr.length)
+        out.push(`${name}: the leader's known ISR size is out of step`)
       const isrSlots = part.replicas
         .map((r, i) => (i !== slot && rs.knownIsr.includes(r) ? i : -1))
         .filter((i) => i >= 0)

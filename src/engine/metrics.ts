@@ -6,6 +6,7 @@
 import { emit, type Ctx } from './context'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
+import type { LeaderSideState, PartitionState } from './state'
 import type { MetricsSample } from './types'
 
 /** What the per-partition scan yields; cached on the context until something it reads changes. */
@@ -37,18 +38,21 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
   for (let b = 0; b < n; b++) if (up[b]) hosted[b] = (ctx.hostedBy[b] as number[]).length
   let lost = 0
   for (const part of s.partitions) {
-    const minIsr = minIsrByTopic[part.topic] as number
     if (part.leader === -1) offline += 1
     else lost += part.lostRecords
     if (part.leader !== part.replicas[0]) imbalance += 1
-    const states = part.replicaStates
-    for (let i = 0; i < states.length; i++) {
-      const rs = states[i] as (typeof states)[number]
-      if (rs.leaderSide === null || !up[rs.broker]) continue
-      leaders[rs.broker] = (leaders[rs.broker] as number) + 1
-      // Gauges reported by the leader from the ISR it knows (Partition.scala).
-      const isrSize = rs.knownIsr.length
-      if (isrSize < part.replicas.length) underReplicated += 1
+  }
+  // Gauges reported by each live broker for the partitions it believes it leads, from the ISR
+  // it knows (Partition.scala), read from the leader sides alone.
+  for (let b = 0; b < n; b++) {
+    if (!up[b]) continue
+    const sides = ctx.ledBy[b] as LeaderSideState[]
+    leaders[b] = sides.length
+    for (const side of sides) {
+      const part = s.partitions[side.p] as PartitionState
+      const minIsr = minIsrByTopic[part.topic] as number
+      const isrSize = side.knownIsrSize
+      if (isrSize < side.followers.length) underReplicated += 1
       if (isrSize < minIsr) underMinIsr += 1
       else if (isrSize === minIsr) atMinIsr += 1
     }

@@ -57,6 +57,7 @@ function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideSt
   }
   const present = lo < led.length && (led[lo] as LeaderSideState).p === p
   if (side !== null && present) led[lo] = side
+  else if (side !== null && lo === led.length) led.push(side)
   else if (side !== null) led.splice(lo, 0, side)
   else if (present) led.splice(lo, 1)
 }
@@ -91,6 +92,7 @@ export function setKnownIsr(ctx: Ctx, part: PartitionState, rs: ReplicaState, is
   rs.knownIsr = isr
   const side = rs.leaderSide
   if (side !== null) {
+    side.knownIsrSize = isr.length
     side.isrFollowerSlots = isrFollowerSlots(part, isr, side.slot)
     refreshFollowerSummary(side, rs.log.logEndOffset)
   }
@@ -212,7 +214,8 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
   const side: LeaderSideState = {
     p,
     slot,
-    isrFollowerSlots: isrFollowerSlots(part, part.isr, slot),
+    knownIsrSize: rs.knownIsr.length,
+    isrFollowerSlots: isrFollowerSlots(part, rs.knownIsr, slot),
     minFollowerCaughtUpMs: 0,
     followersAtEnd: false,
     maximalIsr: part.isr.slice(),

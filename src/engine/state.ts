@@ -108,6 +108,8 @@ export interface LeaderSideState {
   /** The partition and this leader's replica slot in it. */
   p: number
   slot: number
+  /** Size of the ISR this leader knows, for the per-leader gauges (metrics.ts). */
+  knownIsrSize: number
   /** Slots of the followers in the ISR this leader knows (not its own slot). */
   isrFollowerSlots: number[]
   /**
