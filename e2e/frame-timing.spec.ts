@@ -3,50 +3,116 @@
  * from requestAnimationFrame over 3 s of playback and long tasks from PerformanceObserver. The
  * figures go into the report as annotations (printed by `npm run bench`); the assertions only
  * catch stalls, since absolute timings on shared machines are noise. Headless Chromium caps
- * frames at 60 Hz, so the median cannot go below ~16.7 ms here.
+ * frames at 60 Hz, so the median cannot go below ~16.7 ms there; the last test runs the same
+ * playback in a second Chromium with the frame-rate limit off (TOOLCHAIN.md), where the frame
+ * rate shows throughput, i.e. how much headroom each frame has.
  */
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { SimApi } from './pages/SimApi'
+import { Toolbar } from './pages/Toolbar'
+import { Topology } from './pages/Topology'
 
-for (const speed of [1, 100] as const) {
-  test(`frames at ${speed}x during a zone failure`, async ({ page, sim, toolbar, topology }) => {
-    await page.addInitScript(() => window.localStorage.setItem('kafka-ha-lab.tour-dismissed', '1'))
-    await page.goto('./')
-    await sim.settled()
-    await toolbar.setSpeed(speed)
-    await topology.zoneAction('use1-az1', 'Stop zone')
-    await toolbar.play.click()
-    const { frames, longTasks } = await page.evaluate(
-      () =>
-        new Promise<{ frames: number[]; longTasks: number[] }>((resolve) => {
-          const frames: number[] = []
-          const longTasks: number[] = []
-          const observer = new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) longTasks.push(entry.duration)
-          })
-          observer.observe({ type: 'longtask', buffered: false })
-          let last = performance.now()
-          const start = last
-          const tick = (now: number) => {
-            frames.push(now - last)
-            last = now
-            if (now - start < 3000) requestAnimationFrame(tick)
-            else {
-              observer.disconnect()
-              resolve({ frames, longTasks })
-            }
+const SPEEDS = [1, 100] as const
+
+interface FrameFigures {
+  frames: number[]
+  longTasks: number[]
+}
+
+/** Opens the default scenario, stops a zone and plays at `speed`. */
+async function playZoneFailure(page: Page, speed: (typeof SPEEDS)[number]): Promise<void> {
+  const toolbar = new Toolbar(page)
+  await page.addInitScript(() => window.localStorage.setItem('kafka-ha-lab.tour-dismissed', '1'))
+  await page.goto('./')
+  await new SimApi(page).settled()
+  await toolbar.setSpeed(speed)
+  await new Topology(page).zoneAction('use1-az1', 'Stop zone')
+  await toolbar.play.click()
+}
+
+/** Frame intervals and long tasks over `durationMs` of playback, measured inside the page. */
+function measureFrames(page: Page, durationMs = 3000): Promise<FrameFigures> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<FrameFigures>((resolve) => {
+        const frames: number[] = []
+        const longTasks: number[] = []
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasks.push(entry.duration)
+        })
+        observer.observe({ type: 'longtask', buffered: false })
+        let last = performance.now()
+        const start = last
+        const tick = (now: number) => {
+          frames.push(now - last)
+          last = now
+          if (now - start < duration) requestAnimationFrame(tick)
+          else {
+            observer.disconnect()
+            resolve({ frames, longTasks })
           }
-          requestAnimationFrame(tick)
-        }),
-    )
-    const sorted = frames.slice(1).sort((a, b) => a - b)
-    const at = (q: number) =>
-      sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
-    const maxLong = longTasks.length === 0 ? 0 : Math.max(...longTasks)
+        }
+        requestAnimationFrame(tick)
+      }),
+    durationMs,
+  )
+}
+
+function summary({ frames, longTasks }: FrameFigures) {
+  const sorted = frames.slice(1).sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+  const total = sorted.reduce((sum, ms) => sum + ms, 0)
+  return {
+    count: sorted.length,
+    fps: total > 0 ? (sorted.length * 1000) / total : 0,
+    median: at(0.5),
+    p95: at(0.95),
+    longTasks: longTasks.length,
+    maxLongTask: longTasks.length === 0 ? 0 : Math.max(...longTasks),
+  }
+}
+
+for (const speed of SPEEDS) {
+  test(`frames at ${speed}x during a zone failure`, async ({ page }) => {
+    await playZoneFailure(page, speed)
+    const s = summary(await measureFrames(page))
     test.info().annotations.push({
       type: 'timing',
-      description: `default scenario at ${speed}x, zone down: ${sorted.length} frames, median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, long tasks ${longTasks.length} (max ${maxLong.toFixed(0)} ms)`,
+      description: `default scenario at ${speed}x, zone down: ${s.count} frames, median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, long tasks ${s.longTasks} (max ${s.maxLongTask.toFixed(0)} ms)`,
     })
-    expect(sorted.length).toBeGreaterThan(10)
-    expect(at(0.5)).toBeLessThan(200)
+    expect(s.count).toBeGreaterThan(10)
+    expect(s.median).toBeLessThan(200)
   })
 }
+
+test('throughput with the frame-rate limit off', async ({ playwright, launchOptions, baseURL }) => {
+  test.setTimeout(90_000)
+  const browser = await playwright.chromium.launch({
+    ...launchOptions,
+    args: [...(launchOptions.args ?? []), '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+  })
+  try {
+    for (const speed of SPEEDS) {
+      const context = await browser.newContext({
+        baseURL,
+        viewport: { width: 1440, height: 900 },
+        reducedMotion: 'reduce',
+      })
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      await playZoneFailure(page, speed)
+      const s = summary(await measureFrames(page))
+      await context.close()
+      test.info().annotations.push({
+        type: 'timing',
+        description: `default scenario at ${speed}x, zone down, frame-rate limit off: ${s.fps.toFixed(0)} fps (median frame ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms)`,
+      })
+      expect(errors).toEqual([])
+      expect(s.count).toBeGreaterThan(10)
+    }
+  } finally {
+    await browser.close()
+  }
+})
