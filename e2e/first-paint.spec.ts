@@ -10,6 +10,11 @@ import { expect, test } from './fixtures'
 
 const LOADS = 5
 
+// Playwright's trace recorder screencasts every frame, which on this 2-core machine costs about
+// a third of the frames at 60 Hz and caps the unthrottled browser near 60 fps: timings with it on
+// measure the recorder, so it stays off here (these specs assert only stalls).
+test.use({ trace: 'off' })
+
 interface PaintFigures {
   firstContentfulPaintMs: number
   scenarioPaintedMs: number
@@ -35,8 +40,18 @@ test('the default scenario paints within a second of navigation', async ({ brows
     figures.push(
       await page.evaluate(async () => {
         const scenarioPaintedMs = await (window.__scenarioPainted as Promise<number>)
-        const fcp = performance.getEntriesByName('first-contentful-paint')[0]
-        return { scenarioPaintedMs, firstContentfulPaintMs: fcp?.startTime ?? Number.NaN }
+        // The paint entry arrives once the frame is presented, which can trail the frame itself.
+        const firstContentfulPaintMs = await new Promise<number>((resolve) => {
+          const observer = new PerformanceObserver((list) => {
+            const entry = list.getEntriesByName('first-contentful-paint')[0]
+            if (entry === undefined) return
+            observer.disconnect()
+            resolve(entry.startTime)
+          })
+          observer.observe({ type: 'paint', buffered: true })
+          setTimeout(() => resolve(Number.NaN), 5000)
+        })
+        return { scenarioPaintedMs, firstContentfulPaintMs }
       }),
     )
     await context.close()
