@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
+  type EventQueue,
   createQueue,
   mapEvents,
   peekTime,
@@ -11,6 +12,13 @@ import {
   scheduledItems,
 } from './event-queue'
 
+/** Pops every remaining event, in order. */
+function popAll<E>(q: EventQueue<E>): E[] {
+  const out: E[] = []
+  for (let e = pop(q); e !== null; e = pop(q)) out.push(e)
+  return out
+}
+
 describe('event queue', () => {
   it('pops by time, then by scheduling order', () => {
     const q = createQueue<string>()
@@ -18,9 +26,7 @@ describe('event queue', () => {
     schedule(q, 1, 'a')
     schedule(q, 5, 'c')
     schedule(q, 3, 'x')
-    const out: string[] = []
-    for (let e = pop(q); e !== null; e = pop(q)) out.push(e)
-    expect(out).toEqual(['a', 'x', 'b', 'c'])
+    expect(popAll(q)).toEqual(['a', 'x', 'b', 'c'])
   })
 
   it('matches a stable sort for any schedule', () => {
@@ -29,9 +35,7 @@ describe('event queue', () => {
         const q = createQueue<number>()
         times.forEach((t, i) => schedule(q, t, i))
         const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i)
-        const got: number[] = []
-        for (let e = pop(q); e !== null; e = pop(q)) got.push(e)
-        expect(got).toEqual(expected.map((x) => x.i))
+        expect(popAll(q)).toEqual(expected.map((x) => x.i))
       }),
     )
   })
@@ -81,9 +85,7 @@ describe('event queue', () => {
           }
         }
         model.sort((a, b) => a.t - b.t || a.id - b.id)
-        const rest: number[] = []
-        for (let e = pop(q); e !== null; e = pop(q)) rest.push(e)
-        expect(rest).toEqual(model.map((m) => m.id))
+        expect(popAll(q)).toEqual(model.map((m) => m.id))
       }),
       { numRuns: 300 },
     )
@@ -105,9 +107,7 @@ describe('event queue', () => {
       q,
       scheduledItems(q).filter((i) => i.event !== 'B'),
     )
-    const out: string[] = []
-    for (let e = pop(q); e !== null; e = pop(q)) out.push(e)
-    expect(out).toEqual(['FRAC', 'A', 'FAR'])
+    expect(popAll(q)).toEqual(['FRAC', 'A', 'FAR'])
     schedule(q, 20_000, 'later')
     expect(pop(q)).toBe('later')
   })
