@@ -29,6 +29,8 @@ export interface Ctx {
   latencyInZoneMs: number
   latencyCrossZoneMs: number
   latencyClientMs: number
+  /** Per topic index, the effective min.insync.replicas (spec.ts effectiveMinIsr). */
+  minIsrByTopic: number[]
   /** Derived, not state: per topic, partition leaders at a metadata version (clients.ts). */
   topicLeaders: ({ version: number; leaders: number[] } | undefined)[]
   /** Derived, not state: the metrics' partition scan while still valid (see metrics.ts). */
@@ -55,6 +57,11 @@ export function clientLine(
   message: string,
 ): void {
   ctx.s.clientLog.push({ atMs: ctx.s.nowMs, client, level, message })
+}
+
+/** The effective min.insync.replicas of partition `p`'s topic. */
+export function minIsrOf(ctx: Ctx, p: number): number {
+  return ctx.minIsrByTopic[(ctx.s.partitions[p] as { topic: number }).topic] as number
 }
 
 export function topicOf(ctx: Ctx, p: number): TopicSpec {

@@ -9,7 +9,15 @@
  * Every committed change goes through `commitPartitionChange`, the one place that writes a
  * registration, logs the events and pushes the new metadata to the replicas' brokers.
  */
-import { brokerId, emit, invalidateMetrics, sameMembers, topicOf, type Ctx } from './context'
+import {
+  brokerId,
+  emit,
+  invalidateMetrics,
+  minIsrOf,
+  sameMembers,
+  topicOf,
+  type Ctx,
+} from './context'
 import { connectedToController, serving } from './network'
 import {
   controlledShutdownPartitionLeaderElection,
@@ -48,10 +56,7 @@ export function isOffline(part: PartitionState): boolean {
 
 export function isUnwritable(ctx: Ctx, p: number): boolean {
   const part = ctx.s.partitions[p] as PartitionState
-  return (
-    part.leader === -1 ||
-    part.isr.length < effectiveMinIsr(topicOf(ctx, p), ctx.spec.cluster.config)
-  )
+  return part.leader === -1 || part.isr.length < minIsrOf(ctx, p)
 }
 
 /** Writes a new registration, logs what changed and pushes the metadata to the replicas. */

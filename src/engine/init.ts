@@ -8,7 +8,7 @@ import type { Ctx } from './context'
 import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
-import type { ProducerSpec, SimulationSpec } from './spec'
+import { effectiveMinIsr, type ProducerSpec, type SimulationSpec } from './spec'
 import type {
   EngineState,
   InternalEvent,
@@ -53,6 +53,7 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     latencyInZoneMs: 1,
     latencyCrossZoneMs: 2,
     latencyClientMs: 1,
+    minIsrByTopic: spec.topics.map((t) => effectiveMinIsr(t, spec.cluster.config)),
     metricsCache: null,
     topicLeaders: [],
   }

@@ -10,11 +10,10 @@
  * - Idempotent producers: a batch whose (producer id, sequence) is already in the log is a
  *   duplicate and answered with its original offset (ProducerStateManager).
  */
-import { at, topicOf, type Ctx } from './context'
+import { at, minIsrOf, type Ctx } from './context'
 import { recordAck } from './accounting'
 import { appendBatch, type Batch } from './log'
 import { maybeIncrementLeaderHighWatermark, wakeFollowers } from './replication'
-import { effectiveMinIsr } from './spec'
 import type {
   DelayedProduce,
   LeaderSideState,
@@ -78,7 +77,7 @@ export function handleProduce(
     config: { acks: number; 'enable.idempotence': boolean }
   }
   const acks = spec.config.acks
-  const minIsr = effectiveMinIsr(topicOf(ctx, p), ctx.spec.cluster.config)
+  const minIsr = minIsrOf(ctx, p)
   if (acks === -1 && lrs.knownIsr.length < minIsr) {
     respond(ctx, producer, request, 'NOT_ENOUGH_REPLICAS')
     return
@@ -153,7 +152,7 @@ export function completeDelayedProduces(ctx: Ctx, p: number, slot: number): void
   const part = ctx.s.partitions[p] as PartitionState
   const lrs = part.replicaStates[slot] as ReplicaState
   const side = lrs.leaderSide as LeaderSideState
-  const minIsr = effectiveMinIsr(topicOf(ctx, p), ctx.spec.cluster.config)
+  const minIsr = minIsrOf(ctx, p)
   const keep = []
   for (const d of list) {
     if (d.slot !== slot || d.requiredOffset > lrs.highWatermark) {

@@ -8,7 +8,7 @@
  * DelayedFetch, `replica.fetch.wait.max.ms`) and costs no events until data arrives, so idle
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
-import { at, emit, topicOf, type Ctx } from './context'
+import { at, emit, minIsrOf, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
   appendBatch,
@@ -30,7 +30,6 @@ import {
   refreshFollowerSummary,
   setKnownIsr,
 } from './replica-manager'
-import { effectiveMinIsr } from './spec'
 import type {
   FetchEntry,
   FetchPairState,
@@ -262,6 +261,8 @@ function updateFollowerFetchState(
   leaderLogEndOffset: number,
 ): void {
   const now = ctx.s.nowMs
+  const caughtUpBefore = frs.lastCaughtUpTimeMs
+  const endBefore = frs.logEndOffset
   if (fetchOffset >= leaderLogEndOffset) {
     frs.lastCaughtUpTimeMs = Math.max(frs.lastCaughtUpTimeMs, now)
   } else if (fetchOffset >= frs.lastFetchLeaderLogEndOffset) {
@@ -270,7 +271,9 @@ function updateFollowerFetchState(
   frs.lastFetchLeaderLogEndOffset = leaderLogEndOffset
   frs.lastFetchTimeMs = now
   frs.logEndOffset = fetchOffset
-  refreshFollowerSummary(side, leaderLogEndOffset)
+  // The summary depends on these two fields (and on the leader's end, whose appends update it).
+  if (frs.lastCaughtUpTimeMs !== caughtUpBefore || fetchOffset !== endBefore)
+    refreshFollowerSummary(side, leaderLogEndOffset)
 }
 
 /**
@@ -329,7 +332,7 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
   const lrs = part.replicaStates[lSlot] as ReplicaState
   const side = lrs.leaderSide
   if (side === null) return
-  const minIsr = effectiveMinIsr(topicOf(ctx, p), ctx.spec.cluster.config)
+  const minIsr = minIsrOf(ctx, p)
   if (lrs.knownIsr.length < minIsr) return
   const leo = lrs.log.logEndOffset
   let hw = leo
