@@ -4,6 +4,7 @@
  * hide itself.
  */
 import { emit, partitionName, type Ctx } from './context'
+import { epochEntries } from './log'
 import { effectiveMinIsr } from './spec'
 import type { LeaderSideState, PartitionState, ProducerState, ReplicaState } from './state'
 
@@ -84,7 +85,7 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
   // The derived index of leader sides (ctx.ledBy) agrees with the replicas themselves, and each
   // log's remembered latest epoch with its epoch cache.
   for (const rs of part.replicaStates) {
-    if (rs.log.lastEpoch !== (rs.log.epochs[rs.log.epochs.length - 1]?.[0] ?? -1))
+    if (rs.log.lastEpoch !== (epochEntries(rs.log).at(-1)?.[0] ?? -1))
       out.push(`${name}: broker index ${rs.broker} log's latest epoch is out of step`)
     const listed = (ctx.ledBy[rs.broker] as LeaderSideState[]).find((side) => side.p === p)
     if ((listed ?? null) !== rs.leaderSide)

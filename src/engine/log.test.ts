@@ -7,6 +7,7 @@ import {
   appendBatch,
   assignEpochStartOffset,
   emptyLog,
+  epochEntries,
   endOffsetForEpoch,
   isPrefixOf,
   truncateTo,
@@ -28,7 +29,7 @@ describe('leader-epoch cache', () => {
     batch(log, 0)
     batch(log, 0)
     batch(log, 2)
-    expect(log.epochs).toEqual([
+    expect(epochEntries(log)).toEqual([
       [0, 0],
       [2, 10],
     ])
@@ -51,7 +52,7 @@ describe('leader-epoch cache', () => {
     const log = emptyLog()
     batch(log, 0)
     assignEpochStartOffset(log, 3)
-    expect(log.epochs).toEqual([
+    expect(epochEntries(log)).toEqual([
       [0, 0],
       [3, 5],
     ])
@@ -63,7 +64,7 @@ describe('leader-epoch cache', () => {
     assignEpochStartOffset(log, 1)
     batch(log, 1)
     assignEpochStartOffset(log, 1)
-    expect(log.epochs).toEqual([
+    expect(epochEntries(log)).toEqual([
       [0, 0],
       [1, 5],
     ])
@@ -78,7 +79,7 @@ describe('truncation', () => {
     batch(log, 1)
     expect(truncateTo(log, 5)).toBe(10)
     expect(log.logEndOffset).toBe(5)
-    expect(log.epochs).toEqual([[0, 0]])
+    expect(epochEntries(log)).toEqual([[0, 0]])
   })
 
   it('truncateTo beyond the end still trims an empty epoch at the log end (UnifiedLog.truncateTo)', () => {
@@ -86,7 +87,7 @@ describe('truncation', () => {
     batch(log, 0)
     assignEpochStartOffset(log, 1)
     expect(truncateTo(log, 5)).toBe(0)
-    expect(log.epochs).toEqual([[0, 0]])
+    expect(epochEntries(log)).toEqual([[0, 0]])
   })
 
   it.each([

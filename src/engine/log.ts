@@ -30,8 +30,11 @@ export interface ReplicaLog {
   batches: Batch[]
   /** Log end offset: the offset the next record will get. */
   logEndOffset: number
-  /** Leader-epoch cache: [epoch, startOffset] pairs, epochs strictly increasing. */
-  epochs: [number, number][]
+  /**
+   * Leader-epoch cache, flat: epoch, startOffset, epoch, startOffset, … with epochs strictly
+   * increasing (one array of numbers per log rather than a small array per entry).
+   */
+  epochs: number[]
   /** The latest epoch in the cache, or -1 (kept beside it: fetches read it on every round). */
   lastEpoch: number
 }
@@ -45,9 +48,27 @@ export function latestEpoch(log: ReplicaLog): number {
   return log.lastEpoch
 }
 
+/** The epoch cache as [epoch, startOffset] pairs (for tests and diagnostics). */
+export function epochEntries(log: ReplicaLog): [number, number][] {
+  const out: [number, number][] = []
+  for (let i = 0; i < log.epochs.length; i += 2)
+    out.push([log.epochs[i] as number, log.epochs[i + 1] as number])
+  return out
+}
+
 function syncLastEpoch(log: ReplicaLog): void {
-  const last = log.epochs[log.epochs.length - 1]
-  log.lastEpoch = last === undefined ? -1 : last[0]
+  const n = log.epochs.length
+  log.lastEpoch = n === 0 ? -1 : (log.epochs[n - 2] as number)
+}
+
+/** Start offset of the latest entry (call only with a non-empty cache). */
+function lastStart(log: ReplicaLog): number {
+  return log.epochs[log.epochs.length - 1] as number
+}
+
+function popEntry(log: ReplicaLog): void {
+  log.epochs.pop()
+  log.epochs.pop()
 }
 
 /**
@@ -58,14 +79,14 @@ function syncLastEpoch(log: ReplicaLog): void {
 export function assignEpochStartOffset(log: ReplicaLog, epoch: number): void {
   // LeaderEpochFileCache.assign is a no-op when the latest entry already has this epoch with an
   // earlier start (a leader restarting in the same epoch keeps its entry).
-  const latest = log.epochs[log.epochs.length - 1]
-  if (latest !== undefined && latest[0] === epoch && latest[1] <= log.logEndOffset) return
+  if (log.epochs.length > 0 && log.lastEpoch === epoch && lastStart(log) <= log.logEndOffset) return
   while (log.epochs.length > 0) {
-    const last = log.epochs[log.epochs.length - 1] as [number, number]
-    if (last[0] >= epoch || last[1] >= log.logEndOffset) log.epochs.pop()
-    else break
+    if (log.lastEpoch >= epoch || lastStart(log) >= log.logEndOffset) {
+      popEntry(log)
+      syncLastEpoch(log)
+    } else break
   }
-  log.epochs.push([epoch, log.logEndOffset])
+  log.epochs.push(epoch, log.logEndOffset)
   log.lastEpoch = epoch
 }
 
@@ -74,9 +95,8 @@ export function appendBatch(log: ReplicaLog, batch: Batch): void {
   if (batch.baseOffset !== log.logEndOffset) {
     throw new Error(`append at ${batch.baseOffset} but log end offset is ${log.logEndOffset}`)
   }
-  const last = log.epochs[log.epochs.length - 1]
-  if (last === undefined || batch.epoch > last[0]) {
-    log.epochs.push([batch.epoch, batch.baseOffset])
+  if (log.epochs.length === 0 || batch.epoch > log.lastEpoch) {
+    log.epochs.push(batch.epoch, batch.baseOffset)
     log.lastEpoch = batch.epoch
   }
   log.batches.push(batch)
@@ -107,12 +127,7 @@ export function truncateTo(log: ReplicaLog, offset: number): number {
   if (offset >= log.logEndOffset) {
     // UnifiedLog.truncateTo always truncates the epoch cache: a former leader may hold an epoch
     // entry at its log end without records, which would otherwise diverge forever.
-    while (
-      log.epochs.length > 0 &&
-      (log.epochs[log.epochs.length - 1] as [number, number])[1] >= log.logEndOffset
-    ) {
-      log.epochs.pop()
-    }
+    while (log.epochs.length > 0 && lastStart(log) >= log.logEndOffset) popEntry(log)
     syncLastEpoch(log)
     return 0
   }
@@ -122,11 +137,7 @@ export function truncateTo(log: ReplicaLog, offset: number): number {
   const last = log.batches[i - 1]
   log.logEndOffset = last === undefined ? 0 : last.baseOffset + last.count
   // LeaderEpochFileCache.truncateFromEnd: entries starting at or beyond the new end go.
-  while (log.epochs.length > 0) {
-    const e = log.epochs[log.epochs.length - 1] as [number, number]
-    if (e[1] >= log.logEndOffset) log.epochs.pop()
-    else break
-  }
+  while (log.epochs.length > 0 && lastStart(log) >= log.logEndOffset) popEntry(log)
   syncLastEpoch(log)
   return removed
 }
@@ -138,11 +149,11 @@ export function truncateTo(log: ReplicaLog, offset: number): number {
  */
 export function endOffsetForEpoch(log: ReplicaLog, requestedEpoch: number): [number, number] {
   const epochs = log.epochs
-  for (let i = epochs.length - 1; i >= 0; i--) {
-    const entry = epochs[i] as [number, number]
-    if (entry[0] <= requestedEpoch) {
-      const next = epochs[i + 1]
-      return [entry[0], next === undefined ? log.logEndOffset : next[1]]
+  for (let i = epochs.length - 2; i >= 0; i -= 2) {
+    const epoch = epochs[i] as number
+    if (epoch <= requestedEpoch) {
+      const nextStart = i + 3 < epochs.length ? (epochs[i + 3] as number) : log.logEndOffset
+      return [epoch, nextStart]
     }
   }
   return [-1, -1]
