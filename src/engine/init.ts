@@ -224,7 +224,6 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     unwritableCount: 0,
     offlinePartitionMs: 0,
     unwritablePartitionMs: 0,
-    nextBatchId: 0,
     rolling: null,
   }
 }

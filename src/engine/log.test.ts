@@ -18,7 +18,7 @@ import {
 
 let id = 0
 function batch(log: ReplicaLog, epoch: number, count = 5): Batch {
-  const b = { baseOffset: log.logEndOffset, count, epoch, producer: 0, baseSequence: id, id: id++ }
+  const b = { baseOffset: log.logEndOffset, count, epoch, producer: 0, baseSequence: id++ }
   appendBatch(log, b)
   return b
 }

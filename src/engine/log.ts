@@ -22,8 +22,6 @@ export interface Batch {
   producer: number
   /** Sequence number of the first record (idempotent producer). */
   baseSequence: number
-  /** Globally unique id, for tracing. */
-  id: number
 }
 
 export interface ReplicaLog {

@@ -100,7 +100,6 @@ export function handleProduce(
       epoch: lrs.knownLeaderEpoch,
       producer: producer.index,
       baseSequence: pb.baseSequence,
-      id: s.nextBatchId++,
     }
     appendBatch(lrs.log, batch)
     appended = true

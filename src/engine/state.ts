@@ -317,6 +317,5 @@ export interface EngineState {
   unwritableCount: number
   offlinePartitionMs: number
   unwritablePartitionMs: number
-  nextBatchId: number
   rolling: RollingRestartState | null
 }
