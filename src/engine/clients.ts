@@ -15,6 +15,7 @@ import { at, clientLine, emit, partitionName, topicOf, type Ctx } from './contex
 import { recordAck } from './accounting'
 import { clientToBroker, connectedToController } from './network'
 import { handleProduce } from './produce'
+import { insertSorted } from './replica-manager'
 import { intInclusive, nextInt } from './prng'
 import type { ConsumerSpec, ProducerSpec } from './spec'
 import type {
@@ -210,21 +211,6 @@ export function onMetadataRetry(ctx: Ctx, code: number, gen: number): void {
   requestMetadata(ctx, kind, index)
 }
 
-/** Marks a local partition as having queued batches (`ready` stays sorted, without duplicates). */
-function markReady(producer: ProducerState, i: number): void {
-  const ready = producer.ready
-  let lo = 0
-  let hi = ready.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((ready[mid] as number) < i) lo = mid + 1
-    else hi = mid
-  }
-  if (ready[lo] === i) return
-  if (lo === ready.length) ready.push(i)
-  else ready.splice(lo, 0, i)
-}
-
 /** Removes the element at `k` without allocating (splice returns a new array). */
 function removeAt(xs: number[], k: number): void {
   for (let j = k + 1; j < xs.length; j++) xs[j - 1] = xs[j] as number
@@ -272,7 +258,7 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
     producer.nextPartition = (p + 1) % partitions
     const seq = producer.nextSequence[p] as number
     producer.nextSequence[p] = seq + records
-    markReady(producer, p)
+    insertSorted(producer.ready, p)
     ;(producer.queues[p] as ProducerState['queues'][number]).push({
       p,
       records,
@@ -490,7 +476,7 @@ export function onProduceResponse(
     )
     const queue = producer.queues[request.lp] as ProducerState['queues'][number]
     queue.unshift(...request.batches)
-    markReady(producer, request.lp)
+    insertSorted(producer.ready, request.lp)
     producer.backoffUntilMs[request.lp] =
       now + retryBackoffMs(ctx, spec, request.batches[0]?.attempts ?? 1)
     at(ctx, (producer.backoffUntilMs[request.lp] as number) - now, {

@@ -13,7 +13,7 @@
 import { at, minIsrOf, type Ctx } from './context'
 import { recordAck } from './accounting'
 import { appendBatch, type Batch } from './log'
-import { maybeIncrementLeaderHighWatermark, wakeFollowers } from './replication'
+import { maybeIncrementLeaderHighWatermark, slotOf, wakeFollowers } from './replication'
 import type {
   DelayedProduce,
   LeaderSideState,
@@ -64,9 +64,7 @@ export function handleProduce(
   const s = ctx.s
   const p = request.p
   const part = s.partitions[p] as PartitionState
-  let slot = -1
-  for (let i = 0; i < part.replicaStates.length; i++)
-    if ((part.replicaStates[i] as ReplicaState).broker === b) slot = i
+  const slot = slotOf(part, b)
   const lrs = part.replicaStates[slot]
   const id = (s.brokers[b] as { id: number }).id
   if (lrs === undefined || lrs.knownLeader !== id || lrs.leaderSide === null) {
