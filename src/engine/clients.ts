@@ -11,6 +11,7 @@
  *   (10 s) and one to a crashed process (host up) is refused at once, both as NETWORK_EXCEPTION.
  * - Consumers fetch every `fetch.max.wait.ms` and read everything up to the high watermark.
  */
+import { EV } from './state'
 import { at, clientLine, emit, partitionName, topicOf, type Ctx } from './context'
 import { recordAck } from './accounting'
 import { clientToBroker, connectedToController } from './network'
@@ -148,20 +149,24 @@ export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: 
         )
       }
     }
-    at(ctx, METADATA_RETRY_BACKOFF_MS, {
-      k: 'metadataRetry',
-      c: index + (kind === 'consumer' ? 1_000_000 : 0),
-      gen: c.metadataGen,
-    })
+    at(
+      ctx,
+      METADATA_RETRY_BACKOFF_MS,
+      EV.metadataRetry,
+      index + (kind === 'consumer' ? 1_000_000 : 0),
+      c.metadataGen,
+    )
     return
   }
   const broker = reachable[nextInt(ctx.s.prng, reachable.length)] as number
-  at(ctx, 2 * ctx.latencyClientMs, {
-    k: 'metadataResponse',
-    c: index + (kind === 'consumer' ? 1_000_000 : 0),
+  at(
+    ctx,
+    2 * ctx.latencyClientMs,
+    EV.metadataResponse,
+    index + (kind === 'consumer' ? 1_000_000 : 0),
     broker,
-    gen: c.metadataGen,
-  })
+    c.metadataGen,
+  )
 }
 
 export function onMetadataResponse(ctx: Ctx, code: number, b: number, gen: number): void {
@@ -173,7 +178,7 @@ export function onMetadataResponse(ctx: Ctx, code: number, b: number, gen: numbe
       : (ctx.s.consumers[index] as ConsumerState)
   if (gen !== c.metadataGen) return
   if (!clientToBroker(ctx, b)) {
-    at(ctx, METADATA_RETRY_BACKOFF_MS, { k: 'metadataRetry', c: code, gen: c.metadataGen })
+    at(ctx, METADATA_RETRY_BACKOFF_MS, EV.metadataRetry, code, c.metadataGen)
     return
   }
   c.metadataInFlight = false
@@ -236,7 +241,7 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
   const spec = producerSpec(ctx, producer)
   const tick = producerTickMs(spec)
   const now = ctx.s.nowMs
-  at(ctx, tick, { k: 'producerTick', c: producer.index })
+  at(ctx, tick, EV.producerTick, producer.index)
   if (!producer.connected) {
     requestMetadata(ctx, 'producer', producer.index)
   } else if (now - producer.metadataAtMs >= spec.config['metadata.max.age.ms']) {
@@ -373,20 +378,17 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
       request.done = true
       request.local = true
       request.error = 'NETWORK_EXCEPTION'
-      at(ctx, refused ? ctx.latencyClientMs * 2 : CONNECTION_SETUP_TIMEOUT_MS, {
-        k: 'produceResponse',
-        c: producer.index,
-        request: request.id,
-        lp: request.lp,
-      })
+      at(
+        ctx,
+        refused ? ctx.latencyClientMs * 2 : CONNECTION_SETUP_TIMEOUT_MS,
+        EV.produceResponse,
+        producer.index,
+        request.id,
+        request.lp,
+      )
       continue
     }
-    at(ctx, ctx.latencyClientMs, {
-      k: 'produceArrive',
-      c: producer.index,
-      request: request.id,
-      lp: request.lp,
-    })
+    at(ctx, ctx.latencyClientMs, EV.produceArrive, producer.index, request.id, request.lp)
   }
   if (needMetadata) requestMetadata(ctx, 'producer', producer.index)
 }
@@ -479,10 +481,7 @@ export function onProduceResponse(
     insertSorted(producer.ready, request.lp)
     producer.backoffUntilMs[request.lp] =
       now + retryBackoffMs(ctx, spec, request.batches[0]?.attempts ?? 1)
-    at(ctx, (producer.backoffUntilMs[request.lp] as number) - now, {
-      k: 'producerDrain',
-      c: producer.index,
-    })
+    at(ctx, (producer.backoffUntilMs[request.lp] as number) - now, EV.producerDrain, producer.index)
   } else {
     for (const batch of request.batches) {
       failBatch(
@@ -535,7 +534,7 @@ function retryBackoffMs(ctx: Ctx, spec: ProducerSpec, attempts: number): number 
 /** A consumer poll: read up to the high watermark of every partition whose leader it reaches. */
 export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
   const spec = ctx.spec.clients[consumer.client] as ConsumerSpec
-  at(ctx, Math.max(100, spec.config['fetch.max.wait.ms']), { k: 'consumerTick', c: consumer.index })
+  at(ctx, Math.max(100, spec.config['fetch.max.wait.ms']), EV.consumerTick, consumer.index)
   const meta = consumer.metadata
   if (!consumer.connected || meta === null) {
     requestMetadata(ctx, 'consumer', consumer.index)

@@ -4,7 +4,7 @@
  */
 import { schedule } from './event-queue'
 import type { PartitionAggregates } from './metrics'
-import type { EngineState, InternalEvent, LeaderSideState } from './state'
+import type { EngineState, EventKind, LeaderSideState } from './state'
 import type { SimulationSpec, TopicSpec } from './spec'
 import type { ClientLogLine, SimEvent } from './types'
 
@@ -42,8 +42,9 @@ export function invalidateMetrics(ctx: Ctx): void {
   ctx.metricsCache = null
 }
 
-export function at(ctx: Ctx, delayMs: number, event: InternalEvent): void {
-  schedule(ctx.s.queue, ctx.s.nowMs + Math.max(0, Math.round(delayMs)), event)
+/** Schedules event `kind` (see `EV`) with its integer arguments, `delayMs` from now. */
+export function at(ctx: Ctx, delayMs: number, kind: EventKind, a = 0, b = 0, c = 0): void {
+  schedule(ctx.s.queue, ctx.s.nowMs + Math.max(0, Math.round(delayMs)), kind, a, b, c)
 }
 
 export function emit(ctx: Ctx, event: SimEvent): void {

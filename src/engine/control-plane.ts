@@ -11,6 +11,7 @@
  * the controller is a broker, and a new one is chosen only when the old one's session ends.
  * Nothing changes while the ensemble has no majority.
  */
+import { EV } from './state'
 import { at, emit, invalidateMetrics, type Ctx } from './context'
 import {
   controlledShutdown,
@@ -90,7 +91,7 @@ function resign(ctx: Ctx, id: number): void {
 
 function scheduleElection(ctx: Ctx, delayMs: number): void {
   ctx.s.controllerGen += 1
-  at(ctx, delayMs, { k: 'controllerElection', gen: ctx.s.controllerGen })
+  at(ctx, delayMs, EV.controllerElection, ctx.s.controllerGen)
 }
 
 export function onControllerElection(ctx: Ctx, gen: number): void {
@@ -144,11 +145,9 @@ export function onHeartbeat(ctx: Ctx, b: number): void {
     isKraft(ctx)
       ? config['broker.heartbeat.interval.ms']
       : Math.max(500, Math.floor(config['zookeeper.session.timeout.ms'] / 3)),
-    {
-      k: 'heartbeat',
-      b,
-      gen: broker.gen,
-    },
+    EV.heartbeat,
+    b,
+    broker.gen,
   )
   if (!serving(broker)) return
   if (isKraft(ctx)) {
@@ -188,7 +187,7 @@ export function onHeartbeat(ctx: Ctx, b: number): void {
 export function onFenceCheck(ctx: Ctx): void {
   const s = ctx.s
   const config = ctx.spec.cluster.config
-  at(ctx, FENCE_CHECK_INTERVAL_MS, { k: 'fenceCheck' })
+  at(ctx, FENCE_CHECK_INTERVAL_MS, EV.fenceCheck)
   if (!s.quorumHasMajority) return
   if (isKraft(ctx)) {
     if (s.activeController < 0) return
@@ -264,7 +263,7 @@ export function startBroker(ctx: Ctx, b: number): void {
   invalidateMetrics(ctx)
   broker.gen += 1
   emit(ctx, { atMs: ctx.s.nowMs, type: 'BrokerStarted', broker: broker.id })
-  at(ctx, BROKER_STARTUP_MS, { k: 'brokerReady', b, gen: broker.gen })
+  at(ctx, BROKER_STARTUP_MS, EV.brokerReady, b, broker.gen)
 }
 
 export function onBrokerReady(ctx: Ctx, b: number): void {
@@ -290,12 +289,14 @@ export function onBrokerReady(ctx: Ctx, b: number): void {
     }
   }
   // Registration happens on the first heartbeat; the ISR check runs every lag/2.
-  at(ctx, 0, { k: 'heartbeat', b, gen: broker.gen })
-  at(ctx, Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2)), {
-    k: 'isrCheck',
+  at(ctx, 0, EV.heartbeat, b, broker.gen)
+  at(
+    ctx,
+    Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2)),
+    EV.isrCheck,
     b,
-    gen: broker.gen,
-  })
+    broker.gen,
+  )
   reevaluateControlPlane(ctx)
 }
 
@@ -329,12 +330,14 @@ export function onControlledShutdown(ctx: Ctx, b: number, attempt: number): void
     return
   }
   if (attempt < config['controlled.shutdown.max.retries']) {
-    at(ctx, config['controlled.shutdown.retry.backoff.ms'], {
-      k: 'controlledShutdown',
+    at(
+      ctx,
+      config['controlled.shutdown.retry.backoff.ms'],
+      EV.controlledShutdown,
       b,
-      gen: broker.gen,
-      attempt: attempt + 1,
-    })
+      broker.gen,
+      attempt + 1,
+    )
     return
   }
   stopBroker(ctx, b, true)

@@ -4,36 +4,40 @@ import fc from 'fast-check'
 import {
   type EventQueue,
   createQueue,
-  mapEvents,
   peekTime,
-  pop,
+  popEvent,
   rebuild,
   schedule,
   scheduledItems,
 } from './event-queue'
 
-/** Pops every remaining event, in order. */
-function popAll<E>(q: EventQueue<E>): E[] {
-  const out: E[] = []
-  for (let e = pop(q); e !== null; e = pop(q)) out.push(e)
+/** Pops every remaining event, in order, as its first argument (the tests' event id). */
+function popAll(q: EventQueue): number[] {
+  const out: number[] = []
+  for (let e = popEvent(q); e !== null; e = popEvent(q)) out.push(e.a)
   return out
+}
+
+/** Test events: kind 1 with the id as first argument. */
+function add(q: EventQueue, atMs: number, id: number): void {
+  schedule(q, atMs, 1, id)
 }
 
 describe('event queue', () => {
   it('pops by time, then by scheduling order', () => {
-    const q = createQueue<string>()
-    schedule(q, 5, 'b')
-    schedule(q, 1, 'a')
-    schedule(q, 5, 'c')
-    schedule(q, 3, 'x')
-    expect(popAll(q)).toEqual(['a', 'x', 'b', 'c'])
+    const q = createQueue()
+    add(q, 5, 2)
+    add(q, 1, 1)
+    add(q, 5, 3)
+    add(q, 3, 24)
+    expect(popAll(q)).toEqual([1, 24, 2, 3])
   })
 
   it('matches a stable sort for any schedule', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }), (times) => {
-        const q = createQueue<number>()
-        times.forEach((t, i) => schedule(q, t, i))
+        const q = createQueue()
+        times.forEach((t, i) => add(q, t, i))
         const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i)
         expect(popAll(q)).toEqual(expected.map((x) => x.i))
       }),
@@ -60,14 +64,14 @@ describe('event queue', () => {
     )
     fc.assert(
       fc.property(fc.array(op, { maxLength: 150 }), (ops) => {
-        const q = createQueue<number>()
+        const q = createQueue()
         const model: { t: number; id: number }[] = []
         let now = 0
         let id = 0
         for (const o of ops) {
           if (o.kind === 'schedule') {
             for (let k = 0; k < o.count; k++) {
-              schedule(q, now + o.delay, id)
+              add(q, now + o.delay, id)
               model.push({ t: now + o.delay, id })
               id++
             }
@@ -79,7 +83,7 @@ describe('event queue', () => {
               model.sort((a, b) => a.t - b.t || a.id - b.id)
               const want = model.shift()
               expect(peekTime(q)).toBe(want === undefined ? null : want.t)
-              expect(pop(q)).toBe(want === undefined ? null : want.id)
+              expect(popEvent(q)?.a ?? null).toBe(want === undefined ? null : want.id)
               if (want !== undefined) now = want.t
             }
           }
@@ -91,24 +95,37 @@ describe('event queue', () => {
     )
   })
 
-  it('lists, maps and rebuilds its events without changing their order', () => {
-    const q = createQueue<string>()
-    schedule(q, 10, 'a')
-    schedule(q, 9000, 'far')
-    schedule(q, 10, 'b')
-    schedule(q, 2.5, 'frac')
+  it('keeps each event kind and its three arguments, negative ones too', () => {
+    const q = createQueue()
+    schedule(q, 7, 11, 3, -1, 2_000_000)
+    schedule(q, 2, 20, 5)
+    expect(popEvent(q)).toEqual({ kind: 20, a: 5, b: 0, c: 0 })
+    expect(popEvent(q)).toEqual({ kind: 11, a: 3, b: -1, c: 2_000_000 })
+    expect(popEvent(q)).toBeNull()
+  })
+
+  it('lists and rebuilds its events without changing their order', () => {
+    const q = createQueue()
+    add(q, 10, 1)
+    add(q, 9000, 9)
+    add(q, 10, 2)
+    add(q, 2.5, 0)
+    // A popped event is no longer listed.
+    add(q, 1, 99)
+    expect(popEvent(q)?.a).toBe(99)
     expect(
       scheduledItems(q)
-        .map((i) => i.event)
-        .sort(),
-    ).toEqual(['a', 'b', 'far', 'frac'])
-    mapEvents(q, (e) => e.toUpperCase())
+        .map((i) => i.a)
+        .sort((x, y) => x - y),
+    ).toEqual([0, 1, 2, 9])
     rebuild(
       q,
-      scheduledItems(q).filter((i) => i.event !== 'B'),
+      scheduledItems(q)
+        .filter((i) => i.a !== 2)
+        .map((i) => ({ ...i, a: i.a + 100 })),
     )
-    expect(popAll(q)).toEqual(['FRAC', 'A', 'FAR'])
-    schedule(q, 20_000, 'later')
-    expect(pop(q)).toBe('later')
+    expect(popAll(q)).toEqual([100, 101, 109])
+    add(q, 20_000, 7)
+    expect(popAll(q)).toEqual([7])
   })
 })

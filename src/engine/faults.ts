@@ -3,6 +3,7 @@
  * plane and the fetchers notice, as they would in a real cluster (a crash is only noticed by
  * missed heartbeats; a clean shutdown is announced).
  */
+import { EV } from './state'
 import { at, emit, invalidateMetrics, topicOf, type Ctx } from './context'
 import { preferredElection, uncleanElection } from './controller'
 import {
@@ -163,7 +164,7 @@ export function applyFault(ctx: Ctx, fault: Fault): void {
         gen: (s.rolling?.gen ?? 0) + 1,
         phaseSinceMs: s.nowMs,
       }
-      at(ctx, 0, { k: 'rollingStep', gen: s.rolling.gen })
+      at(ctx, 0, EV.rollingStep, s.rolling.gen)
       return
     }
     case 'electLeaders':
@@ -222,7 +223,7 @@ export function onRollingStep(ctx: Ctx, gen: number): void {
   const rolling = s.rolling
   if (rolling === null || rolling.gen !== gen) return
   const now = s.nowMs
-  const next = () => at(ctx, ROLLING_POLL_MS, { k: 'rollingStep', gen })
+  const next = () => at(ctx, ROLLING_POLL_MS, EV.rollingStep, gen)
   if (rolling.phase === 'idle') {
     const b = rolling.queue.shift()
     if (b === undefined) {

@@ -9,13 +9,8 @@ import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
 import { effectiveMinIsr, type ProducerSpec, type SimulationSpec } from './spec'
-import type {
-  EngineState,
-  InternalEvent,
-  LeaderSideState,
-  PartitionState,
-  ReplicaState,
-} from './state'
+import type { EngineState, LeaderSideState, PartitionState, ReplicaState } from './state'
+import { EV } from './state'
 import { producerTickMs } from './clients'
 import { FENCE_CHECK_INTERVAL_MS } from './control-plane'
 
@@ -120,7 +115,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
   const n = spec.cluster.brokers.length
   return {
     nowMs: 0,
-    queue: createQueue<InternalEvent>(),
+    queue: createQueue(),
     prng: prngFromSeed(spec.seed),
     faults: spec.faults.map((f) => ({ ...f })),
     zones: spec.cluster.zones.map((name) => ({ name, stopped: false, isolatedFrom: [] })),
@@ -238,30 +233,23 @@ export function scheduleStart(ctx: Ctx): void {
       ctx.spec.cluster.controller === 'kraft'
         ? config['broker.heartbeat.interval.ms']
         : Math.max(500, Math.floor(config['zookeeper.session.timeout.ms'] / 3))
-    schedule(q, intInclusive(s.prng, 0, heartbeat - 1), { k: 'heartbeat', b, gen: broker.gen })
+    schedule(q, intInclusive(s.prng, 0, heartbeat - 1), EV.heartbeat, b, broker.gen)
     const lagHalf = Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2))
-    schedule(q, intInclusive(s.prng, 1, Math.max(1, lagHalf)), {
-      k: 'isrCheck',
-      b,
-      gen: broker.gen,
-    })
+    schedule(q, intInclusive(s.prng, 1, Math.max(1, lagHalf)), EV.isrCheck, b, broker.gen)
   })
-  schedule(q, FENCE_CHECK_INTERVAL_MS, { k: 'fenceCheck' })
-  schedule(q, 0, { k: 'sample' })
+  schedule(q, FENCE_CHECK_INTERVAL_MS, EV.fenceCheck)
+  schedule(q, 0, EV.sample)
   if (config['auto.leader.rebalance.enable']) {
-    schedule(q, config['leader.imbalance.check.interval.seconds'] * 1000, { k: 'autoRebalance' })
+    schedule(q, config['leader.imbalance.check.interval.seconds'] * 1000, EV.autoRebalance)
   }
   if (ctx.spec.cluster.controller === 'kraft')
-    schedule(q, config['unclean.leader.election.interval.ms'], { k: 'uncleanCheck' })
+    schedule(q, config['unclean.leader.election.interval.ms'], EV.uncleanCheck)
   s.producers.forEach((producer) => {
     const spec = ctx.spec.clients[producer.client] as ProducerSpec
-    schedule(q, intInclusive(s.prng, 0, producerTickMs(spec) - 1), {
-      k: 'producerTick',
-      c: producer.index,
-    })
+    schedule(q, intInclusive(s.prng, 0, producerTickMs(spec) - 1), EV.producerTick, producer.index)
   })
   s.consumers.forEach((consumer) => {
-    schedule(q, intInclusive(s.prng, 0, 99), { k: 'consumerTick', c: consumer.index })
+    schedule(q, intInclusive(s.prng, 0, 99), EV.consumerTick, consumer.index)
   })
-  s.faults.forEach((fault, index) => schedule(q, fault.atMs, { k: 'fault', index }))
+  s.faults.forEach((fault, index) => schedule(q, fault.atMs, EV.fault, index))
 }

@@ -10,6 +10,7 @@
  * - Idempotent producers: a batch whose (producer id, sequence) is already in the log is a
  *   duplicate and answered with its original offset (ProducerStateManager).
  */
+import { EV } from './state'
 import { at, minIsrOf, type Ctx } from './context'
 import { recordAck } from './accounting'
 import { appendBatch, type Batch } from './log'
@@ -46,12 +47,7 @@ function respond(
   if (error === 'NETWORK_EXCEPTION') request.local = true
   const c = ctx.spec.clients[producer.client] as { config: { acks: number } }
   if (c.config.acks === 0) return
-  at(ctx, ctx.latencyClientMs, {
-    k: 'produceResponse',
-    c: producer.index,
-    request: request.id,
-    lp: request.lp,
-  })
+  at(ctx, ctx.latencyClientMs, EV.produceResponse, producer.index, request.id, request.lp)
 }
 
 /** A produce request reaches broker `b`, which believes it leads partition `request.p`. */

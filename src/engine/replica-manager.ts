@@ -5,6 +5,7 @@
  * Fetchers are batched per (follower broker, leader broker) pair, as Kafka's
  * ReplicaFetcherManager does; see `replication.ts` for the fetch rounds themselves.
  */
+import { EV } from './state'
 import { at, invalidateMetrics, type Ctx } from './context'
 import { assignEpochStartOffset } from './log'
 import { brokerLink } from './network'
@@ -35,6 +36,7 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
       dirty: [],
       hwPending: [],
       timeoutPending: false,
+      response: null,
       poll: false,
     }
     ctx.s.pairs[i] = pair
@@ -129,6 +131,7 @@ export function markDirty(pair: FetchPairState, p: number): void {
 export function bumpGen(pair: FetchPairState): void {
   pair.gen += 1
   pair.timeoutPending = false
+  pair.response = null
 }
 
 /** Starts a fetch round for a pair that is not already in one. */
@@ -140,11 +143,7 @@ export function kickPair(ctx: Ctx, pair: FetchPairState, delayMs = 0): void {
   }
   pair.phase = 'busy'
   bumpGen(pair)
-  at(ctx, delayMs, {
-    k: 'fetchRequest',
-    pair: pairIndex(ctx, pair.follower, pair.leader),
-    gen: pair.gen,
-  })
+  at(ctx, delayMs, EV.fetchRequest, pairIndex(ctx, pair.follower, pair.leader), pair.gen)
 }
 
 function removeFromPair(ctx: Ctx, follower: number, leader: number, p: number): void {

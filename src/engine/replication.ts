@@ -8,6 +8,7 @@
  * DelayedFetch, `replica.fetch.wait.max.ms`) and costs no events until data arrives, so idle
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
+import { EV } from './state'
 import { at, emit, minIsrOf, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
@@ -187,12 +188,8 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     const delay =
       latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
       (s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
-    at(ctx, delay, {
-      k: 'fetchResponse',
-      pair: pairIndex(ctx, pair.follower, pair.leader),
-      gen: pair.gen,
-      entries,
-    })
+    pair.response = entries
+    at(ctx, delay, EV.fetchResponse, pairIndex(ctx, pair.follower, pair.leader), pair.gen)
     return
   }
   // Nothing to send: park until data arrives (DelayedFetch). A high watermark the follower has
@@ -204,11 +201,13 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
 function scheduleIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
   if (pair.timeoutPending) return
   pair.timeoutPending = true
-  at(ctx, ctx.spec.cluster.config['replica.fetch.wait.max.ms'], {
-    k: 'fetchIdleTimeout',
-    pair: pairIndex(ctx, pair.follower, pair.leader),
-    gen: pair.gen,
-  })
+  at(
+    ctx,
+    ctx.spec.cluster.config['replica.fetch.wait.max.ms'],
+    EV.fetchIdleTimeout,
+    pairIndex(ctx, pair.follower, pair.leader),
+    pair.gen,
+  )
 }
 
 /** The wait of a parked fetch expired: answer with high watermarks only. */
@@ -244,12 +243,8 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
   const delay =
     latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
     (ctx.s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
-  at(ctx, delay, {
-    k: 'fetchResponse',
-    pair: pairIndex(ctx, pair.follower, pair.leader),
-    gen: pair.gen,
-    entries,
-  })
+  pair.response = entries
+  at(ctx, delay, EV.fetchResponse, pairIndex(ctx, pair.follower, pair.leader), pair.gen)
 }
 
 /** Replica.updateFetchStateOrThrow: the lastCaughtUpTimeMs rule (kafka-semantics §4.1). */
@@ -418,11 +413,13 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState, entries: FetchEn
     return
   }
   pair.phase = 'busy'
-  at(ctx, latencyBetweenBrokers(ctx, pair.follower, pair.leader), {
-    k: 'fetchRequest',
-    pair: pairIndex(ctx, pair.follower, pair.leader),
-    gen: pair.gen,
-  })
+  at(
+    ctx,
+    latencyBetweenBrokers(ctx, pair.follower, pair.leader),
+    EV.fetchRequest,
+    pairIndex(ctx, pair.follower, pair.leader),
+    pair.gen,
+  )
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   onFenceCheck,
   onHeartbeat,
 } from './control-plane'
-import { mapEvents, peekTime, pop, rebuild, scheduledItems, schedule } from './event-queue'
+import { argOf, kindOf, peekTime, pop, rebuild, scheduledItems, schedule } from './event-queue'
 import { applyFault, onRollingStep } from './faults'
 import { buildCtx, createInitialState, scheduleStart } from './init'
 import { checkInvariants, createInvariantChecker, type InvariantChecker } from './invariants'
@@ -31,7 +31,8 @@ import { isrCheck, onFetchIdleTimeout, onFetchRequest, onFetchResponse } from '.
 import { buildSnapshot } from './snapshot'
 import type { Fault, SimulationSpec, TimedFault } from './spec'
 import { uncleanElectionEnabled } from './spec'
-import type { EngineState, InternalEvent, PartitionState } from './state'
+import { EV } from './state'
+import type { EngineState, FetchEntry, PartitionState, ProducerState } from './state'
 
 function advanceClock(ctx: Ctx, toMs: number): void {
   const s = ctx.s
@@ -42,109 +43,104 @@ function advanceClock(ctx: Ctx, toMs: number): void {
   s.nowMs = toMs
 }
 
-function dispatch(ctx: Ctx, e: InternalEvent): void {
+function brokerGen(ctx: Ctx, b: number): number {
+  return (ctx.s.brokers[b] as { gen: number }).gen
+}
+
+/** Runs one event: its kind and integer arguments as `EV` documents them. */
+function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void {
   const s = ctx.s
-  switch (e.k) {
-    case 'fault': {
-      const fault = s.faults[e.index]
+  const config = ctx.spec.cluster.config
+  switch (kind) {
+    case EV.fetchRequest:
+    case EV.fetchResponse:
+    case EV.fetchIdleTimeout: {
+      const n = s.brokers.length
+      const pair = getPair(ctx, Math.floor(a / n), a % n)
+      if (pair.gen !== b) return
+      if (kind === EV.fetchRequest) onFetchRequest(ctx, pair)
+      else if (kind === EV.fetchResponse) {
+        const entries = pair.response as FetchEntry[]
+        pair.response = null
+        onFetchResponse(ctx, pair, entries)
+      } else onFetchIdleTimeout(ctx, pair)
+      return
+    }
+    case EV.producerTick:
+      producerTick(ctx, s.producers[a] as ProducerState)
+      return
+    case EV.produceArrive:
+      onProduceArrive(ctx, s.producers[a] as ProducerState, b, c)
+      return
+    case EV.produceResponse:
+      onProduceResponse(ctx, s.producers[a] as ProducerState, b, c, false)
+      return
+    case EV.producerDrain:
+      drain(ctx, s.producers[a] as ProducerState)
+      return
+    case EV.fault: {
+      const fault = s.faults[a]
       if (fault !== undefined) applyFault(ctx, fault)
       return
     }
-    case 'heartbeat':
-      if ((s.brokers[e.b] as { gen: number }).gen === e.gen) onHeartbeat(ctx, e.b)
+    case EV.heartbeat:
+      if (brokerGen(ctx, a) === b) onHeartbeat(ctx, a)
       return
-    case 'fenceCheck':
+    case EV.fenceCheck:
       onFenceCheck(ctx)
       return
-    case 'controllerElection':
-      onControllerElection(ctx, e.gen)
+    case EV.controllerElection:
+      onControllerElection(ctx, a)
       return
-    case 'brokerReady':
-      if ((s.brokers[e.b] as { gen: number }).gen === e.gen) onBrokerReady(ctx, e.b)
+    case EV.brokerReady:
+      if (brokerGen(ctx, a) === b) onBrokerReady(ctx, a)
       return
-    case 'isrCheck': {
-      const broker = s.brokers[e.b] as { gen: number; processUp: boolean }
-      if (broker.gen !== e.gen || !broker.processUp) return
-      isrCheck(ctx, e.b)
-      schedule(
-        s.queue,
-        s.nowMs + Math.max(1, Math.floor(ctx.spec.cluster.config['replica.lag.time.max.ms'] / 2)),
-        e,
-      )
+    case EV.isrCheck: {
+      const broker = s.brokers[a] as { gen: number; processUp: boolean }
+      if (broker.gen !== b || !broker.processUp) return
+      isrCheck(ctx, a)
+      const lagHalf = Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2))
+      schedule(s.queue, s.nowMs + lagHalf, EV.isrCheck, a, b)
       return
     }
-    case 'fetchRequest':
-    case 'fetchResponse':
-    case 'fetchIdleTimeout': {
-      const n = s.brokers.length
-      const pair = getPair(ctx, Math.floor(e.pair / n), e.pair % n)
-      if (pair.gen !== e.gen) return
-      if (e.k === 'fetchRequest') onFetchRequest(ctx, pair)
-      else if (e.k === 'fetchResponse') onFetchResponse(ctx, pair, e.entries)
-      else onFetchIdleTimeout(ctx, pair)
+    case EV.metadataResponse:
+      onMetadataResponse(ctx, a, b, c)
       return
-    }
-    case 'producerTick':
-      producerTick(ctx, s.producers[e.c] as EngineState['producers'][number])
+    case EV.metadataRetry:
+      onMetadataRetry(ctx, a, b)
       return
-    case 'producerDrain':
-      drain(ctx, s.producers[e.c] as EngineState['producers'][number])
+    case EV.consumerTick:
+      consumerTick(ctx, s.consumers[a] as EngineState['consumers'][number])
       return
-    case 'produceArrive':
-      onProduceArrive(ctx, s.producers[e.c] as EngineState['producers'][number], e.request, e.lp)
-      return
-    case 'produceResponse':
-      onProduceResponse(
-        ctx,
-        s.producers[e.c] as EngineState['producers'][number],
-        e.request,
-        e.lp,
-        false,
-      )
-      return
-    case 'metadataResponse':
-      onMetadataResponse(ctx, e.c, e.broker, e.gen)
-      return
-    case 'metadataRetry':
-      onMetadataRetry(ctx, e.c, e.gen)
-      return
-    case 'consumerTick':
-      consumerTick(ctx, s.consumers[e.c] as EngineState['consumers'][number])
-      return
-    case 'sample':
+    case EV.sample:
       sampleMetrics(ctx)
-      schedule(s.queue, s.nowMs + ctx.sampleIntervalMs, e)
+      schedule(s.queue, s.nowMs + ctx.sampleIntervalMs, EV.sample)
       return
-    case 'autoRebalance':
+    case EV.autoRebalance:
       if (s.activeController >= 0) autoRebalance(ctx)
       schedule(
         s.queue,
-        s.nowMs + ctx.spec.cluster.config['leader.imbalance.check.interval.seconds'] * 1000,
-        e,
+        s.nowMs + config['leader.imbalance.check.interval.seconds'] * 1000,
+        EV.autoRebalance,
       )
       return
-    case 'uncleanCheck':
+    case EV.uncleanCheck:
       // ReplicationControlManager.maybeElectUncleanLeaders: leaderless partitions of topics with unclean enabled.
       if (s.activeController >= 0) {
         s.partitions.forEach((part: PartitionState, p) => {
           const topic = ctx.spec.topics[part.topic]
-          if (
-            part.leader === -1 &&
-            topic !== undefined &&
-            uncleanElectionEnabled(topic, ctx.spec.cluster.config)
-          ) {
+          if (part.leader === -1 && topic !== undefined && uncleanElectionEnabled(topic, config)) {
             kraftUpdate(ctx, p, -1, -1, 'UNCLEAN')
           }
         })
       }
-      schedule(s.queue, s.nowMs + ctx.spec.cluster.config['unclean.leader.election.interval.ms'], e)
+      schedule(s.queue, s.nowMs + config['unclean.leader.election.interval.ms'], EV.uncleanCheck)
       return
-    case 'controlledShutdown':
-      if ((s.brokers[e.b] as { gen: number }).gen === e.gen)
-        onControlledShutdown(ctx, e.b, e.attempt)
+    case EV.controlledShutdown:
+      if (brokerGen(ctx, a) === b) onControlledShutdown(ctx, a, c)
       return
-    case 'rollingStep':
-      onRollingStep(ctx, e.gen)
+    case EV.rollingStep:
+      onRollingStep(ctx, a)
       return
   }
 }
@@ -160,12 +156,18 @@ class Runner {
   /** Processes one event; returns false when the queue is empty. */
   processNext(limitMs: number): boolean {
     const s = this.ctx.s
-    const t = peekTime(s.queue)
+    const q = s.queue
+    const t = peekTime(q)
     if (t === null || t > limitMs) return false
-    const event = pop(s.queue)
-    if (event === null) return false
+    const slot = pop(q)
+    if (slot === -1) return false
+    // Read the event before dispatching: its slot is free for whatever the event schedules.
+    const kind = kindOf(q, slot)
+    const a = argOf(q, slot, 0)
+    const b = argOf(q, slot, 1)
+    const c = argOf(q, slot, 2)
     advanceClock(this.ctx, t)
-    dispatch(this.ctx, event)
+    dispatch(this.ctx, kind, a, b, c)
     if (this.checker !== null) checkInvariants(this.ctx, this.checker)
     return true
   }
@@ -214,8 +216,11 @@ export function makeSimulation(ctx: Ctx): Simulation {
       while (i > 0 && (faults[i - 1] as { atMs: number }).atMs > timed.atMs) i--
       // Later scheduled faults keep their events; re-index them after the insertion point.
       faults.splice(i, 0, timed)
-      mapEvents(s().queue, (event): InternalEvent =>
-        event.k === 'fault' && event.index >= i ? { k: 'fault', index: event.index + 1 } : event,
+      rebuild(
+        s().queue,
+        scheduledItems(s().queue).map((item) =>
+          item.kind === EV.fault && item.a >= i ? { ...item, a: item.a + 1 } : item,
+        ),
       )
       applyFault(ctx, timed)
       if (runner.checker !== null) checkInvariants(ctx, runner.checker)
@@ -261,10 +266,10 @@ export function restoreFromCheckpoint(
   const future = spec.faults.filter((f) => f.atMs > state.nowMs).map((f) => ({ ...f }))
   rebuild(
     state.queue,
-    scheduledItems(state.queue).filter((item) => item.event.k !== 'fault'),
+    scheduledItems(state.queue).filter((item) => item.kind !== EV.fault),
   )
   state.faults = [...past, ...future]
-  future.forEach((f, i) => schedule(state.queue, f.atMs, { k: 'fault', index: past.length + i }))
+  future.forEach((f, i) => schedule(state.queue, f.atMs, EV.fault, past.length + i))
   const ctx = buildCtx(spec, state, {
     checkInvariants: options.checkInvariants ?? false,
     throwOnViolation: options.throwOnViolation ?? false,

@@ -14,28 +14,53 @@ import type {
   SimEvent,
 } from './types'
 
-export type InternalEvent =
-  | { k: 'fault'; index: number }
-  | { k: 'heartbeat'; b: number; gen: number }
-  | { k: 'fenceCheck' }
-  | { k: 'controllerElection'; gen: number }
-  | { k: 'brokerReady'; b: number; gen: number }
-  | { k: 'isrCheck'; b: number; gen: number }
-  | { k: 'fetchRequest'; pair: number; gen: number }
-  | { k: 'fetchResponse'; pair: number; gen: number; entries: FetchEntry[] }
-  | { k: 'fetchIdleTimeout'; pair: number; gen: number }
-  | { k: 'producerTick'; c: number }
-  | { k: 'producerDrain'; c: number }
-  | { k: 'produceArrive'; c: number; request: number; lp: number }
-  | { k: 'produceResponse'; c: number; request: number; lp: number }
-  | { k: 'metadataResponse'; c: number; broker: number; gen: number }
-  | { k: 'metadataRetry'; c: number; gen: number }
-  | { k: 'consumerTick'; c: number }
-  | { k: 'sample' }
-  | { k: 'autoRebalance' }
-  | { k: 'uncleanCheck' }
-  | { k: 'controlledShutdown'; b: number; gen: number; attempt: number }
-  | { k: 'rollingStep'; gen: number }
+/**
+ * The kinds of scheduled event. An event is its kind and up to three integer arguments (a, b, c),
+ * stored in the event queue's typed arrays; "gen" arguments make timers of an earlier life of
+ * their broker, pair or client stale.
+ */
+export const EV = {
+  /** a: index into `faults`. */
+  fault: 0,
+  /** a: broker index, b: broker gen. */
+  heartbeat: 1,
+  fenceCheck: 2,
+  /** a: controller gen. */
+  controllerElection: 3,
+  /** a: broker index, b: broker gen. */
+  brokerReady: 4,
+  /** a: broker index, b: broker gen. */
+  isrCheck: 5,
+  /** a: pair index, b: pair gen. */
+  fetchRequest: 6,
+  /** a: pair index, b: pair gen; the entries wait in the pair's `response`. */
+  fetchResponse: 7,
+  /** a: pair index, b: pair gen. */
+  fetchIdleTimeout: 8,
+  /** a: producer index. */
+  producerTick: 9,
+  /** a: producer index. */
+  producerDrain: 10,
+  /** a: producer index, b: request id, c: partition index in the producer's topic. */
+  produceArrive: 11,
+  /** a: producer index, b: request id, c: partition index in the producer's topic. */
+  produceResponse: 12,
+  /** a: client code (consumers + 1,000,000), b: broker index, c: metadata gen. */
+  metadataResponse: 13,
+  /** a: client code, b: metadata gen. */
+  metadataRetry: 14,
+  /** a: consumer index. */
+  consumerTick: 15,
+  sample: 16,
+  autoRebalance: 17,
+  uncleanCheck: 18,
+  /** a: broker index, b: broker gen, c: attempt. */
+  controlledShutdown: 19,
+  /** a: rolling-restart gen. */
+  rollingStep: 20,
+} as const
+
+export type EventKind = (typeof EV)[keyof typeof EV]
 
 /** What a fetch response carries for one partition. */
 export interface FetchEntry {
@@ -262,6 +287,8 @@ export interface FetchPairState {
   hwPending: number[]
   /** A parked request's wait (replica.fetch.wait.max.ms) is scheduled to expire. */
   timeoutPending: boolean
+  /** The entries of the response on its way to the follower (its event carries the gen). */
+  response: FetchEntry[] | null
   /**
    * Some follower here is outside the leader's ISR: keep polling every wait.max, as a real
    * fetcher does, so it rejoins as soon as it is eligible (maybeExpandIsr runs on each fetch).
@@ -289,7 +316,7 @@ export interface Counters {
 
 export interface EngineState {
   nowMs: number
-  queue: EventQueue<InternalEvent>
+  queue: EventQueue
   prng: PrngState
   faults: TimedFault[]
   zones: ZoneState[]
