@@ -1,11 +1,12 @@
 /**
  * Durability accounting, kept beside the model like TigerBeetle's auditor: every acknowledged
- * batch is remembered as (producer, sequence, offset, count). A record is *lost* when it was
+ * batch is remembered as (producer, sequence, offset, count): the very batch the leader's log held,
+ * or a record of its own when the batch had already gone. A record is *lost* when it was
  * acknowledged and its batch is absent from the current leader's log at that offset; records of
  * a partition that has no leader are *unavailable*, not lost.
  */
 import { invalidateMetrics, type Ctx } from './context'
-import { batchAt } from './log'
+import { batchAt, type Batch, type ReplicaLog } from './log'
 import type { PartitionState, ProducerState, ReplicaState } from './state'
 
 export function recordAck(
@@ -17,25 +18,36 @@ export function recordAck(
   count: number,
 ): void {
   const part = ctx.s.partitions[p] as PartitionState
-  const key = String(producer.index)
-  part.acked.push(producer.index, baseSequence, baseOffset, count)
   part.ackedRecords += count
   producer.acked += count
   ctx.s.counters.acked += count
   // An acknowledgement can arrive after leadership already moved to a log without the batch.
   const log = leaderLog(part)
-  if (log !== null) {
-    const batch = batchAt(log, baseOffset)
-    if (
-      batch === null ||
-      batch.producer !== producer.index ||
-      batch.baseSequence !== baseSequence
-    ) {
-      part.lostRecords += count
-      invalidateMetrics(ctx)
-      part.lostByProducer[key] = (part.lostByProducer[key] ?? 0) + count
-    }
+  const found = log === null ? null : batchAt(log, baseOffset)
+  const matches =
+    found !== null && found.producer === producer.index && found.baseSequence === baseSequence
+  // Remembering the log's own batch costs one reference; a record of its own only when needed.
+  part.acked.push(
+    matches && found.count === count
+      ? found
+      : { baseOffset, count, epoch: -1, producer: producer.index, baseSequence },
+  )
+  if (log !== null && !matches) {
+    const key = String(producer.index)
+    part.lostRecords += count
+    invalidateMetrics(ctx)
+    part.lostByProducer[key] = (part.lostByProducer[key] ?? 0) + count
   }
+}
+
+/** The acknowledged batch is in `log`: a batch with its producer and sequence at its offset. */
+function present(log: ReplicaLog, acked: Batch): boolean {
+  const found = batchAt(log, acked.baseOffset)
+  return (
+    found !== null &&
+    (found === acked ||
+      (found.producer === acked.producer && found.baseSequence === acked.baseSequence))
+  )
 }
 
 function leaderLog(part: PartitionState) {
@@ -50,17 +62,11 @@ export function recomputeLoss(ctx: Ctx, p: number): void {
   if (log === null) return
   let lost = 0
   const byProducer: Record<string, number> = {}
-  const acked = part.acked
-  for (let i = 0; i < acked.length; i += 4) {
-    const producer = acked[i] as number
-    const sequence = acked[i + 1] as number
-    const offset = acked[i + 2] as number
-    const count = acked[i + 3] as number
-    const batch = batchAt(log, offset)
-    if (batch === null || batch.producer !== producer || batch.baseSequence !== sequence) {
-      lost += count
-      byProducer[String(producer)] = (byProducer[String(producer)] ?? 0) + count
-    }
+  for (const acked of part.acked) {
+    if (present(log, acked)) continue
+    const producer = String(acked.producer)
+    lost += acked.count
+    byProducer[producer] = (byProducer[producer] ?? 0) + acked.count
   }
   if (part.lostRecords !== lost) invalidateMetrics(ctx)
   part.lostRecords = lost
@@ -88,10 +94,9 @@ export function durabilityTotals(ctx: Ctx): DurabilityTotals {
       if (part.ackedRecords === 0) continue
       unavailable += part.ackedRecords
       // Per producer from the acknowledged batches themselves (leaderless partitions are few).
-      const acked = part.acked
-      for (let i = 0; i < acked.length; i += 4) {
-        const target = perProducer[acked[i] as number]
-        if (target !== undefined) target.unavailable += acked[i + 3] as number
+      for (const acked of part.acked) {
+        const target = perProducer[acked.producer]
+        if (target !== undefined) target.unavailable += acked.count
       }
       continue
     }

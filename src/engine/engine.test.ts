@@ -65,7 +65,7 @@ function bruteForceDurability(c: TestCluster) {
     partitions: {
       leader: number
       replicas: number[]
-      acked: number[]
+      acked: { baseOffset: number; count: number; producer: number; baseSequence: number }[]
       replicaStates: {
         log: { batches: { baseOffset: number; producer: number; baseSequence: number }[] }
       }[]
@@ -75,13 +75,7 @@ function bruteForceDurability(c: TestCluster) {
   let unavailable = 0
   for (const part of state.partitions) {
     const slot = part.replicas.indexOf(part.leader)
-    for (let i = 0; i < part.acked.length; i += 4) {
-      const [producer, sequence, offset, count] = part.acked.slice(i, i + 4) as [
-        number,
-        number,
-        number,
-        number,
-      ]
+    for (const { baseOffset: offset, count, producer, baseSequence: sequence } of part.acked) {
       if (slot < 0) {
         unavailable += count
         continue

@@ -95,9 +95,8 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
   if (!checker.everUnclean[p] && part.lostRecords > 0) {
     const topic = ctx.spec.topics[part.topic]
     if (topic !== undefined && effectiveMinIsr(topic, ctx.spec.cluster.config) >= 2) {
-      const allAcks = part.acked.every((producer, i) => {
-        if (i % 4 !== 0) return true
-        const ps = ctx.s.producers[producer] as ProducerState
+      const allAcks = part.acked.every((acked) => {
+        const ps = ctx.s.producers[acked.producer] as ProducerState
         const spec = ctx.spec.clients[ps.client] as { config: { acks: number } }
         return spec.config.acks === -1
       })

@@ -146,10 +146,13 @@ export function completeDelayedProduces(ctx: Ctx, p: number, slot: number): void
   const lrs = part.replicaStates[slot] as ReplicaState
   const side = lrs.leaderSide as LeaderSideState
   const minIsr = minIsrOf(ctx, p)
-  const keep = []
-  for (const d of list) {
+  // Compacted in place: the list outlives many requests, and a fresh array per completion would
+  // be promoted to the old generation only to die there.
+  let kept = 0
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i] as DelayedProduce
     if (d.slot !== slot || d.requiredOffset > lrs.highWatermark) {
-      keep.push(d)
+      list[kept++] = d
       continue
     }
     const request = findRequest(ctx, d.c, d.request, d.lp)
@@ -161,7 +164,7 @@ export function completeDelayedProduces(ctx: Ctx, p: number, slot: number): void
       side.maximalIsr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null,
     )
   }
-  ctx.s.delayed[p] = keep
+  while (list.length > kept) list.pop()
 }
 
 /**

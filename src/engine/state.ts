@@ -172,10 +172,11 @@ export interface PartitionState {
   /** History of (metadataVersion, leader, leaderEpoch), for brokers with stale metadata. */
   leaderHistory: [number, number, number][]
   /**
-   * Acknowledged batches, flat: producer, baseSequence, baseOffset, count for each batch in turn
-   * (one array of numbers instead of a small array per batch keeps the heap small).
+   * Acknowledged batches: the batch the leader's log held when the acknowledgement was recorded
+   * (shared, one reference each), or a batch record of their own (epoch -1, in no log) for an
+   * acknowledgement whose batch had already gone. Only offset, count, producer and sequence count.
    */
-  acked: number[]
+  acked: Batch[]
   /** Acknowledged records of this partition. */
   ackedRecords: number
   /** Acknowledged records absent from the current leader's log, in total and per producer. */
