@@ -74,7 +74,7 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
       const tracked = isrSlots.map(
         (i) => side.followers[i] as { lastCaughtUpTimeMs: number; logEndOffset: number },
       )
-      const min = Math.min(Number.MAX_SAFE_INTEGER, ...tracked.map((f) => f.lastCaughtUpTimeMs))
+      const min = tracked.length === 0 ? -1 : Math.min(...tracked.map((f) => f.lastCaughtUpTimeMs))
       if (side.minFollowerCaughtUpMs !== min)
         out.push(`${name}: the leader's smallest follower caught-up time is out of step`)
       const atEnd = tracked.every((f) => f.logEndOffset === rs.log.logEndOffset)

@@ -69,11 +69,14 @@ function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideSt
  * from the ISR followers' tracking; `leaderLogEndOffset` is the leader's current log end.
  */
 export function refreshFollowerSummary(side: LeaderSideState, leaderLogEndOffset: number): void {
-  let min = Number.MAX_SAFE_INTEGER
+  // -1 with no ISR follower (then `followersAtEnd` is true and the time is never read). Kept in
+  // small-integer range on purpose: one huge sentinel would turn the field into a boxed double on
+  // every leader side, and V8 then migrates 10,000 objects one by one mid-run.
+  let min = -1
   let atEnd = true
   for (const slot of side.isrFollowerSlots) {
     const f = side.followers[slot] as FollowerTracking
-    if (f.lastCaughtUpTimeMs < min) min = f.lastCaughtUpTimeMs
+    if (min === -1 || f.lastCaughtUpTimeMs < min) min = f.lastCaughtUpTimeMs
     if (f.logEndOffset !== leaderLogEndOffset) atEnd = false
   }
   side.minFollowerCaughtUpMs = min

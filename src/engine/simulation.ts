@@ -157,8 +157,12 @@ class Runner {
   processNext(limitMs: number): boolean {
     const s = this.ctx.s
     const q = s.queue
-    const t = peekTime(q)
-    if (t === null || t > limitMs) return false
+    const at = peekTime(q)
+    if (at === null || at > limitMs) return false
+    // Whole milliseconds as a small integer: the queue's Float64Array hands out doubles, and one
+    // double stored in `nowMs` would box every time field derived from it (V8 field
+    // representations). Fractional times stay as they are.
+    const t = (at | 0) === at ? at | 0 : at
     const slot = pop(q)
     if (slot === -1) return false
     // Read the event before dispatching: its slot is free for whatever the event schedules.

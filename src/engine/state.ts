@@ -138,8 +138,8 @@ export interface LeaderSideState {
   /** Slots of the followers in the ISR this leader knows (not its own slot). */
   isrFollowerSlots: number[]
   /**
-   * The smallest lastCaughtUpTimeMs over those ISR followers. While it is within
-   * replica.lag.time.max.ms none is out of sync, so the ISR check can skip the partition.
+   * The smallest lastCaughtUpTimeMs over those ISR followers (-1 when there is none). While it
+   * is within replica.lag.time.max.ms none is out of sync, so the ISR check can skip the partition.
    */
   minFollowerCaughtUpMs: number
   /**
