@@ -5,15 +5,19 @@ import { buildSpec, type ClusterShape } from './clusters'
 const shape = JSON.parse(process.argv[2] ?? '{}') as ClusterShape
 const spec = buildSpec(shape)
 const start = performance.now()
+const cpuStart = process.cpuUsage()
 const sim = createSimulation(spec)
 sim.runUntil(spec.durationMs)
 const wallMs = performance.now() - start
+// CPU time of the whole process (the main thread and V8's GC helpers) over the same span.
+const cpu = process.cpuUsage(cpuStart)
 const snapshot = sim.snapshot()
 console.log(
   JSON.stringify({
     name: shape.name,
     simulatedMs: spec.durationMs,
     wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     events: sim.events().length,
     partitions: snapshot.partitions.length,

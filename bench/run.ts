@@ -18,6 +18,7 @@ interface CaseResult {
   name: string
   simulatedMs: number
   wallMs: number
+  cpuMs: number
   maxRssMb: number
   events: number
   partitions: number
@@ -48,7 +49,7 @@ function runCase(shape: ClusterShape): CaseResult {
 
 function line(r: CaseResult): string {
   const factor = r.simulatedMs / r.wallMs
-  return `${r.name}\n  simulated ${(r.simulatedMs / 1000).toFixed(0)} s in ${r.wallMs.toFixed(0)} ms wall (${factor.toFixed(0)}x real time), peak RSS ${r.maxRssMb.toFixed(0)} MB, ${r.events} events logged, ${r.partitions} partitions`
+  return `${r.name}\n  simulated ${(r.simulatedMs / 1000).toFixed(0)} s in ${r.wallMs.toFixed(0)} ms wall (${factor.toFixed(0)}x real time; CPU ${r.cpuMs.toFixed(0)} ms, GC helper threads included), peak RSS ${r.maxRssMb.toFixed(0)} MB, ${r.events} events logged, ${r.partitions} partitions`
 }
 
 const only = process.argv[2]

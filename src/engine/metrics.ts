@@ -37,7 +37,11 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
   // A live broker reports every partition it hosts (ReplicaManager.PartitionCount).
   for (let b = 0; b < n; b++) if (up[b]) hosted[b] = (ctx.hostedBy[b] as number[]).length
   let lost = 0
-  for (const part of s.partitions) {
+  // Indexed loops: the scan runs once per sample, too rarely for V8 to optimise away a for-of
+  // iterator's result objects.
+  const partitions = s.partitions
+  for (let i = 0; i < partitions.length; i++) {
+    const part = partitions[i] as PartitionState
     if (part.leader === -1) offline += 1
     else lost += part.lostRecords
     if (part.leader !== part.replicas[0]) imbalance += 1
@@ -48,8 +52,9 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
     if (!up[b]) continue
     const sides = ctx.ledBy[b] as LeaderSideState[]
     leaders[b] = sides.length
-    for (const side of sides) {
-      const part = s.partitions[side.p] as PartitionState
+    for (let i = 0; i < sides.length; i++) {
+      const side = sides[i] as LeaderSideState
+      const part = partitions[side.p] as PartitionState
       const minIsr = minIsrByTopic[part.topic] as number
       const isrSize = side.knownIsrSize
       if (isrSize < side.followers.length) underReplicated += 1

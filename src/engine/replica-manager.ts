@@ -36,7 +36,8 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
       dirty: [],
       hwPending: [],
       timeoutPending: false,
-      response: null,
+      responseEntries: [],
+      responseCount: 0,
       poll: false,
     }
     ctx.s.pairs[i] = pair
@@ -134,7 +135,6 @@ export function markDirty(pair: FetchPairState, p: number): void {
 export function bumpGen(pair: FetchPairState): void {
   pair.gen += 1
   pair.timeoutPending = false
-  pair.response = null
 }
 
 /** Starts a fetch round for a pair that is not already in one. */

@@ -65,21 +65,47 @@ function isCaughtUp(ctx: Ctx, follower: FollowerTracking, leaderLogEndOffset: nu
  */
 const REPLICA_FETCH_MAX_RECORDS = 1024
 
-function fetchSlice(batches: Batch[], from: number): Batch[] {
+function fillBatches(entry: FetchEntry, batches: Batch[], from: number): void {
   let records = 0
-  let to = from
-  while (
-    to < batches.length &&
-    (to === from || records + (batches[to] as Batch).count <= REPLICA_FETCH_MAX_RECORDS)
-  ) {
-    records += (batches[to] as Batch).count
-    to += 1
+  let n = 0
+  for (let i = from; i < batches.length; i++) {
+    const batch = batches[i] as Batch
+    if (n > 0 && records + batch.count > REPLICA_FETCH_MAX_RECORDS) break
+    records += batch.count
+    entry.batches[n++] = batch
   }
-  return batches.slice(from, to)
+  entry.batchCount = n
 }
 
-/** The (never mutated) batch list of a response entry that carries no records. */
-const NO_BATCHES: Batch[] = []
+/** Starts filling the pair's response (nothing of it is in flight when a round begins). */
+function beginResponse(pair: FetchPairState): void {
+  pair.responseCount = 0
+}
+
+/** The next entry of the pair's response, from its pool, with no batches and no divergence. */
+function addEntry(pair: FetchPairState, p: number, epoch: number, hw: number): FetchEntry {
+  let entry = pair.responseEntries[pair.responseCount]
+  if (entry === undefined) {
+    entry = {
+      p,
+      epoch,
+      batches: [],
+      batchCount: 0,
+      leaderHighWatermark: hw,
+      diverging: false,
+      divergingEpoch: -1,
+      divergingEndOffset: -1,
+    }
+    pair.responseEntries.push(entry)
+  }
+  pair.responseCount += 1
+  entry.p = p
+  entry.epoch = epoch
+  entry.batchCount = 0
+  entry.leaderHighWatermark = hw
+  entry.diverging = false
+  return entry
+}
 
 /** Reused by `onFetchRequest`, which never runs re-entrantly (its effects are scheduled). */
 const visitScratch: number[] = []
@@ -105,8 +131,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   }
   const s = ctx.s
   const leaderId = (s.brokers[pair.leader] as { id: number }).id
-  // Most rounds answer nothing (the request parks), so the entry list is made on first use.
-  let entries: FetchEntry[] | null = null
+  beginResponse(pair)
   let hwOnly = false
   // Visit a copy of the dirty set and refill the pair's own array: both keep their capacity, so
   // a round allocates nothing here (arrays that outlive many rounds are costly to replace).
@@ -140,13 +165,10 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     if (lastFetchedEpoch >= 0 && !sameEpochAhead) {
       const [epoch, endOffset] = endOffsetForEpoch(lLog, lastFetchedEpoch)
       if (epoch < lastFetchedEpoch || endOffset < fLog.logEndOffset) {
-        ;(entries ??= []).push({
-          p,
-          epoch: lrs.knownLeaderEpoch,
-          batches: NO_BATCHES,
-          leaderHighWatermark: lrs.highWatermark,
-          diverging: [epoch, endOffset],
-        })
+        const entry = addEntry(pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
+        entry.diverging = true
+        entry.divergingEpoch = epoch
+        entry.divergingEndOffset = endOffset
         markDirty(pair, p)
         continue
       }
@@ -167,13 +189,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
         ? lLog.batches.length
         : batchIndexAtOrAfter(lLog, fLog.logEndOffset)
     if (from < lLog.batches.length) {
-      ;(entries ??= []).push({
-        p,
-        epoch: lrs.knownLeaderEpoch,
-        batches: fetchSlice(lLog.batches, from),
-        leaderHighWatermark: lrs.highWatermark,
-        diverging: null,
-      })
+      fillBatches(addEntry(pair, p, lrs.knownLeaderEpoch, lrs.highWatermark), lLog.batches, from)
       markDirty(pair, p)
     } else if (lrs.highWatermark > frs.highWatermark) {
       hwOnly = true
@@ -184,11 +200,10 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   }
   clearArray(visit)
   pair.poll = poll
-  if (entries !== null) {
+  if (pair.responseCount > 0) {
     const delay =
       latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
       (s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
-    pair.response = entries
     at(ctx, delay, EV.fetchResponse, pairIndex(ctx, pair.follower, pair.leader), pair.gen)
     return
   }
@@ -218,32 +233,24 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
     pair.phase = 'down'
     return
   }
-  const entries: FetchEntry[] = []
+  beginResponse(pair)
   const pending = takeAll(pair.hwPending, pendingScratch)
   for (const p of pending) {
     const part = ctx.s.partitions[p] as PartitionState
     const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
     const frs = part.replicaStates[slotOf(part, pair.follower)] as ReplicaState
     if (lrs.knownLeaderEpoch !== frs.knownLeaderEpoch) continue
-    if (lrs.highWatermark > frs.highWatermark) {
-      entries.push({
-        p,
-        epoch: lrs.knownLeaderEpoch,
-        batches: NO_BATCHES,
-        leaderHighWatermark: lrs.highWatermark,
-        diverging: null,
-      })
-    }
+    if (lrs.highWatermark > frs.highWatermark)
+      addEntry(pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
   }
   clearArray(pending)
   // An empty answer still completes the parked fetch, so an out-of-sync follower polls again.
-  if (entries.length === 0 && !pair.poll) return
+  if (pair.responseCount === 0 && !pair.poll) return
   pair.phase = 'busy'
   bumpGen(pair)
   const delay =
     latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
     (ctx.s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
-  pair.response = entries
   at(ctx, delay, EV.fetchResponse, pairIndex(ctx, pair.follower, pair.leader), pair.gen)
 }
 
@@ -357,20 +364,24 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
 }
 
 /** The follower receives a fetch response: truncate on divergence, else append. */
-export function onFetchResponse(ctx: Ctx, pair: FetchPairState, entries: FetchEntry[]): void {
+export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   const s = ctx.s
   if (!brokerLink(ctx, pair.follower, pair.leader)) {
     pair.phase = 'down'
     return
   }
-  for (const entry of entries) {
+  // Only high watermarks: nothing at the leader changes when the next request arrives.
+  let hwOnly = true
+  for (let i = 0; i < pair.responseCount; i++) {
+    const entry = pair.responseEntries[i] as FetchEntry
+    if (entry.batchCount > 0 || entry.diverging) hwOnly = false
     const part = s.partitions[entry.p] as PartitionState
     const fSlot = slotOf(part, pair.follower)
     const frs = part.replicaStates[fSlot] as ReplicaState
     if (frs.knownLeaderEpoch !== entry.epoch) continue
     const log = frs.log
-    if (entry.diverging !== null) {
-      const target = truncationOffset(log, entry.diverging[0], entry.diverging[1])
+    if (entry.diverging) {
+      const target = truncationOffset(log, entry.divergingEpoch, entry.divergingEndOffset)
       const from = log.logEndOffset
       const removed = truncateTo(log, target)
       if (removed > 0) {
@@ -387,7 +398,7 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState, entries: FetchEn
       frs.highWatermark = Math.min(frs.highWatermark, log.logEndOffset)
       continue
     }
-    if (ctx.checkInvariants && entry.batches.length > 0) {
+    if (ctx.checkInvariants && entry.batchCount > 0) {
       const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
       if (!isPrefixOf(log, lrs.log)) {
         emit(ctx, {
@@ -398,7 +409,8 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState, entries: FetchEn
         if (ctx.throwOnViolation) throw new Error('follower log is not a prefix of the leader log')
       }
     }
-    for (const batch of entry.batches) {
+    for (let k = 0; k < entry.batchCount; k++) {
+      const batch = entry.batches[k] as Batch
       if (batch.baseOffset === log.logEndOffset) appendBatch(log, batch)
     }
     // The follower's high watermark follows the leader's, bounded by its own log (can go down).
@@ -407,7 +419,7 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState, entries: FetchEn
   // Send the next request. After a response that carried only high watermarks nothing at the
   // leader changes when it arrives, so the request parks straight away (saves an event).
   bumpGen(pair)
-  if (!pair.poll && entries.every((e) => e.batches.length === 0 && e.diverging === null)) {
+  if (!pair.poll && hwOnly) {
     pair.phase = 'idle'
     if (pair.hwPending.length > 0) scheduleIdleTimeout(ctx, pair)
     return

@@ -32,7 +32,7 @@ import { buildSnapshot } from './snapshot'
 import type { Fault, SimulationSpec, TimedFault } from './spec'
 import { uncleanElectionEnabled } from './spec'
 import { EV } from './state'
-import type { EngineState, FetchEntry, PartitionState, ProducerState } from './state'
+import type { EngineState, PartitionState, ProducerState } from './state'
 
 function advanceClock(ctx: Ctx, toMs: number): void {
   const s = ctx.s
@@ -59,11 +59,8 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       const pair = getPair(ctx, Math.floor(a / n), a % n)
       if (pair.gen !== b) return
       if (kind === EV.fetchRequest) onFetchRequest(ctx, pair)
-      else if (kind === EV.fetchResponse) {
-        const entries = pair.response as FetchEntry[]
-        pair.response = null
-        onFetchResponse(ctx, pair, entries)
-      } else onFetchIdleTimeout(ctx, pair)
+      else if (kind === EV.fetchResponse) onFetchResponse(ctx, pair)
+      else onFetchIdleTimeout(ctx, pair)
       return
     }
     case EV.producerTick:

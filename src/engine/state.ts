@@ -62,16 +62,26 @@ export const EV = {
 
 export type EventKind = (typeof EV)[keyof typeof EV]
 
-/** What a fetch response carries for one partition. */
+/**
+ * What a fetch response carries for one partition. Entries are pooled per fetch pair and
+ * overwritten round after round (a pair has at most one response in flight), so a round of the
+ * fetch protocol allocates nothing once the pool has grown.
+ */
 export interface FetchEntry {
   p: number
   /** Leader epoch the leader answered in. */
   epoch: number
-  /** Batches from the follower's fetch offset up to the leader's log end offset. */
+  /**
+   * The first `batchCount` items: batches from the follower's fetch offset on, bounded by
+   * replica.fetch.max.bytes. Items beyond are leftovers of earlier rounds.
+   */
   batches: Batch[]
+  batchCount: number
   leaderHighWatermark: number
-  /** Set when the leader found the logs diverging: [epoch, endOffset]. */
-  diverging: [number, number] | null
+  /** The leader found the logs diverging: the follower truncates by these two. */
+  diverging: boolean
+  divergingEpoch: number
+  divergingEndOffset: number
 }
 
 export interface BrokerState {
@@ -288,8 +298,12 @@ export interface FetchPairState {
   hwPending: number[]
   /** A parked request's wait (replica.fetch.wait.max.ms) is scheduled to expire. */
   timeoutPending: boolean
-  /** The entries of the response on its way to the follower (its event carries the gen). */
-  response: FetchEntry[] | null
+  /**
+   * The response on its way to the follower (its event carries the gen): the first
+   * `responseCount` entries of this pool.
+   */
+  responseEntries: FetchEntry[]
+  responseCount: number
   /**
    * Some follower here is outside the leader's ISR: keep polling every wait.max, as a real
    * fetcher does, so it rejoins as soon as it is eligible (maybeExpandIsr runs on each fetch).
