@@ -16,7 +16,7 @@ import { at, clientLine, emit, partitionName, topicOf, type Ctx } from './contex
 import { recordAck } from './accounting'
 import { clientToBroker, connectedToController } from './network'
 import { handleProduce } from './produce'
-import { insertSorted } from './replica-manager'
+import { insertSorted, removeAt } from './replica-manager'
 import { intInclusive, nextInt } from './prng'
 import type { ConsumerSpec, ProducerSpec } from './spec'
 import type {
@@ -214,12 +214,6 @@ export function onMetadataRetry(ctx: Ctx, code: number, gen: number): void {
   if (gen !== c.metadataGen) return
   c.metadataInFlight = false
   requestMetadata(ctx, kind, index)
-}
-
-/** Removes the element at `k` without allocating (splice returns a new array). */
-function removeAt(xs: number[], k: number): void {
-  for (let j = k + 1; j < xs.length; j++) xs[j - 1] = xs[j] as number
-  xs.pop()
 }
 
 /** Requests past `request.timeout.ms` time out (checked on each tick rather than per request). */

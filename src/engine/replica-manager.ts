@@ -61,8 +61,8 @@ function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideSt
   const present = lo < led.length && (led[lo] as LeaderSideState).p === p
   if (side !== null && present) led[lo] = side
   else if (side !== null && lo === led.length) led.push(side)
-  else if (side !== null) led.splice(lo, 0, side)
-  else if (present) led.splice(lo, 1)
+  else if (side !== null) insertAt(led, lo, side)
+  else if (present) removeAt(led, lo)
 }
 
 /**
@@ -115,12 +115,24 @@ function sortedIndex(xs: number[], p: number): number {
   return lo
 }
 
+/** Inserts `x` at index `i` without allocating (`splice` returns a new array every call). */
+export function insertAt<T>(xs: T[], i: number, x: T): void {
+  xs.push(x)
+  for (let j = xs.length - 1; j > i; j--) xs[j] = xs[j - 1] as T
+  xs[i] = x
+}
+
+/** Removes the element at index `k` without allocating. */
+export function removeAt<T>(xs: T[], k: number): void {
+  for (let j = k + 1; j < xs.length; j++) xs[j - 1] = xs[j] as T
+  xs.pop()
+}
+
 /** Inserts `p` into a sorted array of partition indices unless present. */
 export function insertSorted(xs: number[], p: number): void {
   const i = sortedIndex(xs, p)
   if (xs[i] === p) return
-  if (i === xs.length) xs.push(p)
-  else xs.splice(i, 0, p)
+  insertAt(xs, i, p)
 }
 
 /** Adds `p` to the pair's dirty set (kept sorted, so rounds visit partitions in index order). */
@@ -153,11 +165,11 @@ function removeFromPair(ctx: Ctx, follower: number, leader: number, p: number): 
   const pair = ctx.s.pairs[pairIndex(ctx, follower, leader)]
   if (pair === null || pair === undefined) return
   const i = pair.partitions.indexOf(p)
-  if (i >= 0) pair.partitions.splice(i, 1)
+  if (i >= 0) removeAt(pair.partitions, i)
   const j = pair.dirty.indexOf(p)
-  if (j >= 0) pair.dirty.splice(j, 1)
+  if (j >= 0) removeAt(pair.dirty, j)
   const k = pair.hwPending.indexOf(p)
-  if (k >= 0) pair.hwPending.splice(k, 1)
+  if (k >= 0) removeAt(pair.hwPending, k)
 }
 
 function addToPair(ctx: Ctx, follower: number, leader: number, p: number): void {
