@@ -5,7 +5,7 @@
  * acknowledged and its batch is absent from the current leader's log at that offset; records of
  * a partition that has no leader are *unavailable*, not lost.
  */
-import { invalidateMetrics, type Ctx } from './context'
+import type { Ctx } from './context'
 import { batchAt, type Batch, type ReplicaLog } from './log'
 import type { PartitionState, ProducerState, ReplicaState } from './state'
 
@@ -35,7 +35,8 @@ export function recordAck(
   if (log !== null && !matches) {
     const key = String(producer.index)
     part.lostRecords += count
-    invalidateMetrics(ctx)
+    // `log` is the leader's, so the partition has a leader and its loss counts.
+    ctx.lostWithLeader += count
     part.lostByProducer[key] = (part.lostByProducer[key] ?? 0) + count
   }
 }
@@ -68,7 +69,8 @@ export function recomputeLoss(ctx: Ctx, p: number): void {
     lost += acked.count
     byProducer[producer] = (byProducer[producer] ?? 0) + acked.count
   }
-  if (part.lostRecords !== lost) invalidateMetrics(ctx)
+  // The partition has a leader (its log was found), so its loss counts in the total.
+  ctx.lostWithLeader += lost - part.lostRecords
   part.lostRecords = lost
   part.lostByProducer = byProducer
 }

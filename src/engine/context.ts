@@ -3,7 +3,6 @@
  * small helpers every module shares (scheduling, logging events and client lines).
  */
 import { schedule } from './event-queue'
-import type { PartitionAggregates } from './metrics'
 import type { EngineState, EventKind, LeaderSideState } from './state'
 import type { SimulationSpec, TopicSpec } from './spec'
 import type { ClientLogLine, SimEvent } from './types'
@@ -33,13 +32,30 @@ export interface Ctx {
   minIsrByTopic: number[]
   /** Derived, not state: per topic, partition leaders at a metadata version (clients.ts). */
   topicLeaders: ({ version: number; leaders: number[] } | undefined)[]
-  /** Derived, not state: the metrics' partition scan while still valid (see metrics.ts). */
-  metricsCache: PartitionAggregates | null
+  /**
+   * Derived, not state, kept by every write to what they count (metrics.ts compares them with a
+   * full scan when invariant checks are on): per broker index, three counts over the leader sides
+   * it holds — under-replicated, under min ISR, at min ISR.
+   */
+  sideCounts: Int32Array
+  /** Derived: partitions led by a replica other than their preferred (first) one. */
+  imbalanced: number
+  /** Derived: acknowledged records missing from their leader's log, over partitions with one. */
+  lostWithLeader: number
 }
 
-/** Something the metrics' partition scan reads has changed. */
-export function invalidateMetrics(ctx: Ctx): void {
-  ctx.metricsCache = null
+/**
+ * Adds (`sign` 1) or removes (-1) a leader side's share of its broker's gauges
+ * (UnderReplicatedPartitions, UnderMinIsrPartitionCount, AtMinIsrPartitionCount), from the ISR
+ * size the leader knows.
+ */
+export function countSide(ctx: Ctx, b: number, side: LeaderSideState, sign: number): void {
+  const minIsr = minIsrOf(ctx, side.p)
+  const isr = side.knownIsrSize
+  const counts = ctx.sideCounts
+  if (isr < side.followers.length) counts[3 * b] = (counts[3 * b] as number) + sign
+  if (isr < minIsr) counts[3 * b + 1] = (counts[3 * b + 1] as number) + sign
+  else if (isr === minIsr) counts[3 * b + 2] = (counts[3 * b + 2] as number) + sign
 }
 
 /** Schedules event `kind` (see `EV`) with its integer arguments, `delayMs` from now. */

@@ -12,7 +12,7 @@
  * Nothing changes while the ensemble has no majority.
  */
 import { EV } from './state'
-import { at, emit, invalidateMetrics, type Ctx } from './context'
+import { at, emit, type Ctx } from './context'
 import {
   controlledShutdown,
   fenceBroker,
@@ -237,7 +237,6 @@ export function stopBroker(ctx: Ctx, b: number, clean: boolean): void {
   forgetRoles(ctx, b, broker.hostUp ? 'NETWORK_EXCEPTION' : null)
   broker.processUp = false
   broker.status = 'offline'
-  invalidateMetrics(ctx)
   broker.gen += 1
   // A restarted broker rebuilds its replica roles from the metadata log.
   broker.metadataVersion = -1
@@ -260,7 +259,6 @@ export function startBroker(ctx: Ctx, b: number): void {
   if (broker.processUp || !broker.hostUp) return
   broker.processUp = true
   broker.status = 'starting'
-  invalidateMetrics(ctx)
   broker.gen += 1
   emit(ctx, { atMs: ctx.s.nowMs, type: 'BrokerStarted', broker: broker.id })
   at(ctx, BROKER_STARTUP_MS, EV.brokerReady, b, broker.gen)
@@ -271,7 +269,6 @@ export function onBrokerReady(ctx: Ctx, b: number): void {
   const broker = s.brokers[b] as BrokerState
   const config = ctx.spec.cluster.config
   broker.status = 'online'
-  invalidateMetrics(ctx)
   if (isKraft(ctx)) {
     // A new incarnation must register again. While the old registration's session is still
     // valid the controller refuses it (DuplicateBrokerRegistrationException) until it fences it.
@@ -315,7 +312,6 @@ export function onControlledShutdown(ctx: Ctx, b: number, attempt: number): void
     return
   }
   broker.status = 'shutting-down'
-  invalidateMetrics(ctx)
   const reachable = connectedToController(ctx, b)
   const remaining = reachable ? controlledShutdown(ctx, b) : -1
   emit(ctx, {

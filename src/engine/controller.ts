@@ -9,15 +9,7 @@
  * Every committed change goes through `commitPartitionChange`, the one place that writes a
  * registration, logs the events and pushes the new metadata to the replicas' brokers.
  */
-import {
-  brokerId,
-  emit,
-  invalidateMetrics,
-  minIsrOf,
-  sameMembers,
-  topicOf,
-  type Ctx,
-} from './context'
+import { brokerId, emit, minIsrOf, sameMembers, topicOf, type Ctx } from './context'
 import { connectedToController, serving } from './network'
 import {
   controlledShutdownPartitionLeaderElection,
@@ -77,8 +69,12 @@ export function commitPartitionChange(
   const previousElr = part.elr
   const previousLastKnownElr = part.lastKnownElr
 
-  invalidateMetrics(ctx)
+  // The derived totals count a partition's loss only while it has a leader.
+  if (previousLeader !== -1) ctx.lostWithLeader -= part.lostRecords
+  if (previousLeader !== part.replicas[0]) ctx.imbalanced -= 1
   part.leader = next.leader
+  if (next.leader !== -1) ctx.lostWithLeader += part.lostRecords
+  if (next.leader !== part.replicas[0]) ctx.imbalanced += 1
   part.leaderEpoch = next.leaderEpoch
   part.partitionEpoch = next.partitionEpoch
   part.isr = next.isr.slice()

@@ -4,7 +4,7 @@
  * missed heartbeats; a clean shutdown is announced).
  */
 import { EV } from './state'
-import { at, emit, invalidateMetrics, topicOf, type Ctx } from './context'
+import { at, emit, topicOf, type Ctx } from './context'
 import { preferredElection, uncleanElection } from './controller'
 import {
   onControlledShutdown,
@@ -63,7 +63,6 @@ function zoneAt(ctx: Ctx, name: string): number {
 /** Applies one fault now. */
 export function applyFault(ctx: Ctx, fault: Fault): void {
   const s = ctx.s
-  invalidateMetrics(ctx)
   emit(ctx, {
     atMs: s.nowMs,
     type: 'FaultInjected',

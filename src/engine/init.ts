@@ -4,7 +4,7 @@
  * (replicas[0], as topic creation picks the first live assigned replica) and a full ISR, unless
  * the spec carries an imported initial state.
  */
-import type { Ctx } from './context'
+import { countSide, type Ctx } from './context'
 import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
@@ -29,12 +29,16 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
   spec.cluster.zones.forEach((z, i) => zoneIndex.set(z, i))
   const hostedBy: number[][] = spec.cluster.brokers.map(() => [])
   const ledBy: LeaderSideState[][] = spec.cluster.brokers.map(() => [])
+  let imbalanced = 0
+  let lostWithLeader = 0
   s.partitions.forEach((part, p) => {
     for (const id of part.replicas) (hostedBy[brokerIndex.get(id) as number] as number[]).push(p)
     for (const rs of part.replicaStates)
       if (rs.leaderSide !== null) ledBy[rs.broker]?.push(rs.leaderSide)
+    if (part.leader !== part.replicas[0]) imbalanced += 1
+    if (part.leader !== -1) lostWithLeader += part.lostRecords
   })
-  return {
+  const ctx: Ctx = {
     spec,
     s,
     brokerIndex,
@@ -49,9 +53,15 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     latencyCrossZoneMs: 2,
     latencyClientMs: 1,
     minIsrByTopic: spec.topics.map((t) => effectiveMinIsr(t, spec.cluster.config)),
-    metricsCache: null,
     topicLeaders: [],
+    sideCounts: new Int32Array(3 * spec.cluster.brokers.length),
+    imbalanced,
+    lostWithLeader,
   }
+  ledBy.forEach((sides, b) => {
+    for (const side of sides) countSide(ctx, b, side, 1)
+  })
+  return ctx
 }
 
 function initialPartitions(

@@ -6,10 +6,10 @@
 import { emit, type Ctx } from './context'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
-import type { LeaderSideState, PartitionState } from './state'
+import type { BrokerState, LeaderSideState, PartitionState } from './state'
 import type { MetricsSample } from './types'
 
-/** What the per-partition scan yields; cached on the context until something it reads changes. */
+/** What the partition gauges add up to (from derived counts, or a full scan to check them). */
 export interface PartitionAggregates {
   leaders: number[]
   hosted: number[]
@@ -21,6 +21,7 @@ export interface PartitionAggregates {
   lost: number
 }
 
+/** The aggregates by a full scan of every partition: the reference the derived counts must match. */
 function scanPartitions(ctx: Ctx): PartitionAggregates {
   const s = ctx.s
   const config = ctx.spec.cluster.config
@@ -66,26 +67,51 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
 }
 
 /**
- * The partition scan, reused while nothing it reads has changed: every write to a partition's
- * leader, a replica's leader role or known ISR, a lost-record count, or a broker's serving state
- * calls `invalidateMetrics` (context.ts). With invariant checks on, a reused result is compared
- * with a fresh scan, so a write that forgets to invalidate fails the property tests.
+ * The aggregates from the derived counts (context.ts), in O(brokers): every write to a leader
+ * side, a known ISR, a partition leader or a lost-record count keeps them current. With
+ * invariant checks on (all engine tests) they are compared with a full scan on every sample, so
+ * a write that forgets its count fails the property tests.
  */
 function partitionAggregates(ctx: Ctx): PartitionAggregates {
-  const cached = ctx.metricsCache
-  if (cached !== null && !ctx.checkInvariants) return cached
-  const fresh = scanPartitions(ctx)
-  if (cached !== null && JSON.stringify(cached) !== JSON.stringify(fresh)) {
-    emit(ctx, {
-      atMs: ctx.s.nowMs,
-      type: 'InvariantViolated',
-      message:
-        'cached partition metrics differ from a fresh scan (a write missed invalidateMetrics)',
-    })
-    if (ctx.throwOnViolation) throw new Error('stale cached partition metrics')
+  const s = ctx.s
+  const n = s.brokers.length
+  const leaders = new Array<number>(n).fill(0)
+  const hosted = new Array<number>(n).fill(0)
+  let underReplicated = 0
+  let underMinIsr = 0
+  let atMinIsr = 0
+  const counts = ctx.sideCounts
+  for (let b = 0; b < n; b++) {
+    // A dead broker reports nothing.
+    if (!serving(s.brokers[b] as BrokerState)) continue
+    leaders[b] = (ctx.ledBy[b] as LeaderSideState[]).length
+    hosted[b] = (ctx.hostedBy[b] as number[]).length
+    underReplicated += counts[3 * b] as number
+    underMinIsr += counts[3 * b + 1] as number
+    atMinIsr += counts[3 * b + 2] as number
   }
-  ctx.metricsCache = fresh
-  return fresh
+  const derived: PartitionAggregates = {
+    leaders,
+    hosted,
+    underReplicated,
+    underMinIsr,
+    atMinIsr,
+    offline: s.offlineCount,
+    imbalance: ctx.imbalanced,
+    lost: ctx.lostWithLeader,
+  }
+  if (ctx.checkInvariants) {
+    const fresh = scanPartitions(ctx)
+    if (JSON.stringify(derived) !== JSON.stringify(fresh)) {
+      emit(ctx, {
+        atMs: s.nowMs,
+        type: 'InvariantViolated',
+        message: `derived partition metrics ${JSON.stringify(derived)} differ from a full scan ${JSON.stringify(fresh)} (a write missed its count)`,
+      })
+      if (ctx.throwOnViolation) throw new Error('derived partition metrics differ from a full scan')
+    }
+  }
+  return derived
 }
 
 export function currentMetrics(ctx: Ctx): MetricsSample {

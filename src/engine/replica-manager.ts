@@ -6,7 +6,7 @@
  * ReplicaFetcherManager does; see `replication.ts` for the fetch rounds themselves.
  */
 import { EV } from './state'
-import { at, invalidateMetrics, type Ctx } from './context'
+import { at, countSide, type Ctx } from './context'
 import { assignEpochStartOffset } from './log'
 import { brokerLink } from './network'
 import { failDelayedProduces } from './produce'
@@ -48,8 +48,9 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
 /** Sets or clears a replica's leader side, keeping `ctx.ledBy` and the metrics cache in step. */
 function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideState | null): void {
   if (rs.leaderSide === null && side === null) return
+  if (rs.leaderSide !== null) countSide(ctx, rs.broker, rs.leaderSide, -1)
   rs.leaderSide = side
-  invalidateMetrics(ctx)
+  if (side !== null) countSide(ctx, rs.broker, side, 1)
   const led = ctx.ledBy[rs.broker] as LeaderSideState[]
   let lo = 0
   let hi = led.length
@@ -94,11 +95,12 @@ function isrFollowerSlots(part: PartitionState, isr: number[], leaderSlot: numbe
 /** The ISR a replica's broker knows changes (metadata applied, or its AlterPartition committed). */
 export function setKnownIsr(ctx: Ctx, part: PartitionState, rs: ReplicaState, isr: number[]): void {
   if (rs.knownIsr === isr) return
-  invalidateMetrics(ctx)
   rs.knownIsr = isr
   const side = rs.leaderSide
   if (side !== null) {
+    countSide(ctx, rs.broker, side, -1)
     side.knownIsrSize = isr.length
+    countSide(ctx, rs.broker, side, 1)
     side.isrFollowerSlots = isrFollowerSlots(part, isr, side.slot)
     refreshFollowerSummary(side, rs.log.logEndOffset)
   }
