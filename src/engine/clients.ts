@@ -362,6 +362,7 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
       baseOffset: -1,
       local: false,
       closed: false,
+      responseLost: false,
     }
     producer.inFlight[i] = request
     producer.requests.push(request)

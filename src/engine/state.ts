@@ -233,7 +233,7 @@ export interface ProduceRequestState {
   /** Finished from the producer's point of view (kept in `requests` until it reaches the front). */
   closed: boolean
   /** The answer was sent but the link to the client was down: the client times out. */
-  responseLost?: boolean
+  responseLost: boolean
 }
 
 export interface ProducerState {
