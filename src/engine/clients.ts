@@ -124,15 +124,20 @@ export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: 
       : (ctx.s.consumers[index] as ConsumerState)
   if (c.metadataInFlight) return
   const spec = ctx.spec.clients[c.client] as ProducerSpec | ConsumerSpec
-  const candidates = c.connected
-    ? ctx.s.brokers.map((_, b) => b)
-    : spec.config['bootstrap.servers']
-        .map((id) => ctx.brokerIndex.get(id) ?? -1)
-        .filter((b) => b >= 0)
-  const reachable = candidates.filter((b) => clientToBroker(ctx, b))
+  // A connected client asks any broker; a new one only its bootstrap servers. Counted, then the
+  // chosen one found by position, so a request allocates no candidate lists.
+  const bootstrap = spec.config['bootstrap.servers']
+  const candidateCount = c.connected ? ctx.s.brokers.length : bootstrap.length
+  const candidate = (i: number): number =>
+    c.connected ? i : (ctx.brokerIndex.get(bootstrap[i] as number) ?? -1)
+  let reachableCount = 0
+  for (let i = 0; i < candidateCount; i++) {
+    const b = candidate(i)
+    if (b >= 0 && clientToBroker(ctx, b)) reachableCount++
+  }
   c.metadataGen += 1
   c.metadataInFlight = true
-  if (reachable.length === 0) {
+  if (reachableCount === 0) {
     if (!c.connected) {
       emit(ctx, {
         atMs: ctx.s.nowMs,
@@ -158,7 +163,12 @@ export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: 
     )
     return
   }
-  const broker = reachable[nextInt(ctx.s.prng, reachable.length)] as number
+  let pick = nextInt(ctx.s.prng, reachableCount)
+  let broker = -1
+  for (let i = 0; i < candidateCount && broker < 0; i++) {
+    const b = candidate(i)
+    if (b >= 0 && clientToBroker(ctx, b) && pick-- === 0) broker = b
+  }
   at(
     ctx,
     2 * ctx.latencyClientMs,
