@@ -5,6 +5,7 @@ import {
   type EventQueue,
   createQueue,
   peekTime,
+  popDue,
   popEvent,
   rebuild,
   schedule,
@@ -83,6 +84,8 @@ describe('event queue', () => {
               model.sort((a, b) => a.t - b.t || a.id - b.id)
               const want = model.shift()
               expect(peekTime(q)).toBe(want === undefined ? null : want.t)
+              // Nothing is due before the earliest event's time.
+              if (want !== undefined) expect(popDue(q, want.t - 0.25)).toBe(-1)
               expect(popEvent(q)?.a ?? null).toBe(want === undefined ? null : want.id)
               if (want !== undefined) now = want.t
             }

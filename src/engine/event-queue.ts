@@ -242,8 +242,16 @@ export function peekTime(queue: EventQueue): number | null {
  * Read the event with `kindOf` and `argOf` before scheduling anything: the slot is free again.
  */
 export function pop(queue: EventQueue): number {
+  return popDue(queue, Infinity)
+}
+
+/**
+ * Removes the earliest event if it is due at or before `limitMs` and returns its slot, or -1
+ * (one look at the head instead of `peekTime` then `pop`). Its time is `timeOf(slot)`.
+ */
+export function popDue(queue: EventQueue, limitMs: number): number {
   const slot = headSlot(queue)
-  if (slot === -1) return -1
+  if (slot === -1 || (queue.times[slot] as number) > limitMs) return -1
   const b = queue.base & MASK
   const after = queue.next[slot] as number
   queue.bucketHead[b] = after
@@ -251,6 +259,11 @@ export function pop(queue: EventQueue): number {
   queue.bucketCount--
   queue.free[queue.freeCount++] = slot
   return slot
+}
+
+/** The time of the event in `slot` (just popped). */
+export function timeOf(queue: EventQueue, slot: number): number {
+  return queue.times[slot] as number
 }
 
 /** The kind of the event in `slot` (just popped). */

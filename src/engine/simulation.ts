@@ -21,7 +21,7 @@ import {
   onFenceCheck,
   onHeartbeat,
 } from './control-plane'
-import { argOf, kindOf, peekTime, pop, rebuild, scheduledItems, schedule } from './event-queue'
+import { argOf, kindOf, popDue, rebuild, scheduledItems, schedule, timeOf } from './event-queue'
 import { applyFault, onRollingStep } from './faults'
 import { buildCtx, createInitialState, scheduleStart } from './init'
 import { checkInvariants, createInvariantChecker, type InvariantChecker } from './invariants'
@@ -154,14 +154,13 @@ class Runner {
   processNext(limitMs: number): boolean {
     const s = this.ctx.s
     const q = s.queue
-    const at = peekTime(q)
-    if (at === null || at > limitMs) return false
+    const slot = popDue(q, limitMs)
+    if (slot === -1) return false
     // Whole milliseconds as a small integer: the queue's Float64Array hands out doubles, and one
     // double stored in `nowMs` would box every time field derived from it (V8 field
     // representations). Fractional times stay as they are.
+    const at = timeOf(q, slot)
     const t = (at | 0) === at ? at | 0 : at
-    const slot = pop(q)
-    if (slot === -1) return false
     // Read the event before dispatching: its slot is free for whatever the event schedules.
     const kind = kindOf(q, slot)
     const a = argOf(q, slot, 0)
