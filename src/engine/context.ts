@@ -100,6 +100,26 @@ export function partitionName(ctx: Ctx, p: number): string {
   return `${(ctx.spec.topics[part.topic] as TopicSpec).name}-${part.partition}`
 }
 
+/**
+ * An ascending copy of a short list of broker ids, with `extra` added when it is not -1 (an
+ * insertion sort: `Array.prototype.sort` allocates sort state on every call, and replica lists
+ * are a handful of ids).
+ */
+export function sortedIds(ids: readonly number[], extra = -1): number[] {
+  // slice/concat give a packed, exactly sized array of the same kind as the other id lists.
+  const out = extra === -1 ? ids.slice() : ids.concat(extra)
+  for (let i = 1; i < out.length; i++) {
+    const id = out[i] as number
+    let j = i
+    while (j > 0 && (out[j - 1] as number) > id) {
+      out[j] = out[j - 1] as number
+      j--
+    }
+    out[j] = id
+  }
+  return out
+}
+
 export function sameMembers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false
   for (const x of a) if (!b.includes(x)) return false

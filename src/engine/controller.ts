@@ -9,7 +9,7 @@
  * Every committed change goes through `commitPartitionChange`, the one place that writes a
  * registration, logs the events and pushes the new metadata to the replicas' brokers.
  */
-import { brokerId, emit, minIsrOf, sameMembers, topicOf, type Ctx } from './context'
+import { brokerId, emit, minIsrOf, sameMembers, sortedIds, topicOf, type Ctx } from './context'
 import { connectedToController, serving } from './network'
 import {
   controlledShutdownPartitionLeaderElection,
@@ -425,7 +425,7 @@ export function alterPartition(
     p,
     {
       ...registration(part),
-      isr: newIsr.slice().sort((x, y) => x - y),
+      isr: sortedIds(newIsr),
       partitionEpoch: part.partitionEpoch + 1,
     },
     { election: null, isrBy: 'leader' },

@@ -4,7 +4,7 @@
  * (replicas[0], as topic creation picks the first live assigned replica) and a full ISR, unless
  * the spec carries an imported initial state.
  */
-import { countSide, type Ctx } from './context'
+import { countSide, sortedIds, type Ctx } from './context'
 import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
@@ -76,10 +76,7 @@ function initialPartitions(
       const replicas = (topic.assignment[p] as number[]).slice()
       const initial = topic.initial?.[p] ?? null
       const leader = initial === null ? (replicas[0] as number) : initial.leader
-      const isr =
-        initial === null
-          ? replicas.slice().sort((a, b) => a - b)
-          : initial.isr.slice().sort((a, b) => a - b)
+      const isr = initial === null ? sortedIds(replicas) : sortedIds(initial.isr)
       const replicaStates: ReplicaState[] = replicas.map((id) => ({
         broker: brokerIndex.get(id) as number,
         log: emptyLog(),

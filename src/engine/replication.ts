@@ -9,7 +9,7 @@
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
 import { EV } from './state'
-import { at, emit, minIsrOf, topicOf, type Ctx } from './context'
+import { at, emit, minIsrOf, sortedIds, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
   appendBatch,
@@ -298,7 +298,7 @@ function maybeExpandIsr(
   if (tracking.logEndOffset < lrs.highWatermark || tracking.logEndOffset < side.epochStartOffset)
     return
   if (!eligibleForIsr(ctx, fid)) return
-  const newIsr = [...lrs.knownIsr, fid].sort((a, b) => a - b)
+  const newIsr = sortedIds(lrs.knownIsr, fid)
   side.maximalIsr = newIsr
   side.pendingIsrChange = true
   submitIsrChange(ctx, p, lSlot, newIsr)
