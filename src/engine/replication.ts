@@ -419,7 +419,8 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   // Send the next request. After a response that carried only high watermarks nothing at the
   // leader changes when it arrives, so the request parks straight away (saves an event).
   bumpGen(pair)
-  if (!pair.poll && hwOnly) {
+  // Unless data arrived for it meanwhile (marked dirty while this response was on its way).
+  if (!pair.poll && hwOnly && pair.dirty.length === 0) {
     pair.phase = 'idle'
     if (pair.hwPending.length > 0) scheduleIdleTimeout(ctx, pair)
     return
