@@ -38,7 +38,10 @@ export interface Ctx {
    * it holds — under-replicated, under min ISR, at min ISR.
    */
   sideCounts: Int32Array
-  /** Derived: partitions led by a replica other than their preferred (first) one. */
+  /**
+   * Derived: partitions whose leader is not their preferred (first) replica, leaderless ones
+   * included (PreferredReplicaImbalanceCount as the scan counts it).
+   */
   imbalanced: number
   /** Derived: acknowledged records missing from their leader's log, over partitions with one. */
   lostWithLeader: number

@@ -315,6 +315,8 @@ export function rebuild(queue: EventQueue, items: Scheduled[]): void {
   let earliest = Infinity
   for (const item of items) earliest = Math.min(earliest, Math.floor(item.atMs))
   fresh.base = earliest === Infinity ? queue.base : Math.min(queue.base, earliest)
-  for (const item of items) insert(fresh, item.atMs, item.seq, item.kind, item.a, item.b, item.c)
+  // In (atMs, seq) order, so every insert appends to its bucket (out-of-order inserts walk it).
+  const ordered = items.slice().sort((x, y) => x.atMs - y.atMs || x.seq - y.seq)
+  for (const item of ordered) insert(fresh, item.atMs, item.seq, item.kind, item.a, item.b, item.c)
   Object.assign(queue, fresh)
 }

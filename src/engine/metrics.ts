@@ -10,7 +10,7 @@ import type { BrokerState, LeaderSideState, PartitionState } from './state'
 import type { MetricsSample } from './types'
 
 /** What the partition gauges add up to (from derived counts, or a full scan to check them). */
-export interface PartitionAggregates {
+interface PartitionAggregates {
   leaders: number[]
   hosted: number[]
   underReplicated: number

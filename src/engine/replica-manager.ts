@@ -45,7 +45,7 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
   return pair
 }
 
-/** Sets or clears a replica's leader side, keeping `ctx.ledBy` and the metrics cache in step. */
+/** Sets or clears a replica's leader side, keeping `ctx.ledBy` and the gauge counts in step. */
 function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideState | null): void {
   if (rs.leaderSide === null && side === null) return
   if (rs.leaderSide !== null) countSide(ctx, rs.broker, rs.leaderSide, -1)
@@ -118,7 +118,7 @@ function sortedIndex(xs: number[], p: number): number {
 }
 
 /** Inserts `x` at index `i` without allocating (`splice` returns a new array every call). */
-export function insertAt<T>(xs: T[], i: number, x: T): void {
+function insertAt<T>(xs: T[], i: number, x: T): void {
   xs.push(x)
   for (let j = xs.length - 1; j > i; j--) xs[j] = xs[j - 1] as T
   xs[i] = x

@@ -419,7 +419,9 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   // Send the next request. After a response that carried only high watermarks nothing at the
   // leader changes when it arrives, so the request parks straight away (saves an event).
   bumpGen(pair)
-  // Unless data arrived for it meanwhile (marked dirty while this response was on its way).
+  // Unless a partition is still marked for this pair (data that arrived while the response was
+  // on its way, or a fetch waiting for the leader to apply the same metadata): then the next
+  // request goes at once, as a Kafka follower always sends its next fetch.
   if (!pair.poll && hwOnly && pair.dirty.length === 0) {
     pair.phase = 'idle'
     if (pair.hwPending.length > 0) scheduleIdleTimeout(ctx, pair)

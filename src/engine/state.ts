@@ -33,7 +33,7 @@ export const EV = {
   isrCheck: 5,
   /** a: pair index, b: pair gen. */
   fetchRequest: 6,
-  /** a: pair index, b: pair gen; the entries wait in the pair's `response`. */
+  /** a: pair index, b: pair gen; the entries wait in the pair's `responseEntries`. */
   fetchResponse: 7,
   /** a: pair index, b: pair gen. */
   fetchIdleTimeout: 8,
