@@ -124,6 +124,44 @@ describe('high watermark on append', () => {
   })
 })
 
+describe('high watermark to followers (KIP-227 fetch sessions)', () => {
+  it('a response with data on one partition also carries the high watermarks of the others', () => {
+    // Two partitions on the same leader and followers: the producer alternates between them every
+    // 100 ms tick, so each fetch pair sees new data every 100 ms. A follower learns partition A's
+    // new high watermark with the data for B (FetchSession includes every partition whose high
+    // watermark changed); without that it would wait for A's own next data, 200 ms later.
+    const c = threeZones().topic('pair', {
+      partitions: 2,
+      replicationFactor: 3,
+      assignment: [
+        [1, 2, 3],
+        [1, 2, 3],
+      ],
+    })
+    c.producer('p1', 'pair', { acks: -1, recordsPerSecond: 100 })
+    c.runFor(5_000)
+    const lagSince = new Map<string, number>()
+    let longest = 0
+    for (let t = 0; t < 3_000; t += 5) {
+      c.runFor(5)
+      for (const name of ['pair-0', 'pair-1']) {
+        const view = c.partition(name)
+        for (const r of view.replicaStates) {
+          if (r.broker === view.leader) continue
+          const key = `${name}@${r.broker}`
+          if (r.highWatermark < view.highWatermark) {
+            const since = lagSince.get(key) ?? t
+            lagSince.set(key, since)
+            longest = Math.max(longest, t - since)
+          } else lagSince.delete(key)
+        }
+      }
+    }
+    expect(c.producerView('p1').acked).toBeGreaterThan(700)
+    expect(longest).toBeLessThan(150)
+  })
+})
+
 describe('KRaft broker failure', () => {
   it('fences a crashed leader within broker.session.timeout.ms and elects an ISR member (ONLINE)', () => {
     const c = ordersOnBrokers123(2)

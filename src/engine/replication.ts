@@ -201,6 +201,8 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   clearArray(visit)
   pair.poll = poll
   if (pair.responseCount > 0) {
+    // A response that goes out anyway carries the high watermarks the follower has not seen.
+    if (pair.hwPending.length > 0) addHighWatermarks(ctx, pair)
     const delay =
       latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
       (s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
@@ -225,6 +227,31 @@ function scheduleIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
   )
 }
 
+/**
+ * Adds to the pair's response an entry for each partition whose leader high watermark moved past
+ * the follower's, unless the response already has one for it (its entry carries the high
+ * watermark too). A KIP-227 fetch session includes in any response the partitions whose high
+ * watermark changed (FetchSession.scala, CachedPartition.maybeUpdateResponseData), so new data on
+ * one partition also brings the others' high watermarks; with none, they wait for the parked
+ * request's `replica.fetch.wait.max.ms`.
+ */
+function addHighWatermarks(ctx: Ctx, pair: FetchPairState): void {
+  const inResponse = pair.responseCount
+  const pending = takeAll(pair.hwPending, pendingScratch)
+  for (const p of pending) {
+    const part = ctx.s.partitions[p] as PartitionState
+    const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
+    const frs = part.replicaStates[slotOf(part, pair.follower)] as ReplicaState
+    if (lrs.knownLeaderEpoch !== frs.knownLeaderEpoch) continue
+    if (lrs.highWatermark <= frs.highWatermark) continue
+    let listed = false
+    for (let i = 0; i < inResponse && !listed; i++)
+      listed = (pair.responseEntries[i] as FetchEntry).p === p
+    if (!listed) addEntry(pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
+  }
+  clearArray(pending)
+}
+
 /** The wait of a parked fetch expired: answer with high watermarks only. */
 export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
   pair.timeoutPending = false
@@ -234,16 +261,7 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
     return
   }
   beginResponse(pair)
-  const pending = takeAll(pair.hwPending, pendingScratch)
-  for (const p of pending) {
-    const part = ctx.s.partitions[p] as PartitionState
-    const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
-    const frs = part.replicaStates[slotOf(part, pair.follower)] as ReplicaState
-    if (lrs.knownLeaderEpoch !== frs.knownLeaderEpoch) continue
-    if (lrs.highWatermark > frs.highWatermark)
-      addEntry(pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
-  }
-  clearArray(pending)
+  addHighWatermarks(ctx, pair)
   // An empty answer still completes the parked fetch, so an out-of-sync follower polls again.
   if (pair.responseCount === 0 && !pair.poll) return
   pair.phase = 'busy'
