@@ -55,10 +55,19 @@ function line(r: CaseResult): string {
 const only = process.argv[2]
 console.log(`Kafka HA Lab engine bench (Node ${process.version})\n`)
 if (only === undefined || only === 'reference') {
-  const r = runCase(REFERENCE)
-  console.log(line(r))
+  // Three runs, each in a fresh process: this shared 2-core VM varies by tens of percent from
+  // run to run, so every run is printed and the targets are judged on the median wall time and
+  // the largest peak RSS.
+  const runs = [runCase(REFERENCE), runCase(REFERENCE), runCase(REFERENCE)]
+  const walls = runs.map((r) => r.wallMs).sort((a, b) => a - b)
+  const median = walls[1] as number
+  const maxRss = Math.max(...runs.map((r) => r.maxRssMb))
+  console.log(line(runs.find((r) => r.wallMs === median) as CaseResult))
   console.log(
-    `  targets: <= 2000 ms wall (${r.wallMs <= 2000 ? 'met' : 'MISSED'}), <= 200 MB (${r.maxRssMb <= 200 ? 'met' : 'MISSED'})\n`,
+    `  3 runs: ${runs.map((r) => `${r.wallMs.toFixed(0)} ms / ${r.maxRssMb.toFixed(0)} MB`).join(', ')}; median ${median.toFixed(0)} ms (${(REFERENCE.durationMs / median).toFixed(0)}x real time)`,
+  )
+  console.log(
+    `  targets: median <= 2000 ms wall (${median <= 2000 ? 'met' : 'MISSED'}), peak <= 200 MB (${maxRss <= 200 ? 'met' : 'MISSED'})\n`,
   )
 }
 if (only === undefined || only === 'teaching') {
