@@ -77,9 +77,11 @@ export function commitPartitionChange(
   if (next.leader !== part.replicas[0]) ctx.imbalanced += 1
   part.leaderEpoch = next.leaderEpoch
   part.partitionEpoch = next.partitionEpoch
-  part.isr = next.isr.slice()
-  part.elr = next.elr.slice()
-  part.lastKnownElr = next.lastKnownElr.slice()
+  // Registration lists are never edited in place (every change writes new ones), so the new
+  // registration's lists are taken as they are.
+  part.isr = next.isr
+  part.elr = next.elr
+  part.lastKnownElr = next.lastKnownElr
   part.leaderRecoveryState = next.leaderRecoveryState
   s.metadataVersion += 1
   s.metadataChanges.push(p)

@@ -199,7 +199,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
     if (side !== null) {
       if (!side.pendingIsrChange) side.maximalIsr = part.isr.slice()
       // Followers the controller removed keep fetching and must be able to rejoin.
-      nudgeFollowers(ctx, p, part, slot, (r) => !part.isr.includes(r))
+      nudgeFollowers(ctx, p, part, slot, true)
     }
     return
   }
@@ -247,20 +247,24 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
   refreshFollowerSummary(side, rs.log.logEndOffset)
   setLeaderSide(ctx, p, rs, side)
   // Followers that already fetch for this epoch are answered now that this broker leads.
-  nudgeFollowers(ctx, p, part, slot, () => true)
+  nudgeFollowers(ctx, p, part, slot, false)
 }
 
-/** Marks `p` dirty in the fetch pairs of the chosen followers and wakes parked ones. */
+/**
+ * Marks `p` dirty in the fetch pairs of its followers (only those outside the ISR when
+ * `outsideIsrOnly`) and wakes parked ones.
+ */
 function nudgeFollowers(
   ctx: Ctx,
   p: number,
   part: PartitionState,
   leaderSlot: number,
-  which: (replicaId: number) => boolean,
+  outsideIsrOnly: boolean,
 ): void {
   const leaderB = (part.replicaStates[leaderSlot] as ReplicaState).broker
   for (let i = 0; i < part.replicaStates.length; i++) {
-    if (i === leaderSlot || !which(part.replicas[i] as number)) continue
+    if (i === leaderSlot) continue
+    if (outsideIsrOnly && part.isr.includes(part.replicas[i] as number)) continue
     const pair =
       ctx.s.pairs[pairIndex(ctx, (part.replicaStates[i] as ReplicaState).broker, leaderB)]
     if (pair === null || pair === undefined || !pair.partitions.includes(p)) continue
