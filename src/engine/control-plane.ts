@@ -28,6 +28,7 @@ import {
   zkReachable,
 } from './network'
 import { intInclusive } from './prng'
+import { isrCheckIntervalMs } from './spec'
 import { catchUpMetadata, forgetRoles, kickDownPairs } from './replica-manager'
 import type { BrokerState } from './state'
 
@@ -287,13 +288,7 @@ export function onBrokerReady(ctx: Ctx, b: number): void {
   }
   // Registration happens on the first heartbeat; the ISR check runs every lag/2.
   at(ctx, 0, EV.heartbeat, b, broker.gen)
-  at(
-    ctx,
-    Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2)),
-    EV.isrCheck,
-    b,
-    broker.gen,
-  )
+  at(ctx, isrCheckIntervalMs(config), EV.isrCheck, b, broker.gen)
   reevaluateControlPlane(ctx)
 }
 

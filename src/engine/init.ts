@@ -8,7 +8,7 @@ import { countSide, sortedIds, type Ctx } from './context'
 import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
-import { effectiveMinIsr, type ProducerSpec, type SimulationSpec } from './spec'
+import { effectiveMinIsr, isrCheckIntervalMs, type ProducerSpec, type SimulationSpec } from './spec'
 import type { EngineState, LeaderSideState, PartitionState, ReplicaState } from './state'
 import { EV } from './state'
 import { producerTickMs } from './clients'
@@ -241,8 +241,8 @@ export function scheduleStart(ctx: Ctx): void {
         ? config['broker.heartbeat.interval.ms']
         : Math.max(500, Math.floor(config['zookeeper.session.timeout.ms'] / 3))
     schedule(q, intInclusive(s.prng, 0, heartbeat - 1), EV.heartbeat, b, broker.gen)
-    const lagHalf = Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2))
-    schedule(q, intInclusive(s.prng, 1, Math.max(1, lagHalf)), EV.isrCheck, b, broker.gen)
+    const isrCheckMs = isrCheckIntervalMs(config)
+    schedule(q, intInclusive(s.prng, 1, isrCheckMs), EV.isrCheck, b, broker.gen)
   })
   schedule(q, FENCE_CHECK_INTERVAL_MS, EV.fenceCheck)
   schedule(q, 0, EV.sample)

@@ -30,7 +30,7 @@ import { applyMetadataToReplica, getPair } from './replica-manager'
 import { isrCheck, onFetchIdleTimeout, onFetchRequest, onFetchResponse } from './replication'
 import { buildSnapshot } from './snapshot'
 import type { Fault, SimulationSpec, TimedFault } from './spec'
-import { uncleanElectionEnabled } from './spec'
+import { isrCheckIntervalMs, uncleanElectionEnabled } from './spec'
 import { EV } from './state'
 import type { EngineState, PartitionState, ProducerState } from './state'
 
@@ -96,8 +96,7 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       const broker = s.brokers[a] as { gen: number; processUp: boolean }
       if (broker.gen !== b || !broker.processUp) return
       isrCheck(ctx, a)
-      const lagHalf = Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2))
-      schedule(s.queue, s.nowMs + lagHalf, EV.isrCheck, a, b)
+      schedule(s.queue, s.nowMs + isrCheckIntervalMs(config), EV.isrCheck, a, b)
       return
     }
     case EV.metadataResponse:

@@ -200,6 +200,11 @@ export function effectiveMinIsr(topic: TopicSpec, cluster: ClusterConfig): numbe
   return Math.min(configured, topic.replicationFactor)
 }
 
+/** How often a broker runs its ISR check: replica.lag.time.max.ms / 2 (ReplicaManager). */
+export function isrCheckIntervalMs(cluster: ClusterConfig): number {
+  return Math.max(1, Math.floor(cluster['replica.lag.time.max.ms'] / 2))
+}
+
 export function uncleanElectionEnabled(topic: TopicSpec, cluster: ClusterConfig): boolean {
   return topic.config['unclean.leader.election.enable'] ?? cluster['unclean.leader.election.enable']
 }
