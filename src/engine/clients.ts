@@ -16,7 +16,7 @@ import { at, clientLine, emit, partitionName, topicOf, type Ctx } from './contex
 import { recordAck } from './accounting'
 import { clientToBroker, connectedToController } from './network'
 import { handleProduce } from './produce'
-import { insertSorted, removeAt } from './replica-manager'
+import { clearArray, insertSorted, removeAt } from './replica-manager'
 import { intInclusive, nextInt } from './prng'
 import type { ConsumerSpec, ProducerSpec } from './spec'
 import type {
@@ -128,13 +128,13 @@ export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: 
   // chosen one found by position, so a request allocates no candidate lists.
   const bootstrap = spec.config['bootstrap.servers']
   const candidateCount = c.connected ? ctx.s.brokers.length : bootstrap.length
-  const candidate = (i: number): number =>
-    c.connected ? i : (ctx.brokerIndex.get(bootstrap[i] as number) ?? -1)
-  let reachableCount = 0
-  for (let i = 0; i < candidateCount; i++) {
-    const b = candidate(i)
-    if (b >= 0 && clientToBroker(ctx, b)) reachableCount++
+  /** Candidate `i`'s broker index if the client can reach it, else -1. */
+  const reachable = (i: number): number => {
+    const b = c.connected ? i : (ctx.brokerIndex.get(bootstrap[i] as number) ?? -1)
+    return b >= 0 && clientToBroker(ctx, b) ? b : -1
   }
+  let reachableCount = 0
+  for (let i = 0; i < candidateCount; i++) if (reachable(i) >= 0) reachableCount++
   c.metadataGen += 1
   c.metadataInFlight = true
   if (reachableCount === 0) {
@@ -166,8 +166,8 @@ export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: 
   let pick = nextInt(ctx.s.prng, reachableCount)
   let broker = -1
   for (let i = 0; i < candidateCount && broker < 0; i++) {
-    const b = candidate(i)
-    if (b >= 0 && clientToBroker(ctx, b) && pick-- === 0) broker = b
+    const b = reachable(i)
+    if (b >= 0 && pick-- === 0) broker = b
   }
   at(
     ctx,
@@ -355,9 +355,9 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
       continue
     }
     const b = ctx.brokerIndex.get(leaderId) as number
-    // The request takes a copy; emptying by pop keeps the queue's storage for the next batches.
+    // The request takes a copy; emptying in place keeps the queue's storage for the next batches.
     const batches = queue.slice()
-    while (queue.length > 0) queue.pop()
+    clearArray(queue)
     removeAt(ready, k)
     for (const batch of batches) batch.attempts += 1
     const request: ProduceRequestState = {

@@ -130,6 +130,11 @@ export function removeAt<T>(xs: T[], k: number): void {
   xs.pop()
 }
 
+/** Empties an array without dropping its backing store (`length = 0` would drop it). */
+export function clearArray<T>(xs: T[]): void {
+  while (xs.length > 0) xs.pop()
+}
+
 /** Inserts `p` into a sorted array of partition indices unless present. */
 export function insertSorted(xs: number[], p: number): void {
   const i = sortedIndex(xs, p)

@@ -25,6 +25,7 @@ import { brokerLink, latencyBetweenBrokers } from './network'
 import { completeDelayedProduces } from './produce'
 import {
   bumpGen,
+  clearArray,
   insertSorted,
   markDirty,
   pairIndex,
@@ -110,11 +111,6 @@ function addEntry(pair: FetchPairState, p: number, epoch: number, hw: number): F
 /** Reused by `onFetchRequest`, which never runs re-entrantly (its effects are scheduled). */
 const visitScratch: number[] = []
 const pendingScratch: number[] = []
-
-/** Empties an array without dropping its backing store (`length = 0` would drop it). */
-function clearArray(xs: number[]): void {
-  while (xs.length > 0) xs.pop()
-}
 
 /** Moves every element of `from` into the empty array `to` and returns `to`. */
 function takeAll(from: number[], to: number[]): number[] {
@@ -203,10 +199,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   if (pair.responseCount > 0) {
     // A response that goes out anyway carries the high watermarks the follower has not seen.
     if (pair.hwPending.length > 0) addHighWatermarks(ctx, pair)
-    const delay =
-      latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
-      (s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
-    at(ctx, delay, EV.fetchResponse, pairIndex(ctx, pair.follower, pair.leader), pair.gen)
+    sendResponse(ctx, pair)
     return
   }
   // Nothing to send: park until data arrives (DelayedFetch). A high watermark the follower has
@@ -266,6 +259,11 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
   if (pair.responseCount === 0 && !pair.poll) return
   pair.phase = 'busy'
   bumpGen(pair)
+  sendResponse(ctx, pair)
+}
+
+/** The pair's response (its pooled entries) leaves the leader; a slow follower adds its delay. */
+function sendResponse(ctx: Ctx, pair: FetchPairState): void {
   const delay =
     latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
     (ctx.s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
