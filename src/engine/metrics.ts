@@ -38,8 +38,8 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
   // A live broker reports every partition it hosts (ReplicaManager.PartitionCount).
   for (let b = 0; b < n; b++) if (up[b]) hosted[b] = (ctx.hostedBy[b] as number[]).length
   let lost = 0
-  // Indexed loops: the scan runs once per sample, too rarely for V8 to optimise away a for-of
-  // iterator's result objects.
+  // Indexed loops: the scan runs only when invariant checks are on, too rarely for V8 to
+  // optimise away a for-of iterator's result objects.
   const partitions = s.partitions
   for (let i = 0; i < partitions.length; i++) {
     const part = partitions[i] as PartitionState
