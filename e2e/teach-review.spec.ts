@@ -34,6 +34,13 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__sim?.settled() === true)
 }
 
+/** Opens the app with the first-visit tour already seen, and waits for the engine to settle. */
+async function openApp(page: Page): Promise<void> {
+  await skipTour(page)
+  await page.goto('./')
+  await settled(page)
+}
+
 async function loadGuided(page: Page, title: string, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Scenarios' }).click()
   const picker = page.getByRole('dialog', { name: 'Guided scenarios' })
@@ -59,9 +66,7 @@ test.describe('guided scenarios', () => {
     test(`${entry.id} pauses at its first checkpoint with the narration`, async ({ page }) => {
       const scenario = scenarioFile(entry.file)
       const step = scenario.narration.steps.find((s) => s.checkpoint === true && s.atMs > 0)!
-      await skipTour(page)
-      await page.goto('./')
-      await settled(page)
+      await openApp(page)
       await loadGuided(page, entry.title, scenario.name)
       const narration = page.getByRole('region', { name: 'Narration' })
       await expect(narration).toContainText(scenario.narration.steps[0]!.title)
@@ -86,9 +91,7 @@ test.describe('guided scenarios', () => {
   test('Next and Back in the narration seek to the steps', async ({ page }) => {
     const entry = index.find((e) => e.id === 'unclean-election-cap')!
     const scenario = scenarioFile(entry.file)
-    await skipTour(page)
-    await page.goto('./')
-    await settled(page)
+    await openApp(page)
     await loadGuided(page, entry.title, scenario.name)
     const narration = page.getByRole('region', { name: 'Narration' })
     await narration.getByRole('button', { name: 'Next' }).click()
@@ -137,9 +140,7 @@ const ZONES = '1=use1-az1,2=use1-az1,3=use1-az2,4=use1-az3'
 test('import: a bad line is reported, the fixed text loads and gets a reassignment', async ({
   page,
 }) => {
-  await skipTour(page)
-  await page.goto('./')
-  await settled(page)
+  await openApp(page)
   const before = await page.evaluate(() => window.__sim?.scenarioName())
   await openTab(page, 'Import')
   const panel = page.getByRole('region', { name: 'Import' })
@@ -180,9 +181,7 @@ test('import: a bad line is reported, the fixed text loads and gets a reassignme
 
 test('advisor: a one-click fix reloads the scenario with the fix applied', async ({ page }) => {
   const entry = index.find((e) => e.id === 'rf2-minisr1-two-az')!
-  await skipTour(page)
-  await page.goto('./')
-  await settled(page)
+  await openApp(page)
   await loadGuided(page, entry.title, scenarioFile(entry.file).name)
   await openTab(page, 'Advisor')
   const advisor = page.getByRole('region', { name: 'Advisor' })
@@ -212,9 +211,7 @@ test('advisor: a one-click fix reloads the scenario with the fix applied', async
 })
 
 test('survivability matrix: sort, then a row injects its failure', async ({ page }) => {
-  await skipTour(page)
-  await page.goto('./')
-  await settled(page)
+  await openApp(page)
 
   await openTab(page, 'Survivability')
   const matrix = page.getByRole('region', { name: 'Survivability matrix' })
@@ -249,9 +246,7 @@ test('survivability matrix: sort, then a row injects its failure', async ({ page
 
 test('compare mode: acks=all keeps the records acks=1 loses', async ({ page }) => {
   const entry = index.find((e) => e.id === 'acks1-vs-acks-all')!
-  await skipTour(page)
-  await page.goto('./')
-  await settled(page)
+  await openApp(page)
   await loadGuided(page, entry.title, scenarioFile(entry.file).name)
   await openTab(page, 'Compare')
   const panel = page.getByRole('region', { name: 'Compare' })
@@ -269,9 +264,7 @@ test('compare mode: acks=all keeps the records acks=1 loses', async ({ page }) =
 })
 
 test('every export downloads a well-formed file', async ({ page }) => {
-  await skipTour(page)
-  await page.goto('./')
-  await settled(page)
+  await openApp(page)
   await page.getByRole('slider', { name: 'Speed' }).fill('5')
   await page.getByRole('button', { name: 'Play', exact: true }).click()
   await page.waitForFunction(() => (window.__sim?.nowMs() ?? 0) > 4000)
