@@ -85,6 +85,7 @@ export function commitPartitionChange(
   part.leaderRecoveryState = next.leaderRecoveryState
   s.metadataVersion += 1
   s.metadataChanges.push(p)
+  part.changedAtVersion = s.metadataVersion
 
   const leaderChanged = previousLeader !== next.leader || previousEpoch !== next.leaderEpoch
   if (leaderChanged) part.leaderHistory.push([s.metadataVersion, next.leader, next.leaderEpoch])

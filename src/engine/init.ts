@@ -84,6 +84,7 @@ function initialPartitions(
         knownLeader: -1,
         knownLeaderEpoch: -1,
         knownIsr: [],
+        appliedVersion: -1,
         leaderSide: null,
       }))
       partitions.push({
@@ -97,6 +98,7 @@ function initialPartitions(
         elr: initial?.elr?.slice() ?? [],
         lastKnownElr: initial?.lastKnownElr?.slice() ?? [],
         leaderRecoveryState: 'RECOVERED',
+        changedAtVersion: 0,
         replicaStates,
         leaderHistory: [[0, leader, 0]],
         acked: [],

@@ -198,6 +198,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
   const sameEpoch = rs.knownLeaderEpoch === part.leaderEpoch && rs.knownLeader === part.leader
   const wasLeader = rs.knownLeader === id
   const oldLeader = rs.knownLeader
+  rs.appliedVersion = ctx.s.metadataVersion
   setKnownIsr(ctx, part, rs, part.isr)
   if (sameEpoch) {
     const side = rs.leaderSide
@@ -304,6 +305,8 @@ export function catchUpMetadata(ctx: Ctx, b: number): void {
     const part = s.partitions[p] as PartitionState
     let slot = 0
     while ((part.replicaStates[slot] as ReplicaState).broker !== b) slot++
+    // Applied already (the broker was connected when the change was made).
+    if ((part.replicaStates[slot] as ReplicaState).appliedVersion >= part.changedAtVersion) continue
     applyMetadataToReplica(ctx, p, slot)
   }
 }
@@ -327,6 +330,7 @@ export function forgetRoles(ctx: Ctx, b: number, error: KafkaError | null): void
     }
     rs.knownLeader = -1
     rs.knownLeaderEpoch = -1
+    rs.appliedVersion = -1
   }
   for (let l = 0; l < ctx.s.brokers.length; l++) {
     const pair = ctx.s.pairs[pairIndex(ctx, b, l)]

@@ -187,11 +187,13 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     if (from < lLog.batches.length) {
       fillBatches(addEntry(pair, p, lrs.knownLeaderEpoch, lrs.highWatermark), lLog.batches, from)
       markDirty(pair, p)
-    } else if (lrs.highWatermark > frs.highWatermark) {
-      hwOnly = true
-      insertSorted(pair.hwPending, p)
-    } else if (outOfSync) {
-      markDirty(pair, p)
+    } else {
+      if (lrs.highWatermark > frs.highWatermark) {
+        hwOnly = true
+        insertSorted(pair.hwPending, p)
+      }
+      // An out-of-sync follower is visited on every poll, so it rejoins once it is eligible.
+      if (outOfSync) markDirty(pair, p)
     }
   }
   clearArray(visit)

@@ -127,6 +127,12 @@ export interface ReplicaState {
   knownLeader: number
   knownLeaderEpoch: number
   knownIsr: number[]
+  /**
+   * The metadata version at which this broker last applied the partition's registration, or -1
+   * when it has not since it (re)started. A catch-up skips replicas already at the partition's
+   * `changedAtVersion`: a broker applies each metadata delta once.
+   */
+  appliedVersion: number
   /** Set while this broker believes it leads the partition (Partition.makeLeader). */
   leaderSide: LeaderSideState | null
 }
@@ -177,6 +183,8 @@ export interface PartitionState {
   elr: number[]
   lastKnownElr: number[]
   leaderRecoveryState: LeaderRecoveryState
+  /** The metadata version of the registration's last change (0 for the initial one). */
+  changedAtVersion: number
   /** Per replica, aligned with `replicas`. */
   replicaStates: ReplicaState[]
   /** History of (metadataVersion, leader, leaderEpoch), for brokers with stale metadata. */
