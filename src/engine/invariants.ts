@@ -5,6 +5,7 @@
  */
 import { emit, partitionName, type Ctx } from './context'
 import { epochEntries } from './log'
+import { fetchesFrom, pairIndex } from './replica-manager'
 import { effectiveMinIsr } from './spec'
 import type { LeaderSideState, PartitionState, ProducerState, ReplicaState } from './state'
 
@@ -90,6 +91,14 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
     const listed = (ctx.ledBy[rs.broker] as LeaderSideState[]).find((side) => side.p === p)
     if ((listed ?? null) !== rs.leaderSide)
       out.push(`${name}: broker index ${rs.broker} leader-side index is out of step`)
+    // A follower fetches the partition from exactly the leader its metadata names (the hot
+    // paths read `fetchesFrom` instead of searching the pairs' partition lists).
+    for (let l = 0; l < ctx.s.brokers.length; l++) {
+      const pair = ctx.s.pairs[pairIndex(ctx, rs.broker, l)]
+      const member = pair !== null && pair !== undefined && pair.partitions.includes(p)
+      if (member !== fetchesFrom(ctx, rs, l))
+        out.push(`${name}: broker index ${rs.broker} fetch pair membership is out of step`)
+    }
   }
   // Acknowledged acks=all writes under min ISR >= 2 survive unless an unclean election happened.
   if (!checker.everUnclean[p] && part.lostRecords > 0) {

@@ -45,6 +45,19 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
   return pair
 }
 
+/**
+ * The replica's broker fetches the partition from broker index `leader`: its metadata names that
+ * broker as leader (then the partition is in their fetch pair's list; `addToPair` and
+ * `removeFromPair` follow `knownLeader` exactly). Reads only the replica, not the pair.
+ */
+export function fetchesFrom(ctx: Ctx, rs: ReplicaState, leader: number): boolean {
+  return (
+    rs.broker !== leader &&
+    rs.knownLeader >= 0 &&
+    rs.knownLeader === (ctx.s.brokers[leader] as { id: number }).id
+  )
+}
+
 /** Sets or clears a replica's leader side, keeping `ctx.ledBy` and the gauge counts in step. */
 function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideState | null): void {
   if (rs.leaderSide === null && side === null) return
@@ -271,9 +284,9 @@ function nudgeFollowers(
   for (let i = 0; i < part.replicaStates.length; i++) {
     if (i === leaderSlot) continue
     if (outsideIsrOnly && part.isr.includes(part.replicas[i] as number)) continue
-    const pair =
-      ctx.s.pairs[pairIndex(ctx, (part.replicaStates[i] as ReplicaState).broker, leaderB)]
-    if (pair === null || pair === undefined || !pair.partitions.includes(p)) continue
+    const rs = part.replicaStates[i] as ReplicaState
+    if (!fetchesFrom(ctx, rs, leaderB)) continue
+    const pair = ctx.s.pairs[pairIndex(ctx, rs.broker, leaderB)] as FetchPairState
     markDirty(pair, p)
     if (pair.phase === 'idle') {
       pair.phase = 'down'

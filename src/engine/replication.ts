@@ -26,6 +26,7 @@ import { completeDelayedProduces } from './produce'
 import {
   bumpGen,
   clearArray,
+  fetchesFrom,
   insertSorted,
   markDirty,
   pairIndex,
@@ -372,9 +373,9 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
     // their parked fetch.
     for (let i = 0; i < part.replicaStates.length; i++) {
       if (i === lSlot) continue
-      const pair =
-        ctx.s.pairs[pairIndex(ctx, (part.replicaStates[i] as ReplicaState).broker, lrs.broker)]
-      if (pair === null || pair === undefined || !pair.partitions.includes(p)) continue
+      const rs = part.replicaStates[i] as ReplicaState
+      if (!fetchesFrom(ctx, rs, lrs.broker)) continue
+      const pair = ctx.s.pairs[pairIndex(ctx, rs.broker, lrs.broker)] as FetchPairState
       insertSorted(pair.hwPending, p)
       if (pair.phase === 'idle') scheduleIdleTimeout(ctx, pair)
     }
@@ -463,9 +464,8 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
 export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
   const part = ctx.s.partitions[p] as PartitionState
   for (const r of part.replicaStates) {
-    if (r.broker === leaderB) continue
-    const pair = ctx.s.pairs[pairIndex(ctx, r.broker, leaderB)]
-    if (pair === null || pair === undefined || !pair.partitions.includes(p)) continue
+    if (!fetchesFrom(ctx, r, leaderB)) continue
+    const pair = ctx.s.pairs[pairIndex(ctx, r.broker, leaderB)] as FetchPairState
     markDirty(pair, p)
     if (pair.phase === 'idle') {
       pair.phase = 'busy'
