@@ -3,7 +3,7 @@
  * small helpers every module shares (scheduling, logging events and client lines).
  */
 import { schedule } from './event-queue'
-import type { EngineState, EventKind, LeaderSideState } from './state'
+import type { EngineState, EventKind, FetchEntry, LeaderSideState } from './state'
 import type { SimulationSpec, TopicSpec } from './spec'
 import type { ClientLogLine, SimEvent } from './types'
 
@@ -45,6 +45,8 @@ export interface Ctx {
   imbalanced: number
   /** Derived: acknowledged records missing from their leader's log, over partitions with one. */
   lostWithLeader: number
+  /** Not state: fetch response entries no response holds (see `FetchEntry`). */
+  entryPool: FetchEntry[]
 }
 
 /**

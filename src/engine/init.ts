@@ -57,6 +57,7 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     sideCounts: new Int32Array(3 * spec.cluster.brokers.length),
     imbalanced,
     lostWithLeader,
+    entryPool: [],
   }
   ledBy.forEach((sides, b) => {
     for (const side of sides) countSide(ctx, b, side, 1)

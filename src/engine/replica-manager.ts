@@ -36,7 +36,8 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
       dirty: [],
       hwPending: [],
       timeoutPending: false,
-      responseEntries: [],
+      responseHead: null,
+      responseTail: null,
       responseCount: 0,
       poll: false,
     }

@@ -79,14 +79,32 @@ function fillBatches(entry: FetchEntry, batches: Batch[], from: number): void {
   entry.batchCount = n
 }
 
-/** Starts filling the pair's response (nothing of it is in flight when a round begins). */
-function beginResponse(pair: FetchPairState): void {
+/**
+ * Empties the pair's response, giving its entries back to the pool: the follower has read them,
+ * or they are stale (a newer round began) and never will be.
+ */
+function releaseResponse(ctx: Ctx, pair: FetchPairState): void {
+  let entry = pair.responseHead
+  while (entry !== null) {
+    const next: FetchEntry | null = entry.next
+    entry.next = null
+    ctx.entryPool.push(entry)
+    entry = next
+  }
+  pair.responseHead = null
+  pair.responseTail = null
   pair.responseCount = 0
 }
 
-/** The next entry of the pair's response, from its pool, with no batches and no divergence. */
-function addEntry(pair: FetchPairState, p: number, epoch: number, hw: number): FetchEntry {
-  let entry = pair.responseEntries[pair.responseCount]
+/** Appends an entry from the pool to the pair's response, with no batches and no divergence. */
+function addEntry(
+  ctx: Ctx,
+  pair: FetchPairState,
+  p: number,
+  epoch: number,
+  hw: number,
+): FetchEntry {
+  let entry = ctx.entryPool.pop()
   if (entry === undefined) {
     entry = {
       p,
@@ -97,15 +115,18 @@ function addEntry(pair: FetchPairState, p: number, epoch: number, hw: number): F
       diverging: false,
       divergingEpoch: -1,
       divergingEndOffset: -1,
+      next: null,
     }
-    pair.responseEntries.push(entry)
   }
-  pair.responseCount += 1
   entry.p = p
   entry.epoch = epoch
   entry.batchCount = 0
   entry.leaderHighWatermark = hw
   entry.diverging = false
+  if (pair.responseTail === null) pair.responseHead = entry
+  else pair.responseTail.next = entry
+  pair.responseTail = entry
+  pair.responseCount += 1
   return entry
 }
 
@@ -128,7 +149,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   }
   const s = ctx.s
   const leaderId = (s.brokers[pair.leader] as { id: number }).id
-  beginResponse(pair)
+  releaseResponse(ctx, pair)
   let hwOnly = false
   // Visit a copy of the dirty set and refill the pair's own array: both keep their capacity, so
   // a round allocates nothing here (arrays that outlive many rounds are costly to replace).
@@ -162,7 +183,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     if (lastFetchedEpoch >= 0 && !sameEpochAhead) {
       const [epoch, endOffset] = endOffsetForEpoch(lLog, lastFetchedEpoch)
       if (epoch < lastFetchedEpoch || endOffset < fLog.logEndOffset) {
-        const entry = addEntry(pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
+        const entry = addEntry(ctx, pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
         entry.diverging = true
         entry.divergingEpoch = epoch
         entry.divergingEndOffset = endOffset
@@ -186,7 +207,11 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
         ? lLog.batches.length
         : batchIndexAtOrAfter(lLog, fLog.logEndOffset)
     if (from < lLog.batches.length) {
-      fillBatches(addEntry(pair, p, lrs.knownLeaderEpoch, lrs.highWatermark), lLog.batches, from)
+      fillBatches(
+        addEntry(ctx, pair, p, lrs.knownLeaderEpoch, lrs.highWatermark),
+        lLog.batches,
+        from,
+      )
       markDirty(pair, p)
     } else {
       if (lrs.highWatermark > frs.highWatermark) {
@@ -232,7 +257,6 @@ function scheduleIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
  * request's `replica.fetch.wait.max.ms`.
  */
 function addHighWatermarks(ctx: Ctx, pair: FetchPairState): void {
-  const inResponse = pair.responseCount
   const pending = takeAll(pair.hwPending, pendingScratch)
   for (const p of pending) {
     const part = ctx.s.partitions[p] as PartitionState
@@ -240,10 +264,10 @@ function addHighWatermarks(ctx: Ctx, pair: FetchPairState): void {
     const frs = part.replicaStates[slotOf(part, pair.follower)] as ReplicaState
     if (lrs.knownLeaderEpoch !== frs.knownLeaderEpoch) continue
     if (lrs.highWatermark <= frs.highWatermark) continue
+    // `pending` holds each partition once, so only entries made before this loop can list it.
     let listed = false
-    for (let i = 0; i < inResponse && !listed; i++)
-      listed = (pair.responseEntries[i] as FetchEntry).p === p
-    if (!listed) addEntry(pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
+    for (let e = pair.responseHead; e !== null && !listed; e = e.next) listed = e.p === p
+    if (!listed) addEntry(ctx, pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
   }
   clearArray(pending)
 }
@@ -256,7 +280,7 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
     pair.phase = 'down'
     return
   }
-  beginResponse(pair)
+  releaseResponse(ctx, pair)
   addHighWatermarks(ctx, pair)
   // An empty answer still completes the parked fetch, so an out-of-sync follower polls again.
   if (pair.responseCount === 0 && !pair.poll) return
@@ -391,8 +415,7 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   }
   // Only high watermarks: nothing at the leader changes when the next request arrives.
   let hwOnly = true
-  for (let i = 0; i < pair.responseCount; i++) {
-    const entry = pair.responseEntries[i] as FetchEntry
+  for (let entry = pair.responseHead; entry !== null; entry = entry.next) {
     if (entry.batchCount > 0 || entry.diverging) hwOnly = false
     const part = s.partitions[entry.p] as PartitionState
     const fSlot = slotOf(part, pair.follower)
@@ -435,6 +458,7 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
     // The follower's high watermark follows the leader's, bounded by its own log (can go down).
     frs.highWatermark = Math.min(entry.leaderHighWatermark, log.logEndOffset)
   }
+  releaseResponse(ctx, pair)
   // Send the next request. After a response that carried only high watermarks nothing at the
   // leader changes when it arrives, so the request parks straight away (saves an event).
   bumpGen(pair)

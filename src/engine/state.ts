@@ -33,7 +33,7 @@ export const EV = {
   isrCheck: 5,
   /** a: pair index, b: pair gen. */
   fetchRequest: 6,
-  /** a: pair index, b: pair gen; the entries wait in the pair's `responseEntries`. */
+  /** a: pair index, b: pair gen; the entries wait on the pair (`responseHead`). */
   fetchResponse: 7,
   /** a: pair index, b: pair gen. */
   fetchIdleTimeout: 8,
@@ -63,9 +63,10 @@ export const EV = {
 export type EventKind = (typeof EV)[keyof typeof EV]
 
 /**
- * What a fetch response carries for one partition. Entries are pooled per fetch pair and
- * overwritten round after round (a pair has at most one response in flight), so a round of the
- * fetch protocol allocates nothing once the pool has grown.
+ * What a fetch response carries for one partition. A response is a list of entries taken from
+ * the engine's shared pool (`Ctx.entryPool`) and given back once the follower has read it, so a
+ * round of the fetch protocol allocates nothing once the pool has grown, and the entries it
+ * touches are the ones used last (in cache), not one idle pool per broker pair.
  */
 export interface FetchEntry {
   p: number
@@ -82,6 +83,8 @@ export interface FetchEntry {
   diverging: boolean
   divergingEpoch: number
   divergingEndOffset: number
+  /** The next entry of the same response, or null. */
+  next: FetchEntry | null
 }
 
 export interface BrokerState {
@@ -307,10 +310,11 @@ export interface FetchPairState {
   /** A parked request's wait (replica.fetch.wait.max.ms) is scheduled to expire. */
   timeoutPending: boolean
   /**
-   * The response on its way to the follower (its event carries the gen): the first
-   * `responseCount` entries of this pool.
+   * The response on its way to the follower (its event carries the gen): `responseCount`
+   * entries linked from `responseHead` to `responseTail`.
    */
-  responseEntries: FetchEntry[]
+  responseHead: FetchEntry | null
+  responseTail: FetchEntry | null
   responseCount: number
   /**
    * Some follower here is outside the leader's ISR: keep polling every wait.max, as a real
