@@ -16,7 +16,7 @@ import { at, clientLine, emit, partitionName, topicOf, type Ctx } from './contex
 import { recordAck } from './accounting'
 import { clientToBroker, connectedToController } from './network'
 import { handleProduce } from './produce'
-import { insertSorted, removeAt } from './replica-manager'
+import { clearArray, insertSorted, removeAt } from './replica-manager'
 import { intInclusive, nextInt } from './prng'
 import type { ConsumerSpec, ProducerSpec } from './spec'
 import type {
@@ -355,11 +355,9 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
       continue
     }
     const b = ctx.brokerIndex.get(leaderId) as number
-    // The request takes the queue itself and the partition gets a fresh one: a new array is
-    // young and in cache, while an emptied one (one of 1,000 per producer) is usually cold by
-    // the partition's next batch, and V8 trims an array's storage as it empties anyway.
-    const batches = queue
-    producer.queues[i] = []
+    // The request takes a copy; emptying in place keeps the queue's storage for the next batches.
+    const batches = queue.slice()
+    clearArray(queue)
     removeAt(ready, k)
     for (const batch of batches) batch.attempts += 1
     const request: ProduceRequestState = {
