@@ -14,6 +14,9 @@ import { EV } from './state'
 import { producerTickMs } from './clients'
 import { FENCE_CHECK_INTERVAL_MS } from './control-plane'
 
+/** Placeholder until a replica points `log` at itself (never read). */
+const NO_LOG = emptyLog()
+
 export interface CtxOptions {
   checkInvariants: boolean
   throwOnViolation: boolean
@@ -78,16 +81,24 @@ function initialPartitions(
       const initial = topic.initial?.[p] ?? null
       const leader = initial === null ? (replicas[0] as number) : initial.leader
       const isr = initial === null ? sortedIds(replicas) : sortedIds(initial.isr)
-      const replicaStates: ReplicaState[] = replicas.map((id) => ({
-        broker: brokerIndex.get(id) as number,
-        log: emptyLog(),
-        highWatermark: 0,
-        knownLeader: -1,
-        knownLeaderEpoch: -1,
-        knownIsr: [],
-        appliedVersion: -1,
-        leaderSide: null,
-      }))
+      const replicaStates: ReplicaState[] = replicas.map((id) => {
+        const rs: ReplicaState = {
+          broker: brokerIndex.get(id) as number,
+          log: NO_LOG,
+          batches: [],
+          logEndOffset: 0,
+          epochs: [],
+          lastEpoch: -1,
+          highWatermark: 0,
+          knownLeader: -1,
+          knownLeaderEpoch: -1,
+          knownIsr: [],
+          appliedVersion: -1,
+          leaderSide: null,
+        }
+        rs.log = rs
+        return rs
+      })
       partitions.push({
         topic: t,
         partition: p,
