@@ -168,7 +168,6 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     partitions,
     topicFirstPartition: first,
     pairs: new Array<null>(n * n).fill(null),
-    delayed: partitions.map(() => []),
     producers: producers.map((client, index) => {
       const spec0 = spec.clients[client] as { topic: string }
       const t = topicIndex.get(spec0.topic) as number

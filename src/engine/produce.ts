@@ -124,13 +124,17 @@ export function handleProduce(
     )
     return
   }
-  ;(s.delayed[p] as DelayedProduce[]).push({
+  const side = lrs.leaderSide
+  const parked: DelayedProduce = {
     c: producer.index,
     request: request.id,
-    requiredOffset,
     lp: request.lp,
-    slot,
-  })
+    requiredOffset,
+    next: null,
+  }
+  if (side.delayedTail === null) side.delayedHead = parked
+  else side.delayedTail.next = parked
+  side.delayedTail = parked
 }
 
 function findRequest(ctx: Ctx, c: number, id: number, lp: number): ProduceRequestState | null {
@@ -140,45 +144,54 @@ function findRequest(ctx: Ctx, c: number, id: number, lp: number): ProduceReques
 
 /** DelayedProduce.tryComplete after the high watermark moved (checkEnoughReplicasReachOffset). */
 export function completeDelayedProduces(ctx: Ctx, p: number, slot: number): void {
-  const list = ctx.s.delayed[p]
-  if (list === undefined || list.length === 0) return
   const part = ctx.s.partitions[p] as PartitionState
   const lrs = part.replicaStates[slot] as ReplicaState
   const side = lrs.leaderSide as LeaderSideState
+  if (side.delayedHead === null) return
   const minIsr = minIsrOf(ctx, p)
-  // Compacted in place: the list outlives many requests, and a fresh array per completion would
-  // be promoted to the old generation only to die there.
-  let kept = 0
-  for (let i = 0; i < list.length; i++) {
-    const d = list[i] as DelayedProduce
-    if (d.slot !== slot || d.requiredOffset > lrs.highWatermark) {
-      list[kept++] = d
+  // Unlinks the completed ones, answering them in arrival order.
+  let prev: DelayedProduce | null = null
+  let d: DelayedProduce | null = side.delayedHead
+  while (d !== null) {
+    const next: DelayedProduce | null = d.next
+    if (d.requiredOffset > lrs.highWatermark) {
+      prev = d
+      d = next
       continue
     }
+    if (prev === null) side.delayedHead = next
+    else prev.next = next
+    if (side.delayedTail === d) side.delayedTail = prev
     const request = findRequest(ctx, d.c, d.request, d.lp)
-    if (request === null) continue
-    respond(
-      ctx,
-      ctx.s.producers[d.c] as ProducerState,
-      request,
-      side.maximalIsr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null,
-    )
+    if (request !== null) {
+      respond(
+        ctx,
+        ctx.s.producers[d.c] as ProducerState,
+        request,
+        side.maximalIsr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null,
+      )
+    }
+    d = next
   }
-  while (list.length > kept) list.pop()
 }
 
 /**
- * The partition stopped being led here: pending requests complete with NOT_LEADER_OR_FOLLOWER,
- * or get no answer at all (`error` null) when the broker or its host went away.
+ * The replica stopped leading: the requests its purgatory holds complete with
+ * NOT_LEADER_OR_FOLLOWER, or get no answer at all (`error` null) when the broker or its host went
+ * away.
  */
-export function failDelayedProduces(ctx: Ctx, p: number, error: KafkaError | null): void {
-  const list = ctx.s.delayed[p]
-  if (list === undefined || list.length === 0) return
-  for (const d of list) {
+export function failDelayedProduces(
+  ctx: Ctx,
+  side: LeaderSideState,
+  error: KafkaError | null,
+): void {
+  let d = side.delayedHead
+  side.delayedHead = null
+  side.delayedTail = null
+  if (error === null) return
+  while (d !== null) {
     const request = findRequest(ctx, d.c, d.request, d.lp)
-    if (request === null) continue
-    if (error === null) continue
-    respond(ctx, ctx.s.producers[d.c] as ProducerState, request, error)
+    if (request !== null) respond(ctx, ctx.s.producers[d.c] as ProducerState, request, error)
+    d = d.next
   }
-  ctx.s.delayed[p] = []
 }

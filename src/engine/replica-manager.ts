@@ -229,7 +229,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
     removeFromPair(ctx, b, ctx.brokerIndex.get(oldLeader) as number, p)
   }
   if (wasLeader && part.leader !== id) {
-    failDelayedProduces(ctx, p, 'NOT_LEADER_OR_FOLLOWER')
+    if (rs.leaderSide !== null) failDelayedProduces(ctx, rs.leaderSide, 'NOT_LEADER_OR_FOLLOWER')
     setLeaderSide(ctx, p, rs, null)
   }
   if (part.leader === id) {
@@ -263,6 +263,10 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
       lastFetchLeaderLogEndOffset: -1,
       lastFetchTimeMs: 0,
     })),
+    // Leading again in a new epoch: the purgatory stays (DelayedProduce completes on the high
+    // watermark of whatever epoch the broker leads in).
+    delayedHead: rs.leaderSide === null ? null : rs.leaderSide.delayedHead,
+    delayedTail: rs.leaderSide === null ? null : rs.leaderSide.delayedTail,
   }
   refreshFollowerSummary(side, rs.log.logEndOffset)
   setLeaderSide(ctx, p, rs, side)
@@ -337,7 +341,7 @@ export function forgetRoles(ctx: Ctx, b: number, error: KafkaError | null): void
     const slot = part.replicaStates.findIndex((r) => r.broker === b)
     const rs = part.replicaStates[slot] as ReplicaState
     const id = part.replicas[slot] as number
-    if (rs.knownLeader === id) failDelayedProduces(ctx, p, error)
+    if (rs.leaderSide !== null) failDelayedProduces(ctx, rs.leaderSide, error)
     setLeaderSide(ctx, p, rs, null)
     if (rs.knownLeader >= 0 && rs.knownLeader !== id) {
       removeFromPair(ctx, b, ctx.brokerIndex.get(rs.knownLeader) as number, p)

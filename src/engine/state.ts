@@ -176,6 +176,13 @@ export interface LeaderSideState {
   /** The offset at which this leader's epoch started. */
   epochStartOffset: number
   followers: FollowerTracking[]
+  /**
+   * Parked acks=all produces (the purgatory), oldest first. On the side, not per partition: the
+   * side is in hand on every produce, and two brokers that both believe they lead keep theirs
+   * apart.
+   */
+  delayedHead: DelayedProduce | null
+  delayedTail: DelayedProduce | null
 }
 
 export interface PartitionState {
@@ -211,15 +218,17 @@ export interface PartitionState {
   uncleanSinceEpoch: number
 }
 
-/** A pending acks=all produce waiting in the leader's purgatory (DelayedProduce). */
+/**
+ * A pending acks=all produce waiting in the leader's purgatory (DelayedProduce), on the leader
+ * side that parked it, in arrival order.
+ */
 export interface DelayedProduce {
   /** Producer index, request id and the producer's local partition. */
   c: number
   request: number
   lp: number
   requiredOffset: number
-  /** The leader slot that parked it. */
-  slot: number
+  next: DelayedProduce | null
 }
 
 export interface ProducerBatch {
@@ -363,7 +372,6 @@ export interface EngineState {
   partitions: PartitionState[]
   topicFirstPartition: number[]
   pairs: (FetchPairState | null)[]
-  delayed: DelayedProduce[][]
   producers: ProducerState[]
   consumers: ConsumerState[]
   events: SimEvent[]
