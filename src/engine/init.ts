@@ -17,6 +17,13 @@ import { FENCE_CHECK_INTERVAL_MS } from './control-plane'
 /** Placeholder until a replica points `log` at itself (never read). */
 const NO_LOG = emptyLog()
 
+/**
+ * Shared empty lists for 50,000 initial values (known ISRs before any metadata, empty ELRs).
+ * Registration lists and known ISRs are never edited in place, only replaced.
+ */
+const NO_IDS: number[] = []
+const UNKNOWN_ISR: number[] = []
+
 export interface CtxOptions {
   checkInvariants: boolean
   throwOnViolation: boolean
@@ -92,7 +99,7 @@ function initialPartitions(
           highWatermark: 0,
           knownLeader: -1,
           knownLeaderEpoch: -1,
-          knownIsr: [],
+          knownIsr: UNKNOWN_ISR,
           appliedVersion: -1,
           leaderSide: null,
         }
@@ -107,8 +114,8 @@ function initialPartitions(
         leaderEpoch: 0,
         partitionEpoch: 0,
         isr,
-        elr: initial?.elr?.slice() ?? [],
-        lastKnownElr: initial?.lastKnownElr?.slice() ?? [],
+        elr: initial?.elr?.slice() ?? NO_IDS,
+        lastKnownElr: initial?.lastKnownElr?.slice() ?? NO_IDS,
         leaderRecoveryState: 'RECOVERED',
         changedAtVersion: 0,
         replicaStates,
