@@ -3,6 +3,7 @@
  * small helpers every module shares (scheduling, logging events and client lines).
  */
 import { schedule } from './event-queue'
+import { FOLLOWER_FIELDS } from './state'
 import type { EngineState, EventKind, FetchEntry, LeaderSideState } from './state'
 import type { SimulationSpec, TopicSpec } from './spec'
 import type { ClientLogLine, SimEvent } from './types'
@@ -58,7 +59,8 @@ export function countSide(ctx: Ctx, b: number, side: LeaderSideState, sign: numb
   const minIsr = minIsrOf(ctx, side.p)
   const isr = side.knownIsrSize
   const counts = ctx.sideCounts
-  if (isr < side.followers.length) counts[3 * b] = (counts[3 * b] as number) + sign
+  if (isr < side.followers.length / FOLLOWER_FIELDS)
+    counts[3 * b] = (counts[3 * b] as number) + sign
   if (isr < minIsr) counts[3 * b + 1] = (counts[3 * b + 1] as number) + sign
   else if (isr === minIsr) counts[3 * b + 2] = (counts[3 * b + 2] as number) + sign
 }

@@ -7,6 +7,7 @@ import { emit, partitionName, type Ctx } from './context'
 import { epochEntries } from './log'
 import { fetchesFrom, pairIndex } from './replica-manager'
 import { effectiveMinIsr } from './spec'
+import { FOLLOWER_FIELDS, FT } from './state'
 import type { LeaderSideState, PartitionState, ProducerState, ReplicaState } from './state'
 
 export interface InvariantChecker {
@@ -72,9 +73,10 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
         .filter((i) => i >= 0)
       if (JSON.stringify(isrSlots) !== JSON.stringify(side.isrFollowerSlots))
         out.push(`${name}: the leader's ISR follower slots are out of step`)
-      const tracked = isrSlots.map(
-        (i) => side.followers[i] as { lastCaughtUpTimeMs: number; logEndOffset: number },
-      )
+      const tracked = isrSlots.map((i) => ({
+        lastCaughtUpTimeMs: side.followers[FOLLOWER_FIELDS * i + FT.lastCaughtUpTimeMs] as number,
+        logEndOffset: side.followers[FOLLOWER_FIELDS * i + FT.logEndOffset] as number,
+      }))
       const min = tracked.length === 0 ? -1 : Math.min(...tracked.map((f) => f.lastCaughtUpTimeMs))
       if (side.minFollowerCaughtUpMs !== min)
         out.push(`${name}: the leader's smallest follower caught-up time is out of step`)

@@ -6,6 +6,7 @@
 import { emit, type Ctx } from './context'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
+import { FOLLOWER_FIELDS } from './state'
 import type { BrokerState, LeaderSideState, PartitionState } from './state'
 import type { MetricsSample } from './types'
 
@@ -58,7 +59,7 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
       const part = partitions[side.p] as PartitionState
       const minIsr = minIsrByTopic[part.topic] as number
       const isrSize = side.knownIsrSize
-      if (isrSize < side.followers.length) underReplicated += 1
+      if (isrSize < side.followers.length / FOLLOWER_FIELDS) underReplicated += 1
       if (isrSize < minIsr) underMinIsr += 1
       else if (isrSize === minIsr) atMinIsr += 1
     }

@@ -5,18 +5,12 @@
  * Fetchers are batched per (follower broker, leader broker) pair, as Kafka's
  * ReplicaFetcherManager does; see `replication.ts` for the fetch rounds themselves.
  */
-import { EV } from './state'
+import { EV, FOLLOWER_FIELDS, FT } from './state'
 import { at, countSide, type Ctx } from './context'
 import { assignEpochStartOffset } from './log'
 import { brokerLink } from './network'
 import { failDelayedProduces } from './produce'
-import type {
-  FetchPairState,
-  FollowerTracking,
-  LeaderSideState,
-  PartitionState,
-  ReplicaState,
-} from './state'
+import type { FetchPairState, LeaderSideState, PartitionState, ReplicaState } from './state'
 import type { KafkaError } from './types'
 
 export function pairIndex(ctx: Ctx, follower: number, leader: number): number {
@@ -91,9 +85,10 @@ export function refreshFollowerSummary(side: LeaderSideState, leaderLogEndOffset
   let min = -1
   let atEnd = true
   for (const slot of side.isrFollowerSlots) {
-    const f = side.followers[slot] as FollowerTracking
-    if (min === -1 || f.lastCaughtUpTimeMs < min) min = f.lastCaughtUpTimeMs
-    if (f.logEndOffset !== leaderLogEndOffset) atEnd = false
+    const base = FOLLOWER_FIELDS * slot
+    const caughtUp = side.followers[base + FT.lastCaughtUpTimeMs] as number
+    if (min === -1 || caughtUp < min) min = caughtUp
+    if (side.followers[base + FT.logEndOffset] !== leaderLogEndOffset) atEnd = false
   }
   side.minFollowerCaughtUpMs = min
   side.followersAtEnd = atEnd
@@ -240,6 +235,19 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
 }
 
 /**
+ * A new leader's view of its followers, per slot (`FT` fields): an unknown log end offset (-1)
+ * until they fetch, and last caught-up time "now" for ISR members, else 0.
+ */
+function trackingFor(part: PartitionState, nowMs: number): number[] {
+  const f: number[] = []
+  for (const r of part.replicas) {
+    // In FT order: logEndOffset, lastCaughtUpTimeMs, lastFetchLeaderLogEndOffset, lastFetchTimeMs.
+    f.push(-1, part.isr.includes(r) ? nowMs : 0, -1, 0)
+  }
+  return f
+}
+
+/**
  * Partition.makeLeader: record the new epoch's start offset in the leader-epoch cache, and reset
  * what the leader knows of its followers: last caught-up time "now" for ISR members, else 0, and
  * an unknown log end offset (-1) until they fetch.
@@ -257,12 +265,7 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
     maximalIsr: part.isr.slice(),
     pendingIsrChange: false,
     epochStartOffset: rs.log.logEndOffset,
-    followers: part.replicas.map((r) => ({
-      logEndOffset: -1,
-      lastCaughtUpTimeMs: part.isr.includes(r) ? ctx.s.nowMs : 0,
-      lastFetchLeaderLogEndOffset: -1,
-      lastFetchTimeMs: 0,
-    })),
+    followers: trackingFor(part, ctx.s.nowMs),
     // Leading again in a new epoch: the purgatory stays (DelayedProduce completes on the high
     // watermark of whatever epoch the broker leads in).
     delayedHead: rs.leaderSide === null ? null : rs.leaderSide.delayedHead,

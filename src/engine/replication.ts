@@ -8,7 +8,7 @@
  * DelayedFetch, `replica.fetch.wait.max.ms`) and costs no events until data arrives, so idle
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
-import { EV } from './state'
+import { EV, FOLLOWER_FIELDS, FT } from './state'
 import { at, emit, minIsrOf, sortedIds, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
@@ -36,7 +36,6 @@ import {
 import type {
   FetchEntry,
   FetchPairState,
-  FollowerTracking,
   LeaderSideState,
   PartitionState,
   ReplicaState,
@@ -52,11 +51,22 @@ function eligibleForIsr(ctx: Ctx, id: number): boolean {
   return ctx.spec.cluster.controller === 'kraft' ? isActiveBroker(ctx, id) : zkLive(ctx, id)
 }
 
+/** The follower in `slot` as its leader tracks it: field `field` (an `FT` offset). */
+function tracked(side: LeaderSideState, slot: number, field: number): number {
+  return side.followers[FOLLOWER_FIELDS * slot + field] as number
+}
+
 /** Replica.isCaughtUp: at the leader's end, or caught up within replica.lag.time.max.ms. */
-function isCaughtUp(ctx: Ctx, follower: FollowerTracking, leaderLogEndOffset: number): boolean {
+function isCaughtUp(
+  ctx: Ctx,
+  side: LeaderSideState,
+  slot: number,
+  leaderLogEndOffset: number,
+): boolean {
   return (
-    follower.logEndOffset === leaderLogEndOffset ||
-    ctx.s.nowMs - follower.lastCaughtUpTimeMs <= ctx.spec.cluster.config['replica.lag.time.max.ms']
+    tracked(side, slot, FT.logEndOffset) === leaderLogEndOffset ||
+    ctx.s.nowMs - tracked(side, slot, FT.lastCaughtUpTimeMs) <=
+      ctx.spec.cluster.config['replica.lag.time.max.ms']
   )
 }
 
@@ -191,13 +201,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
         continue
       }
     }
-    updateFollowerFetchState(
-      ctx,
-      side,
-      side.followers[fSlot] as FollowerTracking,
-      fLog.logEndOffset,
-      lLog.logEndOffset,
-    )
+    updateFollowerFetchState(ctx, side, fSlot, fLog.logEndOffset, lLog.logEndOffset)
     maybeExpandIsr(ctx, p, part, lSlot, fSlot)
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
     const outOfSync = !side.maximalIsr.includes(part.replicas[fSlot] as number)
@@ -301,23 +305,27 @@ function sendResponse(ctx: Ctx, pair: FetchPairState): void {
 function updateFollowerFetchState(
   ctx: Ctx,
   side: LeaderSideState,
-  frs: FollowerTracking,
+  slot: number,
   fetchOffset: number,
   leaderLogEndOffset: number,
 ): void {
   const now = ctx.s.nowMs
-  const caughtUpBefore = frs.lastCaughtUpTimeMs
-  const endBefore = frs.logEndOffset
+  const f = side.followers
+  const base = FOLLOWER_FIELDS * slot
+  const caughtUpBefore = f[base + FT.lastCaughtUpTimeMs] as number
+  const endBefore = f[base + FT.logEndOffset] as number
+  let caughtUp = caughtUpBefore
   if (fetchOffset >= leaderLogEndOffset) {
-    frs.lastCaughtUpTimeMs = Math.max(frs.lastCaughtUpTimeMs, now)
-  } else if (fetchOffset >= frs.lastFetchLeaderLogEndOffset) {
-    frs.lastCaughtUpTimeMs = Math.max(frs.lastCaughtUpTimeMs, frs.lastFetchTimeMs)
+    caughtUp = Math.max(caughtUp, now)
+  } else if (fetchOffset >= (f[base + FT.lastFetchLeaderLogEndOffset] as number)) {
+    caughtUp = Math.max(caughtUp, f[base + FT.lastFetchTimeMs] as number)
   }
-  frs.lastFetchLeaderLogEndOffset = leaderLogEndOffset
-  frs.lastFetchTimeMs = now
-  frs.logEndOffset = fetchOffset
+  f[base + FT.lastCaughtUpTimeMs] = caughtUp
+  f[base + FT.lastFetchLeaderLogEndOffset] = leaderLogEndOffset
+  f[base + FT.lastFetchTimeMs] = now
+  f[base + FT.logEndOffset] = fetchOffset
   // The summary depends on these two fields (and on the leader's end, whose appends update it).
-  if (frs.lastCaughtUpTimeMs !== caughtUpBefore || fetchOffset !== endBefore)
+  if (caughtUp !== caughtUpBefore || fetchOffset !== endBefore)
     refreshFollowerSummary(side, leaderLogEndOffset)
 }
 
@@ -337,9 +345,8 @@ function maybeExpandIsr(
   const side = lrs.leaderSide as LeaderSideState
   const fid = part.replicas[fSlot] as number
   if (side.maximalIsr.includes(fid) || side.pendingIsrChange) return
-  const tracking = side.followers[fSlot] as FollowerTracking
-  if (tracking.logEndOffset < lrs.highWatermark || tracking.logEndOffset < side.epochStartOffset)
-    return
+  const end = tracked(side, fSlot, FT.logEndOffset)
+  if (end < lrs.highWatermark || end < side.epochStartOffset) return
   if (!eligibleForIsr(ctx, fid)) return
   const newIsr = sortedIds(lrs.knownIsr, fid)
   side.maximalIsr = newIsr
@@ -383,11 +390,14 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
   let hw = leo
   for (let i = 0; i < part.replicaStates.length; i++) {
     if (i === lSlot) continue
-    const f = side.followers[i] as FollowerTracking
+    const end = tracked(side, i, FT.logEndOffset)
     const fid = part.replicas[i] as number
-    if (f.logEndOffset >= hw) continue
-    if (side.maximalIsr.includes(fid) || (isCaughtUp(ctx, f, leo) && eligibleForIsr(ctx, fid))) {
-      hw = f.logEndOffset
+    if (end >= hw) continue
+    if (
+      side.maximalIsr.includes(fid) ||
+      (isCaughtUp(ctx, side, i, leo) && eligibleForIsr(ctx, fid))
+    ) {
+      hw = end
     }
   }
   if (hw > lrs.highWatermark) {
@@ -549,7 +559,7 @@ function hasOutOfSyncFollower(ctx: Ctx, part: PartitionState, lSlot: number): bo
   for (const id of lrs.knownIsr) {
     const slot = part.replicas.indexOf(id)
     if (slot === lSlot || slot < 0) continue
-    if (!isCaughtUp(ctx, side.followers[slot] as FollowerTracking, leo)) return true
+    if (!isCaughtUp(ctx, side, slot, leo)) return true
   }
   return false
 }
@@ -561,7 +571,7 @@ function shrunkIsr(ctx: Ctx, part: PartitionState, lSlot: number): number[] {
   return lrs.knownIsr.filter((id) => {
     const slot = part.replicas.indexOf(id)
     if (slot === lSlot || slot < 0) return true
-    return isCaughtUp(ctx, side.followers[slot] as FollowerTracking, leo)
+    return isCaughtUp(ctx, side, slot, leo)
   })
 }
 

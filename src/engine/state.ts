@@ -144,13 +144,19 @@ export interface ReplicaState extends ReplicaLog {
   leaderSide: LeaderSideState | null
 }
 
-/** What a leader tracks of its followers: Kafka's remote Replica objects, per slot. */
-export interface FollowerTracking {
-  logEndOffset: number
-  lastCaughtUpTimeMs: number
-  lastFetchLeaderLogEndOffset: number
-  lastFetchTimeMs: number
-}
+/**
+ * What a leader tracks of each follower (Kafka's remote Replica objects), flat in
+ * `LeaderSideState.followers`: `FOLLOWER_FIELDS` small integers per replica slot, at these
+ * offsets. One array per leader side instead of an array of objects, so reaching a follower's
+ * state costs one memory load fewer on every fetch.
+ */
+export const FT = {
+  logEndOffset: 0,
+  lastCaughtUpTimeMs: 1,
+  lastFetchLeaderLogEndOffset: 2,
+  lastFetchTimeMs: 3,
+} as const
+export const FOLLOWER_FIELDS = 4
 
 export interface LeaderSideState {
   /** The partition and this leader's replica slot in it. */
@@ -175,7 +181,8 @@ export interface LeaderSideState {
   pendingIsrChange: boolean
   /** The offset at which this leader's epoch started. */
   epochStartOffset: number
-  followers: FollowerTracking[]
+  /** Per replica slot (the leader's own unused), the `FT` fields: see `FT`. */
+  followers: number[]
   /**
    * Parked acks=all produces (the purgatory), oldest first. On the side, not per partition: the
    * side is in hand on every produce, and two brokers that both believe they lead keep theirs
