@@ -71,7 +71,13 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
       const isrSlots = part.replicas
         .map((r, i) => (i !== slot && rs.knownIsr.includes(r) ? i : -1))
         .filter((i) => i >= 0)
-      if (JSON.stringify(isrSlots) !== JSON.stringify(side.isrFollowerSlots))
+      const marked = part.replicas
+        .map((_, i) => (side.followers[FOLLOWER_FIELDS * i + FT.inKnownIsr] === 1 ? i : -1))
+        .filter((i) => i >= 0)
+      if (
+        JSON.stringify(isrSlots) !== JSON.stringify(marked) ||
+        side.isrFollowerCount !== isrSlots.length
+      )
         out.push(`${name}: the leader's ISR follower slots are out of step`)
       const tracked = isrSlots.map((i) => ({
         lastCaughtUpTimeMs: side.followers[FOLLOWER_FIELDS * i + FT.lastCaughtUpTimeMs] as number,

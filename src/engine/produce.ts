@@ -97,7 +97,7 @@ export function handleProduce(
     }
     appendBatch(lrs.log, batch)
     appended = true
-    if (lrs.leaderSide.isrFollowerSlots.length > 0) lrs.leaderSide.followersAtEnd = false
+    if (lrs.leaderSide.isrFollowerCount > 0) lrs.leaderSide.followersAtEnd = false
     if (firstOffset < 0) firstOffset = batch.baseOffset
     // acks=0 has no response: the record counts as acknowledged once it is written.
     if (acks === 0) recordAck(ctx, producer, p, pb.baseSequence, batch.baseOffset, pb.records)

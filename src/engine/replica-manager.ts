@@ -84,21 +84,26 @@ export function refreshFollowerSummary(side: LeaderSideState, leaderLogEndOffset
   // every leader side, and V8 then migrates 10,000 objects one by one mid-run.
   let min = -1
   let atEnd = true
-  for (const slot of side.isrFollowerSlots) {
-    const base = FOLLOWER_FIELDS * slot
-    const caughtUp = side.followers[base + FT.lastCaughtUpTimeMs] as number
+  const f = side.followers
+  for (let base = 0; base < f.length; base += FOLLOWER_FIELDS) {
+    if (f[base + FT.inKnownIsr] === 0) continue
+    const caughtUp = f[base + FT.lastCaughtUpTimeMs] as number
     if (min === -1 || caughtUp < min) min = caughtUp
-    if (side.followers[base + FT.logEndOffset] !== leaderLogEndOffset) atEnd = false
+    if (f[base + FT.logEndOffset] !== leaderLogEndOffset) atEnd = false
   }
   side.minFollowerCaughtUpMs = min
   side.followersAtEnd = atEnd
 }
 
-function isrFollowerSlots(part: PartitionState, isr: number[], leaderSlot: number): number[] {
-  const slots: number[] = []
-  for (let i = 0; i < part.replicas.length; i++)
-    if (i !== leaderSlot && isr.includes(part.replicas[i] as number)) slots.push(i)
-  return slots
+/** Marks the side's followers in `isr` (`FT.inKnownIsr`) and counts them. */
+function markIsrFollowers(part: PartitionState, side: LeaderSideState, isr: number[]): void {
+  let count = 0
+  for (let i = 0; i < part.replicas.length; i++) {
+    const member = i !== side.slot && isr.includes(part.replicas[i] as number)
+    side.followers[FOLLOWER_FIELDS * i + FT.inKnownIsr] = member ? 1 : 0
+    if (member) count++
+  }
+  side.isrFollowerCount = count
 }
 
 /** The ISR a replica's broker knows changes (metadata applied, or its AlterPartition committed). */
@@ -110,7 +115,7 @@ export function setKnownIsr(ctx: Ctx, part: PartitionState, rs: ReplicaState, is
     countSide(ctx, rs.broker, side, -1)
     side.knownIsrSize = isr.length
     countSide(ctx, rs.broker, side, 1)
-    side.isrFollowerSlots = isrFollowerSlots(part, isr, side.slot)
+    markIsrFollowers(part, side, isr)
     refreshFollowerSummary(side, rs.log.logEndOffset)
   }
 }
@@ -241,8 +246,9 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
 function trackingFor(part: PartitionState, nowMs: number): number[] {
   const f: number[] = []
   for (const r of part.replicas) {
-    // In FT order: logEndOffset, lastCaughtUpTimeMs, lastFetchLeaderLogEndOffset, lastFetchTimeMs.
-    f.push(-1, part.isr.includes(r) ? nowMs : 0, -1, 0)
+    // In FT order: logEndOffset, lastCaughtUpTimeMs, lastFetchLeaderLogEndOffset,
+    // lastFetchTimeMs, inKnownIsr (set by markIsrFollowers).
+    f.push(-1, part.isr.includes(r) ? nowMs : 0, -1, 0, 0)
   }
   return f
 }
@@ -259,7 +265,7 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
     p,
     slot,
     knownIsrSize: rs.knownIsr.length,
-    isrFollowerSlots: isrFollowerSlots(part, rs.knownIsr, slot),
+    isrFollowerCount: 0,
     minFollowerCaughtUpMs: 0,
     followersAtEnd: false,
     maximalIsr: part.isr.slice(),
@@ -271,6 +277,7 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
     delayedHead: rs.leaderSide === null ? null : rs.leaderSide.delayedHead,
     delayedTail: rs.leaderSide === null ? null : rs.leaderSide.delayedTail,
   }
+  markIsrFollowers(part, side, rs.knownIsr)
   refreshFollowerSummary(side, rs.log.logEndOffset)
   setLeaderSide(ctx, p, rs, side)
   // Followers that already fetch for this epoch are answered now that this broker leads.

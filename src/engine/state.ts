@@ -155,8 +155,10 @@ export const FT = {
   lastCaughtUpTimeMs: 1,
   lastFetchLeaderLogEndOffset: 2,
   lastFetchTimeMs: 3,
+  /** 1 when the slot is a follower in the ISR this leader knows (never the leader's own), else 0. */
+  inKnownIsr: 4,
 } as const
-export const FOLLOWER_FIELDS = 4
+export const FOLLOWER_FIELDS = 5
 
 export interface LeaderSideState {
   /** The partition and this leader's replica slot in it. */
@@ -164,8 +166,8 @@ export interface LeaderSideState {
   slot: number
   /** Size of the ISR this leader knows, for the per-leader gauges (metrics.ts). */
   knownIsrSize: number
-  /** Slots of the followers in the ISR this leader knows (not its own slot). */
-  isrFollowerSlots: number[]
+  /** Followers in the ISR this leader knows (not itself); which ones: `FT.inKnownIsr`. */
+  isrFollowerCount: number
   /**
    * The smallest lastCaughtUpTimeMs over those ISR followers (-1 when there is none). While it
    * is within replica.lag.time.max.ms none is out of sync, so the ISR check can skip the partition.
