@@ -60,7 +60,7 @@ export function handleProduce(
   const s = ctx.s
   const p = request.p
   const part = s.partitions[p] as PartitionState
-  const slot = slotOf(part, b)
+  const slot = slotOf(ctx, part, b)
   const lrs = part.replicaStates[slot]
   const id = (s.brokers[b] as { id: number }).id
   if (lrs === undefined || lrs.knownLeader !== id || lrs.leaderSide === null) {

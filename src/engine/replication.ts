@@ -41,10 +41,12 @@ import type {
   ReplicaState,
 } from './state'
 
-function slotOf(part: PartitionState, b: number): number {
-  for (let i = 0; i < part.replicaStates.length; i++)
-    if ((part.replicaStates[i] as ReplicaState).broker === b) return i
-  return -1
+/**
+ * The replica slot of broker index `b` in the partition, or -1. Searches the replica ids, one
+ * small array, rather than the replica objects (all of them cold on a partition's first touch).
+ */
+function slotOf(ctx: Ctx, part: PartitionState, b: number): number {
+  return part.replicas.indexOf((ctx.s.brokers[b] as { id: number }).id)
 }
 
 function eligibleForIsr(ctx: Ctx, id: number): boolean {
@@ -167,8 +169,8 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   let poll = false
   for (const p of visit) {
     const part = s.partitions[p] as PartitionState
-    const lSlot = slotOf(part, pair.leader)
-    const fSlot = slotOf(part, pair.follower)
+    const lSlot = slotOf(ctx, part, pair.leader)
+    const fSlot = slotOf(ctx, part, pair.follower)
     const lrs = part.replicaStates[lSlot] as ReplicaState
     const frs = part.replicaStates[fSlot] as ReplicaState
     // The leader answers only in the epoch the follower fetches for (FENCED_LEADER_EPOCH /
@@ -264,8 +266,8 @@ function addHighWatermarks(ctx: Ctx, pair: FetchPairState): void {
   const pending = takeAll(pair.hwPending, pendingScratch)
   for (const p of pending) {
     const part = ctx.s.partitions[p] as PartitionState
-    const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
-    const frs = part.replicaStates[slotOf(part, pair.follower)] as ReplicaState
+    const lrs = part.replicaStates[slotOf(ctx, part, pair.leader)] as ReplicaState
+    const frs = part.replicaStates[slotOf(ctx, part, pair.follower)] as ReplicaState
     if (lrs.knownLeaderEpoch !== frs.knownLeaderEpoch) continue
     if (lrs.highWatermark <= frs.highWatermark) continue
     // `pending` holds each partition once, so only entries made before this loop can list it.
@@ -428,7 +430,7 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   for (let entry = pair.responseHead; entry !== null; entry = entry.next) {
     if (entry.batchCount > 0 || entry.diverging) hwOnly = false
     const part = s.partitions[entry.p] as PartitionState
-    const fSlot = slotOf(part, pair.follower)
+    const fSlot = slotOf(ctx, part, pair.follower)
     const frs = part.replicaStates[fSlot] as ReplicaState
     if (frs.knownLeaderEpoch !== entry.epoch) continue
     const log = frs.log
@@ -451,7 +453,7 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
       continue
     }
     if (ctx.checkInvariants && entry.batchCount > 0) {
-      const lrs = part.replicaStates[slotOf(part, pair.leader)] as ReplicaState
+      const lrs = part.replicaStates[slotOf(ctx, part, pair.leader)] as ReplicaState
       if (!isPrefixOf(log, lrs.log)) {
         emit(ctx, {
           atMs: s.nowMs,
