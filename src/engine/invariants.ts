@@ -7,7 +7,7 @@ import { emit, partitionName, type Ctx } from './context'
 import { epochEntries } from './log'
 import { fetchesFrom, pairIndex } from './replica-manager'
 import { effectiveMinIsr } from './spec'
-import { FOLLOWER_FIELDS, FT } from './state'
+import { FOLLOWER_FIELDS, FT, IN_KNOWN_ISR, IN_MAXIMAL_ISR } from './state'
 import type { LeaderSideState, PartitionState, ProducerState, ReplicaState } from './state'
 
 export interface InvariantChecker {
@@ -71,9 +71,18 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
       const isrSlots = part.replicas
         .map((r, i) => (i !== slot && rs.knownIsr.includes(r) ? i : -1))
         .filter((i) => i >= 0)
-      const marked = part.replicas
-        .map((_, i) => (side.followers[FOLLOWER_FIELDS * i + FT.inKnownIsr] === 1 ? i : -1))
+      const flagged = (bit: number) =>
+        part.replicas
+          .map((_, i) =>
+            ((side.followers[FOLLOWER_FIELDS * i + FT.isrFlags] as number) & bit) !== 0 ? i : -1,
+          )
+          .filter((i) => i >= 0)
+      const marked = flagged(IN_KNOWN_ISR)
+      const maximal = part.replicas
+        .map((r, i) => (side.maximalIsr.includes(r) ? i : -1))
         .filter((i) => i >= 0)
+      if (JSON.stringify(flagged(IN_MAXIMAL_ISR)) !== JSON.stringify(maximal))
+        out.push(`${name}: the leader's maximal ISR flags are out of step`)
       if (
         JSON.stringify(isrSlots) !== JSON.stringify(marked) ||
         side.isrFollowerCount !== isrSlots.length

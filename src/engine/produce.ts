@@ -72,7 +72,7 @@ export function handleProduce(
   }
   const acks = spec.config.acks
   const minIsr = minIsrOf(ctx, p)
-  if (acks === -1 && lrs.knownIsr.length < minIsr) {
+  if (acks === -1 && lrs.leaderSide.knownIsrSize < minIsr) {
     respond(ctx, producer, request, 'NOT_ENOUGH_REPLICAS')
     return
   }

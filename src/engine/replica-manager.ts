@@ -5,7 +5,7 @@
  * Fetchers are batched per (follower broker, leader broker) pair, as Kafka's
  * ReplicaFetcherManager does; see `replication.ts` for the fetch rounds themselves.
  */
-import { EV, FOLLOWER_FIELDS, FT } from './state'
+import { EV, FOLLOWER_FIELDS, FT, IN_KNOWN_ISR, IN_MAXIMAL_ISR } from './state'
 import { at, countSide, type Ctx } from './context'
 import { assignEpochStartOffset } from './log'
 import { brokerLink } from './network'
@@ -86,7 +86,7 @@ export function refreshFollowerSummary(side: LeaderSideState, leaderLogEndOffset
   let atEnd = true
   const f = side.followers
   for (let base = 0; base < f.length; base += FOLLOWER_FIELDS) {
-    if (f[base + FT.inKnownIsr] === 0) continue
+    if (((f[base + FT.isrFlags] as number) & IN_KNOWN_ISR) === 0) continue
     const caughtUp = f[base + FT.lastCaughtUpTimeMs] as number
     if (min === -1 || caughtUp < min) min = caughtUp
     if (f[base + FT.logEndOffset] !== leaderLogEndOffset) atEnd = false
@@ -95,15 +95,34 @@ export function refreshFollowerSummary(side: LeaderSideState, leaderLogEndOffset
   side.followersAtEnd = atEnd
 }
 
-/** Marks the side's followers in `isr` (`FT.inKnownIsr`) and counts them. */
-function markIsrFollowers(part: PartitionState, side: LeaderSideState, isr: number[]): void {
+/** Sets flag `bit` of every slot but `exceptSlot` whose replica is in `ids`, clears it elsewhere. */
+function flagSlots(
+  part: PartitionState,
+  side: LeaderSideState,
+  bit: number,
+  ids: number[],
+  exceptSlot: number,
+): number {
   let count = 0
   for (let i = 0; i < part.replicas.length; i++) {
-    const member = i !== side.slot && isr.includes(part.replicas[i] as number)
-    side.followers[FOLLOWER_FIELDS * i + FT.inKnownIsr] = member ? 1 : 0
+    const k = FOLLOWER_FIELDS * i + FT.isrFlags
+    const flags = (side.followers[k] as number) & ~bit
+    const member = i !== exceptSlot && ids.includes(part.replicas[i] as number)
+    side.followers[k] = member ? flags | bit : flags
     if (member) count++
   }
-  side.isrFollowerCount = count
+  return count
+}
+
+/** Marks the side's followers in `isr`, the ISR it knows (`IN_KNOWN_ISR`), and counts them. */
+function markIsrFollowers(part: PartitionState, side: LeaderSideState, isr: number[]): void {
+  side.isrFollowerCount = flagSlots(part, side, IN_KNOWN_ISR, isr, side.slot)
+}
+
+/** The leader's maximal ISR becomes `isr` (its members flagged `IN_MAXIMAL_ISR`). */
+export function setMaximalIsr(part: PartitionState, side: LeaderSideState, isr: number[]): void {
+  side.maximalIsr = isr
+  flagSlots(part, side, IN_MAXIMAL_ISR, isr, -1)
 }
 
 /** The ISR a replica's broker knows changes (metadata applied, or its AlterPartition committed). */
@@ -217,7 +236,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
   if (sameEpoch) {
     const side = rs.leaderSide
     if (side !== null) {
-      if (!side.pendingIsrChange) side.maximalIsr = part.isr.slice()
+      if (!side.pendingIsrChange) setMaximalIsr(part, side, part.isr.slice())
       // Followers the controller removed keep fetching and must be able to rejoin.
       nudgeFollowers(ctx, p, part, slot, true)
     }
@@ -247,7 +266,7 @@ function trackingFor(part: PartitionState, nowMs: number): number[] {
   const f: number[] = []
   for (const r of part.replicas) {
     // In FT order: logEndOffset, lastCaughtUpTimeMs, lastFetchLeaderLogEndOffset,
-    // lastFetchTimeMs, inKnownIsr (set by markIsrFollowers).
+    // lastFetchTimeMs, isrFlags (set by markIsrFollowers and setMaximalIsr).
     f.push(-1, part.isr.includes(r) ? nowMs : 0, -1, 0, 0)
   }
   return f
@@ -278,6 +297,7 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
     delayedTail: rs.leaderSide === null ? null : rs.leaderSide.delayedTail,
   }
   markIsrFollowers(part, side, rs.knownIsr)
+  setMaximalIsr(part, side, side.maximalIsr)
   refreshFollowerSummary(side, rs.log.logEndOffset)
   setLeaderSide(ctx, p, rs, side)
   // Followers that already fetch for this epoch are answered now that this broker leads.

@@ -8,7 +8,7 @@
  * DelayedFetch, `replica.fetch.wait.max.ms`) and costs no events until data arrives, so idle
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
-import { EV, FOLLOWER_FIELDS, FT } from './state'
+import { EV, FOLLOWER_FIELDS, FT, IN_MAXIMAL_ISR } from './state'
 import { at, emit, minIsrOf, sortedIds, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
@@ -32,6 +32,7 @@ import {
   pairIndex,
   refreshFollowerSummary,
   setKnownIsr,
+  setMaximalIsr,
 } from './replica-manager'
 import type {
   FetchEntry,
@@ -56,6 +57,11 @@ function eligibleForIsr(ctx: Ctx, id: number): boolean {
 /** The follower in `slot` as its leader tracks it: field `field` (an `FT` offset). */
 function tracked(side: LeaderSideState, slot: number, field: number): number {
   return side.followers[FOLLOWER_FIELDS * slot + field] as number
+}
+
+/** The replica in `slot` is in the leader's maximal ISR (its flag, not a search of the list). */
+function inMaximalIsr(side: LeaderSideState, slot: number): boolean {
+  return (tracked(side, slot, FT.isrFlags) & IN_MAXIMAL_ISR) !== 0
 }
 
 /** Replica.isCaughtUp: at the leader's end, or caught up within replica.lag.time.max.ms. */
@@ -206,7 +212,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     updateFollowerFetchState(ctx, side, fSlot, fLog.logEndOffset, lLog.logEndOffset)
     maybeExpandIsr(ctx, p, part, lSlot, fSlot)
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
-    const outOfSync = !side.maximalIsr.includes(part.replicas[fSlot] as number)
+    const outOfSync = !inMaximalIsr(side, fSlot)
     if (outOfSync) poll = true
     const from =
       fLog.logEndOffset >= lLog.logEndOffset
@@ -346,12 +352,12 @@ function maybeExpandIsr(
   const lrs = part.replicaStates[lSlot] as ReplicaState
   const side = lrs.leaderSide as LeaderSideState
   const fid = part.replicas[fSlot] as number
-  if (side.maximalIsr.includes(fid) || side.pendingIsrChange) return
+  if (inMaximalIsr(side, fSlot) || side.pendingIsrChange) return
   const end = tracked(side, fSlot, FT.logEndOffset)
   if (end < lrs.highWatermark || end < side.epochStartOffset) return
   if (!eligibleForIsr(ctx, fid)) return
   const newIsr = sortedIds(lrs.knownIsr, fid)
-  side.maximalIsr = newIsr
+  setMaximalIsr(part, side, newIsr)
   side.pendingIsrChange = true
   submitIsrChange(ctx, p, lSlot, newIsr)
 }
@@ -366,13 +372,13 @@ function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): 
   if (lrs.leaderSide === null) return
   if (committed) {
     side.pendingIsrChange = false
-    side.maximalIsr = part.isr.slice()
+    setMaximalIsr(part, side, part.isr.slice())
     setKnownIsr(ctx, part, lrs, part.isr)
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
   } else if (lrs.knownLeaderEpoch !== part.leaderEpoch || part.leader !== id) {
     // Rejected (fenced epoch, ineligible replica): fall back to the committed ISR.
     side.pendingIsrChange = false
-    side.maximalIsr = lrs.knownIsr.slice()
+    setMaximalIsr(part, side, lrs.knownIsr.slice())
   }
   // Otherwise the controller is unreachable: the change stays pending and is retried.
 }
@@ -387,7 +393,7 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
   const side = lrs.leaderSide
   if (side === null) return
   const minIsr = minIsrOf(ctx, p)
-  if (lrs.knownIsr.length < minIsr) return
+  if (side.knownIsrSize < minIsr) return
   const leo = lrs.log.logEndOffset
   let hw = leo
   for (let i = 0; i < part.replicaStates.length; i++) {
@@ -395,10 +401,7 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
     const end = tracked(side, i, FT.logEndOffset)
     const fid = part.replicas[i] as number
     if (end >= hw) continue
-    if (
-      side.maximalIsr.includes(fid) ||
-      (isCaughtUp(ctx, side, i, leo) && eligibleForIsr(ctx, fid))
-    ) {
+    if (inMaximalIsr(side, i) || (isCaughtUp(ctx, side, i, leo) && eligibleForIsr(ctx, fid))) {
       hw = end
     }
   }
@@ -547,7 +550,7 @@ export function isrCheck(ctx: Ctx, b: number): void {
     const next = shrunkIsr(ctx, part, lSlot)
     if (next.length < lrs.knownIsr.length) {
       side.pendingIsrChange = true
-      side.maximalIsr = lrs.knownIsr.slice()
+      setMaximalIsr(part, side, lrs.knownIsr.slice())
       submitIsrChange(ctx, p, lSlot, next)
     }
   }

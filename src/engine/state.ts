@@ -155,10 +155,14 @@ export const FT = {
   lastCaughtUpTimeMs: 1,
   lastFetchLeaderLogEndOffset: 2,
   lastFetchTimeMs: 3,
-  /** 1 when the slot is a follower in the ISR this leader knows (never the leader's own), else 0. */
-  inKnownIsr: 4,
+  /** Bit flags: `IN_KNOWN_ISR`, `IN_MAXIMAL_ISR`. */
+  isrFlags: 4,
 } as const
 export const FOLLOWER_FIELDS = 5
+/** The slot is a follower (never the leader's own slot) in the ISR this leader knows. */
+export const IN_KNOWN_ISR = 1
+/** The slot's replica is in the leader's maximal ISR (`maximalIsr`). */
+export const IN_MAXIMAL_ISR = 2
 
 export interface LeaderSideState {
   /** The partition and this leader's replica slot in it. */
@@ -166,7 +170,7 @@ export interface LeaderSideState {
   slot: number
   /** Size of the ISR this leader knows, for the per-leader gauges (metrics.ts). */
   knownIsrSize: number
-  /** Followers in the ISR this leader knows (not itself); which ones: `FT.inKnownIsr`. */
+  /** Followers in the ISR this leader knows (not itself); which ones: `IN_KNOWN_ISR`. */
   isrFollowerCount: number
   /**
    * The smallest lastCaughtUpTimeMs over those ISR followers (-1 when there is none). While it
@@ -178,7 +182,10 @@ export interface LeaderSideState {
    * Replica.isCaughtUp's first clause). Cleared by an append, recomputed on each fetch.
    */
   followersAtEnd: boolean
-  /** ISR including pending changes (Kafka's maximal ISR). */
+  /**
+   * ISR including pending changes (Kafka's maximal ISR). Set it with `setMaximalIsr`, which
+   * also flags its members (`IN_MAXIMAL_ISR`) for the fetch path.
+   */
   maximalIsr: number[]
   pendingIsrChange: boolean
   /** The offset at which this leader's epoch started. */
