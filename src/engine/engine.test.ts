@@ -485,13 +485,16 @@ describe('determinism and time travel', () => {
   it('fetch sessions keep their dirty sets sorted and free of duplicates (bounded work per round)', () => {
     const c = build().runFor(90_000)
     const state = c.simulation.checkpoint().state as {
-      pairs: ({ dirty: number[]; partitions: number[] } | null)[]
+      pairs: ({ dirtyFirst: number; dirty: number[]; partitions: number[] } | null)[]
     }
     for (const pair of state.pairs) {
       if (pair === null) continue
-      for (let i = 1; i < pair.dirty.length; i++)
-        expect(pair.dirty[i]).toBeGreaterThan(pair.dirty[i - 1] as number)
-      for (const p of pair.dirty) expect(pair.partitions).toContain(p)
+      // The set is its first member (-1: empty) and the larger rest.
+      if (pair.dirtyFirst === -1) expect(pair.dirty).toEqual([])
+      const dirty = pair.dirtyFirst === -1 ? [] : [pair.dirtyFirst, ...pair.dirty]
+      for (let i = 1; i < dirty.length; i++)
+        expect(dirty[i]).toBeGreaterThan(dirty[i - 1] as number)
+      for (const p of dirty) expect(pair.partitions).toContain(p)
     }
   })
 

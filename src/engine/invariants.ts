@@ -133,13 +133,31 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
   return out
 }
 
+/** A pair's partition set: its first member (-1 when empty) below every member of the rest. */
+function pairSetProblem(first: number, rest: number[]): boolean {
+  if (first === -1) return rest.length > 0
+  let prev = first
+  for (const p of rest) {
+    if (p <= prev) return true
+    prev = p
+  }
+  return false
+}
+
 export function checkInvariants(ctx: Ctx, checker: InvariantChecker): void {
-  for (let p = 0; p < ctx.s.partitions.length; p++) {
-    const problems = checkPartition(ctx, checker, p)
-    for (const message of problems) {
-      emit(ctx, { atMs: ctx.s.nowMs, type: 'InvariantViolated', message })
-      if (ctx.throwOnViolation)
-        throw new Error(`invariant violated at ${ctx.s.nowMs} ms: ${message}`)
-    }
+  const problems: string[] = []
+  ctx.s.pairs.forEach((pair, i) => {
+    if (pair === null) return
+    if (pairSetProblem(pair.dirtyFirst, pair.dirty) || pairSetProblem(pair.hwFirst, pair.hwPending))
+      problems.push(`fetch pair ${i}: a partition set is out of order`)
+  })
+  report(ctx, problems)
+  for (let p = 0; p < ctx.s.partitions.length; p++) report(ctx, checkPartition(ctx, checker, p))
+}
+
+function report(ctx: Ctx, problems: string[]): void {
+  for (const message of problems) {
+    emit(ctx, { atMs: ctx.s.nowMs, type: 'InvariantViolated', message })
+    if (ctx.throwOnViolation) throw new Error(`invariant violated at ${ctx.s.nowMs} ms: ${message}`)
   }
 }

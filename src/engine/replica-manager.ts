@@ -27,7 +27,9 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
       gen: 0,
       phase: 'down',
       partitions: [],
+      dirtyFirst: -1,
       dirty: [],
+      hwFirst: -1,
       hwPending: [],
       timeoutPending: false,
       responseHead: null,
@@ -175,9 +177,68 @@ export function insertSorted(xs: number[], p: number): void {
   insertAt(xs, i, p)
 }
 
-/** Adds `p` to the pair's dirty set (kept sorted, so rounds visit partitions in index order). */
+/*
+ * A pair's partition sets (dirty, high watermark pending) are sorted sets held as their smallest
+ * member in a field of the pair (-1 when empty) and the others, all larger, in an array. These
+ * helpers take and return that first member; the array is read only when the set grows past one.
+ */
+
+/** Adds `p` to the set `first` + `rest`; returns the new first member. */
+function addToSet(first: number, rest: number[], p: number): number {
+  if (first === -1) return p
+  if (p === first) return first
+  if (p < first) {
+    insertSorted(rest, first)
+    return p
+  }
+  insertSorted(rest, p)
+  return first
+}
+
+/** Removes `p` from the set `first` + `rest`; returns the new first member. */
+function removeFromSet(first: number, rest: number[], p: number): number {
+  if (p === first) {
+    if (rest.length === 0) return -1
+    const next = rest[0] as number
+    removeAt(rest, 0)
+    return next
+  }
+  const k = rest.indexOf(p)
+  if (k >= 0) removeAt(rest, k)
+  return first
+}
+
+/** Appends the set `first` + `rest` in order to `to` and empties `rest` (the caller clears first). */
+function drainSet(first: number, rest: number[], to: number[]): number[] {
+  if (first === -1) return to
+  to.push(first)
+  for (let i = 0; i < rest.length; i++) to.push(rest[i] as number)
+  clearArray(rest)
+  return to
+}
+
+/** Adds `p` to the pair's dirty set (sorted, so rounds visit partitions in index order). */
 export function markDirty(pair: FetchPairState, p: number): void {
-  insertSorted(pair.dirty, p)
+  pair.dirtyFirst = addToSet(pair.dirtyFirst, pair.dirty, p)
+}
+
+/** Moves the pair's dirty set, in order, into the empty array `to` and returns it. */
+export function takeDirty(pair: FetchPairState, to: number[]): number[] {
+  drainSet(pair.dirtyFirst, pair.dirty, to)
+  pair.dirtyFirst = -1
+  return to
+}
+
+/** Adds `p` to the partitions whose new high watermark the follower has not seen. */
+export function markHwPending(pair: FetchPairState, p: number): void {
+  pair.hwFirst = addToSet(pair.hwFirst, pair.hwPending, p)
+}
+
+/** Moves the pair's high-watermark-pending set, in order, into the empty array `to`. */
+export function takeHwPending(pair: FetchPairState, to: number[]): number[] {
+  drainSet(pair.hwFirst, pair.hwPending, to)
+  pair.hwFirst = -1
+  return to
 }
 
 /**
@@ -206,10 +267,8 @@ function removeFromPair(ctx: Ctx, follower: number, leader: number, p: number): 
   if (pair === null || pair === undefined) return
   const i = pair.partitions.indexOf(p)
   if (i >= 0) removeAt(pair.partitions, i)
-  const j = pair.dirty.indexOf(p)
-  if (j >= 0) removeAt(pair.dirty, j)
-  const k = pair.hwPending.indexOf(p)
-  if (k >= 0) removeAt(pair.hwPending, k)
+  pair.dirtyFirst = removeFromSet(pair.dirtyFirst, pair.dirty, p)
+  pair.hwFirst = removeFromSet(pair.hwFirst, pair.hwPending, p)
 }
 
 function addToPair(ctx: Ctx, follower: number, leader: number, p: number): void {

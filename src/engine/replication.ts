@@ -27,12 +27,14 @@ import {
   bumpGen,
   clearArray,
   fetchesFrom,
-  insertSorted,
   markDirty,
+  markHwPending,
   pairIndex,
   refreshFollowerSummary,
   setKnownIsr,
   setMaximalIsr,
+  takeDirty,
+  takeHwPending,
 } from './replica-manager'
 import type {
   FetchEntry,
@@ -152,13 +154,6 @@ function addEntry(
 const visitScratch: number[] = []
 const pendingScratch: number[] = []
 
-/** Moves every element of `from` into the empty array `to` and returns `to`. */
-function takeAll(from: number[], to: number[]): number[] {
-  for (let i = 0; i < from.length; i++) to.push(from[i] as number)
-  clearArray(from)
-  return to
-}
-
 /** The leader processes a follower pair's fetch request. */
 export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   if (!brokerLink(ctx, pair.follower, pair.leader)) {
@@ -169,9 +164,8 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   const leaderId = (s.brokers[pair.leader] as { id: number }).id
   releaseResponse(ctx, pair)
   let hwOnly = false
-  // Visit a copy of the dirty set and refill the pair's own array: both keep their capacity, so
-  // a round allocates nothing here (arrays that outlive many rounds are costly to replace).
-  const visit = takeAll(pair.dirty, visitScratch)
+  // Visit a copy of the dirty set (a shared scratch array), which fills again as the round goes.
+  const visit = takeDirty(pair, visitScratch)
   let poll = false
   for (const p of visit) {
     const part = s.partitions[p] as PartitionState
@@ -228,7 +222,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     } else {
       if (lrs.highWatermark > frs.highWatermark) {
         hwOnly = true
-        insertSorted(pair.hwPending, p)
+        markHwPending(pair, p)
       }
       // An out-of-sync follower is visited on every poll, so it rejoins once it is eligible.
       if (outOfSync) markDirty(pair, p)
@@ -238,7 +232,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   pair.poll = poll
   if (pair.responseCount > 0) {
     // A response that goes out anyway carries the high watermarks the follower has not seen.
-    if (pair.hwPending.length > 0) addHighWatermarks(ctx, pair)
+    if (pair.hwFirst !== -1) addHighWatermarks(ctx, pair)
     sendResponse(ctx, pair)
     return
   }
@@ -269,7 +263,7 @@ function scheduleIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
  * request's `replica.fetch.wait.max.ms`.
  */
 function addHighWatermarks(ctx: Ctx, pair: FetchPairState): void {
-  const pending = takeAll(pair.hwPending, pendingScratch)
+  const pending = takeHwPending(pair, pendingScratch)
   for (const p of pending) {
     const part = ctx.s.partitions[p] as PartitionState
     const lrs = part.replicaStates[slotOf(ctx, part, pair.leader)] as ReplicaState
@@ -415,7 +409,7 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
       const rs = part.replicaStates[i] as ReplicaState
       if (!fetchesFrom(ctx, rs, lrs.broker)) continue
       const pair = ctx.s.pairs[pairIndex(ctx, rs.broker, lrs.broker)] as FetchPairState
-      insertSorted(pair.hwPending, p)
+      markHwPending(pair, p)
       if (pair.phase === 'idle') scheduleIdleTimeout(ctx, pair)
     }
   }
@@ -480,9 +474,9 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   // Unless a partition is still marked for this pair (data that arrived while the response was
   // on its way, or a fetch waiting for the leader to apply the same metadata): then the next
   // request goes at once, as a Kafka follower always sends its next fetch.
-  if (!pair.poll && hwOnly && pair.dirty.length === 0) {
+  if (!pair.poll && hwOnly && pair.dirtyFirst === -1) {
     pair.phase = 'idle'
-    if (pair.hwPending.length > 0) scheduleIdleTimeout(ctx, pair)
+    if (pair.hwFirst !== -1) scheduleIdleTimeout(ctx, pair)
     return
   }
   pair.phase = 'busy'

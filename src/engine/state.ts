@@ -331,10 +331,14 @@ export interface FetchPairState {
   partitions: number[]
   /**
    * The partitions with something to exchange (new data, a high watermark, a divergence, a new
-   * fetch state), like an incremental fetch session (KIP-227): a round visits only these.
+   * fetch state), like an incremental fetch session (KIP-227): a round visits only these, in
+   * index order. A sorted set kept as its smallest member here (-1 when empty) and the rest in
+   * `dirty`: the set usually holds one partition, so the common case never reads the array.
    */
+  dirtyFirst: number
   dirty: number[]
-  /** Partitions whose leader high watermark moved past what the follower has seen. */
+  /** Partitions whose leader high watermark moved past what the follower has seen (as above). */
+  hwFirst: number
   hwPending: number[]
   /** A parked request's wait (replica.fetch.wait.max.ms) is scheduled to expire. */
   timeoutPending: boolean
