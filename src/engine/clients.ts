@@ -24,6 +24,7 @@ import type {
   ConsumerState,
   PartitionState,
   ProduceRequestState,
+  ProducerBatch,
   ProducerState,
   ReplicaState,
 } from './state'
@@ -255,6 +256,7 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
   const records = Math.floor(producer.carryMilli / 1000)
   producer.carryMilli -= records * 1000
   const partitions = producer.queues.length
+  let batch: ProducerBatch | null = null
   if (records > 0 && partitions > 0) {
     let p = producer.nextPartition % partitions
     for (let tries = 0; tries < partitions; tries++) {
@@ -267,19 +269,30 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
     producer.nextPartition = (p + 1) % partitions
     const seq = producer.nextSequence[p] as number
     producer.nextSequence[p] = seq + records
-    insertSorted(producer.ready, p)
-    ;(producer.queues[p] as ProducerState['queues'][number]).push({
-      p,
-      records,
-      baseSequence: seq,
-      createdAtMs: now,
-      attempts: 0,
-    })
+    batch = { p, records, baseSequence: seq, createdAtMs: now, attempts: 0 }
     producer.sent += records
     ctx.s.counters.produced += records
   }
   if (spec.config.acks !== 0) expireRequests(ctx, producer)
   expireBatches(ctx, producer)
+  if (batch !== null) {
+    // The usual case: nothing else waits and the partition can take a request now, so the
+    // batch goes straight out, as drain would send it, without passing through its queue (one
+    // of 1,000 small arrays per producer, cold by the partition's next batch). A new batch
+    // cannot have expired, and batches re-queued above for a retry go before it either way.
+    const i = batch.p
+    if (
+      producer.ready.length === 0 &&
+      producer.inFlight[i] === null &&
+      (producer.backoffUntilMs[i] as number) <= now &&
+      (producer.metadata[i] ?? -1) >= 0
+    ) {
+      sendRequest(ctx, producer, i, [batch])
+      return
+    }
+    insertSorted(producer.ready, i)
+    ;(producer.queues[i] as ProducerState['queues'][number]).push(batch)
+  }
   drain(ctx, producer)
 }
 
@@ -332,6 +345,47 @@ function failBatch(
 }
 
 /** Sender.sendProducerData: one request per ready partition with a known, reachable leader. */
+/** Sends `batches` of local partition `i` to the leader the producer's metadata names. */
+function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: ProducerBatch[]): void {
+  const now = ctx.s.nowMs
+  const b = ctx.brokerIndex.get(producer.metadata[i] as number) as number
+  for (const batch of batches) batch.attempts += 1
+  const request: ProduceRequestState = {
+    id: producer.nextRequestId++,
+    p: producer.firstPartition + i,
+    lp: i,
+    broker: b,
+    batches,
+    sentAtMs: now,
+    done: false,
+    error: null,
+    baseOffset: -1,
+    local: false,
+    closed: false,
+    responseLost: false,
+  }
+  producer.inFlight[i] = request
+  producer.requests.push(request)
+  const broker = ctx.s.brokers[b] as BrokerState
+  if (!clientToBroker(ctx, b)) {
+    // Refused at once by a host whose Kafka process is down; otherwise no answer at all.
+    const refused = !broker.processUp && broker.hostUp
+    request.done = true
+    request.local = true
+    request.error = 'NETWORK_EXCEPTION'
+    at(
+      ctx,
+      refused ? ctx.latencyClientMs * 2 : CONNECTION_SETUP_TIMEOUT_MS,
+      EV.produceResponse,
+      producer.index,
+      request.id,
+      request.lp,
+    )
+    return
+  }
+  at(ctx, ctx.latencyClientMs, EV.produceArrive, producer.index, request.id, request.lp)
+}
+
 export function drain(ctx: Ctx, producer: ProducerState): void {
   const now = ctx.s.nowMs
   let needMetadata = false
@@ -354,46 +408,11 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
       k++
       continue
     }
-    const b = ctx.brokerIndex.get(leaderId) as number
     // The request takes a copy; emptying in place keeps the queue's storage for the next batches.
     const batches = queue.slice()
     clearArray(queue)
     removeAt(ready, k)
-    for (const batch of batches) batch.attempts += 1
-    const request: ProduceRequestState = {
-      id: producer.nextRequestId++,
-      p: producer.firstPartition + i,
-      lp: i,
-      broker: b,
-      batches,
-      sentAtMs: now,
-      done: false,
-      error: null,
-      baseOffset: -1,
-      local: false,
-      closed: false,
-      responseLost: false,
-    }
-    producer.inFlight[i] = request
-    producer.requests.push(request)
-    const broker = ctx.s.brokers[b] as BrokerState
-    if (!clientToBroker(ctx, b)) {
-      // Refused at once by a host whose Kafka process is down; otherwise no answer at all.
-      const refused = !broker.processUp && broker.hostUp
-      request.done = true
-      request.local = true
-      request.error = 'NETWORK_EXCEPTION'
-      at(
-        ctx,
-        refused ? ctx.latencyClientMs * 2 : CONNECTION_SETUP_TIMEOUT_MS,
-        EV.produceResponse,
-        producer.index,
-        request.id,
-        request.lp,
-      )
-      continue
-    }
-    at(ctx, ctx.latencyClientMs, EV.produceArrive, producer.index, request.id, request.lp)
+    sendRequest(ctx, producer, i, batches)
   }
   if (needMetadata) requestMetadata(ctx, 'producer', producer.index)
 }
