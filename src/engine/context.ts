@@ -48,6 +48,32 @@ export interface Ctx {
   lostWithLeader: number
   /** Not state: fetch response entries no response holds (see `FetchEntry`). */
   entryPool: FetchEntry[]
+  /**
+   * Derived, kept by every write to what it counts: per broker index, the listed leader sides the
+   * ISR check cannot skip (`needsIsrCheck`). At 0 the broker's ISR check has nothing to do.
+   */
+  isrCheckDue: Int32Array
+}
+
+/** 1 when the ISR check must look at a leader side: an ISR change pending, or a follower behind. */
+export function needsIsrCheck(side: LeaderSideState): number {
+  return side.pendingIsrChange || !side.followersAtEnd ? 1 : 0
+}
+
+/** Sets `followersAtEnd` and `pendingIsrChange`, keeping `ctx.isrCheckDue` in step. */
+export function setIsrCheckFields(
+  ctx: Ctx,
+  side: LeaderSideState,
+  followersAtEnd: boolean,
+  pendingIsrChange: boolean,
+): void {
+  const before = needsIsrCheck(side)
+  side.followersAtEnd = followersAtEnd
+  side.pendingIsrChange = pendingIsrChange
+  if (side.listed) {
+    const due = ctx.isrCheckDue
+    due[side.broker] = (due[side.broker] as number) + needsIsrCheck(side) - before
+  }
 }
 
 /**

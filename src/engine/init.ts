@@ -4,7 +4,7 @@
  * (replicas[0], as topic creation picks the first live assigned replica) and a full ISR, unless
  * the spec carries an imported initial state.
  */
-import { countSide, sortedIds, type Ctx } from './context'
+import { countSide, needsIsrCheck, sortedIds, type Ctx } from './context'
 import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
@@ -68,9 +68,13 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     imbalanced,
     lostWithLeader,
     entryPool: [],
+    isrCheckDue: new Int32Array(spec.cluster.brokers.length),
   }
   ledBy.forEach((sides, b) => {
-    for (const side of sides) countSide(ctx, b, side, 1)
+    for (const side of sides) {
+      countSide(ctx, b, side, 1)
+      ctx.isrCheckDue[b] = (ctx.isrCheckDue[b] as number) + needsIsrCheck(side)
+    }
   })
   return ctx
 }

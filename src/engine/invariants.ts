@@ -3,7 +3,7 @@
  * its own memory (epochs seen, high watermarks) outside the model, so a bug in the model cannot
  * hide itself.
  */
-import { emit, partitionName, type Ctx } from './context'
+import { emit, needsIsrCheck, partitionName, type Ctx } from './context'
 import { epochEntries } from './log'
 import { fetchesFrom, pairIndex } from './replica-manager'
 import { effectiveMinIsr } from './spec'
@@ -150,6 +150,17 @@ export function checkInvariants(ctx: Ctx, checker: InvariantChecker): void {
     if (pair === null) return
     if (pairSetProblem(pair.dirtyFirst, pair.dirty) || pairSetProblem(pair.hwFirst, pair.hwPending))
       problems.push(`fetch pair ${i}: a partition set is out of order`)
+  })
+  // The ISR check's per-broker count of sides it cannot skip agrees with the sides themselves.
+  ctx.ledBy.forEach((sides, b) => {
+    let due = 0
+    for (const side of sides) {
+      due += needsIsrCheck(side)
+      if (!side.listed || side.broker !== b)
+        problems.push(`broker index ${b}: a led side is unlisted`)
+    }
+    if (due !== ctx.isrCheckDue[b])
+      problems.push(`broker index ${b}: ISR-check count ${ctx.isrCheckDue[b]}, sides say ${due}`)
   })
   report(ctx, problems)
   for (let p = 0; p < ctx.s.partitions.length; p++) report(ctx, checkPartition(ctx, checker, p))

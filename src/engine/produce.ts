@@ -11,7 +11,7 @@
  *   duplicate and answered with its original offset (ProducerStateManager).
  */
 import { EV } from './state'
-import { at, minIsrOf, type Ctx } from './context'
+import { at, minIsrOf, setIsrCheckFields, type Ctx } from './context'
 import { recordAck } from './accounting'
 import { appendBatch, type Batch } from './log'
 import { maybeIncrementLeaderHighWatermark, slotOf, wakeFollowers } from './replication'
@@ -97,7 +97,8 @@ export function handleProduce(
     }
     appendBatch(lrs.log, batch)
     appended = true
-    if (lrs.leaderSide.isrFollowerCount > 0) lrs.leaderSide.followersAtEnd = false
+    const side = lrs.leaderSide
+    if (side.isrFollowerCount > 0) setIsrCheckFields(ctx, side, false, side.pendingIsrChange)
     if (firstOffset < 0) firstOffset = batch.baseOffset
     // acks=0 has no response: the record counts as acknowledged once it is written.
     if (acks === 0) recordAck(ctx, producer, p, pb.baseSequence, batch.baseOffset, pb.records)

@@ -6,7 +6,7 @@
  * ReplicaFetcherManager does; see `replication.ts` for the fetch rounds themselves.
  */
 import { EV, FOLLOWER_FIELDS, FT, IN_KNOWN_ISR, IN_MAXIMAL_ISR } from './state'
-import { at, countSide, type Ctx } from './context'
+import { at, countSide, needsIsrCheck, setIsrCheckFields, type Ctx } from './context'
 import { assignEpochStartOffset } from './log'
 import { brokerLink } from './network'
 import { failDelayedProduces } from './produce'
@@ -58,9 +58,19 @@ export function fetchesFrom(ctx: Ctx, rs: ReplicaState, leader: number): boolean
 /** Sets or clears a replica's leader side, keeping `ctx.ledBy` and the gauge counts in step. */
 function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideState | null): void {
   if (rs.leaderSide === null && side === null) return
-  if (rs.leaderSide !== null) countSide(ctx, rs.broker, rs.leaderSide, -1)
+  const due = ctx.isrCheckDue
+  const old = rs.leaderSide
+  if (old !== null) {
+    countSide(ctx, rs.broker, old, -1)
+    due[rs.broker] = (due[rs.broker] as number) - needsIsrCheck(old)
+    old.listed = false
+  }
   rs.leaderSide = side
-  if (side !== null) countSide(ctx, rs.broker, side, 1)
+  if (side !== null) {
+    countSide(ctx, rs.broker, side, 1)
+    due[rs.broker] = (due[rs.broker] as number) + needsIsrCheck(side)
+    side.listed = true
+  }
   const led = ctx.ledBy[rs.broker] as LeaderSideState[]
   let lo = 0
   let hi = led.length
@@ -80,7 +90,11 @@ function setLeaderSide(ctx: Ctx, p: number, rs: ReplicaState, side: LeaderSideSt
  * Recomputes what the ISR check's fast path reads (`minFollowerCaughtUpMs`, `followersAtEnd`)
  * from the ISR followers' tracking; `leaderLogEndOffset` is the leader's current log end.
  */
-export function refreshFollowerSummary(side: LeaderSideState, leaderLogEndOffset: number): void {
+export function refreshFollowerSummary(
+  ctx: Ctx,
+  side: LeaderSideState,
+  leaderLogEndOffset: number,
+): void {
   // -1 with no ISR follower (then `followersAtEnd` is true and the time is never read). Kept in
   // small-integer range on purpose: one huge sentinel would turn the field into a boxed double on
   // every leader side, and V8 then migrates 10,000 objects one by one mid-run.
@@ -94,7 +108,7 @@ export function refreshFollowerSummary(side: LeaderSideState, leaderLogEndOffset
     if (f[base + FT.logEndOffset] !== leaderLogEndOffset) atEnd = false
   }
   side.minFollowerCaughtUpMs = min
-  side.followersAtEnd = atEnd
+  setIsrCheckFields(ctx, side, atEnd, side.pendingIsrChange)
 }
 
 /** Sets flag `bit` of every slot but `exceptSlot` whose replica is in `ids`, clears it elsewhere. */
@@ -137,7 +151,7 @@ export function setKnownIsr(ctx: Ctx, part: PartitionState, rs: ReplicaState, is
     side.knownIsrSize = isr.length
     countSide(ctx, rs.broker, side, 1)
     markIsrFollowers(part, side, isr)
-    refreshFollowerSummary(side, rs.log.logEndOffset)
+    refreshFollowerSummary(ctx, side, rs.log.logEndOffset)
   }
 }
 
@@ -342,6 +356,8 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
   const side: LeaderSideState = {
     p,
     slot,
+    broker: rs.broker,
+    listed: false,
     knownIsrSize: rs.knownIsr.length,
     isrFollowerCount: 0,
     minFollowerCaughtUpMs: 0,
@@ -357,7 +373,7 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
   }
   markIsrFollowers(part, side, rs.knownIsr)
   setMaximalIsr(part, side, side.maximalIsr)
-  refreshFollowerSummary(side, rs.log.logEndOffset)
+  refreshFollowerSummary(ctx, side, rs.log.logEndOffset)
   setLeaderSide(ctx, p, rs, side)
   // Followers that already fetch for this epoch are answered now that this broker leads.
   nudgeFollowers(ctx, p, part, slot, false)

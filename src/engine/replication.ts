@@ -9,7 +9,7 @@
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
 import { EV, FOLLOWER_FIELDS, FT, IN_MAXIMAL_ISR } from './state'
-import { at, emit, minIsrOf, sortedIds, topicOf, type Ctx } from './context'
+import { at, emit, minIsrOf, setIsrCheckFields, sortedIds, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
   appendBatch,
@@ -328,7 +328,7 @@ function updateFollowerFetchState(
   f[base + FT.logEndOffset] = fetchOffset
   // The summary depends on these two fields (and on the leader's end, whose appends update it).
   if (caughtUp !== caughtUpBefore || fetchOffset !== endBefore)
-    refreshFollowerSummary(side, leaderLogEndOffset)
+    refreshFollowerSummary(ctx, side, leaderLogEndOffset)
 }
 
 /**
@@ -352,7 +352,7 @@ function maybeExpandIsr(
   if (!eligibleForIsr(ctx, fid)) return
   const newIsr = sortedIds(lrs.knownIsr, fid)
   setMaximalIsr(part, side, newIsr)
-  side.pendingIsrChange = true
+  setIsrCheckFields(ctx, side, side.followersAtEnd, true)
   submitIsrChange(ctx, p, lSlot, newIsr)
 }
 
@@ -365,13 +365,13 @@ function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): 
   const committed = alterPartition(ctx, p, id, lrs.knownLeaderEpoch, newIsr)
   if (lrs.leaderSide === null) return
   if (committed) {
-    side.pendingIsrChange = false
+    setIsrCheckFields(ctx, side, side.followersAtEnd, false)
     setMaximalIsr(part, side, part.isr.slice())
     setKnownIsr(ctx, part, lrs, part.isr)
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
   } else if (lrs.knownLeaderEpoch !== part.leaderEpoch || part.leader !== id) {
     // Rejected (fenced epoch, ineligible replica): fall back to the committed ISR.
-    side.pendingIsrChange = false
+    setIsrCheckFields(ctx, side, side.followersAtEnd, false)
     setMaximalIsr(part, side, lrs.knownIsr.slice())
   }
   // Otherwise the controller is unreachable: the change stays pending and is retried.
@@ -514,6 +514,9 @@ export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
  * the maximal ISR keeps the old members (PendingShrinkIsr).
  */
 export function isrCheck(ctx: Ctx, b: number): void {
+  // Every side this broker leads has its followers at its end and no change pending: the loop
+  // below would skip them all, so it is not run (the usual case; see `ctx.isrCheckDue`).
+  if (ctx.isrCheckDue[b] === 0) return
   const lagMs = ctx.spec.cluster.config['replica.lag.time.max.ms']
   // Iterate over a copy: an ISR change can move leadership and edit the broker's list.
   for (const side of (ctx.ledBy[b] as LeaderSideState[]).slice()) {
@@ -543,7 +546,7 @@ export function isrCheck(ctx: Ctx, b: number): void {
     if (!hasOutOfSyncFollower(ctx, part, lSlot)) continue
     const next = shrunkIsr(ctx, part, lSlot)
     if (next.length < lrs.knownIsr.length) {
-      side.pendingIsrChange = true
+      setIsrCheckFields(ctx, side, side.followersAtEnd, true)
       setMaximalIsr(part, side, lrs.knownIsr.slice())
       submitIsrChange(ctx, p, lSlot, next)
     }

@@ -165,9 +165,15 @@ export const IN_KNOWN_ISR = 1
 export const IN_MAXIMAL_ISR = 2
 
 export interface LeaderSideState {
-  /** The partition and this leader's replica slot in it. */
+  /** The partition, this leader's replica slot in it, and the broker index of that replica. */
   p: number
   slot: number
+  broker: number
+  /**
+   * This is its replica's current leader side, listed in `ctx.ledBy` and counted in
+   * `ctx.isrCheckDue`. A side replaced or dropped stays unlisted, even if code still holds it.
+   */
+  listed: boolean
   /** Size of the ISR this leader knows, for the per-leader gauges (metrics.ts). */
   knownIsrSize: number
   /** Followers in the ISR this leader knows (not itself); which ones: `IN_KNOWN_ISR`. */
