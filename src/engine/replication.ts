@@ -121,6 +121,7 @@ function addEntry(
   ctx: Ctx,
   pair: FetchPairState,
   p: number,
+  fSlot: number,
   epoch: number,
   hw: number,
 ): FetchEntry {
@@ -128,6 +129,7 @@ function addEntry(
   if (entry === undefined) {
     entry = {
       p,
+      slot: fSlot,
       epoch,
       batches: [],
       batchCount: 0,
@@ -139,6 +141,7 @@ function addEntry(
     }
   }
   entry.p = p
+  entry.slot = fSlot
   entry.epoch = epoch
   entry.batchCount = 0
   entry.leaderHighWatermark = hw
@@ -195,7 +198,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     if (lastFetchedEpoch >= 0 && !sameEpochAhead) {
       const [epoch, endOffset] = endOffsetForEpoch(lLog, lastFetchedEpoch)
       if (epoch < lastFetchedEpoch || endOffset < fLog.logEndOffset) {
-        const entry = addEntry(ctx, pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
+        const entry = addEntry(ctx, pair, p, fSlot, lrs.knownLeaderEpoch, lrs.highWatermark)
         entry.diverging = true
         entry.divergingEpoch = epoch
         entry.divergingEndOffset = endOffset
@@ -214,7 +217,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
         : batchIndexAtOrAfter(lLog, fLog.logEndOffset)
     if (from < lLog.batches.length) {
       fillBatches(
-        addEntry(ctx, pair, p, lrs.knownLeaderEpoch, lrs.highWatermark),
+        addEntry(ctx, pair, p, fSlot, lrs.knownLeaderEpoch, lrs.highWatermark),
         lLog.batches,
         from,
       )
@@ -267,13 +270,14 @@ function addHighWatermarks(ctx: Ctx, pair: FetchPairState): void {
   for (const p of pending) {
     const part = ctx.s.partitions[p] as PartitionState
     const lrs = part.replicaStates[slotOf(ctx, part, pair.leader)] as ReplicaState
-    const frs = part.replicaStates[slotOf(ctx, part, pair.follower)] as ReplicaState
+    const fSlot = slotOf(ctx, part, pair.follower)
+    const frs = part.replicaStates[fSlot] as ReplicaState
     if (lrs.knownLeaderEpoch !== frs.knownLeaderEpoch) continue
     if (lrs.highWatermark <= frs.highWatermark) continue
     // `pending` holds each partition once, so only entries made before this loop can list it.
     let listed = false
     for (let e = pair.responseHead; e !== null && !listed; e = e.next) listed = e.p === p
-    if (!listed) addEntry(ctx, pair, p, lrs.knownLeaderEpoch, lrs.highWatermark)
+    if (!listed) addEntry(ctx, pair, p, fSlot, lrs.knownLeaderEpoch, lrs.highWatermark)
   }
   clearArray(pending)
 }
@@ -427,7 +431,7 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   for (let entry = pair.responseHead; entry !== null; entry = entry.next) {
     if (entry.batchCount > 0 || entry.diverging) hwOnly = false
     const part = s.partitions[entry.p] as PartitionState
-    const fSlot = slotOf(ctx, part, pair.follower)
+    const fSlot = entry.slot
     const frs = part.replicaStates[fSlot] as ReplicaState
     if (frs.knownLeaderEpoch !== entry.epoch) continue
     const log = frs.log

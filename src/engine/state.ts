@@ -70,6 +70,8 @@ export type EventKind = (typeof EV)[keyof typeof EV]
  */
 export interface FetchEntry {
   p: number
+  /** The follower's replica slot in the partition (so the follower need not look it up). */
+  slot: number
   /** Leader epoch the leader answered in. */
   epoch: number
   /**
