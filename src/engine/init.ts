@@ -21,8 +21,8 @@ const NO_LOG = emptyLog()
  * Shared empty lists for 50,000 initial values (known ISRs before any metadata, empty ELRs).
  * Registration lists and known ISRs are never edited in place, only replaced.
  */
-const NO_IDS: number[] = []
-const UNKNOWN_ISR: number[] = []
+export const NO_IDS: number[] = []
+export const UNKNOWN_ISR: number[] = []
 
 export interface CtxOptions {
   checkInvariants: boolean

@@ -4,6 +4,7 @@
  * hide itself.
  */
 import { emit, needsIsrCheck, partitionName, type Ctx } from './context'
+import { NO_IDS, UNKNOWN_ISR } from './init'
 import { epochEntries } from './log'
 import { fetchesFrom, pairIndex } from './replica-manager'
 import { effectiveMinIsr } from './spec'
@@ -146,6 +147,10 @@ function pairSetProblem(first: number, rest: number[]): boolean {
 
 export function checkInvariants(ctx: Ctx, checker: InvariantChecker): void {
   const problems: string[] = []
+  // The shared empty lists of the initial state are never edited in place (every partition and
+  // simulation holds them).
+  if (NO_IDS.length !== 0 || UNKNOWN_ISR.length !== 0)
+    problems.push('a shared empty list of the initial state was edited in place')
   ctx.s.pairs.forEach((pair, i) => {
     if (pair === null) return
     if (pairSetProblem(pair.dirtyFirst, pair.dirty) || pairSetProblem(pair.hwFirst, pair.hwPending))

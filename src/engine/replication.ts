@@ -423,6 +423,8 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
 export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   const s = ctx.s
   if (!brokerLink(ctx, pair.follower, pair.leader)) {
+    // Lost on the way: its entries go back to the pool now (the pair may not run again soon).
+    releaseResponse(ctx, pair)
     pair.phase = 'down'
     return
   }
