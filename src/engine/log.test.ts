@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import {
   appendBatch,
   assignEpochStartOffset,
+  batchIndexAtOrAfter,
   emptyLog,
   epochEntries,
   endOffsetForEpoch,
@@ -125,5 +126,18 @@ describe('truncation', () => {
     expect(isPrefixOf(follower, leader)).toBe(true)
     appendBatch(follower, { ...b })
     expect(isPrefixOf(follower, leader)).toBe(false)
+  })
+})
+
+describe('batch lookup', () => {
+  it('batchIndexAtOrAfter finds the first batch at or after an offset, near the tail or not', () => {
+    for (let n = 0; n <= 12; n++) {
+      const log = emptyLog()
+      for (let i = 0; i < n; i++) batch(log, 0, 1 + (i % 4))
+      for (let offset = 0; offset <= log.logEndOffset + 1; offset++) {
+        const expected = log.batches.findIndex((b) => b.baseOffset >= offset)
+        expect(batchIndexAtOrAfter(log, offset)).toBe(expected === -1 ? n : expected)
+      }
+    }
   })
 })
