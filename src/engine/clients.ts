@@ -232,7 +232,7 @@ function expireRequests(ctx: Ctx, producer: ProducerState): void {
   const timeout = producerSpec(ctx, producer).config['request.timeout.ms']
   const now = ctx.s.nowMs
   const requests = producer.requests
-  while (requests.length > 0 && (requests[0] as ProduceRequestState).closed) requests.shift()
+  dropClosedFront(producer)
   for (let i = 0; i < requests.length; i++) {
     const request = requests[i] as ProduceRequestState
     if (request.closed) continue
@@ -430,6 +430,7 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
   handleProduce(ctx, producer, request, request.broker)
   if (spec.config.acks === 0) {
     finishRequest(producer, request)
+    dropClosedFront(producer)
     drain(ctx, producer)
   }
 }
@@ -437,6 +438,16 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
 function finishRequest(producer: ProducerState, request: ProduceRequestState): void {
   producer.inFlight[request.lp] = null
   request.closed = true
+}
+
+/**
+ * Drops closed requests from the front of `requests`, as the tick's expiry check does. Called
+ * when an answer arrives, while the request is in cache (not from the expiry check's own loop,
+ * which walks the list by index).
+ */
+function dropClosedFront(producer: ProducerState): void {
+  const requests = producer.requests
+  while (requests.length > 0 && (requests[0] as ProduceRequestState).closed) requests.shift()
 }
 
 /** Sender.completeBatch: success, retry with backoff, or fail. */
@@ -462,6 +473,7 @@ export function onProduceResponse(
     }
   }
   finishRequest(producer, request)
+  if (!timedOut) dropClosedFront(producer)
   const spec = producerSpec(ctx, producer)
   const p = request.p
   if (request.error === null) {
