@@ -344,7 +344,6 @@ function failBatch(
   clientLine(ctx, spec.id, 'ERROR', `[Producer clientId=${spec.id}] ${message}`)
 }
 
-/** Sender.sendProducerData: one request per ready partition with a known, reachable leader. */
 /** Sends `batches` of local partition `i` to the leader the producer's metadata names. */
 function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: ProducerBatch[]): void {
   const now = ctx.s.nowMs
@@ -386,6 +385,7 @@ function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: Prod
   at(ctx, ctx.latencyClientMs, EV.produceArrive, producer.index, request.id, request.lp)
 }
 
+/** Sender.sendProducerData: one request per ready partition with a known, reachable leader. */
 export function drain(ctx: Ctx, producer: ProducerState): void {
   const now = ctx.s.nowMs
   let needMetadata = false

@@ -34,7 +34,6 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
       timeoutPending: false,
       responseHead: null,
       responseTail: null,
-      responseCount: 0,
       poll: false,
     }
     ctx.s.pairs[i] = pair

@@ -113,7 +113,6 @@ function releaseResponse(ctx: Ctx, pair: FetchPairState): void {
   }
   pair.responseHead = null
   pair.responseTail = null
-  pair.responseCount = 0
 }
 
 /** Appends an entry from the pool to the pair's response, with no batches and no divergence. */
@@ -149,7 +148,6 @@ function addEntry(
   if (pair.responseTail === null) pair.responseHead = entry
   else pair.responseTail.next = entry
   pair.responseTail = entry
-  pair.responseCount += 1
   return entry
 }
 
@@ -233,7 +231,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   }
   clearArray(visit)
   pair.poll = poll
-  if (pair.responseCount > 0) {
+  if (pair.responseHead !== null) {
     // A response that goes out anyway carries the high watermarks the follower has not seen.
     if (pair.hwFirst !== -1) addHighWatermarks(ctx, pair)
     sendResponse(ctx, pair)
@@ -293,7 +291,7 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
   releaseResponse(ctx, pair)
   addHighWatermarks(ctx, pair)
   // An empty answer still completes the parked fetch, so an out-of-sync follower polls again.
-  if (pair.responseCount === 0 && !pair.poll) return
+  if (pair.responseHead === null && !pair.poll) return
   pair.phase = 'busy'
   bumpGen(pair)
   sendResponse(ctx, pair)

@@ -351,12 +351,11 @@ export interface FetchPairState {
   /** A parked request's wait (replica.fetch.wait.max.ms) is scheduled to expire. */
   timeoutPending: boolean
   /**
-   * The response on its way to the follower (its event carries the gen): `responseCount`
-   * entries linked from `responseHead` to `responseTail`.
+   * The response on its way to the follower (its event carries the gen): entries linked from
+   * `responseHead` (null: no response) to `responseTail`.
    */
   responseHead: FetchEntry | null
   responseTail: FetchEntry | null
-  responseCount: number
   /**
    * Some follower here is outside the leader's ISR: keep polling every wait.max, as a real
    * fetcher does, so it rejoins as soon as it is eligible (maybeExpandIsr runs on each fetch).
