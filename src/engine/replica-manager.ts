@@ -134,10 +134,21 @@ function markIsrFollowers(part: PartitionState, side: LeaderSideState, isr: numb
   side.isrFollowerCount = flagSlots(part, side, IN_KNOWN_ISR, isr, side.slot)
 }
 
-/** The leader's maximal ISR becomes `isr` (its members flagged `IN_MAXIMAL_ISR`). */
-export function setMaximalIsr(part: PartitionState, side: LeaderSideState, isr: number[]): void {
+/**
+ * The leader's partition state (Kafka's PendingExpandIsr / PendingShrinkIsr /
+ * CommittedPartitionState): its maximal ISR becomes `isr`, members flagged `IN_MAXIMAL_ISR`, with
+ * an AlterPartition under way or not.
+ */
+export function setMaximalIsr(
+  ctx: Ctx,
+  part: PartitionState,
+  side: LeaderSideState,
+  isr: number[],
+  pending: boolean,
+): void {
   side.maximalIsr = isr
   flagSlots(part, side, IN_MAXIMAL_ISR, isr, -1)
+  setIsrCheckFields(ctx, side, side.followersAtEnd, pending)
 }
 
 /** The ISR a replica's broker knows changes (metadata applied, or its AlterPartition committed). */
@@ -308,7 +319,7 @@ export function applyMetadataToReplica(ctx: Ctx, p: number, slot: number): void 
   if (sameEpoch) {
     const side = rs.leaderSide
     if (side !== null) {
-      if (!side.pendingIsrChange) setMaximalIsr(part, side, part.isr.slice())
+      if (!side.pendingIsrChange) setMaximalIsr(ctx, part, side, part.isr.slice(), false)
       // Followers the controller removed keep fetching and must be able to rejoin.
       nudgeFollowers(ctx, p, part, slot, true)
     }
@@ -371,7 +382,7 @@ function makeLeader(ctx: Ctx, p: number, part: PartitionState, slot: number): vo
     delayedTail: rs.leaderSide === null ? null : rs.leaderSide.delayedTail,
   }
   markIsrFollowers(part, side, rs.knownIsr)
-  setMaximalIsr(part, side, side.maximalIsr)
+  setMaximalIsr(ctx, part, side, side.maximalIsr, false)
   refreshFollowerSummary(ctx, side, rs.log.logEndOffset)
   setLeaderSide(ctx, p, rs, side)
   // Followers that already fetch for this epoch are answered now that this broker leads.

@@ -9,7 +9,7 @@
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
 import { EV, FOLLOWER_FIELDS, FT, IN_MAXIMAL_ISR } from './state'
-import { at, emit, minIsrOf, setIsrCheckFields, sortedIds, topicOf, type Ctx } from './context'
+import { at, emit, minIsrOf, sortedIds, topicOf, type Ctx } from './context'
 import { alterPartition, isActiveBroker, zkLive } from './controller'
 import {
   appendBatch,
@@ -353,8 +353,7 @@ function maybeExpandIsr(
   if (end < lrs.highWatermark || end < side.epochStartOffset) return
   if (!eligibleForIsr(ctx, fid)) return
   const newIsr = sortedIds(lrs.knownIsr, fid)
-  setMaximalIsr(part, side, newIsr)
-  setIsrCheckFields(ctx, side, side.followersAtEnd, true)
+  setMaximalIsr(ctx, part, side, newIsr, true)
   submitIsrChange(ctx, p, lSlot, newIsr)
 }
 
@@ -367,14 +366,12 @@ function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): 
   const committed = alterPartition(ctx, p, id, lrs.knownLeaderEpoch, newIsr)
   if (lrs.leaderSide === null) return
   if (committed) {
-    setIsrCheckFields(ctx, side, side.followersAtEnd, false)
-    setMaximalIsr(part, side, part.isr.slice())
+    setMaximalIsr(ctx, part, side, part.isr.slice(), false)
     setKnownIsr(ctx, part, lrs, part.isr)
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
   } else if (lrs.knownLeaderEpoch !== part.leaderEpoch || part.leader !== id) {
     // Rejected (fenced epoch, ineligible replica): fall back to the committed ISR.
-    setIsrCheckFields(ctx, side, side.followersAtEnd, false)
-    setMaximalIsr(part, side, lrs.knownIsr.slice())
+    setMaximalIsr(ctx, part, side, lrs.knownIsr.slice(), false)
   }
   // Otherwise the controller is unreachable: the change stays pending and is retried.
 }
@@ -550,8 +547,7 @@ export function isrCheck(ctx: Ctx, b: number): void {
     if (!hasOutOfSyncFollower(ctx, part, lSlot)) continue
     const next = shrunkIsr(ctx, part, lSlot)
     if (next.length < lrs.knownIsr.length) {
-      setIsrCheckFields(ctx, side, side.followersAtEnd, true)
-      setMaximalIsr(part, side, lrs.knownIsr.slice())
+      setMaximalIsr(ctx, part, side, lrs.knownIsr.slice(), true)
       submitIsrChange(ctx, p, lSlot, next)
     }
   }

@@ -191,8 +191,9 @@ export interface LeaderSideState {
    */
   followersAtEnd: boolean
   /**
-   * ISR including pending changes (Kafka's maximal ISR). Set it with `setMaximalIsr`, which
-   * also flags its members (`IN_MAXIMAL_ISR`) for the fetch path.
+   * ISR including pending changes (Kafka's maximal ISR), and whether an AlterPartition is under
+   * way. Both are set by `setMaximalIsr`, which also flags the members (`IN_MAXIMAL_ISR`) for the
+   * fetch path and keeps `ctx.isrCheckDue` in step.
    */
   maximalIsr: number[]
   pendingIsrChange: boolean
