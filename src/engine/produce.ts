@@ -14,7 +14,8 @@ import { EV } from './state'
 import { at, minIsrOf, setIsrCheckFields, type Ctx } from './context'
 import { recordAck } from './accounting'
 import { appendBatch, type Batch } from './log'
-import { maybeIncrementLeaderHighWatermark, slotOf, wakeFollowers } from './replication'
+import { maybeIncrementLeaderHighWatermark, wakeFollowers } from './replication'
+import { slotOf } from './replica-manager'
 import type {
   DelayedProduce,
   LeaderSideState,

@@ -42,6 +42,14 @@ export function getPair(ctx: Ctx, follower: number, leader: number): FetchPairSt
 }
 
 /**
+ * The replica slot of broker index `b` in the partition, or -1. Searches the replica ids, one
+ * small array, rather than the replica objects (all of them cold on a partition's first touch).
+ */
+export function slotOf(ctx: Ctx, part: PartitionState, b: number): number {
+  return part.replicas.indexOf((ctx.s.brokers[b] as { id: number }).id)
+}
+
+/**
  * The replica's broker fetches the partition from broker index `leader`: its metadata names that
  * broker as leader (then the partition is in their fetch pair's list; `addToPair` and
  * `removeFromPair` follow `knownLeader` exactly). Reads only the replica, not the pair.
@@ -436,8 +444,7 @@ export function catchUpMetadata(ctx: Ctx, b: number): void {
   }
   for (const p of todo) {
     const part = s.partitions[p] as PartitionState
-    let slot = 0
-    while ((part.replicaStates[slot] as ReplicaState).broker !== b) slot++
+    const slot = slotOf(ctx, part, b)
     // Applied already (the broker was connected when the change was made).
     if ((part.replicaStates[slot] as ReplicaState).appliedVersion >= part.changedAtVersion) continue
     applyMetadataToReplica(ctx, p, slot)
@@ -453,7 +460,7 @@ function sortedIndexOf(xs: number[], p: number): number {
 export function forgetRoles(ctx: Ctx, b: number, error: KafkaError | null): void {
   for (const p of ctx.hostedBy[b] as number[]) {
     const part = ctx.s.partitions[p] as PartitionState
-    const slot = part.replicaStates.findIndex((r) => r.broker === b)
+    const slot = slotOf(ctx, part, b)
     const rs = part.replicaStates[slot] as ReplicaState
     const id = part.replicas[slot] as number
     if (rs.leaderSide !== null) failDelayedProduces(ctx, rs.leaderSide, error)

@@ -33,6 +33,7 @@ import {
   refreshFollowerSummary,
   setKnownIsr,
   setMaximalIsr,
+  slotOf,
   takeDirty,
   takeHwPending,
 } from './replica-manager'
@@ -43,14 +44,6 @@ import type {
   PartitionState,
   ReplicaState,
 } from './state'
-
-/**
- * The replica slot of broker index `b` in the partition, or -1. Searches the replica ids, one
- * small array, rather than the replica objects (all of them cold on a partition's first touch).
- */
-function slotOf(ctx: Ctx, part: PartitionState, b: number): number {
-  return part.replicas.indexOf((ctx.s.brokers[b] as { id: number }).id)
-}
 
 function eligibleForIsr(ctx: Ctx, id: number): boolean {
   return ctx.spec.cluster.controller === 'kraft' ? isActiveBroker(ctx, id) : zkLive(ctx, id)
@@ -576,5 +569,3 @@ function shrunkIsr(ctx: Ctx, part: PartitionState, lSlot: number): number[] {
     return isCaughtUp(ctx, side, slot, leo)
   })
 }
-
-export { slotOf }
