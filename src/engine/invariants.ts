@@ -24,6 +24,15 @@ export function createInvariantChecker(): InvariantChecker {
   return { epochLeaders: [], lastEpoch: [], leaderHw: [], everUnclean: [] }
 }
 
+/** The replica slots, ascending, whose replica id and slot satisfy `test`. */
+function slotsWhere(part: PartitionState, test: (id: number, slot: number) => boolean): number[] {
+  const slots: number[] = []
+  part.replicas.forEach((id, slot) => {
+    if (test(id, slot)) slots.push(slot)
+  })
+  return slots
+}
+
 export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): string[] {
   const part = ctx.s.partitions[p] as PartitionState
   const name = partitionName(ctx, p)
@@ -69,23 +78,17 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
       const side = rs.leaderSide
       if (side.knownIsrSize !== rs.knownIsr.length)
         out.push(`${name}: the leader's known ISR size is out of step`)
-      const isrSlots = part.replicas
-        .map((r, i) => (i !== slot && rs.knownIsr.includes(r) ? i : -1))
-        .filter((i) => i >= 0)
+      const isrSlots = slotsWhere(part, (r, i) => i !== slot && rs.knownIsr.includes(r))
       const flagged = (bit: number) =>
-        part.replicas
-          .map((_, i) =>
-            ((side.followers[FOLLOWER_FIELDS * i + FT.isrFlags] as number) & bit) !== 0 ? i : -1,
-          )
-          .filter((i) => i >= 0)
-      const marked = flagged(IN_KNOWN_ISR)
-      const maximal = part.replicas
-        .map((r, i) => (side.maximalIsr.includes(r) ? i : -1))
-        .filter((i) => i >= 0)
+        slotsWhere(
+          part,
+          (_, i) => ((side.followers[FOLLOWER_FIELDS * i + FT.isrFlags] as number) & bit) !== 0,
+        )
+      const maximal = slotsWhere(part, (r) => side.maximalIsr.includes(r))
       if (JSON.stringify(flagged(IN_MAXIMAL_ISR)) !== JSON.stringify(maximal))
         out.push(`${name}: the leader's maximal ISR flags are out of step`)
       if (
-        JSON.stringify(isrSlots) !== JSON.stringify(marked) ||
+        JSON.stringify(isrSlots) !== JSON.stringify(flagged(IN_KNOWN_ISR)) ||
         side.isrFollowerCount !== isrSlots.length
       )
         out.push(`${name}: the leader's ISR follower slots are out of step`)
