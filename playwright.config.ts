@@ -3,7 +3,8 @@ import { findChromium } from './scripts/find-chromium.mjs'
 
 // Debian's Chromium when present (machines without Playwright's browser download), else Playwright's own.
 const executablePath = findChromium() ?? undefined
-const port = 4173
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173)
 
 export default defineConfig({
   testDir: 'e2e',
