@@ -5,19 +5,21 @@
  * acknowledged and its batch is absent from the current leader's log at that offset; records of
  * a partition that has no leader are *unavailable*, not lost.
  */
-import type { Ctx } from './context'
+import { partitionAt, replicaAt, type Ctx } from './context'
+import { asReplicaSlot, type PartitionIndex } from './ids'
+import { countLoss } from './cluster-gauges'
 import { batchAt, type Batch, type ReplicaLog } from './log'
-import type { PartitionState, ProducerState, ReplicaState } from './state'
+import type { PartitionState, ProducerState } from './state'
 
 export function recordAck(
   ctx: Ctx,
   producer: ProducerState,
-  p: number,
+  p: PartitionIndex,
   baseSequence: number,
   baseOffset: number,
   count: number,
 ): void {
-  const part = ctx.s.partitions[p] as PartitionState
+  const part = partitionAt(ctx, p)
   part.ackedRecords += count
   producer.acked += count
   ctx.s.counters.acked += count
@@ -35,8 +37,7 @@ export function recordAck(
   if (log !== null && !matches) {
     const key = String(producer.index)
     part.lostRecords += count
-    // `log` is the leader's, so the partition has a leader and its loss counts.
-    ctx.lostWithLeader += count
+    countLoss(ctx, part, count)
     part.lostByProducer[key] = (part.lostByProducer[key] ?? 0) + count
   }
 }
@@ -52,13 +53,13 @@ function present(log: ReplicaLog, acked: Batch): boolean {
 }
 
 function leaderLog(part: PartitionState) {
-  const slot = part.replicas.indexOf(part.leader)
-  return slot < 0 ? null : (part.replicaStates[slot] as ReplicaState).log
+  const slot = part.replicas.indexOf(part.leaderId)
+  return slot < 0 ? null : replicaAt(part, asReplicaSlot(slot)).log
 }
 
 /** Recounts lost records of a partition after its leader changed (a new leader log). */
-export function recomputeLoss(ctx: Ctx, p: number): void {
-  const part = ctx.s.partitions[p] as PartitionState
+export function recomputeLoss(ctx: Ctx, p: PartitionIndex): void {
+  const part = partitionAt(ctx, p)
   const log = leaderLog(part)
   if (log === null) return
   let lost = 0
@@ -69,8 +70,7 @@ export function recomputeLoss(ctx: Ctx, p: number): void {
     lost += acked.count
     byProducer[producer] = (byProducer[producer] ?? 0) + acked.count
   }
-  // The partition has a leader (its log was found), so its loss counts in the total.
-  ctx.lostWithLeader += lost - part.lostRecords
+  countLoss(ctx, part, lost - part.lostRecords)
   part.lostRecords = lost
   part.lostByProducer = byProducer
 }
@@ -92,7 +92,7 @@ export function durabilityTotals(ctx: Ctx): DurabilityTotals {
   let lost = 0
   let unavailable = 0
   for (const part of ctx.s.partitions) {
-    if (part.leader === -1) {
+    if (part.leaderId === -1) {
       if (part.ackedRecords === 0) continue
       unavailable += part.ackedRecords
       // Per producer from the acknowledged batches themselves (leaderless partitions are few).

@@ -11,22 +11,42 @@
  *   (10 s) and one to a crashed process (host up) is refused at once, both as NETWORK_EXCEPTION.
  * - Consumers fetch every `fetch.max.wait.ms` and read everything up to the high watermark.
  */
+import {
+  at,
+  brokerAt,
+  brokerIdx,
+  clientLine,
+  emit,
+  partitionAt,
+  partitionName,
+  producerAt,
+  replicaAt,
+  slotOfId,
+  topicOf,
+  type Ctx,
+} from './context'
+import {
+  asBrokerIndex,
+  asPartitionIndex,
+  asProducerIndex,
+  clientCode,
+  decodeClientCode,
+  type BrokerIndex,
+  type PartitionIndex,
+} from './ids'
 import { EV } from './state'
-import { at, clientLine, emit, partitionName, topicOf, type Ctx } from './context'
 import { recordAck } from './accounting'
 import { clientToBroker, connectedToController } from './network'
-import { handleProduce } from './produce'
-import { clearArray, insertSorted, removeAt } from './replica-manager'
+import { handleProduce } from './broker/produce'
+import { clearArray, insertSorted, removeAt } from './sorted-list'
 import { intInclusive, nextInt } from './prng'
 import type { ConsumerSpec, ProducerSpec } from './spec'
 import type {
-  BrokerState,
   ConsumerState,
   PartitionState,
   ProduceRequestState,
   ProducerBatch,
   ProducerState,
-  ReplicaState,
 } from './state'
 import type { KafkaError } from './types'
 
@@ -42,10 +62,8 @@ function producerSpec(ctx: Ctx, producer: ProducerState): ProducerSpec {
 }
 
 /** The metadata version broker `b` answers from: the latest, or what it had when cut off. */
-function metadataVersionSeenBy(ctx: Ctx, b: number): number {
-  return connectedToController(ctx, b)
-    ? ctx.s.metadataVersion
-    : (ctx.s.brokers[b] as BrokerState).metadataVersion
+function metadataVersionSeenBy(ctx: Ctx, b: BrokerIndex): number {
+  return connectedToController(ctx, b) ? ctx.s.metadataVersion : brokerAt(ctx, b).metadataVersion
 }
 
 /** The leader a metadata cache at `version` names for partition `p` (stale if cut off). */
@@ -74,20 +92,20 @@ function topicLeadersAtVersion(ctx: Ctx, topic: number, version: number): number
     // Version 0 is the initial state, which is not in metadataChanges; -1 knows nothing.
     leaders = cached.leaders.slice()
     for (let v = cached.version + 1; v <= version; v++) {
-      const p = ctx.s.metadataChanges[v - 1] as number
+      const p = ctx.s.metadataChanges[v - 1] as PartitionIndex
       if (p >= first && p < first + count)
-        leaders[p - first] = leaderAtVersion(ctx.s.partitions[p] as PartitionState, version)
+        leaders[p - first] = leaderAtVersion(partitionAt(ctx, p), version)
     }
   } else {
     leaders = new Array<number>(count)
     for (let i = 0; i < count; i++)
-      leaders[i] = leaderAtVersion(ctx.s.partitions[first + i] as PartitionState, version)
+      leaders[i] = leaderAtVersion(partitionAt(ctx, asPartitionIndex(first + i)), version)
   }
   ctx.topicLeaders[topic] = { version, leaders }
   if (ctx.checkInvariants) {
     // Tests: the cached answer must equal a fresh lookup of every partition.
     for (let i = 0; i < count; i++) {
-      if (leaders[i] !== leaderAtVersion(ctx.s.partitions[first + i] as PartitionState, version)) {
+      if (leaders[i] !== leaderAtVersion(partitionAt(ctx, asPartitionIndex(first + i)), version)) {
         emit(ctx, {
           atMs: ctx.s.nowMs,
           type: 'InvariantViolated',
@@ -121,7 +139,7 @@ function clientName(ctx: Ctx, c: ClientLike): string {
 export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: number): void {
   const c: ClientLike & { metadataInFlight: boolean } =
     kind === 'producer'
-      ? (ctx.s.producers[index] as ProducerState)
+      ? producerAt(ctx, asProducerIndex(index))
       : (ctx.s.consumers[index] as ConsumerState)
   if (c.metadataInFlight) return
   const spec = ctx.spec.clients[c.client] as ProducerSpec | ConsumerSpec
@@ -131,8 +149,8 @@ export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: 
   const candidateCount = c.connected ? ctx.s.brokers.length : bootstrap.length
   /** Candidate `i`'s broker index if the client can reach it, else -1. */
   const reachable = (i: number): number => {
-    const b = c.connected ? i : (ctx.brokerIndex.get(bootstrap[i] as number) ?? -1)
-    return b >= 0 && clientToBroker(ctx, b) ? b : -1
+    const b = c.connected ? asBrokerIndex(i) : (ctx.brokerIndex.get(bootstrap[i] as number) ?? -1)
+    return b >= 0 && clientToBroker(ctx, asBrokerIndex(b)) ? b : -1
   }
   let reachableCount = 0
   for (let i = 0; i < candidateCount; i++) if (reachable(i) >= 0) reachableCount++
@@ -155,13 +173,7 @@ export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: 
         )
       }
     }
-    at(
-      ctx,
-      METADATA_RETRY_BACKOFF_MS,
-      EV.metadataRetry,
-      index + (kind === 'consumer' ? 1_000_000 : 0),
-      c.metadataGen,
-    )
+    at(ctx, METADATA_RETRY_BACKOFF_MS, EV.metadataRetry, clientCode(kind, index), c.metadataGen)
     return
   }
   let pick = nextInt(ctx.s.prng, reachableCount)
@@ -174,18 +186,17 @@ export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: 
     ctx,
     2 * ctx.latencyClientMs,
     EV.metadataResponse,
-    index + (kind === 'consumer' ? 1_000_000 : 0),
+    clientCode(kind, index),
     broker,
     c.metadataGen,
   )
 }
 
-export function onMetadataResponse(ctx: Ctx, code: number, b: number, gen: number): void {
-  const kind = code >= 1_000_000 ? 'consumer' : 'producer'
-  const index = code % 1_000_000
+export function onMetadataResponse(ctx: Ctx, code: number, b: BrokerIndex, gen: number): void {
+  const { kind, index } = decodeClientCode(code)
   const c: ClientLike & { metadataInFlight: boolean } =
     kind === 'producer'
-      ? (ctx.s.producers[index] as ProducerState)
+      ? producerAt(ctx, asProducerIndex(index))
       : (ctx.s.consumers[index] as ConsumerState)
   if (gen !== c.metadataGen) return
   if (!clientToBroker(ctx, b)) {
@@ -200,7 +211,7 @@ export function onMetadataResponse(ctx: Ctx, code: number, b: number, gen: numbe
       atMs: ctx.s.nowMs,
       type: 'ClientConnected',
       client: spec.id,
-      broker: (ctx.s.brokers[b] as BrokerState).id,
+      broker: brokerAt(ctx, b).id,
     })
     clientLine(ctx, spec.id, 'INFO', `${clientName(ctx, c)} Cluster ID: kafka-ha-lab`)
   }
@@ -216,11 +227,10 @@ export function onMetadataResponse(ctx: Ctx, code: number, b: number, gen: numbe
 }
 
 export function onMetadataRetry(ctx: Ctx, code: number, gen: number): void {
-  const kind = code >= 1_000_000 ? 'consumer' : 'producer'
-  const index = code % 1_000_000
+  const { kind, index } = decodeClientCode(code)
   const c: ClientLike & { metadataInFlight: boolean } =
     kind === 'producer'
-      ? (ctx.s.producers[index] as ProducerState)
+      ? producerAt(ctx, asProducerIndex(index))
       : (ctx.s.consumers[index] as ConsumerState)
   if (gen !== c.metadataGen) return
   c.metadataInFlight = false
@@ -347,13 +357,13 @@ function failBatch(
 /** Sends `batches` of local partition `i` to the leader the producer's metadata names. */
 function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: ProducerBatch[]): void {
   const now = ctx.s.nowMs
-  const b = ctx.brokerIndex.get(producer.metadata[i] as number) as number
+  const b = brokerIdx(ctx, producer.metadata[i] as number)
   for (const batch of batches) batch.attempts += 1
   const request: ProduceRequestState = {
     id: producer.nextRequestId++,
-    p: producer.firstPartition + i,
+    p: asPartitionIndex(producer.firstPartition + i),
     lp: i,
-    broker: b,
+    brokerIndex: b,
     batches,
     sentAtMs: now,
     done: false,
@@ -365,7 +375,7 @@ function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: Prod
   }
   producer.inFlight[i] = request
   producer.requests.push(request)
-  const broker = ctx.s.brokers[b] as BrokerState
+  const broker = brokerAt(ctx, b)
   if (!clientToBroker(ctx, b)) {
     // Refused at once by a host whose Kafka process is down; otherwise no answer at all.
     const refused = !broker.processUp && broker.hostUp
@@ -426,8 +436,8 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
   const request = requestById(producer, id, lp)
   if (request === null || request.done) return
   const spec = producerSpec(ctx, producer)
-  if (!clientToBroker(ctx, request.broker)) return // lost on the way: the client times out
-  handleProduce(ctx, producer, request, request.broker)
+  if (!clientToBroker(ctx, request.brokerIndex)) return // lost on the way: the client times out
+  handleProduce(ctx, producer, request, request.brokerIndex)
   if (spec.config.acks === 0) {
     finishRequest(producer, request)
     dropClosedFront(producer)
@@ -467,7 +477,7 @@ export function onProduceResponse(
     request.error = 'REQUEST_TIMED_OUT'
   } else {
     if (!request.done) return
-    if (!request.local && !clientToBroker(ctx, request.broker)) {
+    if (!request.local && !clientToBroker(ctx, request.brokerIndex)) {
       request.responseLost = true
       return
     }
@@ -502,7 +512,7 @@ export function onProduceResponse(
     type: 'ProduceFailed',
     client: spec.id,
     topic: topicOf(ctx, p).name,
-    partition: (ctx.s.partitions[p] as PartitionState).partition,
+    partition: partitionAt(ctx, p).partition,
     error,
     records,
     retriable: retry,
@@ -546,7 +556,7 @@ export function onProduceResponse(
         `[Producer clientId=${spec.id}] Received invalid metadata error in produce request on partition ${name} due to org.apache.kafka.common.errors.NotLeaderOrFollowerException: For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.. Going to request metadata update now`,
       )
     } else if (error === 'NETWORK_EXCEPTION' || error === 'REQUEST_TIMED_OUT') {
-      const brokerId = (ctx.s.brokers[request.broker] as BrokerState).id
+      const brokerId = brokerAt(ctx, request.brokerIndex).id
       clientLine(
         ctx,
         spec.id,
@@ -582,22 +592,21 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
   let refresh = false
   let lag = 0
   for (let i = 0; i < consumer.positions.length; i++) {
-    const p = first + i
-    const part = ctx.s.partitions[p] as PartitionState
+    const p = asPartitionIndex(first + i)
+    const part = partitionAt(ctx, p)
     const leaderId = meta[i] ?? -1
     const position = consumer.positions[i] as number
-    const currentSlot = part.replicas.indexOf(part.leader)
-    const currentHw =
-      currentSlot >= 0 ? (part.replicaStates[currentSlot] as ReplicaState).highWatermark : position
+    const currentSlot = slotOfId(part, part.leaderId)
+    const currentHw = currentSlot >= 0 ? replicaAt(part, currentSlot).highWatermark : position
     if (leaderId < 0) {
       refresh = true
       lag += Math.max(0, currentHw - position)
       continue
     }
-    const b = ctx.brokerIndex.get(leaderId) as number
-    const slot = part.replicas.indexOf(leaderId)
-    const rs = part.replicaStates[slot] as ReplicaState
-    if (!clientToBroker(ctx, b) || rs.knownLeader !== leaderId) {
+    const b = brokerIdx(ctx, leaderId)
+    const slot = slotOfId(part, leaderId)
+    const rs = replicaAt(part, slot)
+    if (!clientToBroker(ctx, b) || rs.knownLeaderId !== leaderId) {
       refresh = true
       lag += Math.max(0, currentHw - position)
       continue

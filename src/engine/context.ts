@@ -2,9 +2,19 @@
  * The simulation context: the immutable spec, derived lookups and the mutable state, plus the
  * small helpers every module shares (scheduling, logging events and client lines).
  */
+import type { BrokerId, BrokerIndex, PartitionIndex, ProducerIndex, ReplicaSlot } from './ids'
 import { schedule } from './event-queue'
-import { FOLLOWER_FIELDS } from './state'
-import type { EngineState, EventKind, FetchEntry, LeaderSideState } from './state'
+import type { LeaderGauges } from './broker/leader-side'
+import type {
+  BrokerState,
+  EngineState,
+  EventKind,
+  FetchEntry,
+  LeaderSideState,
+  PartitionState,
+  ProducerState,
+  ReplicaState,
+} from './state'
 import type { SimulationSpec, TopicSpec } from './spec'
 import type { ClientLogLine, SimEvent } from './types'
 
@@ -12,11 +22,11 @@ export interface Ctx {
   spec: SimulationSpec
   s: EngineState
   /** broker id → index in spec.cluster.brokers / s.brokers. */
-  brokerIndex: Map<number, number>
+  brokerIndex: Map<number, BrokerIndex>
   controllerIndex: Map<number, number>
   zoneIndex: Map<string, number>
   /** Partitions hosted on each broker (indices into s.partitions), ascending. */
-  hostedBy: number[][]
+  hostedBy: PartitionIndex[][]
   /**
    * Derived, not state: per broker index, the partitions whose replica there believes it leads
    * (has a leader side), ascending. Kept by `setLeaderSide`; rebuilt from the state on restore.
@@ -34,61 +44,28 @@ export interface Ctx {
   /** Derived, not state: per topic, partition leaders at a metadata version (clients.ts). */
   topicLeaders: ({ version: number; leaders: number[] } | undefined)[]
   /**
-   * Derived, not state, kept by every write to what they count (metrics.ts compares them with a
-   * full scan when invariant checks are on): per broker index, three counts over the leader sides
-   * it holds — under-replicated, under min ISR, at min ISR.
+   * Derived, not state: per broker index, the gauges over the leader sides it holds (written only
+   * by broker/leader-side.ts; metrics.ts compares them with a full scan when invariant checks are
+   * on).
    */
-  sideCounts: Int32Array
+  leaderGauges: LeaderGauges
   /**
-   * Derived: partitions whose leader is not their preferred (first) replica, leaderless ones
-   * included (PreferredReplicaImbalanceCount as the scan counts it).
+   * Derived (written only by cluster-gauges.ts): partitions whose leader is not their preferred
+   * (first) replica, leaderless ones included (PreferredReplicaImbalanceCount as the scan counts
+   * it).
    */
   imbalanced: number
-  /** Derived: acknowledged records missing from their leader's log, over partitions with one. */
+  /** Derived (cluster-gauges.ts): acknowledged records missing from their leader's log, over partitions with one. */
   lostWithLeader: number
   /** Not state: fetch response entries no response holds (see `FetchEntry`). */
   entryPool: FetchEntry[]
   /**
-   * Derived, kept by every write to what it counts: per broker index, the listed leader sides the
+   * Derived (written only by broker/leader-side.ts): per broker index, the listed leader sides the
    * ISR check cannot skip (`needsIsrCheck`). At 0 the broker's ISR check has nothing to do.
    */
   isrCheckDue: Int32Array
-}
-
-/** 1 when the ISR check must look at a leader side: an ISR change pending, or a follower behind. */
-export function needsIsrCheck(side: LeaderSideState): number {
-  return side.pendingIsrChange || !side.followersAtEnd ? 1 : 0
-}
-
-/** Sets `followersAtEnd` and `pendingIsrChange`, keeping `ctx.isrCheckDue` in step. */
-export function setIsrCheckFields(
-  ctx: Ctx,
-  side: LeaderSideState,
-  followersAtEnd: boolean,
-  pendingIsrChange: boolean,
-): void {
-  const before = needsIsrCheck(side)
-  side.followersAtEnd = followersAtEnd
-  side.pendingIsrChange = pendingIsrChange
-  if (side.listed) {
-    const due = ctx.isrCheckDue
-    due[side.broker] = (due[side.broker] as number) + needsIsrCheck(side) - before
-  }
-}
-
-/**
- * Adds (`sign` 1) or removes (-1) a leader side's share of its broker's gauges
- * (UnderReplicatedPartitions, UnderMinIsrPartitionCount, AtMinIsrPartitionCount), from the ISR
- * size the leader knows.
- */
-export function countSide(ctx: Ctx, b: number, side: LeaderSideState, sign: number): void {
-  const minIsr = minIsrOf(ctx, side.p)
-  const isr = side.knownIsrSize
-  const counts = ctx.sideCounts
-  if (isr < side.followers.length / FOLLOWER_FIELDS)
-    counts[3 * b] = (counts[3 * b] as number) + sign
-  if (isr < minIsr) counts[3 * b + 1] = (counts[3 * b + 1] as number) + sign
-  else if (isr === minIsr) counts[3 * b + 2] = (counts[3 * b + 2] as number) + sign
+  /** liveness.ts `eligibleForIsr` bound to this context, injected into the replication rules. */
+  isEligibleForIsr: (id: number) => boolean
 }
 
 /** Schedules event `kind` (see `EV`) with its integer arguments, `delayMs` from now. */
@@ -118,11 +95,11 @@ export function topicOf(ctx: Ctx, p: number): TopicSpec {
   return ctx.spec.topics[(ctx.s.partitions[p] as { topic: number }).topic] as TopicSpec
 }
 
-export function brokerId(ctx: Ctx, b: number): number {
-  return (ctx.s.brokers[b] as { id: number }).id
+export function brokerId(ctx: Ctx, b: BrokerIndex): BrokerId {
+  return brokerAt(ctx, b).id
 }
 
-export function brokerIdx(ctx: Ctx, id: number): number {
+export function brokerIdx(ctx: Ctx, id: number): BrokerIndex {
   const i = ctx.brokerIndex.get(id)
   if (i === undefined) throw new Error(`unknown broker id ${id}`)
   return i
@@ -133,28 +110,43 @@ export function partitionName(ctx: Ctx, p: number): string {
   return `${(ctx.spec.topics[part.topic] as TopicSpec).name}-${part.partition}`
 }
 
-/**
- * An ascending copy of a short list of broker ids, with `extra` added when it is not -1 (an
- * insertion sort: `Array.prototype.sort` allocates sort state on every call, and replica lists
- * are a handful of ids).
+/*
+ * Asserting accessors: the engine's state arrays indexed by a branded index, failing loudly on an
+ * index out of range (a programmer error) instead of a cast that would let `undefined` through.
  */
-export function sortedIds(ids: readonly number[], extra = -1): number[] {
-  // slice/concat give a packed, exactly sized array of the same kind as the other id lists.
-  const out = extra === -1 ? ids.slice() : ids.concat(extra)
-  for (let i = 1; i < out.length; i++) {
-    const id = out[i] as number
-    let j = i
-    while (j > 0 && (out[j - 1] as number) > id) {
-      out[j] = out[j - 1] as number
-      j--
-    }
-    out[j] = id
-  }
-  return out
+
+export function partitionAt(ctx: Ctx, p: PartitionIndex): PartitionState {
+  const part = ctx.s.partitions[p]
+  if (part === undefined) throw new Error(`no partition at index ${p}`)
+  return part
 }
 
-export function sameMembers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false
-  for (const x of a) if (!b.includes(x)) return false
-  return true
+export function brokerAt(ctx: Ctx, b: BrokerIndex): BrokerState {
+  const broker = ctx.s.brokers[b]
+  if (broker === undefined) throw new Error(`no broker at index ${b}`)
+  return broker
+}
+
+export function replicaAt(part: PartitionState, slot: ReplicaSlot): ReplicaState {
+  const rs = part.replicaStates[slot]
+  if (rs === undefined) throw new Error(`no replica in slot ${slot}`)
+  return rs
+}
+
+export function producerAt(ctx: Ctx, i: ProducerIndex): ProducerState {
+  const producer = ctx.s.producers[i]
+  if (producer === undefined) throw new Error(`no producer at index ${i}`)
+  return producer
+}
+
+/** The partitions hosted on broker index `b`, ascending. */
+export function hostedOn(ctx: Ctx, b: BrokerIndex): readonly PartitionIndex[] {
+  const hosted = ctx.hostedBy[b]
+  if (hosted === undefined) throw new Error(`no broker at index ${b}`)
+  return hosted
+}
+
+/** The slot of replica id `id` in the partition's replica list, or -1 (as a slot). */
+export function slotOfId(part: PartitionState, id: number): ReplicaSlot {
+  return part.replicas.indexOf(id) as ReplicaSlot
 }

@@ -11,8 +11,9 @@
  * the controller is a broker, and a new one is chosen only when the old one's session ends.
  * Nothing changes while the ensemble has no majority.
  */
+import { at, brokerAt, emit, hostedOn, type Ctx } from './context'
+import { asBrokerIndex, type BrokerIndex } from './ids'
 import { EV } from './state'
-import { at, emit, type Ctx } from './context'
 import {
   controlledShutdown,
   fenceBroker,
@@ -29,8 +30,7 @@ import {
 } from './network'
 import { intInclusive } from './prng'
 import { isrCheckIntervalMs } from './spec'
-import { catchUpMetadata, forgetRoles, kickDownPairs } from './replica-manager'
-import type { BrokerState } from './state'
+import { catchUpMetadata, forgetRoles, kickDownPairs } from './broker/replica-manager'
 
 const KRAFT_ELECTION_DELAY_MS = 2000
 const KRAFT_ELECTION_JITTER_MS = 1000
@@ -42,7 +42,8 @@ const isKraft = (ctx: Ctx) => ctx.spec.cluster.controller === 'kraft'
 
 /** Freezes the metadata version of every broker before connectivity changes. */
 export function syncMetadataVersions(ctx: Ctx): void {
-  ctx.s.brokers.forEach((broker, b) => {
+  ctx.s.brokers.forEach((broker, i) => {
+    const b = asBrokerIndex(i)
     if (connectedToController(ctx, b)) broker.metadataVersion = ctx.s.metadataVersion
   })
 }
@@ -72,7 +73,8 @@ export function reevaluateControlPlane(ctx: Ctx): void {
     scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
   }
   // Brokers that can reach the controller again catch up on the metadata they missed.
-  s.brokers.forEach((broker, b) => {
+  s.brokers.forEach((broker, i) => {
+    const b = asBrokerIndex(i)
     if (
       serving(broker) &&
       broker.metadataVersion < s.metadataVersion &&
@@ -110,36 +112,40 @@ export function onControllerElection(ctx: Ctx, gen: number): void {
     })
     // A new active controller gives every broker a full session before fencing it.
     for (const broker of s.brokers) broker.lastHeartbeatMs = s.nowMs
-    s.brokers.forEach((broker, b) => {
+    s.brokers.forEach((broker, i) => {
+      const b = asBrokerIndex(i)
       if (serving(broker) && connectedToController(ctx, b)) catchUpMetadata(ctx, b)
     })
     return
   }
   // ZooKeeper: the first live broker with a session to win the /controller znode (lowest id here).
   const candidate = s.brokers.findIndex(
-    (broker, b) => broker.registered && serving(broker) && zkReachable(ctx, b, majority),
+    (broker, i) =>
+      broker.registered && serving(broker) && zkReachable(ctx, asBrokerIndex(i), majority),
   )
   if (candidate < 0) return
   s.activeController = candidate
   emit(ctx, {
     atMs: s.nowMs,
     type: 'ControllerElected',
-    controller: (s.brokers[candidate] as BrokerState).id,
+    controller: brokerAt(ctx, asBrokerIndex(candidate)).id,
   })
   // onControllerFailover: brokers without a session are dead; their partitions move.
-  s.brokers.forEach((broker, b) => {
+  s.brokers.forEach((broker, i) => {
+    const b = asBrokerIndex(i)
     if (!broker.registered) zkBrokerFailure(ctx, b)
   })
   zkElectOfflinePartitions(ctx, null)
-  s.brokers.forEach((broker, b) => {
+  s.brokers.forEach((broker, i) => {
+    const b = asBrokerIndex(i)
     if (serving(broker) && connectedToController(ctx, b)) catchUpMetadata(ctx, b)
   })
 }
 
 /** A broker's periodic heartbeat (KRaft) or ZooKeeper session ping. */
-export function onHeartbeat(ctx: Ctx, b: number): void {
+export function onHeartbeat(ctx: Ctx, b: BrokerIndex): void {
   const s = ctx.s
-  const broker = s.brokers[b] as BrokerState
+  const broker = brokerAt(ctx, b)
   const config = ctx.spec.cluster.config
   at(
     ctx,
@@ -177,7 +183,7 @@ export function onHeartbeat(ctx: Ctx, b: number): void {
     } else if (connectedToController(ctx, b)) {
       // onBrokerStartup: send it LeaderAndIsr, then offline partitions may elect it.
       catchUpMetadata(ctx, b)
-      zkElectOfflinePartitions(ctx, ctx.hostedBy[b] as number[])
+      zkElectOfflinePartitions(ctx, hostedOn(ctx, b))
     }
   } else if (broker.metadataVersion < s.metadataVersion && connectedToController(ctx, b)) {
     catchUpMetadata(ctx, b)
@@ -192,7 +198,8 @@ export function onFenceCheck(ctx: Ctx): void {
   if (!s.quorumHasMajority) return
   if (isKraft(ctx)) {
     if (s.activeController < 0) return
-    s.brokers.forEach((broker, b) => {
+    s.brokers.forEach((broker, i) => {
+      const b = asBrokerIndex(i)
       if (
         !broker.fenced &&
         s.nowMs - broker.lastHeartbeatMs > config['broker.session.timeout.ms']
@@ -202,7 +209,8 @@ export function onFenceCheck(ctx: Ctx): void {
     })
     return
   }
-  s.brokers.forEach((broker, b) => {
+  s.brokers.forEach((broker, i) => {
+    const b = asBrokerIndex(i)
     if (
       broker.registered &&
       s.nowMs - broker.lastHeartbeatMs > config['zookeeper.session.timeout.ms']
@@ -213,9 +221,9 @@ export function onFenceCheck(ctx: Ctx): void {
 }
 
 /** ZooKeeper: the broker's session ends (expiry, or closed by a clean shutdown). */
-function expireSession(ctx: Ctx, b: number): void {
+function expireSession(ctx: Ctx, b: BrokerIndex): void {
   const s = ctx.s
-  const broker = s.brokers[b] as BrokerState
+  const broker = brokerAt(ctx, b)
   broker.registered = false
   broker.fenced = true
   emit(ctx, { atMs: s.nowMs, type: 'BrokerSessionExpired', broker: broker.id })
@@ -224,14 +232,14 @@ function expireSession(ctx: Ctx, b: number): void {
     scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
     return
   }
-  if (s.activeController >= 0 && serving(s.brokers[s.activeController] as BrokerState))
+  if (s.activeController >= 0 && serving(brokerAt(ctx, asBrokerIndex(s.activeController))))
     zkBrokerFailure(ctx, b)
 }
 
 /** Stops a broker process: `clean` for a completed controlled shutdown, else a crash. */
-export function stopBroker(ctx: Ctx, b: number, clean: boolean): void {
+export function stopBroker(ctx: Ctx, b: BrokerIndex, clean: boolean): void {
   const s = ctx.s
-  const broker = s.brokers[b] as BrokerState
+  const broker = brokerAt(ctx, b)
   if (!broker.processUp) return
   syncMetadataVersions(ctx)
   // Delayed produce requests: a crashed process resets its connections; a dead host says nothing.
@@ -255,8 +263,8 @@ export function stopBroker(ctx: Ctx, b: number, clean: boolean): void {
 }
 
 /** Starts a broker process; it registers once log recovery and startup finish. */
-export function startBroker(ctx: Ctx, b: number): void {
-  const broker = ctx.s.brokers[b] as BrokerState
+export function startBroker(ctx: Ctx, b: BrokerIndex): void {
+  const broker = brokerAt(ctx, b)
   if (broker.processUp || !broker.hostUp) return
   broker.processUp = true
   broker.status = 'starting'
@@ -265,9 +273,9 @@ export function startBroker(ctx: Ctx, b: number): void {
   at(ctx, BROKER_STARTUP_MS, EV.brokerReady, b, broker.gen)
 }
 
-export function onBrokerReady(ctx: Ctx, b: number): void {
+export function onBrokerReady(ctx: Ctx, b: BrokerIndex): void {
   const s = ctx.s
-  const broker = s.brokers[b] as BrokerState
+  const broker = brokerAt(ctx, b)
   const config = ctx.spec.cluster.config
   broker.status = 'online'
   if (isKraft(ctx)) {
@@ -282,7 +290,10 @@ export function onBrokerReady(ctx: Ctx, b: number): void {
     if (s.activeController === b) {
       resign(ctx, broker.id)
       scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
-    } else if (s.activeController >= 0 && serving(s.brokers[s.activeController] as BrokerState)) {
+    } else if (
+      s.activeController >= 0 &&
+      serving(brokerAt(ctx, asBrokerIndex(s.activeController)))
+    ) {
       zkBrokerFailure(ctx, b)
     }
   }
@@ -297,9 +308,9 @@ export function onBrokerReady(ctx: Ctx, b: number): void {
  * partition leaderless) and lets the broker go; ZooKeeper may leave partitions behind, and the
  * broker retries `controlled.shutdown.max.retries` times before shutting down anyway.
  */
-export function onControlledShutdown(ctx: Ctx, b: number, attempt: number): void {
+export function onControlledShutdown(ctx: Ctx, b: BrokerIndex, attempt: number): void {
   const s = ctx.s
-  const broker = s.brokers[b] as BrokerState
+  const broker = brokerAt(ctx, b)
   const config = ctx.spec.cluster.config
   if (!broker.processUp) return
   if (!config['controlled.shutdown.enable']) {

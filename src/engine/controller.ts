@@ -9,18 +9,39 @@
  * Every committed change goes through `commitPartitionChange`, the one place that writes a
  * registration, logs the events and pushes the new metadata to the replicas' brokers.
  */
-import { brokerId, emit, minIsrOf, sameMembers, sortedIds, topicOf, type Ctx } from './context'
-import { connectedToController, serving } from './network'
+import {
+  brokerAt,
+  brokerId,
+  brokerIdx,
+  emit,
+  hostedOn,
+  minIsrOf,
+  partitionAt,
+  topicOf,
+  type Ctx,
+} from './context'
+import {
+  FIRST_PARTITION,
+  FIRST_SLOT,
+  asBrokerId,
+  asPartitionIndex,
+  type BrokerIndex,
+  type PartitionIndex,
+} from './ids'
+import { eligibleForIsr, isActiveBroker, zkLive } from './liveness'
+import { connectedToController } from './network'
+import { sameMembers, sortedIds } from './sorted-list'
 import {
   controlledShutdownPartitionLeaderElection,
   offlinePartitionLeaderElection,
   preferredReplicaPartitionLeaderElection,
 } from './protocol/elections'
 import { buildPartitionChange, type PartitionRegistrationLike } from './protocol/partition-change'
-import { applyMetadataToReplica } from './replica-manager'
+import { applyMetadataToReplica } from './broker/replica-manager'
 import { recomputeLoss } from './accounting'
+import { countPartition } from './cluster-gauges'
 import { effectiveMinIsr, uncleanElectionEnabled } from './spec'
-import type { BrokerState, PartitionState } from './state'
+import type { PartitionState } from './state'
 import type { ElectionKind } from './types'
 
 export interface ChangeCause {
@@ -35,7 +56,7 @@ function registration(part: PartitionState): PartitionRegistrationLike {
     isr: part.isr,
     elr: part.elr,
     lastKnownElr: part.lastKnownElr,
-    leader: part.leader,
+    leader: part.leaderId,
     leaderEpoch: part.leaderEpoch,
     partitionEpoch: part.partitionEpoch,
     leaderRecoveryState: part.leaderRecoveryState,
@@ -43,38 +64,35 @@ function registration(part: PartitionState): PartitionRegistrationLike {
 }
 
 export function isOffline(part: PartitionState): boolean {
-  return part.leader === -1
+  return part.leaderId === -1
 }
 
-export function isUnwritable(ctx: Ctx, p: number): boolean {
-  const part = ctx.s.partitions[p] as PartitionState
-  return part.leader === -1 || part.isr.length < minIsrOf(ctx, p)
+export function isUnwritable(ctx: Ctx, p: PartitionIndex): boolean {
+  const part = partitionAt(ctx, p)
+  return part.leaderId === -1 || part.isr.length < minIsrOf(ctx, p)
 }
 
 /** Writes a new registration, logs what changed and pushes the metadata to the replicas. */
 export function commitPartitionChange(
   ctx: Ctx,
-  p: number,
+  p: PartitionIndex,
   next: PartitionRegistrationLike,
   cause: ChangeCause,
 ): void {
   const s = ctx.s
-  const part = s.partitions[p] as PartitionState
+  const part = partitionAt(ctx, p)
   const topic = topicOf(ctx, p)
   const wasOffline = isOffline(part)
   const wasUnwritable = isUnwritable(ctx, p)
   const previousIsr = part.isr
-  const previousLeader = part.leader
+  const previousLeader = part.leaderId
   const previousEpoch = part.leaderEpoch
   const previousElr = part.elr
   const previousLastKnownElr = part.lastKnownElr
 
-  // The derived totals count a partition's loss only while it has a leader.
-  if (previousLeader !== -1) ctx.lostWithLeader -= part.lostRecords
-  if (previousLeader !== part.replicas[0]) ctx.imbalanced -= 1
-  part.leader = next.leader
-  if (next.leader !== -1) ctx.lostWithLeader += part.lostRecords
-  if (next.leader !== part.replicas[0]) ctx.imbalanced += 1
+  countPartition(ctx, part, -1)
+  part.leaderId = asBrokerId(next.leader)
+  countPartition(ctx, part, 1)
   part.leaderEpoch = next.leaderEpoch
   part.partitionEpoch = next.partitionEpoch
   // Registration lists are never edited in place (every change writes new ones), so the new
@@ -160,19 +178,11 @@ export function commitPartitionChange(
   s.offlineCount += (nowOffline ? 1 : 0) - (wasOffline ? 1 : 0)
   s.unwritableCount += (nowUnwritable ? 1 : 0) - (wasUnwritable ? 1 : 0)
 
-  for (let slot = 0; slot < part.replicas.length; slot++) {
-    const b = ctx.brokerIndex.get(part.replicas[slot] as number) as number
+  for (let slot = FIRST_SLOT; slot < part.replicas.length; slot++) {
+    const b = brokerIdx(ctx, part.replicas[slot] as number)
     if (connectedToController(ctx, b)) applyMetadataToReplica(ctx, p, slot)
   }
   if (leaderChanged) recomputeLoss(ctx, p)
-}
-
-/** KRaft `ClusterControlManager.isActive`: registered, unfenced, not in controlled shutdown. */
-export function isActiveBroker(ctx: Ctx, id: number): boolean {
-  const b = ctx.brokerIndex.get(id)
-  if (b === undefined) return false
-  const broker = ctx.s.brokers[b] as BrokerState
-  return broker.registered && !broker.fenced && !broker.inControlledShutdown
 }
 
 /**
@@ -182,12 +192,12 @@ export function isActiveBroker(ctx: Ctx, id: number): boolean {
  */
 export function kraftUpdate(
   ctx: Ctx,
-  p: number,
+  p: PartitionIndex,
   brokerToRemove: number,
   brokerToAdd: number,
   election: ElectionKind | null,
 ): boolean {
-  const part = ctx.s.partitions[p] as PartitionState
+  const part = partitionAt(ctx, p)
   const topic = topicOf(ctx, p)
   const config = ctx.spec.cluster.config
   const unclean = uncleanElectionEnabled(topic, config)
@@ -219,27 +229,26 @@ export function kraftUpdate(
 }
 
 /** KRaft: the controller fences a broker whose session timed out, or which shut down. */
-export function fenceBroker(ctx: Ctx, b: number): void {
-  const broker = ctx.s.brokers[b] as BrokerState
+export function fenceBroker(ctx: Ctx, b: BrokerIndex): void {
+  const broker = brokerAt(ctx, b)
   if (broker.fenced) return
   broker.fenced = true
   emit(ctx, { atMs: ctx.s.nowMs, type: 'BrokerFenced', broker: broker.id })
-  for (const p of ctx.hostedBy[b] as number[]) {
-    const part = ctx.s.partitions[p] as PartitionState
-    if (part.isr.includes(broker.id) || part.leader === broker.id)
+  for (const p of hostedOn(ctx, b)) {
+    const part = partitionAt(ctx, p)
+    if (part.isr.includes(broker.id) || part.leaderId === broker.id)
       kraftUpdate(ctx, p, broker.id, -1, null)
   }
 }
 
 /** KRaft: a registered broker caught up and is unfenced; leaderless partitions may elect it. */
-export function unfenceBroker(ctx: Ctx, b: number): void {
-  const broker = ctx.s.brokers[b] as BrokerState
+export function unfenceBroker(ctx: Ctx, b: BrokerIndex): void {
+  const broker = brokerAt(ctx, b)
   if (!broker.fenced) return
   broker.fenced = false
   emit(ctx, { atMs: ctx.s.nowMs, type: 'BrokerUnfenced', broker: broker.id })
-  for (const p of ctx.hostedBy[b] as number[]) {
-    if ((ctx.s.partitions[p] as PartitionState).leader === -1)
-      kraftUpdate(ctx, p, -1, broker.id, null)
+  for (const p of hostedOn(ctx, b)) {
+    if (partitionAt(ctx, p).leaderId === -1) kraftUpdate(ctx, p, -1, broker.id, null)
   }
 }
 
@@ -248,20 +257,20 @@ export function unfenceBroker(ctx: Ctx, b: number): void {
  * election for the partitions it led, then the dead replica leaves every ISR (unless it is the
  * last member), each change bumping the leader epoch (LeaderAndIsr.newLeaderAndIsr).
  */
-export function zkBrokerFailure(ctx: Ctx, b: number): void {
+export function zkBrokerFailure(ctx: Ctx, b: BrokerIndex): void {
   const id = brokerId(ctx, b)
   const config = ctx.spec.cluster.config
-  for (const p of ctx.hostedBy[b] as number[]) {
-    const part = ctx.s.partitions[p] as PartitionState
-    if (part.leader !== id) continue
+  for (const p of hostedOn(ctx, b)) {
+    const part = partitionAt(ctx, p)
+    if (part.leaderId !== id) continue
     zkOfflineElection(ctx, p, uncleanElectionEnabled(topicOf(ctx, p), config))
   }
-  for (const p of ctx.hostedBy[b] as number[]) {
-    const part = ctx.s.partitions[p] as PartitionState
-    if (!part.isr.includes(id) && part.leader !== id) continue
+  for (const p of hostedOn(ctx, b)) {
+    const part = partitionAt(ctx, p)
+    if (!part.isr.includes(id) && part.leaderId !== id) continue
     const isr = part.isr.length > 1 ? part.isr.filter((r) => r !== id) : part.isr
-    const leader = part.leader === id ? -1 : part.leader
-    if (leader === part.leader && isr.length === part.isr.length) continue
+    const leader = part.leaderId === id ? -1 : part.leaderId
+    if (leader === part.leaderId && isr.length === part.isr.length) continue
     commitPartitionChange(
       ctx,
       p,
@@ -283,8 +292,8 @@ export function zkBrokerFailure(ctx: Ctx, b: number): void {
  * election is allowed, the first live one with ISR [leader] and leader recovery RECOVERING.
  * Commits with a leader-epoch bump and returns whether a leader was found.
  */
-function zkOfflineElection(ctx: Ctx, p: number, uncleanAllowed: boolean): boolean {
-  const part = ctx.s.partitions[p] as PartitionState
+function zkOfflineElection(ctx: Ctx, p: PartitionIndex, uncleanAllowed: boolean): boolean {
+  const part = partitionAt(ctx, p)
   const live = part.replicas.filter((r) => zkLive(ctx, r))
   const leader = offlinePartitionLeaderElection(part.replicas, part.isr, live, uncleanAllowed)
   if (leader === null) return false
@@ -305,21 +314,13 @@ function zkOfflineElection(ctx: Ctx, p: number, uncleanAllowed: boolean): boolea
   return true
 }
 
-/** ZooKeeper: the broker holds a live session and is not shutting down. */
-export function zkLive(ctx: Ctx, id: number): boolean {
-  const b = ctx.brokerIndex.get(id)
-  if (b === undefined) return false
-  const broker = ctx.s.brokers[b] as BrokerState
-  return broker.registered && !broker.inControlledShutdown && serving(broker)
-}
-
 /** ZooKeeper: offline partitions get an offline election (triggerOnlinePartitionStateChange). */
-export function zkElectOfflinePartitions(ctx: Ctx, among: readonly number[] | null): void {
+export function zkElectOfflinePartitions(ctx: Ctx, among: readonly PartitionIndex[] | null): void {
   const config = ctx.spec.cluster.config
-  const list = among ?? ctx.s.partitions.map((_, i) => i)
+  const list = among ?? ctx.s.partitions.map((_, i) => asPartitionIndex(i))
   for (const p of list) {
-    const part = ctx.s.partitions[p] as PartitionState
-    if (part.leader !== -1) continue
+    const part = partitionAt(ctx, p)
+    if (part.leaderId !== -1) continue
     zkOfflineElection(ctx, p, uncleanElectionEnabled(topicOf(ctx, p), config))
   }
 }
@@ -328,27 +329,27 @@ export function zkElectOfflinePartitions(ctx: Ctx, among: readonly number[] | nu
  * Controlled shutdown as the controller handles it. Returns the number of partitions the broker
  * still leads afterwards (ZooKeeper's "partitions remaining"); KRaft always moves or drops them.
  */
-export function controlledShutdown(ctx: Ctx, b: number): number {
-  const broker = ctx.s.brokers[b] as BrokerState
+export function controlledShutdown(ctx: Ctx, b: BrokerIndex): number {
+  const broker = brokerAt(ctx, b)
   const id = broker.id
   broker.inControlledShutdown = true
   if (ctx.spec.cluster.controller === 'kraft') {
-    for (const p of ctx.hostedBy[b] as number[]) {
-      const part = ctx.s.partitions[p] as PartitionState
-      if (part.isr.includes(id) || part.leader === id)
+    for (const p of hostedOn(ctx, b)) {
+      const part = partitionAt(ctx, p)
+      if (part.isr.includes(id) || part.leaderId === id)
         kraftUpdate(ctx, p, id, -1, 'CONTROLLED_SHUTDOWN')
     }
     return 0
   }
   // ZooKeeper doControlledShutdown: only partitions with RF > 1 move.
   let remaining = 0
-  for (const p of ctx.hostedBy[b] as number[]) {
-    const part = ctx.s.partitions[p] as PartitionState
+  for (const p of hostedOn(ctx, b)) {
+    const part = partitionAt(ctx, p)
     if (part.replicas.length <= 1) {
-      if (part.leader === id) remaining += 1
+      if (part.leaderId === id) remaining += 1
       continue
     }
-    if (part.leader === id) {
+    if (part.leaderId === id) {
       const liveOrShuttingDown = part.replicas.filter((r) => r === id || zkLive(ctx, r))
       const leader = controlledShutdownPartitionLeaderElection(
         part.replicas,
@@ -392,20 +393,20 @@ export function controlledShutdown(ctx: Ctx, b: number): number {
 /** A leader's AlterPartition request: returns true when the controller committed it. */
 export function alterPartition(
   ctx: Ctx,
-  p: number,
+  p: PartitionIndex,
   leaderId: number,
   leaderEpoch: number,
   newIsr: number[],
 ): boolean {
-  const part = ctx.s.partitions[p] as PartitionState
-  const b = ctx.brokerIndex.get(leaderId) as number
+  const part = partitionAt(ctx, p)
+  const b = brokerIdx(ctx, leaderId)
   if (!connectedToController(ctx, b)) return false
-  if (part.leader !== leaderId || part.leaderEpoch !== leaderEpoch) return false
+  if (part.leaderId !== leaderId || part.leaderEpoch !== leaderEpoch) return false
   // New members must be eligible (KRaft: active; ZooKeeper: alive), else INELIGIBLE_REPLICA.
   const kraft = ctx.spec.cluster.controller === 'kraft'
   for (const r of newIsr) {
     if (part.isr.includes(r)) continue
-    if (kraft ? !isActiveBroker(ctx, r) : !zkLive(ctx, r)) return false
+    if (!eligibleForIsr(ctx, r)) return false
   }
   if (!newIsr.includes(leaderId)) return false
   if (kraft) {
@@ -439,12 +440,12 @@ export function alterPartition(
 /** Admin or auto-rebalance preferred election for one partition. */
 export function preferredElection(
   ctx: Ctx,
-  p: number,
+  p: PartitionIndex,
 ): 'NONE' | 'ELECTION_NOT_NEEDED' | 'PREFERRED_LEADER_NOT_AVAILABLE' {
-  const part = ctx.s.partitions[p] as PartitionState
-  if (part.leader === part.replicas[0]) return 'ELECTION_NOT_NEEDED'
+  const part = partitionAt(ctx, p)
+  if (part.leaderId === part.replicas[0]) return 'ELECTION_NOT_NEEDED'
   if (ctx.spec.cluster.controller === 'kraft') {
-    return kraftUpdate(ctx, p, -1, -1, 'PREFERRED') && part.leader === part.replicas[0]
+    return kraftUpdate(ctx, p, -1, -1, 'PREFERRED') && part.leaderId === part.replicas[0]
       ? 'NONE'
       : 'PREFERRED_LEADER_NOT_AVAILABLE'
   }
@@ -468,12 +469,12 @@ export function preferredElection(
 /** Admin unclean election (works even when the topic config is false). */
 export function uncleanElection(
   ctx: Ctx,
-  p: number,
+  p: PartitionIndex,
 ): 'NONE' | 'ELECTION_NOT_NEEDED' | 'ELIGIBLE_LEADERS_NOT_AVAILABLE' {
-  const part = ctx.s.partitions[p] as PartitionState
-  if (part.leader !== -1) return 'ELECTION_NOT_NEEDED'
+  const part = partitionAt(ctx, p)
+  if (part.leaderId !== -1) return 'ELECTION_NOT_NEEDED'
   if (ctx.spec.cluster.controller === 'kraft') {
-    return kraftUpdate(ctx, p, -1, -1, 'UNCLEAN') && part.leader !== -1
+    return kraftUpdate(ctx, p, -1, -1, 'UNCLEAN') && part.leaderId !== -1
       ? 'NONE'
       : 'ELIGIBLE_LEADERS_NOT_AVAILABLE'
   }
@@ -491,9 +492,9 @@ export function autoRebalance(ctx: Ctx): void {
   const parts = ctx.s.partitions
   if (ctx.spec.cluster.controller === 'kraft') {
     let budget = 1000
-    for (let p = 0; p < parts.length && budget > 0; p++) {
+    for (let p = FIRST_PARTITION; p < parts.length && budget > 0; p++) {
       const part = parts[p] as PartitionState
-      if (part.leader !== part.replicas[0]) {
+      if (part.leaderId !== part.replicas[0]) {
         budget -= 1
         kraftUpdate(ctx, p, -1, -1, 'PREFERRED')
       }
@@ -501,15 +502,15 @@ export function autoRebalance(ctx: Ctx): void {
     return
   }
   const threshold = ctx.spec.cluster.config['leader.imbalance.per.broker.percentage']
-  const byPreferred = new Map<number, number[]>()
+  const byPreferred = new Map<number, PartitionIndex[]>()
   parts.forEach((part, p) => {
     const preferred = part.replicas[0] as number
     const list = byPreferred.get(preferred) ?? []
-    list.push(p)
+    list.push(asPartitionIndex(p))
     byPreferred.set(preferred, list)
   })
   for (const [preferred, list] of [...byPreferred.entries()].sort((a, b) => a[0] - b[0])) {
-    const imbalanced = list.filter((p) => (parts[p] as PartitionState).leader !== preferred)
+    const imbalanced = list.filter((p) => (parts[p] as PartitionState).leaderId !== preferred)
     if (imbalanced.length * 100 <= threshold * list.length) continue
     for (const p of imbalanced) {
       const part = parts[p] as PartitionState

@@ -63,7 +63,7 @@ describe('steady state', () => {
 function bruteForceDurability(c: TestCluster) {
   const state = c.simulation.checkpoint().state as {
     partitions: {
-      leader: number
+      leaderId: number
       replicas: number[]
       acked: { baseOffset: number; count: number; producer: number; baseSequence: number }[]
       replicaStates: {
@@ -74,7 +74,7 @@ function bruteForceDurability(c: TestCluster) {
   let lost = 0
   let unavailable = 0
   for (const part of state.partitions) {
-    const slot = part.replicas.indexOf(part.leader)
+    const slot = part.replicas.indexOf(part.leaderId)
     for (const { baseOffset: offset, count, producer, baseSequence: sequence } of part.acked) {
       if (slot < 0) {
         unavailable += count

@@ -3,8 +3,9 @@
  * plane and the fetchers notice, as they would in a real cluster (a crash is only noticed by
  * missed heartbeats; a clean shutdown is announced).
  */
+import { at, brokerAt, brokerIdx, emit, topicOf, type Ctx } from './context'
+import { NO_BROKER_INDEX, asBrokerIndex, asPartitionIndex } from './ids'
 import { EV } from './state'
-import { at, emit, topicOf, type Ctx } from './context'
 import { preferredElection, uncleanElection } from './controller'
 import {
   onControlledShutdown,
@@ -14,7 +15,7 @@ import {
   syncMetadataVersions,
 } from './control-plane'
 import type { Fault, IsolationScope } from './spec'
-import type { BrokerState, PartitionState } from './state'
+import type { PartitionState } from './state'
 
 const ALL_SCOPES: IsolationScope[] = ['controllers', 'brokers', 'clients']
 export const DEFAULT_ROLLING_RESTART_MS = 30000
@@ -48,12 +49,6 @@ export function describeFault(fault: Fault): string {
   }
 }
 
-function brokerAt(ctx: Ctx, id: number): number {
-  const b = ctx.brokerIndex.get(id)
-  if (b === undefined) throw new Error(`unknown broker ${id}`)
-  return b
-}
-
 function zoneAt(ctx: Ctx, name: string): number {
   const z = ctx.zoneIndex.get(name)
   if (z === undefined) throw new Error(`unknown zone ${name}`)
@@ -71,32 +66,31 @@ export function applyFault(ctx: Ctx, fault: Fault): void {
   })
   switch (fault.type) {
     case 'crashBroker':
-      stopBroker(ctx, brokerAt(ctx, fault.broker), false)
+      stopBroker(ctx, brokerIdx(ctx, fault.broker), false)
       return
     case 'startBroker':
-      startBroker(ctx, brokerAt(ctx, fault.broker))
+      startBroker(ctx, brokerIdx(ctx, fault.broker))
       return
     case 'shutdownBroker': {
-      const b = brokerAt(ctx, fault.broker)
+      const b = brokerIdx(ctx, fault.broker)
       onControlledShutdown(ctx, b, 1)
       return
     }
     case 'isolateBroker':
       syncMetadataVersions(ctx)
-      ;(s.brokers[brokerAt(ctx, fault.broker)] as BrokerState).isolatedFrom = (
-        fault.from ?? ALL_SCOPES
-      ).slice()
+      brokerAt(ctx, brokerIdx(ctx, fault.broker)).isolatedFrom = (fault.from ?? ALL_SCOPES).slice()
       reevaluateControlPlane(ctx)
       return
     case 'healBroker':
-      ;(s.brokers[brokerAt(ctx, fault.broker)] as BrokerState).isolatedFrom = []
+      brokerAt(ctx, brokerIdx(ctx, fault.broker)).isolatedFrom = []
       reevaluateControlPlane(ctx)
       return
     case 'stopZone': {
       const z = zoneAt(ctx, fault.zone)
       syncMetadataVersions(ctx)
       ;(s.zones[z] as { stopped: boolean }).stopped = true
-      s.brokers.forEach((broker, b) => {
+      s.brokers.forEach((broker, i) => {
+        const b = asBrokerIndex(i)
         if (broker.zone !== z) return
         broker.hostUp = false
         if (broker.processUp) {
@@ -111,7 +105,8 @@ export function applyFault(ctx: Ctx, fault: Fault): void {
       const z = zoneAt(ctx, fault.zone)
       ;(s.zones[z] as { stopped: boolean }).stopped = false
       // The zone's instances boot again and their Kafka services start (as MSK recovers them).
-      s.brokers.forEach((broker, b) => {
+      s.brokers.forEach((broker, i) => {
+        const b = asBrokerIndex(i)
         if (broker.zone !== z) return
         broker.hostUp = true
         startBroker(ctx, b)
@@ -131,10 +126,10 @@ export function applyFault(ctx: Ctx, fault: Fault): void {
       reevaluateControlPlane(ctx)
       return
     case 'slowBroker':
-      ;(s.brokers[brokerAt(ctx, fault.broker)] as BrokerState).fetchDelayMs = fault.fetchDelayMs
+      brokerAt(ctx, brokerIdx(ctx, fault.broker)).fetchDelayMs = fault.fetchDelayMs
       return
     case 'unslowBroker':
-      ;(s.brokers[brokerAt(ctx, fault.broker)] as BrokerState).fetchDelayMs = 0
+      brokerAt(ctx, brokerIdx(ctx, fault.broker)).fetchDelayMs = 0
       return
     case 'crashController':
     case 'startController': {
@@ -156,8 +151,8 @@ export function applyFault(ctx: Ctx, fault: Fault): void {
     case 'rollingRestart': {
       const ids = (fault.brokers ?? s.brokers.map((b) => b.id)).slice()
       s.rolling = {
-        queue: ids.map((id) => brokerAt(ctx, id)),
-        current: -1,
+        queue: ids.map((id) => brokerIdx(ctx, id)),
+        current: NO_BROKER_INDEX,
         phase: 'idle',
         restartMs: fault.restartMs ?? DEFAULT_ROLLING_RESTART_MS,
         gen: (s.rolling?.gen ?? 0) + 1,
@@ -181,7 +176,8 @@ function adminElection(
 ): void {
   const s = ctx.s
   const usable = s.activeController >= 0 && s.quorumHasMajority
-  s.partitions.forEach((part: PartitionState, p) => {
+  s.partitions.forEach((part: PartitionState, i) => {
+    const p = asPartitionIndex(i)
     const t = topicOf(ctx, p)
     if (topic !== undefined && t.name !== topic) return
     if (partition !== undefined && part.partition !== partition) return
@@ -208,7 +204,7 @@ function adminElection(
 export function underReplicatedCount(ctx: Ctx): number {
   let n = 0
   for (const part of ctx.s.partitions)
-    if (part.leader >= 0 && part.isr.length < part.replicas.length) n += 1
+    if (part.leaderId >= 0 && part.isr.length < part.replicas.length) n += 1
   return n
 }
 
@@ -235,14 +231,14 @@ export function onRollingStep(ctx: Ctx, gen: number): void {
     emit(ctx, {
       atMs: now,
       type: 'RollingRestartStep',
-      broker: (s.brokers[b] as BrokerState).id,
+      broker: brokerAt(ctx, b).id,
       step: 'stop',
     })
     onControlledShutdown(ctx, b, 1)
     next()
     return
   }
-  const broker = s.brokers[rolling.current] as BrokerState
+  const broker = brokerAt(ctx, rolling.current)
   if (rolling.phase === 'stopping') {
     if (!broker.processUp) {
       rolling.phase = 'down'

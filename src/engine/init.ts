@@ -4,7 +4,22 @@
  * (replicas[0], as topic creation picks the first live assigned replica) and a full ISR, unless
  * the spec carries an imported initial state.
  */
-import { countSide, needsIsrCheck, sortedIds, type Ctx } from './context'
+import type { Ctx } from './context'
+import {
+  NO_BROKER,
+  asBrokerId,
+  asBrokerIndex,
+  asConsumerIndex,
+  asPartitionIndex,
+  asProducerIndex,
+  type BrokerIndex,
+  type PartitionIndex,
+} from './ids'
+import { createLeaderGauges, rebuildLeaderIndexes } from './broker/leader-side'
+import { rebuildClusterGauges } from './cluster-gauges'
+import { checkFollowerSlots } from './broker/follower-table'
+import { eligibleForIsr } from './liveness'
+import { sortedIds } from './sorted-list'
 import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
@@ -31,22 +46,17 @@ export interface CtxOptions {
 }
 
 export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptions): Ctx {
-  const brokerIndex = new Map<number, number>()
-  spec.cluster.brokers.forEach((b, i) => brokerIndex.set(b.id, i))
+  const brokerIndex = new Map<number, BrokerIndex>()
+  spec.cluster.brokers.forEach((b, i) => brokerIndex.set(b.id, asBrokerIndex(i)))
   const controllerIndex = new Map<number, number>()
   spec.cluster.controllers.forEach((c, i) => controllerIndex.set(c.id, i))
   const zoneIndex = new Map<string, number>()
   spec.cluster.zones.forEach((z, i) => zoneIndex.set(z, i))
-  const hostedBy: number[][] = spec.cluster.brokers.map(() => [])
+  const hostedBy: PartitionIndex[][] = spec.cluster.brokers.map(() => [])
   const ledBy: LeaderSideState[][] = spec.cluster.brokers.map(() => [])
-  let imbalanced = 0
-  let lostWithLeader = 0
   s.partitions.forEach((part, p) => {
-    for (const id of part.replicas) (hostedBy[brokerIndex.get(id) as number] as number[]).push(p)
-    for (const rs of part.replicaStates)
-      if (rs.leaderSide !== null) ledBy[rs.broker]?.push(rs.leaderSide)
-    if (part.leader !== part.replicas[0]) imbalanced += 1
-    if (part.leader !== -1) lostWithLeader += part.lostRecords
+    for (const id of part.replicas)
+      hostedBy[brokerIndex.get(id) as number]?.push(asPartitionIndex(p))
   })
   const ctx: Ctx = {
     spec,
@@ -64,24 +74,22 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     latencyClientMs: 1,
     minIsrByTopic: spec.topics.map((t) => effectiveMinIsr(t, spec.cluster.config)),
     topicLeaders: [],
-    sideCounts: new Int32Array(3 * spec.cluster.brokers.length),
-    imbalanced,
-    lostWithLeader,
+    leaderGauges: createLeaderGauges(spec.cluster.brokers.length),
+    imbalanced: 0,
+    lostWithLeader: 0,
     entryPool: [],
     isrCheckDue: new Int32Array(spec.cluster.brokers.length),
+    isEligibleForIsr: (id) => eligibleForIsr(ctx, id),
   }
-  ledBy.forEach((sides, b) => {
-    for (const side of sides) {
-      countSide(ctx, b, side, 1)
-      ctx.isrCheckDue[b] = (ctx.isrCheckDue[b] as number) + needsIsrCheck(side)
-    }
-  })
+  rebuildLeaderIndexes(ctx)
+  rebuildClusterGauges(ctx)
+  if (options.checkInvariants) checkFollowerSlots()
   return ctx
 }
 
 function initialPartitions(
   spec: SimulationSpec,
-  brokerIndex: Map<number, number>,
+  brokerIndex: Map<number, BrokerIndex>,
 ): { partitions: PartitionState[]; first: number[] } {
   const partitions: PartitionState[] = []
   const first: number[] = []
@@ -94,14 +102,14 @@ function initialPartitions(
       const isr = initial === null ? sortedIds(replicas) : sortedIds(initial.isr)
       const replicaStates: ReplicaState[] = replicas.map((id) => {
         const rs: ReplicaState = {
-          broker: brokerIndex.get(id) as number,
+          brokerIndex: brokerIndex.get(id) as BrokerIndex,
           log: NO_LOG,
           batches: [],
           logEndOffset: 0,
           epochs: [],
           lastEpoch: -1,
           highWatermark: 0,
-          knownLeader: -1,
+          knownLeaderId: NO_BROKER,
           knownLeaderEpoch: -1,
           knownIsr: UNKNOWN_ISR,
           appliedVersion: -1,
@@ -114,7 +122,7 @@ function initialPartitions(
         topic: t,
         partition: p,
         replicas,
-        leader,
+        leaderId: asBrokerId(leader),
         leaderEpoch: 0,
         partitionEpoch: 0,
         isr,
@@ -136,8 +144,8 @@ function initialPartitions(
 }
 
 export function createInitialState(spec: SimulationSpec): EngineState {
-  const brokerIndex = new Map<number, number>()
-  spec.cluster.brokers.forEach((b, i) => brokerIndex.set(b.id, i))
+  const brokerIndex = new Map<number, BrokerIndex>()
+  spec.cluster.brokers.forEach((b, i) => brokerIndex.set(b.id, asBrokerIndex(i)))
   const zoneIndex = new Map<string, number>()
   spec.cluster.zones.forEach((z, i) => zoneIndex.set(z, i))
   const { partitions, first } = initialPartitions(spec, brokerIndex)
@@ -152,7 +160,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     faults: spec.faults.map((f) => ({ ...f })),
     zones: spec.cluster.zones.map((name) => ({ name, stopped: false, isolatedFrom: [] })),
     brokers: spec.cluster.brokers.map((b) => ({
-      id: b.id,
+      id: asBrokerId(b.id),
       zone: zoneIndex.get(b.zone) as number,
       processUp: true,
       hostUp: true,
@@ -184,7 +192,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
       const t = topicIndex.get(spec0.topic) as number
       const count = (spec.topics[t] as { partitions: number }).partitions
       return {
-        index,
+        index: asProducerIndex(index),
         client,
         topic: t,
         firstPartition: first[t] as number,
@@ -215,7 +223,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
       const t = topicIndex.get(spec0.topic) as number
       const count = (spec.topics[t] as { partitions: number }).partitions
       return {
-        index,
+        index: asConsumerIndex(index),
         client,
         topic: t,
         connected: false,

@@ -3,13 +3,38 @@
  * its own memory (epochs seen, high watermarks) outside the model, so a bug in the model cannot
  * hide itself.
  */
-import { emit, needsIsrCheck, partitionName, type Ctx } from './context'
+import {
+  emit,
+  minIsrOf,
+  partitionAt,
+  partitionName,
+  producerAt,
+  replicaAt,
+  slotOfId,
+  type Ctx,
+} from './context'
+import {
+  FIRST_BROKER,
+  FIRST_PARTITION,
+  asPartitionIndex,
+  asProducerIndex,
+  type PartitionIndex,
+  type ReplicaSlot,
+} from './ids'
+import { fetchesFrom, pairIndex } from './broker/fetch-pair'
+import {
+  followerLogEndOffset,
+  inKnownIsr,
+  inMaximalIsr,
+  lastCaughtUpTimeMs,
+  slotCount,
+} from './broker/follower-table'
+import { needsIsrCheck } from './broker/leader-side'
+import { isUnwritable } from './controller'
 import { NO_IDS, UNKNOWN_ISR } from './init'
 import { epochEntries } from './log'
-import { fetchesFrom, pairIndex } from './replica-manager'
 import { effectiveMinIsr } from './spec'
-import { FOLLOWER_FIELDS, FT, IN_KNOWN_ISR, IN_MAXIMAL_ISR } from './state'
-import type { LeaderSideState, PartitionState, ProducerState, ReplicaState } from './state'
+import type { LeaderSideState, PartitionState } from './state'
 
 export interface InvariantChecker {
   /** Per partition: leader epoch → leader seen in it. */
@@ -33,8 +58,8 @@ function slotsWhere(part: PartitionState, test: (id: number, slot: number) => bo
   return slots
 }
 
-export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): string[] {
-  const part = ctx.s.partitions[p] as PartitionState
+export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: PartitionIndex): string[] {
+  const part = partitionAt(ctx, p)
   const name = partitionName(ctx, p)
   const out: string[] = []
   for (const r of part.isr)
@@ -42,12 +67,12 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
   const unclean = part.uncleanSinceEpoch >= 0
   if (unclean) checker.everUnclean[p] = true
   if (
-    part.leader >= 0 &&
-    !part.isr.includes(part.leader) &&
+    part.leaderId >= 0 &&
+    !part.isr.includes(part.leaderId) &&
     part.uncleanSinceEpoch !== part.leaderEpoch
   ) {
     out.push(
-      `${name}: leader ${part.leader} is not in ISR ${JSON.stringify(part.isr)} without an unclean election`,
+      `${name}: leader ${part.leaderId} is not in ISR ${JSON.stringify(part.isr)} without an unclean election`,
     )
   }
   const last = checker.lastEpoch[p] ?? -1
@@ -55,14 +80,14 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
     out.push(`${name}: leader epoch went back from ${last} to ${part.leaderEpoch}`)
   checker.lastEpoch[p] = part.leaderEpoch
   const leaders = (checker.epochLeaders[p] ??= new Map())
-  if (part.leader >= 0) {
+  if (part.leaderId >= 0) {
     const seen = leaders.get(part.leaderEpoch)
-    if (seen !== undefined && seen !== part.leader) {
-      out.push(`${name}: epoch ${part.leaderEpoch} had leaders ${seen} and ${part.leader}`)
+    if (seen !== undefined && seen !== part.leaderId) {
+      out.push(`${name}: epoch ${part.leaderEpoch} had leaders ${seen} and ${part.leaderId}`)
     }
-    leaders.set(part.leaderEpoch, part.leader)
-    const slot = part.replicas.indexOf(part.leader)
-    const rs = part.replicaStates[slot] as ReplicaState
+    leaders.set(part.leaderEpoch, part.leaderId)
+    const slot = slotOfId(part, part.leaderId)
+    const rs = replicaAt(part, slot)
     if (rs.leaderSide !== null) {
       if (rs.highWatermark > rs.log.logEndOffset) {
         out.push(
@@ -79,22 +104,22 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
       if (side.knownIsrSize !== rs.knownIsr.length)
         out.push(`${name}: the leader's known ISR size is out of step`)
       const isrSlots = slotsWhere(part, (r, i) => i !== slot && rs.knownIsr.includes(r))
-      const flagged = (bit: number) =>
-        slotsWhere(
-          part,
-          (_, i) => ((side.followers[FOLLOWER_FIELDS * i + FT.isrFlags] as number) & bit) !== 0,
-        )
+      const table = side.followers
+      if (slotCount(table) !== part.replicas.length)
+        out.push(`${name}: the leader's follower table has the wrong number of slots`)
+      const maximalFlagged = slotsWhere(part, (_, i) => inMaximalIsr(table, i as ReplicaSlot))
       const maximal = slotsWhere(part, (r) => side.maximalIsr.includes(r))
-      if (JSON.stringify(flagged(IN_MAXIMAL_ISR)) !== JSON.stringify(maximal))
+      if (JSON.stringify(maximalFlagged) !== JSON.stringify(maximal))
         out.push(`${name}: the leader's maximal ISR flags are out of step`)
+      const isrFlagged = slotsWhere(part, (_, i) => inKnownIsr(table, i as ReplicaSlot))
       if (
-        JSON.stringify(isrSlots) !== JSON.stringify(flagged(IN_KNOWN_ISR)) ||
+        JSON.stringify(isrSlots) !== JSON.stringify(isrFlagged) ||
         side.isrFollowerCount !== isrSlots.length
       )
         out.push(`${name}: the leader's ISR follower slots are out of step`)
       const tracked = isrSlots.map((i) => ({
-        lastCaughtUpTimeMs: side.followers[FOLLOWER_FIELDS * i + FT.lastCaughtUpTimeMs] as number,
-        logEndOffset: side.followers[FOLLOWER_FIELDS * i + FT.logEndOffset] as number,
+        lastCaughtUpTimeMs: lastCaughtUpTimeMs(table, i as ReplicaSlot),
+        logEndOffset: followerLogEndOffset(table, i as ReplicaSlot),
       }))
       const min = tracked.length === 0 ? -1 : Math.min(...tracked.map((f) => f.lastCaughtUpTimeMs))
       if (side.minFollowerCaughtUpMs !== min)
@@ -108,17 +133,17 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
   // log's remembered latest epoch with its epoch cache.
   for (const rs of part.replicaStates) {
     if (rs.log.lastEpoch !== (epochEntries(rs.log).at(-1)?.[0] ?? -1))
-      out.push(`${name}: broker index ${rs.broker} log's latest epoch is out of step`)
-    const listed = (ctx.ledBy[rs.broker] as LeaderSideState[]).find((side) => side.p === p)
+      out.push(`${name}: broker index ${rs.brokerIndex} log's latest epoch is out of step`)
+    const listed = (ctx.ledBy[rs.brokerIndex] as LeaderSideState[]).find((side) => side.p === p)
     if ((listed ?? null) !== rs.leaderSide)
-      out.push(`${name}: broker index ${rs.broker} leader-side index is out of step`)
+      out.push(`${name}: broker index ${rs.brokerIndex} leader-side index is out of step`)
     // A follower fetches the partition from exactly the leader its metadata names (the hot
     // paths read `fetchesFrom` instead of searching the pairs' partition lists).
-    for (let l = 0; l < ctx.s.brokers.length; l++) {
-      const pair = ctx.s.pairs[pairIndex(ctx, rs.broker, l)]
+    for (let l = FIRST_BROKER; l < ctx.s.brokers.length; l++) {
+      const pair = ctx.s.pairs[pairIndex(ctx, rs.brokerIndex, l)]
       const member = pair !== null && pair !== undefined && pair.partitions.includes(p)
       if (member !== fetchesFrom(ctx, rs, l))
-        out.push(`${name}: broker index ${rs.broker} fetch pair membership is out of step`)
+        out.push(`${name}: broker index ${rs.brokerIndex} fetch pair membership is out of step`)
     }
   }
   // Acknowledged acks=all writes under min ISR >= 2 survive unless an unclean election happened.
@@ -126,7 +151,7 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: number): 
     const topic = ctx.spec.topics[part.topic]
     if (topic !== undefined && effectiveMinIsr(topic, ctx.spec.cluster.config) >= 2) {
       const allAcks = part.acked.every((acked) => {
-        const ps = ctx.s.producers[acked.producer] as ProducerState
+        const ps = producerAt(ctx, asProducerIndex(acked.producer))
         const spec = ctx.spec.clients[ps.client] as { config: { acks: number } }
         return spec.config.acks === -1
       })
@@ -159,19 +184,78 @@ export function checkInvariants(ctx: Ctx, checker: InvariantChecker): void {
     if (pairSetProblem(pair.dirtyFirst, pair.dirty) || pairSetProblem(pair.hwFirst, pair.hwPending))
       problems.push(`fetch pair ${i}: a partition set is out of order`)
   })
-  // The ISR check's per-broker count of sides it cannot skip agrees with the sides themselves.
+  // The per-broker counts over leader sides (the ISR check's sides it cannot skip, and the three
+  // partition gauges) agree with the sides themselves, recounted.
   ctx.ledBy.forEach((sides, b) => {
     let due = 0
+    let underReplicated = 0
+    let underMinIsr = 0
+    let atMinIsr = 0
     for (const side of sides) {
       due += needsIsrCheck(side)
-      if (!side.listed || side.broker !== b)
+      if (!side.listed || side.brokerIndex !== b)
         problems.push(`broker index ${b}: a led side is unlisted`)
+      const minIsr = minIsrOf(ctx, side.p)
+      if (side.knownIsrSize < slotCount(side.followers)) underReplicated++
+      if (side.knownIsrSize < minIsr) underMinIsr++
+      else if (side.knownIsrSize === minIsr) atMinIsr++
     }
     if (due !== ctx.isrCheckDue[b])
       problems.push(`broker index ${b}: ISR-check count ${ctx.isrCheckDue[b]}, sides say ${due}`)
+    const gauges = ctx.leaderGauges
+    if (
+      gauges.underReplicated[b] !== underReplicated ||
+      gauges.underMinIsr[b] !== underMinIsr ||
+      gauges.atMinIsr[b] !== atMinIsr
+    )
+      problems.push(`broker index ${b}: leader gauge counts are out of step with its sides`)
   })
+  problems.push(...derivedIndexProblems(ctx))
   report(ctx, problems)
-  for (let p = 0; p < ctx.s.partitions.length; p++) report(ctx, checkPartition(ctx, checker, p))
+  for (let p = FIRST_PARTITION; p < ctx.s.partitions.length; p++)
+    report(ctx, checkPartition(ctx, checker, p))
+}
+
+/**
+ * The context's other derived indexes against a fresh computation from the state: the
+ * partitions each broker hosts (`ctx.hostedBy`, ascending), the cluster gauges
+ * (cluster-gauges.ts) and the offline and unwritable partition counts.
+ */
+function derivedIndexProblems(ctx: Ctx): string[] {
+  const problems: string[] = []
+  const s = ctx.s
+  const hosted: number[][] = s.brokers.map(() => [])
+  let imbalanced = 0
+  let lostWithLeader = 0
+  let offline = 0
+  let unwritable = 0
+  s.partitions.forEach((part, i) => {
+    const p = asPartitionIndex(i)
+    for (const id of part.replicas) hosted[ctx.brokerIndex.get(id) as number]?.push(p)
+    if (
+      part.replicaStates.some(
+        (rs, slot) => rs.brokerIndex !== ctx.brokerIndex.get(part.replicas[slot] as number),
+      )
+    )
+      problems.push(`${partitionName(ctx, p)}: a replica's broker index is out of step`)
+    if (part.leaderId !== part.replicas[0]) imbalanced++
+    if (part.leaderId !== -1) lostWithLeader += part.lostRecords
+    else offline++
+    if (isUnwritable(ctx, p)) unwritable++
+  })
+  if (JSON.stringify(hosted) !== JSON.stringify(ctx.hostedBy))
+    problems.push('the partitions each broker hosts (hostedBy) are out of step')
+  if (imbalanced !== ctx.imbalanced)
+    problems.push(`preferred-leader imbalance ${ctx.imbalanced}, partitions say ${imbalanced}`)
+  if (lostWithLeader !== ctx.lostWithLeader)
+    problems.push(
+      `lost records with a leader ${ctx.lostWithLeader}, partitions say ${lostWithLeader}`,
+    )
+  if (offline !== s.offlineCount)
+    problems.push(`offline partition count ${s.offlineCount}, partitions say ${offline}`)
+  if (unwritable !== s.unwritableCount)
+    problems.push(`unwritable partition count ${s.unwritableCount}, partitions say ${unwritable}`)
+  return problems
 }
 
 function report(ctx: Ctx, problems: string[]): void {

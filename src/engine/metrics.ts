@@ -3,11 +3,12 @@
  * Broker gauges come from what each live broker believes it leads (a dead broker reports
  * nothing, shown as 0); controller gauges from the registrations.
  */
-import { emit, type Ctx } from './context'
+import { brokerAt, emit, hostedOn, type Ctx } from './context'
+import { FIRST_BROKER } from './ids'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
-import { FOLLOWER_FIELDS } from './state'
-import type { BrokerState, LeaderSideState, PartitionState } from './state'
+import { slotCount } from './broker/follower-table'
+import type { LeaderSideState, PartitionState } from './state'
 import type { MetricsSample } from './types'
 
 /** What the partition gauges add up to (from derived counts, or a full scan to check them). */
@@ -37,20 +38,20 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
   let imbalance = 0
   const minIsrByTopic = ctx.spec.topics.map((t) => effectiveMinIsr(t, config))
   // A live broker reports every partition it hosts (ReplicaManager.PartitionCount).
-  for (let b = 0; b < n; b++) if (up[b]) hosted[b] = (ctx.hostedBy[b] as number[]).length
+  for (let b = FIRST_BROKER; b < n; b++) if (up[b]) hosted[b] = hostedOn(ctx, b).length
   let lost = 0
   // Indexed loops: the scan runs only when invariant checks are on, too rarely for V8 to
   // optimise away a for-of iterator's result objects.
   const partitions = s.partitions
   for (let i = 0; i < partitions.length; i++) {
     const part = partitions[i] as PartitionState
-    if (part.leader === -1) offline += 1
+    if (part.leaderId === -1) offline += 1
     else lost += part.lostRecords
-    if (part.leader !== part.replicas[0]) imbalance += 1
+    if (part.leaderId !== part.replicas[0]) imbalance += 1
   }
   // Gauges reported by each live broker for the partitions it believes it leads, from the ISR
   // it knows (Partition.scala), read from the leader sides alone.
-  for (let b = 0; b < n; b++) {
+  for (let b = FIRST_BROKER; b < n; b++) {
     if (!up[b]) continue
     const sides = ctx.ledBy[b] as LeaderSideState[]
     leaders[b] = sides.length
@@ -59,7 +60,7 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
       const part = partitions[side.p] as PartitionState
       const minIsr = minIsrByTopic[part.topic] as number
       const isrSize = side.knownIsrSize
-      if (isrSize < side.followers.length / FOLLOWER_FIELDS) underReplicated += 1
+      if (isrSize < slotCount(side.followers)) underReplicated += 1
       if (isrSize < minIsr) underMinIsr += 1
       else if (isrSize === minIsr) atMinIsr += 1
     }
@@ -68,7 +69,7 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
 }
 
 /**
- * The aggregates from the derived counts (context.ts), in O(brokers): every write to a leader
+ * The aggregates from the derived counts (broker/leader-side.ts, cluster-gauges.ts), in O(brokers): every write to a leader
  * side, a known ISR, a partition leader or a lost-record count keeps them current. With
  * invariant checks on (all engine tests) they are compared with a full scan on every sample, so
  * a write that forgets its count fails the property tests.
@@ -81,15 +82,15 @@ function partitionAggregates(ctx: Ctx): PartitionAggregates {
   let underReplicated = 0
   let underMinIsr = 0
   let atMinIsr = 0
-  const counts = ctx.sideCounts
-  for (let b = 0; b < n; b++) {
+  const gauges = ctx.leaderGauges
+  for (let b = FIRST_BROKER; b < n; b++) {
     // A dead broker reports nothing.
-    if (!serving(s.brokers[b] as BrokerState)) continue
+    if (!serving(brokerAt(ctx, b))) continue
     leaders[b] = (ctx.ledBy[b] as LeaderSideState[]).length
-    hosted[b] = (ctx.hostedBy[b] as number[]).length
-    underReplicated += counts[3 * b] as number
-    underMinIsr += counts[3 * b + 1] as number
-    atMinIsr += counts[3 * b + 2] as number
+    hosted[b] = hostedOn(ctx, b).length
+    underReplicated += gauges.underReplicated[b] as number
+    underMinIsr += gauges.underMinIsr[b] as number
+    atMinIsr += gauges.atMinIsr[b] as number
   }
   const derived: PartitionAggregates = {
     leaders,

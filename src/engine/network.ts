@@ -5,7 +5,8 @@
  *
  * Simplification: links are symmetric and either up or down; there is no packet loss.
  */
-import type { Ctx } from './context'
+import { brokerAt, type Ctx } from './context'
+import { asBrokerIndex, type BrokerIndex } from './ids'
 import type { BrokerState, ControllerNodeState } from './state'
 import type { IsolationScope } from './spec'
 
@@ -27,9 +28,9 @@ function zoneCut(ctx: Ctx, za: number, zb: number, scope: IsolationScope): boole
   )
 }
 
-export function brokerLink(ctx: Ctx, a: number, b: number): boolean {
-  const x = ctx.s.brokers[a] as BrokerState
-  const y = ctx.s.brokers[b] as BrokerState
+export function brokerLink(ctx: Ctx, a: BrokerIndex, b: BrokerIndex): boolean {
+  const x = brokerAt(ctx, a)
+  const y = brokerAt(ctx, b)
   if (!serving(x) || !serving(y)) return false
   if (a === b) return true
   if (x.isolatedFrom.includes('brokers') || y.isolatedFrom.includes('brokers')) return false
@@ -37,8 +38,8 @@ export function brokerLink(ctx: Ctx, a: number, b: number): boolean {
 }
 
 /** A broker process (serving or starting) can reach controller node `c`. */
-export function brokerToControllerNode(ctx: Ctx, b: number, c: number): boolean {
-  const x = ctx.s.brokers[b] as BrokerState
+export function brokerToControllerNode(ctx: Ctx, b: BrokerIndex, c: number): boolean {
+  const x = brokerAt(ctx, b)
   const node = ctx.s.controllers[c] as ControllerNodeState
   if (!x.processUp || !x.hostUp || x.status === 'offline') return false
   if (!controllerUp(ctx, node)) return false
@@ -53,8 +54,8 @@ export function controllerLink(ctx: Ctx, a: number, b: number): boolean {
   return !zoneCut(ctx, x.zone, y.zone, 'controllers')
 }
 
-export function clientToBroker(ctx: Ctx, b: number): boolean {
-  const x = ctx.s.brokers[b] as BrokerState
+export function clientToBroker(ctx: Ctx, b: BrokerIndex): boolean {
+  const x = brokerAt(ctx, b)
   if (!serving(x)) return false
   if (x.isolatedFrom.includes('clients')) return false
   return !(ctx.s.zones[x.zone] as { isolatedFrom: IsolationScope[] }).isolatedFrom.includes(
@@ -90,7 +91,7 @@ export function majorityComponent(ctx: Ctx): number[] {
 }
 
 /** ZooKeeper mode: broker `b` can keep a session (reaches a node of the ensemble's majority). */
-export function zkReachable(ctx: Ctx, b: number, majority: readonly number[]): boolean {
+export function zkReachable(ctx: Ctx, b: BrokerIndex, majority: readonly number[]): boolean {
   for (const c of majority) if (brokerToControllerNode(ctx, b, c)) return true
   return false
 }
@@ -99,24 +100,24 @@ export function zkReachable(ctx: Ctx, b: number, majority: readonly number[]): b
  * Broker `b` can exchange requests with the active controller right now: KRaft, the active
  * controller node; ZooKeeper, the controller broker, which itself must hold a ZooKeeper session.
  */
-export function connectedToController(ctx: Ctx, b: number): boolean {
+export function connectedToController(ctx: Ctx, b: BrokerIndex): boolean {
   const active = ctx.s.activeController
   if (active < 0) return false
   // Only a serving broker applies metadata; a starting one catches up when it is ready.
-  if (!serving(ctx.s.brokers[b] as BrokerState)) return false
+  if (!serving(brokerAt(ctx, b))) return false
   if (ctx.spec.cluster.controller === 'kraft') return brokerToControllerNode(ctx, b, active)
-  const x = ctx.s.brokers[b] as BrokerState
+  const x = brokerAt(ctx, b)
   if (!x.registered) return false
   if (b === active) return serving(x)
   // The controller broker's control channel: both serving, neither cut off from the control plane.
-  const y = ctx.s.brokers[active] as BrokerState
+  const y = brokerAt(ctx, asBrokerIndex(active))
   if (!serving(x) || !serving(y)) return false
   if (x.isolatedFrom.includes('controllers') || y.isolatedFrom.includes('controllers')) return false
   return !zoneCut(ctx, x.zone, y.zone, 'controllers')
 }
 
-export function latencyBetweenBrokers(ctx: Ctx, a: number, b: number): number {
-  const x = ctx.s.brokers[a] as BrokerState
-  const y = ctx.s.brokers[b] as BrokerState
+export function latencyBetweenBrokers(ctx: Ctx, a: BrokerIndex, b: BrokerIndex): number {
+  const x = brokerAt(ctx, a)
+  const y = brokerAt(ctx, b)
   return x.zone === y.zone ? ctx.latencyInZoneMs : ctx.latencyCrossZoneMs
 }

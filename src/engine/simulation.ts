@@ -2,6 +2,14 @@
  * The discrete-event loop: `step` pops the next event, dispatches it to the rule modules, and
  * integrates the time-weighted counters (offline and unwritable partition-milliseconds).
  */
+import { brokerAt, producerAt, type Ctx } from './context'
+import {
+  FIRST_SLOT,
+  asBrokerIndex,
+  asPartitionIndex,
+  asProducerIndex,
+  type BrokerIndex,
+} from './ids'
 import type { Simulation, SimulationCheckpoint, SimulationOptions } from './api'
 import { autoRebalance, isUnwritable, kraftUpdate } from './controller'
 import {
@@ -13,7 +21,6 @@ import {
   onProduceResponse,
   producerTick,
 } from './clients'
-import { type Ctx } from './context'
 import {
   onBrokerReady,
   onControlledShutdown,
@@ -26,13 +33,14 @@ import { applyFault, onRollingStep } from './faults'
 import { buildCtx, createInitialState, scheduleStart } from './init'
 import { checkInvariants, createInvariantChecker, type InvariantChecker } from './invariants'
 import { sampleMetrics } from './metrics'
-import { applyMetadataToReplica, getPair } from './replica-manager'
-import { isrCheck, onFetchIdleTimeout, onFetchRequest, onFetchResponse } from './replication'
+import { getPair } from './broker/fetch-pair'
+import { applyMetadataToReplica } from './broker/replica-manager'
+import { isrCheck, onFetchIdleTimeout, onFetchRequest, onFetchResponse } from './broker/replication'
 import { buildSnapshot } from './snapshot'
 import type { Fault, SimulationSpec, TimedFault } from './spec'
 import { isrCheckIntervalMs, uncleanElectionEnabled } from './spec'
 import { EV } from './state'
-import type { EngineState, PartitionState, ProducerState } from './state'
+import type { EngineState, PartitionState } from './state'
 
 function advanceClock(ctx: Ctx, toMs: number): void {
   const s = ctx.s
@@ -43,8 +51,8 @@ function advanceClock(ctx: Ctx, toMs: number): void {
   s.nowMs = toMs
 }
 
-function brokerGen(ctx: Ctx, b: number): number {
-  return (ctx.s.brokers[b] as { gen: number }).gen
+function brokerGen(ctx: Ctx, b: BrokerIndex): number {
+  return brokerAt(ctx, b).gen
 }
 
 /**
@@ -56,8 +64,8 @@ function electUncleanLeaders(ctx: Ctx): void {
   const config = ctx.spec.cluster.config
   ctx.s.partitions.forEach((part: PartitionState, p) => {
     const topic = ctx.spec.topics[part.topic]
-    if (part.leader === -1 && topic !== undefined && uncleanElectionEnabled(topic, config)) {
-      kraftUpdate(ctx, p, -1, -1, 'UNCLEAN')
+    if (part.leaderId === -1 && topic !== undefined && uncleanElectionEnabled(topic, config)) {
+      kraftUpdate(ctx, asPartitionIndex(p), -1, -1, 'UNCLEAN')
     }
   })
 }
@@ -71,7 +79,7 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
     case EV.fetchResponse:
     case EV.fetchIdleTimeout: {
       const n = s.brokers.length
-      const pair = getPair(ctx, Math.floor(a / n), a % n)
+      const pair = getPair(ctx, asBrokerIndex(Math.floor(a / n)), asBrokerIndex(a % n))
       if (pair.gen !== b) return
       if (kind === EV.fetchRequest) onFetchRequest(ctx, pair)
       else if (kind === EV.fetchResponse) onFetchResponse(ctx, pair)
@@ -79,16 +87,16 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       return
     }
     case EV.producerTick:
-      producerTick(ctx, s.producers[a] as ProducerState)
+      producerTick(ctx, producerAt(ctx, asProducerIndex(a)))
       return
     case EV.produceArrive:
-      onProduceArrive(ctx, s.producers[a] as ProducerState, b, c)
+      onProduceArrive(ctx, producerAt(ctx, asProducerIndex(a)), b, c)
       return
     case EV.produceResponse:
-      onProduceResponse(ctx, s.producers[a] as ProducerState, b, c, false)
+      onProduceResponse(ctx, producerAt(ctx, asProducerIndex(a)), b, c, false)
       return
     case EV.producerDrain:
-      drain(ctx, s.producers[a] as ProducerState)
+      drain(ctx, producerAt(ctx, asProducerIndex(a)))
       return
     case EV.fault: {
       const fault = s.faults[a]
@@ -96,7 +104,7 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       return
     }
     case EV.heartbeat:
-      if (brokerGen(ctx, a) === b) onHeartbeat(ctx, a)
+      if (brokerGen(ctx, asBrokerIndex(a)) === b) onHeartbeat(ctx, asBrokerIndex(a))
       return
     case EV.fenceCheck:
       onFenceCheck(ctx)
@@ -105,17 +113,17 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       onControllerElection(ctx, a)
       return
     case EV.brokerReady:
-      if (brokerGen(ctx, a) === b) onBrokerReady(ctx, a)
+      if (brokerGen(ctx, asBrokerIndex(a)) === b) onBrokerReady(ctx, asBrokerIndex(a))
       return
     case EV.isrCheck: {
       const broker = s.brokers[a] as { gen: number; processUp: boolean }
       if (broker.gen !== b || !broker.processUp) return
-      isrCheck(ctx, a)
+      isrCheck(ctx, asBrokerIndex(a))
       schedule(s.queue, s.nowMs + isrCheckIntervalMs(config), EV.isrCheck, a, b)
       return
     }
     case EV.metadataResponse:
-      onMetadataResponse(ctx, a, b, c)
+      onMetadataResponse(ctx, a, asBrokerIndex(b), c)
       return
     case EV.metadataRetry:
       onMetadataRetry(ctx, a, b)
@@ -140,7 +148,7 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       schedule(s.queue, s.nowMs + config['unclean.leader.election.interval.ms'], EV.uncleanCheck)
       return
     case EV.controlledShutdown:
-      if (brokerGen(ctx, a) === b) onControlledShutdown(ctx, a, c)
+      if (brokerGen(ctx, asBrokerIndex(a)) === b) onControlledShutdown(ctx, asBrokerIndex(a), c)
       return
     case EV.rollingStep:
       onRollingStep(ctx, a)
@@ -181,9 +189,11 @@ class Runner {
 
 export function initialise(ctx: Ctx): void {
   const s = ctx.s
-  s.partitions.forEach((part, p) => {
-    for (let slot = 0; slot < part.replicas.length; slot++) applyMetadataToReplica(ctx, p, slot)
-    if (part.leader === -1) s.offlineCount += 1
+  s.partitions.forEach((part, i) => {
+    const p = asPartitionIndex(i)
+    for (let slot = FIRST_SLOT; slot < part.replicas.length; slot++)
+      applyMetadataToReplica(ctx, p, slot)
+    if (part.leaderId === -1) s.offlineCount += 1
     if (isUnwritable(ctx, p)) s.unwritableCount += 1
   })
   scheduleStart(ctx)

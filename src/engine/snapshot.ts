@@ -1,5 +1,6 @@
 /** Builds the plain-data Snapshot the store publishes and the views draw. */
-import type { Ctx } from './context'
+import { brokerAt, replicaAt, type Ctx } from './context'
+import { asBrokerIndex, asReplicaSlot } from './ids'
 import { durabilityTotals } from './accounting'
 import { currentMetrics } from './metrics'
 import { serving } from './network'
@@ -41,17 +42,17 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
   const hosted = s.brokers.map(() => 0)
   const partitions: PartitionView[] = s.partitions.map((part) => {
     const topic = ctx.spec.topics[part.topic] as TopicSpec
-    const leaderSlot = part.replicas.indexOf(part.leader)
-    const leaderRs = leaderSlot >= 0 ? (part.replicaStates[leaderSlot] as ReplicaState) : null
+    const leaderSlot = part.replicas.indexOf(part.leaderId)
+    const leaderRs = leaderSlot >= 0 ? replicaAt(part, asReplicaSlot(leaderSlot)) : null
     const leaderLeo = leaderRs?.log.logEndOffset ?? 0
     if (leaderSlot >= 0)
-      leaders[(leaderRs as ReplicaState).broker] =
-        (leaders[(leaderRs as ReplicaState).broker] ?? 0) + 1
+      leaders[(leaderRs as ReplicaState).brokerIndex] =
+        (leaders[(leaderRs as ReplicaState).brokerIndex] ?? 0) + 1
     return {
       topic: topic.name,
       partition: part.partition,
       replicas: part.replicas.slice(),
-      leader: part.leader,
+      leader: part.leaderId,
       leaderEpoch: part.leaderEpoch,
       partitionEpoch: part.partitionEpoch,
       isr: part.isr.slice(),
@@ -63,8 +64,8 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
       minIsr: effectiveMinIsr(topic, config),
       uncleanLeaderElectionEnable: uncleanElectionEnabled(topic, config),
       replicaStates: part.replicaStates.map((rs, slot) => {
-        const broker = s.brokers[rs.broker] as BrokerState
-        if (serving(broker)) hosted[rs.broker] = (hosted[rs.broker] ?? 0) + 1
+        const broker = brokerAt(ctx, rs.brokerIndex)
+        if (serving(broker)) hosted[rs.brokerIndex] = (hosted[rs.brokerIndex] ?? 0) + 1
         return {
           broker: part.replicas[slot] as number,
           logEndOffset: rs.log.logEndOffset,
@@ -81,7 +82,7 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
       ? null
       : ctx.spec.cluster.controller === 'kraft'
         ? (s.controllers[s.activeController] as { id: number }).id
-        : (s.brokers[s.activeController] as BrokerState).id
+        : brokerAt(ctx, asBrokerIndex(s.activeController)).id
   return {
     nowMs: s.nowMs,
     seed: ctx.spec.seed,

@@ -2,6 +2,15 @@
  * The engine's internal state: plain, structured-cloneable data (no classes, no Infinity/NaN,
  * "none" is -1 or null). One `EngineState` is the whole simulation; checkpoints are clones of it.
  */
+import type {
+  BrokerId,
+  BrokerIndex,
+  ConsumerIndex,
+  PartitionIndex,
+  ProducerIndex,
+  ReplicaSlot,
+} from './ids'
+import type { FollowerTable } from './broker/follower-table'
 import type { EventQueue } from './event-queue'
 import type { Batch, ReplicaLog } from './log'
 import type { PrngState } from './prng'
@@ -45,7 +54,7 @@ export const EV = {
   produceArrive: 11,
   /** a: producer index, b: request id, c: partition index in the producer's topic. */
   produceResponse: 12,
-  /** a: client code (consumers + 1,000,000), b: broker index, c: metadata gen. */
+  /** a: client code (`clientCode` in ids.ts), b: broker index, c: metadata gen. */
   metadataResponse: 13,
   /** a: client code, b: metadata gen. */
   metadataRetry: 14,
@@ -69,9 +78,9 @@ export type EventKind = (typeof EV)[keyof typeof EV]
  * touches are the ones used last (in cache), not one idle pool per broker pair.
  */
 export interface FetchEntry {
-  p: number
+  p: PartitionIndex
   /** The follower's replica slot in the partition (so the follower need not look it up). */
-  slot: number
+  slot: ReplicaSlot
   /** Leader epoch the leader answered in. */
   epoch: number
   /**
@@ -90,7 +99,7 @@ export interface FetchEntry {
 }
 
 export interface BrokerState {
-  id: number
+  id: BrokerId
   zone: number
   /** The process runs (false after crash/stop). */
   processUp: boolean
@@ -129,11 +138,11 @@ export interface ZoneState {
  * two, so the hot paths reach a log without another (usually cold) memory load.
  */
 export interface ReplicaState extends ReplicaLog {
-  broker: number
+  brokerIndex: BrokerIndex
   log: ReplicaLog
   highWatermark: number
   /** Leader and epoch this broker believes in (from the metadata it has applied). */
-  knownLeader: number
+  knownLeaderId: BrokerId
   knownLeaderEpoch: number
   knownIsr: number[]
   /**
@@ -147,30 +156,14 @@ export interface ReplicaState extends ReplicaLog {
 }
 
 /**
- * What a leader tracks of each follower (Kafka's remote Replica objects), flat in
- * `LeaderSideState.followers`: `FOLLOWER_FIELDS` small integers per replica slot, at these
- * offsets. One array per leader side instead of an array of objects, so reaching a follower's
- * state costs one memory load fewer on every fetch.
+ * A broker's state as leader of a partition (written only by broker/leader-side.ts, its
+ * purgatory only by broker/purgatory.ts).
  */
-export const FT = {
-  logEndOffset: 0,
-  lastCaughtUpTimeMs: 1,
-  lastFetchLeaderLogEndOffset: 2,
-  lastFetchTimeMs: 3,
-  /** Bit flags: `IN_KNOWN_ISR`, `IN_MAXIMAL_ISR`. */
-  isrFlags: 4,
-} as const
-export const FOLLOWER_FIELDS = 5
-/** The slot is a follower (never the leader's own slot) in the ISR this leader knows. */
-export const IN_KNOWN_ISR = 1
-/** The slot's replica is in the leader's maximal ISR (`maximalIsr`). */
-export const IN_MAXIMAL_ISR = 2
-
 export interface LeaderSideState {
   /** The partition, this leader's replica slot in it, and the broker index of that replica. */
-  p: number
-  slot: number
-  broker: number
+  p: PartitionIndex
+  slot: ReplicaSlot
+  brokerIndex: BrokerIndex
   /**
    * This is its replica's current leader side, listed in `ctx.ledBy` and counted in
    * `ctx.isrCheckDue`. A side replaced or dropped stays unlisted, even if code still holds it.
@@ -178,7 +171,7 @@ export interface LeaderSideState {
   listed: boolean
   /** Size of the ISR this leader knows, for the per-leader gauges (metrics.ts). */
   knownIsrSize: number
-  /** Followers in the ISR this leader knows (not itself); which ones: `IN_KNOWN_ISR`. */
+  /** Followers in the ISR this leader knows (not itself); which ones: the table's ISR flags. */
   isrFollowerCount: number
   /**
    * The smallest lastCaughtUpTimeMs over those ISR followers (-1 when there is none). While it
@@ -192,15 +185,15 @@ export interface LeaderSideState {
   followersAtEnd: boolean
   /**
    * ISR including pending changes (Kafka's maximal ISR), and whether an AlterPartition is under
-   * way. Both are set by `setMaximalIsr`, which also flags the members (`IN_MAXIMAL_ISR`) for the
-   * fetch path and keeps `ctx.isrCheckDue` in step.
+   * way. Both are set by `setMaximalIsr`, which also flags the members in the follower table for
+   * the fetch path and keeps `ctx.isrCheckDue` in step.
    */
   maximalIsr: number[]
   pendingIsrChange: boolean
   /** The offset at which this leader's epoch started. */
   epochStartOffset: number
-  /** Per replica slot (the leader's own unused), the `FT` fields: see `FT`. */
-  followers: number[]
+  /** What the leader tracks of each replica slot (the leader's own unused): follower-table.ts. */
+  followers: FollowerTable
   /**
    * Parked acks=all produces (the purgatory), oldest first. On the side, not per partition: the
    * side is in hand on every produce, and two brokers that both believe they lead keep theirs
@@ -215,7 +208,7 @@ export interface PartitionState {
   partition: number
   replicas: number[]
   // The controller's registration (PartitionRegistration).
-  leader: number
+  leaderId: BrokerId
   leaderEpoch: number
   partitionEpoch: number
   isr: number[]
@@ -249,7 +242,7 @@ export interface PartitionState {
  */
 export interface DelayedProduce {
   /** Producer index, request id and the producer's local partition. */
-  c: number
+  c: ProducerIndex
   request: number
   lp: number
   requiredOffset: number
@@ -267,10 +260,10 @@ export interface ProducerBatch {
 export interface ProduceRequestState {
   id: number
   /** Global partition index. */
-  p: number
+  p: PartitionIndex
   /** Partition number within the producer's topic. */
   lp: number
-  broker: number
+  brokerIndex: BrokerIndex
   batches: ProducerBatch[]
   sentAtMs: number
   /** Set when answered: offset of the first batch on success. */
@@ -286,7 +279,7 @@ export interface ProduceRequestState {
 }
 
 export interface ProducerState {
-  index: number
+  index: ProducerIndex
   /** Spec client index. */
   client: number
   topic: number
@@ -318,7 +311,7 @@ export interface ProducerState {
 }
 
 export interface ConsumerState {
-  index: number
+  index: ConsumerIndex
   client: number
   topic: number
   connected: boolean
@@ -331,24 +324,24 @@ export interface ConsumerState {
 }
 
 export interface FetchPairState {
-  follower: number
-  leader: number
+  followerIndex: BrokerIndex
+  leaderIndex: BrokerIndex
   gen: number
   /** 'idle': parked at the leader waiting for data; 'busy': a round is under way; 'down': no link. */
   phase: 'idle' | 'busy' | 'down'
   /** Partition indices the follower fetches from this leader. */
-  partitions: number[]
+  partitions: PartitionIndex[]
   /**
    * The partitions with something to exchange (new data, a high watermark, a divergence, a new
    * fetch state), like an incremental fetch session (KIP-227): a round visits only these, in
    * index order. A sorted set kept as its smallest member here (-1 when empty) and the rest in
    * `dirty`: the set usually holds one partition, so the common case never reads the array.
    */
-  dirtyFirst: number
-  dirty: number[]
+  dirtyFirst: PartitionIndex
+  dirty: PartitionIndex[]
   /** Partitions whose leader high watermark moved past what the follower has seen (as above). */
-  hwFirst: number
-  hwPending: number[]
+  hwFirst: PartitionIndex
+  hwPending: PartitionIndex[]
   /** A parked request's wait (replica.fetch.wait.max.ms) is scheduled to expire. */
   timeoutPending: boolean
   /**
@@ -365,8 +358,8 @@ export interface FetchPairState {
 }
 
 export interface RollingRestartState {
-  queue: number[]
-  current: number
+  queue: BrokerIndex[]
+  current: BrokerIndex
   phase: 'idle' | 'stopping' | 'down' | 'recovering'
   restartMs: number
   gen: number
@@ -396,7 +389,7 @@ export interface EngineState {
   quorumHasMajority: boolean
   metadataVersion: number
   /** Global list of partition indices changed at each metadata version (index = version - 1). */
-  metadataChanges: number[]
+  metadataChanges: PartitionIndex[]
   partitions: PartitionState[]
   topicFirstPartition: number[]
   pairs: (FetchPairState | null)[]

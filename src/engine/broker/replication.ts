@@ -8,9 +8,13 @@
  * DelayedFetch, `replica.fetch.wait.max.ms`) and costs no events until data arrives, so idle
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
-import { EV, FOLLOWER_FIELDS, FT, IN_MAXIMAL_ISR } from './state'
-import { at, emit, minIsrOf, sortedIds, topicOf, type Ctx } from './context'
-import { alterPartition, isActiveBroker, zkLive } from './controller'
+import { at, brokerId, emit, minIsrOf, partitionAt, replicaAt, topicOf, type Ctx } from '../context'
+import { FIRST_SLOT, type BrokerIndex, type PartitionIndex, type ReplicaSlot } from '../ids'
+import { EV } from '../state'
+// The one call from the broker side up to the controller: a leader's AlterPartition request.
+// The controller never calls back into this module (its metadata reaches the broker through
+// replica-manager.ts), so the dependency stays one-way.
+import { alterPartition } from '../controller'
 import {
   appendBatch,
   type Batch,
@@ -20,58 +24,29 @@ import {
   latestEpoch,
   truncateTo,
   truncationOffset,
-} from './log'
-import { brokerLink, latencyBetweenBrokers } from './network'
-import { completeDelayedProduces } from './produce'
+} from '../log'
+import { brokerLink, latencyBetweenBrokers } from '../network'
+import {
+  hasOutOfSyncFollower,
+  isrAfterShrink,
+  mayJoinIsr,
+  nextHighWatermark,
+} from '../protocol/replication-rules'
+import { clearArray, sortedIds } from '../sorted-list'
 import {
   bumpGen,
-  clearArray,
   fetchesFrom,
   markDirty,
   markHwPending,
   pairIndex,
-  refreshFollowerSummary,
-  setKnownIsr,
-  setMaximalIsr,
-  slotOf,
   takeDirty,
   takeHwPending,
-} from './replica-manager'
-import type {
-  FetchEntry,
-  FetchPairState,
-  LeaderSideState,
-  PartitionState,
-  ReplicaState,
-} from './state'
-
-function eligibleForIsr(ctx: Ctx, id: number): boolean {
-  return ctx.spec.cluster.controller === 'kraft' ? isActiveBroker(ctx, id) : zkLive(ctx, id)
-}
-
-/** The follower in `slot` as its leader tracks it: field `field` (an `FT` offset). */
-function tracked(side: LeaderSideState, slot: number, field: number): number {
-  return side.followers[FOLLOWER_FIELDS * slot + field] as number
-}
-
-/** The replica in `slot` is in the leader's maximal ISR (its flag, not a search of the list). */
-function inMaximalIsr(side: LeaderSideState, slot: number): boolean {
-  return (tracked(side, slot, FT.isrFlags) & IN_MAXIMAL_ISR) !== 0
-}
-
-/** Replica.isCaughtUp: at the leader's end, or caught up within replica.lag.time.max.ms. */
-function isCaughtUp(
-  ctx: Ctx,
-  side: LeaderSideState,
-  slot: number,
-  leaderLogEndOffset: number,
-): boolean {
-  return (
-    tracked(side, slot, FT.logEndOffset) === leaderLogEndOffset ||
-    ctx.s.nowMs - tracked(side, slot, FT.lastCaughtUpTimeMs) <=
-      ctx.spec.cluster.config['replica.lag.time.max.ms']
-  )
-}
+} from './fetch-pair'
+import { inMaximalIsr } from './follower-table'
+import { recordFollowerFetch, setKnownIsr, setMaximalIsr } from './leader-side'
+import { completeDelayedProduces } from './purgatory'
+import { slotOf } from './replica-manager'
+import type { FetchEntry, FetchPairState, LeaderSideState, PartitionState } from '../state'
 
 /**
  * `replica.fetch.max.bytes` (1 MiB) bounds what one fetch returns per partition; with records
@@ -112,8 +87,8 @@ function releaseResponse(ctx: Ctx, pair: FetchPairState): void {
 function addEntry(
   ctx: Ctx,
   pair: FetchPairState,
-  p: number,
-  fSlot: number,
+  p: PartitionIndex,
+  fSlot: ReplicaSlot,
   epoch: number,
   hw: number,
 ): FetchEntry {
@@ -145,34 +120,33 @@ function addEntry(
 }
 
 /** Reused by `onFetchRequest`, which never runs re-entrantly (its effects are scheduled). */
-const visitScratch: number[] = []
-const pendingScratch: number[] = []
+const visitScratch: PartitionIndex[] = []
+const pendingScratch: PartitionIndex[] = []
 
 /** The leader processes a follower pair's fetch request. */
 export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
-  if (!brokerLink(ctx, pair.follower, pair.leader)) {
+  if (!brokerLink(ctx, pair.followerIndex, pair.leaderIndex)) {
     pair.phase = 'down'
     return
   }
-  const s = ctx.s
-  const leaderId = (s.brokers[pair.leader] as { id: number }).id
+  const leaderId = brokerId(ctx, pair.leaderIndex)
   releaseResponse(ctx, pair)
   let hwOnly = false
   // Visit a copy of the dirty set (a shared scratch array), which fills again as the round goes.
   const visit = takeDirty(pair, visitScratch)
   let poll = false
   for (const p of visit) {
-    const part = s.partitions[p] as PartitionState
-    const lSlot = slotOf(ctx, part, pair.leader)
-    const fSlot = slotOf(ctx, part, pair.follower)
-    const lrs = part.replicaStates[lSlot] as ReplicaState
-    const frs = part.replicaStates[fSlot] as ReplicaState
+    const part = partitionAt(ctx, p)
+    const lSlot = slotOf(ctx, part, pair.leaderIndex)
+    const fSlot = slotOf(ctx, part, pair.followerIndex)
+    const lrs = replicaAt(part, lSlot)
+    const frs = replicaAt(part, fSlot)
     // The leader answers only in the epoch the follower fetches for (FENCED_LEADER_EPOCH /
     // NOT_LEADER_OR_FOLLOWER otherwise); the follower waits for newer metadata.
     const side = lrs.leaderSide
     if (
       side === null ||
-      lrs.knownLeader !== leaderId ||
+      lrs.knownLeaderId !== leaderId ||
       lrs.knownLeaderEpoch !== frs.knownLeaderEpoch
     ) {
       // Retried once the leader has applied the same metadata (makeLeader marks it again).
@@ -197,10 +171,10 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
         continue
       }
     }
-    updateFollowerFetchState(ctx, side, fSlot, fLog.logEndOffset, lLog.logEndOffset)
+    recordFollowerFetch(ctx, side, fSlot, fLog.logEndOffset, lLog.logEndOffset)
     maybeExpandIsr(ctx, p, part, lSlot, fSlot)
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
-    const outOfSync = !inMaximalIsr(side, fSlot)
+    const outOfSync = !inMaximalIsr(side.followers, fSlot)
     if (outOfSync) poll = true
     const from =
       fLog.logEndOffset >= lLog.logEndOffset
@@ -243,7 +217,7 @@ function scheduleIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
     ctx,
     ctx.spec.cluster.config['replica.fetch.wait.max.ms'],
     EV.fetchIdleTimeout,
-    pairIndex(ctx, pair.follower, pair.leader),
+    pairIndex(ctx, pair.followerIndex, pair.leaderIndex),
     pair.gen,
   )
 }
@@ -259,10 +233,10 @@ function scheduleIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
 function addHighWatermarks(ctx: Ctx, pair: FetchPairState): void {
   const pending = takeHwPending(pair, pendingScratch)
   for (const p of pending) {
-    const part = ctx.s.partitions[p] as PartitionState
-    const lrs = part.replicaStates[slotOf(ctx, part, pair.leader)] as ReplicaState
-    const fSlot = slotOf(ctx, part, pair.follower)
-    const frs = part.replicaStates[fSlot] as ReplicaState
+    const part = partitionAt(ctx, p)
+    const lrs = replicaAt(part, slotOf(ctx, part, pair.leaderIndex))
+    const fSlot = slotOf(ctx, part, pair.followerIndex)
+    const frs = replicaAt(part, fSlot)
     if (lrs.knownLeaderEpoch !== frs.knownLeaderEpoch) continue
     if (lrs.highWatermark <= frs.highWatermark) continue
     // `pending` holds each partition once, so only entries made before this loop can list it.
@@ -277,7 +251,7 @@ function addHighWatermarks(ctx: Ctx, pair: FetchPairState): void {
 export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
   pair.timeoutPending = false
   if (pair.phase !== 'idle') return
-  if (!brokerLink(ctx, pair.follower, pair.leader)) {
+  if (!brokerLink(ctx, pair.followerIndex, pair.leaderIndex)) {
     pair.phase = 'down'
     return
   }
@@ -293,37 +267,9 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
 /** The pair's response (its pooled entries) leaves the leader; a slow follower adds its delay. */
 function sendResponse(ctx: Ctx, pair: FetchPairState): void {
   const delay =
-    latencyBetweenBrokers(ctx, pair.follower, pair.leader) +
-    (ctx.s.brokers[pair.follower] as { fetchDelayMs: number }).fetchDelayMs
-  at(ctx, delay, EV.fetchResponse, pairIndex(ctx, pair.follower, pair.leader), pair.gen)
-}
-
-/** Replica.updateFetchStateOrThrow: the lastCaughtUpTimeMs rule (kafka-semantics §4.1). */
-function updateFollowerFetchState(
-  ctx: Ctx,
-  side: LeaderSideState,
-  slot: number,
-  fetchOffset: number,
-  leaderLogEndOffset: number,
-): void {
-  const now = ctx.s.nowMs
-  const f = side.followers
-  const base = FOLLOWER_FIELDS * slot
-  const caughtUpBefore = f[base + FT.lastCaughtUpTimeMs] as number
-  const endBefore = f[base + FT.logEndOffset] as number
-  let caughtUp = caughtUpBefore
-  if (fetchOffset >= leaderLogEndOffset) {
-    caughtUp = Math.max(caughtUp, now)
-  } else if (fetchOffset >= (f[base + FT.lastFetchLeaderLogEndOffset] as number)) {
-    caughtUp = Math.max(caughtUp, f[base + FT.lastFetchTimeMs] as number)
-  }
-  f[base + FT.lastCaughtUpTimeMs] = caughtUp
-  f[base + FT.lastFetchLeaderLogEndOffset] = leaderLogEndOffset
-  f[base + FT.lastFetchTimeMs] = now
-  f[base + FT.logEndOffset] = fetchOffset
-  // The summary depends on these two fields (and on the leader's end, whose appends update it).
-  if (caughtUp !== caughtUpBefore || fetchOffset !== endBefore)
-    refreshFollowerSummary(ctx, side, leaderLogEndOffset)
+    latencyBetweenBrokers(ctx, pair.followerIndex, pair.leaderIndex) +
+    (ctx.s.brokers[pair.followerIndex] as { fetchDelayMs: number }).fetchDelayMs
+  at(ctx, delay, EV.fetchResponse, pairIndex(ctx, pair.followerIndex, pair.leaderIndex), pair.gen)
 }
 
 /**
@@ -333,27 +279,38 @@ function updateFollowerFetchState(
  */
 function maybeExpandIsr(
   ctx: Ctx,
-  p: number,
+  p: PartitionIndex,
   part: PartitionState,
-  lSlot: number,
-  fSlot: number,
+  lSlot: ReplicaSlot,
+  fSlot: ReplicaSlot,
 ): void {
-  const lrs = part.replicaStates[lSlot] as ReplicaState
+  const lrs = replicaAt(part, lSlot)
   const side = lrs.leaderSide as LeaderSideState
   const fid = part.replicas[fSlot] as number
-  if (inMaximalIsr(side, fSlot) || side.pendingIsrChange) return
-  const end = tracked(side, fSlot, FT.logEndOffset)
-  if (end < lrs.highWatermark || end < side.epochStartOffset) return
-  if (!eligibleForIsr(ctx, fid)) return
+  const slot = fSlot
+  const { pendingIsrChange, epochStartOffset } = side
+  const hw = lrs.highWatermark
+  if (
+    !mayJoinIsr(
+      side.followers,
+      slot,
+      fid,
+      pendingIsrChange,
+      hw,
+      epochStartOffset,
+      ctx.isEligibleForIsr,
+    )
+  )
+    return
   const newIsr = sortedIds(lrs.knownIsr, fid)
   setMaximalIsr(ctx, part, side, newIsr, true)
   submitIsrChange(ctx, p, lSlot, newIsr)
 }
 
 /** Sends AlterPartition; on success the maximal ISR becomes the committed one. */
-function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): void {
-  const part = ctx.s.partitions[p] as PartitionState
-  const lrs = part.replicaStates[lSlot] as ReplicaState
+function submitIsrChange(ctx: Ctx, p: PartitionIndex, lSlot: ReplicaSlot, newIsr: number[]): void {
+  const part = partitionAt(ctx, p)
+  const lrs = replicaAt(part, lSlot)
   const side = lrs.leaderSide as LeaderSideState
   const id = part.replicas[lSlot] as number
   const committed = alterPartition(ctx, p, id, lrs.knownLeaderEpoch, newIsr)
@@ -362,7 +319,7 @@ function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): 
     setMaximalIsr(ctx, part, side, part.isr.slice(), false)
     setKnownIsr(ctx, part, lrs, part.isr)
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
-  } else if (lrs.knownLeaderEpoch !== part.leaderEpoch || part.leader !== id) {
+  } else if (lrs.knownLeaderEpoch !== part.leaderEpoch || part.leaderId !== id) {
     // Rejected (fenced epoch, ineligible replica): fall back to the committed ISR.
     setMaximalIsr(ctx, part, side, lrs.knownIsr.slice(), false)
   }
@@ -373,34 +330,36 @@ function submitIsrChange(ctx: Ctx, p: number, lSlot: number, newIsr: number[]): 
  * Partition.maybeIncrementLeaderHW: the minimum log end offset over the maximal ISR and over
  * caught-up eligible followers; frozen while the ISR is below min ISR (KIP-966, Kafka 3.7+).
  */
-export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: number): void {
-  const part = ctx.s.partitions[p] as PartitionState
-  const lrs = part.replicaStates[lSlot] as ReplicaState
+export function maybeIncrementLeaderHighWatermark(
+  ctx: Ctx,
+  p: PartitionIndex,
+  lSlot: ReplicaSlot,
+): void {
+  const part = partitionAt(ctx, p)
+  const lrs = replicaAt(part, lSlot)
   const side = lrs.leaderSide
   if (side === null) return
-  const minIsr = minIsrOf(ctx, p)
-  if (side.knownIsrSize < minIsr) return
-  const leo = lrs.log.logEndOffset
-  let hw = leo
-  for (let i = 0; i < part.replicaStates.length; i++) {
-    if (i === lSlot) continue
-    const end = tracked(side, i, FT.logEndOffset)
-    const fid = part.replicas[i] as number
-    if (end >= hw) continue
-    if (inMaximalIsr(side, i) || (isCaughtUp(ctx, side, i, leo) && eligibleForIsr(ctx, fid))) {
-      hw = end
-    }
-  }
+  const hw = nextHighWatermark(
+    side.followers,
+    part.replicas,
+    lSlot,
+    lrs.log.logEndOffset,
+    side.knownIsrSize,
+    minIsrOf(ctx, p),
+    ctx.s.nowMs,
+    ctx.spec.cluster.config['replica.lag.time.max.ms'],
+    ctx.isEligibleForIsr,
+  )
   if (hw > lrs.highWatermark) {
     lrs.highWatermark = hw
     completeDelayedProduces(ctx, p, lSlot)
     // Followers learn the new high watermark from their next response: data, or the expiry of
     // their parked fetch.
-    for (let i = 0; i < part.replicaStates.length; i++) {
+    for (let i = FIRST_SLOT; i < part.replicaStates.length; i++) {
       if (i === lSlot) continue
-      const rs = part.replicaStates[i] as ReplicaState
-      if (!fetchesFrom(ctx, rs, lrs.broker)) continue
-      const pair = ctx.s.pairs[pairIndex(ctx, rs.broker, lrs.broker)] as FetchPairState
+      const rs = replicaAt(part, i)
+      if (!fetchesFrom(ctx, rs, lrs.brokerIndex)) continue
+      const pair = ctx.s.pairs[pairIndex(ctx, rs.brokerIndex, lrs.brokerIndex)] as FetchPairState
       markHwPending(pair, p)
       if (pair.phase === 'idle') scheduleIdleTimeout(ctx, pair)
     }
@@ -410,7 +369,7 @@ export function maybeIncrementLeaderHighWatermark(ctx: Ctx, p: number, lSlot: nu
 /** The follower receives a fetch response: truncate on divergence, else append. */
 export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   const s = ctx.s
-  if (!brokerLink(ctx, pair.follower, pair.leader)) {
+  if (!brokerLink(ctx, pair.followerIndex, pair.leaderIndex)) {
     // Lost on the way: its entries go back to the pool now (the pair may not run again soon).
     releaseResponse(ctx, pair)
     pair.phase = 'down'
@@ -420,9 +379,9 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   let hwOnly = true
   for (let entry = pair.responseHead; entry !== null; entry = entry.next) {
     if (entry.batchCount > 0 || entry.diverging) hwOnly = false
-    const part = s.partitions[entry.p] as PartitionState
+    const part = partitionAt(ctx, entry.p)
     const fSlot = entry.slot
-    const frs = part.replicaStates[fSlot] as ReplicaState
+    const frs = replicaAt(part, fSlot)
     if (frs.knownLeaderEpoch !== entry.epoch) continue
     const log = frs.log
     if (entry.diverging) {
@@ -444,7 +403,7 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
       continue
     }
     if (ctx.checkInvariants && entry.batchCount > 0) {
-      const lrs = part.replicaStates[slotOf(ctx, part, pair.leader)] as ReplicaState
+      const lrs = replicaAt(part, slotOf(ctx, part, pair.leaderIndex))
       if (!isPrefixOf(log, lrs.log)) {
         emit(ctx, {
           atMs: s.nowMs,
@@ -476,9 +435,9 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   pair.phase = 'busy'
   at(
     ctx,
-    latencyBetweenBrokers(ctx, pair.follower, pair.leader),
+    latencyBetweenBrokers(ctx, pair.followerIndex, pair.leaderIndex),
     EV.fetchRequest,
-    pairIndex(ctx, pair.follower, pair.leader),
+    pairIndex(ctx, pair.followerIndex, pair.leaderIndex),
     pair.gen,
   )
 }
@@ -488,11 +447,11 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
  * the append itself (ReplicaManager.appendRecords → delayedFetchPurgatory.checkAndComplete), so
  * the parked request is answered here and now rather than from a later event.
  */
-export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
-  const part = ctx.s.partitions[p] as PartitionState
+export function wakeFollowers(ctx: Ctx, p: PartitionIndex, leaderB: BrokerIndex): void {
+  const part = partitionAt(ctx, p)
   for (const r of part.replicaStates) {
     if (!fetchesFrom(ctx, r, leaderB)) continue
-    const pair = ctx.s.pairs[pairIndex(ctx, r.broker, leaderB)] as FetchPairState
+    const pair = ctx.s.pairs[pairIndex(ctx, r.brokerIndex, leaderB)] as FetchPairState
     markDirty(pair, p)
     if (pair.phase === 'idle') {
       pair.phase = 'busy'
@@ -507,7 +466,7 @@ export function wakeFollowers(ctx: Ctx, p: number, leaderB: number): void {
  * partitions it leads: out-of-sync followers leave through AlterPartition. While that is pending
  * the maximal ISR keeps the old members (PendingShrinkIsr).
  */
-export function isrCheck(ctx: Ctx, b: number): void {
+export function isrCheck(ctx: Ctx, b: BrokerIndex): void {
   // Every side this broker leads has its followers at its end and no change pending: the loop
   // below would skip them all, so it is not run (the usual case; see `ctx.isrCheckDue`).
   if (ctx.isrCheckDue[b] === 0) return
@@ -522,9 +481,9 @@ export function isrCheck(ctx: Ctx, b: number): void {
     )
       continue
     const p = side.p
-    const part = ctx.s.partitions[p] as PartitionState
+    const part = partitionAt(ctx, p)
     const lSlot = side.slot
-    const lrs = part.replicaStates[lSlot] as ReplicaState
+    const lrs = replicaAt(part, lSlot)
     if (lrs.leaderSide !== side) continue
     if (side.pendingIsrChange) {
       submitIsrChange(
@@ -533,39 +492,27 @@ export function isrCheck(ctx: Ctx, b: number): void {
         lSlot,
         side.maximalIsr.length > lrs.knownIsr.length
           ? side.maximalIsr
-          : shrunkIsr(ctx, part, lSlot),
+          : isrAfterShrink(
+              side.followers,
+              part.replicas,
+              lrs.knownIsr,
+              lSlot,
+              lrs.log.logEndOffset,
+              ctx.s.nowMs,
+              lagMs,
+            ),
       )
       continue
     }
-    if (!hasOutOfSyncFollower(ctx, part, lSlot)) continue
-    const next = shrunkIsr(ctx, part, lSlot)
+    const leo = lrs.log.logEndOffset
+    const now = ctx.s.nowMs
+    const slot = lSlot
+    if (!hasOutOfSyncFollower(side.followers, part.replicas, lrs.knownIsr, slot, leo, now, lagMs))
+      continue
+    const next = isrAfterShrink(side.followers, part.replicas, lrs.knownIsr, slot, leo, now, lagMs)
     if (next.length < lrs.knownIsr.length) {
       setMaximalIsr(ctx, part, side, lrs.knownIsr.slice(), true)
       submitIsrChange(ctx, p, lSlot, next)
     }
   }
-}
-
-/** Fast check (no allocation) used before computing a shrunk ISR. */
-function hasOutOfSyncFollower(ctx: Ctx, part: PartitionState, lSlot: number): boolean {
-  const lrs = part.replicaStates[lSlot] as ReplicaState
-  const side = lrs.leaderSide as LeaderSideState
-  const leo = lrs.log.logEndOffset
-  for (const id of lrs.knownIsr) {
-    const slot = part.replicas.indexOf(id)
-    if (slot === lSlot || slot < 0) continue
-    if (!isCaughtUp(ctx, side, slot, leo)) return true
-  }
-  return false
-}
-
-function shrunkIsr(ctx: Ctx, part: PartitionState, lSlot: number): number[] {
-  const lrs = part.replicaStates[lSlot] as ReplicaState
-  const side = lrs.leaderSide as LeaderSideState
-  const leo = lrs.log.logEndOffset
-  return lrs.knownIsr.filter((id) => {
-    const slot = part.replicas.indexOf(id)
-    if (slot === lSlot || slot < 0) return true
-    return isCaughtUp(ctx, side, slot, leo)
-  })
 }

@@ -1,0 +1,175 @@
+/**
+ * Fetch pairs: one fetcher per (follower broker, leader broker), as Kafka's ReplicaFetcherManager
+ * runs one fetcher thread per source broker. A pair lists the partitions its follower fetches from
+ * its leader, and keeps two sorted sets of them — those with something to exchange (`dirty`) and
+ * those whose leader high watermark moved (`hwPending`). This module is the only writer of a
+ * pair's lists, sets and generation; `replication.ts` runs the fetch rounds.
+ */
+import { at, brokerId, type Ctx } from '../context'
+import { NO_PARTITION, type BrokerIndex, type PartitionIndex } from '../ids'
+import { EV } from '../state'
+import { brokerLink } from '../network'
+import { clearArray, insertSorted, removeAt } from '../sorted-list'
+import type { FetchPairState, ReplicaState } from '../state'
+
+export function pairIndex(ctx: Ctx, follower: BrokerIndex, leader: BrokerIndex): number {
+  return follower * ctx.s.brokers.length + leader
+}
+
+export function getPair(ctx: Ctx, follower: BrokerIndex, leader: BrokerIndex): FetchPairState {
+  const i = pairIndex(ctx, follower, leader)
+  let pair = ctx.s.pairs[i]
+  if (pair === null || pair === undefined) {
+    pair = {
+      followerIndex: follower,
+      leaderIndex: leader,
+      gen: 0,
+      phase: 'down',
+      partitions: [],
+      dirtyFirst: NO_PARTITION,
+      dirty: [],
+      hwFirst: NO_PARTITION,
+      hwPending: [],
+      timeoutPending: false,
+      responseHead: null,
+      responseTail: null,
+      poll: false,
+    }
+    ctx.s.pairs[i] = pair
+  }
+  return pair
+}
+
+/**
+ * The replica's broker fetches the partition from broker index `leader`: its metadata names that
+ * broker as leader (then the partition is in their fetch pair's list; `addToPair` and
+ * `removeFromPair` follow `knownLeader` exactly). Reads only the replica, not the pair.
+ */
+export function fetchesFrom(ctx: Ctx, rs: ReplicaState, leader: BrokerIndex): boolean {
+  return (
+    rs.brokerIndex !== leader && rs.knownLeaderId >= 0 && rs.knownLeaderId === brokerId(ctx, leader)
+  )
+}
+
+/*
+ * A pair's partition sets (dirty, high watermark pending) are sorted sets held as their smallest
+ * member in a field of the pair (-1 when empty) and the others, all larger, in an array. These
+ * helpers take and return that first member; the array is read only when the set grows past one.
+ */
+
+/** Adds `p` to the set `first` + `rest`; returns the new first member. */
+function addToSet(
+  first: PartitionIndex,
+  rest: PartitionIndex[],
+  p: PartitionIndex,
+): PartitionIndex {
+  if (first === NO_PARTITION) return p
+  if (p === first) return first
+  if (p < first) {
+    insertSorted(rest, first)
+    return p
+  }
+  insertSorted(rest, p)
+  return first
+}
+
+/** Removes `p` from the set `first` + `rest`; returns the new first member. */
+function removeFromSet(
+  first: PartitionIndex,
+  rest: PartitionIndex[],
+  p: PartitionIndex,
+): PartitionIndex {
+  if (p === first) {
+    if (rest.length === 0) return NO_PARTITION
+    const next = rest[0] as PartitionIndex
+    removeAt(rest, 0)
+    return next
+  }
+  const k = rest.indexOf(p)
+  if (k >= 0) removeAt(rest, k)
+  return first
+}
+
+/** Appends the set `first` + `rest` in order to `to` and empties `rest` (the caller clears first). */
+function drainSet(
+  first: PartitionIndex,
+  rest: PartitionIndex[],
+  to: PartitionIndex[],
+): PartitionIndex[] {
+  if (first === NO_PARTITION) return to
+  to.push(first)
+  for (let i = 0; i < rest.length; i++) to.push(rest[i] as PartitionIndex)
+  clearArray(rest)
+  return to
+}
+
+/** Adds `p` to the pair's dirty set (sorted, so rounds visit partitions in index order). */
+export function markDirty(pair: FetchPairState, p: PartitionIndex): void {
+  pair.dirtyFirst = addToSet(pair.dirtyFirst, pair.dirty, p)
+}
+
+/** Moves the pair's dirty set, in order, into the empty array `to` and returns it. */
+export function takeDirty(pair: FetchPairState, to: PartitionIndex[]): PartitionIndex[] {
+  drainSet(pair.dirtyFirst, pair.dirty, to)
+  pair.dirtyFirst = NO_PARTITION
+  return to
+}
+
+/** Adds `p` to the partitions whose new high watermark the follower has not seen. */
+export function markHwPending(pair: FetchPairState, p: PartitionIndex): void {
+  pair.hwFirst = addToSet(pair.hwFirst, pair.hwPending, p)
+}
+
+/** Moves the pair's high-watermark-pending set, in order, into the empty array `to`. */
+export function takeHwPending(pair: FetchPairState, to: PartitionIndex[]): PartitionIndex[] {
+  drainSet(pair.hwFirst, pair.hwPending, to)
+  pair.hwFirst = NO_PARTITION
+  return to
+}
+
+/**
+ * A new round (or a reset) for the pair: events of the previous one are ignored from now on,
+ * including a scheduled expiry of a parked fetch.
+ */
+export function bumpGen(pair: FetchPairState): void {
+  pair.gen += 1
+  pair.timeoutPending = false
+}
+
+/** Starts a fetch round for a pair that is not already in one. */
+export function kickPair(ctx: Ctx, pair: FetchPairState, delayMs = 0): void {
+  if (pair.partitions.length === 0 || pair.phase === 'busy') return
+  if (!brokerLink(ctx, pair.followerIndex, pair.leaderIndex)) {
+    pair.phase = 'down'
+    return
+  }
+  pair.phase = 'busy'
+  bumpGen(pair)
+  at(ctx, delayMs, EV.fetchRequest, pairIndex(ctx, pair.followerIndex, pair.leaderIndex), pair.gen)
+}
+
+export function removeFromPair(
+  ctx: Ctx,
+  follower: BrokerIndex,
+  leader: BrokerIndex,
+  p: PartitionIndex,
+): void {
+  const pair = ctx.s.pairs[pairIndex(ctx, follower, leader)]
+  if (pair === null || pair === undefined) return
+  const i = pair.partitions.indexOf(p)
+  if (i >= 0) removeAt(pair.partitions, i)
+  pair.dirtyFirst = removeFromSet(pair.dirtyFirst, pair.dirty, p)
+  pair.hwFirst = removeFromSet(pair.hwFirst, pair.hwPending, p)
+}
+
+export function addToPair(
+  ctx: Ctx,
+  follower: BrokerIndex,
+  leader: BrokerIndex,
+  p: PartitionIndex,
+): void {
+  const pair = getPair(ctx, follower, leader)
+  insertSorted(pair.partitions, p)
+  markDirty(pair, p)
+  kickPair(ctx, pair)
+}

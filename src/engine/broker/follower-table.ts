@@ -1,0 +1,169 @@
+import type { ReplicaSlot } from '../ids'
+/**
+ * What a leader tracks of each replica of its partition (Kafka's remote `Replica` objects on the
+ * leader: log end offset, `lastCaughtUpTimeMs`, the leader's log end at the last fetch and the
+ * time of that fetch), plus whether the replica is in the ISR the leader knows and in its maximal
+ * ISR.
+ *
+ * Kept as one flat array of small integers per leader side, `FIELD_COUNT` numbers per replica
+ * slot, instead of an array of objects: on a 10,000-partition cluster almost every object a fetch
+ * touches is cold in the CPU caches, and one array per side saves a memory load on every fetch.
+ * This module is the only code that knows the layout: everything else reads and writes the table
+ * through the named accessors below. Slots are asserted in range once any simulation of the
+ * process runs with invariant checks (`checkFollowerSlots`), so the bench and the app pay nothing.
+ *
+ * The table has a fixed number of slots, one per replica of the partition when the side was
+ * created. A change of the replica set (a reassignment) would need one function here that builds
+ * a new table for the new replica list, carrying over the slots of the replicas that stay.
+ */
+
+/** The fields of one slot, at these offsets. */
+const FIELD = {
+  logEndOffset: 0,
+  lastCaughtUpTimeMs: 1,
+  lastFetchLeaderLogEndOffset: 2,
+  lastFetchTimeMs: 3,
+  /** Bit flags: `KNOWN_ISR`, `MAXIMAL_ISR`. */
+  isrFlags: 4,
+} as const
+const FIELD_COUNT = 5
+
+// The layout is checked once, when the module loads: every offset distinct and in range.
+{
+  const offsets = Object.values(FIELD) as number[]
+  if (
+    offsets.length !== FIELD_COUNT ||
+    new Set(offsets).size !== FIELD_COUNT ||
+    offsets.some((o) => o < 0 || o >= FIELD_COUNT)
+  )
+    throw new Error(`follower table: FIELD_COUNT ${FIELD_COUNT} does not match FIELD`)
+}
+
+/** The slot's replica is a follower (never the leader's own slot) in the ISR the leader knows. */
+const KNOWN_ISR = 1
+/** The slot's replica is in the leader's maximal ISR. */
+const MAXIMAL_ISR = 2
+
+declare const followerTableBrand: unique symbol
+/** A leader's follower table: plain numbers (structured-cloneable), built only here. */
+export type FollowerTable = number[] & { readonly [followerTableBrand]: true }
+
+let checkSlots = false
+
+/** From now on every accessor asserts its slot (turned on by invariant checks; never off). */
+export function checkFollowerSlots(): void {
+  checkSlots = true
+}
+
+function base(table: FollowerTable, slot: ReplicaSlot): number {
+  if (checkSlots && !(slot >= 0 && slot < table.length / FIELD_COUNT && slot === (slot | 0))) {
+    throw new Error(
+      `follower table: slot ${slot} outside 0..${table.length / FIELD_COUNT - 1} of this leader`,
+    )
+  }
+  return FIELD_COUNT * slot
+}
+
+/**
+ * A new leader's table (Partition.makeLeader resets its remote replicas): log end offset unknown
+ * (-1) until the follower fetches, last caught-up time `nowMs` for members of `isr`, else 0, no
+ * fetch yet and no flags (the leader side sets them).
+ */
+export function createFollowerTable(
+  replicas: readonly number[],
+  isr: readonly number[],
+  nowMs: number,
+): FollowerTable {
+  const table: number[] = []
+  // push keeps the array packed small integers, the cheapest kind for V8 to read.
+  for (const r of replicas) table.push(-1, isr.includes(r) ? nowMs : 0, -1, 0, 0)
+  return table as FollowerTable
+}
+
+/** How many replica slots the table has (the partition's replication factor). */
+export function slotCount(table: FollowerTable): number {
+  return table.length / FIELD_COUNT
+}
+
+export function followerLogEndOffset(table: FollowerTable, slot: ReplicaSlot): number {
+  return table[base(table, slot) + FIELD.logEndOffset] as number
+}
+
+export function lastCaughtUpTimeMs(table: FollowerTable, slot: ReplicaSlot): number {
+  return table[base(table, slot) + FIELD.lastCaughtUpTimeMs] as number
+}
+
+export function lastFetchLeaderLogEndOffset(table: FollowerTable, slot: ReplicaSlot): number {
+  return table[base(table, slot) + FIELD.lastFetchLeaderLogEndOffset] as number
+}
+
+export function lastFetchTimeMs(table: FollowerTable, slot: ReplicaSlot): number {
+  return table[base(table, slot) + FIELD.lastFetchTimeMs] as number
+}
+
+/** Records a fetch from the follower in `slot` (Replica.updateFetchStateOrThrow's four fields). */
+export function setFetchState(
+  table: FollowerTable,
+  slot: ReplicaSlot,
+  logEndOffset: number,
+  caughtUpTimeMs: number,
+  leaderLogEndOffset: number,
+  fetchTimeMs: number,
+): void {
+  const at = base(table, slot)
+  table[at + FIELD.logEndOffset] = logEndOffset
+  table[at + FIELD.lastCaughtUpTimeMs] = caughtUpTimeMs
+  table[at + FIELD.lastFetchLeaderLogEndOffset] = leaderLogEndOffset
+  table[at + FIELD.lastFetchTimeMs] = fetchTimeMs
+}
+
+/** The follower in `slot` is in the ISR the leader knows (the leader's own slot never is). */
+export function inKnownIsr(table: FollowerTable, slot: ReplicaSlot): boolean {
+  return ((table[base(table, slot) + FIELD.isrFlags] as number) & KNOWN_ISR) !== 0
+}
+
+/** The replica in `slot` is in the leader's maximal ISR (a flag, not a search of the list). */
+export function inMaximalIsr(table: FollowerTable, slot: ReplicaSlot): boolean {
+  return ((table[base(table, slot) + FIELD.isrFlags] as number) & MAXIMAL_ISR) !== 0
+}
+
+/**
+ * Sets flag `bit` on every slot whose replica id is in `ids`, except `exceptSlot` (-1: none), and
+ * clears it on the others; returns how many slots have it.
+ */
+function flagSlots(
+  table: FollowerTable,
+  replicas: readonly number[],
+  bit: number,
+  ids: readonly number[],
+  exceptSlot: number,
+): number {
+  let count = 0
+  for (let i = 0; i < replicas.length; i++) {
+    const at = base(table, i as ReplicaSlot) + FIELD.isrFlags
+    const flags = (table[at] as number) & ~bit
+    const member = i !== exceptSlot && ids.includes(replicas[i] as number)
+    table[at] = member ? flags | bit : flags
+    if (member) count++
+  }
+  return count
+}
+
+/** Flags the followers (all slots but `leaderSlot`) in `isr`; returns how many there are. */
+export function flagKnownIsr(
+  table: FollowerTable,
+  replicas: readonly number[],
+  isr: readonly number[],
+  leaderSlot: ReplicaSlot,
+): number {
+  return flagSlots(table, replicas, KNOWN_ISR, isr, leaderSlot)
+}
+
+/** Flags the replicas in the maximal ISR `isr` (the leader's own slot included). */
+export function flagMaximalIsr(
+  table: FollowerTable,
+  replicas: readonly number[],
+  isr: readonly number[],
+): void {
+  flagSlots(table, replicas, MAXIMAL_ISR, isr, -1)
+}

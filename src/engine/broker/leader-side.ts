@@ -1,0 +1,264 @@
+/**
+ * A leader's side of a partition (Kafka's Partition object on the broker that leads it): the
+ * follower table, the ISR it knows and its maximal ISR, the epoch start offset — and every count
+ * derived from them. This module is the only writer of all of it:
+ *
+ * - a replica's `leaderSide` and `knownIsr`;
+ * - a side's fields, except its DelayedProduce purgatory (`purgatory.ts` owns that list);
+ * - the follower table, through `follower-table.ts`'s accessors;
+ * - the derived indexes on the context: `ctx.ledBy` (the sides each broker holds), the per-broker
+ *   gauge counts `ctx.leaderGauges` (UnderReplicatedPartitions, UnderMinIsrPartitionCount,
+ *   AtMinIsrPartitionCount) and `ctx.isrCheckDue` (sides the periodic ISR check cannot skip).
+ *
+ * Each function changes a field together with every count that depends on it, so no caller can
+ * leave them out of step; the invariant checker recomputes them all after every event in tests.
+ */
+import { minIsrOf, replicaAt, type Ctx } from '../context'
+import { FIRST_PARTITION, FIRST_SLOT, type PartitionIndex, type ReplicaSlot } from '../ids'
+import { caughtUpTimeAfterFetch } from '../protocol/replication-rules'
+import { insertAt, removeAt } from '../sorted-list'
+import type { LeaderSideState, PartitionState, ReplicaState } from '../state'
+import {
+  createFollowerTable,
+  flagKnownIsr,
+  flagMaximalIsr,
+  followerLogEndOffset,
+  inKnownIsr,
+  lastCaughtUpTimeMs,
+  lastFetchLeaderLogEndOffset,
+  lastFetchTimeMs,
+  setFetchState,
+  slotCount,
+} from './follower-table'
+
+/** Per broker index, the gauges its leader sides add up to (see `countSide`). */
+export interface LeaderGauges {
+  underReplicated: Int32Array
+  underMinIsr: Int32Array
+  atMinIsr: Int32Array
+}
+
+export function createLeaderGauges(brokers: number): LeaderGauges {
+  return {
+    underReplicated: new Int32Array(brokers),
+    underMinIsr: new Int32Array(brokers),
+    atMinIsr: new Int32Array(brokers),
+  }
+}
+
+/** 1 when the ISR check must look at a leader side: an ISR change pending, or a follower behind. */
+export function needsIsrCheck(side: LeaderSideState): number {
+  return side.pendingIsrChange || !side.followersAtEnd ? 1 : 0
+}
+
+/** Sets `followersAtEnd` and `pendingIsrChange`, keeping `ctx.isrCheckDue` in step. */
+function setIsrCheckFields(
+  ctx: Ctx,
+  side: LeaderSideState,
+  followersAtEnd: boolean,
+  pendingIsrChange: boolean,
+): void {
+  const before = needsIsrCheck(side)
+  side.followersAtEnd = followersAtEnd
+  side.pendingIsrChange = pendingIsrChange
+  if (side.listed) {
+    const due = ctx.isrCheckDue
+    due[side.brokerIndex] = (due[side.brokerIndex] as number) + needsIsrCheck(side) - before
+  }
+}
+
+/**
+ * Adds (`sign` 1) or removes (-1) a listed side's share of its broker's gauges, from the ISR size
+ * the leader knows (Partition.scala reports these from the leader's own view).
+ */
+function countSide(ctx: Ctx, side: LeaderSideState, sign: number): void {
+  const b = side.brokerIndex
+  const minIsr = minIsrOf(ctx, side.p)
+  const isr = side.knownIsrSize
+  const gauges = ctx.leaderGauges
+  if (isr < slotCount(side.followers))
+    gauges.underReplicated[b] = (gauges.underReplicated[b] as number) + sign
+  if (isr < minIsr) gauges.underMinIsr[b] = (gauges.underMinIsr[b] as number) + sign
+  else if (isr === minIsr) gauges.atMinIsr[b] = (gauges.atMinIsr[b] as number) + sign
+}
+
+/** A side starts or stops counting in its broker's derived indexes. */
+function list(ctx: Ctx, side: LeaderSideState, sign: 1 | -1): void {
+  countSide(ctx, side, sign)
+  const due = ctx.isrCheckDue
+  due[side.brokerIndex] = (due[side.brokerIndex] as number) + sign * needsIsrCheck(side)
+  side.listed = sign === 1
+}
+
+/** Sets or clears a replica's leader side, keeping `ctx.ledBy` and the counts in step. */
+function setLeaderSide(
+  ctx: Ctx,
+  p: PartitionIndex,
+  rs: ReplicaState,
+  side: LeaderSideState | null,
+): void {
+  if (rs.leaderSide === null && side === null) return
+  const old = rs.leaderSide
+  if (old !== null) list(ctx, old, -1)
+  rs.leaderSide = side
+  if (side !== null) list(ctx, side, 1)
+  const led = ctx.ledBy[rs.brokerIndex] as LeaderSideState[]
+  let lo = 0
+  let hi = led.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((led[mid] as LeaderSideState).p < p) lo = mid + 1
+    else hi = mid
+  }
+  const present = lo < led.length && (led[lo] as LeaderSideState).p === p
+  if (side !== null && present) led[lo] = side
+  else if (side !== null && lo === led.length) led.push(side)
+  else if (side !== null) insertAt(led, lo, side)
+  else if (present) removeAt(led, lo)
+}
+
+/**
+ * Recomputes what the ISR check's fast path reads (`minFollowerCaughtUpMs`, `followersAtEnd`)
+ * from the ISR followers' tracking; `leaderLogEndOffset` is the leader's current log end.
+ */
+function refreshFollowerSummary(ctx: Ctx, side: LeaderSideState, leaderLogEndOffset: number): void {
+  // -1 with no ISR follower (then `followersAtEnd` is true and the time is never read). Kept in
+  // small-integer range on purpose: one huge sentinel would turn the field into a boxed double on
+  // every leader side, and V8 then migrates 10,000 objects one by one mid-run.
+  let min = -1
+  let atEnd = true
+  const table = side.followers
+  const n = slotCount(table)
+  for (let slot = FIRST_SLOT; slot < n; slot++) {
+    if (!inKnownIsr(table, slot)) continue
+    const caughtUp = lastCaughtUpTimeMs(table, slot)
+    if (min === -1 || caughtUp < min) min = caughtUp
+    if (followerLogEndOffset(table, slot) !== leaderLogEndOffset) atEnd = false
+  }
+  side.minFollowerCaughtUpMs = min
+  setIsrCheckFields(ctx, side, atEnd, side.pendingIsrChange)
+}
+
+/**
+ * The leader's partition state (Kafka's PendingExpandIsr / PendingShrinkIsr /
+ * CommittedPartitionState): its maximal ISR becomes `isr`, members flagged for the fetch path,
+ * with an AlterPartition under way or not.
+ */
+export function setMaximalIsr(
+  ctx: Ctx,
+  part: PartitionState,
+  side: LeaderSideState,
+  isr: number[],
+  pending: boolean,
+): void {
+  side.maximalIsr = isr
+  flagMaximalIsr(side.followers, part.replicas, isr)
+  setIsrCheckFields(ctx, side, side.followersAtEnd, pending)
+}
+
+/** The ISR a replica's broker knows changes (metadata applied, or its AlterPartition committed). */
+export function setKnownIsr(ctx: Ctx, part: PartitionState, rs: ReplicaState, isr: number[]): void {
+  if (rs.knownIsr === isr) return
+  rs.knownIsr = isr
+  const side = rs.leaderSide
+  if (side !== null) {
+    countSide(ctx, side, -1)
+    side.knownIsrSize = isr.length
+    countSide(ctx, side, 1)
+    side.isrFollowerCount = flagKnownIsr(side.followers, part.replicas, isr, side.slot)
+    refreshFollowerSummary(ctx, side, rs.log.logEndOffset)
+  }
+}
+
+/**
+ * The leader records a fetch from the follower in `slot` at `fetchOffset` (Replica.
+ * updateFetchStateOrThrow), with its own log end at `leaderLogEndOffset`.
+ */
+export function recordFollowerFetch(
+  ctx: Ctx,
+  side: LeaderSideState,
+  slot: ReplicaSlot,
+  fetchOffset: number,
+  leaderLogEndOffset: number,
+): void {
+  const table = side.followers
+  const now = ctx.s.nowMs
+  const caughtUpBefore = lastCaughtUpTimeMs(table, slot)
+  const endBefore = followerLogEndOffset(table, slot)
+  const caughtUp = caughtUpTimeAfterFetch(
+    caughtUpBefore,
+    fetchOffset,
+    leaderLogEndOffset,
+    lastFetchLeaderLogEndOffset(table, slot),
+    lastFetchTimeMs(table, slot),
+    now,
+  )
+  setFetchState(table, slot, fetchOffset, caughtUp, leaderLogEndOffset, now)
+  // The summary depends on these two fields (and on the leader's end, whose appends update it).
+  if (caughtUp !== caughtUpBefore || fetchOffset !== endBefore)
+    refreshFollowerSummary(ctx, side, leaderLogEndOffset)
+}
+
+/** The leader appended to its log: ISR followers, if any, are no longer at its end. */
+export function noteLeaderAppend(ctx: Ctx, side: LeaderSideState): void {
+  if (side.isrFollowerCount > 0) setIsrCheckFields(ctx, side, false, side.pendingIsrChange)
+}
+
+/**
+ * Partition.makeLeader's reset of the leader's state: the new epoch starts at the log end, the
+ * followers' tracking starts afresh (`createFollowerTable`), the maximal ISR is the registered
+ * ISR with no change pending. The purgatory of a side the replica already had stays: a
+ * DelayedProduce completes on the high watermark of whatever epoch the broker leads in.
+ */
+export function becomeLeader(
+  ctx: Ctx,
+  p: PartitionIndex,
+  part: PartitionState,
+  slot: ReplicaSlot,
+): LeaderSideState {
+  const rs = replicaAt(part, slot)
+  const previous = rs.leaderSide
+  const side: LeaderSideState = {
+    p,
+    slot,
+    brokerIndex: rs.brokerIndex,
+    listed: false,
+    knownIsrSize: rs.knownIsr.length,
+    isrFollowerCount: 0,
+    minFollowerCaughtUpMs: 0,
+    followersAtEnd: false,
+    maximalIsr: part.isr.slice(),
+    pendingIsrChange: false,
+    epochStartOffset: rs.log.logEndOffset,
+    followers: createFollowerTable(part.replicas, part.isr, ctx.s.nowMs),
+    delayedHead: previous === null ? null : previous.delayedHead,
+    delayedTail: previous === null ? null : previous.delayedTail,
+  }
+  side.isrFollowerCount = flagKnownIsr(side.followers, part.replicas, rs.knownIsr, slot)
+  setMaximalIsr(ctx, part, side, side.maximalIsr, false)
+  refreshFollowerSummary(ctx, side, rs.log.logEndOffset)
+  setLeaderSide(ctx, p, rs, side)
+  return side
+}
+
+/** The replica stops leading (its purgatory already answered or dropped by the caller). */
+export function dropLeaderSide(ctx: Ctx, p: PartitionIndex, rs: ReplicaState): void {
+  setLeaderSide(ctx, p, rs, null)
+}
+
+/**
+ * The derived indexes from the state alone: `ctx.ledBy` in partition order, the gauge counts and
+ * `ctx.isrCheckDue`, for a new context (start, or a checkpoint restored). Sides are marked
+ * listed as they are counted.
+ */
+export function rebuildLeaderIndexes(ctx: Ctx): void {
+  const partitions = ctx.s.partitions
+  for (let p = FIRST_PARTITION; p < partitions.length; p++) {
+    for (const rs of (partitions[p] as PartitionState).replicaStates) {
+      const side = rs.leaderSide
+      if (side === null) continue
+      ;(ctx.ledBy[rs.brokerIndex] as LeaderSideState[]).push(side)
+      list(ctx, side, 1)
+    }
+  }
+}

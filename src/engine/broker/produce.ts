@@ -1,0 +1,107 @@
+/**
+ * The leader's side of a produce request (ReplicaManager.appendRecords, Partition.appendRecordsToLeader,
+ * DelayedProduce; kafka-semantics §4.4).
+ *
+ * - acks=all: refused with NOT_ENOUGH_REPLICAS before appending when the ISR is below the
+ *   effective min ISR; otherwise appended and parked until the high watermark passes it. Then
+ *   NOT_ENOUGH_REPLICAS_AFTER_APPEND if the maximal ISR fell below min ISR meanwhile.
+ * - acks=1: answered right after the local append.
+ * - acks=0: no answer at all.
+ * - Idempotent producers: a batch whose (producer id, sequence) is already in the log is a
+ *   duplicate and answered with its original offset (ProducerStateManager).
+ */
+import { brokerId, minIsrOf, partitionAt, type Ctx } from '../context'
+import type { BrokerIndex } from '../ids'
+import { recordAck } from '../accounting'
+import { appendBatch, type Batch } from '../log'
+import { noteLeaderAppend } from './leader-side'
+import { answerProduce, parkProduce } from './purgatory'
+import { maybeIncrementLeaderHighWatermark, wakeFollowers } from './replication'
+import { slotOf } from './replica-manager'
+import type { ProduceRequestState, ProducerState } from '../state'
+
+/** Scans the tail of the log for a batch with this producer and sequence. */
+function findDuplicate(log: Batch[], producer: number, baseSequence: number): Batch | null {
+  for (let i = log.length - 1, seen = 0; i >= 0 && seen < 64; i--, seen++) {
+    const b = log[i] as Batch
+    if (b.producer === producer && b.baseSequence === baseSequence) return b
+  }
+  return null
+}
+
+/** A produce request reaches broker `b`, which believes it leads partition `request.p`. */
+export function handleProduce(
+  ctx: Ctx,
+  producer: ProducerState,
+  request: ProduceRequestState,
+  b: BrokerIndex,
+): void {
+  const p = request.p
+  const part = partitionAt(ctx, p)
+  const slot = slotOf(ctx, part, b)
+  const lrs = part.replicaStates[slot]
+  const id = brokerId(ctx, b)
+  if (lrs === undefined || lrs.knownLeaderId !== id || lrs.leaderSide === null) {
+    answerProduce(ctx, producer, request, 'NOT_LEADER_OR_FOLLOWER')
+    return
+  }
+  const spec = ctx.spec.clients[producer.client] as {
+    config: { acks: number; 'enable.idempotence': boolean }
+  }
+  const acks = spec.config.acks
+  const minIsr = minIsrOf(ctx, p)
+  if (acks === -1 && lrs.leaderSide.knownIsrSize < minIsr) {
+    answerProduce(ctx, producer, request, 'NOT_ENOUGH_REPLICAS')
+    return
+  }
+  let firstOffset = -1
+  let appended = false
+  for (const pb of request.batches) {
+    // Only a retried batch can already be in the log (ProducerStateManager duplicate check).
+    const duplicate =
+      spec.config['enable.idempotence'] && pb.attempts > 1
+        ? findDuplicate(lrs.log.batches, producer.index, pb.baseSequence)
+        : null
+    if (duplicate !== null) {
+      if (firstOffset < 0) firstOffset = duplicate.baseOffset
+      continue
+    }
+    const batch: Batch = {
+      baseOffset: lrs.log.logEndOffset,
+      count: pb.records,
+      epoch: lrs.knownLeaderEpoch,
+      producer: producer.index,
+      baseSequence: pb.baseSequence,
+    }
+    appendBatch(lrs.log, batch)
+    appended = true
+    const side = lrs.leaderSide
+    noteLeaderAppend(ctx, side)
+    if (firstOffset < 0) firstOffset = batch.baseOffset
+    // acks=0 has no response: the record counts as acknowledged once it is written.
+    if (acks === 0) recordAck(ctx, producer, p, pb.baseSequence, batch.baseOffset, pb.records)
+  }
+  request.baseOffset = firstOffset
+  if (appended) {
+    wakeFollowers(ctx, p, b)
+    // Partition.appendRecordsToLeader ends with maybeIncrementLeaderHW: with the leader alone in
+    // the ISR (or RF 1) the high watermark moves right away.
+    maybeIncrementLeaderHighWatermark(ctx, p, slot)
+  }
+  if (acks !== -1) {
+    answerProduce(ctx, producer, request, null)
+    return
+  }
+  const requiredOffset = lrs.log.logEndOffset
+  if (lrs.highWatermark >= requiredOffset) {
+    const side = lrs.leaderSide
+    answerProduce(
+      ctx,
+      producer,
+      request,
+      side.maximalIsr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null,
+    )
+    return
+  }
+  parkProduce(lrs.leaderSide, producer, request, requiredOffset)
+}

@@ -1,0 +1,112 @@
+/**
+ * The DelayedProduce purgatory of a leader side (ReplicaManager's delayedProducePurgatory,
+ * DelayedProduce.scala; docs/kafka-rules.md §4.4): acks=all requests appended and waiting for the
+ * high watermark to pass them, oldest first, and the answers a produce request gets. This module
+ * is the only writer of a side's `delayedHead`/`delayedTail` list (a new leader side of the same
+ * replica takes the list over, see `becomeLeader`).
+ */
+import { at, minIsrOf, partitionAt, producerAt, replicaAt, type Ctx } from '../context'
+import type { PartitionIndex, ProducerIndex, ReplicaSlot } from '../ids'
+import { EV } from '../state'
+import type { DelayedProduce, LeaderSideState, ProduceRequestState, ProducerState } from '../state'
+import type { KafkaError } from '../types'
+
+/** Answers a produce request (none for acks=0): the response leaves for the client. */
+export function answerProduce(
+  ctx: Ctx,
+  producer: ProducerState,
+  request: ProduceRequestState,
+  error: KafkaError | null,
+): void {
+  if (request.done) return
+  request.done = true
+  request.error = error
+  // A reset connection is noticed by the client itself, even though the broker is gone.
+  if (error === 'NETWORK_EXCEPTION') request.local = true
+  const c = ctx.spec.clients[producer.client] as { config: { acks: number } }
+  if (c.config.acks === 0) return
+  at(ctx, ctx.latencyClientMs, EV.produceResponse, producer.index, request.id, request.lp)
+}
+
+/** Parks an appended acks=all request until the high watermark reaches `requiredOffset`. */
+export function parkProduce(
+  side: LeaderSideState,
+  producer: ProducerState,
+  request: ProduceRequestState,
+  requiredOffset: number,
+): void {
+  const parked: DelayedProduce = {
+    c: producer.index,
+    request: request.id,
+    lp: request.lp,
+    requiredOffset,
+    next: null,
+  }
+  if (side.delayedTail === null) side.delayedHead = parked
+  else side.delayedTail.next = parked
+  side.delayedTail = parked
+}
+
+function findRequest(
+  ctx: Ctx,
+  c: ProducerIndex,
+  id: number,
+  lp: number,
+): ProduceRequestState | null {
+  const r = producerAt(ctx, c).inFlight[lp]
+  return r !== null && r !== undefined && r.id === id ? r : null
+}
+
+/** DelayedProduce.tryComplete after the high watermark moved (checkEnoughReplicasReachOffset). */
+export function completeDelayedProduces(ctx: Ctx, p: PartitionIndex, slot: ReplicaSlot): void {
+  const part = partitionAt(ctx, p)
+  const lrs = replicaAt(part, slot)
+  const side = lrs.leaderSide as LeaderSideState
+  if (side.delayedHead === null) return
+  const minIsr = minIsrOf(ctx, p)
+  // Unlinks the completed ones, answering them in arrival order.
+  let prev: DelayedProduce | null = null
+  let d: DelayedProduce | null = side.delayedHead
+  while (d !== null) {
+    const next: DelayedProduce | null = d.next
+    if (d.requiredOffset > lrs.highWatermark) {
+      prev = d
+      d = next
+      continue
+    }
+    if (prev === null) side.delayedHead = next
+    else prev.next = next
+    if (side.delayedTail === d) side.delayedTail = prev
+    const request = findRequest(ctx, d.c, d.request, d.lp)
+    if (request !== null) {
+      answerProduce(
+        ctx,
+        producerAt(ctx, d.c),
+        request,
+        side.maximalIsr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null,
+      )
+    }
+    d = next
+  }
+}
+
+/**
+ * The replica stopped leading: the requests its purgatory holds complete with
+ * NOT_LEADER_OR_FOLLOWER, or get no answer at all (`error` null) when the broker or its host went
+ * away.
+ */
+export function failDelayedProduces(
+  ctx: Ctx,
+  side: LeaderSideState,
+  error: KafkaError | null,
+): void {
+  let d = side.delayedHead
+  side.delayedHead = null
+  side.delayedTail = null
+  if (error === null) return
+  while (d !== null) {
+    const request = findRequest(ctx, d.c, d.request, d.lp)
+    if (request !== null) answerProduce(ctx, producerAt(ctx, d.c), request, error)
+    d = d.next
+  }
+}
