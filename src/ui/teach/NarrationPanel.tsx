@@ -4,7 +4,7 @@
  * last step the closing "Try it yourself" suggestion. Controlled: the integrator passes the step
  * index (from `narrationPosition` at the current sim time) and seeks when the user moves.
  */
-import { formatSimTime } from '../../export/files'
+import { formatSimTime } from '../../scenario/sim-time'
 import type { ScenarioNarration } from '../../scenario/types'
 import { orderedSteps } from './narration'
 
