@@ -1,6 +1,7 @@
-// Type-aware linting plus the layer guards of STYLE.md §1: each folder may import only from the
-// layers to its left (engine ← scenario ← scenarios ← analysis ← store ← ui → viz; cli uses
-// engine, scenario, analysis). The engine must also stay free of browser globals and clocks.
+// Type-aware linting plus the layer guards of docs/architecture.md ("Layers"): each folder may
+// import only from the layers to its left (engine ← scenario ← scenarios ← analysis ← store ← ui →
+// viz; cli uses engine, scenario, analysis). The engine must also stay free of browser globals and
+// clocks.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -31,7 +32,7 @@ const engineBannedGlobals = [
 ].map((name) => ({
   name,
   message:
-    'The engine is pure and deterministic: no browser globals, timers or clocks (STYLE.md §2).',
+    'The engine is deterministic: no browser globals, timers or clocks (docs/architecture.md).',
 }))
 
 export default tseslint.config(
@@ -68,7 +69,7 @@ export default tseslint.config(
           patterns: forbid(
             ['scenario', 'scenarios', 'analysis', 'store', 'ui', 'viz', 'cli'],
             [...uiOnly, ...d3Dom, 'd3-*', 'node:*', 'fs', 'path'],
-            'src/engine may import nothing outside itself (STYLE.md §1).',
+            'src/engine may import nothing outside itself (docs/architecture.md, "Layers").',
           ),
         },
       ],
@@ -112,7 +113,7 @@ export default tseslint.config(
           patterns: forbid(
             ['scenarios', 'analysis', 'store', 'ui', 'viz', 'cli'],
             [...uiOnly, ...d3Dom],
-            'src/scenario may import only the engine (STYLE.md §1).',
+            'src/scenario may import only the engine (docs/architecture.md, "Layers").',
           ),
         },
       ],

@@ -295,7 +295,9 @@ test('every export downloads a well-formed file', async ({ page }) => {
   const review = (await save('Export review (Markdown)')).toString('utf8')
   expect(review).toMatch(/^# Design review: /)
   expect(review).toContain('## Outcome of the current run')
-  expect(review).toMatch(/<http:\/\/localhost:4173\/[^>]*#scenario=[^>]+>/)
+  // The share link points at the page's own origin (the port follows E2E_PORT).
+  const origin = new URL(page.url()).origin.replace(/[.:/]/g, '\\$&')
+  expect(review).toMatch(new RegExp(`<${origin}/[^>]*#scenario=[^>]+>`))
 
   const svg = (await save('Export SVG')).toString('utf8')
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)

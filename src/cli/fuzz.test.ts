@@ -76,9 +76,9 @@ describe('fuzzed input through main()', () => {
 })
 
 describe('pinned fuzz findings', () => {
-  // Found by the fuzzer (a producer whose topic list was dropped): the scenario reader accepted a
-  // client naming a topic when the file had no `topics` field at all, and the engine then failed
-  // on the missing topic. Fixed in src/scenario/semantics.ts; pinned here.
+  // A fuzzer finding, kept as a regression case: a client naming a topic in a file with no
+  // `topics` field at all must be reported by the scenario reader (src/scenario/semantics.ts) as
+  // bad input, never reach the engine and crash it on the missing topic.
   it('a client of a topic in a scenario without topics is bad input, not a crash', async () => {
     const scenario = {
       version: 1,

@@ -10,7 +10,7 @@ import { createSimulation } from '../engine/index'
 import type { SimulationSpec } from '../engine/spec'
 import { parseScenario } from '../scenario/index'
 import { embedUrl, isEmbedMode } from './embed'
-import { fileStem, formatSimTime } from './files'
+import { fileStem } from './files'
 import { metricsCsvFile, metricsToCsv, METRIC_COLUMNS } from './metrics-csv'
 import { reviewMarkdown, runOutcomeMarkdown } from './review-markdown'
 import { scenarioJsonFile } from './scenario-json'
@@ -26,7 +26,7 @@ function zoneLossRun(runMs = 40_000) {
   return { spec, sim }
 }
 
-describe('fileStem and formatSimTime', () => {
+describe('fileStem', () => {
   it.each([
     ['Default: 3 AZs × 2 brokers, RF 3', 'default-3-azs-2-brokers-rf-3'],
     ['  ', 'scenario'],
@@ -34,11 +34,6 @@ describe('fileStem and formatSimTime', () => {
     ['x'.repeat(80), 'x'.repeat(60)],
   ])('%j → %j', (name, stem) => {
     expect(fileStem(name)).toBe(stem)
-  })
-
-  it('formats sim time like the clock', () => {
-    expect(formatSimTime(0)).toBe('00:00.000')
-    expect(formatSimTime(3_723_456)).toBe('62:03.456')
   })
 })
 

@@ -27,12 +27,3 @@ export function fileStem(name: string): string {
     .replace(/-+$/, '')
   return stem === '' ? 'scenario' : stem
 }
-
-/** Simulated time as mm:ss.mmm (minutes keep counting past 59), as the app's clock shows it. */
-export function formatSimTime(ms: number): string {
-  const whole = Math.max(0, Math.floor(ms))
-  const minutes = Math.floor(whole / 60_000)
-  const seconds = Math.floor((whole % 60_000) / 1000)
-  const millis = whole % 1000
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}.${String(millis).padStart(3, '0')}`
-}

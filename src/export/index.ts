@@ -3,7 +3,7 @@
  * topology as SVG or PNG, and the metric series as CSV; plus the embed-mode flag. Pure string
  * building, except `svg-dom.ts` and `png.ts`, which are the thin browser halves.
  */
-export { type ExportFile, fileStem, formatSimTime } from './files'
+export { type ExportFile, fileStem } from './files'
 export { scenarioJsonFile } from './scenario-json'
 export { METRIC_COLUMNS, metricsCsvFile, metricsToCsv } from './metrics-csv'
 export {

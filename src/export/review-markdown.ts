@@ -7,7 +7,8 @@ import { analysisToMarkdown, analyze, type AnalysisReport } from '../analysis/in
 import { describeFault } from '../engine/faults'
 import type { SimulationSpec, TimedFault } from '../engine/spec'
 import type { MetricsSample, ProducerView, SimEvent, Snapshot } from '../engine/types'
-import { type ExportFile, fileStem, formatSimTime } from './files'
+import { formatSimTime } from '../scenario/sim-time'
+import { type ExportFile, fileStem } from './files'
 
 export interface ReviewInput {
   /** The scenario as loaded (its configuration is what the analysis reviews). */

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import type { SimulationSpec } from '../engine/spec'
 import { scenarioFileArbitrary } from './arbitraries'
 import { scenarioToJson, specToScenario } from './export'
-import { ALL_FAULTS, IMPORTED, ISSUE_EXAMPLE, MINIMAL, VALID } from './fixtures'
+import { ALL_FAULTS, IMPORTED, FULL_EXAMPLE, MINIMAL, VALID } from './fixtures'
 import { parseScenario, validateScenario } from './validate'
 
 function spec(raw: unknown): SimulationSpec {
@@ -51,7 +51,7 @@ describe('scenarioToJson', () => {
     expect(file.cluster.controllers).toHaveLength(3)
     expect(Object.keys(file.cluster.config ?? {})).toHaveLength(16)
     expect(file.cluster.brokersPerZone).toBeUndefined()
-    const topicFile = specToScenario(spec(ISSUE_EXAMPLE)).topics?.[0]
+    const topicFile = specToScenario(spec(FULL_EXAMPLE)).topics?.[0]
     expect(Object.keys(topicFile?.assignment ?? {})).toEqual(['0', '1', '2', '3', '4', '5'])
     expect(topicFile?.initial).toEqual({ '0': { leader: 2, isr: [2, 1] } })
   })

@@ -4,8 +4,11 @@
  * each for the reason in its name.
  */
 
-/** The issue's example, written out in full. */
-export const ISSUE_EXAMPLE = {
+/**
+ * The README's example scenario (3 zones, RF 3, min ISR 2) with most optional fields written out:
+ * explicit brokers and controllers, an assignment, an initial ISR and full client configs.
+ */
+export const FULL_EXAMPLE = {
   version: 1,
   name: '3 AZ, RF 3, min ISR 2 — lose an AZ',
   description: 'optional text',
@@ -146,7 +149,7 @@ export const IMPORTED = {
 }
 
 export const VALID: Record<string, unknown> = {
-  ISSUE_EXAMPLE,
+  FULL_EXAMPLE,
   MINIMAL,
   ALL_FAULTS,
   IMPORTED,

@@ -4,7 +4,7 @@
  * a scenario is nearly always a mistake. This reader reports `line N, column M` (1-based,
  * counting UTF-16 units as editors do), rejects duplicate keys, and limits nesting so that no
  * input can overflow the stack. It accepts `//` and `/* *\/` comments, since scenarios are
- * often written as JSONC (the issue's own example has comments); everything else is RFC 8259.
+ * often written by hand as JSONC, with comments; everything else is RFC 8259.
  */
 import type { Problem } from './types'
 

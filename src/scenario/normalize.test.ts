@@ -13,7 +13,7 @@ import {
   type ProducerConfig,
   type SimulationSpec,
 } from '../engine/spec'
-import { ISSUE_EXAMPLE, MINIMAL } from './fixtures'
+import { FULL_EXAMPLE, MINIMAL } from './fixtures'
 import { normalizeAcks, normalizeScenario } from './normalize'
 import { validateScenario } from './validate'
 
@@ -119,7 +119,7 @@ describe('defaults', () => {
   })
 
   it('keeps given values and copies only known fields', () => {
-    const s = spec(ISSUE_EXAMPLE)
+    const s = spec(FULL_EXAMPLE)
     expect(s.seed).toBe(7)
     expect(s.description).toBe('optional text')
     expect(s.topics[0]?.config).toEqual({ 'min.insync.replicas': 2 })

@@ -34,10 +34,13 @@ import {
 } from './test-helpers'
 
 /**
- * Known engine departure from Kafka: a leader does not advance its high watermark right after an
- * append (Partition.appendRecordsToLeader calls maybeIncrementLeaderHW), only when a follower
- * fetches. With an ISR of the leader alone (RF 1, or an ISR shrunk to the leader under
- * min.insync.replicas 1) acks=all writes are then acknowledged late or never.
+ * Several claims below rest on the leader moving its high watermark as soon as it appends, as
+ * Partition.appendRecordsToLeader does by calling maybeIncrementLeaderHW (docs/kafka-rules.md
+ * §4.3). With the leader alone in the ISR (RF 1, or an ISR shrunk to the leader under
+ * min.insync.replicas 1) the high watermark then follows the leader's log end: acks=all writes
+ * are acknowledged at once (rf1-rolling-update), a follower that lags behind it cannot rejoin the
+ * ISR (rf2-minisr1-two-az), and records acknowledged by the leader alone are lost when an unclean
+ * election follows (unclean-election-cap).
  */
 
 const GUIDED_IDS = [

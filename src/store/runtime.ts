@@ -1,7 +1,7 @@
 /**
  * What the slices share outside reactive state: the simulation host (which owns the mutable
- * simulation, possibly in a worker) and the playback loop's bookkeeping. STYLE.md §3: never put
- * the mutable engine in state.
+ * simulation, possibly in a worker) and the playback loop's bookkeeping. The mutable engine never
+ * goes into reactive state (docs/architecture.md, "Store").
  */
 import type { SimulationSpec } from '../engine/spec'
 import type { SimulationHost } from './host'

@@ -1,6 +1,6 @@
 /**
- * Selectors as pure functions: the sim clock format, the logarithmic speed stops, fault windows
- * paired from the recording, and partition details read from a snapshot.
+ * Selectors as pure functions: the logarithmic speed stops, fault windows paired from the
+ * recording, and partition details read from a snapshot.
  */
 import { describe, expect, it } from 'vitest'
 import type { PartitionView, Snapshot } from '../engine/types'
@@ -8,25 +8,12 @@ import {
   SPEED_STOPS,
   faultWindows,
   findPartition,
-  formatSimTime,
   replicaDetails,
   speedToStop,
   stopToSpeed,
   timelineExtent,
   topicNames,
 } from './selectors'
-
-describe('formatSimTime', () => {
-  it.each([
-    [0, '00:00.000'],
-    [1, '00:00.001'],
-    [61_234, '01:01.234'],
-    [3_725_009, '62:05.009'],
-    [-5, '00:00.000'],
-  ])('%d ms is %s', (ms, text) => {
-    expect(formatSimTime(ms)).toBe(text)
-  })
-})
 
 describe('speed stops', () => {
   it('run from 0.25× to 100× with 1× among them', () => {

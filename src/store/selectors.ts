@@ -1,18 +1,9 @@
 /**
- * Pure derived data for the UI: clock and speed formatting, fault windows for the scrubber,
+ * Pure derived data for the UI: the speed scale, fault windows for the scrubber,
  * partition lookups and details. Unit-tested in `selectors.test.ts`.
  */
 import type { Fault, TimedFault } from '../engine/spec'
 import type { BrokerView, PartitionView, Snapshot } from '../engine/types'
-
-/** Sim time as mm:ss.mmm; minutes keep counting past 59. */
-export function formatSimTime(ms: number): string {
-  const whole = Math.max(0, Math.floor(ms))
-  const minutes = Math.floor(whole / 60_000)
-  const seconds = Math.floor((whole % 60_000) / 1000)
-  const millis = whole % 1000
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}.${String(millis).padStart(3, '0')}`
-}
 
 /** Speed stops on a 1-2-5 logarithmic scale from 0.25× to 100×. */
 export const SPEED_STOPS: readonly number[] = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100]

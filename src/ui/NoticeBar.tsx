@@ -3,7 +3,7 @@
  * prominently, an invariant violation, which halts playback (a visible stop beats a pretty wrong
  * picture) and offers the recording to copy for a bug report.
  */
-import { formatSimTime } from '../store/selectors'
+import { formatSimTime } from '../scenario/sim-time'
 import { useAppStore } from './store-context'
 
 const TONE_CLASS = {

@@ -3,7 +3,7 @@
  * transient store subscription instead of re-rendering React.
  */
 import { useEffect, useRef } from 'react'
-import { formatSimTime } from '../store/selectors'
+import { formatSimTime } from '../scenario/sim-time'
 import { useStoreApi } from './store-context'
 
 export function SimClock() {

@@ -4,7 +4,8 @@
  * reached.
  */
 import { useMemo } from 'react'
-import { faultWindows, formatSimTime, timelineExtent } from '../store/selectors'
+import { formatSimTime } from '../scenario/sim-time'
+import { faultWindows, timelineExtent } from '../store/selectors'
 import { useAppStore, useStoreApi } from './store-context'
 import { TimelineMarks } from './TimelineMarks'
 
@@ -47,7 +48,7 @@ export function TimelineScrubber() {
         />
       </div>
       <span className="w-16 text-right font-mono text-xs text-muted tabular-nums">
-        {formatSimTime(extentMs).slice(0, 5)}
+        {formatSimTime(extentMs, { milliseconds: false })}
       </span>
       <button
         type="button"

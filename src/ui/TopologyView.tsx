@@ -1,8 +1,9 @@
 /**
- * The bridge into `viz/` (STYLE.md §4): React owns the `<svg>`, D3 owns its contents. The view
- * subscribes to the store transiently and redraws at most once per animation frame, so simulation
- * frames never re-render React. Clicks, right-clicks and Enter/Space on a node open its menu; a
- * click on a replica chip selects its partition and hovering one lights up its replicas.
+ * The bridge into `viz/` (docs/architecture.md, "Drawing"): React owns the `<svg>`, D3 owns its
+ * contents. The view subscribes to the store transiently and redraws at most once per animation
+ * frame, so simulation frames never re-render React. Clicks, right-clicks and Enter/Space on a node
+ * open its menu; a click on a replica chip selects its partition and hovering one lights up its
+ * replicas.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { renderTopology } from '../viz/render-topology'

@@ -1,6 +1,6 @@
 /**
- * The rAF loop of STYLE.md §2: every frame hands the wall time since the previous one to the
- * store's `tick`, which turns it into a sim-time target.
+ * The rAF loop of docs/architecture.md, "Time and playback": every frame hands the wall time since
+ * the previous one to the store's `tick`, which turns it into a sim-time target.
  */
 import { useEffect } from 'react'
 import type { AppStore } from '../store/app-store'

@@ -1,8 +1,9 @@
 /**
- * Draws a `TopologyScene` into an `<svg>` that React owns (STYLE.md §4). Idempotent: every layer is
- * a keyed join, so calling it each frame updates elements in place and keeps focus and hover.
- * The renderer never reads the store and attaches no listeners: the view delegates events from
- * the `data-broker`, `data-zone`, `data-controller` and `data-partition` attributes.
+ * Draws a `TopologyScene` into an `<svg>` that React owns (docs/architecture.md, "Drawing").
+ * Idempotent: every layer is a keyed join, so calling it each frame updates elements in place and
+ * keeps focus and hover. The renderer never reads the store and attaches no listeners: the view
+ * delegates events from the `data-broker`, `data-zone`, `data-controller` and `data-partition`
+ * attributes.
  *
  * @example
  * renderTopology(svgElement, buildScene(snapshot, layout, visibleReplicas, selection), {

@@ -1,7 +1,7 @@
 /**
  * The topology's visual vocabulary. Colours are CSS variables from `src/index.css`, shared with
- * Tailwind (STYLE.md §4); every replica role also has its own shape, so colour is never the only
- * signal.
+ * Tailwind (docs/architecture.md, "Drawing"); every replica role also has its own shape, so colour
+ * is never the only signal.
  */
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle, symbolX } from 'd3'
 import type { SymbolType } from 'd3'

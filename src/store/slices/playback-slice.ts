@@ -1,8 +1,8 @@
 /**
  * The playback slice: play, pause, speed, step and seek. The rAF loop in the UI calls `tick` with
- * the wall time since the last frame; `tick` turns it into a sim-time target (STYLE.md §2) and
- * asks the host to run there, one request at a time, so a slow simulation falls behind the wall
- * clock instead of queueing work.
+ * the wall time since the last frame; `tick` turns it into a sim-time target (docs/architecture.md,
+ * "Time and playback") and asks the host to run there, one request at a time, so a slow simulation
+ * falls behind the wall clock instead of queueing work.
  */
 import type { SliceCreator } from './types'
 

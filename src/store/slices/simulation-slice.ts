@@ -8,7 +8,7 @@ import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../../eng
 import type { HostMessage, HostUpdate, LogDelta } from '../host'
 import { applyPatch } from '../host'
 import { deepFreeze } from '../runtime'
-import { formatSimTime } from '../selectors'
+import { formatSimTime } from '../../scenario/sim-time'
 import type { TimelineMarker } from '../timeline'
 import type { AppState, SliceCreator } from './types'
 

@@ -1,5 +1,5 @@
 /**
- * The actions registry: every fault action named in the issue exists with its exact label and
+ * The actions registry: every fault action exists with its exact label and
  * injects the matching Fault, its `isEnabled` follows the snapshot, and toolbar shortcuts resolve
  * from key events.
  */
@@ -25,7 +25,7 @@ function stateWith(down: number[] = []): AppState & { injected: Fault[] } {
 }
 
 describe('fault actions', () => {
-  it('have the labels of the issue, per target', () => {
+  it('have their exact labels, per target', () => {
     const labels = (kind: 'broker' | 'zone' | 'controller' | 'none') =>
       actionsFor(kind).map((a) => a.label)
     expect(labels('broker')).toEqual(

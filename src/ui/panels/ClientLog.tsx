@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react'
 import type { ClientLogLine } from '../../engine/types'
-import { formatSimTime } from './event-format'
+import { formatSimTime } from '../../scenario/sim-time'
 import { useFollowBottom } from './use-follow-bottom'
 
 export const CLIENT_LOG_LINES = 500

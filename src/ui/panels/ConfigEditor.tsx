@@ -1,8 +1,8 @@
 /**
- * Edits the cluster, topics, producers and key broker configs of a SimulationSpec, and applies
- * them as a new spec (the integrator restarts the simulation with it). Every problem is shown at
- * its field; Apply stays disabled until there are none. Faults and consumers that would no longer
- * fit the cluster are listed before applying, since applying drops them.
+ * Edits the cluster, topics, producers and key broker configs of a SimulationSpec, and applies them
+ * as a new spec through `onApply` (`ScenarioTab` restarts the simulation with it). Every problem is
+ * shown at its field; Apply stays disabled until there are none. Faults and consumers that would no
+ * longer fit the cluster are listed before applying, since applying drops them.
  */
 import { useMemo, useState } from 'react'
 import type { SimulationSpec } from '../../engine/spec'

@@ -5,7 +5,8 @@
  */
 import { memo } from 'react'
 import type { SimEvent } from '../../engine/types'
-import { eventDetail, formatSimTime, isAlarming } from './event-format'
+import { formatSimTime } from '../../scenario/sim-time'
+import { eventDetail, isAlarming } from './event-format'
 
 interface EventLineProps {
   event: SimEvent

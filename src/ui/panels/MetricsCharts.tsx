@@ -6,7 +6,7 @@
 import { useMemo } from 'react'
 import type { MetricsSample } from '../../engine/types'
 import { chartDefinitions } from './chart-data'
-import { formatSimTime } from './event-format'
+import { formatSimTime } from '../../scenario/sim-time'
 import { type FaultWindow, MetricChart } from './MetricChart'
 import { countAtOrBefore } from './time-index'
 

@@ -1,17 +1,12 @@
 /**
  * Checks the wording of every SimEvent type in the event log. The fixture is a mapped type over
  * SimEventType, so a new event type without a sample here fails to compile; each sample's line is
- * compared with the exact expected text, and the categories and time format are checked too.
+ * compared with the exact expected text, and the categories are checked too (the time format is
+ * tested with `formatSimTime` in src/scenario/sim-time.test.ts).
  */
 import { describe, expect, it } from 'vitest'
 import type { SimEvent, SimEventType } from '../../engine/types'
-import {
-  EVENT_CATEGORY,
-  describeEvent,
-  formatEventLine,
-  formatSimTime,
-  isAlarming,
-} from './event-format'
+import { EVENT_CATEGORY, describeEvent, formatEventLine, isAlarming } from './event-format'
 
 type Samples = { [K in SimEventType]: [Extract<SimEvent, { type: K }>, string] }
 
@@ -205,13 +200,5 @@ describe('describeEvent', () => {
     )
     expect(isAlarming(lastKnownLeader)).toBe(true)
     expect(isAlarming(samples.LeaderElected[0])).toBe(false)
-  })
-})
-
-describe('formatSimTime', () => {
-  it('pads and keeps counting minutes past the hour', () => {
-    expect(formatSimTime(0)).toBe('00:00.000')
-    expect(formatSimTime(61_005)).toBe('01:01.005')
-    expect(formatSimTime(4_500_000)).toBe('75:00.000')
   })
 })

@@ -4,6 +4,7 @@
  * wording is unit-tested once for every SimEvent type.
  */
 import type { SimEvent, SimEventType } from '../../engine/types'
+import { formatSimTime } from '../../scenario/sim-time'
 
 export type EventCategory = 'faults' | 'elections' | 'isr' | 'clients'
 
@@ -49,14 +50,8 @@ export const EVENT_CATEGORY: Record<SimEventType, EventCategory> = {
   ConsumerOffsetReset: 'clients',
 }
 
-/** Simulated time as mm:ss.mmm; minutes keep counting past 59 (75:00.000). */
-export function formatSimTime(atMs: number): string {
-  const ms = Math.max(0, Math.floor(atMs))
-  const minutes = Math.floor(ms / 60_000)
-  const seconds = Math.floor((ms % 60_000) / 1000)
-  const millis = ms % 1000
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}.${String(millis).padStart(3, '0')}`
-}
+/** Re-exported for `config-form.ts`, which imports it from here. */
+export { formatSimTime }
 
 /** A broker list the way Kafka logs it in ISR changes: [1,2,3], and [] when empty. */
 function ids(list: readonly number[]): string {

@@ -1,7 +1,8 @@
 /**
  * The best-practice advisor on the current configuration: the same findings as
  * `kafka-ha-lab analyze` (`advise(spec)`), each with a one-click fix where the advisor has one.
- * A fix produces the next spec with `applyFix`; the integrator loads it (restarting the run).
+ * A fix produces the next spec with `applyFix` and hands it to `onApplyFix` (`AdvisorTab` loads it,
+ * restarting the run).
  */
 import { useMemo, useState } from 'react'
 import { advise, applyFix, type Fix } from '../../analysis/index'

@@ -5,7 +5,7 @@
  */
 import { curveStepAfter, line, scaleLinear } from 'd3'
 import type { MetricsSample } from '../../engine/types'
-import { formatSimTime } from '../../export/files'
+import { formatSimTime } from '../../scenario/sim-time'
 
 export interface CompareChartProps {
   title: string

@@ -1,7 +1,7 @@
 /**
  * The survivability matrix in jsdom: header clicks sort and set aria-sort, cells read as symbols
  * and counts, the kind filter narrows rows, pages cap the DOM, and a row click or Enter hands
- * that failure to the integrator.
+ * that failure to `onRunFailure`.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'

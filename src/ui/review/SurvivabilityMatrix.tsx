@@ -2,8 +2,8 @@
  * The survivability matrix: what each single broker, single zone, broker pair and zone plus a
  * broker failure does to the partitions, computed statically (`survivabilityMatrix`). Cells carry
  * a symbol and a count as well as a colour; column headers sort (aria-sort); a kind filter and
- * pages keep thousands of rows cheap. Clicking a row, or Enter on it, asks the integrator to
- * inject that failure into the simulation.
+ * pages keep thousands of rows cheap. Clicking a row, or Enter on it, hands that failure to
+ * `onRunFailure` (`SurvivabilityTab` injects it into the running simulation).
  */
 import { useMemo, useState } from 'react'
 import type { KeyboardEvent } from 'react'

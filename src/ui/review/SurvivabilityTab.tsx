@@ -1,5 +1,5 @@
 /** The survivability matrix of the loaded scenario; a row injects its failure at the current time. */
-import { formatSimTime } from '../../store/selectors'
+import { formatSimTime } from '../../scenario/sim-time'
 import { useAppStore, useStoreApi } from '../store-context'
 import { failureFaults } from './matrix'
 import { Suspense } from 'react'

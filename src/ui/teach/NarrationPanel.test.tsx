@@ -94,7 +94,7 @@ describe('NarrationPanel', () => {
     expect(screen.getByRole('heading', { name: 'Broker 1 is back' })).toBeTruthy()
   })
 
-  it('offers Close narration when the integrator allows it', () => {
+  it('offers Close narration when given onClose', () => {
     const onClose = vi.fn()
     render(
       <NarrationPanel

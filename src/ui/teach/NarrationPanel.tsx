@@ -1,10 +1,10 @@
 /**
  * The narration of a guided scenario beside the run: the current step's title and text, the
  * Kafka rule at work and the config keys involved, "Step x of n" with Back and Next, and on the
- * last step the closing "Try it yourself" suggestion. Controlled: the integrator passes the step
+ * last step the closing "Try it yourself" suggestion. Controlled: `NarrationDock` passes the step
  * index (from `narrationPosition` at the current sim time) and seeks when the user moves.
  */
-import { formatSimTime } from '../../export/files'
+import { formatSimTime } from '../../scenario/sim-time'
 import type { ScenarioNarration } from '../../scenario/types'
 import { orderedSteps } from './narration'
 
@@ -14,7 +14,7 @@ export interface NarrationPanelProps {
   narration: ScenarioNarration
   /** The current step; -1 (before the first step) shows the first step. */
   stepIndex: number
-  /** Back and Next: the integrator seeks the run to `steps[index].atMs`. */
+  /** Back and Next: the caller seeks the run to `steps[index].atMs`. */
   onStepChange: (index: number) => void
   /** The next time playback pauses, shown as a hint. */
   nextCheckpointMs?: number | null

@@ -14,7 +14,7 @@ export interface ScenarioPickerProps {
   error?: string | null
   /** The id of the guided scenario now loaded, if any. */
   currentId?: string | null
-  /** Called when the dialog opens (the integrator may fetch the index lazily then). */
+  /** Called when the dialog opens (`GuidedScenarioButton` fetches the index then, once). */
   onOpen?: () => void
   onLoad: (id: string) => void
 }
