@@ -1,6 +1,6 @@
 /**
  * Producers and consumers, with the Java client's configs, errors and log lines
- * (clients/.../producer/internals/Sender.java, RecordAccumulator, NetworkClient; kafka-semantics §5).
+ * (clients/.../producer/internals/Sender.java, RecordAccumulator, NetworkClient; docs/kafka-rules.md §5).
  *
  * Simplifications, stated plainly:
  * - Records are keyless and use a sticky partitioner: each producer tick (100 ms, or linger.ms if

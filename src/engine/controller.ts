@@ -2,8 +2,8 @@
  * The controller: partition registrations and how they change.
  *
  * KRaft (default) follows ReplicationControlManager + PartitionChangeBuilder: broker fencing,
- * unfencing and controlled shutdown all run `generateLeaderAndIsrUpdates` (kafka-semantics §1.2).
- * ZooKeeper mode follows KafkaController + PartitionStateMachine (§1.1): offline elections on
+ * unfencing and controlled shutdown all run `generateLeaderAndIsrUpdates` (docs/kafka-rules.md §1.2).
+ * ZooKeeper mode follows KafkaController + PartitionStateMachine (docs/kafka-rules.md §1.1): offline elections on
  * broker failure, then the dead replica leaves the ISR with a leader-epoch bump.
  *
  * Every committed change goes through `commitPartitionChange`, the one place that writes a
@@ -136,7 +136,7 @@ export function commitPartitionChange(
   const removed = previousIsr.filter((r) => !next.isr.includes(r))
   const added = next.isr.filter((r) => !previousIsr.includes(r))
   if (removed.length > 0) {
-    // IsrShrinksPerSec is marked only for shrinks the leader proposed (kafka-semantics §6).
+    // IsrShrinksPerSec is marked only for shrinks the leader proposed (docs/kafka-rules.md §6).
     if (cause.isrBy === 'leader') s.counters.isrShrinks += 1
     emit(ctx, {
       atMs: s.nowMs,

@@ -1,6 +1,6 @@
 /**
  * Scenario tests over the real engine through the TestCluster DSL. Each test sets up a small
- * cluster, applies a fault and checks the outcome Kafka's rules predict (kafka-semantics.md).
+ * cluster, applies a fault and checks the outcome Kafka's rules predict (docs/kafka-rules.md).
  * Invariants are checked after every event; a violation throws and fails the test.
  */
 import { describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 /**
- * Invariants checked after every event in tests and dev builds (STYLE.md §2). The checker keeps
+ * Invariants checked after every event in tests and dev builds (docs/architecture.md, "Determinism"). The checker keeps
  * its own memory (epochs seen, high watermarks) outside the model, so a bug in the model cannot
  * hide itself.
  */

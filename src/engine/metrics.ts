@@ -1,5 +1,5 @@
 /**
- * Metric samples with Kafka's definitions (kafka-semantics §6), taken every sample interval.
+ * Metric samples with Kafka's definitions (docs/kafka-rules.md §6), taken every sample interval.
  * Broker gauges come from what each live broker believes it leads (a dead broker reports
  * nothing, shown as 0); controller gauges from the registrations.
  */

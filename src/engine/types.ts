@@ -212,7 +212,7 @@ export interface ZoneView {
   isolatedFrom: ('controllers' | 'brokers' | 'clients')[]
 }
 
-/** Cluster-wide metrics with Kafka's names (kafka-semantics.md §6) plus our own accounting. */
+/** Cluster-wide metrics with Kafka's names (docs/kafka-rules.md §6) plus our own accounting. */
 export interface MetricsSample {
   atMs: number
   UnderReplicatedPartitions: number

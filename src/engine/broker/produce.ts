@@ -1,6 +1,6 @@
 /**
  * The leader's side of a produce request (ReplicaManager.appendRecords, Partition.appendRecordsToLeader,
- * DelayedProduce; kafka-semantics §4.4).
+ * DelayedProduce; docs/kafka-rules.md §4.4).
  *
  * - acks=all: refused with NOT_ENOUGH_REPLICAS before appending when the ISR is below the
  *   effective min ISR; otherwise appended and parked until the high watermark passes it. Then

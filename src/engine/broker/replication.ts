@@ -1,6 +1,6 @@
 /**
  * Follower fetching, the ISR and the high watermark (core/.../cluster/Partition.scala,
- * Replica.scala; kafka-semantics §4).
+ * Replica.scala; docs/kafka-rules.md §4).
  *
  * Fetch rounds are batched per (follower broker, leader broker) pair, like one Kafka fetcher
  * thread per source broker. A round is two events: the request reaching the leader, and the

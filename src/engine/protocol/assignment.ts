@@ -1,7 +1,7 @@
 /**
  * Replica assignment for new topics and partitions: Kafka's `AdminUtils.assignReplicasToBrokers`
  * (server-common/src/main/java/org/apache/kafka/admin/AdminUtils.java since 3.6, previously
- * core/src/main/scala/kafka/admin/AdminUtils.scala; kafka-semantics §3.1). The ZooKeeper
+ * core/src/main/scala/kafka/admin/AdminUtils.scala; docs/kafka-rules.md §3.1). The ZooKeeper
  * controller uses it to create topics; under KRaft only `kafka-reassign-partitions --generate`
  * does.
  *

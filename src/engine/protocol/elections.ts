@@ -1,5 +1,5 @@
 /**
- * Leader election rules, as pure functions (kafka-semantics §1.1 and §1.2).
+ * Leader election rules, as pure functions (docs/kafka-rules.md §1.1 and §1.2).
  *
  * Two families live here:
  * - The ZooKeeper controller's `PartitionLeaderElectionAlgorithms`
@@ -53,7 +53,7 @@ export interface ElectLeaderOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// ZooKeeper controller: PartitionLeaderElectionAlgorithms (kafka-semantics §1.1).
+// ZooKeeper controller: PartitionLeaderElectionAlgorithms (docs/kafka-rules.md §1.1).
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -124,7 +124,7 @@ export function controlledShutdownPartitionLeaderElection(
 }
 
 // ---------------------------------------------------------------------------------------------
-// KRaft controller: PartitionChangeBuilder.electLeader (kafka-semantics §1.2).
+// KRaft controller: PartitionChangeBuilder.electLeader (docs/kafka-rules.md §1.2).
 // ---------------------------------------------------------------------------------------------
 
 /**

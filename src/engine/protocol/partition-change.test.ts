@@ -1,7 +1,7 @@
 /**
  * Checks buildPartitionChange against Kafka's PartitionChangeBuilderTest (trunk), restated as
  * tables of (registration, options) -> expected registration, plus the broker-event scenarios of
- * kafka-semantics §1.2 (last ISR member fenced with and without ELR, unclean election, no-op).
+ * docs/kafka-rules.md §1.2 (last ISR member fenced with and without ELR, unclean election, no-op).
  * Where Kafka's test runs with `useLastKnownLeaderInBalancedRecovery=false`, the row says how the
  * production setting (always true, which we model) changes the outcome. A fast-check property
  * then checks the epoch and membership rules on random registrations.

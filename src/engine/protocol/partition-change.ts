@@ -1,7 +1,7 @@
 /**
  * A pure version of KRaft's `PartitionChangeBuilder.build()` followed by
  * `PartitionRegistration.merge()` (metadata/src/main/java/org/apache/kafka/controller/
- * PartitionChangeBuilder.java at trunk 1eb7644; kafka-semantics §1.2).
+ * PartitionChangeBuilder.java at trunk 1eb7644; docs/kafka-rules.md §1.2).
  *
  * The controller describes what it wants (a target ISR, an election kind, who may lead) and gets
  * back the registration Kafka would write, or `changed: false` when Kafka would write no record.
