@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createAppStore } from './app-store'
-import type { HostMessage, HostRequest, SimulationHost } from './host'
-import { createHostCore } from './host'
-import { createFakeEngine, tinySpec } from './testing/fake-engine'
+import type { HostMessage, HostRequest, SimulationHost } from '../host/index'
+import { createHostCore } from '../host/index'
+import { createFakeEngine, tinySpec } from '../host/testing/fake-engine'
 
 function freshStore() {
   return createAppStore({ engine: createFakeEngine(), spec: tinySpec(), freeze: true })

@@ -4,7 +4,7 @@
  * the mutable engine in state.
  */
 import type { SimulationSpec } from '../engine/spec'
-import type { SimulationHost } from './host'
+import type { SimulationHost } from '../host/index'
 
 export interface StoreRuntime {
   host: SimulationHost

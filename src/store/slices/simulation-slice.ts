@@ -5,11 +5,10 @@
  */
 import type { Fault, TimedFault } from '../../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../../engine/types'
-import type { HostMessage, HostUpdate, LogDelta } from '../host'
-import { applyPatch } from '../host'
+import type { HostMessage, HostUpdate, LogDelta, TimelineMarker } from '../../host/index'
+import { applyPatch } from '../../host/index'
 import { deepFreeze } from '../runtime'
 import { formatSimTime } from '../selectors'
-import type { TimelineMarker } from '../timeline'
 import type { AppState, SliceCreator } from './types'
 
 export interface Notice {

@@ -2,9 +2,9 @@
  * Picks where the simulation runs: a Web Worker when the browser has them, otherwise the main
  * thread (the engine is then loaded on demand, keeping it out of the initial JavaScript).
  */
-import type { SimulationHost } from '../store/host'
-import { createInlineHost } from '../store/host'
-import { createWorkerHost } from '../worker/worker-host'
+import { createInlineHost } from './inline-host'
+import type { SimulationHost } from './protocol'
+import { createWorkerHost } from './worker-host'
 
 export async function createHost(): Promise<SimulationHost> {
   if (typeof Worker === 'function') {

@@ -6,7 +6,7 @@
  * const host = createWorkerHost()
  * const store = createAppStore({ host, spec })
  */
-import type { HostMessage, HostRequest, SimulationHost } from '../store/host'
+import type { HostMessage, HostRequest, SimulationHost } from './protocol'
 
 export function createWorkerHost(): SimulationHost {
   const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' })

@@ -4,8 +4,8 @@
  * most of a second; here they delay the simulation, never the page.
  */
 import { createSimulation, restoreSimulation } from '../engine/index'
-import type { HostRequest } from '../store/host'
-import { createHostCore } from '../store/host'
+import { createHostCore } from './core'
+import type { HostRequest } from './protocol'
 
 /** Invariant checks after every event cost too much on clusters this large. */
 const CHECK_INVARIANTS_MAX_PARTITIONS = 2000
