@@ -4,8 +4,17 @@
  * exactly this; the inline host calls it directly.
  */
 import type { Snapshot } from '../engine/types'
+import { runComparison } from './compare'
 import type { EnginePort } from './engine-port'
-import type { HostMessage, HostOptions, HostRequest, HostUpdate, LogDelta } from './protocol'
+import type {
+  CompareMessage,
+  CompareRequest,
+  HostMessage,
+  HostOptions,
+  HostRequest,
+  HostUpdate,
+  LogDelta,
+} from './protocol'
 import { diffSnapshot } from './snapshot-patch'
 import type { Timeline } from './timeline'
 import { createTimeline } from './timeline'
@@ -13,6 +22,10 @@ import { createTimeline } from './timeline'
 function delta<T>(all: readonly T[], sent: number): LogDelta<T> {
   const from = Math.min(sent, all.length)
   return { from, items: all.slice(from) }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 /** The host's core, without threads: requests in, updates out. The worker runs exactly this. */
@@ -95,7 +108,15 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
       try {
         return { kind: 'update', update: handle(request) }
       } catch (error) {
-        return { kind: 'error', message: error instanceof Error ? error.message : String(error) }
+        return { kind: 'error', message: errorMessage(error) }
+      }
+    },
+    /** Runs a comparison to its end; the timeline is untouched. */
+    compare(request: CompareRequest, onProgress?: (atMs: number) => void): CompareMessage {
+      try {
+        return { kind: 'compared', comparison: runComparison(engine, request, onProgress) }
+      } catch (error) {
+        return { kind: 'error', message: errorMessage(error) }
       }
     },
   }

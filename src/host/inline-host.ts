@@ -2,12 +2,14 @@
  * The inline host: the host core on the calling thread, answering each request synchronously.
  * Tests use it (jsdom has no workers), and the app falls back to it when workers are unavailable.
  */
+import { runComparisonInSlices } from './compare'
 import { createHostCore } from './core'
 import type { EnginePort } from './engine-port'
 import type { HostMessage, HostOptions, SimulationHost } from './protocol'
 
 /**
- * Runs the simulation on the calling thread and answers each request synchronously.
+ * Runs the simulation on the calling thread and answers each request synchronously. Comparisons
+ * run here too, in slices that yield to the page between them.
  * @example
  * const host = createInlineHost({ createSimulation, restoreSimulation })
  * host.subscribe((message) => console.log(message.kind))
@@ -21,6 +23,7 @@ export function createInlineHost(engine: EnginePort, options: HostOptions = {}):
       const message = core.handle(request)
       for (const listener of listeners) listener(message)
     },
+    compare: (request, compareOptions) => runComparisonInSlices(engine, request, compareOptions),
     busy: () => false,
     subscribe(listener) {
       listeners.add(listener)

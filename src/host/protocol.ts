@@ -8,6 +8,7 @@
  * Logs travel as deltas: `{ from, items }` means "keep the first `from` entries, then append
  * `items`". After a seek back the simulation's logs are shorter, and `from` truncates the copy.
  */
+import type { Comparison } from '../analysis/compare'
 import type { SimulationOptions } from '../engine/api'
 import type { Fault, SimulationSpec, TimedFault } from '../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../engine/types'
@@ -49,8 +50,45 @@ export type HostRequest =
 export type HostMessage =
   { kind: 'update'; update: HostUpdate } | { kind: 'error'; message: string }
 
+/**
+ * Two configurations under the same fault script (the specs carry it), both run from time 0 to
+ * `durationMs`. Progress is reported every `sliceMs` of simulated time (default 5 s).
+ */
+export interface CompareRequest {
+  specA: SimulationSpec
+  specB: SimulationSpec
+  durationMs: number
+  sliceMs?: number
+}
+
+/** What a comparison reports: progress, then either the result or why it failed. */
+export type CompareMessage =
+  | { kind: 'compareProgress'; atMs: number }
+  | { kind: 'compared'; comparison: Comparison }
+  | { kind: 'error'; message: string }
+
+export interface CompareOptions {
+  onProgress?: (atMs: number) => void
+  /** Aborting rejects the promise with "The comparison was cancelled" and stops the runs. */
+  signal?: AbortSignal
+}
+
+/** What crosses `postMessage` to the worker: a timeline request or a comparison. */
+export type WorkerRequest =
+  { id: number; request: HostRequest } | { id: number; compare: CompareRequest }
+
+export interface WorkerAnswer {
+  id: number
+  message: HostMessage | CompareMessage
+}
+
 export interface SimulationHost {
   send(request: HostRequest): void
+  /**
+   * Runs a comparison beside the timeline (the timeline's state is untouched) and resolves with
+   * the result. A property, not a method, so callers can pass it on unbound.
+   */
+  compare: (request: CompareRequest, options?: CompareOptions) => Promise<Comparison>
   /** True while a request is being processed (always false for the inline host). */
   busy(): boolean
   subscribe(listener: (message: HostMessage) => void): () => void

@@ -1,11 +1,13 @@
 /**
  * The simulation's Web Worker: runs the host core (timeline, checkpoints, engine) off the main
  * thread, one request at a time, and posts each answer back. Checkpoints of a large cluster take
- * most of a second; here they delay the simulation, never the page.
+ * most of a second; here they delay the simulation, never the page. The worker host starts a
+ * second instance of this worker for each comparison, which posts its progress after every slice
+ * and then the result.
  */
 import { createSimulation, restoreSimulation } from '../engine/index'
 import { createHostCore } from './core'
-import type { HostRequest } from './protocol'
+import type { WorkerAnswer, WorkerRequest } from './protocol'
 
 /** Invariant checks after every event cost too much on clusters this large. */
 const CHECK_INVARIANTS_MAX_PARTITIONS = 2000
@@ -21,7 +23,19 @@ const core = createHostCore(
   },
 )
 
-self.onmessage = (event: MessageEvent<{ id: number; request: HostRequest }>) => {
-  const { id, request } = event.data
-  self.postMessage({ id, message: core.handle(request) })
+function post(answer: WorkerAnswer): void {
+  self.postMessage(answer)
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const data = event.data
+  if ('compare' in data) {
+    const { id, compare } = data
+    const message = core.compare(compare, (atMs) =>
+      post({ id, message: { kind: 'compareProgress', atMs } }),
+    )
+    post({ id, message })
+    return
+  }
+  post({ id: data.id, message: core.handle(data.request) })
 }
