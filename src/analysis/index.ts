@@ -1,6 +1,7 @@
 /**
  * Static analysis of a simulation spec: the survivability matrix, the best-practice advisor with
- * applicable fixes, zone-aware reassignment, and the combined report in JSON and Markdown.
+ * applicable fixes, zone-aware reassignment, the combined report in JSON and Markdown, and the
+ * comparison of two runs (what differs; the runs themselves happen in the host).
  */
 export type { FailureKind, FailureOutcome, SurvivabilityReport } from './survivability'
 export { assumptionText, survivabilityMatrix } from './survivability'
@@ -22,3 +23,12 @@ export {
   MARKDOWN_COMBINED_ROWS_MAX,
   MARKDOWN_WORST_ROWS,
 } from './report'
+export type { ChangeKind, CompareRow, Comparison, ConfigChange, RunOutcome } from './compare'
+export {
+  applyChange,
+  CHANGE_KINDS,
+  describeChange,
+  runOutcome,
+  suggestedChange,
+  summarise,
+} from './compare'

@@ -3,8 +3,8 @@
  * advisor findings, survivability matrix) followed by what the current simulation run showed,
  * and the share link that reopens the run at the same moment.
  */
+import { describeFault } from '../analysis/fault-text'
 import { analysisToMarkdown, analyze, type AnalysisReport } from '../analysis/index'
-import { describeFault } from '../engine/faults'
 import type { SimulationSpec, TimedFault } from '../engine/spec'
 import type { MetricsSample, ProducerView, SimEvent, Snapshot } from '../engine/types'
 import { formatSimTime } from '../scenario/sim-time'

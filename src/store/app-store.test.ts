@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createAppStore } from './app-store'
-import type { HostMessage, HostRequest, SimulationHost } from './host'
-import { createHostCore } from './host'
-import { createFakeEngine, tinySpec } from './testing/fake-engine'
+import type { HostMessage, HostRequest, SimulationHost } from '../host/index'
+import { createHostCore } from '../host/index'
+import { createFakeEngine, tinySpec } from '../host/testing/fake-engine'
 
 function freshStore() {
   return createAppStore({ engine: createFakeEngine(), spec: tinySpec(), freeze: true })
@@ -153,6 +153,7 @@ describe('log copies and a busy host', () => {
     const listeners: ((message: HostMessage) => void)[] = []
     const host: SimulationHost = {
       send: (request) => void queued.push(request),
+      compare: () => Promise.reject(new Error('no comparisons in this test')),
       busy: () => queued.length > 0,
       subscribe: (listener) => {
         listeners.push(listener)
@@ -185,6 +186,7 @@ describe('log copies and a busy host', () => {
     let listener: (message: HostMessage) => void = () => undefined
     const host: SimulationHost = {
       send: (request) => void queued.push(request),
+      compare: () => Promise.reject(new Error('no comparisons in this test')),
       busy: () => queued.length > 0,
       subscribe: (l) => {
         listener = l
@@ -199,6 +201,23 @@ describe('log copies and a busy host', () => {
     expect(queued.map((r) => r.type)).toEqual(['load'])
     listener(core.handle(queued.shift() as HostRequest))
     expect(queued).toEqual([{ type: 'seek', atMs: 3000 }])
+  })
+
+  it('runs a comparison in the host without touching the timeline', async () => {
+    const store = freshStore()
+    store.getState().seek(2000)
+    const before = store.getState()
+    const progress: number[] = []
+    const comparison = await store
+      .getState()
+      .runComparison(
+        { specA: tinySpec(), specB: tinySpec(), durationMs: 3000, sliceMs: 2000 },
+        { onProgress: (atMs) => progress.push(atMs) },
+      )
+    expect(progress).toEqual([2000, 3000])
+    expect(comparison.durationMs).toBe(3000)
+    expect(comparison.rows.every((r) => r.winner === 'same')).toBe(true)
+    expect(store.getState()).toBe(before)
   })
 
   it('shows a host error as a notice and pauses', () => {

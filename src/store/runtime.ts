@@ -4,7 +4,7 @@
  * goes into reactive state (docs/architecture.md, "Store").
  */
 import type { SimulationSpec } from '../engine/spec'
-import type { SimulationHost } from './host'
+import type { SimulationHost } from '../host/index'
 
 export interface StoreRuntime {
   host: SimulationHost

@@ -15,7 +15,7 @@ import {
   isShareLink,
   toBase64Url,
 } from './share-link'
-import { tinySpec } from './testing/fake-engine'
+import { tinySpec } from '../host/testing/fake-engine'
 
 const serialize = (spec: SimulationSpec) => JSON.stringify(spec)
 const parse: ParseScenario = (text) => {

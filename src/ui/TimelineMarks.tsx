@@ -4,7 +4,7 @@
  * Decorative: the same facts are in the event log, so it is hidden from assistive technology.
  */
 import { memo } from 'react'
-import type { TimelineMarker } from '../store/timeline'
+import type { TimelineMarker } from '../host/index'
 import type { FaultWindow } from '../store/selectors'
 
 const MARK_CLASS: Record<TimelineMarker['kind'], string> = {

@@ -5,11 +5,18 @@
  */
 import type { Fault, TimedFault } from '../../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../../engine/types'
-import type { HostMessage, HostUpdate, LogDelta } from '../host'
-import { applyPatch } from '../host'
+import type { Comparison } from '../../analysis/index'
+import type {
+  CompareOptions,
+  CompareRequest,
+  HostMessage,
+  HostUpdate,
+  LogDelta,
+  TimelineMarker,
+} from '../../host/index'
+import { applyPatch } from '../../host/index'
 import { deepFreeze } from '../runtime'
 import { formatSimTime } from '../../scenario/sim-time'
-import type { TimelineMarker } from '../timeline'
 import type { AppState, SliceCreator } from './types'
 
 export interface Notice {
@@ -48,6 +55,13 @@ export interface SimulationSlice {
   receive: (message: HostMessage) => void
   /** Whether the host is still working on a request (tests wait for it to settle). */
   isHostBusy: () => boolean
+  /**
+   * Runs two configurations under the same fault script in the host (in the worker, beside the
+   * timeline) and resolves with what differs. Nothing in the store's state changes.
+   * @example
+   * const c = await store.getState().runComparison({ specA: spec, specB, durationMs: 60_000 })
+   */
+  runComparison: (request: CompareRequest, options?: CompareOptions) => Promise<Comparison>
 }
 
 function applyDelta<T>(current: readonly T[], delta: LogDelta<T>): readonly T[] {
@@ -94,6 +108,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
       set({ violation: null })
     },
     isHostBusy: () => runtime.host.busy(),
+    runComparison: (request, options) => runtime.host.compare(request, options),
     receive(message) {
       if (message.kind === 'error') {
         set({ playing: false, notice: { tone: 'error', message: message.message } })

@@ -1,6 +1,11 @@
 /** Picks the one change configuration B makes: which setting, and its value. */
 import type { Acks, SimulationSpec } from '../../engine/spec'
-import { CHANGE_KINDS, type ChangeKind, type ConfigChange, suggestedChange } from './compare'
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type ConfigChange,
+  suggestedChange,
+} from '../../analysis/compare'
 
 export interface ChangeControlsProps {
   spec: SimulationSpec

@@ -1,11 +1,12 @@
 /**
  * Compare mode in jsdom with the real engine on a guided scenario: choose one change, run, and
  * read the summary table and the two time-locked charts; the replication factor stays within
- * the brokers.
+ * the brokers. jsdom has no workers, so the comparison runs in the inline host over the engine.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { createLocalHost } from '../../host/local-host'
 import { parseScenario } from '../../scenario/index'
 import { ComparePanel } from './ComparePanel'
 
@@ -15,10 +16,11 @@ afterEach(cleanup)
 const parsed = parseScenario(readFileSync('public/scenarios/acks1-vs-acks-all.json', 'utf8'))
 if (!parsed.ok) throw new Error('acks1-vs-acks-all.json does not parse')
 const spec = parsed.spec
+const run = createLocalHost().compare
 
 describe('ComparePanel', () => {
   it('runs A and B to the same time and summarises', async () => {
-    render(<ComparePanel spec={spec} />)
+    render(<ComparePanel spec={spec} run={run} />)
     fireEvent.change(screen.getByRole('combobox', { name: 'Change' }), {
       target: { value: 'acks' },
     })
@@ -48,7 +50,7 @@ describe('ComparePanel', () => {
   }, 20_000)
 
   it('keeps the replication factor within the brokers and runs', async () => {
-    render(<ComparePanel spec={spec} />)
+    render(<ComparePanel spec={spec} run={run} />)
     fireEvent.change(screen.getByRole('combobox', { name: 'Change' }), { target: { value: 'rf' } })
     const value = screen.getByRole('spinbutton', { name: 'Value' })
     expect(value.getAttribute('max')).toBe(String(spec.cluster.brokers.length))

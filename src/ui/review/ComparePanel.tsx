@@ -2,33 +2,33 @@
  * Compare mode: the current configuration (A) against a copy with one change (B), both run from
  * time 0 with the same seed and the same fault script to the same simulated time. Shows the
  * summary table and two time-locked charts: availability (OfflinePartitionsCount) and durability
- * (acknowledged records lost so far). The runs go in slices so the page stays responsive.
+ * (acknowledged records lost so far). The runs happen in the simulation host (a worker of their
+ * own in the app), which reports progress; this panel only builds B and shows the result.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { SimulationSpec } from '../../engine/spec'
-import { ChangeControls } from './ChangeControls'
-import { CompareChart } from './CompareChart'
-import { CompareTable } from './CompareTable'
 import {
   applyChange,
   type Comparison,
-  compareRunsInSlices,
   type ConfigChange,
   describeChange,
   suggestedChange,
-} from './compare'
+} from '../../analysis/compare'
+import type { SimulationSpec } from '../../engine/spec'
+import type { CompareOptions, CompareRequest } from '../../host/index'
+import { ChangeControls } from './ChangeControls'
+import { CompareChart } from './CompareChart'
+import { CompareTable } from './CompareTable'
 
+/** Runs a comparison: the store's `runComparison`, which asks the simulation host. */
 export type CompareRunner = (
-  a: SimulationSpec,
-  b: SimulationSpec,
-  durationMs: number,
-  options: { onProgress: (atMs: number) => void; signal: AbortSignal },
+  request: CompareRequest,
+  options: CompareOptions,
 ) => Promise<Comparison>
 
 export interface ComparePanelProps {
   /** The current configuration with the run's fault script (the recorded scenario). */
   spec: SimulationSpec
-  run?: CompareRunner
+  run: CompareRunner
 }
 
 type Status =
@@ -41,7 +41,7 @@ function durationChoices(spec: SimulationSpec): number[] {
   return [...new Set([60_000, 120_000, 300_000, 600_000, spec.durationMs])].sort((a, b) => a - b)
 }
 
-export function ComparePanel({ spec, run = compareRunsInSlices }: ComparePanelProps) {
+export function ComparePanel({ spec, run }: ComparePanelProps) {
   const [change, setChange] = useState<ConfigChange>(() => suggestedChange(spec, 'minIsr'))
   const [durationMs, setDurationMs] = useState(spec.durationMs)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
@@ -57,10 +57,13 @@ export function ComparePanel({ spec, run = compareRunsInSlices }: ComparePanelPr
       const variant = applyChange(spec, change)
       const changeText = describeChange(change)
       setStatus({ kind: 'running', atMs: 0, durationMs })
-      const comparison = await run(spec, variant, durationMs, {
-        signal: controller.signal,
-        onProgress: (atMs) => setStatus({ kind: 'running', atMs, durationMs }),
-      })
+      const comparison = await run(
+        { specA: spec, specB: variant, durationMs },
+        {
+          signal: controller.signal,
+          onProgress: (atMs) => setStatus({ kind: 'running', atMs, durationMs }),
+        },
+      )
       if (!controller.signal.aborted) setStatus({ kind: 'done', comparison, changeText })
     } catch (error) {
       if (controller.signal.aborted) return

@@ -1,5 +1,5 @@
 /** The comparison summary: one row per measure, A and B side by side, and who did better. */
-import type { Comparison, CompareRow } from './compare'
+import type { Comparison, CompareRow } from '../../analysis/compare'
 
 export interface CompareTableProps {
   comparison: Comparison

@@ -1,6 +1,6 @@
 /**
- * The review panels load on demand: the analysis, the scenario importers and a second engine for
- * compare mode stay out of the JavaScript a plain visit downloads.
+ * The review panels load on demand: the analysis, the scenario importers and compare mode stay out
+ * of the JavaScript a plain visit downloads.
  */
 import { lazy } from 'react'
 

@@ -7,7 +7,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ScenarioNarration } from '../../scenario/types'
 import { createAppStore } from '../../store/app-store'
-import { createFakeEngine, tinySpec } from '../../store/testing/fake-engine'
+import { createFakeEngine, tinySpec } from '../../host/testing/fake-engine'
 import { StoreContext } from '../store-context'
 import { NarrationDock } from './NarrationDock'
 

@@ -2,9 +2,8 @@
  * Picks where the simulation runs: a Web Worker when the browser has them, otherwise the main
  * thread (the engine is then loaded on demand, keeping it out of the initial JavaScript).
  */
-import type { SimulationHost } from '../store/host'
-import { createInlineHost } from '../store/host'
-import { createWorkerHost } from '../worker/worker-host'
+import type { SimulationHost } from './protocol'
+import { createWorkerHost } from './worker-host'
 
 export async function createHost(): Promise<SimulationHost> {
   if (typeof Worker === 'function') {
@@ -14,9 +13,6 @@ export async function createHost(): Promise<SimulationHost> {
       // Fall through to the main thread, e.g. when a policy forbids workers.
     }
   }
-  const { createSimulation, restoreSimulation } = await import('../engine/index')
-  return createInlineHost(
-    { createSimulation, restoreSimulation },
-    { simulation: { checkInvariants: true } },
-  )
+  const { createLocalHost } = await import('./local-host')
+  return createLocalHost({ simulation: { checkInvariants: true } })
 }

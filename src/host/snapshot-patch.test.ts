@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { PartitionView, Snapshot } from '../engine/types'
-import { applyPatch, diffSnapshot, samePartition } from './host'
-import { updateIntervalMs } from './slices/playback-slice'
+import { applyPatch, diffSnapshot, samePartition } from './snapshot-patch'
 
 function partition(p: number, over: Partial<PartitionView> = {}): PartitionView {
   return {
@@ -72,14 +71,5 @@ describe('snapshot patches', () => {
     ).toBeNull()
     const patch = diffSnapshot(snapshot([partition(0)]), snapshot([partition(0)]))
     expect(() => applyPatch(snapshot([]), patch as NonNullable<typeof patch>)).toThrow()
-  })
-})
-
-describe('updateIntervalMs', () => {
-  it('updates small clusters every frame and large ones a few times a second', () => {
-    expect(updateIntervalMs(6)).toBe(0)
-    expect(updateIntervalMs(2000)).toBe(0)
-    expect(updateIntervalMs(10_000)).toBe(250)
-    expect(updateIntervalMs(60_000)).toBe(400)
   })
 })

@@ -1,7 +1,9 @@
 /**
  * The scenario the app opens with: an MSK-like cluster of 3 availability zones × 2 brokers, KRaft
  * with one controller per zone, topic "orders" (6 partitions, RF 3, min.insync.replicas 2) spread
- * over all three zones, one acks=all producer at 200 records/s and one consumer.
+ * over all three zones, one acks=all producer at 200 records/s and one consumer. It is a built-in
+ * scenario, so it lives with the others as data; it fills in the engine's configuration defaults,
+ * which the ui could only import as types.
  */
 import {
   DEFAULT_CLUSTER_CONFIG,

@@ -1,14 +1,16 @@
 /**
- * Comparing two configurations under the same fault script: run both engines (same seed, same
- * faults) to the same simulated time and summarise what differs — partition-time offline and
- * unwritable, producer errors by type, failed and lost acknowledged records. The second spec is
- * "the current one with one change" (`applyChange`). Pure: no DOM, so it is unit-tested in node
- * and can run in slices (`createComparison`) to keep the page responsive.
+ * Comparing two configurations under the same fault script: what is computed from two runs of
+ * the same seed and faults to the same simulated time — partition-time offline and unwritable,
+ * producer errors by type, failed and lost acknowledged records, the metric series for the
+ * time-locked charts — and which configuration did better on each. The second spec is "the
+ * current one with one change" (`applyChange`). Pure: the runs themselves happen in the host
+ * (`src/host/compare.ts`, in the simulation worker), which hands each finished simulation to
+ * `runOutcome` and the two outcomes to `summarise`.
  */
-import { zoneAwareReassignment } from '../../analysis/index'
-import { createSimulation, type Simulation } from '../../engine/index'
-import type { Acks, SimulationSpec } from '../../engine/spec'
-import type { MetricsSample, ProducerView } from '../../engine/types'
+import type { Simulation } from '../engine/api'
+import type { Acks, SimulationSpec } from '../engine/spec'
+import type { MetricsSample, ProducerView } from '../engine/types'
+import { zoneAwareReassignment } from './reassignment'
 
 export type ConfigChange =
   | { kind: 'unclean'; enabled: boolean }
@@ -146,6 +148,7 @@ export interface RunOutcome {
   series: MetricsSample[]
 }
 
+/** What one run did, read from its simulation at the comparison's end. */
 export function runOutcome(sim: Simulation): RunOutcome {
   const snapshot = sim.snapshot()
   const producers = snapshot.clients.filter((c): c is ProducerView => c.kind === 'producer')
@@ -199,6 +202,14 @@ function row(
   return { key, label, a, b, better, winner, unit: options.unit ?? 'count' }
 }
 
+/**
+ * The comparison of two outcomes: one row per measure, with every producer error type seen in
+ * either run.
+ *
+ * @example
+ * const c = summarise(runOutcome(simA), runOutcome(simB), 120_000)
+ * c.rows.find((r) => r.key === 'lost') // { a: 0, b: 412, winner: 'A', ... }
+ */
 export function summarise(a: RunOutcome, b: RunOutcome, durationMs: number): Comparison {
   const errorTypes = [
     ...new Set([...Object.keys(a.producerErrors), ...Object.keys(b.producerErrors)]),
@@ -228,61 +239,4 @@ export function summarise(a: RunOutcome, b: RunOutcome, durationMs: number): Com
     ),
   ]
   return { durationMs, a, b, rows }
-}
-
-/** Two simulations advanced in lockstep, so a slow comparison can run in slices. */
-export interface ComparisonRun {
-  nowMs: () => number
-  advanceTo: (atMs: number) => void
-  result: () => Comparison
-}
-
-export function createComparison(specA: SimulationSpec, specB: SimulationSpec): ComparisonRun {
-  const a = createSimulation(specA)
-  const b = createSimulation(specB)
-  let now = 0
-  return {
-    nowMs: () => now,
-    advanceTo(atMs) {
-      a.runUntil(atMs)
-      b.runUntil(atMs)
-      now = atMs
-    },
-    result: () => summarise(runOutcome(a), runOutcome(b), now),
-  }
-}
-
-/**
- * Runs both specs to `durationMs` and summarises.
- *
- * @example
- * const c = compareRuns(spec, applyChange(spec, { kind: 'minIsr', value: 1 }), 120_000)
- * c.rows.find((r) => r.key === 'lost') // { a: 0, b: 412, winner: 'A', ... }
- */
-export function compareRuns(
-  specA: SimulationSpec,
-  specB: SimulationSpec,
-  durationMs: number,
-): Comparison {
-  const run = createComparison(specA, specB)
-  run.advanceTo(durationMs)
-  return run.result()
-}
-
-/** Runs a comparison in slices of simulated time, yielding to the page between slices. */
-export async function compareRunsInSlices(
-  specA: SimulationSpec,
-  specB: SimulationSpec,
-  durationMs: number,
-  options: { sliceMs?: number; onProgress?: (atMs: number) => void; signal?: AbortSignal } = {},
-): Promise<Comparison> {
-  const run = createComparison(specA, specB)
-  const slice = options.sliceMs ?? 5_000
-  while (run.nowMs() < durationMs) {
-    if (options.signal?.aborted === true) throw new Error('The comparison was cancelled')
-    run.advanceTo(Math.min(durationMs, run.nowMs() + slice))
-    options.onProgress?.(run.nowMs())
-    await new Promise((resolve) => setTimeout(resolve, 0))
-  }
-  return run.result()
 }

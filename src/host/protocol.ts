@@ -1,0 +1,102 @@
+/**
+ * The host protocol: what the store sends to the simulation host (`HostRequest`) and what it gets
+ * back (`HostMessage`). The inline host answers on the calling thread (tests, and the fallback
+ * when workers are unavailable); the worker host runs the same core inside a Web Worker, so
+ * checkpoints of a large cluster never stall the page. Everything here is structured-cloneable
+ * data, because it crosses `postMessage`.
+ *
+ * Logs travel as deltas: `{ from, items }` means "keep the first `from` entries, then append
+ * `items`". After a seek back the simulation's logs are shorter, and `from` truncates the copy.
+ */
+import type { Comparison } from '../analysis/compare'
+import type { SimulationOptions } from '../engine/api'
+import type { Fault, SimulationSpec, TimedFault } from '../engine/spec'
+import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../engine/types'
+import type { SnapshotPatch } from './snapshot-patch'
+import type { TimelineMarker, TimelineOptions } from './timeline'
+
+export type { SnapshotPatch } from './snapshot-patch'
+
+export interface LogDelta<T> {
+  from: number
+  items: T[]
+}
+
+export interface HostUpdate {
+  /** A whole snapshot (after a load), or `patch` against the previous one. */
+  snapshot?: Snapshot
+  patch?: SnapshotPatch
+  simTimeMs: number
+  horizonMs: number
+  /** Present when the recording or the markers changed. */
+  timeline?: { recording: TimedFault[]; markers: TimelineMarker[] }
+  events: LogDelta<SimEvent>
+  clientLog: LogDelta<ClientLogLine>
+  metrics: LogDelta<MetricsSample>
+  /** Set when an injection in the past forked a new future. */
+  fork?: { atMs: number; discardedFaults: number }
+  /** A new scenario replaced the timeline. */
+  loaded?: boolean
+}
+
+export type HostRequest =
+  | { type: 'load'; spec: SimulationSpec; atMs: number }
+  | { type: 'advance'; targetMs: number }
+  | { type: 'step' }
+  | { type: 'seek'; atMs: number }
+  | { type: 'inject'; fault: Fault }
+
+/** What a host reports: an update, or why a request failed (the state is then unchanged). */
+export type HostMessage =
+  { kind: 'update'; update: HostUpdate } | { kind: 'error'; message: string }
+
+/**
+ * Two configurations under the same fault script (the specs carry it), both run from time 0 to
+ * `durationMs`. Progress is reported every `sliceMs` of simulated time (default 5 s).
+ */
+export interface CompareRequest {
+  specA: SimulationSpec
+  specB: SimulationSpec
+  durationMs: number
+  sliceMs?: number
+}
+
+/** What a comparison reports: progress, then either the result or why it failed. */
+export type CompareMessage =
+  | { kind: 'compareProgress'; atMs: number }
+  | { kind: 'compared'; comparison: Comparison }
+  | { kind: 'error'; message: string }
+
+export interface CompareOptions {
+  onProgress?: (atMs: number) => void
+  /** Aborting rejects the promise with "The comparison was cancelled" and stops the runs. */
+  signal?: AbortSignal
+}
+
+/** What crosses `postMessage` to the worker: a timeline request or a comparison. */
+export type WorkerRequest =
+  { id: number; request: HostRequest } | { id: number; compare: CompareRequest }
+
+export interface WorkerAnswer {
+  id: number
+  message: HostMessage | CompareMessage
+}
+
+export interface SimulationHost {
+  send(request: HostRequest): void
+  /**
+   * Runs a comparison beside the timeline (the timeline's state is untouched) and resolves with
+   * the result. A property, not a method, so callers can pass it on unbound.
+   */
+  compare: (request: CompareRequest, options?: CompareOptions) => Promise<Comparison>
+  /** True while a request is being processed (always false for the inline host). */
+  busy(): boolean
+  subscribe(listener: (message: HostMessage) => void): () => void
+  dispose(): void
+}
+
+export interface HostOptions {
+  /** Engine options, fixed or chosen per scenario (e.g. invariant checks only for small ones). */
+  simulation?: SimulationOptions | ((spec: SimulationSpec) => SimulationOptions)
+  timeline?: TimelineOptions
+}

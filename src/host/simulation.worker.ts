@@ -1,0 +1,41 @@
+/**
+ * The simulation's Web Worker: runs the host core (timeline, checkpoints, engine) off the main
+ * thread, one request at a time, and posts each answer back. Checkpoints of a large cluster take
+ * most of a second; here they delay the simulation, never the page. The worker host starts a
+ * second instance of this worker for each comparison, which posts its progress after every slice
+ * and then the result.
+ */
+import { createSimulation, restoreSimulation } from '../engine/index'
+import { createHostCore } from './core'
+import type { WorkerAnswer, WorkerRequest } from './protocol'
+
+/** Invariant checks after every event cost too much on clusters this large. */
+const CHECK_INVARIANTS_MAX_PARTITIONS = 2000
+
+const core = createHostCore(
+  { createSimulation, restoreSimulation },
+  {
+    simulation: (spec) => ({
+      checkInvariants:
+        spec.topics.reduce((sum, topic) => sum + topic.partitions, 0) <=
+        CHECK_INVARIANTS_MAX_PARTITIONS,
+    }),
+  },
+)
+
+function post(answer: WorkerAnswer): void {
+  self.postMessage(answer)
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const data = event.data
+  if ('compare' in data) {
+    const { id, compare } = data
+    const message = core.compare(compare, (atMs) =>
+      post({ id, message: { kind: 'compareProgress', atMs } }),
+    )
+    post({ id, message })
+    return
+  }
+  post({ id: data.id, message: core.handle(data.request) })
+}

@@ -1,0 +1,100 @@
+/**
+ * The main thread's side of the simulation worker: a `SimulationHost` that posts requests and
+ * counts answers, so the playback loop knows when the worker is busy. Each comparison gets a
+ * worker of its own, started for it and terminated when it ends or is cancelled: two runs of a
+ * large cluster take seconds, and the timeline's worker keeps serving playback meanwhile.
+ *
+ * @example
+ * const host = createWorkerHost()
+ * const store = createAppStore({ host, spec })
+ */
+import type { Comparison } from '../analysis/index'
+import type {
+  CompareOptions,
+  CompareRequest,
+  HostMessage,
+  HostRequest,
+  SimulationHost,
+  WorkerAnswer,
+  WorkerRequest,
+} from './protocol'
+
+function startWorker(): Worker {
+  return new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' })
+}
+
+function workerFailure(event: ErrorEvent): string {
+  return `The simulation worker failed: ${event.message || 'unknown error'}`
+}
+
+function compareInWorker(request: CompareRequest, options: CompareOptions = {}) {
+  return new Promise<Comparison>((resolve, reject) => {
+    const { signal, onProgress } = options
+    if (signal?.aborted === true) {
+      reject(new Error('The comparison was cancelled'))
+      return
+    }
+    const worker = startWorker()
+    const finish = () => {
+      worker.terminate()
+      signal?.removeEventListener('abort', cancel)
+    }
+    const cancel = () => {
+      finish()
+      reject(new Error('The comparison was cancelled'))
+    }
+    signal?.addEventListener('abort', cancel)
+    worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
+      const message = event.data.message
+      if (message.kind === 'compareProgress') {
+        onProgress?.(message.atMs)
+        return
+      }
+      finish()
+      if (message.kind === 'compared') resolve(message.comparison)
+      else if (message.kind === 'error') reject(new Error(message.message))
+      else reject(new Error(`Unexpected answer to a comparison: ${message.kind}`))
+    }
+    worker.onerror = (event) => {
+      event.preventDefault()
+      finish()
+      reject(new Error(workerFailure(event)))
+    }
+    const post: WorkerRequest = { id: 1, compare: request }
+    worker.postMessage(post)
+  })
+}
+
+export function createWorkerHost(): SimulationHost {
+  const worker = startWorker()
+  const listeners = new Set<(message: HostMessage) => void>()
+  let nextId = 0
+  let answered = 0
+  worker.onmessage = (event: MessageEvent<{ id: number; message: HostMessage }>) => {
+    answered = event.data.id
+    for (const listener of listeners) listener(event.data.message)
+  }
+  worker.onerror = (event) => {
+    event.preventDefault()
+    const message: HostMessage = { kind: 'error', message: workerFailure(event) }
+    answered = nextId
+    for (const listener of listeners) listener(message)
+  }
+  return {
+    send(request: HostRequest) {
+      nextId += 1
+      const post: WorkerRequest = { id: nextId, request }
+      worker.postMessage(post)
+    },
+    compare: compareInWorker,
+    busy: () => answered < nextId,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    dispose() {
+      listeners.clear()
+      worker.terminate()
+    },
+  }
+}
