@@ -16,10 +16,13 @@ import {
   brokerAt,
   brokerIdx,
   clientLine,
+  consumerAt,
+  consumerSpecOf,
   emit,
   partitionAt,
   partitionName,
   producerAt,
+  producerSpecOf,
   replicaAt,
   slotOfId,
   topicOf,
@@ -27,6 +30,7 @@ import {
 } from './context'
 import {
   asBrokerIndex,
+  asConsumerIndex,
   asPartitionIndex,
   asProducerIndex,
   clientCode,
@@ -58,7 +62,7 @@ export function producerTickMs(spec: ProducerSpec): number {
 }
 
 function producerSpec(ctx: Ctx, producer: ProducerState): ProducerSpec {
-  return ctx.spec.clients[producer.client] as ProducerSpec
+  return producerSpecOf(ctx, producer)
 }
 
 /** The metadata version broker `b` answers from: the latest, or what it had when cut off. */
@@ -140,7 +144,7 @@ export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: 
   const c: ClientLike & { metadataInFlight: boolean } =
     kind === 'producer'
       ? producerAt(ctx, asProducerIndex(index))
-      : (ctx.s.consumers[index] as ConsumerState)
+      : consumerAt(ctx, asConsumerIndex(index))
   if (c.metadataInFlight) return
   const spec = ctx.spec.clients[c.client] as ProducerSpec | ConsumerSpec
   // A connected client asks any broker; a new one only its bootstrap servers. Counted, then the
@@ -197,7 +201,7 @@ export function onMetadataResponse(ctx: Ctx, code: number, b: BrokerIndex, gen: 
   const c: ClientLike & { metadataInFlight: boolean } =
     kind === 'producer'
       ? producerAt(ctx, asProducerIndex(index))
-      : (ctx.s.consumers[index] as ConsumerState)
+      : consumerAt(ctx, asConsumerIndex(index))
   if (gen !== c.metadataGen) return
   if (!clientToBroker(ctx, b)) {
     at(ctx, METADATA_RETRY_BACKOFF_MS, EV.metadataRetry, code, c.metadataGen)
@@ -231,7 +235,7 @@ export function onMetadataRetry(ctx: Ctx, code: number, gen: number): void {
   const c: ClientLike & { metadataInFlight: boolean } =
     kind === 'producer'
       ? producerAt(ctx, asProducerIndex(index))
-      : (ctx.s.consumers[index] as ConsumerState)
+      : consumerAt(ctx, asConsumerIndex(index))
   if (gen !== c.metadataGen) return
   c.metadataInFlight = false
   requestMetadata(ctx, kind, index)
@@ -581,7 +585,7 @@ function retryBackoffMs(ctx: Ctx, spec: ProducerSpec, attempts: number): number 
 
 /** A consumer poll: read up to the high watermark of every partition whose leader it reaches. */
 export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
-  const spec = ctx.spec.clients[consumer.client] as ConsumerSpec
+  const spec = consumerSpecOf(ctx, consumer)
   at(ctx, Math.max(100, spec.config['fetch.max.wait.ms']), EV.consumerTick, consumer.index)
   const meta = consumer.metadata
   if (!consumer.connected || meta === null) {

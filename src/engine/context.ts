@@ -2,11 +2,19 @@
  * The simulation context: the immutable spec, derived lookups and the mutable state, plus the
  * small helpers every module shares (scheduling, logging events and client lines).
  */
-import type { BrokerId, BrokerIndex, PartitionIndex, ProducerIndex, ReplicaSlot } from './ids'
+import type {
+  BrokerId,
+  BrokerIndex,
+  ConsumerIndex,
+  PartitionIndex,
+  ProducerIndex,
+  ReplicaSlot,
+} from './ids'
 import { schedule } from './event-queue'
 import type { LeaderGauges } from './broker/leader-side'
 import type {
   BrokerState,
+  ConsumerState,
   EngineState,
   EventKind,
   FetchEntry,
@@ -15,7 +23,7 @@ import type {
   ProducerState,
   ReplicaState,
 } from './state'
-import type { SimulationSpec, TopicSpec } from './spec'
+import type { ConsumerSpec, ProducerSpec, SimulationSpec, TopicSpec } from './spec'
 import type { ClientLogLine, SimEvent } from './types'
 
 export interface Ctx {
@@ -149,4 +157,37 @@ export function hostedOn(ctx: Ctx, b: BrokerIndex): readonly PartitionIndex[] {
 /** The slot of replica id `id` in the partition's replica list, or -1 (as a slot). */
 export function slotOfId(part: PartitionState, id: number): ReplicaSlot {
   return part.replicas.indexOf(id) as ReplicaSlot
+}
+
+/** The leader sides broker index `b` holds, in partition order (`ctx.ledBy[b]`). */
+export function ledOn(ctx: Ctx, b: BrokerIndex): LeaderSideState[] {
+  const sides = ctx.ledBy[b]
+  if (sides === undefined) throw new Error(`no broker at index ${b}`)
+  return sides
+}
+
+/** The replica's leader side; asserts that its broker believes it leads. */
+export function leaderSideOf(rs: ReplicaState): LeaderSideState {
+  const side = rs.leaderSide
+  if (side === null) throw new Error('the replica has no leader side')
+  return side
+}
+
+export function consumerAt(ctx: Ctx, i: ConsumerIndex): ConsumerState {
+  const consumer = ctx.s.consumers[i]
+  if (consumer === undefined) throw new Error(`no consumer at index ${i}`)
+  return consumer
+}
+
+/** A producer's spec (its client entry is a producer by construction). */
+export function producerSpecOf(ctx: Ctx, producer: ProducerState): ProducerSpec {
+  const spec = ctx.spec.clients[producer.client]
+  if (spec?.kind !== 'producer') throw new Error(`client ${producer.client} is not a producer`)
+  return spec
+}
+
+export function consumerSpecOf(ctx: Ctx, consumer: ConsumerState): ConsumerSpec {
+  const spec = ctx.spec.clients[consumer.client]
+  if (spec?.kind !== 'consumer') throw new Error(`client ${consumer.client} is not a consumer`)
+  return spec
 }

@@ -493,7 +493,7 @@ export function autoRebalance(ctx: Ctx): void {
   if (ctx.spec.cluster.controller === 'kraft') {
     let budget = 1000
     for (let p = FIRST_PARTITION; p < parts.length && budget > 0; p++) {
-      const part = parts[p] as PartitionState
+      const part = partitionAt(ctx, p)
       if (part.leaderId !== part.replicas[0]) {
         budget -= 1
         kraftUpdate(ctx, p, -1, -1, 'PREFERRED')
@@ -510,10 +510,10 @@ export function autoRebalance(ctx: Ctx): void {
     byPreferred.set(preferred, list)
   })
   for (const [preferred, list] of [...byPreferred.entries()].sort((a, b) => a[0] - b[0])) {
-    const imbalanced = list.filter((p) => (parts[p] as PartitionState).leaderId !== preferred)
+    const imbalanced = list.filter((p) => partitionAt(ctx, p).leaderId !== preferred)
     if (imbalanced.length * 100 <= threshold * list.length) continue
     for (const p of imbalanced) {
-      const part = parts[p] as PartitionState
+      const part = partitionAt(ctx, p)
       if (zkLive(ctx, preferred) && part.isr.includes(preferred)) preferredElection(ctx, p)
     }
   }

@@ -4,7 +4,7 @@
  * (replicas[0], as topic creation picks the first live assigned replica) and a full ISR, unless
  * the spec carries an imported initial state.
  */
-import type { Ctx } from './context'
+import { producerSpecOf, type Ctx } from './context'
 import {
   NO_BROKER,
   asBrokerId,
@@ -23,7 +23,7 @@ import { sortedIds } from './sorted-list'
 import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
-import { effectiveMinIsr, isrCheckIntervalMs, type ProducerSpec, type SimulationSpec } from './spec'
+import { effectiveMinIsr, isrCheckIntervalMs, type SimulationSpec } from './spec'
 import type { EngineState, LeaderSideState, PartitionState, ReplicaState } from './state'
 import { EV } from './state'
 import { producerTickMs } from './clients'
@@ -284,7 +284,7 @@ export function scheduleStart(ctx: Ctx): void {
   if (ctx.spec.cluster.controller === 'kraft')
     schedule(q, config['unclean.leader.election.interval.ms'], EV.uncleanCheck)
   s.producers.forEach((producer) => {
-    const spec = ctx.spec.clients[producer.client] as ProducerSpec
+    const spec = producerSpecOf(ctx, producer)
     schedule(q, intInclusive(s.prng, 0, producerTickMs(spec) - 1), EV.producerTick, producer.index)
   })
   s.consumers.forEach((consumer) => {

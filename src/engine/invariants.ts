@@ -5,6 +5,7 @@
  */
 import {
   emit,
+  ledOn,
   minIsrOf,
   partitionAt,
   partitionName,
@@ -34,7 +35,7 @@ import { isUnwritable } from './controller'
 import { NO_IDS, UNKNOWN_ISR } from './init'
 import { epochEntries } from './log'
 import { effectiveMinIsr } from './spec'
-import type { LeaderSideState, PartitionState } from './state'
+import type { PartitionState } from './state'
 
 export interface InvariantChecker {
   /** Per partition: leader epoch → leader seen in it. */
@@ -134,7 +135,7 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: Partition
   for (const rs of part.replicaStates) {
     if (rs.log.lastEpoch !== (epochEntries(rs.log).at(-1)?.[0] ?? -1))
       out.push(`${name}: broker index ${rs.brokerIndex} log's latest epoch is out of step`)
-    const listed = (ctx.ledBy[rs.brokerIndex] as LeaderSideState[]).find((side) => side.p === p)
+    const listed = ledOn(ctx, rs.brokerIndex).find((side) => side.p === p)
     if ((listed ?? null) !== rs.leaderSide)
       out.push(`${name}: broker index ${rs.brokerIndex} leader-side index is out of step`)
     // A follower fetches the partition from exactly the leader its metadata names (the hot

@@ -3,7 +3,7 @@
  * Broker gauges come from what each live broker believes it leads (a dead broker reports
  * nothing, shown as 0); controller gauges from the registrations.
  */
-import { brokerAt, emit, hostedOn, type Ctx } from './context'
+import { brokerAt, emit, hostedOn, ledOn, partitionAt, type Ctx } from './context'
 import { FIRST_BROKER } from './ids'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
@@ -53,11 +53,11 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
   // it knows (Partition.scala), read from the leader sides alone.
   for (let b = FIRST_BROKER; b < n; b++) {
     if (!up[b]) continue
-    const sides = ctx.ledBy[b] as LeaderSideState[]
+    const sides = ledOn(ctx, b)
     leaders[b] = sides.length
     for (let i = 0; i < sides.length; i++) {
       const side = sides[i] as LeaderSideState
-      const part = partitions[side.p] as PartitionState
+      const part = partitionAt(ctx, side.p)
       const minIsr = minIsrByTopic[part.topic] as number
       const isrSize = side.knownIsrSize
       if (isrSize < slotCount(side.followers)) underReplicated += 1
@@ -86,7 +86,7 @@ function partitionAggregates(ctx: Ctx): PartitionAggregates {
   for (let b = FIRST_BROKER; b < n; b++) {
     // A dead broker reports nothing.
     if (!serving(brokerAt(ctx, b))) continue
-    leaders[b] = (ctx.ledBy[b] as LeaderSideState[]).length
+    leaders[b] = ledOn(ctx, b).length
     hosted[b] = hostedOn(ctx, b).length
     underReplicated += gauges.underReplicated[b] as number
     underMinIsr += gauges.underMinIsr[b] as number

@@ -1,16 +1,10 @@
 /** Builds the plain-data Snapshot the store publishes and the views draw. */
-import { brokerAt, replicaAt, type Ctx } from './context'
+import { brokerAt, consumerSpecOf, producerSpecOf, replicaAt, type Ctx } from './context'
 import { asBrokerIndex, asReplicaSlot } from './ids'
 import { durabilityTotals } from './accounting'
 import { currentMetrics } from './metrics'
 import { serving } from './network'
-import {
-  effectiveMinIsr,
-  uncleanElectionEnabled,
-  type ProducerSpec,
-  type ConsumerSpec,
-  type TopicSpec,
-} from './spec'
+import { effectiveMinIsr, uncleanElectionEnabled, type TopicSpec } from './spec'
 import type { BrokerState, ReplicaState } from './state'
 import type { BrokerView, PartitionView, Snapshot } from './types'
 
@@ -107,7 +101,7 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
     partitions,
     clients: [
       ...s.producers.map((producer) => {
-        const spec = ctx.spec.clients[producer.client] as ProducerSpec
+        const spec = producerSpecOf(ctx, producer)
         const loss = totals.perProducer[producer.index] ?? { lost: 0, unavailable: 0 }
         return {
           kind: 'producer' as const,
@@ -130,7 +124,7 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
         }
       }),
       ...s.consumers.map((consumer) => {
-        const spec = ctx.spec.clients[consumer.client] as ConsumerSpec
+        const spec = consumerSpecOf(ctx, consumer)
         return {
           kind: 'consumer' as const,
           id: spec.id,

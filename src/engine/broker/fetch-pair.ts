@@ -136,6 +136,19 @@ export function bumpGen(pair: FetchPairState): void {
   pair.timeoutPending = false
 }
 
+/** The follower's broker stopped: the pair's round and any parked wait are over. */
+export function resetPair(pair: FetchPairState): void {
+  bumpGen(pair)
+  pair.phase = 'down'
+}
+
+/** A parked (idle) pair starts a new round now, so the leader answers what was just marked. */
+export function restartIfParked(ctx: Ctx, pair: FetchPairState): void {
+  if (pair.phase !== 'idle') return
+  pair.phase = 'down'
+  kickPair(ctx, pair)
+}
+
 /** Starts a fetch round for a pair that is not already in one. */
 export function kickPair(ctx: Ctx, pair: FetchPairState, delayMs = 0): void {
   if (pair.partitions.length === 0 || pair.phase === 'busy') return

@@ -229,13 +229,13 @@ describe('invariants: a write that bypasses an owner is caught', () => {
 
   it('a gauge count not updated', () => {
     const ctx = started()
-    ;(ctx.leaderGauges.atMinIsr as Int32Array)[1] = 1
+    ctx.leaderGauges.atMinIsr[1] = 1
     expect(violations(ctx).join('\n')).toMatch(/broker index 1: leader gauge counts/)
   })
 
   it('an ISR-check count not updated', () => {
     const ctx = started()
-    ;(ctx.isrCheckDue as Int32Array)[0] = 5
+    ctx.isrCheckDue[0] = 5
     expect(violations(ctx).join('\n')).toMatch(/ISR-check count 5/)
   })
 

@@ -13,7 +13,7 @@
  * Each function changes a field together with every count that depends on it, so no caller can
  * leave them out of step; the invariant checker recomputes them all after every event in tests.
  */
-import { minIsrOf, replicaAt, type Ctx } from '../context'
+import { ledOn, minIsrOf, partitionAt, replicaAt, type Ctx } from '../context'
 import { FIRST_PARTITION, FIRST_SLOT, type PartitionIndex, type ReplicaSlot } from '../ids'
 import { caughtUpTimeAfterFetch } from '../protocol/replication-rules'
 import { insertAt, removeAt } from '../sorted-list'
@@ -102,7 +102,7 @@ function setLeaderSide(
   if (old !== null) list(ctx, old, -1)
   rs.leaderSide = side
   if (side !== null) list(ctx, side, 1)
-  const led = ctx.ledBy[rs.brokerIndex] as LeaderSideState[]
+  const led = ledOn(ctx, rs.brokerIndex)
   let lo = 0
   let hi = led.length
   while (lo < hi) {
@@ -254,10 +254,10 @@ export function dropLeaderSide(ctx: Ctx, p: PartitionIndex, rs: ReplicaState): v
 export function rebuildLeaderIndexes(ctx: Ctx): void {
   const partitions = ctx.s.partitions
   for (let p = FIRST_PARTITION; p < partitions.length; p++) {
-    for (const rs of (partitions[p] as PartitionState).replicaStates) {
+    for (const rs of partitionAt(ctx, p).replicaStates) {
       const side = rs.leaderSide
       if (side === null) continue
-      ;(ctx.ledBy[rs.brokerIndex] as LeaderSideState[]).push(side)
+      ledOn(ctx, rs.brokerIndex).push(side)
       list(ctx, side, 1)
     }
   }

@@ -5,7 +5,15 @@
  * is the only writer of a side's `delayedHead`/`delayedTail` list (a new leader side of the same
  * replica takes the list over, see `becomeLeader`).
  */
-import { at, minIsrOf, partitionAt, producerAt, replicaAt, type Ctx } from '../context'
+import {
+  at,
+  leaderSideOf,
+  minIsrOf,
+  partitionAt,
+  producerAt,
+  replicaAt,
+  type Ctx,
+} from '../context'
 import type { PartitionIndex, ProducerIndex, ReplicaSlot } from '../ids'
 import { EV } from '../state'
 import type { DelayedProduce, LeaderSideState, ProduceRequestState, ProducerState } from '../state'
@@ -61,7 +69,7 @@ function findRequest(
 export function completeDelayedProduces(ctx: Ctx, p: PartitionIndex, slot: ReplicaSlot): void {
   const part = partitionAt(ctx, p)
   const lrs = replicaAt(part, slot)
-  const side = lrs.leaderSide as LeaderSideState
+  const side = leaderSideOf(lrs)
   if (side.delayedHead === null) return
   const minIsr = minIsrOf(ctx, p)
   // Unlinks the completed ones, answering them in arrival order.

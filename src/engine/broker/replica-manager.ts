@@ -30,12 +30,13 @@ import type { FetchPairState, PartitionState } from '../state'
 import type { KafkaError } from '../types'
 import {
   addToPair,
-  bumpGen,
   fetchesFrom,
   kickPair,
   markDirty,
   pairIndex,
   removeFromPair,
+  resetPair,
+  restartIfParked,
 } from './fetch-pair'
 import { becomeLeader, dropLeaderSide, setKnownIsr, setMaximalIsr } from './leader-side'
 import { failDelayedProduces } from './purgatory'
@@ -119,10 +120,7 @@ function nudgeFollowers(
     if (!fetchesFrom(ctx, rs, leaderB)) continue
     const pair = ctx.s.pairs[pairIndex(ctx, rs.brokerIndex, leaderB)] as FetchPairState
     markDirty(pair, p)
-    if (pair.phase === 'idle') {
-      pair.phase = 'down'
-      kickPair(ctx, pair)
-    }
+    restartIfParked(ctx, pair)
   }
 }
 
@@ -173,10 +171,7 @@ export function forgetRoles(ctx: Ctx, b: BrokerIndex, error: KafkaError | null):
   }
   for (let l = FIRST_BROKER; l < ctx.s.brokers.length; l++) {
     const pair = ctx.s.pairs[pairIndex(ctx, b, l)]
-    if (pair) {
-      bumpGen(pair)
-      pair.phase = 'down'
-    }
+    if (pair) resetPair(pair)
   }
 }
 

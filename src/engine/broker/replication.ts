@@ -8,7 +8,18 @@
  * DelayedFetch, `replica.fetch.wait.max.ms`) and costs no events until data arrives, so idle
  * partitions are free; that is what lets a 10,000-partition cluster run in seconds.
  */
-import { at, brokerId, emit, minIsrOf, partitionAt, replicaAt, topicOf, type Ctx } from '../context'
+import {
+  at,
+  brokerId,
+  emit,
+  leaderSideOf,
+  ledOn,
+  minIsrOf,
+  partitionAt,
+  replicaAt,
+  topicOf,
+  type Ctx,
+} from '../context'
 import { FIRST_SLOT, type BrokerIndex, type PartitionIndex, type ReplicaSlot } from '../ids'
 import { EV } from '../state'
 // The one call from the broker side up to the controller: a leader's AlterPartition request.
@@ -46,7 +57,7 @@ import { inMaximalIsr } from './follower-table'
 import { recordFollowerFetch, setKnownIsr, setMaximalIsr } from './leader-side'
 import { completeDelayedProduces } from './purgatory'
 import { slotOf } from './replica-manager'
-import type { FetchEntry, FetchPairState, LeaderSideState, PartitionState } from '../state'
+import type { FetchEntry, FetchPairState, PartitionState } from '../state'
 
 /**
  * `replica.fetch.max.bytes` (1 MiB) bounds what one fetch returns per partition; with records
@@ -285,7 +296,7 @@ function maybeExpandIsr(
   fSlot: ReplicaSlot,
 ): void {
   const lrs = replicaAt(part, lSlot)
-  const side = lrs.leaderSide as LeaderSideState
+  const side = leaderSideOf(lrs)
   const fid = part.replicas[fSlot] as number
   const slot = fSlot
   const { pendingIsrChange, epochStartOffset } = side
@@ -311,7 +322,7 @@ function maybeExpandIsr(
 function submitIsrChange(ctx: Ctx, p: PartitionIndex, lSlot: ReplicaSlot, newIsr: number[]): void {
   const part = partitionAt(ctx, p)
   const lrs = replicaAt(part, lSlot)
-  const side = lrs.leaderSide as LeaderSideState
+  const side = leaderSideOf(lrs)
   const id = part.replicas[lSlot] as number
   const committed = alterPartition(ctx, p, id, lrs.knownLeaderEpoch, newIsr)
   if (lrs.leaderSide === null) return
@@ -472,7 +483,7 @@ export function isrCheck(ctx: Ctx, b: BrokerIndex): void {
   if (ctx.isrCheckDue[b] === 0) return
   const lagMs = ctx.spec.cluster.config['replica.lag.time.max.ms']
   // Iterate over a copy: an ISR change can move leadership and edit the broker's list.
-  for (const side of (ctx.ledBy[b] as LeaderSideState[]).slice()) {
+  for (const side of ledOn(ctx, b).slice()) {
     // Every ISR follower at the leader's end, or caught up within the lag time: none is out of
     // sync (Replica.isCaughtUp), so the partition is skipped without touching its replicas.
     if (
