@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * Compares the engine's speed on the reference cluster between a base commit and the working
+ * tree, fairly on a shared, noisy machine: runs alternate (base, tree, base, tree, …), each in a
+ * fresh process, and the medians of wall time and the peak RSS of each side are printed.
+ *
+ *   npm run bench:interleaved -- <base-commit> [runs per side, default 10]
+ *
+ * The base tree is the same detached worktree `check-identical.mjs` uses (under the system temp
+ * folder, sharing this checkout's node_modules); the bench case of the working tree is copied
+ * into it, so both sides run the same workload.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const [base, runsArg] = process.argv.slice(2)
+if (base === undefined) {
+  console.error('usage: npm run bench:interleaved -- <base-commit> [runs per side]')
+  process.exit(2)
+}
+const runs = Number(runsArg ?? 10)
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim()
+let sha
+try {
+  sha = git('rev-parse', '--verify', `${base}^{commit}`)
+} catch {
+  console.error(`bench-interleaved: "${base}" is not a commit in this repository`)
+  process.exit(2)
+}
+const cacheDir = join(tmpdir(), 'kafka-ha-lab-identical')
+mkdirSync(cacheDir, { recursive: true })
+const tree = join(cacheDir, `tree-${sha.slice(0, 12)}`)
+if (!existsSync(tree)) {
+  git('worktree', 'add', '--detach', tree, sha)
+  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir')
+}
+for (const file of ['bench/case.ts', 'bench/clusters.ts'])
+  copyFileSync(join(root, file), join(tree, file))
+
+// The reference shape, read from bench/clusters.ts (TypeScript, so through tsx).
+const shape = JSON.stringify(readReference())
+
+function readReference() {
+  const out = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      "import('./bench/clusters.ts').then((m) => console.log(JSON.stringify(m.REFERENCE)))",
+    ],
+    { cwd: root, encoding: 'utf8' },
+  )
+  return JSON.parse(out.stdout)
+}
+
+function runCase(cwd) {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'bench/case.ts', shape], {
+    cwd,
+    encoding: 'utf8',
+  })
+  if (out.status !== 0) throw new Error(`bench case failed in ${cwd}: ${out.stderr}`)
+  return JSON.parse(out.stdout.trim().split('\n').at(-1))
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const sides = { base: [], tree: [] }
+for (let i = 0; i < runs; i++) {
+  sides.base.push(runCase(tree))
+  sides.tree.push(runCase(root))
+  const b = sides.base.at(-1)
+  const t = sides.tree.at(-1)
+  console.log(
+    `run ${i + 1}: base ${b.wallMs.toFixed(0)} ms (CPU ${b.cpuMs.toFixed(0)}) / ${b.maxRssMb.toFixed(0)} MB, tree ${t.wallMs.toFixed(0)} ms (CPU ${t.cpuMs.toFixed(0)}) / ${t.maxRssMb.toFixed(0)} MB`,
+  )
+}
+const report = (name, rs) =>
+  `${name}: median ${median(rs.map((r) => r.wallMs)).toFixed(0)} ms wall, ${median(rs.map((r) => r.cpuMs)).toFixed(0)} ms CPU (${Math.min(...rs.map((r) => r.wallMs)).toFixed(0)}–${Math.max(...rs.map((r) => r.wallMs)).toFixed(0)}), peak RSS ${Math.max(...rs.map((r) => r.maxRssMb)).toFixed(0)} MB (median ${median(rs.map((r) => r.maxRssMb)).toFixed(0)})`
+console.log(report(`base ${sha.slice(0, 12)}`, sides.base))
+console.log(report('working tree', sides.tree))
+const ratio = median(sides.tree.map((r) => r.wallMs)) / median(sides.base.map((r) => r.wallMs))
+const cpuRatio = median(sides.tree.map((r) => r.cpuMs)) / median(sides.base.map((r) => r.cpuMs))
+const faster = sides.tree.filter((t, i) => t.wallMs < sides.base[i].wallMs).length
+console.log(
+  `working tree / base: wall ${ratio.toFixed(3)}, CPU ${cpuRatio.toFixed(3)}; the tree was faster (wall) in ${faster} of ${runs} pairs`,
+)
