@@ -20,6 +20,15 @@ export type {
   ScenarioTopic,
 } from './types'
 export { SCENARIO_VERSION } from './types'
+export {
+  makeProblem,
+  movedProblem,
+  renderProblem,
+  type ProblemCode,
+  type ProblemData,
+  type ProblemParams,
+} from './messages'
+export { note } from './text'
 export { parseScenario, validateScenario } from './validate'
 export { normalizeScenario, normalizeAcks } from './normalize'
 export { scenarioToJson, specToScenario } from './export'

@@ -5,6 +5,7 @@
  * comes back normalised into the engine's `SimulationSpec`, with warnings that never block a run.
  */
 import { parseJson } from './json'
+import { makeProblem, showValue } from './messages'
 import { normalizeScenario } from './normalize'
 import { checkSemantics } from './semantics'
 import { readScenario, type Ctx } from './shape'
@@ -30,7 +31,10 @@ export function validateScenario(raw: unknown): ScenarioParseResult {
     return { ok: true, spec, warnings: ctx.warnings, narration: structuredClone(loose.narration) }
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught)
-    return { ok: false, problems: [{ path: '$', message: `could not be validated: ${message}` }] }
+    return {
+      ok: false,
+      problems: [makeProblem('$', 'internal-error', { stage: 'validate', detail: message })],
+    }
   }
 }
 
@@ -44,7 +48,10 @@ export function validateScenario(raw: unknown): ScenarioParseResult {
  */
 export function parseScenario(text: string): ScenarioParseResult {
   if (typeof text !== 'string') {
-    return { ok: false, problems: [{ path: '$', message: 'expected the text of a JSON file' }] }
+    return {
+      ok: false,
+      problems: [makeProblem('$', 'wrong-type', { expected: 'json-text', got: showValue(text) })],
+    }
   }
   const json = parseJson(text)
   if (!json.ok) return { ok: false, problems: json.problems }
