@@ -485,6 +485,13 @@ export const FAULT_RULES: Record<FaultType, FaultRule> = {
 
 export const FAULT_TYPES = Object.keys(FAULT_RULES) as FaultType[]
 
+/**
+ * How many entries the lists an editor builds from a count may have: the zones and the
+ * controllers (the validator checks the lists against the same MAX_ZONES and MAX_CONTROLLERS).
+ */
+export const ZONE_COUNT_RULE: Rule = int(1, MAX_ZONES)
+export const CONTROLLER_COUNT_RULE: Rule = int(1, MAX_CONTROLLERS)
+
 export const AT_MS_FIELD = req(
   int(0, MAX_SAFE),
   'Simulated time at which the fault happens, in ms from the start.',

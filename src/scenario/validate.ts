@@ -8,8 +8,9 @@ import { parseJson } from './json'
 import { makeProblem, showValue } from './messages'
 import { normalizeScenario } from './normalize'
 import { checkSemantics } from './semantics'
-import { readScenario, type Ctx } from './shape'
-import type { ScenarioFile, ScenarioParseResult } from './types'
+import type { Rule } from './fields'
+import { readScenario, readValue, type Ctx } from './shape'
+import type { Problem, ScenarioFile, ScenarioParseResult } from './types'
 
 /**
  * Checks a parsed scenario (any value) and normalises it.
@@ -56,4 +57,24 @@ export function parseScenario(text: string): ScenarioParseResult {
   const json = parseJson(text)
   if (!json.ok) return { ok: false, problems: json.problems }
   return validateScenario(json.value)
+}
+
+/**
+ * Checks one value against a rule of the format (from `fields.ts`), with the problems the reader
+ * would report for it at `path`. For editors that hold a value the file does not: the zone count
+ * a zone list is built from, say.
+ *
+ * @example
+ * checkValue(0, 'cluster.zones', ZONE_COUNT_RULE) // { ok: false, problems: [must be at least 1 (got 0)] }
+ */
+export function checkValue(
+  value: unknown,
+  path: string,
+  rule: Rule,
+): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  const ctx: Ctx = { errors: [], warnings: [] }
+  const checked = readValue(ctx, value, path, rule)
+  return ctx.errors.length === 0
+    ? { ok: true, value: checked }
+    : { ok: false, problems: ctx.errors }
 }
