@@ -295,7 +295,9 @@ test('every export downloads a well-formed file', async ({ page }) => {
   const review = (await save('Export review (Markdown)')).toString('utf8')
   expect(review).toMatch(/^# Design review: /)
   expect(review).toContain('## Outcome of the current run')
-  expect(review).toMatch(/<http:\/\/localhost:4173\/[^>]*#scenario=[^>]+>/)
+  // The served port is playwright.config.ts's: E2E_PORT, else 4173.
+  const port = process.env.E2E_PORT ?? '4173'
+  expect(review).toMatch(new RegExp(`<http://localhost:${port}/[^>]*#scenario=[^>]+>`))
 
   const svg = (await save('Export SVG')).toString('utf8')
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
