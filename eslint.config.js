@@ -282,10 +282,4 @@ export default tseslint.config(
       ],
     },
   },
-  // config-form is being moved onto the scenario format's validator (another branch); until then
-  // it keeps its runtime engine imports (replica assignment and the seeded PRNG).
-  {
-    files: ['src/ui/panels/config-form.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': uiRestrictions(true) },
-  },
 )

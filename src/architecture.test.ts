@@ -56,15 +56,6 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   app: ['engine', 'scenario', 'scenarios', 'analysis', 'host', 'store', 'ui', 'viz', 'export'],
 }
 
-/**
- * Imports the layer table forbids but that are allowed for now, as in eslint.config.js. Keys are
- * `importer → imported layer`.
- */
-const LAYER_EXEMPTIONS: readonly string[] = [
-  // config-form is being moved onto the scenario format's validator
-  'ui/panels/config-form → engine',
-]
-
 /** Modules that exist only for tests: fixtures, helpers, fakes, arbitraries. */
 const TEST_SUPPORT = [
   /^test-support\//,
@@ -212,10 +203,7 @@ export function layerOf(module: string): Layer | 'test-support' {
 }
 
 /** Every runtime import that breaks the layer table, as `importer → imported (layer)`. */
-export function layerViolations(
-  graph: Graph,
-  exemptions: readonly string[] = LAYER_EXEMPTIONS,
-): string[] {
+export function layerViolations(graph: Graph): string[] {
   const problems: string[] = []
   for (const [from, edges] of [...graph].sort(([a], [b]) => a.localeCompare(b))) {
     const fromLayer = layerOf(from)
@@ -225,7 +213,6 @@ export function layerViolations(
       if (toLayer === 'test-support') {
         problems.push(`${from} → ${to} (a shipping module imports test support)`)
       } else if (!MAY_IMPORT[fromLayer].includes(toLayer)) {
-        if (exemptions.includes(`${from} → ${toLayer}`)) continue
         problems.push(`${from} → ${to} (${fromLayer} may not import ${toLayer} at runtime)`)
       }
     }
@@ -251,16 +238,6 @@ describe('the import graph of src/', () => {
 
   it('keeps every runtime import within the layer table', () => {
     expect(layerViolations(graph)).toEqual([])
-  })
-
-  it('needs each layer exemption', () => {
-    const unexempted = layerViolations(graph, [])
-    for (const exemption of LAYER_EXEMPTIONS) {
-      const [from, layer] = exemption.split(' → ')
-      expect(
-        unexempted.some((p) => p.startsWith(`${from} → `) && p.endsWith(`${layer} at runtime)`)),
-      ).toBe(true)
-    }
   })
 })
 
@@ -332,6 +309,7 @@ describe('the checks themselves', () => {
       'engine/a → store/b (engine may not import store at runtime)',
       'host/e → store/b (host may not import store at runtime)',
       'ui/c → engine/d (ui may not import engine at runtime)',
+      'ui/panels/config-form → engine/d (ui may not import engine at runtime)',
       'viz/g → test-support/h (a shipping module imports test support)',
     ])
     expect(() => layerViolations(graphOf({ 'nowhere/x': [] }))).toThrow(/in no layer/)

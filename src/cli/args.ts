@@ -7,12 +7,24 @@
  * Accepted forms: `--flag value`, `--flag=value`, `--help` / `-h` anywhere, `-` as a positional
  * (standard input), and `--` to end the flags.
  */
+import { renderProblem, type Problem as ScenarioProblem } from '../scenario/messages'
 import { didYouMean } from '../scenario/text'
 
-/** One thing wrong with the input; `path` says where: a flag, a JSON path, `line 7`... */
-export interface Problem {
+/** A usage error of the command line itself (a flag, an argument), in the CLI's own words. */
+export interface UsageProblem {
   path: string
   message: string
+}
+
+/**
+ * One thing wrong with the input; `path` says where: a flag, a JSON path, `line 7`... Problems
+ * of the scenario reader are data (a code and params) and are rendered by `renderProblem`.
+ */
+export type Problem = UsageProblem | ScenarioProblem
+
+/** The sentence of a problem: the scenario format's renderer for its problems. */
+export function problemText(problem: Problem): string {
+  return 'code' in problem ? renderProblem(problem) : problem.message
 }
 
 export type FlagSpec =
@@ -37,7 +49,7 @@ export interface ParsedArgs {
   help: boolean
 }
 
-export type ParseResult = { ok: true; args: ParsedArgs } | { ok: false; problems: Problem[] }
+export type ParseResult = { ok: true; args: ParsedArgs } | { ok: false; problems: UsageProblem[] }
 
 const HELP_FLAGS = new Set(['--help', '-h'])
 
@@ -49,7 +61,7 @@ const HELP_FLAGS = new Set(['--help', '-h'])
  * parseArgs(['s.json', '--seed', '7'], runSpec) // { ok: true, args: { positionals: ['s.json'], flags: { seed: 7 }, help: false } }
  */
 export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParseResult {
-  const problems: Problem[] = []
+  const problems: UsageProblem[] = []
   let unknownFlags = 0
   const positionals: string[] = []
   const flags: Record<string, string | number> = {}
@@ -104,7 +116,7 @@ export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParseResult 
   return { ok: true, args: { positionals, flags, help } }
 }
 
-function unknownFlag(flag: string, spec: ArgsSpec): Problem {
+function unknownFlag(flag: string, spec: ArgsSpec): UsageProblem {
   const known = [...Object.keys(spec.flags).map((f) => `--${f}`), '--help']
   const hint = didYouMean(flag.startsWith('--') ? flag : `-${flag}`, known)
   const list = known.join(', ')
@@ -134,7 +146,7 @@ function readFlagValue(
   flag: string,
   raw: string,
   spec: FlagSpec,
-  problems: Problem[],
+  problems: UsageProblem[],
 ): string | number | undefined {
   const got = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw)
   switch (spec.kind) {
@@ -168,7 +180,7 @@ function readFlagValue(
 function checkPositionals(
   positionals: string[],
   spec: ArgsSpec,
-  problems: Problem[],
+  problems: UsageProblem[],
   checkExtra: boolean,
 ): void {
   const wanted = spec.positionals

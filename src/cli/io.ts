@@ -3,7 +3,7 @@
  * touching the file system or the process: output streams, file reading and writing. Also the
  * error type for bad input and the one-line formatting of problems.
  */
-import type { Problem } from './args'
+import { problemText, type Problem } from './args'
 
 export interface CliIo {
   /** Writes text to standard output as given (the caller adds newlines). */
@@ -31,7 +31,7 @@ export const EXIT_INTERNAL = 3
  */
 export class InputError extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(problems.map(problemLine).join('; '))
+    super(problems.map((p) => problemLine(p)).join('; '))
     this.name = 'InputError'
   }
 }
@@ -46,12 +46,12 @@ export interface CommandOutput {
 
 /** Problems located in a file get the file name in front: `s.json: topics[0].partitions: ...`. */
 export function inFile(file: string, problems: readonly Problem[]): Problem[] {
-  return problems.map((p) => ({ path: `${file}: ${p.path}`, message: p.message }))
+  return problems.map((p) => ({ ...p, path: `${file}: ${p.path}` }))
 }
 
-/** `where: what`, on one line whatever the input held. */
-export function problemLine(problem: Problem): string {
-  return oneLine(`${problem.path}: ${problem.message}`)
+/** `where: what`, on one line whatever the input held; `prefix` goes before the what. */
+export function problemLine(problem: Problem, prefix = ''): string {
+  return oneLine(`${problem.path}: ${prefix}${problemText(problem)}`)
 }
 
 /**

@@ -11,7 +11,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { parseArgs, sentence, type Problem } from './args'
+import { parseArgs, problemText, sentence, type Problem } from './args'
 import { COMMANDS, type Command } from './commands/index'
 import { PROGRAM, commandHelp, topLevelHelp } from './help'
 import {
@@ -99,7 +99,7 @@ function usage(problems: Problem[], command?: Command): InputError {
   const last = problems.length - 1
   return new InputError(
     problems.map((p, i) =>
-      i === last ? { path: p.path, message: `${p.message} (see ${help})` } : p,
+      i === last ? { path: p.path, message: `${problemText(p)} (see ${help})` } : p,
     ),
   )
 }

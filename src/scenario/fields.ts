@@ -14,6 +14,7 @@ import {
   type ProducerConfig,
   type TopicConfig,
 } from '../engine/spec'
+import type { MinimumReason } from './messages'
 
 /** Java's Integer.MAX_VALUE: the upper bound of Kafka's INT configs and ids. */
 export const MAX_INT32 = 2147483647
@@ -23,6 +24,8 @@ export const MAX_SEED = 4294967295
 export const MAX_PARTITIONS = 10000
 export const MAX_BROKERS = 1000
 export const MAX_RECORDS_PER_SECOND = 1000000
+export const MAX_ZONES = 100
+export const MAX_CONTROLLERS = 100
 /** Kafka's topic name rule (`Topic.validate`): 1 to 249 of [a-zA-Z0-9._-], not "." or "..". */
 export const TOPIC_NAME_PATTERN = '^(?!\\.{1,2}$)[a-zA-Z0-9._-]{1,249}$'
 export const DEFAULT_SEED = 1
@@ -35,12 +38,13 @@ export const ACKS_VALUES = ['all', '-1', '0', '1', -1, 0, 1] as const
 
 export type Rule =
   /** `why`, when given, explains the minimum in the validator's message. */
-  | { kind: 'integer'; minimum: number; maximum: number; why?: string }
+  | { kind: 'integer'; minimum: number; maximum: number; why?: MinimumReason }
   | { kind: 'boolean' }
-  | { kind: 'string'; minLength: number; maxLength: number; pattern?: string; patternHint?: string }
+  /** `topicName`: the pattern is Kafka's topic name rule, and the message says so. */
+  | { kind: 'string'; minLength: number; maxLength: number; pattern?: string; topicName?: boolean }
   | { kind: 'enum'; values: readonly (string | number)[] }
   | { kind: 'integerList'; minimum: number; maximum: number; minItems: number }
-  | { kind: 'stringList'; minItems: number }
+  | { kind: 'stringList'; minItems: number; maxItems?: number }
   | { kind: 'enumList'; values: readonly string[]; minItems: number }
   /** Checked by hand in the validator and the schema builder. */
   | { kind: 'nested' }
@@ -85,7 +89,7 @@ const clusterConfigDescriptions: Record<keyof ClusterConfig, [Rule, string]> = {
       kind: 'integer',
       minimum: 2,
       maximum: MAX_SAFE,
-      why: 'the ISR is checked every replica.lag.time.max.ms / 2 ms, as in Kafka, and that period must not round down to 0',
+      why: 'isr-check-period',
     },
     'How long a follower may fail to catch up to the leader before the leader removes it from the ISR.',
   ],
@@ -314,8 +318,8 @@ export const CLUSTER_FIELDS: Record<string, FieldSpec> = {
     'The control plane: a KRaft controller quorum or a ZooKeeper ensemble. Default: "kraft".',
   ),
   zones: req(
-    { kind: 'stringList', minItems: 1 },
-    'Availability zones (Kafka racks; MSK uses AZ ids such as "use1-az1"), each listed once. Their order is used by brokersPerZone and the default controllers.',
+    { kind: 'stringList', minItems: 1, maxItems: MAX_ZONES },
+    `Availability zones (Kafka racks; MSK uses AZ ids such as "use1-az1"), each listed once. Their order is used by brokersPerZone and the default controllers. At most ${MAX_ZONES}.`,
   ),
   brokers: opt(
     nested,
@@ -327,7 +331,7 @@ export const CLUSTER_FIELDS: Record<string, FieldSpec> = {
   ),
   controllers: opt(
     nested,
-    `KRaft controller voters, or ZooKeeper nodes. Default: ${DEFAULT_CONTROLLER_COUNT} nodes with ids ${FIRST_CONTROLLER_ID}.., spread over the zones in order (with 2 zones: first, second, first).`,
+    `KRaft controller voters, or ZooKeeper nodes. Default: ${DEFAULT_CONTROLLER_COUNT} nodes with ids ${FIRST_CONTROLLER_ID}.., spread over the zones in order (with 2 zones: first, second, first). At most ${MAX_CONTROLLERS}.`,
   ),
   config: opt(nested, "Broker configs by Kafka's key. Default: {} (Apache Kafka's defaults)."),
 }
@@ -344,7 +348,7 @@ export const TOPIC_FIELDS: Record<string, FieldSpec> = {
       minLength: 1,
       maxLength: 249,
       pattern: TOPIC_NAME_PATTERN,
-      patternHint: 'Kafka allows 1 to 249 of the characters a-z, A-Z, 0-9, ".", "_" and "-"',
+      topicName: true,
     },
     'Topic name, unique among topics.',
   ),
@@ -480,6 +484,13 @@ export const FAULT_RULES: Record<FaultType, FaultRule> = {
 }
 
 export const FAULT_TYPES = Object.keys(FAULT_RULES) as FaultType[]
+
+/**
+ * How many entries the lists an editor builds from a count may have: the zones and the
+ * controllers (the validator checks the lists against the same MAX_ZONES and MAX_CONTROLLERS).
+ */
+export const ZONE_COUNT_RULE: Rule = int(1, MAX_ZONES)
+export const CONTROLLER_COUNT_RULE: Rule = int(1, MAX_CONTROLLERS)
 
 export const AT_MS_FIELD = req(
   int(0, MAX_SAFE),

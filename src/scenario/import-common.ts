@@ -3,7 +3,7 @@
  * the imported scenario validates (so an importer never returns a file the reader rejects).
  */
 import type { BrokerId, BrokerSpec, ControllerMode, ZoneName } from '../engine/spec'
-import { compareText } from './text'
+import { compareText, movedProblem, note } from './text'
 import type { ImportResult, Problem, ScenarioFile } from './types'
 import { validateScenario } from './validate'
 import { parseZoneMap, zoneMapFromObject } from './zone-map'
@@ -41,19 +41,22 @@ export function placeBrokers(
   const sorted = (): BrokerId[] => [...all].sort((a, b) => a - b)
   if (all.size === 0 && zoneByBroker.size === 0) {
     if (problems.length > 0) return { zones: [UNKNOWN_ZONE], brokers: [] }
-    problems.push({
-      path: '$',
-      message:
+    problems.push(
+      note(
+        '$',
         'found no broker ids: no partition lists broker replicas, and no zone map names brokers',
-    })
+      ),
+    )
     return { zones: [UNKNOWN_ZONE], brokers: [] }
   }
   if (zoneByBroker.size === 0) {
     if (problems.length === 0) {
-      warnings.push({
-        path: 'zoneMap',
-        message: `no broker-to-zone map was given, so every broker is in one zone, ${JSON.stringify(UNKNOWN_ZONE)}; give one (e.g. 1=use1-az1,2=use1-az2) to simulate zone failures`,
-      })
+      warnings.push(
+        note(
+          'zoneMap',
+          `no broker-to-zone map was given, so every broker is in one zone, ${JSON.stringify(UNKNOWN_ZONE)}; give one (e.g. 1=use1-az1,2=use1-az2) to simulate zone failures`,
+        ),
+      )
     }
     return { zones: [UNKNOWN_ZONE], brokers: sorted().map((id) => ({ id, zone: UNKNOWN_ZONE })) }
   }
@@ -61,10 +64,12 @@ export function placeBrokers(
   for (const id of zoneByBroker.keys()) all.add(id)
   const missing = sorted().filter((id) => !zoneByBroker.has(id))
   if (missing.length > 0) {
-    problems.push({
-      path: 'zoneMap',
-      message: `no zone for broker${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; add ${missing.map((id) => `${id}=<zone>`).join(',')}`,
-    })
+    problems.push(
+      note(
+        'zoneMap',
+        `no zone for broker${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; add ${missing.map((id) => `${id}=<zone>`).join(',')}`,
+      ),
+    )
   }
   const brokers = sorted().map((id) => ({ id, zone: zoneByBroker.get(id) ?? UNKNOWN_ZONE }))
   const zoneNames = [...new Set(brokers.map((b) => b.zone))].sort(compareText)
@@ -82,7 +87,7 @@ export function finish(
   if (!checked.ok) {
     return {
       ok: false,
-      problems: checked.problems.map((p) => ({ path: `scenario ${p.path}`, message: p.message })),
+      problems: checked.problems.map((p) => movedProblem(p, `scenario ${p.path}`)),
     }
   }
   return { ok: true, scenario, warnings: [...warnings, ...checked.warnings] }

@@ -19,7 +19,7 @@
 import type { BrokerId, ControllerMode, InitialPartitionState, TopicConfig } from '../engine/spec'
 import { MAX_PARTITIONS, TOPIC_NAME_PATTERN } from './fields'
 import { finish, placeBrokers, ranges, type ImportOptions } from './import-common'
-import { quote } from './text'
+import { note, problem, quote, showValue } from './text'
 import type { ImportResult, Problem, ScenarioFile, ScenarioTopic } from './types'
 
 export type { ImportOptions } from './import-common'
@@ -92,7 +92,7 @@ function columnsOf(number: number, text: string): Line {
 const lineAt = (n: number): string => `line ${n}`
 
 function fail(state: State, line: Line, message: string): undefined {
-  state.problems.push({ path: lineAt(line.number), message })
+  state.problems.push(note(lineAt(line.number), message))
   return undefined
 }
 
@@ -155,7 +155,10 @@ export function importDescribe(text: string, options: ImportOptions = {}): Impor
     return importDescribeText(text, options)
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught)
-    return { ok: false, problems: [{ path: '$', message: `could not be imported: ${message}` }] }
+    return {
+      ok: false,
+      problems: [problem('$', 'internal-error', { stage: 'import', detail: message })],
+    }
   }
 }
 
@@ -171,32 +174,39 @@ function importDescribeText(text: string, options: ImportOptions): ImportResult 
     skipped: 0,
   }
   if (typeof text !== 'string')
-    return { ok: false, problems: [{ path: '$', message: 'expected text' }] }
+    return {
+      ok: false,
+      problems: [problem('$', 'wrong-type', { expected: 'import-text', got: showValue(text) })],
+    }
   text.split(/\r\n|\r|\n/).forEach((raw, i) => readLine(state, columnsOf(i + 1, raw.trim())))
   if (state.skipped > MAX_SKIPPED_WARNINGS) {
-    state.warnings.push({
-      path: '$',
-      message: `${state.skipped - MAX_SKIPPED_WARNINGS} more lines that are not describe output were skipped`,
-    })
+    state.warnings.push(
+      note(
+        '$',
+        `${state.skipped - MAX_SKIPPED_WARNINGS} more lines that are not describe output were skipped`,
+      ),
+    )
   }
   if (state.topics.size === 0 && state.problems.length === 0) {
-    state.problems.push({
-      path: '$',
-      message:
+    state.problems.push(
+      note(
+        '$',
         'found no topic or partition lines; expected kafka-topics.sh --describe output such as "Topic: orders\tPartitionCount: 3\tReplicationFactor: 3\tConfigs:" followed by "\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,2,3"',
-    })
+      ),
+    )
   }
   for (const column of state.unknownColumns) {
-    state.warnings.push({
-      path: '$',
-      message: `column ${JSON.stringify(column)} is not understood and was ignored`,
-    })
+    state.warnings.push(
+      note('$', `column ${JSON.stringify(column)} is not understood and was ignored`),
+    )
   }
   if (state.offline.length > 0) {
-    state.warnings.push({
-      path: '$',
-      message: `offline replicas are not imported (the brokers start healthy): ${state.offline.slice(0, 10).join('; ')}${state.offline.length > 10 ? `; and ${state.offline.length - 10} more` : ''}`,
-    })
+    state.warnings.push(
+      note(
+        '$',
+        `offline replicas are not imported (the brokers start healthy): ${state.offline.slice(0, 10).join('; ')}${state.offline.length > 10 ? `; and ${state.offline.length - 10} more` : ''}`,
+      ),
+    )
   }
   const topics = [...state.topics.values()].map((t) => topicFile(state, t))
   const brokerIds = new Set<BrokerId>()
@@ -209,10 +219,12 @@ function importDescribeText(text: string, options: ImportOptions): ImportResult 
     const rf = topic.replicationFactor ?? 1
     if (topic.assignment === undefined && rf > brokers.length && brokers.length > 0) {
       const info = state.topics.get(topic.name)
-      state.problems.push({
-        path: lineAt(info?.header?.line ?? info?.firstLine ?? 0),
-        message: `ReplicationFactor ${rf} of ${JSON.stringify(topic.name)} is larger than the number of known brokers (${brokers.length}); name the others in the zone map`,
-      })
+      state.problems.push(
+        note(
+          lineAt(info?.header?.line ?? info?.firstLine ?? 0),
+          `ReplicationFactor ${rf} of ${JSON.stringify(topic.name)} is larger than the number of known brokers (${brokers.length}); name the others in the zone map`,
+        ),
+      )
     }
   })
   const scenario: ScenarioFile = {
@@ -226,11 +238,12 @@ function importDescribeText(text: string, options: ImportOptions): ImportResult 
   }
   if (state.elrSeen) {
     scenario.cluster.config = { 'eligible.leader.replicas.enable': true }
-    state.warnings.push({
-      path: '$',
-      message:
+    state.warnings.push(
+      note(
+        '$',
         'the Elr/LastKnownElr columns list replicas, so eligible leader replicas (KIP-966) are on: eligible.leader.replicas.enable is set to true',
-    })
+      ),
+    )
   }
   return finish(scenario, state.problems, state.warnings)
 }
@@ -239,11 +252,12 @@ function controllerMode(state: State, options: ImportOptions): ControllerMode {
   if (options.controller !== undefined) return options.controller
   if (state.oldFormat) return 'zookeeper'
   if (!state.elrSeen) {
-    state.warnings.push({
-      path: '$',
-      message:
+    state.warnings.push(
+      note(
+        '$',
         'the output does not show whether the cluster runs KRaft or ZooKeeper; assumed KRaft (set the controller option to change it)',
-    })
+      ),
+    )
   }
   return 'kraft'
 }
@@ -258,10 +272,9 @@ function readLine(state: State, line: Line): void {
     if ([...columns.keys()].some((k) => KNOWN_COLUMNS.has(k) && k !== 'Topic')) {
       fail(state, line, `is neither a topic line nor a partition line: ${quote(line.text)}`)
     } else if (++state.skipped <= MAX_SKIPPED_WARNINGS) {
-      state.warnings.push({
-        path: lineAt(line.number),
-        message: `skipped, not describe output: ${quote(line.text)}`,
-      })
+      state.warnings.push(
+        note(lineAt(line.number), `skipped, not describe output: ${quote(line.text)}`),
+      )
     }
     return
   }
@@ -288,10 +301,12 @@ function readHeader(state: State, line: Line): void {
   if (partitionCount !== undefined) topic.header.partitionCount = partitionCount
   if (replicationFactor !== undefined) topic.header.replicationFactor = replicationFactor
   if (line.columns.get('MarkedForDeletion') === 'true') {
-    state.warnings.push({
-      path: lineAt(line.number),
-      message: `topic ${JSON.stringify(name)} is marked for deletion; imported anyway`,
-    })
+    state.warnings.push(
+      note(
+        lineAt(line.number),
+        `topic ${JSON.stringify(name)} is marked for deletion; imported anyway`,
+      ),
+    )
   }
   topic.config = readConfigs(state, line, line.columns.get('Configs') ?? '')
 }
@@ -323,10 +338,12 @@ function readConfigs(state: State, line: Line, text: string): TopicConfig {
     }
   }
   if (ignored.length > 0) {
-    state.warnings.push({
-      path: lineAt(line.number),
-      message: `ignored configs the simulator does not model: ${ignored.join(', ')}`,
-    })
+    state.warnings.push(
+      note(
+        lineAt(line.number),
+        `ignored configs the simulator does not model: ${ignored.join(', ')}`,
+      ),
+    )
   }
   return config
 }
@@ -378,10 +395,12 @@ function readPartition(state: State, line: Line): void {
       )
       return
     }
-    state.warnings.push({
-      path: lineAt(line.number),
-      message: `observers ${observers.join(',')} are not modelled and were left out`,
-    })
+    state.warnings.push(
+      note(
+        lineAt(line.number),
+        `observers ${observers.join(',')} are not modelled and were left out`,
+      ),
+    )
     replicas = replicas.filter((id) => !observers.includes(id))
     isr = isr.filter((id) => !observers.includes(id))
   }
@@ -389,10 +408,12 @@ function readPartition(state: State, line: Line): void {
     // As Kafka's TopicCommand counts the replication factor: the replicas before the move.
     replicas = replicas.filter((id) => !adding.includes(id))
     isr = isr.filter((id) => !adding.includes(id))
-    state.warnings.push({
-      path: lineAt(line.number),
-      message: `a reassignment is in progress; imported the replicas before it (${replicas.join(',')}), without the adding replicas ${adding.join(',') || 'none'}`,
-    })
+    state.warnings.push(
+      note(
+        lineAt(line.number),
+        `a reassignment is in progress; imported the replicas before it (${replicas.join(',')}), without the adding replicas ${adding.join(',') || 'none'}`,
+      ),
+    )
   }
   if (!checkReplicas(state, line, replicas, leader, isr, elr ?? [], lastKnownElr ?? [])) return
   const topic = topicInfo(state, name, line.number)
@@ -472,58 +493,72 @@ function topicFile(state: State, topic: TopicInfo): ScenarioTopic {
   const where = lineAt(header?.line ?? topic.firstLine)
   const count = header?.partitionCount ?? numbers.reduce((max, p) => Math.max(max, p + 1), 0)
   if (count > MAX_PARTITIONS) {
-    state.problems.push({
-      path: where,
-      message: `topic ${JSON.stringify(topic.name)} has ${count} partitions; the simulator allows at most ${MAX_PARTITIONS} per topic`,
-    })
+    state.problems.push(
+      note(
+        where,
+        `topic ${JSON.stringify(topic.name)} has ${count} partitions; the simulator allows at most ${MAX_PARTITIONS} per topic`,
+      ),
+    )
     return { name: topic.name, partitions: 1 }
   }
   if (header === undefined) {
-    state.warnings.push({
-      path: where,
-      message: `topic ${JSON.stringify(topic.name)} has no topic line (PartitionCount); assumed ${count} partitions from its partition lines`,
-    })
+    state.warnings.push(
+      note(
+        where,
+        `topic ${JSON.stringify(topic.name)} has no topic line (PartitionCount); assumed ${count} partitions from its partition lines`,
+      ),
+    )
   }
   const beyond = numbers.filter((p) => p >= count)
   if (beyond.length > 0) {
-    state.problems.push({
-      path: lineAt(partitions.get(beyond[0] as number)?.line ?? topic.firstLine),
-      message: `partition ${ranges(beyond)} of ${JSON.stringify(topic.name)} is beyond its PartitionCount ${count}`,
-    })
+    state.problems.push(
+      note(
+        lineAt(partitions.get(beyond[0] as number)?.line ?? topic.firstLine),
+        `partition ${ranges(beyond)} of ${JSON.stringify(topic.name)} is beyond its PartitionCount ${count}`,
+      ),
+    )
   }
   const out: ScenarioTopic = { name: topic.name, partitions: Math.max(count, 1) }
   if (partitions.size === 0) {
     // A topic line alone still gives the shape; Kafka's default assignment places the replicas.
     if (header?.replicationFactor !== undefined) out.replicationFactor = header.replicationFactor
-    state.warnings.push({
-      path: where,
-      message: `topic ${JSON.stringify(topic.name)} has no partition lines; its replicas will be placed by Kafka's default assignment`,
-    })
+    state.warnings.push(
+      note(
+        where,
+        `topic ${JSON.stringify(topic.name)} has no partition lines; its replicas will be placed by Kafka's default assignment`,
+      ),
+    )
     return withConfig(state, out, topic, where)
   }
   const missing = Array.from({ length: count }, (_, p) => p).filter((p) => !partitions.has(p))
   if (missing.length > 0) {
-    state.problems.push({
-      path: where,
-      message: `topic ${JSON.stringify(topic.name)} has ${count} partitions but no lines for partition ${ranges(missing)}`,
-    })
+    state.problems.push(
+      note(
+        where,
+        `topic ${JSON.stringify(topic.name)} has ${count} partitions but no lines for partition ${ranges(missing)}`,
+      ),
+    )
   }
   const sorted = [...partitions.entries()].sort((a, b) => a[0] - b[0])
   const [firstP, first] = sorted[0] as [number, PartitionInfo]
   const rf = first.replicas.length
   for (const [p, info] of sorted) {
     if (info.replicas.length !== rf) {
-      state.problems.push({
-        path: lineAt(info.line),
-        message: `partition ${p} has ${info.replicas.length} replicas but partition ${firstP} (line ${first.line}) has ${rf}; the simulator needs one replication factor per topic`,
-      })
+      state.problems.push(
+        note(
+          lineAt(info.line),
+          `partition ${p} has ${info.replicas.length} replicas but partition ${firstP} (line ${first.line}) has ${rf}; the simulator needs one replication factor per topic`,
+        ),
+      )
     }
   }
   if (header?.replicationFactor !== undefined && header.replicationFactor !== rf) {
-    state.warnings.push({
-      path: where,
-      message: `ReplicationFactor says ${header.replicationFactor} but the partitions have ${rf} replicas; used ${rf}`,
-    })
+    state.warnings.push(
+      note(
+        where,
+        `ReplicationFactor says ${header.replicationFactor} but the partitions have ${rf} replicas; used ${rf}`,
+      ),
+    )
   }
   out.replicationFactor = rf
   out.assignment = Object.fromEntries(sorted.map(([p, info]) => [String(p), info.replicas]))
@@ -547,10 +582,12 @@ function withConfig(
   const minIsr = config['min.insync.replicas']
   if (rf !== undefined && minIsr !== undefined && minIsr > rf) {
     config['min.insync.replicas'] = rf
-    state.warnings.push({
-      path: where,
-      message: `min.insync.replicas=${minIsr} is larger than the replication factor ${rf} of ${JSON.stringify(topic.name)}; imported as ${rf}. In Kafka every acks=all write to this topic fails with NOT_ENOUGH_REPLICAS`,
-    })
+    state.warnings.push(
+      note(
+        where,
+        `min.insync.replicas=${minIsr} is larger than the replication factor ${rf} of ${JSON.stringify(topic.name)}; imported as ${rf}. In Kafka every acks=all write to this topic fails with NOT_ENOUGH_REPLICAS`,
+      ),
+    )
   }
   // Rebuilt so that the keys come in the documented order: config before the replica lists.
   const { assignment, initial, ...shape } = out

@@ -10,7 +10,7 @@
 import { TOPIC_NAME_PATTERN, MAX_INT32, MAX_PARTITIONS } from './fields'
 import { finish, placeBrokers, ranges, type ImportOptions } from './import-common'
 import { parseJson } from './json'
-import { at, describeValue, hasOwn, isRecord, quote } from './text'
+import { at, describeValue, hasOwn, isRecord, note, problem, quote, showValue } from './text'
 import type { ImportResult, Problem, ScenarioFile, ScenarioTopic } from './types'
 
 interface Entry {
@@ -32,13 +32,14 @@ function jsonText(text: string, warnings: Problem[]): string {
   )
   const start = lines.findIndex((l, i) => i > proposed && l.trim().startsWith('{'))
   if (start < 0) return text
-  warnings.push({
-    path: `line ${start + 1}`,
-    message:
+  warnings.push(
+    note(
+      `line ${start + 1}`,
       proposed >= 0
         ? 'used the proposed reassignment from the pasted --generate output'
         : 'used the JSON on this line and ignored the text around it',
-  })
+    ),
+  )
   return lines[start] ?? ''
 }
 
@@ -54,7 +55,10 @@ export function importReassignment(text: string, options: ImportOptions = {}): I
     return importReassignmentText(text, options)
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught)
-    return { ok: false, problems: [{ path: '$', message: `could not be imported: ${message}` }] }
+    return {
+      ok: false,
+      problems: [problem('$', 'internal-error', { stage: 'import', detail: message })],
+    }
   }
 }
 
@@ -62,7 +66,10 @@ function importReassignmentText(text: string, options: ImportOptions): ImportRes
   const problems: Problem[] = []
   const warnings: Problem[] = []
   if (typeof text !== 'string')
-    return { ok: false, problems: [{ path: '$', message: 'expected text' }] }
+    return {
+      ok: false,
+      problems: [problem('$', 'wrong-type', { expected: 'import-text', got: showValue(text) })],
+    }
   const json = parseJson(jsonText(text, warnings))
   if (!json.ok) return { ok: false, problems: json.problems }
   const root = json.value
@@ -70,16 +77,16 @@ function importReassignmentText(text: string, options: ImportOptions): ImportRes
     return {
       ok: false,
       problems: [
-        {
-          path: '$',
-          message: `must be an object {"version": 1, "partitions": [...]} (got ${describeValue(root)})`,
-        },
+        note(
+          '$',
+          `must be an object {"version": 1, "partitions": [...]} (got ${describeValue(root)})`,
+        ),
       ],
     }
   }
   for (const key of Object.keys(root)) {
     if (key !== 'version' && key !== 'partitions')
-      warnings.push({ path: at('', key), message: 'unknown field, ignored' })
+      warnings.push(note(at('', key), 'unknown field, ignored'))
   }
   if (root.version !== 1) {
     let message = 'is required (1)'
@@ -88,20 +95,21 @@ function importReassignmentText(text: string, options: ImportOptions): ImportRes
     } else if (hasOwn(root, 'version')) {
       message = `must be the number 1 (got ${describeValue(root.version)})`
     }
-    problems.push({ path: 'version', message })
+    problems.push(note('version', message))
   }
   const items = root.partitions
   if (!Array.isArray(items)) {
-    problems.push({
-      path: 'partitions',
-      message: hasOwn(root, 'partitions')
-        ? `must be an array (got ${describeValue(items)})`
-        : 'is required: a list of {"topic", "partition", "replicas"}',
-    })
+    problems.push(
+      note(
+        'partitions',
+        hasOwn(root, 'partitions')
+          ? `must be an array (got ${describeValue(items)})`
+          : 'is required: a list of {"topic", "partition", "replicas"}',
+      ),
+    )
     return { ok: false, problems }
   }
-  if (items.length === 0)
-    problems.push({ path: 'partitions', message: 'is empty: there is nothing to import' })
+  if (items.length === 0) problems.push(note('partitions', 'is empty: there is nothing to import'))
   const entries = items.flatMap(
     (item, i) => readEntry(item, at('partitions', i), problems, warnings) ?? [],
   )
@@ -127,25 +135,28 @@ function readEntry(
   warnings: Problem[],
 ): Entry | undefined {
   if (!isRecord(item)) {
-    problems.push({
-      path,
-      message: `must be an object {"topic", "partition", "replicas"} (got ${describeValue(item)})`,
-    })
+    problems.push(
+      note(
+        path,
+        `must be an object {"topic", "partition", "replicas"} (got ${describeValue(item)})`,
+      ),
+    )
     return undefined
   }
   const before = problems.length
   for (const key of Object.keys(item)) {
-    if (!ENTRY_KEYS.includes(key))
-      warnings.push({ path: at(path, key), message: 'unknown field, ignored' })
+    if (!ENTRY_KEYS.includes(key)) warnings.push(note(at(path, key), 'unknown field, ignored'))
   }
   const { topic, partition, replicas } = item
   if (typeof topic !== 'string' || !new RegExp(TOPIC_NAME_PATTERN, 'u').test(topic)) {
-    problems.push({
-      path: at(path, 'topic'),
-      message: hasOwn(item, 'topic')
-        ? `${typeof topic === 'string' ? quote(topic) : describeValue(topic)} is not a valid Kafka topic name`
-        : 'is required',
-    })
+    problems.push(
+      note(
+        at(path, 'topic'),
+        hasOwn(item, 'topic')
+          ? `${typeof topic === 'string' ? quote(topic) : describeValue(topic)} is not a valid Kafka topic name`
+          : 'is required',
+      ),
+    )
   }
   if (
     typeof partition !== 'number' ||
@@ -153,32 +164,37 @@ function readEntry(
     partition < 0 ||
     partition >= MAX_PARTITIONS
   ) {
-    problems.push({
-      path: at(path, 'partition'),
-      message: hasOwn(item, 'partition')
-        ? `must be a partition number from 0 to ${MAX_PARTITIONS - 1} (got ${describeValue(partition)})`
-        : 'is required',
-    })
+    problems.push(
+      note(
+        at(path, 'partition'),
+        hasOwn(item, 'partition')
+          ? `must be a partition number from 0 to ${MAX_PARTITIONS - 1} (got ${describeValue(partition)})`
+          : 'is required',
+      ),
+    )
   }
   if (!Array.isArray(replicas) || replicas.length === 0) {
-    problems.push({
-      path: at(path, 'replicas'),
-      message: hasOwn(item, 'replicas')
-        ? `must be a non-empty list of broker ids (got ${describeValue(replicas)})`
-        : 'is required',
-    })
+    problems.push(
+      note(
+        at(path, 'replicas'),
+        hasOwn(item, 'replicas')
+          ? `must be a non-empty list of broker ids (got ${describeValue(replicas)})`
+          : 'is required',
+      ),
+    )
   } else {
     replicas.forEach((id, j) => {
       if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > MAX_INT32) {
-        problems.push({
-          path: at(path, 'replicas', j),
-          message: `must be a broker id (got ${describeValue(id)})`,
-        })
+        problems.push(
+          note(at(path, 'replicas', j), `must be a broker id (got ${describeValue(id)})`),
+        )
       } else if (replicas.indexOf(id) !== j) {
-        problems.push({
-          path: at(path, 'replicas', j),
-          message: `broker ${id} is listed twice; Kafka refuses duplicate replicas`,
-        })
+        problems.push(
+          note(
+            at(path, 'replicas', j),
+            `broker ${id} is listed twice; Kafka refuses duplicate replicas`,
+          ),
+        )
       }
     })
   }
@@ -202,17 +218,18 @@ function readLogDirs(
   const dirs = item.log_dirs
   const dirsPath = at(path, 'log_dirs')
   if (!Array.isArray(dirs) || dirs.some((d) => typeof d !== 'string')) {
-    problems.push({
-      path: dirsPath,
-      message: `must be a list of log directories or "any" (got ${describeValue(dirs)})`,
-    })
+    problems.push(
+      note(dirsPath, `must be a list of log directories or "any" (got ${describeValue(dirs)})`),
+    )
   } else if (Array.isArray(item.replicas) && dirs.length !== item.replicas.length) {
-    problems.push({
-      path: dirsPath,
-      message: `lists ${dirs.length} log directories for ${item.replicas.length} replicas; Kafka needs one per replica`,
-    })
+    problems.push(
+      note(
+        dirsPath,
+        `lists ${dirs.length} log directories for ${item.replicas.length} replicas; Kafka needs one per replica`,
+      ),
+    )
   } else if (dirs.some((d) => d !== 'any')) {
-    warnings.push({ path: dirsPath, message: 'log directories are not modelled and were ignored' })
+    warnings.push(note(dirsPath, 'log directories are not modelled and were ignored'))
   }
 }
 
@@ -222,10 +239,12 @@ function buildTopics(entries: Entry[], problems: Problem[], warnings: Problem[])
     const list = byTopic.get(entry.topic) ?? []
     const earlier = list.find((e) => e.partition === entry.partition)
     if (earlier !== undefined) {
-      problems.push({
-        path: entry.path,
-        message: `partition ${entry.topic}-${entry.partition} is listed twice (also at ${earlier.path}); Kafka refuses duplicate partitions`,
-      })
+      problems.push(
+        note(
+          entry.path,
+          `partition ${entry.topic}-${entry.partition} is listed twice (also at ${earlier.path}); Kafka refuses duplicate partitions`,
+        ),
+      )
       continue
     }
     list.push(entry)
@@ -237,20 +256,24 @@ function buildTopics(entries: Entry[], problems: Problem[], warnings: Problem[])
     const rf = first.replicas.length
     for (const entry of list) {
       if (entry.replicas.length !== rf) {
-        problems.push({
-          path: at(entry.path, 'replicas'),
-          message: `has ${entry.replicas.length} replicas but ${name}-${first.partition} (${first.path}) has ${rf}; the simulator needs one replication factor per topic`,
-        })
+        problems.push(
+          note(
+            at(entry.path, 'replicas'),
+            `has ${entry.replicas.length} replicas but ${name}-${first.partition} (${first.path}) has ${rf}; the simulator needs one replication factor per topic`,
+          ),
+        )
       }
     }
     const partitions = (list[list.length - 1] as Entry).partition + 1
     const listed = new Set(list.map((e) => e.partition))
     const missing = Array.from({ length: partitions }, (_, p) => p).filter((p) => !listed.has(p))
     if (missing.length > 0) {
-      warnings.push({
-        path: first.path,
-        message: `topic ${JSON.stringify(name)} has no replica list for partition ${ranges(missing)}; Kafka's default assignment places them`,
-      })
+      warnings.push(
+        note(
+          first.path,
+          `topic ${JSON.stringify(name)} has no replica list for partition ${ranges(missing)}; Kafka's default assignment places them`,
+        ),
+      )
     }
     return {
       name,

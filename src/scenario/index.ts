@@ -20,7 +20,24 @@ export type {
   ScenarioTopic,
 } from './types'
 export { SCENARIO_VERSION } from './types'
-export { parseScenario, validateScenario } from './validate'
+export {
+  makeProblem,
+  movedProblem,
+  renderProblem,
+  type ProblemCode,
+  type ProblemData,
+  type ProblemParams,
+} from './messages'
+export { note } from './text'
+export { checkValue, parseScenario, validateScenario } from './validate'
+export {
+  CONTROLLER_COUNT_RULE,
+  FIRST_CONTROLLER_ID,
+  MAX_CONTROLLERS,
+  MAX_ZONES,
+  ZONE_COUNT_RULE,
+  type Rule,
+} from './fields'
 export { normalizeScenario, normalizeAcks } from './normalize'
 export { scenarioToJson, specToScenario } from './export'
 export { scenarioSchema, SCENARIO_SCHEMA_URL } from './schema'

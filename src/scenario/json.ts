@@ -6,6 +6,7 @@
  * input can overflow the stack. It accepts `//` and `/* *\/` comments, since scenarios are
  * often written by hand as JSONC, with comments; everything else is RFC 8259.
  */
+import { makeProblem, type ProblemParams } from './messages'
 import type { Problem } from './types'
 
 export const MAX_JSON_DEPTH = 100
@@ -13,12 +14,14 @@ const MAX_DUPLICATES_REPORTED = 50
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] }
 
+type Syntax = ProblemParams['json-syntax']
+
 class JsonSyntaxError extends Error {
   constructor(
     readonly offset: number,
-    message: string,
+    readonly syntax: Syntax,
   ) {
-    super(message)
+    super(syntax.reason)
   }
 }
 
@@ -34,12 +37,15 @@ export function parseJson(text: string): JsonResult {
         ok: false,
         problems: [
           ...reader.duplicates,
-          { path: reader.where(error.offset), message: error.message },
+          makeProblem(reader.where(error.offset), 'json-syntax', error.syntax),
         ],
       }
     }
     const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, problems: [{ path: '$', message: `could not be read: ${message}` }] }
+    return {
+      ok: false,
+      problems: [makeProblem('$', 'internal-error', { stage: 'read', detail: message })],
+    }
   }
 }
 
@@ -84,19 +90,21 @@ class Reader {
 
   document(): unknown {
     this.space()
-    if (this.pos >= this.text.length) throw this.fail('the text is empty; expected a JSON object')
+    if (this.pos >= this.text.length) throw this.fail('empty-text')
     const value = this.value()
     this.space()
     if (this.pos < this.text.length) {
-      throw this.fail(
-        `unexpected ${shown(this.text[this.pos] ?? '')} after the end of the JSON value`,
-      )
+      throw this.fail('after-end', { found: shown(this.text[this.pos] ?? '') })
     }
     return value
   }
 
-  private fail(message: string, offset = this.pos): JsonSyntaxError {
-    return new JsonSyntaxError(offset, message)
+  private fail(
+    reason: Syntax['reason'],
+    details: Omit<Syntax, 'reason'> = {},
+    offset = this.pos,
+  ): JsonSyntaxError {
+    return new JsonSyntaxError(offset, { reason, ...details })
   }
 
   private space(): void {
@@ -109,7 +117,7 @@ class Reader {
         while (this.pos < t.length && t.charCodeAt(this.pos) !== 10) this.pos++
       } else if (c === 47 && t.charCodeAt(this.pos + 1) === 42) {
         const end = t.indexOf('*/', this.pos + 2)
-        if (end < 0) throw this.fail('unterminated /* comment')
+        if (end < 0) throw this.fail('unterminated-comment')
         this.pos = end + 2
       } else {
         return
@@ -133,20 +141,18 @@ class Reader {
       case 'n':
         return this.literal('null', null)
       case undefined:
-        throw this.fail('unexpected end of the text; expected a value')
+        throw this.fail('end-expected-value')
       case "'":
-        throw this.fail('strings must be in double quotes (")')
+        throw this.fail('single-quotes')
       default:
         if (c === '-' || (c >= '0' && c <= '9')) return this.number()
-        throw this.fail(
-          `unexpected ${shown(c)}; expected a value (object, array, string, number, true, false or null)`,
-        )
+        throw this.fail('unexpected-character', { found: shown(c) })
     }
   }
 
   private nest<T>(read: () => T): T {
     if (++this.depth > MAX_JSON_DEPTH) {
-      throw this.fail(`nested more than ${MAX_JSON_DEPTH} levels deep`)
+      throw this.fail('too-deep', { depth: MAX_JSON_DEPTH })
     }
     const value = read()
     this.depth--
@@ -159,7 +165,7 @@ class Reader {
       return value
     }
     const found = /^[A-Za-z_]+/.exec(this.text.slice(this.pos, this.pos + 20))?.[0] ?? ''
-    throw this.fail(`unexpected word ${JSON.stringify(found)}; expected a value`)
+    throw this.fail('unexpected-word', { found })
   }
 
   private object(): Record<string, unknown> {
@@ -175,24 +181,23 @@ class Reader {
       this.space()
       const keyAt = this.pos
       const c = this.text[this.pos]
-      if (c === '}') throw this.fail('trailing comma before "}" (JSON does not allow it)')
+      if (c === '}') throw this.fail('trailing-comma-object')
       if (c !== '"') {
-        if (c === undefined) throw this.fail('unexpected end of the text; expected a property name')
-        throw this.fail(`expected a property name in double quotes, found ${shown(c)}`)
+        if (c === undefined) throw this.fail('end-expected-property')
+        throw this.fail('expected-property', { found: shown(c) })
       }
       const key = this.string()
       const first = seenAt.get(key)
       if (first !== undefined && this.duplicates.length < MAX_DUPLICATES_REPORTED) {
-        this.duplicates.push({
-          path: this.where(keyAt),
-          message: `duplicate key ${JSON.stringify(key)} (first at ${this.where(first)}); JSON readers would silently keep only the last`,
-        })
+        this.duplicates.push(
+          makeProblem(this.where(keyAt), 'duplicate-key', { key, firstAt: this.where(first) }),
+        )
       } else if (first === undefined) {
         seenAt.set(key, keyAt)
       }
       this.space()
       if (this.text[this.pos] !== ':') {
-        throw this.fail(`expected ":" after the property name ${JSON.stringify(key)}`)
+        throw this.fail('expected-colon', { key })
       }
       this.pos++
       this.space()
@@ -213,8 +218,8 @@ class Reader {
         this.pos++
         return out
       }
-      if (next === undefined) throw this.fail('unexpected end of the text; expected "," or "}"')
-      throw this.fail(`expected "," or "}" after a property value, found ${shown(next)}`)
+      if (next === undefined) throw this.fail('end-expected-comma-brace')
+      throw this.fail('expected-comma-brace', { found: shown(next) })
     }
   }
 
@@ -229,7 +234,7 @@ class Reader {
     for (;;) {
       this.space()
       if (this.text[this.pos] === ']') {
-        throw this.fail('trailing comma before "]" (JSON does not allow it)')
+        throw this.fail('trailing-comma-array')
       }
       out.push(this.value())
       this.space()
@@ -242,8 +247,8 @@ class Reader {
         this.pos++
         return out
       }
-      if (next === undefined) throw this.fail('unexpected end of the text; expected "," or "]"')
-      throw this.fail(`expected "," or "]" after an array element, found ${shown(next)}`)
+      if (next === undefined) throw this.fail('end-expected-comma-bracket')
+      throw this.fail('expected-comma-bracket', { found: shown(next) })
     }
   }
 
@@ -254,7 +259,7 @@ class Reader {
     let out = ''
     let runStart = this.pos
     for (;;) {
-      if (this.pos >= t.length) throw this.fail('unterminated string', start)
+      if (this.pos >= t.length) throw this.fail('unterminated-string', {}, start)
       const c = t.charCodeAt(this.pos)
       if (c === 34) {
         out += t.slice(runStart, this.pos)
@@ -262,24 +267,21 @@ class Reader {
         return out
       }
       if (c < 0x20) {
-        throw this.fail(
-          `control character ${shown(t[this.pos] ?? '')} in a string; write it as an escape such as \\n`,
-        )
+        throw this.fail('control-character', { found: shown(t[this.pos] ?? '') })
       }
       if (c === 92) {
         out += t.slice(runStart, this.pos)
         const e = t[this.pos + 1]
         if (e === 'u') {
           const hex = t.slice(this.pos + 2, this.pos + 6)
-          if (!/^[0-9a-fA-F]{4}$/.test(hex))
-            throw this.fail('bad \\u escape; expected 4 hex digits')
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw this.fail('bad-unicode-escape')
           out += String.fromCharCode(parseInt(hex, 16))
           this.pos += 6
         } else if (e !== undefined && ESCAPES[e] !== undefined) {
           out += ESCAPES[e]
           this.pos += 2
         } else {
-          throw this.fail(`bad escape "\\${e ?? ''}" in a string`)
+          throw this.fail('bad-escape', { found: e ?? '' })
         }
         runStart = this.pos
         continue
@@ -295,7 +297,7 @@ class Reader {
     const after = match === null ? undefined : this.text[this.pos + match[0].length]
     if (match === null || match[0] === '-' || (after !== undefined && /[0-9.eE]/.test(after))) {
       const bad = /^[-+0-9.eE]+/.exec(this.text.slice(this.pos, this.pos + 40))?.[0] ?? ''
-      throw this.fail(`bad number ${JSON.stringify(bad)}`)
+      throw this.fail('bad-number', { found: bad })
     }
     this.pos += match[0].length
     const value = Number(match[0])

@@ -16,6 +16,7 @@ import {
   INITIAL_FIELDS,
   NARRATION_FIELDS,
   NARRATION_STEP_FIELDS,
+  MAX_CONTROLLERS,
   MAX_INT32,
   NODE_FIELDS,
   PRODUCER_CONFIG_FIELDS,
@@ -57,6 +58,7 @@ function ruleSchema(rule: Rule): Schema {
         type: 'array',
         items: { type: 'string', minLength: 1, maxLength: 1000 },
         minItems: rule.minItems,
+        ...(rule.maxItems === undefined ? {} : { maxItems: rule.maxItems }),
         uniqueItems: true,
       }
     case 'enumList':
@@ -132,7 +134,12 @@ export function buildScenarioSchema(): Schema {
         CLUSTER_FIELDS,
         {
           brokers: { type: 'array', items: ref('node'), minItems: 1 },
-          controllers: { type: 'array', items: ref('node'), minItems: 1 },
+          controllers: {
+            type: 'array',
+            items: ref('node'),
+            minItems: 1,
+            maxItems: MAX_CONTROLLERS,
+          },
           config: ref('clusterConfig'),
         },
       ),

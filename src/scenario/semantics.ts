@@ -17,7 +17,8 @@ import {
   type LooseScenario,
   type LooseTopic,
 } from './shape'
-import { at, didYouMean } from './text'
+import type { ProblemParams } from './messages'
+import { at, closest } from './text'
 import type { ScenarioAcks } from './types'
 
 interface Known {
@@ -56,28 +57,18 @@ export function checkSemantics(ctx: Ctx, scenario: LooseScenario): void {
     const path = at('narration', 'steps', i, 'atMs')
     const previous = scenario.narration?.steps[i - 1]
     if (previous !== undefined && step.atMs < previous.atMs) {
-      warn(
-        ctx,
-        path,
-        `${step.atMs} ms comes before the previous step (${previous.atMs} ms); steps are shown in time order`,
-      )
+      warn(ctx, path, 'step-out-of-order', { atMs: step.atMs, previousAtMs: previous.atMs })
     }
     if (known.durationMs !== undefined && step.atMs > known.durationMs) {
-      warn(
-        ctx,
-        path,
-        `${step.atMs} ms is after the end of the run (durationMs ${known.durationMs}); this step is never shown`,
-      )
+      warn(ctx, path, 'step-after-end', { atMs: step.atMs, durationMs: known.durationMs })
     }
   })
 }
 
-function unknownZone(zone: string, known: Known): string {
+function unknownZone(zone: string, known: Known): ProblemParams['unknown-zone'] {
   const zones = [...(known.zones ?? [])]
-  return `unknown zone ${JSON.stringify(zone)}; cluster.zones lists ${zones.map((z) => JSON.stringify(z)).join(', ')}.${didYouMean(zone, zones)}`.replace(
-    /\.$/,
-    '',
-  )
+  const suggestion = closest(zone, zones)
+  return suggestion === undefined ? { zone, zones } : { zone, zones, suggestion }
 }
 
 function checkBrokers(ctx: Ctx, scenario: LooseScenario, known: Known): BrokerSpec[] | undefined {
@@ -87,28 +78,27 @@ function checkBrokers(ctx: Ctx, scenario: LooseScenario, known: Known): BrokerSp
   if (brokers === undefined && cluster.brokersPerZone !== undefined) {
     const total = cluster.brokersPerZone * known.zones.size
     if (total > MAX_BROKERS) {
-      error(
-        ctx,
-        'cluster.brokersPerZone',
-        `${cluster.brokersPerZone} brokers in each of ${known.zones.size} zones makes ${total}; the simulator allows at most ${MAX_BROKERS}`,
-      )
+      error(ctx, 'cluster.brokersPerZone', 'too-many-brokers-per-zone', {
+        brokersPerZone: cluster.brokersPerZone,
+        zones: known.zones.size,
+        total,
+        maximum: MAX_BROKERS,
+      })
       return undefined
     }
     brokers = expandBrokers(cluster.zones ?? [], cluster.brokersPerZone)
   }
   if (brokers === undefined) return undefined
   if (brokers.length > MAX_BROKERS) {
-    error(
-      ctx,
-      'cluster.brokers',
-      `lists ${brokers.length} brokers; the simulator allows at most ${MAX_BROKERS}`,
-    )
+    error(ctx, 'cluster.brokers', 'too-many-brokers', {
+      listed: brokers.length,
+      maximum: MAX_BROKERS,
+    })
   }
   checkNodes(ctx, brokers, 'cluster.brokers', 'broker', known)
   const used = new Set(brokers.map((b) => b.zone))
   cluster.zones?.forEach((zone, i) => {
-    if (!used.has(zone))
-      warn(ctx, at('cluster.zones', i), `zone ${JSON.stringify(zone)} has no brokers`)
+    if (!used.has(zone)) warn(ctx, at('cluster.zones', i), 'zone-without-brokers', { zone })
   })
   return brokers
 }
@@ -118,19 +108,23 @@ function checkNodes(
   ctx: Ctx,
   nodes: { id: number; zone: string }[],
   path: string,
-  what: string,
+  what: 'broker' | 'controller',
   known: Known,
 ): void {
   const firstAt = new Map<number, number>()
   nodes.forEach((node, i) => {
     const first = firstAt.get(node.id)
     if (first !== undefined) {
-      error(ctx, at(path, i, 'id'), `duplicate ${what} id ${node.id} (also at ${at(path, first)})`)
+      error(ctx, at(path, i, 'id'), 'duplicate-id', {
+        of: what,
+        id: node.id,
+        firstPath: at(path, first),
+      })
     } else {
       firstAt.set(node.id, i)
     }
     if (known.zones !== undefined && !known.zones.has(node.zone)) {
-      error(ctx, at(path, i, 'zone'), unknownZone(node.zone, known))
+      error(ctx, at(path, i, 'zone'), 'unknown-zone', unknownZone(node.zone, known))
     }
   })
 }
@@ -152,19 +146,13 @@ function checkControllers(ctx: Ctx, scenario: LooseScenario, known: Known): void
   if (explicit !== undefined) {
     explicit.forEach((c, i) => {
       if (known.brokers?.has(c.id) === true) {
-        error(
-          ctx,
-          at('cluster.controllers', i, 'id'),
-          `controller id ${c.id} is also a broker id; in KRaft every node.id is unique`,
-        )
+        error(ctx, at('cluster.controllers', i, 'id'), 'controller-is-broker', { id: c.id })
       }
     })
   } else if ([...(known.controllers ?? [])].some((id) => known.brokers?.has(id) === true)) {
-    error(
-      ctx,
-      'cluster.controllers',
-      `the default controller ids ${FIRST_CONTROLLER_ID}.. collide with broker ids; list the controllers explicitly`,
-    )
+    error(ctx, 'cluster.controllers', 'default-controllers-collide', {
+      firstId: FIRST_CONTROLLER_ID,
+    })
   }
 }
 
@@ -176,7 +164,11 @@ function checkClusterConfig(ctx: Ctx, scenario: LooseScenario, known: Known): vo
     error(
       ctx,
       at(CONFIG_PATH, explicit ? 'broker.heartbeat.interval.ms' : 'broker.session.timeout.ms'),
-      `broker.heartbeat.interval.ms (${c['broker.heartbeat.interval.ms']}) must not exceed broker.session.timeout.ms (${c['broker.session.timeout.ms']})`,
+      'heartbeat-exceeds-session',
+      {
+        heartbeatMs: c['broker.heartbeat.interval.ms'],
+        sessionMs: c['broker.session.timeout.ms'],
+      },
     )
   }
 }
@@ -199,11 +191,11 @@ function checkTopics(ctx: Ctx, scenario: LooseScenario, known: Known): void {
     const name = topic.name
     const first = firstAt.get(name)
     if (first !== undefined) {
-      error(
-        ctx,
-        at('topics', i, 'name'),
-        `duplicate topic name ${JSON.stringify(name)} (also at topics[${first}])`,
-      )
+      error(ctx, at('topics', i, 'name'), 'duplicate-id', {
+        of: 'topic',
+        id: name,
+        firstPath: at('topics', first),
+      })
       return
     }
     firstAt.set(name, i)
@@ -212,11 +204,11 @@ function checkTopics(ctx: Ctx, scenario: LooseScenario, known: Known): void {
     const squashed = name.replace(/\./g, '_')
     const other = collisionAt.get(squashed)
     if (other !== undefined) {
-      error(
-        ctx,
-        at('topics', i, 'name'),
-        `topic ${JSON.stringify(name)} collides with ${JSON.stringify(topics[other]?.name)} (topics[${other}]): Kafka treats "." and "_" alike in metric names and refuses the second`,
-      )
+      error(ctx, at('topics', i, 'name'), 'topic-name-collision', {
+        name,
+        other: topics[other]?.name ?? '',
+        otherPath: at('topics', other),
+      })
     } else {
       collisionAt.set(squashed, i)
     }
@@ -230,15 +222,13 @@ function checkTopics(ctx: Ctx, scenario: LooseScenario, known: Known): void {
 function checkTopic(ctx: Ctx, topic: LooseTopic, path: string, known: Known): void {
   const explicitRf = topic.replicationFactor !== undefined
   const rf = topic.replicationFactor ?? known.config['default.replication.factor']
-  const rfSource = explicitRf
-    ? 'replicationFactor'
-    : `replicationFactor (default.replication.factor)`
+  const rfFromDefault = !explicitRf
   if (known.brokerCount !== undefined && rf > known.brokerCount) {
-    error(
-      ctx,
-      explicitRf ? at(path, 'replicationFactor') : path,
-      `${rfSource} ${rf} is larger than the number of brokers (${known.brokerCount}); Kafka refuses it with InvalidReplicationFactorException`,
-    )
+    error(ctx, explicitRf ? at(path, 'replicationFactor') : path, 'rf-above-brokers', {
+      rf,
+      brokers: known.brokerCount,
+      rfFromDefault,
+    })
   }
   const topicMinIsr = topic.config['min.insync.replicas']
   const minIsr = topicMinIsr ?? known.config['min.insync.replicas']
@@ -250,32 +240,29 @@ function checkTopic(ctx: Ctx, topic: LooseTopic, path: string, known: Known): vo
         : explicitRf
           ? at(path, 'replicationFactor')
           : path,
-      `min.insync.replicas ${minIsr}${topicMinIsr === undefined ? ' (from cluster.config)' : ''} is larger than the ${rfSource} ${rf}: acks=all writes could never succeed`,
+      'min-isr-above-rf',
+      { minIsr, rf, minIsrFromCluster: topicMinIsr === undefined, rfFromDefault },
     )
   }
   const partitions = topic.partitions
   const partitionExists = (key: string, entryPath: string): boolean => {
     if (partitions === undefined || Number(key) < partitions) return true
-    error(
-      ctx,
-      entryPath,
-      `partition ${key} does not exist: the topic has ${partitions} partitions (0 to ${partitions - 1})`,
-    )
+    error(ctx, entryPath, 'unknown-partition', { partition: Number(key), partitions })
     return false
   }
   for (const [key, replicas] of Object.entries(topic.assignment ?? {})) {
     const entryPath = at(path, 'assignment', key)
     if (!partitionExists(key, entryPath)) continue
     if (replicas.length !== rf) {
-      error(ctx, entryPath, `lists ${replicas.length} replicas, but the ${rfSource} is ${rf}`)
+      error(ctx, entryPath, 'replica-count-mismatch', {
+        listed: replicas.length,
+        rf,
+        rfFromDefault,
+      })
     }
     replicas.forEach((id, j) => {
       if (known.brokers !== undefined && !known.brokers.has(id)) {
-        error(
-          ctx,
-          at(entryPath, j),
-          `unknown broker ${id}; brokers are ${[...known.brokers].join(', ')}`,
-        )
+        error(ctx, at(entryPath, j), 'unknown-broker', { broker: id, brokers: [...known.brokers] })
       }
     })
   }
@@ -285,11 +272,7 @@ function checkTopic(ctx: Ctx, topic: LooseTopic, path: string, known: Known): vo
     const replicas = topic.assignment?.[key]
     if (replicas === undefined) {
       if (!topic.assignmentKeys.includes(key)) {
-        error(
-          ctx,
-          entryPath,
-          `needs an explicit assignment[${JSON.stringify(key)}]: an initial state names replicas, so the replicas must be given`,
-        )
+        error(ctx, entryPath, 'initial-needs-assignment', { partition: key })
       }
       continue
     }
@@ -303,35 +286,21 @@ function checkInitial(
   replicas: number[],
   path: string,
 ): void {
-  const shown = replicas.join(', ')
   if (state.leader !== -1 && !replicas.includes(state.leader)) {
-    error(
-      ctx,
-      at(path, 'leader'),
-      `leader ${state.leader} is not among the replicas (${shown}); use -1 for no leader`,
-    )
+    error(ctx, at(path, 'leader'), 'leader-not-replica', { leader: state.leader, replicas })
   } else if (state.leader !== -1 && !state.isr.includes(state.leader)) {
-    error(
-      ctx,
-      at(path, 'isr'),
-      `must include the leader ${state.leader} (Kafka's leader is always in the ISR)`,
-    )
+    error(ctx, at(path, 'isr'), 'isr-missing-leader', { leader: state.leader })
   }
   const subset = (ids: number[] | undefined, key: string): void =>
     ids?.forEach((id, j) => {
       if (!replicas.includes(id))
-        error(ctx, at(path, key, j), `broker ${id} is not among the replicas (${shown})`)
+        error(ctx, at(path, key, j), 'not-a-replica', { broker: id, replicas })
     })
   subset(state.isr, 'isr')
   subset(state.elr, 'elr')
   subset(state.lastKnownElr, 'lastKnownElr')
   state.elr?.forEach((id, j) => {
-    if (state.isr.includes(id))
-      error(
-        ctx,
-        at(path, 'elr', j),
-        `broker ${id} is in the ISR; eligible leader replicas are outside it (KIP-966)`,
-      )
+    if (state.isr.includes(id)) error(ctx, at(path, 'elr', j), 'elr-in-isr', { broker: id })
   })
 }
 
@@ -343,11 +312,11 @@ function checkClients(ctx: Ctx, scenario: LooseScenario, known: Known): void {
     if (client.id !== undefined) {
       const first = firstAt.get(client.id)
       if (first !== undefined)
-        error(
-          ctx,
-          at(path, 'id'),
-          `duplicate client id ${JSON.stringify(client.id)} (also at clients[${first}])`,
-        )
+        error(ctx, at(path, 'id'), 'duplicate-id', {
+          of: 'client',
+          id: client.id,
+          firstPath: at('clients', first),
+        })
       else firstAt.set(client.id, i)
     }
     if (
@@ -355,30 +324,25 @@ function checkClients(ctx: Ctx, scenario: LooseScenario, known: Known): void {
       known.topics !== undefined &&
       !known.topics.has(client.topic)
     ) {
-      error(ctx, at(path, 'topic'), unknownTopic(client.topic, known))
+      error(ctx, at(path, 'topic'), 'unknown-topic', unknownTopic(client.topic, known))
     }
     const bootstrap = client.config['bootstrap.servers'] as number[] | undefined
     bootstrap?.forEach((id, j) => {
       if (known.brokers !== undefined && !known.brokers.has(id)) {
-        error(
-          ctx,
-          at(path, 'config', 'bootstrap.servers', j),
-          `unknown broker ${id}; brokers are ${[...known.brokers].join(', ')}`,
-        )
+        error(ctx, at(path, 'config', 'bootstrap.servers', j), 'unknown-broker', {
+          broker: id,
+          brokers: [...known.brokers],
+        })
       }
     })
     if (client.kind === 'producer') checkProducerConfig(ctx, client.config, at(path, 'config'))
   })
 }
 
-function unknownTopic(name: string, known: Known): string {
-  const names = [...(known.topics?.keys() ?? [])]
-  if (names.length === 0)
-    return `unknown topic ${JSON.stringify(name)}: the scenario defines no topics`
-  return `unknown topic ${JSON.stringify(name)}; topics are ${names.map((n) => JSON.stringify(n)).join(', ')}.${didYouMean(name, names)}`.replace(
-    /\.$/,
-    '',
-  )
+function unknownTopic(name: string, known: Known): ProblemParams['unknown-topic'] {
+  const topics = [...(known.topics?.keys() ?? [])]
+  const suggestion = closest(name, topics)
+  return suggestion === undefined ? { topic: name, topics } : { topic: name, topics, suggestion }
 }
 
 /** Kafka's producer-side ConfigExceptions and overrides, with Kafka's wording where it has one. */
@@ -388,18 +352,10 @@ function checkProducerConfig(ctx: Ctx, config: Record<string, unknown>, path: st
   const retries = (config.retries as number | undefined) ?? d.retries
   if (config['enable.idempotence'] === true) {
     if (acks !== -1) {
-      error(
-        ctx,
-        at(path, 'acks'),
-        'Must set acks to all in order to use the idempotent producer (enable.idempotence is true); Kafka refuses this with a ConfigException',
-      )
+      error(ctx, at(path, 'acks'), 'idempotence-needs-acks-all', {})
     }
     if (retries === 0) {
-      error(
-        ctx,
-        at(path, 'retries'),
-        'Must set retries to non-zero when using the idempotent producer (enable.idempotence is true)',
-      )
+      error(ctx, at(path, 'retries'), 'idempotence-needs-retries', {})
     }
   }
   const lingerMs = (config['linger.ms'] as number | undefined) ?? d['linger.ms']
@@ -407,67 +363,63 @@ function checkProducerConfig(ctx: Ctx, config: Record<string, unknown>, path: st
     (config['request.timeout.ms'] as number | undefined) ?? d['request.timeout.ms']
   const deliveryTimeoutMs = config['delivery.timeout.ms'] as number | undefined
   if (deliveryTimeoutMs !== undefined && deliveryTimeoutMs < lingerMs + requestTimeoutMs) {
-    error(
-      ctx,
-      at(path, 'delivery.timeout.ms'),
-      `delivery.timeout.ms (${deliveryTimeoutMs}) should be equal to or larger than linger.ms + request.timeout.ms (${lingerMs + requestTimeoutMs}); Kafka refuses it`,
-    )
+    error(ctx, at(path, 'delivery.timeout.ms'), 'delivery-timeout-too-small', {
+      deliveryTimeoutMs,
+      minimum: lingerMs + requestTimeoutMs,
+    })
   } else if (
     deliveryTimeoutMs === undefined &&
     d['delivery.timeout.ms'] < lingerMs + requestTimeoutMs
   ) {
-    warn(
-      ctx,
-      at(path, 'delivery.timeout.ms'),
-      `the default ${d['delivery.timeout.ms']} is below linger.ms + request.timeout.ms, so it is raised to ${lingerMs + requestTimeoutMs}, as Kafka does`,
-    )
+    warn(ctx, at(path, 'delivery.timeout.ms'), 'delivery-timeout-raised', {
+      defaultMs: d['delivery.timeout.ms'],
+      raisedTo: lingerMs + requestTimeoutMs,
+    })
   }
 }
 
 function checkFault(ctx: Ctx, fault: LooseFault, path: string, known: Known): void {
   if (fault.atMs !== undefined && known.durationMs !== undefined && fault.atMs > known.durationMs) {
-    warn(
-      ctx,
-      at(path, 'atMs'),
-      `${fault.atMs} ms is after the end of the run (durationMs ${known.durationMs}); this fault never happens`,
-    )
+    warn(ctx, at(path, 'atMs'), 'fault-after-end', {
+      atMs: fault.atMs,
+      durationMs: known.durationMs,
+    })
   }
   const f = fault.fields
   const brokerRef = (id: unknown, p: string): void => {
     if (typeof id === 'number' && known.brokers !== undefined && !known.brokers.has(id)) {
-      error(ctx, p, `unknown broker ${id}; brokers are ${[...known.brokers].join(', ')}`)
+      error(ctx, p, 'unknown-broker', { broker: id, brokers: [...known.brokers] })
     }
   }
   brokerRef(f.broker, at(path, 'broker'))
   if (Array.isArray(f.brokers)) f.brokers.forEach((id, j) => brokerRef(id, at(path, 'brokers', j)))
   if (typeof f.zone === 'string' && known.zones !== undefined && !known.zones.has(f.zone)) {
-    error(ctx, at(path, 'zone'), unknownZone(f.zone, known))
+    error(ctx, at(path, 'zone'), 'unknown-zone', unknownZone(f.zone, known))
   }
   if (
     typeof f.controller === 'number' &&
     known.controllers !== undefined &&
     !known.controllers.has(f.controller)
   ) {
-    error(
-      ctx,
-      at(path, 'controller'),
-      `unknown controller ${f.controller}; controllers are ${[...known.controllers].join(', ')}`,
-    )
+    error(ctx, at(path, 'controller'), 'unknown-controller', {
+      controller: f.controller,
+      controllers: [...known.controllers],
+    })
   }
   if (typeof f.topic === 'string' && known.topics !== undefined) {
     const topic = known.topics.get(f.topic)
     if (topic === undefined) {
-      error(ctx, at(path, 'topic'), unknownTopic(f.topic, known))
+      error(ctx, at(path, 'topic'), 'unknown-topic', unknownTopic(f.topic, known))
     } else if (
       typeof f.partition === 'number' &&
       topic.partitions !== undefined &&
       f.partition >= topic.partitions
     ) {
-      error(
-        ctx,
-        at(path, 'partition'),
-        `topic ${JSON.stringify(f.topic)} has ${topic.partitions} partitions (0 to ${topic.partitions - 1})`,
-      )
+      error(ctx, at(path, 'partition'), 'unknown-partition', {
+        partition: f.partition,
+        partitions: topic.partitions,
+        topic: f.topic,
+      })
     }
   }
 }

@@ -24,6 +24,7 @@ import {
   INITIAL_FIELDS,
   NARRATION_FIELDS,
   NARRATION_STEP_FIELDS,
+  MAX_CONTROLLERS,
   MAX_INT32,
   NODE_FIELDS,
   PRODUCER_CONFIG_FIELDS,
@@ -34,7 +35,9 @@ import {
   type FieldSpec,
   type Rule,
 } from './fields'
-import { at, describeValue, didYouMean, hasOwn, isRecord, oneOf, problem, quote } from './text'
+import type { ConfigHome, MinimumReason, ObjectKind, ProblemCode, ProblemParams } from './messages'
+import { showValue } from './messages'
+import { at, closest, hasOwn, isRecord, problem } from './text'
 import type { NarrationStep, Problem, ScenarioNarration } from './types'
 
 export interface Ctx {
@@ -42,12 +45,22 @@ export interface Ctx {
   warnings: Problem[]
 }
 
-export function error(ctx: Ctx, path: string, message: string): void {
-  ctx.errors.push(problem(path, message))
+export function error<C extends ProblemCode>(
+  ctx: Ctx,
+  path: string,
+  code: C,
+  params: ProblemParams[C],
+): void {
+  ctx.errors.push(problem(path, code, params))
 }
 
-export function warn(ctx: Ctx, path: string, message: string): void {
-  ctx.warnings.push(problem(path, message))
+export function warn<C extends ProblemCode>(
+  ctx: Ctx,
+  path: string,
+  code: C,
+  params: ProblemParams[C],
+): void {
+  ctx.warnings.push(problem(path, code, params))
 }
 
 /** A partition number used as an object key: "0", "1"... without leading zeros. */
@@ -100,24 +113,27 @@ export interface LooseScenario {
 }
 
 /** Where a config key that is unknown in one place does belong, for a helpful message. */
-const CONFIG_HOMES: [string, readonly string[]][] = [
-  ['a broker config (cluster.config)', Object.keys(CLUSTER_CONFIG_FIELDS)],
-  ['a producer config (a producer\'s "config")', Object.keys(PRODUCER_CONFIG_FIELDS)],
-  ['a consumer config (a consumer\'s "config")', Object.keys(CONSUMER_CONFIG_FIELDS)],
+const CONFIG_HOMES: [ConfigHome, readonly string[]][] = [
+  ['cluster-config', Object.keys(CLUSTER_CONFIG_FIELDS)],
+  ['producer-config', Object.keys(PRODUCER_CONFIG_FIELDS)],
+  ['consumer-config', Object.keys(CONSUMER_CONFIG_FIELDS)],
 ]
 
-function unknownKeyMessage(key: string, allowed: readonly string[], what: string): string {
-  const suggestion = didYouMean(key, allowed)
-  if (suggestion !== '') {
-    const where = what.endsWith('config') ? `unknown ${what}` : `unknown field in ${what}:`
-    return `${where} ${JSON.stringify(key)}.${suggestion}`
-  }
-  if (what.endsWith('config')) {
+function unknownKey(
+  ctx: Ctx,
+  path: string,
+  key: string,
+  allowed: readonly string[],
+  kind: ObjectKind,
+): void {
+  const params: ProblemParams['unknown-key'] = { key, in: kind, allowed: [...allowed] }
+  const suggestion = closest(key, allowed)
+  if (suggestion !== undefined) params.suggestion = suggestion
+  else if (kind.endsWith('config')) {
     const home = CONFIG_HOMES.find(([, keys]) => keys.includes(key))
-    if (home !== undefined) return `${JSON.stringify(key)} is ${home[0]}, not a ${what}`
-    return `unknown ${what} ${JSON.stringify(key)}: the simulator does not model it; known keys: ${allowed.join(', ')}`
+    if (home !== undefined) params.home = home[0]
   }
-  return `unknown field ${JSON.stringify(key)} in ${what}; allowed fields: ${allowed.join(', ')}`
+  error(ctx, path, 'unknown-key', params)
 }
 
 /** Checks that `value` is an object without unknown keys; returns it, or undefined. */
@@ -126,21 +142,21 @@ function object(
   value: unknown,
   path: string,
   allowed: readonly string[],
-  what: string,
+  what: ObjectKind,
 ): Record<string, unknown> | undefined {
   if (!isRecord(value)) {
-    error(ctx, path, `must be an object (got ${describeValue(value)})`)
+    error(ctx, path, 'wrong-type', { expected: 'object', got: showValue(value) })
     return undefined
   }
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) error(ctx, at(path, key), unknownKeyMessage(key, allowed, what))
+    if (!allowed.includes(key)) unknownKey(ctx, at(path, key), key, allowed, what)
   }
   return value
 }
 
 function list(ctx: Ctx, value: unknown, path: string): unknown[] | undefined {
   if (!Array.isArray(value)) {
-    error(ctx, path, `must be an array (got ${describeValue(value)})`)
+    error(ctx, path, 'wrong-type', { expected: 'array', got: showValue(value) })
     return undefined
   }
   // Array.from turns holes of a sparse array into undefined, which is then reported.
@@ -153,22 +169,23 @@ function integer(
   path: string,
   min: number,
   max: number,
+  reason?: MinimumReason,
 ): number | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    const got = typeof value === 'number' ? String(value) : describeValue(value)
-    error(ctx, path, `must be an integer (got ${got})`)
+    error(ctx, path, 'wrong-type', { expected: 'integer', got: showValue(value) })
     return undefined
   }
   if (value < min) {
     error(
       ctx,
       path,
-      min === 0 ? `must not be negative (got ${value})` : `must be at least ${min} (got ${value})`,
+      'too-small',
+      reason === undefined ? { minimum: min, got: value } : { minimum: min, got: value, reason },
     )
     return undefined
   }
   if (value > max) {
-    error(ctx, path, `must be at most ${max} (got ${value})`)
+    error(ctx, path, 'too-large', { maximum: max, got: value })
     return undefined
   }
   return value
@@ -182,8 +199,8 @@ function duplicatesIn(ctx: Ctx, items: readonly unknown[], path: string): boolea
     if (first === undefined) {
       seen.set(item, i)
     } else {
-      const shown = typeof item === 'string' ? JSON.stringify(item) : String(item)
-      error(ctx, at(path, i), `${shown} is listed twice (also at ${at(path, first)})`)
+      const value = typeof item === 'string' || typeof item === 'number' ? item : String(item)
+      error(ctx, at(path, i), 'listed-twice', { value, firstPath: at(path, first) })
       ok = false
     }
   })
@@ -193,31 +210,17 @@ function duplicatesIn(ctx: Ctx, items: readonly unknown[], path: string): boolea
 /** Checks one value against a rule; returns it when valid. */
 export function readValue(ctx: Ctx, value: unknown, path: string, rule: Rule): unknown {
   switch (rule.kind) {
-    case 'integer': {
-      const before = ctx.errors.length
-      const checked = integer(ctx, value, path, rule.minimum, rule.maximum)
-      const last = ctx.errors[ctx.errors.length - 1]
-      if (rule.why !== undefined && last !== undefined && ctx.errors.length > before) {
-        if (typeof value === 'number' && value < rule.minimum) last.message += `: ${rule.why}`
-      }
-      return checked
-    }
+    case 'integer':
+      return integer(ctx, value, path, rule.minimum, rule.maximum, rule.why)
     case 'boolean':
       if (typeof value === 'boolean') return value
-      error(ctx, path, `must be true or false (got ${describeValue(value)})`)
+      error(ctx, path, 'wrong-type', { expected: 'boolean', got: showValue(value) })
       return undefined
     case 'string':
       return readString(ctx, value, path, rule)
     case 'enum':
       if (rule.values.includes(value as string | number)) return value
-      error(
-        ctx,
-        path,
-        `must be ${oneOf(rule.values)} (got ${describeValue(value)}).${typeof value === 'string' ? didYouMean(value, rule.values.map(String)) : ''}`.replace(
-          /\.$/,
-          '',
-        ),
-      )
+      notAllowed(ctx, value, path, rule.values)
       return undefined
     case 'integerList':
     case 'stringList':
@@ -228,6 +231,18 @@ export function readValue(ctx: Ctx, value: unknown, path: string, rule: Rule): u
   }
 }
 
+function notAllowed(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  values: readonly (string | number)[],
+): void {
+  const params: ProblemParams['not-allowed'] = { allowed: [...values], got: showValue(value) }
+  const suggestion = typeof value === 'string' ? closest(value, values.map(String)) : undefined
+  if (suggestion !== undefined) params.suggestion = suggestion
+  error(ctx, path, 'not-allowed', params)
+}
+
 function readString(
   ctx: Ctx,
   value: unknown,
@@ -235,23 +250,20 @@ function readString(
   rule: Extract<Rule, { kind: 'string' }>,
 ): string | undefined {
   if (typeof value !== 'string') {
-    error(ctx, path, `must be a string (got ${describeValue(value)})`)
+    error(ctx, path, 'wrong-type', { expected: 'string', got: showValue(value) })
     return undefined
   }
   if (value.length < rule.minLength) {
-    error(ctx, path, 'must not be empty')
+    error(ctx, path, 'empty', {})
     return undefined
   }
   if (value.length > rule.maxLength) {
-    error(ctx, path, `must be at most ${rule.maxLength} characters (got ${value.length})`)
+    error(ctx, path, 'too-long', { maximum: rule.maxLength, got: value.length })
     return undefined
   }
   if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) {
-    error(
-      ctx,
-      path,
-      `${quote(value)} is not a valid name: ${rule.patternHint ?? `must match ${rule.pattern}`}`,
-    )
+    if (rule.topicName === true) error(ctx, path, 'invalid-topic-name', { value })
+    else error(ctx, path, 'pattern-mismatch', { value, pattern: rule.pattern })
     return undefined
   }
   return value
@@ -267,12 +279,13 @@ function readList(
   if (items === undefined) return undefined
   let ok = true
   if (items.length < rule.minItems) {
-    error(
-      ctx,
-      path,
-      rule.minItems === 1 ? 'must not be empty' : `must have at least ${rule.minItems} items`,
-    )
+    if (rule.minItems === 1) error(ctx, path, 'empty', {})
+    else error(ctx, path, 'too-few-items', { minimum: rule.minItems })
     ok = false
+  }
+  if (rule.kind === 'stringList' && rule.maxItems !== undefined && items.length > rule.maxItems) {
+    error(ctx, path, 'too-many-items', { maximum: rule.maxItems, got: items.length })
+    return undefined
   }
   items.forEach((item, i) => {
     const itemPath = at(path, i)
@@ -301,7 +314,7 @@ function fields(
   const out: Record<string, unknown> = {}
   for (const [key, spec] of Object.entries(specs)) {
     if (!hasOwn(obj, key)) {
-      if (spec.required) error(ctx, at(path, key), 'is required')
+      if (spec.required) error(ctx, at(path, key), 'required', {})
       continue
     }
     const value = readValue(ctx, obj[key], at(path, key), spec.rule)
@@ -315,7 +328,7 @@ function config<K extends string>(
   value: unknown,
   path: string,
   specs: Record<K, FieldSpec>,
-  what: string,
+  what: ObjectKind,
 ): Partial<Record<K, unknown>> {
   const obj = object(ctx, value, path, Object.keys(specs), what)
   return obj === undefined ? {} : (fields(ctx, obj, path, specs) as Partial<Record<K, unknown>>)
@@ -325,14 +338,19 @@ function nodes(
   ctx: Ctx,
   value: unknown,
   path: string,
-  what: string,
+  what: 'broker' | 'controller',
+  maxItems?: number,
 ): { id: number; zone: string }[] | undefined {
   const items = list(ctx, value, path)
   if (items === undefined) return undefined
-  if (items.length === 0) error(ctx, path, `must list at least one ${what}`)
+  if (items.length === 0) error(ctx, path, 'empty-list', { of: what })
+  if (maxItems !== undefined && items.length > maxItems) {
+    error(ctx, path, 'too-many-items', { maximum: maxItems, got: items.length })
+    return undefined
+  }
   let ok = items.length > 0
   const out = items.map((item, i) => {
-    const obj = object(ctx, item, at(path, i), Object.keys(NODE_FIELDS), `a ${what}`)
+    const obj = object(ctx, item, at(path, i), Object.keys(NODE_FIELDS), what)
     const node = obj === undefined ? {} : fields(ctx, obj, at(path, i), NODE_FIELDS)
     if (node.id === undefined || node.zone === undefined) ok = false
     return node as { id: number; zone: string }
@@ -341,18 +359,21 @@ function nodes(
 }
 
 export function readScenario(ctx: Ctx, raw: unknown): LooseScenario | undefined {
-  const root = object(ctx, raw, '', Object.keys(ROOT_FIELDS), 'the scenario')
+  const root = object(ctx, raw, '', Object.keys(ROOT_FIELDS), 'scenario')
   if (root === undefined) return undefined
   const { version: _version, ...others } = ROOT_FIELDS
   const checked = fields(ctx, root, '', others)
   if (!hasOwn(root, 'version')) {
-    error(ctx, 'version', 'is required; this reader understands version 1')
+    error(ctx, 'version', 'required', { hint: 'version' })
   } else if (root.version === 1) {
     checked.version = 1
   } else if (typeof root.version === 'number') {
-    error(ctx, 'version', `unsupported version ${root.version}; this reader understands version 1`)
+    error(ctx, 'version', 'unsupported-version', { got: root.version })
   } else {
-    error(ctx, 'version', `must be the number 1 (got ${describeValue(root.version)})`)
+    error(ctx, 'version', 'wrong-type', {
+      expected: 'version-number',
+      got: showValue(root.version),
+    })
   }
   const out: LooseScenario = { fields: checked }
   if (hasOwn(root, 'cluster')) out.cluster = readCluster(ctx, root.cluster, 'cluster')
@@ -374,7 +395,7 @@ function readNarration(ctx: Ctx, value: unknown, path: string): ScenarioNarratio
   const before = ctx.errors.length
   const checked = fields(ctx, obj, path, NARRATION_FIELDS)
   const steps = hasOwn(obj, 'steps') ? list(ctx, obj.steps, at(path, 'steps')) : undefined
-  if (steps?.length === 0) error(ctx, at(path, 'steps'), 'must list at least one step')
+  if (steps?.length === 0) error(ctx, at(path, 'steps'), 'empty-list', { of: 'step' })
   const read = steps?.map((step, i) => {
     const stepPath = at(path, 'steps', i)
     const stepObj = object(
@@ -382,7 +403,7 @@ function readNarration(ctx: Ctx, value: unknown, path: string): ScenarioNarratio
       step,
       stepPath,
       Object.keys(NARRATION_STEP_FIELDS),
-      'a narration step',
+      'narration-step',
     )
     return stepObj === undefined ? undefined : fields(ctx, stepObj, stepPath, NARRATION_STEP_FIELDS)
   })
@@ -403,31 +424,33 @@ function readCluster(ctx: Ctx, value: unknown, path: string): LooseCluster | und
   const hasBrokers = hasOwn(obj, 'brokers')
   const hasPerZone = hasOwn(obj, 'brokersPerZone')
   if (hasBrokers && hasPerZone) {
-    error(ctx, path, 'give either brokers or brokersPerZone, not both')
+    error(ctx, path, 'brokers-and-brokers-per-zone', {})
   } else if (!hasBrokers && !hasPerZone) {
-    error(
-      ctx,
-      at(path, 'brokers'),
-      'is required (a list of {"id", "zone"}), or give brokersPerZone instead',
-    )
+    error(ctx, at(path, 'brokers'), 'required', { hint: 'brokers' })
   }
   if (hasBrokers) out.brokers = nodes(ctx, obj.brokers, at(path, 'brokers'), 'broker')
   if (hasOwn(obj, 'controllers'))
-    out.controllers = nodes(ctx, obj.controllers, at(path, 'controllers'), 'controller')
+    out.controllers = nodes(
+      ctx,
+      obj.controllers,
+      at(path, 'controllers'),
+      'controller',
+      MAX_CONTROLLERS,
+    )
   if (hasOwn(obj, 'config')) {
     out.config = config(
       ctx,
       obj.config,
       at(path, 'config'),
       CLUSTER_CONFIG_FIELDS,
-      'cluster config',
+      'cluster-config',
     ) as Partial<ClusterConfig>
   }
   return out
 }
 
 function readTopic(ctx: Ctx, value: unknown, path: string): LooseTopic | undefined {
-  const obj = object(ctx, value, path, Object.keys(TOPIC_FIELDS), 'a topic')
+  const obj = object(ctx, value, path, Object.keys(TOPIC_FIELDS), 'topic')
   if (obj === undefined) return undefined
   const checked = fields(ctx, obj, path, TOPIC_FIELDS)
   const out: LooseTopic = { config: {}, hasConfig: hasOwn(obj, 'config'), assignmentKeys: [] }
@@ -441,7 +464,7 @@ function readTopic(ctx: Ctx, value: unknown, path: string): LooseTopic | undefin
       obj.config,
       at(path, 'config'),
       TOPIC_CONFIG_FIELDS,
-      'topic config',
+      'topic-config',
     ) as TopicConfig
   }
   if (hasOwn(obj, 'assignment')) {
@@ -476,21 +499,13 @@ function partitionMap<T>(
 ): Record<string, T> {
   const out: Record<string, T> = {}
   if (!isRecord(value)) {
-    error(
-      ctx,
-      path,
-      `must be an object keyed by partition number, e.g. {"0": ...} (got ${describeValue(value)})`,
-    )
+    error(ctx, path, 'wrong-type', { expected: 'partition-map', got: showValue(value) })
     return out
   }
   for (const key of Object.keys(value)) {
     const entryPath = at(path, key)
     if (!PARTITION_KEY.test(key)) {
-      error(
-        ctx,
-        entryPath,
-        `${JSON.stringify(key)} is not a partition number; keys must be "0", "1", ...`,
-      )
+      error(ctx, entryPath, 'not-a-partition-key', { key })
       continue
     }
     const entry = read(value[key], entryPath)
@@ -506,7 +521,7 @@ function partitionMap<T>(
 }
 
 function readInitial(ctx: Ctx, value: unknown, path: string): InitialPartitionState | undefined {
-  const obj = object(ctx, value, path, Object.keys(INITIAL_FIELDS), 'an initial partition state')
+  const obj = object(ctx, value, path, Object.keys(INITIAL_FIELDS), 'initial-state')
   if (obj === undefined) return undefined
   const before = ctx.errors.length
   const checked = fields(ctx, obj, path, INITIAL_FIELDS)
@@ -515,12 +530,12 @@ function readInitial(ctx: Ctx, value: unknown, path: string): InitialPartitionSt
 
 function readClient(ctx: Ctx, value: unknown, path: string): LooseClient | undefined {
   if (!isRecord(value)) {
-    error(ctx, path, `must be an object (got ${describeValue(value)})`)
+    error(ctx, path, 'wrong-type', { expected: 'object', got: showValue(value) })
     return undefined
   }
   let kind: LooseClient['kind']
   if (!hasOwn(value, 'kind')) {
-    error(ctx, at(path, 'kind'), 'is required: "producer" or "consumer"')
+    error(ctx, at(path, 'kind'), 'required', { hint: 'client-kind' })
   } else {
     kind = readValue(ctx, value.kind, at(path, 'kind'), {
       kind: 'enum',
@@ -530,7 +545,7 @@ function readClient(ctx: Ctx, value: unknown, path: string): LooseClient | undef
   if (kind === undefined) {
     // Without a valid kind the allowed fields are not known; check the common ones only.
     const { kind: _kind, ...common } = CONSUMER_FIELDS
-    object(ctx, value, path, Object.keys(PRODUCER_FIELDS), 'a client')
+    object(ctx, value, path, Object.keys(PRODUCER_FIELDS), 'client')
     const checked = fields(ctx, value, path, common)
     return { ...pickClient(checked), config: {}, hasConfig: false }
   }
@@ -538,7 +553,7 @@ function readClient(ctx: Ctx, value: unknown, path: string): LooseClient | undef
   const configSpecs: Record<string, FieldSpec> =
     kind === 'consumer' ? CONSUMER_CONFIG_FIELDS : PRODUCER_CONFIG_FIELDS
   const obj = value
-  object(ctx, value, path, Object.keys(specs), `a ${kind}`)
+  object(ctx, value, path, Object.keys(specs), kind)
   const checked = fields(ctx, obj, path, specs)
   const out: LooseClient = {
     ...pickClient(checked),
@@ -547,7 +562,7 @@ function readClient(ctx: Ctx, value: unknown, path: string): LooseClient | undef
     hasConfig: hasOwn(obj, 'config'),
   }
   if (out.hasConfig)
-    out.config = config(ctx, obj.config, at(path, 'config'), configSpecs, `${kind} config`)
+    out.config = config(ctx, obj.config, at(path, 'config'), configSpecs, `${kind}-config`)
   return out
 }
 
@@ -562,12 +577,12 @@ function pickClient(checked: Record<string, unknown>): Partial<LooseClient> {
 
 function readFault(ctx: Ctx, value: unknown, path: string): LooseFault | undefined {
   if (!isRecord(value)) {
-    error(ctx, path, `must be an object (got ${describeValue(value)})`)
+    error(ctx, path, 'wrong-type', { expected: 'object', got: showValue(value) })
     return undefined
   }
   const out: LooseFault = { fields: {} }
   if (!hasOwn(value, 'type')) {
-    error(ctx, at(path, 'type'), `is required: one of ${FAULT_TYPES.join(', ')}`)
+    error(ctx, at(path, 'type'), 'required', { hint: 'fault-type', allowed: [...FAULT_TYPES] })
   } else {
     out.type = readValue(ctx, value.type, at(path, 'type'), {
       kind: 'enum',
@@ -577,18 +592,14 @@ function readFault(ctx: Ctx, value: unknown, path: string): LooseFault | undefin
   const atMs = hasOwn(value, 'atMs')
     ? readValue(ctx, value.atMs, at(path, 'atMs'), AT_MS_FIELD.rule)
     : undefined
-  if (!hasOwn(value, 'atMs')) error(ctx, at(path, 'atMs'), 'is required (simulated time in ms)')
+  if (!hasOwn(value, 'atMs')) error(ctx, at(path, 'atMs'), 'required', { hint: 'at-ms' })
   if (atMs !== undefined) out.atMs = atMs as number
   if (out.type === undefined) return out
   const rule = FAULT_RULES[out.type]
-  object(ctx, value, path, ['atMs', 'type', ...Object.keys(rule.fields)], `a ${out.type} fault`)
+  object(ctx, value, path, ['atMs', 'type', ...Object.keys(rule.fields)], `${out.type}-fault`)
   out.fields = fields(ctx, value, path, rule.fields)
   if (out.type === 'electLeaders' && hasOwn(value, 'partition') && !hasOwn(value, 'topic')) {
-    error(
-      ctx,
-      at(path, 'partition'),
-      'needs "topic" too: a partition number alone does not name a partition',
-    )
+    error(ctx, at(path, 'partition'), 'partition-needs-topic', {})
   }
   return out
 }

@@ -2,7 +2,16 @@
  * Small helpers for problem messages: JSON-like paths, value descriptions for "got ..." and the
  * closest known name for "did you mean ...?".
  */
-import type { Problem } from './types'
+import {
+  describeShown,
+  makeProblem,
+  showValue,
+  type Problem,
+  type ProblemCode,
+  type ProblemParams,
+} from './messages'
+
+export { oneOf, quote } from './messages'
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
@@ -22,42 +31,17 @@ export function shownPath(path: string): string {
   return path === '' ? '$' : path
 }
 
-export function problem(path: string, message: string): Problem {
-  return { path: shownPath(path), message }
+export function problem<C extends ProblemCode>(
+  path: string,
+  code: C,
+  params: ProblemParams[C],
+): Problem {
+  return makeProblem(shownPath(path), code, params)
 }
-
-const SHORT = 40
 
 /** "the string \"2\"", "the number 1.5", "an array", "null"... for "must be X (got Y)". */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null'
-  if (value === undefined) return 'nothing'
-  if (Array.isArray(value)) return 'an array'
-  switch (typeof value) {
-    case 'string':
-      return `the string ${quote(value)}`
-    case 'number':
-      return Number.isFinite(value) ? `the number ${String(value)}` : 'a non-finite number'
-    case 'boolean':
-      return String(value)
-    case 'object':
-      return 'an object'
-    default:
-      return `a ${typeof value}`
-  }
-}
-
-/** A JSON-quoted string, shortened when long. */
-export function quote(value: string): string {
-  const shown = value.length > SHORT ? `${value.slice(0, SHORT)}…` : value
-  return JSON.stringify(shown)
-}
-
-/** `"a", "b" or "c"` */
-export function oneOf(values: readonly (string | number)[]): string {
-  const shown = values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v)))
-  if (shown.length <= 1) return shown.join('')
-  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1] ?? ''}`
+  return describeShown(showValue(value))
 }
 
 /** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance exceeds `limit`. */
@@ -121,3 +105,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/**
+ * A problem of a text importer whose sentence is still written where it is found (code
+ * `import-note`); the validator's own problems all have codes and params.
+ */
+export function note(path: string, text: string): Problem {
+  return makeProblem(path, 'untranslated', { text })
+}
+
+export { movedProblem, showValue } from './messages'

@@ -116,15 +116,9 @@ export type ScenarioClient = ScenarioProducer | ScenarioConsumer
 /** Faults are written exactly as the engine takes them. */
 export type ScenarioFault = TimedFault
 
-/**
- * One problem found in a scenario or an imported text. `path` locates it: `topics[0].partitions`,
- * `cluster.config["min.insync.replicas"]`, `$` for the whole document, `line 3, column 7` for a
- * JSON syntax error, `line 12` for a line of imported text.
- */
-export interface Problem {
-  path: string
-  message: string
-}
+/** Problems are data (code, path, params); see `messages.ts` for the codes and the renderer. */
+import type { Problem } from './messages'
+export type { Problem } from './messages'
 
 /** What `parseScenario` and `validateScenario` return. Warnings never block a run. */
 export type ScenarioParseResult =

@@ -735,7 +735,7 @@ describe('warnings', () => {
         { atMs: 60001, type: 'startBroker', broker: 1 },
       ),
     )
-    expect(warningsOf(s)).toEqual([
+    expect(warningsOf(s)).toMatchObject([
       {
         path: 'faults[2].atMs',
         message: expect.stringContaining('after the end of the run (durationMs 60000)') as string,
@@ -745,7 +745,7 @@ describe('warnings', () => {
 
   it('warns about a zone without brokers', () => {
     const s = edited(push('cluster.zones', 'use1-az4'))
-    expect(warningsOf(s)).toEqual([
+    expect(warningsOf(s)).toMatchObject([
       { path: 'cluster.zones[3]', message: 'zone "use1-az4" has no brokers' },
     ])
   })
@@ -809,8 +809,10 @@ describe('reporting', () => {
   })
 
   it('shows the root as $', () => {
-    expect(problemsOf([])).toEqual([{ path: '$', message: 'must be an object (got an array)' }])
-    expect(problemsOf(null)).toEqual([{ path: '$', message: 'must be an object (got null)' }])
+    expect(problemsOf([])).toMatchObject([
+      { path: '$', message: 'must be an object (got an array)' },
+    ])
+    expect(problemsOf(null)).toMatchObject([{ path: '$', message: 'must be an object (got null)' }])
   })
 
   it('returns the narration beside the spec', () => {
@@ -830,7 +832,7 @@ describe('parseScenario', () => {
     return result.ok ? [] : result.problems
   }
 
-  it('accepts JSON with comments, as the issue writes scenarios', () => {
+  it('accepts JSON with comments, as hand-written scenarios often have', () => {
     const text = `// a comment\n${JSON.stringify(base(), null, 2).replace('"name": "base",', '"name": "base", /* inline */')}`
     expect(parseScenario(text).ok).toBe(true)
   })
@@ -859,7 +861,7 @@ describe('parseScenario', () => {
 
   it('rejects duplicate keys, naming both places', () => {
     const found = problems('{\n  "version": 1,\n  "version": 1\n}')
-    expect(found).toEqual([
+    expect(found).toMatchObject([
       {
         path: 'line 3, column 3',
         message: expect.stringContaining(
@@ -876,7 +878,7 @@ describe('parseScenario', () => {
 
   it('keeps a "__proto__" key as an ordinary (unknown) field', () => {
     const s = JSON.stringify(base()).replace('{', '{"__proto__": {"polluted": true},')
-    expect(problems(s)).toEqual([
+    expect(problems(s)).toMatchObject([
       {
         path: '__proto__',
         message: expect.stringContaining('unknown field "__proto__"') as string,

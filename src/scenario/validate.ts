@@ -5,10 +5,12 @@
  * comes back normalised into the engine's `SimulationSpec`, with warnings that never block a run.
  */
 import { parseJson } from './json'
+import { makeProblem, showValue } from './messages'
 import { normalizeScenario } from './normalize'
 import { checkSemantics } from './semantics'
-import { readScenario, type Ctx } from './shape'
-import type { ScenarioFile, ScenarioParseResult } from './types'
+import type { Rule } from './fields'
+import { readScenario, readValue, type Ctx } from './shape'
+import type { Problem, ScenarioFile, ScenarioParseResult } from './types'
 
 /**
  * Checks a parsed scenario (any value) and normalises it.
@@ -30,7 +32,10 @@ export function validateScenario(raw: unknown): ScenarioParseResult {
     return { ok: true, spec, warnings: ctx.warnings, narration: structuredClone(loose.narration) }
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught)
-    return { ok: false, problems: [{ path: '$', message: `could not be validated: ${message}` }] }
+    return {
+      ok: false,
+      problems: [makeProblem('$', 'internal-error', { stage: 'validate', detail: message })],
+    }
   }
 }
 
@@ -44,9 +49,32 @@ export function validateScenario(raw: unknown): ScenarioParseResult {
  */
 export function parseScenario(text: string): ScenarioParseResult {
   if (typeof text !== 'string') {
-    return { ok: false, problems: [{ path: '$', message: 'expected the text of a JSON file' }] }
+    return {
+      ok: false,
+      problems: [makeProblem('$', 'wrong-type', { expected: 'json-text', got: showValue(text) })],
+    }
   }
   const json = parseJson(text)
   if (!json.ok) return { ok: false, problems: json.problems }
   return validateScenario(json.value)
+}
+
+/**
+ * Checks one value against a rule of the format (from `fields.ts`), with the problems the reader
+ * would report for it at `path`. For editors that hold a value the file does not: the zone count
+ * a zone list is built from, say.
+ *
+ * @example
+ * checkValue(0, 'cluster.zones', ZONE_COUNT_RULE) // { ok: false, problems: [must be at least 1 (got 0)] }
+ */
+export function checkValue(
+  value: unknown,
+  path: string,
+  rule: Rule,
+): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  const ctx: Ctx = { errors: [], warnings: [] }
+  const checked = readValue(ctx, value, path, rule)
+  return ctx.errors.length === 0
+    ? { ok: true, value: checked }
+    : { ok: false, problems: ctx.errors }
 }

@@ -7,7 +7,7 @@
 import type { BrokerId, ZoneName } from '../engine/spec'
 import { MAX_INT32 } from './fields'
 import { parseJson } from './json'
-import { at, describeValue, isRecord, quote } from './text'
+import { at, describeValue, isRecord, note, quote } from './text'
 import type { Problem } from './types'
 
 export type ZoneMapResult =
@@ -31,10 +31,12 @@ function add(
 ): void {
   const earlier = map.get(id)
   if (earlier !== undefined && earlier !== zone) {
-    problems.push({
-      path,
-      message: `broker ${id} is mapped to both ${JSON.stringify(earlier)} and ${JSON.stringify(zone)}`,
-    })
+    problems.push(
+      note(
+        path,
+        `broker ${id} is mapped to both ${JSON.stringify(earlier)} and ${JSON.stringify(zone)}`,
+      ),
+    )
   }
   map.set(id, zone)
 }
@@ -47,7 +49,7 @@ function add(
  */
 export function parseZoneMap(text: string): ZoneMapResult {
   if (typeof text !== 'string') {
-    return { ok: false, problems: [{ path: ROOT, message: 'expected text such as 1=use1-az1' }] }
+    return { ok: false, problems: [note(ROOT, 'expected text such as 1=use1-az1')] }
   }
   const trimmed = text.trim()
   if (trimmed.startsWith('{')) {
@@ -70,21 +72,15 @@ export function parseZoneMap(text: string): ZoneMapResult {
     const path = at(ROOT, i)
     const match = /^([^=]*)=([^=]*)$/.exec(entry)
     if (match === null) {
-      problems.push({
-        path,
-        message: `${quote(entry)} is not of the form broker=zone, e.g. 1=use1-az1`,
-      })
+      problems.push(note(path, `${quote(entry)} is not of the form broker=zone, e.g. 1=use1-az1`))
       return
     }
     const id = brokerId(match[1] ?? '')
     const zone = match[2] ?? ''
     if (id === undefined) {
-      problems.push({
-        path,
-        message: `${quote(match[1] ?? '')} in ${quote(entry)} is not a broker id`,
-      })
+      problems.push(note(path, `${quote(match[1] ?? '')} in ${quote(entry)} is not a broker id`))
     } else if (!ZONE.test(zone)) {
-      problems.push({ path, message: `${quote(entry)} has no zone after "="` })
+      problems.push(note(path, `${quote(entry)} has no zone after "="`))
     } else {
       add(map, problems, path, id, zone)
     }
@@ -98,10 +94,7 @@ export function zoneMapFromObject(value: unknown): ZoneMapResult {
     return {
       ok: false,
       problems: [
-        {
-          path: ROOT,
-          message: `must be an object such as {"1": "use1-az1"} (got ${describeValue(value)})`,
-        },
+        note(ROOT, `must be an object such as {"1": "use1-az1"} (got ${describeValue(value)})`),
       ],
     }
   }
@@ -111,12 +104,9 @@ export function zoneMapFromObject(value: unknown): ZoneMapResult {
     const path = at(ROOT, key)
     const id = brokerId(key)
     if (id === undefined) {
-      problems.push({ path, message: `${quote(key)} is not a broker id` })
+      problems.push(note(path, `${quote(key)} is not a broker id`))
     } else if (typeof zone !== 'string' || !ZONE.test(zone)) {
-      problems.push({
-        path,
-        message: `must be a zone name without spaces (got ${describeValue(zone)})`,
-      })
+      problems.push(note(path, `must be a zone name without spaces (got ${describeValue(zone)})`))
     } else {
       add(map, problems, path, id, zone)
     }

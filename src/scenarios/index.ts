@@ -5,7 +5,7 @@
  * which only parse and check it, so this module needs neither the DOM nor `node:fs`.
  */
 import type { SimulationSpec } from '../engine/spec'
-import { parseScenario, type Problem, type ScenarioNarration } from '../scenario'
+import { note, parseScenario, type Problem, type ScenarioNarration } from '../scenario'
 
 /** One line of `index.json`. */
 export interface GuidedScenarioEntry {
@@ -42,35 +42,26 @@ const ENTRY_KEYS = ['id', 'title', 'summary', 'file'] as const
 
 function readEntry(raw: unknown, path: string, problems: Problem[]): GuidedScenarioEntry | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push({ path, message: 'expected an object with id, title, summary and file' })
+    problems.push(note(path, 'expected an object with id, title, summary and file'))
     return null
   }
   const record = raw as Record<string, unknown>
   for (const key of Object.keys(record)) {
     if (!(ENTRY_KEYS as readonly string[]).includes(key))
-      problems.push({
-        path: `${path}.${key}`,
-        message: `unknown field; allowed: ${ENTRY_KEYS.join(', ')}`,
-      })
+      problems.push(note(`${path}.${key}`, `unknown field; allowed: ${ENTRY_KEYS.join(', ')}`))
   }
   const before = problems.length
   for (const key of ENTRY_KEYS) {
     const value = record[key]
     if (typeof value !== 'string' || value.length === 0)
-      problems.push({ path: `${path}.${key}`, message: 'expected a non-empty string' })
+      problems.push(note(`${path}.${key}`, 'expected a non-empty string'))
   }
   if (problems.length > before) return null
   const entry = record as unknown as GuidedScenarioEntry
   if (!ID_PATTERN.test(entry.id))
-    problems.push({
-      path: `${path}.id`,
-      message: 'expected kebab-case: a-z, 0-9 and single dashes',
-    })
+    problems.push(note(`${path}.id`, 'expected kebab-case: a-z, 0-9 and single dashes'))
   if (entry.file !== `${entry.id}.json`)
-    problems.push({
-      path: `${path}.file`,
-      message: `expected "${entry.id}.json", the id plus .json`,
-    })
+    problems.push(note(`${path}.file`, `expected "${entry.id}.json", the id plus .json`))
   return entry
 }
 
@@ -87,10 +78,10 @@ export function parseGuidedIndex(text: string): GuidedIndexResult {
     raw = JSON.parse(text)
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught)
-    return { ok: false, problems: [{ path: '$', message: `not JSON: ${message}` }] }
+    return { ok: false, problems: [note('$', `not JSON: ${message}`)] }
   }
   if (!Array.isArray(raw)) {
-    return { ok: false, problems: [{ path: '$', message: 'expected a JSON array of entries' }] }
+    return { ok: false, problems: [note('$', 'expected a JSON array of entries')] }
   }
   const problems: Problem[] = []
   const entries: GuidedScenarioEntry[] = []
@@ -98,8 +89,7 @@ export function parseGuidedIndex(text: string): GuidedIndexResult {
   raw.forEach((item, i) => {
     const entry = readEntry(item, `[${i}]`, problems)
     if (entry === null) return
-    if (seen.has(entry.id))
-      problems.push({ path: `[${i}].id`, message: `duplicate id "${entry.id}"` })
+    if (seen.has(entry.id)) problems.push(note(`[${i}].id`, `duplicate id "${entry.id}"`))
     seen.add(entry.id)
     entries.push(entry)
   })
@@ -119,7 +109,7 @@ export function parseGuidedScenario(
   if (result.narration === undefined) {
     return {
       ok: false,
-      problems: [{ path: 'narration', message: 'a guided scenario needs narration' }],
+      problems: [note('narration', 'a guided scenario needs narration')],
     }
   }
   return {

@@ -6,6 +6,7 @@
 import { deflateSync, strToU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { SimulationSpec } from '../engine/spec'
+import { makeProblem } from '../scenario/messages'
 import type { ParseScenario } from './share-link'
 import {
   SHARE_LIMITS,
@@ -21,7 +22,10 @@ const serialize = (spec: SimulationSpec) => JSON.stringify(spec)
 const parse: ParseScenario = (text) => {
   const value = JSON.parse(text) as SimulationSpec
   if (typeof value.name !== 'string') {
-    return { ok: false, problems: [{ path: 'name', message: 'must be a string' }] }
+    return {
+      ok: false,
+      problems: [makeProblem('name', 'untranslated', { text: 'must be a string' })],
+    }
   }
   return { ok: true, spec: value }
 }

@@ -12,10 +12,10 @@
  */
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate'
 import type { SimulationSpec } from '../engine/spec'
+import { renderProblem, type Problem } from '../scenario/messages'
 
 export type ScenarioParse =
-  | { ok: true; spec: SimulationSpec }
-  | { ok: false; problems: readonly { path: string; message: string }[] }
+  { ok: true; spec: SimulationSpec } | { ok: false; problems: readonly Problem[] }
 
 export type ParseScenario = (text: string) => ScenarioParse
 export type SerializeScenario = (spec: SimulationSpec) => string
@@ -119,7 +119,9 @@ export function decodeShareLink(hash: string, parse: ParseScenario): DecodedLink
     const json = strFromU8(inflateCapped(fromBase64Url(packed), SHARE_LIMITS.jsonBytes))
     const parsed = parse(json)
     if (!parsed.ok) {
-      const first = parsed.problems.slice(0, 3).map((p) => `${p.path || '(root)'}: ${p.message}`)
+      const first = parsed.problems
+        .slice(0, 3)
+        .map((p) => `${p.path || '(root)'}: ${renderProblem(p)}`)
       throw new Error(`its scenario is invalid (${first.join('; ')})`)
     }
     const tooLarge = checkSize(parsed.spec)

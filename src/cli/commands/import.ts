@@ -134,7 +134,7 @@ async function readZones(
 function located(problems: readonly Problem[], file: string, zones: Zones | undefined): Problem[] {
   return problems.map((p) => {
     if (p.path.startsWith('zoneMap')) {
-      return { path: p.path.replace(/^zoneMap/, zones?.label ?? '--zones'), message: p.message }
+      return { ...p, path: p.path.replace(/^zoneMap/, zones?.label ?? '--zones') }
     }
     return inFile(file, [p])[0]!
   })

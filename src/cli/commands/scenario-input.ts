@@ -29,5 +29,5 @@ export function warningLines(file: string, warnings: readonly Problem[]): string
 
 /** `path: warning: message`. */
 export function warningLine(warning: Problem): string {
-  return problemLine({ path: warning.path, message: `warning: ${warning.message}` })
+  return problemLine(warning, 'warning: ')
 }

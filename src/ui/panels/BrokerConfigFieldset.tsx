@@ -2,14 +2,14 @@
 import {
   BOOLEAN_BROKER_KEYS,
   type ConfigForm,
-  type FormErrors,
+  type FieldProblems,
   NUMERIC_BROKER_KEYS,
 } from './config-form'
 import { Field, INPUT_CLASS } from './Field'
 
 interface BrokerConfigFieldsetProps {
   form: ConfigForm
-  errors: FormErrors
+  errors: FieldProblems
   onChange: (edit: (draft: ConfigForm) => void) => void
 }
 
@@ -18,7 +18,7 @@ export function BrokerConfigFieldset({ form, errors, onChange }: BrokerConfigFie
     <fieldset className="grid grid-cols-1 gap-2 rounded border border-border p-2 sm:grid-cols-3">
       <legend className="px-1 font-semibold">Broker configs</legend>
       {NUMERIC_BROKER_KEYS.map((key) => (
-        <Field key={key} label={key} error={errors[`numeric.${key}`]}>
+        <Field key={key} label={key} problems={errors[`numeric.${key}`]}>
           {(a11y) => (
             <input
               {...a11y}

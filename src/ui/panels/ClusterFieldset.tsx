@@ -1,12 +1,13 @@
 /** Zones, brokers per zone and the control plane (KRaft quorum or ZooKeeper ensemble). */
 import type { ControllerMode, SimulationSpec } from '../../engine/spec'
-import { type ConfigForm, type FormErrors, MAX_ZONES, topologyOf } from './config-form'
+import { MAX_ZONES } from '../../scenario/fields'
+import { type ConfigForm, type FieldProblems, topologyOf } from './config-form'
 import { Field, INPUT_CLASS } from './Field'
 
 interface ClusterFieldsetProps {
   form: ConfigForm
   base: SimulationSpec
-  errors: FormErrors
+  errors: FieldProblems
   onChange: (edit: (draft: ConfigForm) => void) => void
 }
 
@@ -19,7 +20,7 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
       <legend className="px-1 font-semibold">Cluster</legend>
       <Field
         label={`Zones (1–${MAX_ZONES})`}
-        error={errors.zoneCount}
+        problems={errors.zoneCount}
         hint={topology.zones.join(', ')}
       >
         {(a11y) => (
@@ -38,7 +39,7 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
       </Field>
       <Field
         label="Brokers per zone"
-        error={errors.brokersPerZone}
+        problems={errors.brokersPerZone}
         hint={`Brokers ${brokerIds[0] ?? 1}–${brokerIds.at(-1) ?? 1}, round-robin over the zones`}
       >
         {(a11y) => (
@@ -55,7 +56,7 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
           />
         )}
       </Field>
-      <Field label="Controller mode" error={undefined}>
+      <Field label="Controller mode" problems={undefined}>
         {(a11y) => (
           <select
             {...a11y}
@@ -74,7 +75,7 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
       </Field>
       <Field
         label={form.controllerMode === 'kraft' ? 'Controllers' : 'ZooKeeper nodes'}
-        error={errors.controllerCount}
+        problems={errors.controllerCount}
         hint={`Ids ${topology.controllers.map((c) => c.id).join(', ')}`}
       >
         {(a11y) => (
@@ -91,7 +92,7 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
           />
         )}
       </Field>
-      <Field label={`Place ${nodes}`} error={errors.controllerPlacement}>
+      <Field label={`Place ${nodes}`} problems={errors.controllerPlacement}>
         {(a11y) => (
           <select
             {...a11y}

@@ -25,7 +25,9 @@ describe('ConfigEditor', () => {
 
     expect(rf.getAttribute('aria-invalid')).toBe('true')
     const message = document.getElementById(rf.getAttribute('aria-describedby')!)!
-    expect(message.textContent).toContain('RF 4 is larger than the 3 brokers')
+    expect(message.textContent).toContain(
+      'replicationFactor 4 is larger than the number of brokers (3)',
+    )
     expect(applyButton().disabled).toBe(true)
     expect(screen.getByRole('status').textContent).toBe('Fix 1 problem to apply.')
 
@@ -47,14 +49,14 @@ describe('ConfigEditor', () => {
     const servers = screen.getByLabelText('bootstrap.servers (broker ids)')
     fireEvent.change(servers, { target: { value: '1, 9' } })
     expect(servers.getAttribute('aria-invalid')).toBe('true')
-    expect(screen.getByText('Broker 9 does not exist (brokers are 1–3)')).toBeTruthy()
+    expect(screen.getByText('unknown broker 9; brokers are 1, 2, 3')).toBeTruthy()
     expect(applyButton().disabled).toBe(true)
   })
 
   it('lists the faults that applying a smaller cluster would drop', () => {
     const onApply = vi.fn()
     render(<ConfigEditor spec={baseSpec()} onApply={onApply} />)
-    fireEvent.change(screen.getByLabelText('Zones (1–6)'), {
+    fireEvent.change(screen.getByLabelText('Zones (1–100)'), {
       target: { value: '2' },
     })
     fireEvent.change(screen.getByLabelText('RF'), { target: { value: '2' } })
@@ -65,8 +67,10 @@ describe('ConfigEditor', () => {
     const items = within(notice)
       .getAllByRole('listitem')
       .map((li) => li.textContent)
-    expect(items).toContain('crashBroker at 00:30.000: broker 3 no longer exists')
-    expect(items).toContain('stopZone at 01:00.000: zone use1-az3 no longer exists')
+    expect(items).toContain('crashBroker at 00:30.000: unknown broker 3; brokers are 1, 2')
+    expect(items).toContain(
+      'stopZone at 01:00.000: unknown zone "use1-az3"; cluster.zones lists "use1-az1", "use1-az2". Did you mean "use1-az1"?',
+    )
     fireEvent.click(applyButton())
     const next = onApply.mock.calls[0]![0] as SimulationSpec
     expect(next.faults.map((f) => f.type)).toEqual([

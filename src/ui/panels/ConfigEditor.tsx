@@ -1,22 +1,17 @@
 /**
- * Edits the cluster, topics, producers and key broker configs of a SimulationSpec, and applies them
- * as a new spec through `onApply` (`ScenarioTab` restarts the simulation with it). Every problem is
- * shown at its field; Apply stays disabled until there are none. Faults and consumers that would no
+ * Edits the cluster, topics, producers and key broker configs of a SimulationSpec, and applies
+ * them as a new spec through `onApply` (`ScenarioTab`
+ * restarts the simulation with it). The form is checked by
+ * the scenario reader itself; every problem is shown at its field, and problems of no field in a
+ * list above Apply, which stays disabled until there are none. Faults and consumers that would no
  * longer fit the cluster are listed before applying, since applying drops them.
  */
 import { useMemo, useState } from 'react'
 import type { SimulationSpec } from '../../engine/spec'
 import { BrokerConfigFieldset } from './BrokerConfigFieldset'
 import { ClusterFieldset } from './ClusterFieldset'
-import {
-  type ConfigForm,
-  buildSpec,
-  carryConsumers,
-  describeFault,
-  partitionFaults,
-  specToForm,
-  validateForm,
-} from './config-form'
+import { renderProblem } from '../../scenario/messages'
+import { type ConfigForm, checkForm, describeFault, specToForm } from './config-form'
 import { ProducersFieldset } from './ProducersFieldset'
 import { TopicsFieldset } from './TopicsFieldset'
 
@@ -35,10 +30,10 @@ export function ConfigEditor({ spec, onApply }: ConfigEditorProps) {
     setForm(specToForm(spec))
   }
 
-  const errors = useMemo(() => validateForm(form, spec), [form, spec])
-  const problemCount = Object.keys(errors).length
-  const dropped = useMemo(() => partitionFaults(form, spec).dropped, [form, spec])
-  const consumerNotes = useMemo(() => carryConsumers(form, spec).notes, [form, spec])
+  const check = useMemo(() => checkForm(form, spec), [form, spec])
+  const errors = check.fields
+  const { dropped, general, notes: consumerNotes } = check
+  const problemCount = Object.keys(errors).length + general.length
 
   // Handlers read the event synchronously, so an edit is applied to a copy of the current form.
   const edit = (change: (draft: ConfigForm) => void) => {
@@ -49,13 +44,13 @@ export function ConfigEditor({ spec, onApply }: ConfigEditorProps) {
   }
 
   const apply = () => {
-    const result = buildSpec(form, spec)
+    if (check.spec === null) return
     const droppedText =
-      result.dropped.length === 0
+      dropped.length === 0
         ? ''
-        : ` ${result.dropped.length} fault${result.dropped.length === 1 ? '' : 's'} dropped.`
+        : ` ${dropped.length} fault${dropped.length === 1 ? '' : 's'} dropped.`
     setApplied(`Applied; the simulation restarts.${droppedText}`)
-    onApply(result.spec)
+    onApply(check.spec)
   }
 
   return (
@@ -80,11 +75,23 @@ export function ConfigEditor({ spec, onApply }: ConfigEditorProps) {
           <ul className="list-disc pl-5">
             {dropped.map((d, i) => (
               <li key={i}>
-                {describeFault(d.fault)}: {d.reason}
+                {describeFault(d.fault)}: {d.problems.map(renderProblem).join('; ')}
               </li>
             ))}
             {consumerNotes.map((note) => (
               <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {general.length > 0 && (
+        <section aria-label="Other problems" className="text-danger">
+          <ul className="list-disc pl-5">
+            {general.map((p, i) => (
+              <li key={i}>
+                <span aria-hidden="true">⚠ </span>
+                <span className="font-mono">{p.path}</span>: {renderProblem(p)}
+              </li>
             ))}
           </ul>
         </section>

@@ -1,9 +1,11 @@
 /**
- * A labelled form control with its inline problem message. The message is linked to the control
- * with aria-describedby and the control is marked aria-invalid, so a screen reader reads the
- * problem with the field; the message also starts with a warning sign, not only red text.
+ * A labelled form control with its inline problems, each rendered by the scenario format's
+ * renderer. The messages are linked to the control with aria-describedby and the control is
+ * marked aria-invalid, so a screen reader reads the problems with the field; each message also
+ * starts with a warning sign, not only red text.
  */
 import { type ReactNode, useId } from 'react'
+import { renderProblem, type Problem } from '../../scenario/messages'
 
 export interface FieldControlProps {
   id: string
@@ -13,7 +15,7 @@ export interface FieldControlProps {
 
 interface FieldProps {
   label: string
-  error: string | undefined
+  problems: readonly Problem[] | undefined
   /** Extra explanation shown under the control. */
   hint?: string
   children: (control: FieldControlProps) => ReactNode
@@ -22,8 +24,9 @@ interface FieldProps {
 export const INPUT_CLASS =
   'w-full rounded border border-border bg-panel px-2 py-1 aria-invalid:border-danger'
 
-export function Field({ label, error, hint, children }: FieldProps) {
+export function Field({ label, problems, hint, children }: FieldProps) {
   const id = useId()
+  const error = problems === undefined || problems.length === 0 ? undefined : problems
   const errorId = `${id}-error`
   const hintId = `${id}-hint`
   const describedBy = [error === undefined ? null : errorId, hint === undefined ? null : hintId]
@@ -45,10 +48,14 @@ export function Field({ label, error, hint, children }: FieldProps) {
         </p>
       )}
       {error !== undefined && (
-        <p id={errorId} className="text-xs text-danger">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
+        <div id={errorId} className="text-xs text-danger">
+          {error.map((problem, i) => (
+            <p key={i}>
+              <span aria-hidden="true">⚠ </span>
+              {renderProblem(problem)}
+            </p>
+          ))}
+        </div>
       )}
     </div>
   )

@@ -1,10 +1,10 @@
 /** The producers: client id, topic, acks, rate and bootstrap.servers. Consumers are kept as they are. */
-import type { AcksChoice, ConfigForm, FormErrors, ProducerForm } from './config-form'
+import type { AcksChoice, ConfigForm, FieldProblems, ProducerForm } from './config-form'
 import { Field, INPUT_CLASS } from './Field'
 
 interface ProducersFieldsetProps {
   form: ConfigForm
-  errors: FormErrors
+  errors: FieldProblems
   onChange: (edit: (draft: ConfigForm) => void) => void
 }
 
@@ -37,7 +37,7 @@ export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetP
           className="grid grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] items-start gap-2 border-t border-border pt-2"
         >
           <legend className="sr-only">Producer {p.id === '' ? i + 1 : p.id}</legend>
-          <Field label="Client id" error={errors[`producers.${i}.id`]}>
+          <Field label="Client id" problems={errors[`producers.${i}.id`]}>
             {(a11y) => (
               <input
                 {...a11y}
@@ -47,7 +47,7 @@ export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetP
               />
             )}
           </Field>
-          <Field label="Topic" error={errors[`producers.${i}.topic`]}>
+          <Field label="Topic" problems={errors[`producers.${i}.topic`]}>
             {(a11y) => (
               <select
                 {...a11y}
@@ -64,7 +64,7 @@ export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetP
               </select>
             )}
           </Field>
-          <Field label="acks" error={undefined}>
+          <Field label="acks" problems={undefined}>
             {(a11y) => (
               <select
                 {...a11y}
@@ -82,7 +82,7 @@ export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetP
               </select>
             )}
           </Field>
-          <Field label="Records per second" error={errors[`producers.${i}.recordsPerSecond`]}>
+          <Field label="Records per second" problems={errors[`producers.${i}.recordsPerSecond`]}>
             {(a11y) => (
               <input
                 {...a11y}
@@ -95,7 +95,7 @@ export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetP
           </Field>
           <Field
             label="bootstrap.servers (broker ids)"
-            error={errors[`producers.${i}.bootstrapServers`]}
+            problems={errors[`producers.${i}.bootstrapServers`]}
           >
             {(a11y) => (
               <input

@@ -1,10 +1,10 @@
 /** The topics: name, partition count, replication factor, min ISR and unclean election. */
-import type { ConfigForm, FormErrors, TopicForm, UncleanChoice } from './config-form'
+import type { ConfigForm, FieldProblems, TopicForm, UncleanChoice } from './config-form'
 import { Field, INPUT_CLASS } from './Field'
 
 interface TopicsFieldsetProps {
   form: ConfigForm
-  errors: FormErrors
+  errors: FieldProblems
   onChange: (edit: (draft: ConfigForm) => void) => void
 }
 
@@ -38,7 +38,7 @@ export function TopicsFieldset({ form, errors, onChange }: TopicsFieldsetProps) 
             {topic.name === '' ? '' : `: ${topic.name}`}
           </legend>
           {TEXT_FIELDS.map(({ key, label }) => (
-            <Field key={key} label={label} error={errors[`topics.${i}.${key}`]}>
+            <Field key={key} label={label} problems={errors[`topics.${i}.${key}`]}>
               {(a11y) => (
                 <input
                   {...a11y}
@@ -54,7 +54,7 @@ export function TopicsFieldset({ form, errors, onChange }: TopicsFieldsetProps) 
               )}
             </Field>
           ))}
-          <Field label="unclean.leader.election.enable" error={undefined}>
+          <Field label="unclean.leader.election.enable" problems={undefined}>
             {(a11y) => (
               <select
                 {...a11y}

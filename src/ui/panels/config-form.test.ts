@@ -1,21 +1,23 @@
 /**
  * Checks the configuration editor's pure logic on a hand-built three-zone spec: the round trip
- * spec → form → spec, validation messages that name the problem (RF larger than the brokers,
- * unknown bootstrap servers, duplicate topics, session timeout vs heartbeat), round-robin brokers
- * and spread controllers, replica assignment kept or recomputed with Kafka's rack-aware
- * assignReplicasToBrokers, and faults and consumers dropped when what they name is gone.
+ * spec → form → spec, the scenario reader's problems placed at the fields they concern (RF larger
+ * than the brokers, unknown bootstrap servers, duplicate topics, session timeout vs heartbeat),
+ * round-robin brokers and spread controllers, replica assignment kept or recomputed with Kafka's
+ * rack-aware assignReplicasToBrokers, faults and consumers dropped when what they name is gone,
+ * and two former drifts between the editor and the reader.
  */
 import { describe, expect, it } from 'vitest'
 import {
   buildSpec,
   type ConfigForm,
-  parseBrokerList,
-  parseWhole,
+  jsonList,
+  jsonValue,
   partitionFaults,
   specToForm,
   validateForm,
   zoneNames,
 } from './config-form'
+import { renderProblem, specToScenario, validateScenario } from '../../scenario'
 import { baseSpec } from './fixtures'
 
 function edit(change: (f: ConfigForm) => void): ConfigForm {
@@ -105,11 +107,11 @@ describe('specToForm and buildSpec', () => {
       f.producers[0]!.bootstrapServers = '1,2'
     })
     const { kept, dropped } = partitionFaults(form, baseSpec())
-    expect(dropped.map((d) => d.reason)).toEqual([
-      'broker 3 no longer exists',
-      'zone use1-az3 no longer exists',
-      'controller 1003 no longer exists',
-      'orders has no partition 2 now',
+    expect(dropped.map((d) => d.problems.map(renderProblem).join('; '))).toEqual([
+      'unknown broker 3; brokers are 1, 2',
+      'unknown zone "use1-az3"; cluster.zones lists "use1-az1", "use1-az2". Did you mean "use1-az1"?',
+      'unknown controller 1003; controllers are 1001, 1002',
+      'topic "orders" has 2 partitions (0 to 1)',
     ])
     expect(kept.map((f) => f.type)).toEqual(['rollingRestart'])
     const { spec, notes } = buildSpec(form, baseSpec())
@@ -136,40 +138,48 @@ describe('validateForm', () => {
       baseSpec(),
     )
     expect(errors).toEqual({
-      'topics.0.replicationFactor': 'RF 4 is larger than the 3 brokers',
-      'topics.1.minIsr': 'min.insync.replicas 3 is larger than RF 2',
+      'topics.0.replicationFactor':
+        'replicationFactor 4 is larger than the number of brokers (3); Kafka refuses it with InvalidReplicationFactorException',
+      'topics.1.minIsr':
+        'min.insync.replicas 3 is larger than the replicationFactor 2: acks=all writes could never succeed',
     })
   })
 
   it('checks counts, names, client ids, topics, bootstrap servers and timeouts', () => {
     const errors = validateForm(
       edit((f) => {
-        f.zoneCount = '7'
+        f.zoneCount = '101'
         f.controllerCount = '0'
         f.topics.push({ ...f.topics[0]! })
         f.topics[0]!.name = 'bad name'
         f.topics[0]!.partitions = '2.5'
-        f.producers.push({ ...f.producers[0]!, id: 'consumer-1', topic: 'gone' })
-        f.numeric['broker.session.timeout.ms'] = '2000'
+        f.producers.push({ ...f.producers[0]!, id: 'consumer-1' })
+        f.numeric['broker.session.timeout.ms'] = '1500'
       }),
       baseSpec(),
     )
     expect(errors).toEqual({
-      zoneCount: 'Zones must be a whole number from 1 to 6',
-      controllerCount: 'Controllers must be a whole number from 1 to 9',
-      'topics.0.name': 'Topic names may contain only letters, digits, ".", "_" and "-"',
-      'topics.0.partitions': 'Partitions must be a whole number from 1 to 10000',
-      'producers.1.id': 'Client id consumer-1 is already used',
-      'producers.1.topic': 'Topic gone does not exist',
+      zoneCount: 'must be at most 100 (got 101)',
+      controllerCount: 'must be at least 1 (got 0)',
+      'topics.0.name':
+        '"bad name" is not a valid name: Kafka allows 1 to 249 of the characters a-z, A-Z, 0-9, ".", "_" and "-"',
+      'topics.0.partitions': 'must be an integer (got the string "2.5")',
+      'producers.1.id': 'duplicate client id "consumer-1" (also at clients[2])',
       'numeric.broker.session.timeout.ms':
-        'broker.session.timeout.ms must be larger than broker.heartbeat.interval.ms (2000)',
+        'broker.heartbeat.interval.ms (2000) must not exceed broker.session.timeout.ms (1500)',
     })
+    expect(
+      validateForm(
+        edit((f) => f.producers.push({ ...f.producers[0]!, id: 'p2', topic: 'gone' })),
+        baseSpec(),
+      ),
+    ).toEqual({ 'producers.1.topic': 'unknown topic "gone"; topics are "orders"' })
     expect(
       validateForm(
         edit((f) => f.topics.push({ ...f.topics[0]! })),
         baseSpec(),
       ),
-    ).toEqual({ 'topics.1.name': 'Topic orders is listed twice' })
+    ).toEqual({ 'topics.1.name': 'duplicate topic name "orders" (also at topics[0])' })
   })
 
   it('flags a controller zone that was removed', () => {
@@ -180,7 +190,13 @@ describe('validateForm', () => {
       }),
       baseSpec(),
     )
-    expect(errors.controllerPlacement).toBe('There are only 2 zones now')
+    expect(errors.controllerPlacement).toBe(
+      Array(3)
+        .fill(
+          'unknown zone "use1-az3"; cluster.zones lists "use1-az1", "use1-az2". Did you mean "use1-az1"?',
+        )
+        .join('; '),
+    )
   })
 
   it('refuses to build from an invalid form', () => {
@@ -189,25 +205,31 @@ describe('validateForm', () => {
         edit((f) => (f.zoneCount = '')),
         baseSpec(),
       ),
-    ).toThrow(/Zones/)
+    ).toThrow(/cluster\.zones: must be an integer/)
   })
 })
 
 describe('parsers', () => {
-  it('parses whole numbers strictly', () => {
-    expect(parseWhole(' 12 ')).toBe(12)
-    for (const bad of ['', '1.5', '-1', '1e3', 'abc']) expect(parseWhole(bad)).toBeNull()
+  it('reads integers from text boxes and leaves anything else to the reader as text', () => {
+    expect(jsonValue(' 12 ')).toBe(12)
+    expect(jsonValue('-1')).toBe(-1)
+    for (const text of ['', '1.5', '1e3', 'abc']) expect(jsonValue(text)).toBe(text)
+    expect(jsonList('1, 2,2, b-2 , ')).toEqual([1, 2, 2, 'b-2'])
   })
 
-  it('parses bootstrap server lists and names the first bad entry', () => {
-    expect(parseBrokerList('1, 2,2, 3', 3)).toEqual({ ids: [1, 2, 3] })
-    expect(parseBrokerList(' , ', 3)).toEqual({
-      error: 'List at least one broker id, e.g. 1, 2, 3',
-    })
-    expect(parseBrokerList('1, b-2', 3)).toEqual({ error: '"b-2" is not a broker id' })
-    expect(parseBrokerList('1, 7', 6)).toEqual({
-      error: 'Broker 7 does not exist (brokers are 1–6)',
-    })
+  it('names bootstrap server problems as the reader does', () => {
+    const servers = (text: string) =>
+      validateForm(
+        edit((f) => (f.producers[0]!.bootstrapServers = text)),
+        baseSpec(),
+      )['producers.0.bootstrapServers']
+    expect(servers('1, 2, 3')).toBeUndefined()
+    expect(servers(' , ')).toBe('must not be empty')
+    expect(servers('1, b-2')).toBe('must be an integer (got the string "b-2")')
+    expect(servers('1, 7')).toBe('unknown broker 7; brokers are 1, 2, 3')
+    expect(servers('1, 2, 2')).toBe(
+      '2 is listed twice (also at clients[0].config["bootstrap.servers"][1])',
+    )
   })
 
   it('keeps existing zone names and adds use1-az names not yet taken', () => {
@@ -218,5 +240,25 @@ describe('parsers', () => {
       'use1-az3',
     ])
     expect(zoneNames(['a', 'b', 'c'], 2)).toEqual(['a', 'b'])
+  })
+})
+
+describe('the editor agrees with the scenario reader (drift regressions)', () => {
+  it('rejects replica.lag.time.max.ms = 1, which the scenario reader rejects', () => {
+    const errors = validateForm(
+      edit((f) => (f.numeric['replica.lag.time.max.ms'] = '1')),
+      baseSpec(),
+    )
+    expect(Object.keys(errors)).toEqual(['numeric.replica.lag.time.max.ms'])
+  })
+
+  it('accepts a loaded scenario with 200,000 records per second', () => {
+    const base = baseSpec()
+    const producer = base.clients[0]!
+    if (producer.kind === 'producer') producer.recordsPerSecond = 200_000
+    const loaded = validateScenario(specToScenario(base))
+    expect(loaded.ok).toBe(true)
+    if (!loaded.ok) return
+    expect(validateForm(specToForm(loaded.spec), loaded.spec)).toEqual({})
   })
 })

@@ -1,33 +1,30 @@
 /**
- * The configuration editor's pure logic: a SimulationSpec becomes an editable form of strings,
- * the form is validated field by field with messages that name the problem, and a valid form
- * becomes a new SimulationSpec. Topology follows the scenario shorthands: brokers 1..n assigned to
- * the zones round-robin, controllers 1001.. spread over the zones in order, and new replica
- * assignments from Kafka's own `assignReplicasToBrokers` with the spec's seed. Faults that name a
- * broker, zone, controller, topic or partition that no longer exists are dropped and reported.
+ * The configuration editor's pure logic. The form is a view of a scenario file: `specToForm`
+ * reads the fields the editor shows, `formToScenario` writes them back over the rest of the
+ * scenario (a text box that holds no integer is written as the text, so the reader names the
+ * wrong type as it would in a file), and `checkForm` validates the result with the scenario
+ * format's own `validateScenario`, mapping each problem back to the form field it concerns by
+ * its JSON path. So the editor accepts exactly what the scenario reader accepts: no limit or
+ * default is repeated here. Topology follows the scenario shorthands (`brokersPerZone`, the
+ * controllers 1001..), and topics whose replicas no longer fit are left without an assignment,
+ * so the reader gives them Kafka's `assignReplicasToBrokers` with the scenario's seed. Faults
+ * that the reader finds naming something gone are dropped, and consumers lose gone brokers or
+ * are dropped, and both are reported.
  */
-import { assignReplicasToBrokers } from '../../engine/protocol/assignment'
-import { prngFromSeed } from '../../engine/prng'
+import type { ControllerMode, SimulationSpec, TimedFault, ZoneName } from '../../engine/spec'
+// The modules themselves, not the scenario index, so the importers stay out of this bundle.
+import { specToScenario } from '../../scenario/export'
 import {
-  DEFAULT_PRODUCER_CONFIG,
-  type Acks,
-  type BrokerSpec,
-  type ClientSpec,
-  type ClusterConfig,
-  type ControllerMode,
-  type ControllerSpec,
-  type SimulationSpec,
-  type TimedFault,
-  type TopicSpec,
-  type ZoneName,
-} from '../../engine/spec'
-import { formatSimTime } from './event-format'
-
-export const MAX_ZONES = 6
-export const MAX_BROKERS_PER_ZONE = 20
-export const MAX_CONTROLLERS = 9
-export const MAX_PARTITIONS = 10_000
-export const FIRST_CONTROLLER_ID = 1001
+  CONTROLLER_COUNT_RULE,
+  FIRST_CONTROLLER_ID,
+  MAX_CONTROLLERS,
+  MAX_ZONES,
+  ZONE_COUNT_RULE,
+} from '../../scenario/fields'
+import { makeProblem, renderProblem, type Problem } from '../../scenario/messages'
+import type { ScenarioConsumer, ScenarioFile, ScenarioProducer } from '../../scenario/types'
+import { checkValue, validateScenario } from '../../scenario/validate'
+import { formatSimTime } from '../../scenario/sim-time'
 
 export type UncleanChoice = 'inherit' | 'true' | 'false'
 export type AcksChoice = 'all' | '1' | '0'
@@ -75,11 +72,11 @@ export interface ConfigForm {
   flags: Record<BooleanBrokerKey, boolean>
 }
 
-/** Field path (e.g. "topics.0.replicationFactor") to its problem, in plain words. */
-export type FormErrors = Record<string, string>
+/** Field key (e.g. "topics.0.replicationFactor") to its problems. */
+export type FieldProblems = Record<string, Problem[]>
 
-const ACKS_BY_CHOICE: Record<AcksChoice, Acks> = { all: -1, '1': 1, '0': 0 }
-const CHOICE_BY_ACKS: Record<Acks, AcksChoice> = { [-1]: 'all', 1: '1', 0: '0' }
+/** Field key to its problems in words (rendered by the scenario format's renderer). */
+export type FormErrors = Record<string, string>
 
 /** The zone names for `count` zones: the spec's own first, then use1-az1.. not yet taken. */
 export function zoneNames(existing: readonly ZoneName[], count: number): ZoneName[] {
@@ -91,6 +88,8 @@ export function zoneNames(existing: readonly ZoneName[], count: number): ZoneNam
   return names
 }
 
+const ACKS_CHOICES: Record<string, AcksChoice> = { '-1': 'all', '1': '1', '0': '0' }
+
 export function specToForm(spec: SimulationSpec): ConfigForm {
   const { cluster } = spec
   const zoneCount = Math.max(1, cluster.zones.length)
@@ -100,6 +99,10 @@ export function specToForm(spec: SimulationSpec): ConfigForm {
     zoneCount > 1 && controllerZones.size === 1 && onlyZone !== undefined
       ? String(cluster.zones.indexOf(onlyZone))
       : 'spread'
+  const numeric = {} as Record<NumericBrokerKey, string>
+  for (const key of NUMERIC_BROKER_KEYS) numeric[key] = String(cluster.config[key])
+  const flags = {} as Record<BooleanBrokerKey, boolean>
+  for (const key of BOOLEAN_BROKER_KEYS) flags[key] = cluster.config[key]
   return {
     zoneCount: String(zoneCount),
     brokersPerZone: String(Math.max(1, Math.round(cluster.brokers.length / zoneCount))),
@@ -122,254 +125,373 @@ export function specToForm(spec: SimulationSpec): ConfigForm {
             {
               id: c.id,
               topic: c.topic,
-              acks: CHOICE_BY_ACKS[c.config.acks],
+              acks: ACKS_CHOICES[String(c.config.acks)] ?? 'all',
               recordsPerSecond: String(c.recordsPerSecond),
               bootstrapServers: c.config['bootstrap.servers'].join(', '),
             },
           ]
         : [],
     ),
-    numeric: {
-      'replica.lag.time.max.ms': String(cluster.config['replica.lag.time.max.ms']),
-      'broker.session.timeout.ms': String(cluster.config['broker.session.timeout.ms']),
-      'zookeeper.session.timeout.ms': String(cluster.config['zookeeper.session.timeout.ms']),
-    },
-    flags: {
-      'unclean.leader.election.enable': cluster.config['unclean.leader.election.enable'],
-      'auto.leader.rebalance.enable': cluster.config['auto.leader.rebalance.enable'],
-      'eligible.leader.replicas.enable': cluster.config['eligible.leader.replicas.enable'],
-    },
+    numeric,
+    flags,
   }
 }
 
-/** A whole number written in plain digits, or null ("3.5", "", "1e3" and "abc" are not). */
-export function parseWhole(text: string): number | null {
+/**
+ * The JSON value a text box stands for: an integer when the text is one (spaces around it
+ * allowed), otherwise the text itself, which the scenario reader then reports as the wrong type.
+ */
+export function jsonValue(text: string): number | string {
   const trimmed = text.trim()
-  return /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : null
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed
 }
 
-function wholeInRange(text: string, min: number, max: number, what: string): string | null {
-  const n = parseWhole(text)
-  if (n === null || n < min || n > max)
-    return `${what} must be a whole number from ${min} to ${max}`
-  return null
-}
-
-/** Parses "1, 2,3" into broker ids; the problem is named for the first bad entry. */
-export function parseBrokerList(
-  text: string,
-  brokerCount: number,
-): { ids: number[] } | { error: string } {
-  const parts = text
+/** "1, 2,3" as a JSON list: each entry as `jsonValue`, empty entries left out. */
+export function jsonList(text: string): (number | string)[] {
+  return text
     .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-  if (parts.length === 0) return { error: 'List at least one broker id, e.g. 1, 2, 3' }
-  const ids: number[] = []
-  for (const part of parts) {
-    const id = parseWhole(part)
-    if (id === null) return { error: `"${part}" is not a broker id` }
-    if (id < 1 || id > brokerCount) {
-      return { error: `Broker ${id} does not exist (brokers are 1–${brokerCount})` }
-    }
-    if (!ids.includes(id)) ids.push(id)
-  }
-  return { ids }
+    .filter((part) => part.trim() !== '')
+    .map(jsonValue)
 }
 
-const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/
-
-function topicNameError(name: string, index: number, topics: readonly TopicForm[]): string | null {
-  if (name === '') return 'Topic name is required'
-  if (name.length > 249) return 'Topic names are at most 249 characters'
-  if (name === '.' || name === '..') return `"${name}" is not a legal topic name`
-  if (!TOPIC_NAME.test(name)) {
-    return 'Topic names may contain only letters, digits, ".", "_" and "-"'
-  }
-  if (topics.findIndex((t) => t.name === name) !== index) return `Topic ${name} is listed twice`
+/** A count the form builds a list from, checked with the scenario format's own rule. */
+function count(text: string, path: string, rule: typeof ZONE_COUNT_RULE, problems: Problem[]) {
+  const checked = checkValue(jsonValue(text), path, rule)
+  if (checked.ok) return checked.value as number
+  problems.push(...checked.problems)
   return null
-}
-
-/** The broker count a form describes, or null while zones or brokers per zone are invalid. */
-export function brokerCountOf(form: ConfigForm): number | null {
-  const zones = parseWhole(form.zoneCount)
-  const perZone = parseWhole(form.brokersPerZone)
-  if (zones === null || zones < 1 || zones > MAX_ZONES) return null
-  if (perZone === null || perZone < 1 || perZone > MAX_BROKERS_PER_ZONE) return null
-  return zones * perZone
-}
-
-export function validateForm(form: ConfigForm, base: SimulationSpec): FormErrors {
-  const errors: FormErrors = {}
-  const put = (path: string, message: string | null) => {
-    if (message !== null) errors[path] = message
-  }
-  put('zoneCount', wholeInRange(form.zoneCount, 1, MAX_ZONES, 'Zones'))
-  put(
-    'brokersPerZone',
-    wholeInRange(form.brokersPerZone, 1, MAX_BROKERS_PER_ZONE, 'Brokers per zone'),
-  )
-  const controllersWhat = form.controllerMode === 'kraft' ? 'Controllers' : 'ZooKeeper nodes'
-  put('controllerCount', wholeInRange(form.controllerCount, 1, MAX_CONTROLLERS, controllersWhat))
-  const zones = parseWhole(form.zoneCount)
-  if (form.controllerPlacement !== 'spread' && zones !== null) {
-    const index = Number(form.controllerPlacement)
-    if (index >= zones) put('controllerPlacement', `There are only ${zones} zones now`)
-  }
-  const brokers = brokerCountOf(form)
-  form.topics.forEach((t, i) => validateTopic(t, i, form.topics, brokers, put))
-  validateProducers(form, base, brokers, put)
-  for (const key of NUMERIC_BROKER_KEYS) {
-    put(`numeric.${key}`, wholeInRange(form.numeric[key], 1, 3_600_000, key))
-  }
-  const heartbeat = base.cluster.config['broker.heartbeat.interval.ms']
-  const session = parseWhole(form.numeric['broker.session.timeout.ms'])
-  if (session !== null && session >= 1 && session <= heartbeat) {
-    put(
-      'numeric.broker.session.timeout.ms',
-      `broker.session.timeout.ms must be larger than broker.heartbeat.interval.ms (${heartbeat})`,
-    )
-  }
-  return errors
-}
-
-type Put = (path: string, message: string | null) => void
-
-function validateTopic(
-  t: TopicForm,
-  i: number,
-  topics: readonly TopicForm[],
-  brokers: number | null,
-  put: Put,
-) {
-  const at = `topics.${i}`
-  put(`${at}.name`, topicNameError(t.name, i, topics))
-  put(`${at}.partitions`, wholeInRange(t.partitions, 1, MAX_PARTITIONS, 'Partitions'))
-  const rf = parseWhole(t.replicationFactor)
-  if (rf === null || rf < 1) put(`${at}.replicationFactor`, 'RF must be a whole number, at least 1')
-  else if (brokers !== null && rf > brokers) {
-    put(`${at}.replicationFactor`, `RF ${rf} is larger than the ${brokers} brokers`)
-  }
-  const minIsr = parseWhole(t.minIsr)
-  if (minIsr === null || minIsr < 1) {
-    put(`${at}.minIsr`, 'min.insync.replicas must be a whole number, at least 1')
-  } else if (rf !== null && rf >= 1 && minIsr > rf) {
-    put(`${at}.minIsr`, `min.insync.replicas ${minIsr} is larger than RF ${rf}`)
-  }
-}
-
-function validateProducers(
-  form: ConfigForm,
-  base: SimulationSpec,
-  brokers: number | null,
-  put: Put,
-) {
-  const consumerIds = new Set(base.clients.filter((c) => c.kind === 'consumer').map((c) => c.id))
-  form.producers.forEach((p, i) => {
-    const at = `producers.${i}`
-    const id = p.id.trim()
-    if (id === '') put(`${at}.id`, 'Client id is required')
-    else if (form.producers.findIndex((q) => q.id.trim() === id) !== i || consumerIds.has(id)) {
-      put(`${at}.id`, `Client id ${id} is already used`)
-    }
-    if (!form.topics.some((t) => t.name === p.topic)) {
-      put(`${at}.topic`, p.topic === '' ? 'Choose a topic' : `Topic ${p.topic} does not exist`)
-    }
-    put(
-      `${at}.recordsPerSecond`,
-      wholeInRange(p.recordsPerSecond, 1, 100_000, 'Records per second'),
-    )
-    if (brokers !== null) {
-      const parsed = parseBrokerList(p.bootstrapServers, brokers)
-      if ('error' in parsed) put(`${at}.bootstrapServers`, parsed.error)
-    }
-  })
 }
 
 export interface Topology {
   zones: ZoneName[]
-  brokers: BrokerSpec[]
-  controllers: ControllerSpec[]
+  brokers: { id: number; zone: ZoneName }[]
+  controllers: { id: number; zone: ZoneName }[]
 }
 
 /**
- * Zones, brokers (round-robin) and controllers (spread, or all in one zone) of a form. Counts are
- * clamped to their legal ranges so the drop preview also works while a field is being edited.
+ * Zones, brokers (round-robin) and controllers (spread, or all in one zone) of a form, for the
+ * hints beside the fields. Counts are clamped to the format's limits so the hints also work
+ * while a field is being edited; what is valid is for `checkForm` to say.
  */
 export function topologyOf(form: ConfigForm, base: SimulationSpec): Topology {
-  const clamp = (text: string, max: number) => Math.min(max, Math.max(1, parseWhole(text) ?? 1))
+  const clamp = (text: string, max: number) => {
+    const n = jsonValue(text)
+    return typeof n === 'number' ? Math.min(max, Math.max(1, n)) : 1
+  }
   const zones = zoneNames(base.cluster.zones, clamp(form.zoneCount, MAX_ZONES))
-  const brokerCount = zones.length * clamp(form.brokersPerZone, MAX_BROKERS_PER_ZONE)
-  const brokers = Array.from({ length: brokerCount }, (_, i) => ({
+  const perZone = clamp(form.brokersPerZone, Math.ceil(10_000 / zones.length))
+  const brokers = Array.from({ length: zones.length * perZone }, (_, i) => ({
     id: i + 1,
     zone: zones[i % zones.length]!,
   }))
+  return {
+    zones,
+    brokers,
+    controllers: controllersOf(form, base, zones, clamp(form.controllerCount, MAX_CONTROLLERS)),
+  }
+}
+
+function controllersOf(form: ConfigForm, base: SimulationSpec, zones: ZoneName[], n: number) {
   const placement = form.controllerPlacement === 'spread' ? null : Number(form.controllerPlacement)
-  const controllers = Array.from(
-    { length: clamp(form.controllerCount, MAX_CONTROLLERS) },
-    (_, i) => ({
-      id: FIRST_CONTROLLER_ID + i,
-      zone: zones[placement ?? i % zones.length] ?? zones[0]!,
-    }),
+  // A placement in a zone that is no longer there keeps that zone's name, so the reader says so.
+  const named =
+    placement === null
+      ? zones
+      : zoneNames(base.cluster.zones, Math.max(zones.length, placement + 1))
+  return Array.from({ length: n }, (_, i) => ({
+    id: FIRST_CONTROLLER_ID + i,
+    zone: placement === null ? zones[i % zones.length]! : named[placement]!,
+  }))
+}
+
+/** What the form carries over from the base scenario as it is: faults and consumers. */
+interface Carried {
+  faults: TimedFault[]
+  consumers: ScenarioConsumer[]
+}
+
+/**
+ * The scenario file a form describes, over the base scenario. `null` when a count the form
+ * builds a list from (zones, controllers) is itself invalid; its problems are in `problems`.
+ */
+export function formToScenario(
+  form: ConfigForm,
+  base: SimulationSpec,
+  carried: Carried = carriedOf(base),
+): { scenario: unknown; problems: Problem[] } {
+  const problems: Problem[] = []
+  const file = specToScenario(base)
+  const zoneCount = count(form.zoneCount, 'cluster.zones', ZONE_COUNT_RULE, problems)
+  const controllerCount = count(
+    form.controllerCount,
+    'cluster.controllers',
+    CONTROLLER_COUNT_RULE,
+    problems,
   )
-  return { zones, brokers, controllers }
+  // While a count is invalid the base's own is used, so the other fields are still checked.
+  const zones = zoneNames(base.cluster.zones, zoneCount ?? Math.max(1, base.cluster.zones.length))
+  const controllers = controllersOf(
+    form,
+    base,
+    zones,
+    controllerCount ?? Math.max(1, base.cluster.controllers.length),
+  )
+  const config: Record<string, unknown> = { ...file.cluster.config }
+  for (const key of NUMERIC_BROKER_KEYS) config[key] = jsonValue(form.numeric[key])
+  for (const key of BOOLEAN_BROKER_KEYS) config[key] = form.flags[key]
+  const perZone = jsonValue(form.brokersPerZone)
+  const scenario = {
+    ...file,
+    cluster: {
+      controller: form.controllerMode,
+      zones,
+      brokersPerZone: perZone,
+      controllers,
+      config,
+    },
+    topics: form.topics.map((t) => topicFile(t, base, file, zones, perZone)),
+    clients: [...form.producers.map((p) => producerFile(p, file)), ...carried.consumers],
+    faults: carried.faults,
+  }
+  return { scenario, problems }
+}
+
+function carriedOf(base: SimulationSpec): Carried {
+  const file = specToScenario(base)
+  const consumers = (file.clients ?? []).filter((c): c is ScenarioConsumer => c.kind === 'consumer')
+  return { faults: file.faults ?? [], consumers }
+}
+
+/**
+ * A topic of the form. Its existing assignment (and initial state) is kept when its partition
+ * count and RF are unchanged and every replica's broker still exists in the same zone;
+ * otherwise Kafka would not have placed it so, and the reader assigns it afresh.
+ */
+function topicFile(
+  t: TopicForm,
+  base: SimulationSpec,
+  file: ScenarioFile,
+  zones: ZoneName[],
+  perZone: number | string,
+) {
+  const partitions = jsonValue(t.partitions)
+  const replicationFactor = jsonValue(t.replicationFactor)
+  const config: Record<string, unknown> = { 'min.insync.replicas': jsonValue(t.minIsr) }
+  if (t.unclean !== 'inherit') config['unclean.leader.election.enable'] = t.unclean === 'true'
+  const out: Record<string, unknown> = { name: t.name, partitions, replicationFactor, config }
+  const index = base.topics.findIndex((old) => old.name === t.name)
+  const old = base.topics[index]
+  const oldFile = file.topics?.[index]
+  if (old === undefined || oldFile === undefined || typeof perZone !== 'number') return out
+  if (old.partitions !== partitions || old.replicationFactor !== replicationFactor) return out
+  const oldZone = new Map(base.cluster.brokers.map((b) => [b.id, b.zone]))
+  const stays = (id: number) =>
+    id >= 1 && id <= perZone * zones.length && zones[(id - 1) % zones.length] === oldZone.get(id)
+  if (!old.assignment.every((replicas) => replicas.every(stays))) return out
+  out.assignment = oldFile.assignment
+  if (oldFile.initial !== undefined) out.initial = oldFile.initial
+  return out
+}
+
+/**
+ * A producer of the form, over its configs in the base scenario. Changing acks drops an
+ * enable.idempotence carried from before, so that Kafka's default for the new acks applies.
+ */
+function producerFile(p: ProducerForm, file: ScenarioFile) {
+  const old = file.clients?.find(
+    (c): c is ScenarioProducer => c.kind === 'producer' && c.id === p.id,
+  )
+  const acks = p.acks === 'all' ? 'all' : Number(p.acks)
+  const config: Record<string, unknown> = { ...old?.config }
+  if (old !== undefined && String(old.config?.acks ?? 'all') !== String(acks)) {
+    delete config['enable.idempotence']
+  }
+  config.acks = acks
+  config['bootstrap.servers'] = jsonList(p.bootstrapServers)
+  return {
+    kind: 'producer',
+    id: p.id,
+    topic: p.topic,
+    recordsPerSecond: jsonValue(p.recordsPerSecond),
+    config,
+  }
 }
 
 export interface DroppedFault {
   fault: TimedFault
-  reason: string
+  /** What the scenario reader says about the fault in the new cluster. */
+  problems: Problem[]
 }
 
-/** Why a fault no longer fits the new cluster, or null if it still does. */
-function faultProblem(f: TimedFault, t: Topology, topics: ReadonlyMap<string, number>) {
-  const hasBroker = (id: number) => t.brokers.some((b) => b.id === id)
-  switch (f.type) {
-    case 'crashBroker':
-    case 'startBroker':
-    case 'shutdownBroker':
-    case 'isolateBroker':
-    case 'healBroker':
-    case 'slowBroker':
-    case 'unslowBroker':
-      return hasBroker(f.broker) ? null : `broker ${f.broker} no longer exists`
-    case 'stopZone':
-    case 'startZone':
-    case 'isolateZone':
-    case 'healZone':
-      return t.zones.includes(f.zone) ? null : `zone ${f.zone} no longer exists`
-    case 'crashController':
-    case 'startController':
-      return t.controllers.some((c) => c.id === f.controller)
-        ? null
-        : `controller ${f.controller} no longer exists`
-    case 'rollingRestart': {
-      const missing = (f.brokers ?? []).filter((b) => !hasBroker(b))
-      return missing.length === 0 ? null : `brokers ${missing.join(', ')} no longer exist`
+export interface FormCheck {
+  /** Problems by field key; problems that concern no field are in `general`. */
+  fields: FieldProblems
+  general: Problem[]
+  dropped: DroppedFault[]
+  /** Consumers dropped or changed because their topic or brokers went away. */
+  notes: string[]
+  /** The scenario file the form describes (null while a count is invalid). */
+  scenario: unknown
+  /** The spec, when the scenario reader accepts the form. */
+  spec: SimulationSpec | null
+}
+
+const FAULT_PATH = /^faults\[(\d+)\]/
+const CLIENT_PATH = /^clients\[(\d+)\](.*)$/
+
+/**
+ * Validates a form with the scenario reader. Faults and consumers the reader finds naming what
+ * the new cluster no longer has are dropped (consumers first lose the brokers that are gone) and
+ * the scenario is checked again, until nothing more is dropped.
+ */
+export function checkForm(form: ConfigForm, base: SimulationSpec): FormCheck {
+  const carried = carriedOf(base)
+  const dropped: DroppedFault[] = []
+  const notes: string[] = []
+  for (;;) {
+    const { scenario, problems } = formToScenario(form, base, carried)
+    const result = validateScenario(scenario)
+    const errors = result.ok ? [] : result.problems
+    const faultDrops = new Map<number, Problem[]>()
+    for (const p of errors) {
+      const match = FAULT_PATH.exec(p.path)
+      if (match !== null)
+        faultDrops.set(Number(match[1]), [...(faultDrops.get(Number(match[1])) ?? []), p])
     }
-    case 'electLeaders': {
-      if (f.topic === undefined) return null
-      const partitions = topics.get(f.topic)
-      if (partitions === undefined) return `topic ${f.topic} no longer exists`
-      if (f.partition !== undefined && f.partition >= partitions) {
-        return `${f.topic} has no partition ${f.partition} now`
-      }
-      return null
+    const consumersChanged = carryConsumers(carried, errors, form.producers.length, notes)
+    if (faultDrops.size > 0) {
+      carried.faults = carried.faults.filter((fault, i) => {
+        const reasons = faultDrops.get(i)
+        if (reasons !== undefined) dropped.push({ fault, problems: reasons })
+        return reasons === undefined
+      })
     }
+    if (faultDrops.size > 0 || consumersChanged) continue
+    const all = [...problems, ...errors]
+    const { fields, general } = placeProblems(all, form)
+    const spec = result.ok && problems.length === 0 ? result.spec : null
+    return { fields, general, dropped, notes, scenario, spec }
   }
+}
+
+/** Takes gone brokers off consumers and drops consumers whose topic or every broker is gone. */
+function carryConsumers(carried: Carried, errors: Problem[], producers: number, notes: string[]) {
+  let changed = false
+  carried.consumers = carried.consumers.flatMap((consumer, c) => {
+    const own = errors.filter((p) => CLIENT_PATH.exec(p.path)?.[1] === String(producers + c))
+    const gone = own.find((p) => p.code === 'unknown-topic')
+    if (gone !== undefined) {
+      notes.push(`Consumer ${consumer.id} is dropped: topic ${consumer.topic} no longer exists`)
+      changed = true
+      return []
+    }
+    const lost = new Set(own.flatMap((p) => (p.code === 'unknown-broker' ? [p.params.broker] : [])))
+    if (lost.size === 0) return [consumer]
+    changed = true
+    const servers = (consumer.config?.['bootstrap.servers'] ?? []).filter((b) => !lost.has(b))
+    if (servers.length === 0) {
+      notes.push(`Consumer ${consumer.id} is dropped: none of its bootstrap servers exist`)
+      return []
+    }
+    notes.push(`Consumer ${consumer.id} loses the bootstrap servers that no longer exist`)
+    return [{ ...consumer, config: { ...consumer.config, 'bootstrap.servers': servers } }]
+  })
+  return changed
+}
+
+const CONFIG_KEY = /^cluster\.config\["([^"]+)"\]/
+const TOPIC_PATH =
+  /^topics\[(\d+)\](?:\.(name|partitions|replicationFactor)|\.config\["([^"]+)"\])?/
+
+/** The form field a problem concerns, by its JSON path, or null for none. */
+export function fieldOf(problem: Problem, producers: number): string | null {
+  const path = problem.path
+  // The form edits the session timeout, not the heartbeat interval it is compared with.
+  if (problem.code === 'heartbeat-exceeds-session') return 'numeric.broker.session.timeout.ms'
+  if (path.startsWith('cluster.zones')) return 'zoneCount'
+  if (path.startsWith('cluster.brokers')) return 'brokersPerZone'
+  if (/^cluster\.controllers\[\d+\]\.zone$/.test(path)) return 'controllerPlacement'
+  if (path.startsWith('cluster.controllers')) return 'controllerCount'
+  if (path === 'cluster.controller') return 'controllerMode'
+  const key = CONFIG_KEY.exec(path)?.[1]
+  if (key !== undefined) {
+    if ((NUMERIC_BROKER_KEYS as readonly string[]).includes(key)) return `numeric.${key}`
+    if ((BOOLEAN_BROKER_KEYS as readonly string[]).includes(key)) return `flags.${key}`
+    return null
+  }
+  const topic = TOPIC_PATH.exec(path)
+  if (topic !== null) {
+    const [, i, field, configKey] = topic
+    if (field !== undefined) return `topics.${i}.${field}`
+    if (configKey === 'min.insync.replicas') return `topics.${i}.minIsr`
+    if (configKey === 'unclean.leader.election.enable') return `topics.${i}.unclean`
+    return `topics.${i}.name`
+  }
+  const client = CLIENT_PATH.exec(path)
+  if (client === null) return null
+  let index = Number(client[1])
+  // A consumer's id that repeats a producer's is the producer's problem: only it can change.
+  if (index >= producers && problem.code === 'duplicate-id') {
+    index = Number(CLIENT_PATH.exec(problem.params.firstPath)?.[1] ?? index)
+  }
+  if (index >= producers) return null
+  const rest = client[2] ?? ''
+  if (rest === '.topic' || rest === '.recordsPerSecond') return `producers.${index}${rest}`
+  if (rest.startsWith('.config.acks')) return `producers.${index}.acks`
+  if (rest.startsWith('.config["bootstrap.servers"]')) return `producers.${index}.bootstrapServers`
+  return `producers.${index}.id`
+}
+
+function placeProblems(problems: Problem[], form: ConfigForm) {
+  const fields: FieldProblems = {}
+  const general: Problem[] = []
+  for (const found of problems) {
+    const p = fromProducerSide(found, form.producers.length)
+    const field = fieldOf(p, form.producers.length)
+    if (field === null) general.push(p)
+    else (fields[field] ??= []).push(p)
+  }
+  return { fields, general }
+}
+
+/**
+ * A producer id that a carried consumer repeats is reported by the reader at the consumer (the
+ * later one); told from the producer's side, it is the same problem with the two places swapped.
+ */
+function fromProducerSide(problem: Problem, producers: number): Problem {
+  if (problem.code !== 'duplicate-id' || problem.params.of !== 'client') return problem
+  const at = Number(CLIENT_PATH.exec(problem.path)?.[1])
+  const first = Number(CLIENT_PATH.exec(problem.params.firstPath)?.[1])
+  if (!(at >= producers && first < producers)) return problem
+  return makeProblem(`clients[${first}].id`, 'duplicate-id', {
+    ...problem.params,
+    firstPath: `clients[${at}]`,
+  })
+}
+
+/** Each field's problems in words, and those of no field under "general". */
+export function validateForm(form: ConfigForm, base: SimulationSpec): FormErrors {
+  const { fields, general } = checkForm(form, base)
+  const errors: FormErrors = {}
+  for (const [field, problems] of Object.entries(fields)) {
+    errors[field] = problems.map(renderProblem).join('; ')
+  }
+  if (general.length > 0)
+    errors.general = general.map((p) => `${p.path}: ${renderProblem(p)}`).join('; ')
+  return errors
 }
 
 /** Splits the spec's fault script into the faults kept and those dropped (with reasons). */
 export function partitionFaults(form: ConfigForm, base: SimulationSpec) {
-  const topology = topologyOf(form, base)
-  const topics = new Map(form.topics.map((t) => [t.name, parseWhole(t.partitions) ?? 0]))
-  const kept: TimedFault[] = []
-  const dropped: DroppedFault[] = []
-  for (const fault of base.faults) {
-    const reason = faultProblem(fault, topology, topics)
-    if (reason === null) kept.push(fault)
-    else dropped.push({ fault, reason })
-  }
+  const { dropped } = checkForm(form, base)
+  const kept = base.faults.filter(
+    (f) => !dropped.some((d) => d.fault === f || sameFault(d.fault, f)),
+  )
   return { kept, dropped }
+}
+
+function sameFault(a: TimedFault, b: TimedFault): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
 }
 
 /** "crashBroker at 00:30.000". */
@@ -377,124 +499,20 @@ export function describeFault(f: TimedFault): string {
   return `${f.type} at ${formatSimTime(f.atMs)}`
 }
 
-/**
- * Keeps a topic's existing assignment (and initial state) when its partition count and RF are
- * unchanged and every replica's broker still exists in the same zone; otherwise Kafka would not
- * have placed it so, and the topic is assigned afresh.
- */
-function keepAssignment(
-  old: TopicSpec | undefined,
-  t: TopicSpec,
-  base: SimulationSpec,
-  topo: Topology,
-) {
-  if (old === undefined || old.partitions !== t.partitions) return false
-  if (old.replicationFactor !== t.replicationFactor) return false
-  const oldZone = new Map(base.cluster.brokers.map((b) => [b.id, b.zone]))
-  const newZone = new Map(topo.brokers.map((b) => [b.id, b.zone]))
-  return old.assignment.every((replicas) =>
-    replicas.every((id) => newZone.has(id) && newZone.get(id) === oldZone.get(id)),
-  )
-}
-
 export interface BuildResult {
   spec: SimulationSpec
   dropped: DroppedFault[]
-  /** Consumers dropped or changed because their topic or brokers went away. */
   notes: string[]
 }
 
-/** Builds the new spec from a valid form (call validateForm first; this throws on bad input). */
+/** Builds the new spec from a valid form (this throws on a form the reader rejects). */
 export function buildSpec(form: ConfigForm, base: SimulationSpec): BuildResult {
-  const problems = Object.values(validateForm(form, base))
-  if (problems.length > 0) throw new Error(`buildSpec: invalid form: ${problems.join('; ')}`)
-  const topo = topologyOf(form, base)
-  const config: ClusterConfig = { ...base.cluster.config }
-  for (const key of NUMERIC_BROKER_KEYS) config[key] = parseWhole(form.numeric[key])!
-  for (const key of BOOLEAN_BROKER_KEYS) config[key] = form.flags[key]
-  const random = prngFromSeed(base.seed)
-  const racks = topo.brokers.map((b) => ({ id: b.id, rack: b.zone }))
-  const topics = form.topics.map((f): TopicSpec => {
-    const topic: TopicSpec = {
-      name: f.name,
-      partitions: parseWhole(f.partitions)!,
-      replicationFactor: parseWhole(f.replicationFactor)!,
-      config: { 'min.insync.replicas': parseWhole(f.minIsr)! },
-      assignment: [],
-    }
-    if (f.unclean !== 'inherit')
-      topic.config['unclean.leader.election.enable'] = f.unclean === 'true'
-    const old = base.topics.find((t) => t.name === f.name)
-    if (old !== undefined && keepAssignment(old, topic, base, topo)) {
-      topic.assignment = old.assignment.map((r) => [...r])
-      if (old.initial !== undefined) topic.initial = old.initial
-    } else {
-      const map = assignReplicasToBrokers(
-        racks,
-        topic.partitions,
-        topic.replicationFactor,
-        -1,
-        -1,
-        random,
-      )
-      topic.assignment = Array.from({ length: topic.partitions }, (_, p) => map.get(p) ?? [])
-    }
-    return topic
-  })
-  const { consumers, notes } = carryConsumers(form, base)
-  const clients = [...buildProducers(form, base, topo.brokers.length), ...consumers]
-  const { kept, dropped } = partitionFaults(form, base)
-  const spec: SimulationSpec = {
-    ...base,
-    cluster: { controller: form.controllerMode, ...topo, config },
-    topics,
-    clients,
-    faults: kept,
+  const check = checkForm(form, base)
+  if (check.spec === null) {
+    const problems = [...Object.values(check.fields).flat(), ...check.general]
+    throw new Error(
+      `buildSpec: invalid form: ${problems.map((p) => `${p.path}: ${renderProblem(p)}`).join('; ')}`,
+    )
   }
-  return { spec, dropped, notes }
-}
-
-function buildProducers(form: ConfigForm, base: SimulationSpec, brokerCount: number): ClientSpec[] {
-  return form.producers.map((p) => {
-    const old = base.clients.find((c) => c.kind === 'producer' && c.id === p.id.trim())
-    const parsed = parseBrokerList(p.bootstrapServers, brokerCount)
-    return {
-      kind: 'producer',
-      id: p.id.trim(),
-      topic: p.topic,
-      recordsPerSecond: parseWhole(p.recordsPerSecond)!,
-      config: {
-        ...(old?.kind === 'producer' ? old.config : DEFAULT_PRODUCER_CONFIG),
-        acks: ACKS_BY_CHOICE[p.acks],
-        'bootstrap.servers': 'ids' in parsed ? parsed.ids : [],
-      },
-    }
-  })
-}
-
-/**
- * The form does not edit consumers, so they are carried over: dropped when their topic is gone or
- * none of their bootstrap servers exist, otherwise with vanished brokers taken off their list.
- */
-export function carryConsumers(form: ConfigForm, base: SimulationSpec) {
-  const brokerIds = new Set(topologyOf(form, base).brokers.map((b) => b.id))
-  const notes: string[] = []
-  const consumers: ClientSpec[] = []
-  for (const c of base.clients) {
-    if (c.kind !== 'consumer') continue
-    if (!form.topics.some((t) => t.name === c.topic)) {
-      notes.push(`Consumer ${c.id} is dropped: topic ${c.topic} no longer exists`)
-      continue
-    }
-    const servers = c.config['bootstrap.servers'].filter((b) => brokerIds.has(b))
-    if (servers.length === 0) {
-      notes.push(`Consumer ${c.id} is dropped: none of its bootstrap servers exist`)
-      continue
-    }
-    if (servers.length < c.config['bootstrap.servers'].length) {
-      notes.push(`Consumer ${c.id} loses the bootstrap servers that no longer exist`)
-    }
-    consumers.push({ ...c, config: { ...c.config, 'bootstrap.servers': servers } })
-  }
-  return { consumers, notes }
+  return { spec: check.spec, dropped: check.dropped, notes: check.notes }
 }

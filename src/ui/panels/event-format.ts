@@ -51,7 +51,6 @@ export const EVENT_CATEGORY: Record<SimEventType, EventCategory> = {
 }
 
 /** Re-exported for `config-form.ts`, which imports it from here. */
-export { formatSimTime }
 
 /** A broker list the way Kafka logs it in ISR changes: [1,2,3], and [] when empty. */
 function ids(list: readonly number[]): string {

@@ -1,5 +1,5 @@
 /** Import errors or warnings, each with its place (line number, zone map, JSON path). */
-import type { Problem } from '../../scenario/index'
+import { renderProblem, type Problem } from '../../scenario/messages'
 import { problemPlace } from './import-cluster'
 
 export interface ProblemListProps {
@@ -20,7 +20,7 @@ export function ProblemList({ problems, tone }: ProblemListProps) {
       <ul className="ml-5 list-disc">
         {problems.map((problem, i) => (
           <li key={`${problem.path}-${i}`}>
-            <span className="font-semibold">{problemPlace(problem)}:</span> {problem.message}
+            <span className="font-semibold">{problemPlace(problem)}:</span> {renderProblem(problem)}
           </li>
         ))}
       </ul>

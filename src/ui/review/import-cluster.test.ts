@@ -63,7 +63,7 @@ describe('importCluster', () => {
     const outcome = importCluster(DESCRIBE, '1=use1-az1,two=use1-az2')
     expect(outcome.ok).toBe(false)
     if (!outcome.ok) expect(problemPlace(outcome.problems[0]!)).toMatch(/^Zone map/)
-    expect(problemPlace({ path: '$', message: '' })).toBe('Input')
+    expect(problemPlace({ path: '$' })).toBe('Input')
   })
 })
 

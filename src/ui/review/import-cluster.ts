@@ -47,7 +47,7 @@ export function importCluster(
 }
 
 /** Where a problem is, for people: "Line 12", "Zone map", "Input", or the JSON path. */
-export function problemPlace(problem: Problem): string {
+export function problemPlace(problem: Pick<Problem, 'path'>): string {
   const line = /^line (\d+)(.*)$/.exec(problem.path)
   if (line !== null) return `Line ${line[1]}${line[2] ?? ''}`
   if (problem.path.startsWith('zoneMap')) return `Zone map${problem.path.slice('zoneMap'.length)}`

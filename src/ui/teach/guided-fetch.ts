@@ -8,6 +8,8 @@ import type {
   GuidedScenarioEntry,
   GuidedScenarioResult,
 } from '../../scenarios/index'
+// The renderer is a small module of its own, so the scenario reader still loads on demand.
+import { makeProblem, renderProblem, type Problem } from '../../scenario/messages'
 
 const scenarios = () => import('../../scenarios/index')
 
@@ -18,9 +20,9 @@ async function fetchText(file: string): Promise<string> {
   return response.text()
 }
 
-function failure(error: unknown): { ok: false; problems: { path: string; message: string }[] } {
+function failure(error: unknown): { ok: false; problems: Problem[] } {
   const message = error instanceof Error ? error.message : String(error)
-  return { ok: false, problems: [{ path: '$', message }] }
+  return { ok: false, problems: [makeProblem('$', 'untranslated', { text: message })] }
 }
 
 export async function fetchGuidedIndex(): Promise<GuidedIndexResult> {
@@ -43,6 +45,8 @@ export async function fetchGuidedScenario(
   }
 }
 
-export function problemsText(problems: readonly { path: string; message: string }[]): string {
-  return problems.map((p) => (p.path === '$' ? p.message : `${p.path}: ${p.message}`)).join('; ')
+export function problemsText(problems: readonly Problem[]): string {
+  return problems
+    .map((p) => (p.path === '$' ? renderProblem(p) : `${p.path}: ${renderProblem(p)}`))
+    .join('; ')
 }

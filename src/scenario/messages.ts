@@ -1,0 +1,497 @@
+/**
+ * Problems as data, and the one function that turns them into English. A problem is a stable
+ * `code`, the JSON `path` it concerns and `params` (plain JSON values: numbers, strings, lists);
+ * `renderProblem` writes the sentence. The validator, the CLI and the UI all use this renderer,
+ * so they say the same thing, and a translation later needs only another renderer. No English is
+ * assembled where a problem is found.
+ */
+import type { FaultType } from '../engine/spec'
+
+/** What kind of object a key was found in, for "unknown field in a topic". */
+export type ObjectKind =
+  | 'scenario'
+  | 'cluster'
+  | 'broker'
+  | 'controller'
+  | 'topic'
+  | 'initial-state'
+  | 'client'
+  | 'producer'
+  | 'consumer'
+  | 'narration'
+  | 'narration-step'
+  | 'cluster-config'
+  | 'topic-config'
+  | 'producer-config'
+  | 'consumer-config'
+  | `${FaultType}-fault`
+
+/** Where a config key that is unknown in one place does belong. */
+export type ConfigHome = 'cluster-config' | 'producer-config' | 'consumer-config'
+
+/** A value as "got ..." shows it: its JSON type and, for scalars, the (shortened) value. */
+export type Shown =
+  | { type: 'string'; value: string }
+  | { type: 'number'; value: number }
+  | { type: 'non-finite' }
+  | { type: 'boolean'; value: boolean }
+  | { type: 'null' }
+  | { type: 'nothing' }
+  | { type: 'array' }
+  | { type: 'object' }
+  | { type: 'other'; typeName: string }
+
+/** What a value must be, for "must be an integer (got ...)". */
+export type Expected =
+  | 'object'
+  | 'array'
+  | 'integer'
+  | 'boolean'
+  | 'string'
+  | 'version-number'
+  | 'partition-map'
+  | 'json-text'
+  | 'import-text'
+
+/** Why a minimum is what it is, explained after "must be at least N (got M)". */
+export type MinimumReason = 'isr-check-period'
+
+/** The hint after "is required". */
+export type RequiredHint = 'version' | 'brokers' | 'client-kind' | 'fault-type' | 'at-ms'
+
+/** What a list must not be empty of: "must list at least one broker". */
+export type ListedThing = 'broker' | 'controller' | 'step'
+
+/** What a "listed twice" id names. */
+export type IdKind = 'broker' | 'controller' | 'topic' | 'client'
+
+/** The syntax errors of the JSON reader. */
+export type JsonSyntaxReason =
+  | 'empty-text'
+  | 'after-end'
+  | 'unterminated-comment'
+  | 'end-expected-value'
+  | 'single-quotes'
+  | 'unexpected-character'
+  | 'too-deep'
+  | 'unexpected-word'
+  | 'trailing-comma-object'
+  | 'end-expected-property'
+  | 'expected-property'
+  | 'expected-colon'
+  | 'end-expected-comma-brace'
+  | 'expected-comma-brace'
+  | 'trailing-comma-array'
+  | 'end-expected-comma-bracket'
+  | 'expected-comma-bracket'
+  | 'unterminated-string'
+  | 'control-character'
+  | 'bad-unicode-escape'
+  | 'bad-escape'
+  | 'bad-number'
+
+/** Every problem code and its parameters. The set is closed: a new problem needs a new code. */
+export interface ProblemParams {
+  'wrong-type': { expected: Expected; got: Shown }
+  'too-small': { minimum: number; got: number; reason?: MinimumReason }
+  'too-large': { maximum: number; got: number }
+  'too-long': { maximum: number; got: number }
+  empty: Record<string, never>
+  'too-few-items': { minimum: number }
+  'too-many-items': { maximum: number; got: number }
+  'empty-list': { of: ListedThing }
+  'invalid-topic-name': { value: string }
+  'pattern-mismatch': { value: string; pattern: string }
+  'not-allowed': { allowed: (string | number)[]; got: Shown; suggestion?: string }
+  'listed-twice': { value: string | number; firstPath: string }
+  required: { hint?: RequiredHint; allowed?: string[] }
+  'unknown-key': {
+    key: string
+    in: ObjectKind
+    allowed: string[]
+    suggestion?: string
+    home?: ConfigHome
+  }
+  'unsupported-version': { got: number }
+  'brokers-and-brokers-per-zone': Record<string, never>
+  'not-a-partition-key': { key: string }
+  'partition-needs-topic': Record<string, never>
+  'step-out-of-order': { atMs: number; previousAtMs: number }
+  'step-after-end': { atMs: number; durationMs: number }
+  'fault-after-end': { atMs: number; durationMs: number }
+  'unknown-zone': { zone: string; zones: string[]; suggestion?: string }
+  'too-many-brokers-per-zone': {
+    brokersPerZone: number
+    zones: number
+    total: number
+    maximum: number
+  }
+  'too-many-brokers': { listed: number; maximum: number }
+  'zone-without-brokers': { zone: string }
+  'duplicate-id': { of: IdKind; id: string | number; firstPath: string }
+  'controller-is-broker': { id: number }
+  'default-controllers-collide': { firstId: number }
+  'heartbeat-exceeds-session': { heartbeatMs: number; sessionMs: number }
+  'topic-name-collision': { name: string; other: string; otherPath: string }
+  'rf-above-brokers': { rf: number; brokers: number; rfFromDefault: boolean }
+  'min-isr-above-rf': {
+    minIsr: number
+    rf: number
+    minIsrFromCluster: boolean
+    rfFromDefault: boolean
+  }
+  'unknown-partition': { partition: number; partitions: number; topic?: string }
+  'replica-count-mismatch': { listed: number; rf: number; rfFromDefault: boolean }
+  'unknown-broker': { broker: number; brokers: number[] }
+  'unknown-controller': { controller: number; controllers: number[] }
+  'unknown-topic': { topic: string; topics: string[]; suggestion?: string }
+  'initial-needs-assignment': { partition: string }
+  'leader-not-replica': { leader: number; replicas: number[] }
+  'isr-missing-leader': { leader: number }
+  'not-a-replica': { broker: number; replicas: number[] }
+  'elr-in-isr': { broker: number }
+  'idempotence-needs-acks-all': Record<string, never>
+  'idempotence-needs-retries': Record<string, never>
+  'delivery-timeout-too-small': { deliveryTimeoutMs: number; minimum: number }
+  'delivery-timeout-raised': { defaultMs: number; raisedTo: number }
+  'json-syntax': { reason: JsonSyntaxReason; found?: string; depth?: number; key?: string }
+  'duplicate-key': { key: string; firstAt: string }
+  'internal-error': { stage: 'validate' | 'read' | 'import'; detail: string }
+  /**
+   * Problems of the text importers (`kafka-topics --describe`, reassignment JSON, zone maps),
+   * whose sentences are still written where they are found; the next step is codes for them.
+   */
+  untranslated: { text: string }
+}
+
+export type ProblemCode = keyof ProblemParams
+
+/**
+ * One problem found in a scenario or an imported text. `path` locates it: `topics[0].partitions`,
+ * `cluster.config["min.insync.replicas"]`, `$` for the whole document, `line 3, column 7` for a
+ * JSON syntax error, `line 12` for a line of imported text. `message` is `renderProblem` of the
+ * rest, kept for logs and older callers; show problems with `renderProblem`.
+ */
+export type Problem = {
+  [C in ProblemCode]: { code: C; path: string; params: ProblemParams[C]; message: string }
+}[ProblemCode]
+
+/** The code and params of a problem, without where it is. */
+export type ProblemData = {
+  [C in ProblemCode]: { code: C; params: ProblemParams[C] }
+}[ProblemCode]
+
+/** Builds a problem; the message is rendered from the code and params. */
+export function makeProblem<C extends ProblemCode>(
+  path: string,
+  code: C,
+  params: ProblemParams[C],
+): Problem {
+  const data = { code, params } as ProblemData
+  return { code, path, params, message: renderProblem(data) } as Problem
+}
+
+/** The same problem at another path (e.g. prefixed with a file name). */
+export function movedProblem(problem: Problem, path: string): Problem {
+  return { ...problem, path }
+}
+
+const SHORT = 40
+
+/** A JSON-quoted string, shortened when long. */
+export function quote(value: string): string {
+  const shown = value.length > SHORT ? `${value.slice(0, SHORT)}…` : value
+  return JSON.stringify(shown)
+}
+
+/** A value as a plain-data `Shown`. */
+export function showValue(value: unknown): Shown {
+  if (value === null) return { type: 'null' }
+  if (value === undefined) return { type: 'nothing' }
+  if (Array.isArray(value)) return { type: 'array' }
+  switch (typeof value) {
+    case 'string':
+      return { type: 'string', value: value.length > SHORT ? `${value.slice(0, SHORT)}…` : value }
+    case 'number':
+      return Number.isFinite(value) ? { type: 'number', value } : { type: 'non-finite' }
+    case 'boolean':
+      return { type: 'boolean', value }
+    case 'object':
+      return { type: 'object' }
+    default:
+      return { type: 'other', typeName: typeof value }
+  }
+}
+
+/** "the string \"2\"", "the number 1.5", "an array", "null"... for "must be X (got Y)". */
+export function describeShown(shown: Shown): string {
+  switch (shown.type) {
+    case 'string':
+      return `the string ${JSON.stringify(shown.value)}`
+    case 'number':
+      return `the number ${String(shown.value)}`
+    case 'non-finite':
+      return 'a non-finite number'
+    case 'boolean':
+      return String(shown.value)
+    case 'null':
+      return 'null'
+    case 'nothing':
+      return 'nothing'
+    case 'array':
+      return 'an array'
+    case 'object':
+      return 'an object'
+    case 'other':
+      return `a ${shown.typeName}`
+  }
+}
+
+/** `"a", "b" or "c"` */
+export function oneOf(values: readonly (string | number)[]): string {
+  const shown = values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v)))
+  if (shown.length <= 1) return shown.join('')
+  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1] ?? ''}`
+}
+
+const OBJECT_NAMES: Record<Exclude<ObjectKind, `${FaultType}-fault`>, string> = {
+  scenario: 'the scenario',
+  cluster: 'cluster',
+  broker: 'a broker',
+  controller: 'a controller',
+  topic: 'a topic',
+  'initial-state': 'an initial partition state',
+  client: 'a client',
+  producer: 'a producer',
+  consumer: 'a consumer',
+  narration: 'narration',
+  'narration-step': 'a narration step',
+  'cluster-config': 'cluster config',
+  'topic-config': 'topic config',
+  'producer-config': 'producer config',
+  'consumer-config': 'consumer config',
+}
+
+function objectName(kind: ObjectKind): string {
+  if (kind.endsWith('-fault')) return `a ${kind.slice(0, -'-fault'.length)} fault`
+  return OBJECT_NAMES[kind as keyof typeof OBJECT_NAMES]
+}
+
+const CONFIG_HOME_NAMES: Record<ConfigHome, string> = {
+  'cluster-config': 'a broker config (cluster.config)',
+  'producer-config': 'a producer config (a producer\'s "config")',
+  'consumer-config': 'a consumer config (a consumer\'s "config")',
+}
+
+const EXPECTED: Record<Expected, string> = {
+  object: 'an object',
+  array: 'an array',
+  integer: 'an integer',
+  boolean: 'true or false',
+  string: 'a string',
+  'version-number': 'the number 1',
+  'partition-map': 'an object keyed by partition number, e.g. {"0": ...}',
+  'json-text': 'the text of a JSON file',
+  'import-text': 'text',
+}
+
+const MINIMUM_REASONS: Record<MinimumReason, string> = {
+  'isr-check-period':
+    'the ISR is checked every replica.lag.time.max.ms / 2 ms, as in Kafka, and that period must not round down to 0',
+}
+
+const REQUIRED_HINTS: Record<RequiredHint, string> = {
+  version: '; this reader understands version 1',
+  brokers: ' (a list of {"id", "zone"}), or give brokersPerZone instead',
+  'client-kind': ': "producer" or "consumer"',
+  'fault-type': ': one of',
+  'at-ms': ' (simulated time in ms)',
+}
+
+/** " Did you mean \"x\"?" or "". */
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined ? '' : ` Did you mean ${JSON.stringify(suggestion)}?`
+}
+
+/** A sentence that may end in a suggestion: without one it has no final full stop. */
+function withSuggestion(text: string, suggestion: string | undefined): string {
+  return suggestion === undefined ? text : `${text}.${didYouMean(suggestion)}`
+}
+
+function rfSource(fromDefault: boolean): string {
+  return fromDefault ? 'replicationFactor (default.replication.factor)' : 'replicationFactor'
+}
+
+const quoted = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(', ')
+
+function wrongType(p: ProblemParams['wrong-type']): string {
+  if (p.expected === 'json-text' || p.expected === 'import-text')
+    return `expected ${EXPECTED[p.expected]}`
+  // An integer check shows a number as it is: "got 1.5", not "got the number 1.5".
+  const got =
+    p.expected === 'integer' && p.got.type === 'number' ? String(p.got.value) : describeShown(p.got)
+  return `must be ${EXPECTED[p.expected]} (got ${got})`
+}
+
+function unknownKey(p: ProblemParams['unknown-key']): string {
+  const what = objectName(p.in)
+  const isConfig = p.in.endsWith('config')
+  const key = JSON.stringify(p.key)
+  if (p.suggestion !== undefined) {
+    const where = isConfig ? `unknown ${what}` : `unknown field in ${what}:`
+    return `${where} ${key}.${didYouMean(p.suggestion)}`
+  }
+  if (isConfig) {
+    if (p.home !== undefined) return `${key} is ${CONFIG_HOME_NAMES[p.home]}, not a ${what}`
+    return `unknown ${what} ${key}: the simulator does not model it; known keys: ${p.allowed.join(', ')}`
+  }
+  return `unknown field ${key} in ${what}; allowed fields: ${p.allowed.join(', ')}`
+}
+
+const JSON_SYNTAX: Record<JsonSyntaxReason, (p: ProblemParams['json-syntax']) => string> = {
+  'empty-text': () => 'the text is empty; expected a JSON object',
+  'after-end': (p) => `unexpected ${p.found ?? ''} after the end of the JSON value`,
+  'unterminated-comment': () => 'unterminated /* comment',
+  'end-expected-value': () => 'unexpected end of the text; expected a value',
+  'single-quotes': () => 'strings must be in double quotes (")',
+  'unexpected-character': (p) =>
+    `unexpected ${p.found ?? ''}; expected a value (object, array, string, number, true, false or null)`,
+  'too-deep': (p) => `nested more than ${p.depth ?? 0} levels deep`,
+  'unexpected-word': (p) => `unexpected word ${JSON.stringify(p.found ?? '')}; expected a value`,
+  'trailing-comma-object': () => 'trailing comma before "}" (JSON does not allow it)',
+  'end-expected-property': () => 'unexpected end of the text; expected a property name',
+  'expected-property': (p) => `expected a property name in double quotes, found ${p.found ?? ''}`,
+  'expected-colon': (p) => `expected ":" after the property name ${JSON.stringify(p.key ?? '')}`,
+  'end-expected-comma-brace': () => 'unexpected end of the text; expected "," or "}"',
+  'expected-comma-brace': (p) =>
+    `expected "," or "}" after a property value, found ${p.found ?? ''}`,
+  'trailing-comma-array': () => 'trailing comma before "]" (JSON does not allow it)',
+  'end-expected-comma-bracket': () => 'unexpected end of the text; expected "," or "]"',
+  'expected-comma-bracket': (p) =>
+    `expected "," or "]" after an array element, found ${p.found ?? ''}`,
+  'unterminated-string': () => 'unterminated string',
+  'control-character': (p) =>
+    `control character ${p.found ?? ''} in a string; write it as an escape such as \\n`,
+  'bad-unicode-escape': () => 'bad \\u escape; expected 4 hex digits',
+  'bad-escape': (p) => `bad escape "\\${p.found ?? ''}" in a string`,
+  'bad-number': (p) => `bad number ${JSON.stringify(p.found ?? '')}`,
+}
+
+type Renderers = { [C in ProblemCode]: (params: ProblemParams[C]) => string }
+
+const RENDERERS: Renderers = {
+  'wrong-type': wrongType,
+  'too-small': (p) =>
+    (p.minimum === 0
+      ? `must not be negative (got ${p.got})`
+      : `must be at least ${p.minimum} (got ${p.got})`) +
+    (p.reason === undefined ? '' : `: ${MINIMUM_REASONS[p.reason]}`),
+  'too-large': (p) => `must be at most ${p.maximum} (got ${p.got})`,
+  'too-long': (p) => `must be at most ${p.maximum} characters (got ${p.got})`,
+  empty: () => 'must not be empty',
+  'too-few-items': (p) => `must have at least ${p.minimum} items`,
+  'too-many-items': (p) => `must have at most ${p.maximum} items (got ${p.got})`,
+  'empty-list': (p) => `must list at least one ${p.of}`,
+  'invalid-topic-name': (p) =>
+    `${quote(p.value)} is not a valid name: Kafka allows 1 to 249 of the characters a-z, A-Z, 0-9, ".", "_" and "-"`,
+  'pattern-mismatch': (p) => `${quote(p.value)} is not a valid name: must match ${p.pattern}`,
+  'not-allowed': (p) =>
+    withSuggestion(`must be ${oneOf(p.allowed)} (got ${describeShown(p.got)})`, p.suggestion),
+  'listed-twice': (p) =>
+    `${typeof p.value === 'string' ? JSON.stringify(p.value) : String(p.value)} is listed twice (also at ${p.firstPath})`,
+  required: (p) =>
+    `is required${p.hint === undefined ? '' : REQUIRED_HINTS[p.hint]}${p.allowed === undefined ? '' : ` ${p.allowed.join(', ')}`}`,
+  'unknown-key': unknownKey,
+  'unsupported-version': (p) => `unsupported version ${p.got}; this reader understands version 1`,
+  'brokers-and-brokers-per-zone': () => 'give either brokers or brokersPerZone, not both',
+  'not-a-partition-key': (p) =>
+    `${JSON.stringify(p.key)} is not a partition number; keys must be "0", "1", ...`,
+  'partition-needs-topic': () =>
+    'needs "topic" too: a partition number alone does not name a partition',
+  'step-out-of-order': (p) =>
+    `${p.atMs} ms comes before the previous step (${p.previousAtMs} ms); steps are shown in time order`,
+  'step-after-end': (p) =>
+    `${p.atMs} ms is after the end of the run (durationMs ${p.durationMs}); this step is never shown`,
+  'fault-after-end': (p) =>
+    `${p.atMs} ms is after the end of the run (durationMs ${p.durationMs}); this fault never happens`,
+  'unknown-zone': (p) =>
+    withSuggestion(
+      `unknown zone ${JSON.stringify(p.zone)}; cluster.zones lists ${quoted(p.zones)}`,
+      p.suggestion,
+    ),
+  'too-many-brokers-per-zone': (p) =>
+    `${p.brokersPerZone} brokers in each of ${p.zones} zones makes ${p.total}; the simulator allows at most ${p.maximum}`,
+  'too-many-brokers': (p) => `lists ${p.listed} brokers; the simulator allows at most ${p.maximum}`,
+  'zone-without-brokers': (p) => `zone ${JSON.stringify(p.zone)} has no brokers`,
+  'duplicate-id': (p) => {
+    const id =
+      p.of === 'topic'
+        ? `topic name ${JSON.stringify(p.id)}`
+        : p.of === 'client'
+          ? `client id ${JSON.stringify(p.id)}`
+          : `${p.of} id ${p.id}`
+    return `duplicate ${id} (also at ${p.firstPath})`
+  },
+  'controller-is-broker': (p) =>
+    `controller id ${p.id} is also a broker id; in KRaft every node.id is unique`,
+  'default-controllers-collide': (p) =>
+    `the default controller ids ${p.firstId}.. collide with broker ids; list the controllers explicitly`,
+  'heartbeat-exceeds-session': (p) =>
+    `broker.heartbeat.interval.ms (${p.heartbeatMs}) must not exceed broker.session.timeout.ms (${p.sessionMs})`,
+  'topic-name-collision': (p) =>
+    `topic ${JSON.stringify(p.name)} collides with ${JSON.stringify(p.other)} (${p.otherPath}): Kafka treats "." and "_" alike in metric names and refuses the second`,
+  'rf-above-brokers': (p) =>
+    `${rfSource(p.rfFromDefault)} ${p.rf} is larger than the number of brokers (${p.brokers}); Kafka refuses it with InvalidReplicationFactorException`,
+  'min-isr-above-rf': (p) =>
+    `min.insync.replicas ${p.minIsr}${p.minIsrFromCluster ? ' (from cluster.config)' : ''} is larger than the ${rfSource(p.rfFromDefault)} ${p.rf}: acks=all writes could never succeed`,
+  'unknown-partition': (p) =>
+    p.topic === undefined
+      ? `partition ${p.partition} does not exist: the topic has ${p.partitions} partitions (0 to ${p.partitions - 1})`
+      : `topic ${JSON.stringify(p.topic)} has ${p.partitions} partitions (0 to ${p.partitions - 1})`,
+  'replica-count-mismatch': (p) =>
+    `lists ${p.listed} replicas, but the ${rfSource(p.rfFromDefault)} is ${p.rf}`,
+  'unknown-broker': (p) => `unknown broker ${p.broker}; brokers are ${p.brokers.join(', ')}`,
+  'unknown-controller': (p) =>
+    `unknown controller ${p.controller}; controllers are ${p.controllers.join(', ')}`,
+  'unknown-topic': (p) =>
+    p.topics.length === 0
+      ? `unknown topic ${JSON.stringify(p.topic)}: the scenario defines no topics`
+      : withSuggestion(
+          `unknown topic ${JSON.stringify(p.topic)}; topics are ${quoted(p.topics)}`,
+          p.suggestion,
+        ),
+  'initial-needs-assignment': (p) =>
+    `needs an explicit assignment[${JSON.stringify(p.partition)}]: an initial state names replicas, so the replicas must be given`,
+  'leader-not-replica': (p) =>
+    `leader ${p.leader} is not among the replicas (${p.replicas.join(', ')}); use -1 for no leader`,
+  'isr-missing-leader': (p) =>
+    `must include the leader ${p.leader} (Kafka's leader is always in the ISR)`,
+  'not-a-replica': (p) => `broker ${p.broker} is not among the replicas (${p.replicas.join(', ')})`,
+  'elr-in-isr': (p) =>
+    `broker ${p.broker} is in the ISR; eligible leader replicas are outside it (KIP-966)`,
+  'idempotence-needs-acks-all': () =>
+    'Must set acks to all in order to use the idempotent producer (enable.idempotence is true); Kafka refuses this with a ConfigException',
+  'idempotence-needs-retries': () =>
+    'Must set retries to non-zero when using the idempotent producer (enable.idempotence is true)',
+  'delivery-timeout-too-small': (p) =>
+    `delivery.timeout.ms (${p.deliveryTimeoutMs}) should be equal to or larger than linger.ms + request.timeout.ms (${p.minimum}); Kafka refuses it`,
+  'delivery-timeout-raised': (p) =>
+    `the default ${p.defaultMs} is below linger.ms + request.timeout.ms, so it is raised to ${p.raisedTo}, as Kafka does`,
+  'json-syntax': (p) => JSON_SYNTAX[p.reason](p),
+  'duplicate-key': (p) =>
+    `duplicate key ${JSON.stringify(p.key)} (first at ${p.firstAt}); JSON readers would silently keep only the last`,
+  'internal-error': (p) =>
+    `could not be ${p.stage === 'validate' ? 'validated' : p.stage === 'read' ? 'read' : 'imported'}: ${p.detail}`,
+  untranslated: (p) => p.text,
+}
+
+/**
+ * The English sentence of a problem (without its path).
+ *
+ * @example
+ * for (const p of result.problems) console.log(`${p.path}: ${renderProblem(p)}`)
+ */
+export function renderProblem(problem: ProblemData | Problem): string {
+  const render = RENDERERS[problem.code] as (params: unknown) => string
+  return render(problem.params)
+}
