@@ -118,6 +118,11 @@ export function partitionName(ctx: Ctx, p: number): string {
   return `${(ctx.spec.topics[part.topic] as TopicSpec).name}-${part.partition}`
 }
 
+/** The cold path of the accessors below, kept out of them so they stay small enough to inline. */
+function missing(what: string, index: number): never {
+  throw new Error(`no ${what} at index ${index}`)
+}
+
 /*
  * Asserting accessors: the engine's state arrays indexed by a branded index, failing loudly on an
  * index out of range (a programmer error) instead of a cast that would let `undefined` through.
@@ -125,32 +130,32 @@ export function partitionName(ctx: Ctx, p: number): string {
 
 export function partitionAt(ctx: Ctx, p: PartitionIndex): PartitionState {
   const part = ctx.s.partitions[p]
-  if (part === undefined) throw new Error(`no partition at index ${p}`)
+  if (part === undefined) return missing('partition', p)
   return part
 }
 
 export function brokerAt(ctx: Ctx, b: BrokerIndex): BrokerState {
   const broker = ctx.s.brokers[b]
-  if (broker === undefined) throw new Error(`no broker at index ${b}`)
+  if (broker === undefined) return missing('broker', b)
   return broker
 }
 
 export function replicaAt(part: PartitionState, slot: ReplicaSlot): ReplicaState {
   const rs = part.replicaStates[slot]
-  if (rs === undefined) throw new Error(`no replica in slot ${slot}`)
+  if (rs === undefined) return missing('replica slot', slot)
   return rs
 }
 
 export function producerAt(ctx: Ctx, i: ProducerIndex): ProducerState {
   const producer = ctx.s.producers[i]
-  if (producer === undefined) throw new Error(`no producer at index ${i}`)
+  if (producer === undefined) return missing('producer', i)
   return producer
 }
 
 /** The partitions hosted on broker index `b`, ascending. */
 export function hostedOn(ctx: Ctx, b: BrokerIndex): readonly PartitionIndex[] {
   const hosted = ctx.hostedBy[b]
-  if (hosted === undefined) throw new Error(`no broker at index ${b}`)
+  if (hosted === undefined) return missing('broker', b)
   return hosted
 }
 
@@ -162,7 +167,7 @@ export function slotOfId(part: PartitionState, id: number): ReplicaSlot {
 /** The leader sides broker index `b` holds, in partition order (`ctx.ledBy[b]`). */
 export function ledOn(ctx: Ctx, b: BrokerIndex): LeaderSideState[] {
   const sides = ctx.ledBy[b]
-  if (sides === undefined) throw new Error(`no broker at index ${b}`)
+  if (sides === undefined) return missing('broker', b)
   return sides
 }
 
@@ -175,7 +180,7 @@ export function leaderSideOf(rs: ReplicaState): LeaderSideState {
 
 export function consumerAt(ctx: Ctx, i: ConsumerIndex): ConsumerState {
   const consumer = ctx.s.consumers[i]
-  if (consumer === undefined) throw new Error(`no consumer at index ${i}`)
+  if (consumer === undefined) return missing('consumer', i)
   return consumer
 }
 

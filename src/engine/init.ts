@@ -17,7 +17,6 @@ import {
 } from './ids'
 import { createLeaderGauges, rebuildLeaderIndexes } from './broker/leader-side'
 import { rebuildClusterGauges } from './cluster-gauges'
-import { checkFollowerSlots } from './broker/follower-table'
 import { eligibleForIsr } from './liveness'
 import { sortedIds } from './sorted-list'
 import { createQueue, schedule } from './event-queue'
@@ -83,7 +82,6 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
   }
   rebuildLeaderIndexes(ctx)
   rebuildClusterGauges(ctx)
-  if (options.checkInvariants) checkFollowerSlots()
   return ctx
 }
 

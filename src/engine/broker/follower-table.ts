@@ -1,4 +1,5 @@
 import type { ReplicaSlot } from '../ids'
+import { caughtUpTimeAfterFetch } from '../protocol/replica-rules'
 /**
  * What a leader tracks of each replica of its partition (Kafka's remote `Replica` objects on the
  * leader: log end offset, `lastCaughtUpTimeMs`, the leader's log end at the last fetch and the
@@ -9,8 +10,7 @@ import type { ReplicaSlot } from '../ids'
  * slot, instead of an array of objects: on a 10,000-partition cluster almost every object a fetch
  * touches is cold in the CPU caches, and one array per side saves a memory load on every fetch.
  * This module is the only code that knows the layout: everything else reads and writes the table
- * through the named accessors below. Slots are asserted in range once any simulation of the
- * process runs with invariant checks (`checkFollowerSlots`), so the bench and the app pay nothing.
+ * through the named accessors below, each of which asserts its slot.
  *
  * The table has a fixed number of slots, one per replica of the partition when the side was
  * created. A change of the replica set (a reassignment) would need one function here that builds
@@ -48,20 +48,22 @@ declare const followerTableBrand: unique symbol
 /** A leader's follower table: plain numbers (structured-cloneable), built only here. */
 export type FollowerTable = number[] & { readonly [followerTableBrand]: true }
 
-let checkSlots = false
-
-/** From now on every accessor asserts its slot (turned on by invariant checks; never off). */
-export function checkFollowerSlots(): void {
-  checkSlots = true
+/**
+ * The offset of `slot`'s first field, asserting the slot: a whole number within this leader's
+ * slots. Always on: it is one comparison with the length the array read needs anyway, so the hot
+ * paths pay next to nothing and a wrong slot fails loudly in the app as in the tests.
+ */
+function base(table: FollowerTable, slot: ReplicaSlot): number {
+  const at = FIELD_COUNT * slot
+  if (at >>> 0 !== at || at >= table.length) return outside(table, slot)
+  return at
 }
 
-function base(table: FollowerTable, slot: ReplicaSlot): number {
-  if (checkSlots && !(slot >= 0 && slot < table.length / FIELD_COUNT && slot === (slot | 0))) {
-    throw new Error(
-      `follower table: slot ${slot} outside 0..${table.length / FIELD_COUNT - 1} of this leader`,
-    )
-  }
-  return FIELD_COUNT * slot
+/** The cold path of `base`, kept out of it so that it stays small enough to inline. */
+function outside(table: FollowerTable, slot: ReplicaSlot): never {
+  throw new Error(
+    `follower table: slot ${slot} outside 0..${table.length / FIELD_COUNT - 1} of this leader`,
+  )
 }
 
 /**
@@ -115,6 +117,57 @@ export function setFetchState(
   table[at + FIELD.lastCaughtUpTimeMs] = caughtUpTimeMs
   table[at + FIELD.lastFetchLeaderLogEndOffset] = leaderLogEndOffset
   table[at + FIELD.lastFetchTimeMs] = fetchTimeMs
+}
+
+/**
+ * Records a fetch from the follower in `slot` at `fetchOffset`, with the leader's log end at
+ * `leaderLogEndOffset`, at `nowMs`: Replica.updateFetchStateOrThrow, with the caught-up rule
+ * `caughtUpTimeAfterFetch` (protocol/replica-rules.ts). Returns whether the follower's log end offset
+ * or last caught-up time changed (what the leader's ISR summary depends on).
+ */
+export function recordFetch(
+  table: FollowerTable,
+  slot: ReplicaSlot,
+  fetchOffset: number,
+  leaderLogEndOffset: number,
+  nowMs: number,
+): boolean {
+  const at = base(table, slot)
+  const caughtUpBefore = table[at + FIELD.lastCaughtUpTimeMs] as number
+  const endBefore = table[at + FIELD.logEndOffset] as number
+  const caughtUp = caughtUpTimeAfterFetch(
+    caughtUpBefore,
+    fetchOffset,
+    leaderLogEndOffset,
+    table[at + FIELD.lastFetchLeaderLogEndOffset] as number,
+    table[at + FIELD.lastFetchTimeMs] as number,
+    nowMs,
+  )
+  table[at + FIELD.logEndOffset] = fetchOffset
+  table[at + FIELD.lastCaughtUpTimeMs] = caughtUp
+  table[at + FIELD.lastFetchLeaderLogEndOffset] = leaderLogEndOffset
+  table[at + FIELD.lastFetchTimeMs] = nowMs
+  return caughtUp !== caughtUpBefore || fetchOffset !== endBefore
+}
+
+/** The smallest lastCaughtUpTimeMs over the followers in the known ISR, or -1 with none. */
+export function minKnownIsrCaughtUpMs(table: FollowerTable): number {
+  let min = -1
+  for (let at = 0; at < table.length; at += FIELD_COUNT) {
+    if (((table[at + FIELD.isrFlags] as number) & KNOWN_ISR) === 0) continue
+    const caughtUp = table[at + FIELD.lastCaughtUpTimeMs] as number
+    if (min === -1 || caughtUp < min) min = caughtUp
+  }
+  return min
+}
+
+/** Every follower in the known ISR has fetched up to `leaderLogEndOffset` (true with none). */
+export function knownIsrAtEnd(table: FollowerTable, leaderLogEndOffset: number): boolean {
+  for (let at = 0; at < table.length; at += FIELD_COUNT) {
+    if (((table[at + FIELD.isrFlags] as number) & KNOWN_ISR) === 0) continue
+    if (table[at + FIELD.logEndOffset] !== leaderLogEndOffset) return false
+  }
+  return true
 }
 
 /** The follower in `slot` is in the ISR the leader knows (the leader's own slot never is). */

@@ -14,20 +14,16 @@
  * leave them out of step; the invariant checker recomputes them all after every event in tests.
  */
 import { ledOn, minIsrOf, partitionAt, replicaAt, type Ctx } from '../context'
-import { FIRST_PARTITION, FIRST_SLOT, type PartitionIndex, type ReplicaSlot } from '../ids'
-import { caughtUpTimeAfterFetch } from '../protocol/replication-rules'
+import { FIRST_PARTITION, type PartitionIndex, type ReplicaSlot } from '../ids'
 import { insertAt, removeAt } from '../sorted-list'
 import type { LeaderSideState, PartitionState, ReplicaState } from '../state'
 import {
   createFollowerTable,
   flagKnownIsr,
   flagMaximalIsr,
-  followerLogEndOffset,
-  inKnownIsr,
-  lastCaughtUpTimeMs,
-  lastFetchLeaderLogEndOffset,
-  lastFetchTimeMs,
-  setFetchState,
+  knownIsrAtEnd,
+  minKnownIsrCaughtUpMs,
+  recordFetch,
   slotCount,
 } from './follower-table'
 
@@ -125,18 +121,13 @@ function refreshFollowerSummary(ctx: Ctx, side: LeaderSideState, leaderLogEndOff
   // -1 with no ISR follower (then `followersAtEnd` is true and the time is never read). Kept in
   // small-integer range on purpose: one huge sentinel would turn the field into a boxed double on
   // every leader side, and V8 then migrates 10,000 objects one by one mid-run.
-  let min = -1
-  let atEnd = true
-  const table = side.followers
-  const n = slotCount(table)
-  for (let slot = FIRST_SLOT; slot < n; slot++) {
-    if (!inKnownIsr(table, slot)) continue
-    const caughtUp = lastCaughtUpTimeMs(table, slot)
-    if (min === -1 || caughtUp < min) min = caughtUp
-    if (followerLogEndOffset(table, slot) !== leaderLogEndOffset) atEnd = false
-  }
-  side.minFollowerCaughtUpMs = min
-  setIsrCheckFields(ctx, side, atEnd, side.pendingIsrChange)
+  side.minFollowerCaughtUpMs = minKnownIsrCaughtUpMs(side.followers)
+  setIsrCheckFields(
+    ctx,
+    side,
+    knownIsrAtEnd(side.followers, leaderLogEndOffset),
+    side.pendingIsrChange,
+  )
 }
 
 /**
@@ -181,21 +172,9 @@ export function recordFollowerFetch(
   fetchOffset: number,
   leaderLogEndOffset: number,
 ): void {
-  const table = side.followers
-  const now = ctx.s.nowMs
-  const caughtUpBefore = lastCaughtUpTimeMs(table, slot)
-  const endBefore = followerLogEndOffset(table, slot)
-  const caughtUp = caughtUpTimeAfterFetch(
-    caughtUpBefore,
-    fetchOffset,
-    leaderLogEndOffset,
-    lastFetchLeaderLogEndOffset(table, slot),
-    lastFetchTimeMs(table, slot),
-    now,
-  )
-  setFetchState(table, slot, fetchOffset, caughtUp, leaderLogEndOffset, now)
-  // The summary depends on these two fields (and on the leader's end, whose appends update it).
-  if (caughtUp !== caughtUpBefore || fetchOffset !== endBefore)
+  // The summary depends on the follower's end and caught-up time (and on the leader's end, whose
+  // appends update it), so it is recomputed only when one of them moved.
+  if (recordFetch(side.followers, slot, fetchOffset, leaderLogEndOffset, ctx.s.nowMs))
     refreshFollowerSummary(ctx, side, leaderLogEndOffset)
 }
 

@@ -6,16 +6,7 @@
  * ReplicaFetcherManager does; see `replication.ts` for the fetch rounds themselves. A leader's
  * own state and its counts are written only by `leader-side.ts`.
  */
-import {
-  brokerAt,
-  brokerId,
-  brokerIdx,
-  hostedOn,
-  partitionAt,
-  replicaAt,
-  slotOfId,
-  type Ctx,
-} from '../context'
+import { brokerAt, brokerIdx, hostedOn, partitionAt, replicaAt, type Ctx } from '../context'
 import {
   FIRST_BROKER,
   FIRST_SLOT,
@@ -46,7 +37,7 @@ import { failDelayedProduces } from './purgatory'
  * small array, rather than the replica objects (all of them cold on a partition's first touch).
  */
 export function slotOf(ctx: Ctx, part: PartitionState, b: BrokerIndex): ReplicaSlot {
-  return slotOfId(part, brokerId(ctx, b))
+  return part.replicas.indexOf(brokerAt(ctx, b).id) as ReplicaSlot
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The leader's data-plane rules (replication-rules.ts), table-driven and named in Kafka's terms:
+ * The leader's data-plane rules (replica-rules.ts, replication-rules.ts), table-driven and named in Kafka's terms:
  * Replica.updateFetchStateOrThrow's lastCaughtUpTimeMs, Replica.isCaughtUp, the ISR shrink of
  * Partition.maybeShrinkIsr, the ISR expansion of Partition.maybeExpandIsr, and the high watermark
  * of Partition.maybeIncrementLeaderHW with KIP-966's freeze under min ISR. Each row builds a
@@ -13,10 +13,9 @@ import {
   type FollowerTable,
 } from '../broker/follower-table'
 import type { ReplicaSlot } from '../ids'
+import { caughtUpTimeAfterFetch, isCaughtUp } from './replica-rules'
 import {
-  caughtUpTimeAfterFetch,
   hasOutOfSyncFollower,
-  isCaughtUp,
   isrAfterShrink,
   mayJoinIsr,
   nextHighWatermark,

@@ -1,16 +1,18 @@
 /**
- * The leader's data-plane rules as pure functions: what a follower's fetch does to its
- * `lastCaughtUpTimeMs`, whether a follower is caught up, which followers an ISR check removes,
- * whether a follower may join the ISR, and the next high watermark. State and injected predicates
- * in, a result out, nothing written — like Kafka's PartitionChangeBuilder. The broker side
- * (`broker/replication.ts`, `broker/leader-side.ts`) calls them and applies the result.
+ * The leader's partition-level data-plane rules as pure functions over its follower table: which
+ * followers an ISR check removes, whether a follower may join the ISR, and the next high
+ * watermark. State and injected predicates in, a result out, nothing written — like Kafka's
+ * PartitionChangeBuilder. The broker side (`broker/replication.ts`) calls them and applies the
+ * result. The per-follower rules of Replica.scala (`updateFetchStateOrThrow`, `isCaughtUp`) are
+ * in replica-rules.ts.
  *
- * Sources: core/src/main/scala/kafka/cluster/Replica.scala (`updateFetchStateOrThrow`,
- * `isCaughtUp`), Partition.scala (`maybeShrinkIsr`/`getOutOfSyncReplicas`, `maybeExpandIsr`/
- * `isFollowerInSync`, `maybeIncrementLeaderHW`); KIP-966 for the high watermark under min ISR.
+ * Sources: core/src/main/scala/kafka/cluster/Partition.scala (`maybeShrinkIsr` /
+ * `getOutOfSyncReplicas`, `maybeExpandIsr` / `isFollowerInSync`, `maybeIncrementLeaderHW`);
+ * KIP-966 for the high watermark under min ISR.
  * docs/kafka-rules.md §4.1–§4.3 states each rule.
  */
 import type { ReplicaSlot } from '../ids'
+import { isCaughtUp } from './replica-rules'
 import {
   followerLogEndOffset,
   inMaximalIsr,
@@ -18,39 +20,6 @@ import {
   slotCount,
   type FollowerTable,
 } from '../broker/follower-table'
-
-/**
- * Replica.updateFetchStateOrThrow: a fetch at `fetchOffset` makes the follower caught up *now*
- * when it reaches the leader's log end, or as of its previous fetch when it reaches the leader's
- * log end at that previous fetch; otherwise `lastCaughtUpTimeMs` stays. It never goes back.
- */
-export function caughtUpTimeAfterFetch(
-  previousCaughtUpMs: number,
-  fetchOffset: number,
-  leaderLogEndOffset: number,
-  lastFetchLeaderLogEndOffset: number,
-  lastFetchTimeMs: number,
-  nowMs: number,
-): number {
-  if (fetchOffset >= leaderLogEndOffset) return Math.max(previousCaughtUpMs, nowMs)
-  if (fetchOffset >= lastFetchLeaderLogEndOffset)
-    return Math.max(previousCaughtUpMs, lastFetchTimeMs)
-  return previousCaughtUpMs
-}
-
-/**
- * Replica.isCaughtUp: the follower's log end is the leader's, or it was caught up within
- * `replica.lag.time.max.ms`.
- */
-export function isCaughtUp(
-  followerEnd: number,
-  caughtUpMs: number,
-  leaderLogEndOffset: number,
-  nowMs: number,
-  lagMaxMs: number,
-): boolean {
-  return followerEnd === leaderLogEndOffset || nowMs - caughtUpMs <= lagMaxMs
-}
 
 /** `isCaughtUp` for the follower in `slot` of a leader's table. */
 export function isSlotCaughtUp(
