@@ -4,6 +4,7 @@
  * hide itself.
  */
 import {
+  brokerAt,
   emit,
   ledOn,
   minIsrOf,
@@ -143,7 +144,7 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: Partition
     for (let l = FIRST_BROKER; l < ctx.s.brokers.length; l++) {
       const pair = ctx.s.pairs[pairIndex(ctx, rs.brokerIndex, l)]
       const member = pair !== null && pair !== undefined && pair.partitions.includes(p)
-      if (member !== fetchesFrom(ctx, rs, l))
+      if (member !== fetchesFrom(rs, l, brokerAt(ctx, l).id))
         out.push(`${name}: broker index ${rs.brokerIndex} fetch pair membership is out of step`)
     }
   }

@@ -5,8 +5,8 @@
  * those whose leader high watermark moved (`hwPending`). This module is the only writer of a
  * pair's lists, sets and generation; `replication.ts` runs the fetch rounds.
  */
-import { at, brokerId, type Ctx } from '../context'
-import { NO_PARTITION, type BrokerIndex, type PartitionIndex } from '../ids'
+import { at, type Ctx } from '../context'
+import { NO_PARTITION, type BrokerId, type BrokerIndex, type PartitionIndex } from '../ids'
 import { EV } from '../state'
 import { brokerLink } from '../network'
 import { clearArray, insertSorted, removeAt } from '../sorted-list'
@@ -41,14 +41,13 @@ export function getPair(ctx: Ctx, follower: BrokerIndex, leader: BrokerIndex): F
 }
 
 /**
- * The replica's broker fetches the partition from broker index `leader`: its metadata names that
- * broker as leader (then the partition is in their fetch pair's list; `addToPair` and
- * `removeFromPair` follow `knownLeader` exactly). Reads only the replica, not the pair.
+ * The replica's broker fetches the partition from broker index `leader` (whose id is `leaderId`,
+ * which callers look up once for all replicas): its metadata names that broker as leader (then the
+ * partition is in their fetch pair's list; `addToPair` and `removeFromPair` follow
+ * `knownLeaderId` exactly). Reads only the replica, not the pair.
  */
-export function fetchesFrom(ctx: Ctx, rs: ReplicaState, leader: BrokerIndex): boolean {
-  return (
-    rs.brokerIndex !== leader && rs.knownLeaderId >= 0 && rs.knownLeaderId === brokerId(ctx, leader)
-  )
+export function fetchesFrom(rs: ReplicaState, leader: BrokerIndex, leaderId: BrokerId): boolean {
+  return rs.brokerIndex !== leader && rs.knownLeaderId >= 0 && rs.knownLeaderId === leaderId
 }
 
 /*

@@ -150,24 +150,30 @@ export function recordFetch(
   return caughtUp !== caughtUpBefore || fetchOffset !== endBefore
 }
 
-/** The smallest lastCaughtUpTimeMs over the followers in the known ISR, or -1 with none. */
-export function minKnownIsrCaughtUpMs(table: FollowerTable): number {
+/** What the ISR check's fast path needs to know of the followers in the known ISR. */
+export interface KnownIsrSummary {
+  /** The smallest lastCaughtUpTimeMs among them, or -1 with none. */
+  minCaughtUpMs: number
+  /** Every one has fetched up to the leader's log end (true with none). */
+  atEnd: boolean
+}
+
+/** Fills `out` (a caller's reusable object, so that this allocates nothing) in one pass. */
+export function summariseKnownIsr(
+  table: FollowerTable,
+  leaderLogEndOffset: number,
+  out: KnownIsrSummary,
+): void {
   let min = -1
+  let atEnd = true
   for (let at = 0; at < table.length; at += FIELD_COUNT) {
     if (((table[at + FIELD.isrFlags] as number) & KNOWN_ISR) === 0) continue
     const caughtUp = table[at + FIELD.lastCaughtUpTimeMs] as number
     if (min === -1 || caughtUp < min) min = caughtUp
+    if (table[at + FIELD.logEndOffset] !== leaderLogEndOffset) atEnd = false
   }
-  return min
-}
-
-/** Every follower in the known ISR has fetched up to `leaderLogEndOffset` (true with none). */
-export function knownIsrAtEnd(table: FollowerTable, leaderLogEndOffset: number): boolean {
-  for (let at = 0; at < table.length; at += FIELD_COUNT) {
-    if (((table[at + FIELD.isrFlags] as number) & KNOWN_ISR) === 0) continue
-    if (table[at + FIELD.logEndOffset] !== leaderLogEndOffset) return false
-  }
-  return true
+  out.minCaughtUpMs = min
+  out.atEnd = atEnd
 }
 
 /** The follower in `slot` is in the ISR the leader knows (the leader's own slot never is). */

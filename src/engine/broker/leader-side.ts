@@ -21,8 +21,8 @@ import {
   createFollowerTable,
   flagKnownIsr,
   flagMaximalIsr,
-  knownIsrAtEnd,
-  minKnownIsrCaughtUpMs,
+  summariseKnownIsr,
+  type KnownIsrSummary,
   recordFetch,
   slotCount,
 } from './follower-table'
@@ -117,17 +117,16 @@ function setLeaderSide(
  * Recomputes what the ISR check's fast path reads (`minFollowerCaughtUpMs`, `followersAtEnd`)
  * from the ISR followers' tracking; `leaderLogEndOffset` is the leader's current log end.
  */
+/** Reused by `refreshFollowerSummary`, which never runs re-entrantly. */
+const summary: KnownIsrSummary = { minCaughtUpMs: -1, atEnd: true }
+
 function refreshFollowerSummary(ctx: Ctx, side: LeaderSideState, leaderLogEndOffset: number): void {
   // -1 with no ISR follower (then `followersAtEnd` is true and the time is never read). Kept in
   // small-integer range on purpose: one huge sentinel would turn the field into a boxed double on
   // every leader side, and V8 then migrates 10,000 objects one by one mid-run.
-  side.minFollowerCaughtUpMs = minKnownIsrCaughtUpMs(side.followers)
-  setIsrCheckFields(
-    ctx,
-    side,
-    knownIsrAtEnd(side.followers, leaderLogEndOffset),
-    side.pendingIsrChange,
-  )
+  summariseKnownIsr(side.followers, leaderLogEndOffset, summary)
+  side.minFollowerCaughtUpMs = summary.minCaughtUpMs
+  setIsrCheckFields(ctx, side, summary.atEnd, side.pendingIsrChange)
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   FIRST_BROKER,
   FIRST_SLOT,
   NO_BROKER,
+  type BrokerId,
   type BrokerIndex,
   type PartitionIndex,
   type ReplicaSlot,
@@ -104,11 +105,12 @@ function nudgeFollowers(
   outsideIsrOnly: boolean,
 ): void {
   const leaderB = replicaAt(part, leaderSlot).brokerIndex
+  const leaderId = part.replicas[leaderSlot] as BrokerId
   for (let i = FIRST_SLOT; i < part.replicaStates.length; i++) {
     if (i === leaderSlot) continue
     if (outsideIsrOnly && part.isr.includes(part.replicas[i] as number)) continue
     const rs = replicaAt(part, i)
-    if (!fetchesFrom(ctx, rs, leaderB)) continue
+    if (!fetchesFrom(rs, leaderB, leaderId)) continue
     const pair = ctx.s.pairs[pairIndex(ctx, rs.brokerIndex, leaderB)] as FetchPairState
     markDirty(pair, p)
     restartIfParked(ctx, pair)

@@ -20,7 +20,13 @@ import {
   topicOf,
   type Ctx,
 } from '../context'
-import { FIRST_SLOT, type BrokerIndex, type PartitionIndex, type ReplicaSlot } from '../ids'
+import {
+  FIRST_SLOT,
+  type BrokerId,
+  type BrokerIndex,
+  type PartitionIndex,
+  type ReplicaSlot,
+} from '../ids'
 import { EV } from '../state'
 // The one call from the broker side up to the controller: a leader's AlterPartition request.
 // The controller never calls back into this module (its metadata reaches the broker through
@@ -366,10 +372,11 @@ export function maybeIncrementLeaderHighWatermark(
     completeDelayedProduces(ctx, p, lSlot)
     // Followers learn the new high watermark from their next response: data, or the expiry of
     // their parked fetch.
+    const leaderId = part.replicas[lSlot] as BrokerId
     for (let i = FIRST_SLOT; i < part.replicaStates.length; i++) {
       if (i === lSlot) continue
       const rs = replicaAt(part, i)
-      if (!fetchesFrom(ctx, rs, lrs.brokerIndex)) continue
+      if (!fetchesFrom(rs, lrs.brokerIndex, leaderId)) continue
       const pair = ctx.s.pairs[pairIndex(ctx, rs.brokerIndex, lrs.brokerIndex)] as FetchPairState
       markHwPending(pair, p)
       if (pair.phase === 'idle') scheduleIdleTimeout(ctx, pair)
@@ -460,8 +467,9 @@ export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
  */
 export function wakeFollowers(ctx: Ctx, p: PartitionIndex, leaderB: BrokerIndex): void {
   const part = partitionAt(ctx, p)
+  const leaderId = brokerId(ctx, leaderB)
   for (const r of part.replicaStates) {
-    if (!fetchesFrom(ctx, r, leaderB)) continue
+    if (!fetchesFrom(r, leaderB, leaderId)) continue
     const pair = ctx.s.pairs[pairIndex(ctx, r.brokerIndex, leaderB)] as FetchPairState
     markDirty(pair, p)
     if (pair.phase === 'idle') {

@@ -127,7 +127,7 @@ export function nextHighWatermark(
     if (end >= hw) continue
     if (
       inMaximalIsr(table, slot) ||
-      (isSlotCaughtUp(table, slot, leaderLogEndOffset, nowMs, lagMaxMs) &&
+      (isCaughtUp(end, lastCaughtUpTimeMs(table, slot), leaderLogEndOffset, nowMs, lagMaxMs) &&
         isEligible(replicas[i] as number))
     ) {
       hw = end
