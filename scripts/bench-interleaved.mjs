@@ -10,11 +10,11 @@
  * folder, sharing this checkout's node_modules); the bench case of the working tree is copied
  * into it, so both sides run the same workload.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { baseTree } from './base-tree.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const [base, runsArg] = process.argv.slice(2)
@@ -23,21 +23,7 @@ if (base === undefined) {
   process.exit(2)
 }
 const runs = Number(runsArg ?? 10)
-const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim()
-let sha
-try {
-  sha = git('rev-parse', '--verify', `${base}^{commit}`)
-} catch {
-  console.error(`bench-interleaved: "${base}" is not a commit in this repository`)
-  process.exit(2)
-}
-const cacheDir = join(tmpdir(), 'kafka-ha-lab-identical')
-mkdirSync(cacheDir, { recursive: true })
-const tree = join(cacheDir, `tree-${sha.slice(0, 12)}`)
-if (!existsSync(tree)) {
-  git('worktree', 'add', '--detach', tree, sha)
-  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir')
-}
+const { sha, tree } = baseTree(root, base, 'bench-interleaved')
 for (const file of ['bench/case.ts', 'bench/clusters.ts'])
   copyFileSync(join(root, file), join(tree, file))
 

@@ -12,12 +12,12 @@
  * run the same corpus. The base side's output is cached per (base commit, dump script) pair.
  * Exit 0 when every hash matches, 1 when any differs (each difference is printed), 2 on bad use.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { baseTree, cacheDir } from './base-tree.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
@@ -28,30 +28,13 @@ if (base === undefined) {
 }
 const dumpArgs = args.includes('--only') ? ['--only', args[args.indexOf('--only') + 1]] : []
 
-function git(...gitArgs) {
-  return execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8' }).trim()
-}
-
-let sha
-try {
-  sha = git('rev-parse', '--verify', `${base}^{commit}`)
-} catch {
-  console.error(`check-identical: "${base}" is not a commit in this repository`)
-  process.exit(2)
-}
+const { sha, tree } = baseTree(root, base, 'check-identical')
 
 const dumpSource = readFileSync(join(root, 'scripts/identical-dump.ts'), 'utf8')
 const dumpHash = createHash('sha256')
   .update(dumpSource + JSON.stringify(dumpArgs))
   .digest('hex')
   .slice(0, 12)
-const cacheDir = join(tmpdir(), 'kafka-ha-lab-identical')
-mkdirSync(cacheDir, { recursive: true })
-const tree = join(cacheDir, `tree-${sha.slice(0, 12)}`)
-if (!existsSync(tree)) {
-  git('worktree', 'add', '--detach', tree, sha)
-  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir')
-}
 writeFileSync(join(tree, 'scripts/identical-dump.ts'), dumpSource)
 
 function dump(cwd) {

@@ -14,40 +14,13 @@ import {
   stopBroker,
   syncMetadataVersions,
 } from './control-plane'
+import { describeFault } from './fault-text'
 import type { Fault, IsolationScope } from './spec'
 import type { PartitionState } from './state'
 
 const ALL_SCOPES: IsolationScope[] = ['controllers', 'brokers', 'clients']
 export const DEFAULT_ROLLING_RESTART_MS = 30000
 const ROLLING_POLL_MS = 1000
-
-export function describeFault(fault: Fault): string {
-  switch (fault.type) {
-    case 'crashBroker':
-    case 'startBroker':
-    case 'shutdownBroker':
-    case 'healBroker':
-    case 'unslowBroker':
-      return `broker ${fault.broker}`
-    case 'isolateBroker':
-      return `broker ${fault.broker} from ${(fault.from ?? ALL_SCOPES).join(', ')}`
-    case 'slowBroker':
-      return `broker ${fault.broker}, fetch delay ${fault.fetchDelayMs} ms`
-    case 'stopZone':
-    case 'startZone':
-    case 'healZone':
-      return `zone ${fault.zone}`
-    case 'isolateZone':
-      return `zone ${fault.zone} from ${(fault.from ?? ALL_SCOPES).join(', ')}`
-    case 'crashController':
-    case 'startController':
-      return `controller ${fault.controller}`
-    case 'rollingRestart':
-      return `brokers ${fault.brokers === undefined ? 'all' : fault.brokers.join(', ')}`
-    case 'electLeaders':
-      return `${fault.election}${fault.topic === undefined ? '' : ` ${fault.topic}`}${fault.partition === undefined ? '' : `-${fault.partition}`}`
-  }
-}
 
 function zoneAt(ctx: Ctx, name: string): number {
   const z = ctx.zoneIndex.get(name)

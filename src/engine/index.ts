@@ -26,7 +26,7 @@ export {
 } from './protocol/elections'
 export { getRackAlternatedBrokerList, assignReplicasToBrokers } from './protocol/assignment'
 export { buildPartitionChange } from './protocol/partition-change'
-export { describeFault } from './faults'
+export { describeFault } from './fault-text'
 export { buildReport, type RunReport } from './report'
 
 /** Creates a simulation at t = 0 from a resolved spec (see `src/scenario` for the JSON form). */
