@@ -112,7 +112,8 @@ describe('random fault schedules', () => {
             }
           },
         ),
-        { numRuns: 25 },
+        // 25 per controller in CI; FAULT_SCHEDULE_RUNS=150 (or more) for a longer local search.
+        { numRuns: Number(process.env.FAULT_SCHEDULE_RUNS ?? 25) },
       )
     }, 180_000)
   }

@@ -270,6 +270,13 @@ describe('recommended-layout-az-loss: 3 AZs, RF 3, min ISR 2 survive an AZ', () 
     expect(eventsOf(run().events, 'LeaderElected').every((e) => !e.unclean)).toBe(true)
   })
 
+  it('completes the requests parked on surviving leaders at fencing: no REQUEST_TIMED_OUT', () => {
+    // Partition.makeLeader ends with maybeIncrementLeaderHW on the ISR-only change that removes
+    // the lost AZ's followers, so those leaders' acks=all requests succeed then.
+    const failures = eventsOf(run().events, 'ProduceFailed')
+    expect(failures.filter((e) => e.error === 'REQUEST_TIMED_OUT')).toEqual([])
+  })
+
   it('shows only transient, retried producer errors', () => {
     const failures = eventsOf(run().events, 'ProduceFailed')
     expect(failures.length).toBeGreaterThan(0)

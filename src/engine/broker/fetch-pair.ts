@@ -135,6 +135,22 @@ export function bumpGen(pair: FetchPairState): void {
   pair.timeoutPending = false
 }
 
+/**
+ * The pair's parked fetch answers when `replica.fetch.wait.max.ms` expires (once per parked
+ * request: a second call while one is scheduled does nothing).
+ */
+export function scheduleIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
+  if (pair.timeoutPending) return
+  pair.timeoutPending = true
+  at(
+    ctx,
+    ctx.spec.cluster.config['replica.fetch.wait.max.ms'],
+    EV.fetchIdleTimeout,
+    pairIndex(ctx, pair.followerIndex, pair.leaderIndex),
+    pair.gen,
+  )
+}
+
 /** The follower's broker stopped: the pair's round and any parked wait are over. */
 export function resetPair(pair: FetchPairState): void {
   bumpGen(pair)

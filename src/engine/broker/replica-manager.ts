@@ -31,6 +31,7 @@ import {
   restartIfParked,
 } from './fetch-pair'
 import { becomeLeader, dropLeaderSide, setKnownIsr, setMaximalIsr } from './leader-side'
+import { maybeIncrementLeaderHighWatermark } from './high-watermark'
 import { failDelayedProduces } from './purgatory'
 
 /**
@@ -61,6 +62,10 @@ export function applyMetadataToReplica(ctx: Ctx, p: PartitionIndex, slot: Replic
       if (!side.pendingIsrChange) setMaximalIsr(ctx, part, side, part.isr.slice(), false)
       // Followers the controller removed keep fetching and must be able to rejoin.
       nudgeFollowers(ctx, p, part, slot, true)
+      // Partition.makeLeader runs for every partition-epoch change, ISR-only ones included, and
+      // ends with maybeIncrementLeaderHW: a dead follower the controller removed no longer holds
+      // the high watermark back, so the parked acks=all produces complete now (at fencing).
+      maybeIncrementLeaderHighWatermark(ctx, p, slot)
     }
     return
   }
@@ -91,6 +96,9 @@ function makeLeader(ctx: Ctx, p: PartitionIndex, part: PartitionState, slot: Rep
   becomeLeader(ctx, p, part, slot)
   // Followers that already fetch for this epoch are answered now that this broker leads.
   nudgeFollowers(ctx, p, part, slot, false)
+  // Partition.makeLeader ends with maybeIncrementLeaderHW ("since ISR could be down to 1"): a
+  // new leader alone in its ISR moves its high watermark to its log end at once.
+  maybeIncrementLeaderHighWatermark(ctx, p, slot)
 }
 
 /**

@@ -14,19 +14,12 @@ import {
   emit,
   leaderSideOf,
   ledOn,
-  minIsrOf,
   partitionAt,
   replicaAt,
   topicOf,
   type Ctx,
 } from '../context'
-import {
-  FIRST_SLOT,
-  type BrokerId,
-  type BrokerIndex,
-  type PartitionIndex,
-  type ReplicaSlot,
-} from '../ids'
+import type { BrokerIndex, PartitionIndex, ReplicaSlot } from '../ids'
 import { EV } from '../state'
 // The one call from the broker side up to the controller: a leader's AlterPartition request.
 // The controller never calls back into this module (its metadata reaches the broker through
@@ -43,12 +36,7 @@ import {
   truncationOffset,
 } from '../log'
 import { brokerLink, latencyBetweenBrokers } from '../network'
-import {
-  hasOutOfSyncFollower,
-  isrAfterShrink,
-  mayJoinIsr,
-  nextHighWatermark,
-} from '../protocol/replication-rules'
+import { hasOutOfSyncFollower, isrAfterShrink, mayJoinIsr } from '../protocol/replication-rules'
 import { clearArray, sortedIds } from '../sorted-list'
 import {
   bumpGen,
@@ -56,12 +44,13 @@ import {
   markDirty,
   markHwPending,
   pairIndex,
+  scheduleIdleTimeout,
   takeDirty,
   takeHwPending,
 } from './fetch-pair'
 import { inMaximalIsr } from './follower-table'
 import { recordFollowerFetch, setKnownIsr, setMaximalIsr } from './leader-side'
-import { completeDelayedProduces } from './purgatory'
+import { maybeIncrementLeaderHighWatermark } from './high-watermark'
 import { slotOf } from './replica-manager'
 import type { FetchEntry, FetchPairState, PartitionState } from '../state'
 
@@ -227,18 +216,6 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   if (hwOnly || poll) scheduleIdleTimeout(ctx, pair)
 }
 
-function scheduleIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
-  if (pair.timeoutPending) return
-  pair.timeoutPending = true
-  at(
-    ctx,
-    ctx.spec.cluster.config['replica.fetch.wait.max.ms'],
-    EV.fetchIdleTimeout,
-    pairIndex(ctx, pair.followerIndex, pair.leaderIndex),
-    pair.gen,
-  )
-}
-
 /**
  * Adds to the pair's response an entry for each partition whose leader high watermark moved past
  * the follower's, unless the response already has one for it (its entry carries the high
@@ -341,47 +318,6 @@ function submitIsrChange(ctx: Ctx, p: PartitionIndex, lSlot: ReplicaSlot, newIsr
     setMaximalIsr(ctx, part, side, lrs.knownIsr.slice(), false)
   }
   // Otherwise the controller is unreachable: the change stays pending and is retried.
-}
-
-/**
- * Partition.maybeIncrementLeaderHW: the minimum log end offset over the maximal ISR and over
- * caught-up eligible followers; frozen while the ISR is below min ISR (KIP-966, Kafka 3.7+).
- */
-export function maybeIncrementLeaderHighWatermark(
-  ctx: Ctx,
-  p: PartitionIndex,
-  lSlot: ReplicaSlot,
-): void {
-  const part = partitionAt(ctx, p)
-  const lrs = replicaAt(part, lSlot)
-  const side = lrs.leaderSide
-  if (side === null) return
-  const hw = nextHighWatermark(
-    side.followers,
-    part.replicas,
-    lSlot,
-    lrs.log.logEndOffset,
-    side.knownIsrSize,
-    minIsrOf(ctx, p),
-    ctx.s.nowMs,
-    ctx.spec.cluster.config['replica.lag.time.max.ms'],
-    ctx.isEligibleForIsr,
-  )
-  if (hw > lrs.highWatermark) {
-    lrs.highWatermark = hw
-    completeDelayedProduces(ctx, p, lSlot)
-    // Followers learn the new high watermark from their next response: data, or the expiry of
-    // their parked fetch.
-    const leaderId = part.replicas[lSlot] as BrokerId
-    for (let i = FIRST_SLOT; i < part.replicaStates.length; i++) {
-      if (i === lSlot) continue
-      const rs = replicaAt(part, i)
-      if (!fetchesFrom(rs, lrs.brokerIndex, leaderId)) continue
-      const pair = ctx.s.pairs[pairIndex(ctx, rs.brokerIndex, lrs.brokerIndex)] as FetchPairState
-      markHwPending(pair, p)
-      if (pair.phase === 'idle') scheduleIdleTimeout(ctx, pair)
-    }
-  }
 }
 
 /** The follower receives a fetch response: truncate on divergence, else append. */
