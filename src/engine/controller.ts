@@ -107,8 +107,8 @@ export function commitPartitionChange(
 
   const leaderChanged = previousLeader !== next.leader || previousEpoch !== next.leaderEpoch
   if (leaderChanged) part.leaderHistory.push([s.metadataVersion, next.leader, next.leaderEpoch])
+  const unclean = leaderChanged && next.leader >= 0 && !previousIsr.includes(next.leader)
   if (leaderChanged && next.leader >= 0) {
-    const unclean = !previousIsr.includes(next.leader)
     if (unclean) {
       s.counters.uncleanElections += 1
       part.uncleanSinceEpoch = next.leaderEpoch
@@ -134,7 +134,9 @@ export function commitPartitionChange(
     })
   }
   const removed = previousIsr.filter((r) => !next.isr.includes(r))
-  const added = next.isr.filter((r) => !previousIsr.includes(r))
+  // An unclean election makes the new leader the whole ISR; LeaderElected (unclean) says so, and
+  // an IsrExpanded "adding" the leader would report a change no follower made.
+  const added = next.isr.filter((r) => !previousIsr.includes(r) && !(unclean && r === next.leader))
   if (removed.length > 0) {
     // IsrShrinksPerSec is marked only for shrinks the leader proposed (docs/kafka-rules.md §6).
     if (cause.isrBy === 'leader') s.counters.isrShrinks += 1
