@@ -5,28 +5,29 @@
  *
  * Each rule is a pure function from the spec to findings. `advise` runs them all and sorts the
  * findings by severity, then path (numeric indices compared as numbers), then id, then message, so
- * the output is stable.
+ * the output is stable. A finding is data (rule id, severity, path, params); its sentence and its
+ * fix's label come from `renderFinding` and `renderFixLabel` in `finding-messages.ts`.
  */
 import type { ClientSpec, SimulationSpec, TopicSpec, ZoneName } from '../engine/spec'
 import { effectiveMinIsr, uncleanElectionEnabled } from '../engine/spec'
-import type { Fix, ScenarioPatch } from './patch'
+import type { Finding, Fix, SharedZoneExample, Severity } from './finding-messages'
+import { makeFinding, makeFix } from './finding-messages'
+import type { ScenarioPatch } from './patch'
 import { zoneAwareReassignment } from './reassignment'
 import { zonesOf } from './survivability'
 
 export { applyFix } from './patch'
-export type { Fix, ScenarioPatch } from './patch'
-
-export type Severity = 'error' | 'warning' | 'info'
-
-export interface Finding {
-  /** The rule id, e.g. `rf-1`. */
-  id: string
-  severity: Severity
-  /** A JSON path into the scenario file, e.g. `topics[0].config["min.insync.replicas"]`. */
-  path: string
-  message: string
-  fix?: Fix
-}
+export type { ScenarioPatch } from './patch'
+export type {
+  Finding,
+  FindingId,
+  FindingParams,
+  Fix,
+  FixCode,
+  FixParams,
+  Severity,
+} from './finding-messages'
+export { renderFinding, renderFixLabel } from './finding-messages'
 
 type Rule = (spec: SimulationSpec) => Finding[]
 
@@ -88,10 +89,15 @@ function configuredMinIsr(spec: SimulationSpec, topic: TopicSpec): number {
   return topic.config['min.insync.replicas'] ?? spec.cluster.config['min.insync.replicas']
 }
 
-function minIsrSource(spec: SimulationSpec, topic: TopicSpec): string {
-  return topic.config['min.insync.replicas'] === undefined
-    ? ` (inherited from the cluster's min.insync.replicas=${spec.cluster.config['min.insync.replicas']})`
-    : ''
+/** min.insync.replicas as configured for the topic, and whether it is the cluster's. */
+function minIsrParams(
+  spec: SimulationSpec,
+  topic: TopicSpec,
+): { minIsr: number; minIsrFromCluster: boolean } {
+  return {
+    minIsr: configuredMinIsr(spec, topic),
+    minIsrFromCluster: topic.config['min.insync.replicas'] === undefined,
+  }
 }
 
 /** The min ISR we recommend for a replication factor: RF - 1 from RF 3 up, else 1. */
@@ -100,10 +106,11 @@ function recommendedMinIsr(rf: number): number {
 }
 
 function setMinIsr(topic: TopicSpec, value: number): Fix {
-  return {
-    label: `Set min.insync.replicas to ${value} for ${topic.name}`,
-    patch: { op: 'setTopicConfig', topic: topic.name, key: 'min.insync.replicas', value },
-  }
+  return makeFix(
+    'set-min-isr',
+    { topic: topic.name, minIsr: value },
+    { op: 'setTopicConfig', topic: topic.name, key: 'min.insync.replicas', value },
+  )
 }
 
 function topicRules(spec: SimulationSpec, topic: TopicSpec, i: number): Finding[] {
@@ -122,29 +129,26 @@ function replicationRules(spec: SimulationSpec, topic: TopicSpec, i: number): Fi
   const minIsr = effectiveMinIsr(topic, spec.cluster.config)
   if (rf === 1) {
     const target = Math.min(3, brokers)
-    findings.push({
-      id: 'rf-1',
-      severity: 'error',
-      path: topicPath(i, '.replicationFactor'),
-      message:
-        `Topic "${topic.name}" has replication factor 1: each partition lives on a single broker,` +
-        ' so it goes offline whenever that broker restarts, e.g. during an MSK rolling update or' +
-        " patch, and losing the broker's disk loses its data.",
-      ...(target > 1 ? { fix: raiseReplication(spec, topic, target, null) } : {}),
-    })
+    findings.push(
+      makeFinding(
+        'rf-1',
+        'error',
+        topicPath(i, '.replicationFactor'),
+        { topic: topic.name },
+        target > 1 ? raiseReplication(spec, topic, target, null) : undefined,
+      ),
+    )
   }
   if (rf === 2 && minIsr === 1) {
-    findings.push({
-      id: 'rf2-min-isr-1',
-      severity: 'warning',
-      path: topicPath(i, MIN_ISR_PATH),
-      message:
-        `Topic "${topic.name}" has replication factor 2 with effective min.insync.replicas 1` +
-        `${minIsrSource(spec, topic)}: once the follower drops out of the ISR, acks=all writes are` +
-        ' acknowledged by the leader alone, and losing its disk (or an unclean election after it' +
-        ' fails) loses acknowledged data.',
-      ...(brokers >= 3 ? { fix: raiseReplication(spec, topic, 3, 2) } : {}),
-    })
+    findings.push(
+      makeFinding(
+        'rf2-min-isr-1',
+        'warning',
+        topicPath(i, MIN_ISR_PATH),
+        { topic: topic.name, ...minIsrParams(spec, topic) },
+        brokers >= 3 ? raiseReplication(spec, topic, 3, 2) : undefined,
+      ),
+    )
   }
   return findings
 }
@@ -163,17 +167,13 @@ function raiseReplication(
     assignment,
   }
   if (minIsr === null) {
-    return {
-      label: `Raise the replication factor of ${topic.name} to ${replicationFactor}`,
-      patch: setRf,
-    }
+    return makeFix('raise-replication', { topic: topic.name, replicationFactor }, setRf)
   }
-  return {
-    label:
-      `Raise the replication factor of ${topic.name} to ${replicationFactor}` +
-      ` and min.insync.replicas to ${minIsr}`,
-    patch: { op: 'sequence', patches: [setRf, setMinIsr(topic, minIsr).patch] },
-  }
+  return makeFix(
+    'raise-replication',
+    { topic: topic.name, replicationFactor, minIsr },
+    { op: 'sequence', patches: [setRf, setMinIsr(topic, minIsr).patch] },
+  )
 }
 
 function minIsrRules(spec: SimulationSpec, topic: TopicSpec, i: number): Finding[] {
@@ -182,43 +182,25 @@ function minIsrRules(spec: SimulationSpec, topic: TopicSpec, i: number): Finding
   const configured = configuredMinIsr(spec, topic)
   const effective = effectiveMinIsr(topic, spec.cluster.config)
   const path = topicPath(i, MIN_ISR_PATH)
-  const source = minIsrSource(spec, topic)
+  const params = { topic: topic.name, ...minIsrParams(spec, topic), rf }
   if (configured > rf) {
-    findings.push({
-      id: 'min-isr-above-rf',
-      severity: 'error',
-      path,
-      message:
-        `Topic "${topic.name}" has min.insync.replicas ${configured}${source} above its` +
-        ` replication factor ${rf}; Kafka caps the effective value at ${rf}, so the config` +
-        ' overstates the durability' +
-        (rf > 1 ? ' and acks=all producers fail whenever one replica is down.' : '.'),
-      fix: setMinIsr(topic, recommendedMinIsr(rf)),
-    })
+    findings.push(
+      makeFinding(
+        'min-isr-above-rf',
+        'error',
+        path,
+        params,
+        setMinIsr(topic, recommendedMinIsr(rf)),
+      ),
+    )
   }
   if (rf > 1 && configured === rf) {
-    findings.push({
-      id: 'min-isr-equals-rf',
-      severity: 'warning',
-      path,
-      message:
-        `Topic "${topic.name}" has min.insync.replicas ${configured}${source} equal to its` +
-        ' replication factor, so acks=all producers get NOT_ENOUGH_REPLICAS whenever any one' +
-        ' replica is down, e.g. while a broker is being patched.',
-      fix: setMinIsr(topic, rf - 1),
-    })
+    findings.push(
+      makeFinding('min-isr-equals-rf', 'warning', path, params, setMinIsr(topic, rf - 1)),
+    )
   }
   if (rf >= 3 && effective === 1) {
-    findings.push({
-      id: 'min-isr-1-recommended-2',
-      severity: 'info',
-      path,
-      message:
-        `Topic "${topic.name}" has replication factor ${rf} but min.insync.replicas 1${source}, so` +
-        ' an acks=all write can be acknowledged by one replica alone; min.insync.replicas 2 keeps' +
-        ' a second copy of every acknowledged write and still tolerates a broker being down.',
-      fix: setMinIsr(topic, 2),
-    })
+    findings.push(makeFinding('min-isr-1-recommended-2', 'info', path, params, setMinIsr(topic, 2)))
   }
   return findings
 }
@@ -247,17 +229,14 @@ function rfAboveZonesRule(
   const left = rf - perZone
   const minIsr = effectiveMinIsr(topic, spec.cluster.config)
   return [
-    {
-      id: 'rf-above-zones',
-      severity: 'warning',
-      path: topicPath(i, '.replicationFactor'),
-      message:
-        `Topic "${topic.name}" has replication factor ${rf} on ${zones.length} zones, so some zone` +
-        ` holds ${perZone} replicas of a partition and losing it leaves ${left}` +
-        (left < minIsr
-          ? `, below min.insync.replicas ${minIsr}: acks=all producers then get NOT_ENOUGH_REPLICAS.`
-          : '.'),
-    },
+    makeFinding('rf-above-zones', 'warning', topicPath(i, '.replicationFactor'), {
+      topic: topic.name,
+      rf,
+      zones: zones.length,
+      perZone,
+      left,
+      minIsr,
+    }),
   ]
 }
 
@@ -272,7 +251,7 @@ function sharedZoneRule(
   zones: ZoneName[],
 ): Finding[] {
   const zoneOf = new Map(spec.cluster.brokers.map((b) => [b.id, b.zone]))
-  const examples: string[] = []
+  const examples: SharedZoneExample[] = []
   let shared = 0
   for (let p = 0; p < topic.partitions; p++) {
     const byZone = new Map<ZoneName, number[]>(zones.map((z) => [z, []]))
@@ -281,58 +260,48 @@ function sharedZoneRule(
     if (crowded === undefined || !zones.some((z) => byZone.get(z)!.length === 0)) continue
     shared++
     if (examples.length < SHARED_ZONE_EXAMPLES) {
-      const ids = byZone.get(crowded)!.map(String)
-      examples.push(`${topic.name}-${p} has brokers ${listWords(ids)} in ${crowded}`)
+      examples.push({ partition: p, brokers: byZone.get(crowded)!, zone: crowded })
     }
   }
   if (shared === 0) return []
   const canReassign = topic.replicationFactor <= spec.cluster.brokers.length
+  const fix = canReassign
+    ? makeFix(
+        'reassign-zones',
+        { topic: topic.name },
+        { op: 'reassign', topic: topic.name, assignment: zoneAwareReassignment(spec, topic.name) },
+      )
+    : undefined
   return [
-    {
-      id: 'replicas-share-zone',
-      severity: 'warning',
-      path: topicPath(i, '.assignment'),
-      message:
-        `${shared} of ${topic.partitions} partitions of "${topic.name}" keep two replicas in one` +
-        ` zone while another zone has none (e.g. ${examples.join('; ')}), so losing that zone` +
-        ' removes two copies at once; a broker.rack-aware reassignment spreads them.',
-      ...(canReassign
-        ? {
-            fix: {
-              label: `Reassign ${topic.name} so each partition's replicas sit in distinct zones`,
-              patch: {
-                op: 'reassign',
-                topic: topic.name,
-                assignment: zoneAwareReassignment(spec, topic.name),
-              },
-            },
-          }
-        : {}),
-    },
+    makeFinding(
+      'replicas-share-zone',
+      'warning',
+      topicPath(i, '.assignment'),
+      { topic: topic.name, shared, partitions: topic.partitions, examples },
+      fix,
+    ),
   ]
 }
 
 function uncleanTopicRule(topic: TopicSpec, i: number): Finding[] {
   if (topic.config['unclean.leader.election.enable'] !== true) return []
   return [
-    {
-      id: 'unclean-election-enabled',
-      severity: 'warning',
-      path: topicPath(i, '.config["unclean.leader.election.enable"]'),
-      message:
-        `Topic "${topic.name}" sets unclean.leader.election.enable=true: when every in-sync` +
-        ' replica is lost, an out-of-sync replica becomes leader and acknowledged records are' +
-        ' truncated away.',
-      fix: {
-        label: `Disable unclean leader election for ${topic.name}`,
-        patch: {
+    makeFinding(
+      'unclean-election-enabled',
+      'warning',
+      topicPath(i, '.config["unclean.leader.election.enable"]'),
+      { scope: 'topic', topic: topic.name },
+      makeFix(
+        'disable-unclean-topic',
+        { topic: topic.name },
+        {
           op: 'setTopicConfig',
           topic: topic.name,
           key: 'unclean.leader.election.enable',
           value: false,
         },
-      },
-    },
+      ),
+    ),
   ]
 }
 
@@ -341,22 +310,17 @@ function uncleanClusterRule(spec: SimulationSpec): Finding[] {
   const affected = spec.topics.filter((t) => uncleanElectionEnabled(t, spec.cluster.config))
   const inherited = affected.filter((t) => t.config['unclean.leader.election.enable'] === undefined)
   return [
-    {
-      id: 'unclean-election-enabled',
-      severity: 'warning',
-      path: 'cluster.config["unclean.leader.election.enable"]',
-      message:
-        'The cluster sets unclean.leader.election.enable=true' +
-        (inherited.length > 0
-          ? ` (inherited by ${listWords(inherited.map((t) => `"${t.name}"`))})`
-          : '') +
-        ': when every in-sync replica is lost, an out-of-sync replica becomes leader and' +
-        ' acknowledged records are truncated away.',
-      fix: {
-        label: 'Disable unclean leader election for the cluster',
-        patch: { op: 'setClusterConfig', key: 'unclean.leader.election.enable', value: false },
-      },
-    },
+    makeFinding(
+      'unclean-election-enabled',
+      'warning',
+      'cluster.config["unclean.leader.election.enable"]',
+      { scope: 'cluster', inheritedBy: inherited.map((t) => t.name) },
+      makeFix(
+        'disable-unclean-cluster',
+        {},
+        { op: 'setClusterConfig', key: 'unclean.leader.election.enable', value: false },
+      ),
+    ),
   ]
 }
 
@@ -365,33 +329,25 @@ function clusterRules(spec: SimulationSpec): Finding[] {
   const zones = zonesOf(spec)
   const dataZones = brokerZones(spec)
   if (zones.length === 1 || dataZones.length === 1) {
-    const where =
-      zones.length === 1
-        ? `The cluster has one zone (${zones[0]})`
-        : `Every broker is in ${dataZones[0]}`
-    findings.push({
-      id: 'single-zone',
-      severity: 'error',
-      path: 'cluster.zones',
-      message:
-        `${where}, so losing that zone takes every broker down; MSK clusters span 2 or 3` +
-        ' Availability Zones, with broker.rack set to the AZ ID.',
-    })
+    const zone = zones.length === 1 ? zones[0] : dataZones[0]
+    findings.push(
+      makeFinding('single-zone', 'error', 'cluster.zones', {
+        zone: String(zone),
+        clusterZones: zones.length,
+      }),
+    )
   }
   const counts = zones.map((z) => spec.cluster.brokers.filter((b) => b.zone === z).length)
   const total = spec.cluster.brokers.length
   const uneven = counts.some((n) => n !== counts[0])
   if (zones.length > 1 && (total % zones.length !== 0 || uneven)) {
-    const perZone = zones.map((z, k) => `${z}: ${counts[k]}`).join(', ')
-    findings.push({
-      id: 'brokers-not-multiple-of-zones',
-      severity: 'warning',
-      path: 'cluster.brokers',
-      message:
-        `The ${total} brokers are spread unevenly over ${zones.length} zones (${perZone});` +
-        ' MSK requires the same number of brokers in each zone, and a larger zone takes more' +
-        ' replicas and leaders down when it fails.',
-    })
+    findings.push(
+      makeFinding('brokers-not-multiple-of-zones', 'warning', 'cluster.brokers', {
+        brokers: total,
+        zones,
+        counts,
+      }),
+    )
   }
   return findings
 }
@@ -399,21 +355,16 @@ function clusterRules(spec: SimulationSpec): Finding[] {
 function controlPlaneRule(spec: SimulationSpec): Finding[] {
   const controllers = spec.cluster.controllers
   const majority = Math.floor(controllers.length / 2) + 1
-  const nodes =
-    spec.cluster.controller === 'kraft' ? 'KRaft controller quorum voters' : 'ZooKeeper nodes'
   for (const zone of zonesOf(spec)) {
     const here = controllers.filter((c) => c.zone === zone).length
     if (controllers.length === 0 || here < majority) continue
     return [
-      {
-        id: 'control-plane-majority-in-one-zone',
-        severity: 'error',
-        path: 'cluster.controllers',
-        message:
-          `${here} of ${controllers.length} ${nodes} are in ${zone}, a majority: losing that zone` +
-          ' leaves no quorum, which stops all leader elections. Place one controller per zone' +
-          ' (3 nodes over 3 zones).',
-      },
+      makeFinding('control-plane-majority-in-one-zone', 'error', 'cluster.controllers', {
+        inZone: here,
+        controllers: controllers.length,
+        controller: spec.cluster.controller,
+        zone,
+      }),
     ]
   }
   return []
@@ -428,22 +379,18 @@ function clientRules(spec: SimulationSpec): Finding[] {
 
 function acksRule(client: ClientSpec, i: number): Finding[] {
   if (client.kind !== 'producer' || client.config.acks === -1) return []
-  const risk =
-    client.config.acks === 0
-      ? 'the producer gets no acknowledgement at all, so any broker failure can silently lose records'
-      : 'the leader acknowledges before any follower has the record and min.insync.replicas is' +
-        ' not enforced, so a leader failure can lose acknowledged writes even with clean elections'
   return [
-    {
-      id: 'acks-not-all',
-      severity: 'warning',
-      path: `clients[${i}].config.acks`,
-      message: `Producer "${client.id}" uses acks=${client.config.acks}: ${risk}.`,
-      fix: {
-        label: `Set acks=all for ${client.id}`,
-        patch: { op: 'setClientConfig', client: client.id, key: 'acks', value: -1 },
-      },
-    },
+    makeFinding(
+      'acks-not-all',
+      'warning',
+      `clients[${i}].config.acks`,
+      { client: client.id, acks: client.config.acks },
+      makeFix(
+        'set-acks-all',
+        { client: client.id },
+        { op: 'setClientConfig', client: client.id, key: 'acks', value: -1 },
+      ),
+    ),
   ]
 }
 
@@ -453,38 +400,32 @@ function bootstrapRules(spec: SimulationSpec, client: ClientSpec, i: number): Fi
   const zones = brokerZones(spec)
   const path = `clients[${i}].config["bootstrap.servers"]`
   const suggested = suggestedBootstrap(spec, servers)
-  const fix: Fix = {
-    label: `List one broker per zone in bootstrap.servers of ${client.id}`,
-    patch: { op: 'setClientConfig', client: client.id, key: 'bootstrap.servers', value: suggested },
-  }
+  const fix = makeFix(
+    'bootstrap-per-zone',
+    { client: client.id },
+    { op: 'setClientConfig', client: client.id, key: 'bootstrap.servers', value: suggested },
+  )
   if (servers.length <= 1) {
-    const listed = servers.length === 0 ? 'no broker' : `only broker ${servers[0]}`
     return [
-      {
-        id: 'bootstrap-single-broker',
-        severity: 'warning',
+      makeFinding(
+        'bootstrap-single-broker',
+        'warning',
         path,
-        message:
-          `Client "${client.id}" lists ${listed} in bootstrap.servers: if that broker is down when` +
-          ' the client starts or restarts, it cannot connect at all. List at least one broker per' +
-          ' zone.',
-        ...(suggested.length > 1 ? { fix } : {}),
-      },
+        { client: client.id, servers },
+        suggested.length > 1 ? fix : undefined,
+      ),
     ]
   }
   const missing = zones.filter((z) => !servers.some((id) => zoneOf.get(id) === z))
   if (missing.length === 0) return []
   return [
-    {
-      id: 'bootstrap-missing-zone',
-      severity: 'info',
+    makeFinding(
+      'bootstrap-missing-zone',
+      'info',
       path,
-      message:
-        `Client "${client.id}" has no broker from ${listWords(missing)} in bootstrap.servers; if` +
-        ' the zones it does list are down when it starts, it cannot connect. List one broker per' +
-        ' zone.',
+      { client: client.id, missingZones: missing },
       fix,
-    },
+    ),
   ]
 }
 
@@ -507,10 +448,4 @@ function suggestedBootstrap(spec: SimulationSpec, servers: number[]): number[] {
     if (!chosen.includes(id)) chosen.push(id)
   }
   return chosen
-}
-
-/** "a", "a and b", "a, b and c". */
-function listWords(items: string[]): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }

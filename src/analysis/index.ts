@@ -5,10 +5,27 @@
  */
 export type { FailureKind, FailureOutcome, SurvivabilityReport } from './survivability'
 export { assumptionText, survivabilityMatrix } from './survivability'
-export type { Finding, Severity } from './advisor'
+export type {
+  Finding,
+  FindingData,
+  FindingId,
+  FindingParams,
+  Fix,
+  FixCode,
+  FixData,
+  FixParams,
+  Severity,
+  SharedZoneExample,
+} from './finding-messages'
+export {
+  FINDING_IDS,
+  makeFinding,
+  makeFix,
+  renderFinding,
+  renderFixLabel,
+} from './finding-messages'
 export { advise } from './advisor'
 export type {
-  Fix,
   ScenarioPatch,
   SetClientConfigPatch,
   SetClusterConfigPatch,

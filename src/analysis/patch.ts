@@ -46,10 +46,8 @@ export type ScenarioPatch =
   /** Several patches applied in order. */
   | { op: 'sequence'; patches: ScenarioPatch[] }
 
-export interface Fix {
-  label: string
-  patch: ScenarioPatch
-}
+/** A fix (a patch with a label) is defined with the findings: see `finding-messages.ts`. */
+export type { Fix } from './finding-messages'
 
 /**
  * Returns a new spec with `patch` applied; `spec` is not modified. A reassignment or replication

@@ -1,11 +1,13 @@
 /**
  * The analysis report: the survivability matrix plus the advisor's findings, as data (`analyze`,
  * stable key order, JSON-ready) and as a Markdown design-review document (`analysisToMarkdown`).
+ * A finding's sentence and its fix's label come from `renderFinding` and `renderFixLabel`.
  */
 import type { SimulationSpec } from '../engine/spec'
 import { effectiveMinIsr, uncleanElectionEnabled } from '../engine/spec'
 import type { Finding } from './advisor'
 import { advise } from './advisor'
+import { renderFinding, renderFixLabel } from './finding-messages'
 import type { FailureKind, FailureOutcome } from './survivability'
 import { survivabilityMatrix, zonesOf } from './survivability'
 
@@ -111,7 +113,13 @@ function findingsSection(advice: Finding[]): string[] {
     '| Severity | Rule | Where | Finding | Suggested fix |',
     '| --- | --- | --- | --- | --- |',
     ...advice.map((f) =>
-      row([f.severity, `\`${f.id}\``, `\`${f.path}\``, cell(f.message), cell(f.fix?.label ?? '')]),
+      row([
+        f.severity,
+        `\`${f.id}\``,
+        `\`${f.path}\``,
+        cell(renderFinding(f)),
+        cell(f.fix === undefined ? '' : renderFixLabel(f.fix)),
+      ]),
     ),
   ]
 }

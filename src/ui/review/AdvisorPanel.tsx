@@ -5,7 +5,7 @@
  * restarting the run).
  */
 import { useMemo, useState } from 'react'
-import { advise, applyFix, type Fix } from '../../analysis/index'
+import { advise, applyFix, type Fix, renderFixLabel } from '../../analysis/index'
 import type { SimulationSpec } from '../../engine/spec'
 import { FindingList } from './FindingList'
 
@@ -30,7 +30,7 @@ export function AdvisorPanel({ spec, onApplyFix }: AdvisorPanelProps) {
       onApplyFix(next, chosen)
     } catch (error) {
       setFailure(
-        `Could not apply “${chosen.label}”: ${error instanceof Error ? error.message : String(error)}`,
+        `Could not apply “${renderFixLabel(chosen)}”: ${error instanceof Error ? error.message : String(error)}`,
       )
     }
   }

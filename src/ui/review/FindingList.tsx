@@ -1,9 +1,10 @@
 /**
  * A list of advisor findings: severity as an icon and a word (never colour alone), the message,
  * the JSON path it concerns, and, when `onFix` is given and the finding has a fix, a button
- * labelled with the fix.
+ * labelled with the fix. The text comes from `renderFinding` and `renderFixLabel`.
  */
 import type { Finding, Fix, Severity } from '../../analysis/index'
+import { renderFinding, renderFixLabel } from '../../analysis/index'
 
 export interface FindingListProps {
   findings: readonly Finding[]
@@ -35,14 +36,14 @@ export function FindingList({ findings, onFix }: FindingListProps) {
                 at <code>{finding.path}</code>
               </span>
             </p>
-            <p className="mt-1 text-fg">{finding.message}</p>
+            <p className="mt-1 text-fg">{renderFinding(finding)}</p>
             {onFix !== undefined && finding.fix !== undefined && (
               <button
                 type="button"
                 className="btn mt-2 text-left whitespace-normal"
                 onClick={() => onFix(finding.fix!)}
               >
-                {finding.fix.label}
+                {renderFixLabel(finding.fix)}
               </button>
             )}
           </li>

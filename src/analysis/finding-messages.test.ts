@@ -1,0 +1,359 @@
+/**
+ * Checks the finding renderer: every rule id has a case (the table below is keyed by every id,
+ * and an id outside the closed set throws); each rule's params render to the exact sentence the
+ * advisor wrote before findings became data (sentences captured from that code); every fix kind
+ * renders its label; and `advise` fills in `message` and `fix.label` from the renderers, with
+ * params that are plain JSON.
+ */
+import { describe, expect, it } from 'vitest'
+import { advise } from './advisor'
+import type {
+  FindingData,
+  FindingId,
+  FindingParams,
+  FixCode,
+  FixData,
+  FixParams,
+} from './finding-messages'
+import { FINDING_IDS, makeFinding, renderFinding, renderFixLabel } from './finding-messages'
+import { buildSpec, consumer, producer } from './test-helpers'
+
+type Table = { [I in FindingId]: { params: FindingParams[I]; message: string }[] }
+
+const UNCLEAN =
+  'when every in-sync replica is lost, an out-of-sync replica becomes leader and acknowledged records are truncated away.'
+
+/** Today's sentences, per rule id; the `Table` type makes it cover every id. */
+const SENTENCES: Table = {
+  'rf-1': [
+    {
+      params: { topic: 'orders' },
+      message:
+        'Topic "orders" has replication factor 1: each partition lives on a single broker, so it goes offline whenever that broker restarts, e.g. during an MSK rolling update or patch, and losing the broker\'s disk loses its data.',
+    },
+  ],
+  'rf2-min-isr-1': [
+    {
+      params: { topic: 'orders', minIsr: 1, minIsrFromCluster: true },
+      message:
+        'Topic "orders" has replication factor 2 with effective min.insync.replicas 1 (inherited from the cluster\'s min.insync.replicas=1): once the follower drops out of the ISR, acks=all writes are acknowledged by the leader alone, and losing its disk (or an unclean election after it fails) loses acknowledged data.',
+    },
+    {
+      params: { topic: 'orders', minIsr: 1, minIsrFromCluster: false },
+      message:
+        'Topic "orders" has replication factor 2 with effective min.insync.replicas 1: once the follower drops out of the ISR, acks=all writes are acknowledged by the leader alone, and losing its disk (or an unclean election after it fails) loses acknowledged data.',
+    },
+  ],
+  'min-isr-above-rf': [
+    {
+      params: { topic: 'orders', minIsr: 2, minIsrFromCluster: false, rf: 1 },
+      message:
+        'Topic "orders" has min.insync.replicas 2 above its replication factor 1; Kafka caps the effective value at 1, so the config overstates the durability.',
+    },
+    {
+      params: { topic: 'orders', minIsr: 3, minIsrFromCluster: true, rf: 2 },
+      message:
+        'Topic "orders" has min.insync.replicas 3 (inherited from the cluster\'s min.insync.replicas=3) above its replication factor 2; Kafka caps the effective value at 2, so the config overstates the durability and acks=all producers fail whenever one replica is down.',
+    },
+  ],
+  'min-isr-equals-rf': [
+    {
+      params: { topic: 'orders', minIsr: 2, minIsrFromCluster: false, rf: 2 },
+      message:
+        'Topic "orders" has min.insync.replicas 2 equal to its replication factor, so acks=all producers get NOT_ENOUGH_REPLICAS whenever any one replica is down, e.g. while a broker is being patched.',
+    },
+    {
+      params: { topic: 'audit', minIsr: 2, minIsrFromCluster: true, rf: 2 },
+      message:
+        'Topic "audit" has min.insync.replicas 2 (inherited from the cluster\'s min.insync.replicas=2) equal to its replication factor, so acks=all producers get NOT_ENOUGH_REPLICAS whenever any one replica is down, e.g. while a broker is being patched.',
+    },
+  ],
+  'min-isr-1-recommended-2': [
+    {
+      params: { topic: 'orders', minIsr: 1, minIsrFromCluster: true, rf: 3 },
+      message:
+        'Topic "orders" has replication factor 3 but min.insync.replicas 1 (inherited from the cluster\'s min.insync.replicas=1), so an acks=all write can be acknowledged by one replica alone; min.insync.replicas 2 keeps a second copy of every acknowledged write and still tolerates a broker being down.',
+    },
+    {
+      params: { topic: 'orders', minIsr: 1, minIsrFromCluster: false, rf: 4 },
+      message:
+        'Topic "orders" has replication factor 4 but min.insync.replicas 1, so an acks=all write can be acknowledged by one replica alone; min.insync.replicas 2 keeps a second copy of every acknowledged write and still tolerates a broker being down.',
+    },
+  ],
+  'rf-above-zones': [
+    {
+      params: { topic: 'orders', rf: 3, zones: 2, perZone: 2, left: 1, minIsr: 1 },
+      message:
+        'Topic "orders" has replication factor 3 on 2 zones, so some zone holds 2 replicas of a partition and losing it leaves 1.',
+    },
+    {
+      params: { topic: 'orders', rf: 4, zones: 2, perZone: 2, left: 2, minIsr: 3 },
+      message:
+        'Topic "orders" has replication factor 4 on 2 zones, so some zone holds 2 replicas of a partition and losing it leaves 2, below min.insync.replicas 3: acks=all producers then get NOT_ENOUGH_REPLICAS.',
+    },
+  ],
+  'replicas-share-zone': [
+    {
+      params: {
+        topic: 'orders',
+        shared: 1,
+        partitions: 2,
+        examples: [{ partition: 0, brokers: [1, 4], zone: 'use1-az1' }],
+      },
+      message:
+        '1 of 2 partitions of "orders" keep two replicas in one zone while another zone has none (e.g. orders-0 has brokers 1 and 4 in use1-az1), so losing that zone removes two copies at once; a broker.rack-aware reassignment spreads them.',
+    },
+    {
+      params: {
+        topic: 'orders',
+        shared: 4,
+        partitions: 4,
+        examples: [
+          { partition: 0, brokers: [1, 4], zone: 'use1-az1' },
+          { partition: 1, brokers: [3, 6], zone: 'use1-az3' },
+          { partition: 2, brokers: [1, 4], zone: 'use1-az1' },
+        ],
+      },
+      message:
+        '4 of 4 partitions of "orders" keep two replicas in one zone while another zone has none (e.g. orders-0 has brokers 1 and 4 in use1-az1; orders-1 has brokers 3 and 6 in use1-az3; orders-2 has brokers 1 and 4 in use1-az1), so losing that zone removes two copies at once; a broker.rack-aware reassignment spreads them.',
+    },
+    {
+      params: {
+        topic: 'orders',
+        shared: 1,
+        partitions: 2,
+        examples: [{ partition: 0, brokers: [1, 4, 7], zone: 'use1-az1' }],
+      },
+      message:
+        '1 of 2 partitions of "orders" keep two replicas in one zone while another zone has none (e.g. orders-0 has brokers 1, 4 and 7 in use1-az1), so losing that zone removes two copies at once; a broker.rack-aware reassignment spreads them.',
+    },
+  ],
+  'unclean-election-enabled': [
+    {
+      params: { scope: 'topic', topic: 'audit' },
+      message: `Topic "audit" sets unclean.leader.election.enable=true: ${UNCLEAN}`,
+    },
+    {
+      params: { scope: 'cluster', inheritedBy: [] },
+      message: `The cluster sets unclean.leader.election.enable=true: ${UNCLEAN}`,
+    },
+    {
+      params: { scope: 'cluster', inheritedBy: ['orders'] },
+      message: `The cluster sets unclean.leader.election.enable=true (inherited by "orders"): ${UNCLEAN}`,
+    },
+    {
+      params: { scope: 'cluster', inheritedBy: ['orders', 'b', 'c'] },
+      message: `The cluster sets unclean.leader.election.enable=true (inherited by "orders", "b" and "c"): ${UNCLEAN}`,
+    },
+  ],
+  'single-zone': [
+    {
+      params: { zone: 'use1-az1', clusterZones: 1 },
+      message:
+        'The cluster has one zone (use1-az1), so losing that zone takes every broker down; MSK clusters span 2 or 3 Availability Zones, with broker.rack set to the AZ ID.',
+    },
+    {
+      params: { zone: 'use1-az1', clusterZones: 3 },
+      message:
+        'Every broker is in use1-az1, so losing that zone takes every broker down; MSK clusters span 2 or 3 Availability Zones, with broker.rack set to the AZ ID.',
+    },
+  ],
+  'brokers-not-multiple-of-zones': [
+    {
+      params: { brokers: 4, zones: ['use1-az1', 'use1-az2', 'use1-az3'], counts: [2, 1, 1] },
+      message:
+        'The 4 brokers are spread unevenly over 3 zones (use1-az1: 2, use1-az2: 1, use1-az3: 1); MSK requires the same number of brokers in each zone, and a larger zone takes more replicas and leaders down when it fails.',
+    },
+  ],
+  'control-plane-majority-in-one-zone': [
+    {
+      params: { inZone: 2, controllers: 3, controller: 'kraft', zone: 'use1-az1' },
+      message:
+        '2 of 3 KRaft controller quorum voters are in use1-az1, a majority: losing that zone leaves no quorum, which stops all leader elections. Place one controller per zone (3 nodes over 3 zones).',
+    },
+    {
+      params: { inZone: 1, controllers: 1, controller: 'zookeeper', zone: 'use1-az1' },
+      message:
+        '1 of 1 ZooKeeper nodes are in use1-az1, a majority: losing that zone leaves no quorum, which stops all leader elections. Place one controller per zone (3 nodes over 3 zones).',
+    },
+  ],
+  'acks-not-all': [
+    {
+      params: { client: 'p', acks: 0 },
+      message:
+        'Producer "p" uses acks=0: the producer gets no acknowledgement at all, so any broker failure can silently lose records.',
+    },
+    {
+      params: { client: 'p', acks: 1 },
+      message:
+        'Producer "p" uses acks=1: the leader acknowledges before any follower has the record and min.insync.replicas is not enforced, so a leader failure can lose acknowledged writes even with clean elections.',
+    },
+  ],
+  'bootstrap-single-broker': [
+    {
+      params: { client: 'p', servers: [] },
+      message:
+        'Client "p" lists no broker in bootstrap.servers: if that broker is down when the client starts or restarts, it cannot connect at all. List at least one broker per zone.',
+    },
+    {
+      params: { client: 'c', servers: [2] },
+      message:
+        'Client "c" lists only broker 2 in bootstrap.servers: if that broker is down when the client starts or restarts, it cannot connect at all. List at least one broker per zone.',
+    },
+  ],
+  'bootstrap-missing-zone': [
+    {
+      params: { client: 'p', missingZones: ['use1-az3'] },
+      message:
+        'Client "p" has no broker from use1-az3 in bootstrap.servers; if the zones it does list are down when it starts, it cannot connect. List one broker per zone.',
+    },
+    {
+      params: { client: 'p', missingZones: ['z3', 'z4'] },
+      message:
+        'Client "p" has no broker from z3 and z4 in bootstrap.servers; if the zones it does list are down when it starts, it cannot connect. List one broker per zone.',
+    },
+  ],
+}
+
+type LabelTable = { [C in FixCode]: { params: FixParams[C]; label: string }[] }
+
+/** Today's fix labels, per fix kind. */
+const LABELS: LabelTable = {
+  'raise-replication': [
+    {
+      params: { topic: 'orders', replicationFactor: 2 },
+      label: 'Raise the replication factor of orders to 2',
+    },
+    {
+      params: { topic: 'orders', replicationFactor: 3, minIsr: 2 },
+      label: 'Raise the replication factor of orders to 3 and min.insync.replicas to 2',
+    },
+  ],
+  'set-min-isr': [
+    { params: { topic: 'orders', minIsr: 1 }, label: 'Set min.insync.replicas to 1 for orders' },
+  ],
+  'reassign-zones': [
+    {
+      params: { topic: 'orders' },
+      label: "Reassign orders so each partition's replicas sit in distinct zones",
+    },
+  ],
+  'disable-unclean-topic': [
+    { params: { topic: 'audit' }, label: 'Disable unclean leader election for audit' },
+  ],
+  'disable-unclean-cluster': [
+    { params: {}, label: 'Disable unclean leader election for the cluster' },
+  ],
+  'set-acks-all': [{ params: { client: 'p' }, label: 'Set acks=all for p' }],
+  'bootstrap-per-zone': [
+    { params: { client: 'p' }, label: 'List one broker per zone in bootstrap.servers of p' },
+  ],
+}
+
+const rows = FINDING_IDS.flatMap((id) =>
+  SENTENCES[id].map((row) => ({ id, ...row }) as FindingData & { message: string }),
+)
+
+describe('renderFinding', () => {
+  it('has a case for every rule id and only those', () => {
+    expect(Object.keys(SENTENCES).sort()).toEqual([...FINDING_IDS].sort())
+    expect(new Set(FINDING_IDS).size).toBe(FINDING_IDS.length)
+    for (const id of FINDING_IDS) {
+      expect(SENTENCES[id].length, id).toBeGreaterThan(0)
+      for (const { params } of SENTENCES[id]) {
+        expect(renderFinding({ id, params } as FindingData), id).not.toBe('')
+      }
+    }
+    const unknown = { id: 'no-such-rule', params: {} } as unknown as FindingData
+    expect(() => renderFinding(unknown)).toThrow(/No renderer for finding "no-such-rule"/)
+  })
+
+  it.each(rows.map((row) => [row.id, row] as const))('renders %s as today', (_id, row) => {
+    expect(renderFinding(row)).toBe(row.message)
+  })
+
+  it('makeFinding fills in the message from the renderer and keeps the fix', () => {
+    const fix = { code: 'set-acks-all', params: { client: 'p' }, label: 'x', patch: {} } as never
+    const finding = makeFinding(
+      'acks-not-all',
+      'warning',
+      'clients[0].config.acks',
+      {
+        client: 'p',
+        acks: 1,
+      },
+      fix,
+    )
+    expect(finding).toEqual({
+      id: 'acks-not-all',
+      severity: 'warning',
+      path: 'clients[0].config.acks',
+      params: { client: 'p', acks: 1 },
+      message: renderFinding(finding),
+      fix,
+    })
+    expect(
+      'fix' in makeFinding('rf-1', 'error', 'topics[0].replicationFactor', { topic: 't' }),
+    ).toBe(false)
+  })
+})
+
+describe('renderFixLabel', () => {
+  const labels = (Object.keys(LABELS) as FixCode[]).flatMap((code) =>
+    LABELS[code].map((row) => ({ code, ...row }) as FixData & { label: string }),
+  )
+
+  it.each(labels.map((row) => [row.code, row] as const))('renders %s as today', (_code, row) => {
+    expect(renderFixLabel(row)).toBe(row.label)
+  })
+
+  it('throws for a fix kind outside the closed set', () => {
+    const unknown = { code: 'no-such-fix', params: {} } as unknown as FixData
+    expect(() => renderFixLabel(unknown)).toThrow(/No label for fix "no-such-fix"/)
+  })
+})
+
+describe('advise', () => {
+  /** A layout that breaks most rules at once. */
+  const risky = () =>
+    buildSpec({
+      brokersPerZone: 2,
+      config: { 'unclean.leader.election.enable': true },
+      controllerZones: ['use1-az1', 'use1-az1', 'use1-az2'],
+      topics: [
+        { name: 'single', partitions: 2, replicationFactor: 1 },
+        { name: 'pair', partitions: 2, replicationFactor: 2 },
+        {
+          name: 'strict',
+          partitions: 2,
+          replicationFactor: 3,
+          config: { 'min.insync.replicas': 3 },
+        },
+        {
+          name: 'crowded',
+          partitions: 2,
+          replicationFactor: 3,
+          config: { 'min.insync.replicas': 2 },
+          assignment: [
+            [1, 4, 2],
+            [3, 6, 1],
+          ],
+        },
+      ],
+      clients: [
+        producer('p', 'single', { acks: 0, 'bootstrap.servers': [2] }),
+        consumer('c', 'pair', [1, 2]),
+      ],
+    })
+
+  it('renders every message and fix label with the renderers, from plain-JSON params', () => {
+    const findings = advise(risky())
+    expect(findings.length).toBeGreaterThan(5)
+    for (const f of findings) {
+      expect(FINDING_IDS).toContain(f.id)
+      expect(f.message).toBe(renderFinding(f))
+      if (f.fix !== undefined) expect(f.fix.label).toBe(renderFixLabel(f.fix))
+      expect(JSON.parse(JSON.stringify(f.params))).toEqual(f.params)
+    }
+  })
+})

@@ -1,0 +1,378 @@
+/**
+ * Advisor findings as data, and the one place that turns them into English. A finding is its
+ * rule `id`, a `severity`, the JSON `path` it concerns and `params` (plain JSON values: numbers,
+ * strings, booleans and lists of them); `renderFinding` writes the sentence and `renderFixLabel`
+ * the label of a suggested fix. The advisor, the CLI, the Markdown report and the UI all show this
+ * renderer's text, so they say the same thing, and a translation later needs only another
+ * renderer. No English is assembled where a finding is found (compare `scenario/messages.ts`,
+ * which does the same for validation problems).
+ */
+import type { ControllerMode } from '../engine/spec'
+import type { ScenarioPatch } from './patch'
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** One partition that keeps two (or more) replicas in one zone, for `replicas-share-zone`. */
+export interface SharedZoneExample {
+  partition: number
+  /** The brokers of the partition in `zone`, in assignment order. */
+  brokers: number[]
+  zone: string
+}
+
+/**
+ * Every advisor rule id and its parameters. The set is closed: a new rule needs a new id.
+ * `minIsr` is min.insync.replicas as configured for the topic (its own override, else the
+ * cluster's); `minIsrFromCluster` says it is the cluster's.
+ */
+export interface FindingParams {
+  'rf-1': { topic: string }
+  'rf2-min-isr-1': { topic: string; minIsr: number; minIsrFromCluster: boolean }
+  'min-isr-above-rf': { topic: string; minIsr: number; minIsrFromCluster: boolean; rf: number }
+  'min-isr-equals-rf': { topic: string; minIsr: number; minIsrFromCluster: boolean; rf: number }
+  'min-isr-1-recommended-2': {
+    topic: string
+    minIsr: number
+    minIsrFromCluster: boolean
+    rf: number
+  }
+  'rf-above-zones': {
+    topic: string
+    rf: number
+    zones: number
+    /** The most replicas of a partition one zone holds: ceil(rf / zones). */
+    perZone: number
+    /** The replicas left after losing that zone. */
+    left: number
+    /** The effective min.insync.replicas. */
+    minIsr: number
+  }
+  'replicas-share-zone': {
+    topic: string
+    /** How many partitions keep two replicas in one zone while another zone has none. */
+    shared: number
+    partitions: number
+    /** The first few such partitions. */
+    examples: SharedZoneExample[]
+  }
+  'unclean-election-enabled':
+    | { scope: 'topic'; topic: string }
+    /** `inheritedBy`: the topics without their own setting, which inherit the cluster's. */
+    | { scope: 'cluster'; inheritedBy: string[] }
+  'single-zone': {
+    /** The one zone the cluster has, or the one zone of several that has every broker. */
+    zone: string
+    /** How many zones the cluster lists. */
+    clusterZones: number
+  }
+  'brokers-not-multiple-of-zones': {
+    brokers: number
+    zones: string[]
+    /** `counts[k]`: the brokers in `zones[k]`. */
+    counts: number[]
+  }
+  'control-plane-majority-in-one-zone': {
+    inZone: number
+    controllers: number
+    controller: ControllerMode
+    zone: string
+  }
+  'acks-not-all': { client: string; acks: 0 | 1 }
+  'bootstrap-single-broker': {
+    client: string
+    /** The distinct brokers listed: none or one. */
+    servers: number[]
+  }
+  'bootstrap-missing-zone': { client: string; missingZones: string[] }
+}
+
+export type FindingId = keyof FindingParams
+
+/** Every rule id, in the order the advisor documents them. */
+export const FINDING_IDS = [
+  'rf-1',
+  'rf2-min-isr-1',
+  'min-isr-above-rf',
+  'min-isr-equals-rf',
+  'min-isr-1-recommended-2',
+  'rf-above-zones',
+  'replicas-share-zone',
+  'unclean-election-enabled',
+  'single-zone',
+  'brokers-not-multiple-of-zones',
+  'control-plane-majority-in-one-zone',
+  'acks-not-all',
+  'bootstrap-single-broker',
+  'bootstrap-missing-zone',
+] as const satisfies readonly FindingId[]
+
+// Fails to compile when FINDING_IDS misses an id of FindingParams.
+type MissingId = Exclude<FindingId, (typeof FINDING_IDS)[number]>
+const _everyIdListed: MissingId extends never ? true : false = true
+void _everyIdListed
+
+/** Every kind of suggested fix and its parameters. */
+export interface FixParams {
+  'raise-replication': { topic: string; replicationFactor: number; minIsr?: number }
+  'set-min-isr': { topic: string; minIsr: number }
+  'reassign-zones': { topic: string }
+  'disable-unclean-topic': { topic: string }
+  'disable-unclean-cluster': Record<string, never>
+  'set-acks-all': { client: string }
+  'bootstrap-per-zone': { client: string }
+}
+
+export type FixCode = keyof FixParams
+
+/**
+ * A suggested fix: a `code` and `params` for its label, the `patch` that applies it, and `label`,
+ * which is `renderFixLabel` of the code and params.
+ */
+export type Fix = {
+  [C in FixCode]: { code: C; params: FixParams[C]; label: string; patch: ScenarioPatch }
+}[FixCode]
+
+/** The code and params of a fix, without its patch. */
+export type FixData = { [C in FixCode]: { code: C; params: FixParams[C] } }[FixCode]
+
+/**
+ * One advisor finding. `message` is `renderFinding` of the rest, and `fix.label` is
+ * `renderFixLabel` of the fix, kept so readers can show them directly.
+ */
+export type Finding = {
+  [I in FindingId]: {
+    /** The rule id, e.g. `rf-1`. */
+    id: I
+    severity: Severity
+    /** A JSON path into the scenario file, e.g. `topics[0].config["min.insync.replicas"]`. */
+    path: string
+    params: FindingParams[I]
+    message: string
+    fix?: Fix
+  }
+}[FindingId]
+
+/** The rule id and params of a finding, without where it is. */
+export type FindingData = { [I in FindingId]: { id: I; params: FindingParams[I] } }[FindingId]
+
+/** Builds a finding; the message is rendered from the id and params. */
+export function makeFinding<I extends FindingId>(
+  id: I,
+  severity: Severity,
+  path: string,
+  params: FindingParams[I],
+  fix?: Fix,
+): Finding {
+  const message = renderFinding({ id, params } as FindingData)
+  return { id, severity, path, params, message, ...(fix === undefined ? {} : { fix }) } as Finding
+}
+
+/** Builds a fix; the label is rendered from the code and params. */
+export function makeFix<C extends FixCode>(
+  code: C,
+  params: FixParams[C],
+  patch: ScenarioPatch,
+): Fix {
+  const label = renderFixLabel({ code, params } as FixData)
+  return { code, params, label, patch } as Fix
+}
+
+/** "a", "a and b", "a, b and c". */
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}
+
+function minIsrSource(p: { minIsr: number; minIsrFromCluster: boolean }): string {
+  return p.minIsrFromCluster
+    ? ` (inherited from the cluster's min.insync.replicas=${p.minIsr})`
+    : ''
+}
+
+const UNCLEAN_CONSEQUENCE =
+  'when every in-sync replica is lost, an out-of-sync replica becomes leader and acknowledged' +
+  ' records are truncated away.'
+
+const ACKS_RISK: Record<0 | 1, string> = {
+  0: 'the producer gets no acknowledgement at all, so any broker failure can silently lose records',
+  1:
+    'the leader acknowledges before any follower has the record and min.insync.replicas is' +
+    ' not enforced, so a leader failure can lose acknowledged writes even with clean elections',
+}
+
+const CONTROL_PLANE_NODES: Record<ControllerMode, string> = {
+  kraft: 'KRaft controller quorum voters',
+  zookeeper: 'ZooKeeper nodes',
+}
+
+/**
+ * The English sentence of a finding (without its path).
+ *
+ * @example
+ * for (const f of advise(spec)) console.log(`${f.path}: ${renderFinding(f)}`)
+ */
+export function renderFinding(finding: FindingData | Finding): string {
+  switch (finding.id) {
+    case 'rf-1':
+      return (
+        `Topic "${finding.params.topic}" has replication factor 1: each partition lives on a` +
+        ' single broker, so it goes offline whenever that broker restarts, e.g. during an MSK' +
+        " rolling update or patch, and losing the broker's disk loses its data."
+      )
+    case 'rf2-min-isr-1': {
+      const p = finding.params
+      return (
+        `Topic "${p.topic}" has replication factor 2 with effective min.insync.replicas 1` +
+        `${minIsrSource(p)}: once the follower drops out of the ISR, acks=all writes are` +
+        ' acknowledged by the leader alone, and losing its disk (or an unclean election after it' +
+        ' fails) loses acknowledged data.'
+      )
+    }
+    case 'min-isr-above-rf': {
+      const p = finding.params
+      return (
+        `Topic "${p.topic}" has min.insync.replicas ${p.minIsr}${minIsrSource(p)} above its` +
+        ` replication factor ${p.rf}; Kafka caps the effective value at ${p.rf}, so the config` +
+        ' overstates the durability' +
+        (p.rf > 1 ? ' and acks=all producers fail whenever one replica is down.' : '.')
+      )
+    }
+    case 'min-isr-equals-rf': {
+      const p = finding.params
+      return (
+        `Topic "${p.topic}" has min.insync.replicas ${p.minIsr}${minIsrSource(p)} equal to its` +
+        ' replication factor, so acks=all producers get NOT_ENOUGH_REPLICAS whenever any one' +
+        ' replica is down, e.g. while a broker is being patched.'
+      )
+    }
+    case 'min-isr-1-recommended-2': {
+      const p = finding.params
+      return (
+        `Topic "${p.topic}" has replication factor ${p.rf} but min.insync.replicas 1` +
+        `${minIsrSource(p)}, so an acks=all write can be acknowledged by one replica alone;` +
+        ' min.insync.replicas 2 keeps a second copy of every acknowledged write and still' +
+        ' tolerates a broker being down.'
+      )
+    }
+    case 'rf-above-zones': {
+      const p = finding.params
+      return (
+        `Topic "${p.topic}" has replication factor ${p.rf} on ${p.zones} zones, so some zone` +
+        ` holds ${p.perZone} replicas of a partition and losing it leaves ${p.left}` +
+        (p.left < p.minIsr
+          ? `, below min.insync.replicas ${p.minIsr}: acks=all producers then get NOT_ENOUGH_REPLICAS.`
+          : '.')
+      )
+    }
+    case 'replicas-share-zone': {
+      const p = finding.params
+      const examples = p.examples.map(
+        (e) =>
+          `${p.topic}-${e.partition} has brokers ${listWords(e.brokers.map(String))} in ${e.zone}`,
+      )
+      return (
+        `${p.shared} of ${p.partitions} partitions of "${p.topic}" keep two replicas in one` +
+        ` zone while another zone has none (e.g. ${examples.join('; ')}), so losing that zone` +
+        ' removes two copies at once; a broker.rack-aware reassignment spreads them.'
+      )
+    }
+    case 'unclean-election-enabled': {
+      const p = finding.params
+      if (p.scope === 'topic') {
+        return `Topic "${p.topic}" sets unclean.leader.election.enable=true: ${UNCLEAN_CONSEQUENCE}`
+      }
+      const inherited =
+        p.inheritedBy.length > 0
+          ? ` (inherited by ${listWords(p.inheritedBy.map((t) => `"${t}"`))})`
+          : ''
+      return `The cluster sets unclean.leader.election.enable=true${inherited}: ${UNCLEAN_CONSEQUENCE}`
+    }
+    case 'single-zone': {
+      const p = finding.params
+      const where =
+        p.clusterZones === 1
+          ? `The cluster has one zone (${p.zone})`
+          : `Every broker is in ${p.zone}`
+      return (
+        `${where}, so losing that zone takes every broker down; MSK clusters span 2 or 3` +
+        ' Availability Zones, with broker.rack set to the AZ ID.'
+      )
+    }
+    case 'brokers-not-multiple-of-zones': {
+      const p = finding.params
+      const perZone = p.zones.map((z, k) => `${z}: ${p.counts[k]}`).join(', ')
+      return (
+        `The ${p.brokers} brokers are spread unevenly over ${p.zones.length} zones (${perZone});` +
+        ' MSK requires the same number of brokers in each zone, and a larger zone takes more' +
+        ' replicas and leaders down when it fails.'
+      )
+    }
+    case 'control-plane-majority-in-one-zone': {
+      const p = finding.params
+      return (
+        `${p.inZone} of ${p.controllers} ${CONTROL_PLANE_NODES[p.controller]} are in ${p.zone},` +
+        ' a majority: losing that zone leaves no quorum, which stops all leader elections.' +
+        ' Place one controller per zone (3 nodes over 3 zones).'
+      )
+    }
+    case 'acks-not-all': {
+      const p = finding.params
+      return `Producer "${p.client}" uses acks=${p.acks}: ${ACKS_RISK[p.acks]}.`
+    }
+    case 'bootstrap-single-broker': {
+      const p = finding.params
+      const listed = p.servers.length === 0 ? 'no broker' : `only broker ${p.servers[0]}`
+      return (
+        `Client "${p.client}" lists ${listed} in bootstrap.servers: if that broker is down when` +
+        ' the client starts or restarts, it cannot connect at all. List at least one broker per' +
+        ' zone.'
+      )
+    }
+    case 'bootstrap-missing-zone': {
+      const p = finding.params
+      return (
+        `Client "${p.client}" has no broker from ${listWords(p.missingZones)} in` +
+        ' bootstrap.servers; if the zones it does list are down when it starts, it cannot' +
+        ' connect. List one broker per zone.'
+      )
+    }
+    default: {
+      const unknown: never = finding
+      throw new Error(`No renderer for finding ${JSON.stringify((unknown as { id: unknown }).id)}`)
+    }
+  }
+}
+
+/**
+ * The label of a suggested fix, e.g. for its button.
+ *
+ * @example
+ * renderFixLabel({ code: 'set-acks-all', params: { client: 'p1' } }) // "Set acks=all for p1"
+ */
+export function renderFixLabel(fix: FixData | Fix): string {
+  switch (fix.code) {
+    case 'raise-replication': {
+      const p = fix.params
+      return (
+        `Raise the replication factor of ${p.topic} to ${p.replicationFactor}` +
+        (p.minIsr === undefined ? '' : ` and min.insync.replicas to ${p.minIsr}`)
+      )
+    }
+    case 'set-min-isr':
+      return `Set min.insync.replicas to ${fix.params.minIsr} for ${fix.params.topic}`
+    case 'reassign-zones':
+      return `Reassign ${fix.params.topic} so each partition's replicas sit in distinct zones`
+    case 'disable-unclean-topic':
+      return `Disable unclean leader election for ${fix.params.topic}`
+    case 'disable-unclean-cluster':
+      return 'Disable unclean leader election for the cluster'
+    case 'set-acks-all':
+      return `Set acks=all for ${fix.params.client}`
+    case 'bootstrap-per-zone':
+      return `List one broker per zone in bootstrap.servers of ${fix.params.client}`
+    default: {
+      const unknown: never = fix
+      throw new Error(`No label for fix ${JSON.stringify((unknown as { code: unknown }).code)}`)
+    }
+  }
+}
