@@ -30,7 +30,7 @@ import {
   inMaximalIsr,
   lastCaughtUpTimeMs,
   slotCount,
-} from './broker/follower-table'
+} from './follower-table'
 import { needsIsrCheck } from './broker/leader-side'
 import { isUnwritable } from './controller'
 import { NO_IDS, UNKNOWN_ISR } from './init'

@@ -7,7 +7,7 @@ import { brokerAt, emit, hostedOn, ledOn, partitionAt, type Ctx } from './contex
 import { FIRST_BROKER } from './ids'
 import { serving } from './network'
 import { effectiveMinIsr } from './spec'
-import { slotCount } from './broker/follower-table'
+import { slotCount } from './follower-table'
 import type { LeaderSideState, PartitionState } from './state'
 import type { MetricsSample } from './types'
 

@@ -10,7 +10,7 @@ import type {
   ProducerIndex,
   ReplicaSlot,
 } from './ids'
-import type { FollowerTable } from './broker/follower-table'
+import type { FollowerTable } from './follower-table'
 import type { EventQueue } from './event-queue'
 import type { Batch, ReplicaLog } from './log'
 import type { PrngState } from './prng'

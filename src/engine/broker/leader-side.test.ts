@@ -24,7 +24,7 @@ import {
   lastFetchTimeMs,
   setFetchState,
   slotCount,
-} from './follower-table'
+} from '../follower-table'
 import {
   dropLeaderSide,
   needsIsrCheck,

@@ -25,7 +25,7 @@ import {
   type KnownIsrSummary,
   recordFetch,
   slotCount,
-} from './follower-table'
+} from '../follower-table'
 
 /** Per broker index, the gauges its leader sides add up to (see `countSide`). */
 export interface LeaderGauges {

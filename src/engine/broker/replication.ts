@@ -48,7 +48,7 @@ import {
   takeDirty,
   takeHwPending,
 } from './fetch-pair'
-import { inMaximalIsr } from './follower-table'
+import { inMaximalIsr } from '../follower-table'
 import { recordFollowerFetch, setKnownIsr, setMaximalIsr } from './leader-side'
 import { maybeIncrementLeaderHighWatermark } from './high-watermark'
 import { slotOf } from './replica-manager'

@@ -11,7 +11,7 @@ import {
   flagMaximalIsr,
   setFetchState,
   type FollowerTable,
-} from '../broker/follower-table'
+} from '../follower-table'
 import type { ReplicaSlot } from '../ids'
 import { caughtUpTimeAfterFetch, isCaughtUp } from './replica-rules'
 import {
@@ -97,11 +97,10 @@ describe('Partition.maybeShrinkIsr: which followers leave the ISR', () => {
     expect(isrAfterShrink(t, replicas, [1, 2, 3], slot(0), 100, now, LAG)).toEqual(expectedIsr)
   })
 
-  it('keeps the leader even when its own slot looks stale, and ids that are not replicas', () => {
+  it('keeps the leader even when its own slot looks stale; an id that is not a replica leaves', () => {
     const { t, replicas } = table([-1, 100, 100], [0, 0, 0])
-    expect(isrAfterShrink(t, replicas, [1, 2, 3, 9], slot(0), 100, 100_000, LAG)).toEqual([
-      1, 2, 3, 9,
-    ])
+    expect(isrAfterShrink(t, replicas, [1, 2, 3, 9], slot(0), 100, 100_000, LAG)).toEqual([1, 2, 3])
+    expect(hasOutOfSyncFollower(t, replicas, [1, 2, 3, 9], slot(0), 100, 100_000, LAG)).toBe(true)
   })
 })
 

@@ -19,7 +19,7 @@ import {
   lastCaughtUpTimeMs,
   slotCount,
   type FollowerTable,
-} from '../broker/follower-table'
+} from '../follower-table'
 
 /** `isCaughtUp` for the follower in `slot` of a leader's table. */
 export function isSlotCaughtUp(
@@ -53,7 +53,9 @@ export function hasOutOfSyncFollower(
 ): boolean {
   for (const id of isr) {
     const slot = replicas.indexOf(id) as ReplicaSlot
-    if (slot === leaderSlot || slot < 0) continue
+    if (slot === leaderSlot) continue
+    // Partition.isFollowerOutOfSync: an ISR id with no replica here is out of sync.
+    if (slot < 0) return true
     if (!isSlotCaughtUp(table, slot, leaderLogEndOffset, nowMs, lagMaxMs)) return true
   }
   return false
@@ -61,7 +63,8 @@ export function hasOutOfSyncFollower(
 
 /**
  * Partition.maybeShrinkIsr: the ISR without its followers that are not caught up (the leader
- * always stays; ids not among the replicas stay too, for the controller to judge).
+ * always stays; an id that is not among the replicas counts as out of sync and leaves, as
+ * `isFollowerOutOfSync` does).
  */
 export function isrAfterShrink(
   table: FollowerTable,
@@ -74,7 +77,8 @@ export function isrAfterShrink(
 ): number[] {
   return isr.filter((id) => {
     const slot = replicas.indexOf(id) as ReplicaSlot
-    if (slot === leaderSlot || slot < 0) return true
+    if (slot === leaderSlot) return true
+    if (slot < 0) return false
     return isSlotCaughtUp(table, slot, leaderLogEndOffset, nowMs, lagMaxMs)
   })
 }

@@ -1,5 +1,3 @@
-import type { ReplicaSlot } from '../ids'
-import { caughtUpTimeAfterFetch } from '../protocol/replica-rules'
 /**
  * What a leader tracks of each replica of its partition (Kafka's remote `Replica` objects on the
  * leader: log end offset, `lastCaughtUpTimeMs`, the leader's log end at the last fetch and the
@@ -10,12 +8,15 @@ import { caughtUpTimeAfterFetch } from '../protocol/replica-rules'
  * slot, instead of an array of objects: on a 10,000-partition cluster almost every object a fetch
  * touches is cold in the CPU caches, and one array per side saves a memory load on every fetch.
  * This module is the only code that knows the layout: everything else reads and writes the table
- * through the named accessors below, each of which asserts its slot.
+ * through the named accessors below, each of which asserts its slot. It sits beside the pure rules
+ * (protocol/) that read it, not inside broker/, so that they do not depend on the broker side.
  *
  * The table has a fixed number of slots, one per replica of the partition when the side was
  * created. A change of the replica set (a reassignment) would need one function here that builds
  * a new table for the new replica list, carrying over the slots of the replicas that stay.
  */
+import type { ReplicaSlot } from './ids'
+import { caughtUpTimeAfterFetch } from './protocol/replica-rules'
 
 /** The fields of one slot, at these offsets. */
 const FIELD = {
