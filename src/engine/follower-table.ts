@@ -68,9 +68,17 @@ function outside(table: FollowerTable, slot: ReplicaSlot): never {
 }
 
 /**
- * A new leader's table (Partition.makeLeader resets its remote replicas): log end offset unknown
- * (-1) until the follower fetches, last caught-up time `nowMs` for members of `isr`, else 0, no
- * fetch yet and no flags (the leader side sets them).
+ * "Long ago", for times Kafka sets to 0: Kafka's clock is epoch milliseconds, so 0 is decades in
+ * the past, while the simulation's clock starts at 0. A small integer (V8 keeps it unboxed) far
+ * enough back that `now - LONG_AGO_MS` always exceeds replica.lag.time.max.ms.
+ */
+export const LONG_AGO_MS = -(2 ** 30)
+
+/**
+ * A new leader's table (Partition.makeLeader → Replica.resetReplicaState with isNewLeader): log
+ * end offset unknown (-1) until the follower fetches, last caught-up time `nowMs` for members of
+ * `isr` and long ago for the others, no fetch yet (long ago), and no flags (the leader side sets
+ * them).
  */
 export function createFollowerTable(
   replicas: readonly number[],
@@ -79,7 +87,8 @@ export function createFollowerTable(
 ): FollowerTable {
   const table: number[] = []
   // push keeps the array packed small integers, the cheapest kind for V8 to read.
-  for (const r of replicas) table.push(-1, isr.includes(r) ? nowMs : 0, -1, 0, 0)
+  for (const r of replicas)
+    table.push(-1, isr.includes(r) ? nowMs : LONG_AGO_MS, -1, LONG_AGO_MS, 0)
   return table as FollowerTable
 }
 

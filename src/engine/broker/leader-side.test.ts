@@ -22,6 +22,7 @@ import {
   lastCaughtUpTimeMs,
   lastFetchLeaderLogEndOffset,
   lastFetchTimeMs,
+  LONG_AGO_MS,
   setFetchState,
   slotCount,
 } from '../follower-table'
@@ -33,6 +34,7 @@ import {
   setKnownIsr,
   setMaximalIsr,
 } from './leader-side'
+import { applyMetadataToReplica } from './replica-manager'
 import { leaderOf, started } from './testing'
 
 function violations(ctx: Ctx): string[] {
@@ -51,12 +53,16 @@ const gauges = (ctx: Ctx, b: number) => ({
 })
 
 describe('follower table', () => {
-  it('starts a new leader afresh: LEO unknown, ISR members caught up now, no fetch, no flags', () => {
+  it('starts a new leader afresh: LEO unknown, ISR members caught up now, others long ago', () => {
     const t = createFollowerTable([1, 2, 3], [1, 3], 5000)
     expect(slotCount(t)).toBe(3)
     expect([0, 1, 2].map((i) => followerLogEndOffset(t, slot(i)))).toEqual([-1, -1, -1])
-    expect([0, 1, 2].map((i) => lastCaughtUpTimeMs(t, slot(i)))).toEqual([5000, 0, 5000])
-    expect([0, 1, 2].map((i) => lastFetchTimeMs(t, slot(i)))).toEqual([0, 0, 0])
+    expect([0, 1, 2].map((i) => lastCaughtUpTimeMs(t, slot(i)))).toEqual([5000, LONG_AGO_MS, 5000])
+    expect([0, 1, 2].map((i) => lastFetchTimeMs(t, slot(i)))).toEqual([
+      LONG_AGO_MS,
+      LONG_AGO_MS,
+      LONG_AGO_MS,
+    ])
     expect([0, 1, 2].map((i) => inKnownIsr(t, slot(i)) || inMaximalIsr(t, slot(i)))).toEqual([
       false,
       false,
@@ -146,6 +152,23 @@ describe('leader side: the one writer of a side and its counts', () => {
     expect(ctx.ledBy[0]).toEqual([])
     expect(gauges(ctx, 0)).toEqual({ underReplicated: 0, underMinIsr: 0, atMinIsr: 0 })
     expect(ctx.isrCheckDue[0]).toBe(0)
+  })
+})
+
+describe('Partition.makeLeader on a same-epoch registration', () => {
+  it('commits the registered ISR: a pending AlterPartition and its maximal ISR are dropped', () => {
+    const ctx = started()
+    const { part, side } = leaderOf(ctx, 0)
+    // The leader proposed a shrink to [1, 2] that has not reached the controller.
+    setMaximalIsr(ctx, part, side, [1, 2, 3], true)
+    expect(side.pendingIsrChange).toBe(true)
+    // The controller removes broker 2 (fencing): an ISR-only change in the same leader epoch.
+    part.isr = [1, 3]
+    part.partitionEpoch += 1
+    applyMetadataToReplica(ctx, asPartitionIndex(0), asReplicaSlot(0))
+    expect(side.pendingIsrChange).toBe(false)
+    expect(side.maximalIsr).toEqual([1, 3])
+    expect(inMaximalIsr(side.followers, slot(1))).toBe(false)
   })
 })
 

@@ -35,13 +35,29 @@ describe('Partition.makeLeader: the high watermark after a controller-driven ISR
     expect(timedOut).toEqual([])
     const fenced = c.events('BrokerFenced').find((e) => e.broker === 1)
     expect(fenced).toBeDefined()
-    // The removal of broker 1 from their ISRs advanced both high watermarks to the leaders' ends.
-    for (const name of ['orders-1', 'orders-2']) {
-      const part = c.partition(name)
-      expect(part.isr).not.toContain(1)
-      const leader = part.replicaStates.find((r) => r.broker === part.leader)
-      expect(leader?.highWatermark).toBeGreaterThan(0)
-    }
+    // The same run again: the high watermarks of orders-1 and orders-2 move in the very
+    // millisecond broker 1 is fenced and leaves their ISRs.
+    const again = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 3 })
+      .topic('orders', {
+        partitions: 3,
+        replicationFactor: 3,
+        'min.insync.replicas': 2,
+        assignment: [
+          [1, 2, 3],
+          [2, 3, 1],
+          [3, 1, 2],
+        ],
+      })
+      .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300 })
+    again.runUntil(20_000)
+    again.broker(1).crash()
+    const fencedAt = fenced?.atMs ?? 0
+    again.runUntil(fencedAt - 1)
+    const before = ['orders-1', 'orders-2'].map((n) => again.partition(n).highWatermark)
+    again.runUntil(fencedAt)
+    const after = ['orders-1', 'orders-2'].map((n) => again.partition(n).highWatermark)
+    expect(after[0]).toBeGreaterThan(before[0] ?? 0)
+    expect(after[1]).toBeGreaterThan(before[1] ?? 0)
   })
 
   it('a newly elected leader alone in its ISR (min ISR 1) moves its high watermark to its log end at once', () => {
@@ -72,6 +88,42 @@ describe('Partition.makeLeader: the high watermark after a controller-driven ISR
     expect(part.isr).toEqual([2])
     const leader = part.replicaStates.find((r) => r.broker === 2)
     expect(leader?.logEndOffset).toBeGreaterThan(0)
+    expect(leader?.highWatermark).toBe(leader?.logEndOffset)
+  })
+
+  it('a live follower outside the ISR does not hold the new leader back early in a run (its caught-up time is long ago)', () => {
+    const build = () =>
+      TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 9 })
+        .topic('t', {
+          partitions: 1,
+          replicationFactor: 3,
+          'min.insync.replicas': 1,
+          assignment: [[1, 2, 3]],
+        })
+        .producer('p1', 't', { acks: 1, recordsPerSecond: 200 })
+    const script = (c: TestCluster, untilMs: number) => {
+      c.runUntil(1_000)
+      c.broker(3).crash()
+      c.runUntil(12_000)
+      c.broker(3).start()
+      c.broker(3).slow(20_000)
+      c.runUntil(18_000)
+      c.broker(1).shutdown()
+      c.runUntil(untilMs)
+    }
+    const first = build()
+    script(first, 29_000)
+    const elected = first.events('LeaderElected').find((e) => e.leader === 2 && e.atMs >= 18_000)
+    expect(elected).toBeDefined()
+    const c = build()
+    script(c, elected?.atMs ?? 0)
+    const part = c.partition('t-0')
+    expect(part.leader).toBe(2)
+    expect(part.isr).not.toContain(3)
+    const leader = part.replicaStates.find((r) => r.broker === 2)
+    const follower = part.replicaStates.find((r) => r.broker === 3)
+    expect(follower?.online).toBe(true)
+    expect(follower?.logEndOffset).toBeLessThan(leader?.logEndOffset ?? 0)
     expect(leader?.highWatermark).toBe(leader?.logEndOffset)
   })
 })

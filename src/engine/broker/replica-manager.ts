@@ -59,7 +59,10 @@ export function applyMetadataToReplica(ctx: Ctx, p: PartitionIndex, slot: Replic
   if (sameEpoch) {
     const side = rs.leaderSide
     if (side !== null) {
-      if (!side.pendingIsrChange) setMaximalIsr(ctx, part, side, part.isr.slice(), false)
+      // Partition.makeLeader → updateAssignmentAndIsr: the leader's state becomes
+      // CommittedPartitionState(isr). A pending AlterPartition is dropped (its late answer would be
+      // ignored), so its maximal ISR can never be re-sent as if it were still wanted.
+      setMaximalIsr(ctx, part, side, part.isr.slice(), false)
       // Followers the controller removed keep fetching and must be able to rejoin.
       nudgeFollowers(ctx, p, part, slot, true)
       // Partition.makeLeader runs for every partition-epoch change, ISR-only ones included, and

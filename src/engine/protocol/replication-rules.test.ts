@@ -67,6 +67,14 @@ describe('Replica.isCaughtUp', () => {
     ['behind, caught up exactly replica.lag.time.max.ms ago', 40, 70_000, 50, 100_000, true],
     ['behind, caught up 1 ms too long ago', 40, 69_999, 50, 100_000, false],
     ['behind, never caught up', 0, 0, 50, 100_000, false],
+    [
+      'behind, caught up long ago, early in a run (now < the lag time)',
+      0,
+      -(2 ** 30),
+      50,
+      5_000,
+      false,
+    ],
   ])('%s', (_, end, caughtUpMs, leo, now, expected) => {
     expect(isCaughtUp(end, caughtUpMs, leo, now, LAG)).toBe(expected)
   })
