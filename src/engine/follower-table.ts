@@ -75,20 +75,36 @@ function outside(table: FollowerTable, slot: ReplicaSlot): never {
 export const LONG_AGO_MS = -(2 ** 30)
 
 /**
- * A new leader's table (Partition.makeLeader → Replica.resetReplicaState with isNewLeader): log
- * end offset unknown (-1) until the follower fetches, last caught-up time `nowMs` for members of
- * `isr` and long ago for the others, no fetch yet (long ago), and no flags (the leader side sets
- * them).
+ * A leader's table for a new leader epoch (Partition.makeLeader → Replica.resetReplicaState):
+ * - a broker that was not leading (`previous` null, isNewLeader): log end offsets unknown (-1)
+ *   until the followers fetch, no fetch yet (long ago);
+ * - a broker re-elected (`previous`, its table of the same replicas, isNewLeader false): each
+ *   follower keeps its log end offset, and its last fetch is taken as "at the leader's end
+ *   (`leaderEndOffset`), now" for ISR members, long ago for the others, so a follower outside the
+ *   ISR is not brought back before it fetches;
+ * and in both cases the last caught-up time is `nowMs` for members of `isr`, long ago for the
+ * others, with no flags (the leader side sets them).
  */
 export function createFollowerTable(
   replicas: readonly number[],
   isr: readonly number[],
   nowMs: number,
+  previous: FollowerTable | null = null,
+  leaderEndOffset = -1,
 ): FollowerTable {
   const table: number[] = []
+  // Only a table of the same replicas carries over (no reassignments are modelled).
+  const carry = previous !== null && previous.length === FIELD_COUNT * replicas.length
   // push keeps the array packed small integers, the cheapest kind for V8 to read.
-  for (const r of replicas)
-    table.push(-1, isr.includes(r) ? nowMs : LONG_AGO_MS, -1, LONG_AGO_MS, 0)
+  for (let i = 0; i < replicas.length; i++) {
+    const inIsr = isr.includes(replicas[i] as number)
+    const caughtUp = inIsr ? nowMs : LONG_AGO_MS
+    if (!carry) table.push(-1, caughtUp, -1, LONG_AGO_MS, 0)
+    else {
+      const end = previous[FIELD_COUNT * i + FIELD.logEndOffset] as number
+      table.push(end, caughtUp, leaderEndOffset, inIsr ? nowMs : LONG_AGO_MS, 0)
+    }
+  }
   return table as FollowerTable
 }
 

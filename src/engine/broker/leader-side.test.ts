@@ -27,6 +27,7 @@ import {
   slotCount,
 } from '../follower-table'
 import {
+  becomeLeader,
   dropLeaderSide,
   needsIsrCheck,
   noteLeaderAppend,
@@ -169,6 +170,30 @@ describe('Partition.makeLeader on a same-epoch registration', () => {
     expect(side.pendingIsrChange).toBe(false)
     expect(side.maximalIsr).toEqual([1, 3])
     expect(inMaximalIsr(side.followers, slot(1))).toBe(false)
+  })
+})
+
+describe('Replica.resetReplicaState in a new leader epoch', () => {
+  it("a re-elected leader keeps its followers' log end offsets; a new leader does not", () => {
+    const ctx = started()
+    const { part, rs, side } = leaderOf(ctx, 0)
+    recordFollowerFetch(ctx, side, slot(1), 40, 40)
+    recordFollowerFetch(ctx, side, slot(2), 30, 40)
+    rs.log.logEndOffset = 40 // as the appends would have left it
+    // A new leader epoch with broker 1 leading again and broker 3 out of the ISR.
+    part.leaderEpoch += 1
+    part.isr = [1, 2]
+    const reElected = becomeLeader(ctx, asPartitionIndex(0), part, asReplicaSlot(0))
+    expect(followerLogEndOffset(reElected.followers, slot(1))).toBe(40)
+    expect(followerLogEndOffset(reElected.followers, slot(2))).toBe(30)
+    expect(lastFetchLeaderLogEndOffset(reElected.followers, slot(1))).toBe(40)
+    expect(lastFetchTimeMs(reElected.followers, slot(1))).toBe(ctx.s.nowMs)
+    expect(lastFetchTimeMs(reElected.followers, slot(2))).toBe(LONG_AGO_MS)
+    expect(lastCaughtUpTimeMs(reElected.followers, slot(2))).toBe(LONG_AGO_MS)
+    // A broker that was not leading starts from unknown log end offsets.
+    dropLeaderSide(ctx, asPartitionIndex(0), rs)
+    const fresh = becomeLeader(ctx, asPartitionIndex(0), part, asReplicaSlot(0))
+    expect(followerLogEndOffset(fresh.followers, slot(1))).toBe(-1)
   })
 })
 

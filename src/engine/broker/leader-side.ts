@@ -184,7 +184,8 @@ export function noteLeaderAppend(ctx: Ctx, side: LeaderSideState): void {
 
 /**
  * Partition.makeLeader's reset of the leader's state: the new epoch starts at the log end, the
- * followers' tracking starts afresh (`createFollowerTable`), the maximal ISR is the registered
+ * followers' tracking is reset (`createFollowerTable`: afresh for a new leader, keeping their log
+ * end offsets for a re-elected one), the maximal ISR is the registered
  * ISR with no change pending. The purgatory of a side the replica already had stays: a
  * DelayedProduce completes on the high watermark of whatever epoch the broker leads in.
  */
@@ -208,7 +209,14 @@ export function becomeLeader(
     maximalIsr: part.isr.slice(),
     pendingIsrChange: false,
     epochStartOffset: rs.log.logEndOffset,
-    followers: createFollowerTable(part.replicas, part.isr, ctx.s.nowMs),
+    // Re-elected (this broker already led: Kafka's isNewLeader false) or newly leading.
+    followers: createFollowerTable(
+      part.replicas,
+      part.isr,
+      ctx.s.nowMs,
+      previous === null ? null : previous.followers,
+      rs.log.logEndOffset,
+    ),
     delayedHead: previous === null ? null : previous.delayedHead,
     delayedTail: previous === null ? null : previous.delayedTail,
   }

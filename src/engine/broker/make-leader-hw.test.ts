@@ -126,4 +126,37 @@ describe('Partition.makeLeader: the high watermark after a controller-driven ISR
     expect(follower?.logEndOffset).toBeLessThan(leader?.logEndOffset ?? 0)
     expect(leader?.highWatermark).toBe(leader?.logEndOffset)
   })
+
+  it("ZooKeeper: a leader re-elected in a new epoch keeps its followers' log end offsets, so the high watermark moves at the ISR change", () => {
+    // ZooKeeper's controller removes a dead follower with a leader-epoch bump
+    // (LeaderAndIsr.newLeaderAndIsr), so the surviving leader goes through makeLeader again with
+    // isNewLeader false: Replica.resetReplicaState keeps the live follower's log end offset.
+    const build = () =>
+      TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 4, controller: 'zookeeper' })
+        .topic('orders', {
+          partitions: 1,
+          replicationFactor: 3,
+          'min.insync.replicas': 2,
+          assignment: [[1, 2, 3]],
+        })
+        .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300 })
+    const first = build()
+    first.runUntil(20_000)
+    first.broker(3).crash()
+    first.runUntil(60_000)
+    const shrunk = first.events('IsrShrunk').find((e) => e.removed.includes(3))
+    expect(shrunk?.by).toBe('controller')
+    const at = shrunk?.atMs ?? 0
+    const c = build()
+    c.runUntil(20_000)
+    c.broker(3).crash()
+    c.runUntil(at - 1)
+    const before = c.partition('orders-0').highWatermark
+    c.runUntil(at)
+    const part = c.partition('orders-0')
+    expect(part.leader).toBe(1)
+    expect(part.isr).toEqual([1, 2])
+    expect(part.highWatermark).toBeGreaterThan(before)
+    expect(first.events('ProduceFailed').filter((e) => e.error === 'REQUEST_TIMED_OUT')).toEqual([])
+  })
 })
