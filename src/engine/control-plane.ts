@@ -11,7 +11,7 @@
  * the controller is a broker, and a new one is chosen only when the old one's session ends.
  * Nothing changes while the ensemble has no majority.
  */
-import { at, brokerAt, emit, hostedOn, type Ctx } from './context'
+import { at, brokerAt, emit, hostedOn, partitionAt, type Ctx } from './context'
 import { asBrokerIndex, type BrokerIndex } from './ids'
 import { EV } from './state'
 import {
@@ -167,6 +167,7 @@ export function onHeartbeat(ctx: Ctx, b: BrokerIndex): void {
     }
     broker.lastHeartbeatMs = s.nowMs
     if (broker.metadataVersion < s.metadataVersion) catchUpMetadata(ctx, b)
+    broker.reportedMetadataVersion = broker.metadataVersion
     if (broker.fenced && !broker.inControlledShutdown && broker.status === 'online')
       unfenceBroker(ctx, b)
     return
@@ -259,6 +260,7 @@ export function stopBroker(ctx: Ctx, b: BrokerIndex, clean: boolean): void {
     }
   }
   broker.inControlledShutdown = false
+  broker.controlledShutdownVersion = -1
   reevaluateControlPlane(ctx)
 }
 
@@ -308,6 +310,39 @@ export function onBrokerReady(ctx: Ctx, b: BrokerIndex): void {
  * partition leaderless) and lets the broker go; ZooKeeper may leave partitions behind, and the
  * broker retries `controlled.shutdown.max.retries` times before shutting down anyway.
  */
+/** BrokerLifecycleManager's first re-heartbeat after a pending controlled shutdown answer. */
+const FIRST_SHUTDOWN_HEARTBEAT_MS = 50
+
+/**
+ * KRaft: a heartbeat of a broker in controlled shutdown (wantShutDown). The controller grants
+ * SHUTDOWN_NOW once the lowest metadata offset reported by the active brokers (unfenced, not
+ * shutting down) has reached the broker's controlled shutdown offset
+ * (BrokerHeartbeatManager.calculateNextBrokerState, lowestActiveOffset): every broker has then
+ * applied the leadership moves. Until then the broker keeps running as a follower — produce
+ * requests for its former partitions get NOT_LEADER_OR_FOLLOWER — and heartbeats every
+ * broker.heartbeat.interval.ms.
+ */
+function shutdownHeartbeat(ctx: Ctx, b: BrokerIndex, attempt: number): void {
+  const s = ctx.s
+  const broker = brokerAt(ctx, b)
+  const interval = ctx.spec.cluster.config['broker.heartbeat.interval.ms']
+  if (s.activeController >= 0 && brokerToControllerNode(ctx, b, s.activeController)) {
+    broker.lastHeartbeatMs = s.nowMs
+    let lowest = Number.MAX_SAFE_INTEGER
+    for (const other of s.brokers) {
+      if (other === broker || !other.registered || other.fenced || other.inControlledShutdown)
+        continue
+      if (other.reportedMetadataVersion < lowest) lowest = other.reportedMetadataVersion
+    }
+    if (broker.controlledShutdownVersion <= lowest) {
+      emit(ctx, { atMs: s.nowMs, type: 'ControlledShutdownCompleted', broker: broker.id })
+      stopBroker(ctx, b, true)
+      return
+    }
+  }
+  at(ctx, interval, EV.controlledShutdown, b, broker.gen, attempt + 1)
+}
+
 export function onControlledShutdown(ctx: Ctx, b: BrokerIndex, attempt: number): void {
   const s = ctx.s
   const broker = brokerAt(ctx, b)
@@ -317,8 +352,13 @@ export function onControlledShutdown(ctx: Ctx, b: BrokerIndex, attempt: number):
     stopBroker(ctx, b, true)
     return
   }
+  if (isKraft(ctx) && broker.controlledShutdownVersion >= 0) {
+    shutdownHeartbeat(ctx, b, attempt)
+    return
+  }
   broker.status = 'shutting-down'
   const reachable = connectedToController(ctx, b)
+  const ledSomething = hostedOn(ctx, b).some((p) => partitionAt(ctx, p).leaderId === broker.id)
   const remaining = reachable ? controlledShutdown(ctx, b) : -1
   emit(ctx, {
     atMs: s.nowMs,
@@ -326,6 +366,13 @@ export function onControlledShutdown(ctx: Ctx, b: BrokerIndex, attempt: number):
     broker: broker.id,
     remainingLeaders: Math.max(0, remaining),
   })
+  if (remaining === 0 && isKraft(ctx) && ledSomething) {
+    // BrokerHeartbeatManager: a broker with leaderships enters CONTROLLED_SHUTDOWN; the answer
+    // is shouldShutDown=false, and BrokerLifecycleManager asks again 50 ms later.
+    broker.controlledShutdownVersion = s.metadataVersion
+    at(ctx, FIRST_SHUTDOWN_HEARTBEAT_MS, EV.controlledShutdown, b, broker.gen, attempt + 1)
+    return
+  }
   if (remaining === 0) {
     emit(ctx, { atMs: s.nowMs, type: 'ControlledShutdownCompleted', broker: broker.id })
     stopBroker(ctx, b, true)

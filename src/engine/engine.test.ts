@@ -339,8 +339,11 @@ describe('controlled shutdown of the last ISR member', () => {
     const c = threeZones().topic('solo', { partitions: 1, replicationFactor: 1, assignment: [[2]] })
     c.runFor(2_000)
     c.broker(2).shutdown()
-    c.runFor(2_000)
+    c.runFor(1_000)
     expect(c.partition('solo-0')).toMatchObject({ leader: -1, isr: [2] })
+    // Once every active broker has reported the change in a heartbeat (within
+    // broker.heartbeat.interval.ms), the controller grants SHUTDOWN_NOW.
+    c.runFor(2_000)
     expect(c.broker(2).view().status).toBe('offline')
   })
 

@@ -171,6 +171,8 @@ export function createInitialState(spec: SimulationSpec): EngineState {
       lastHeartbeatMs: 0,
       inControlledShutdown: false,
       metadataVersion: 0,
+      reportedMetadataVersion: 0,
+      controlledShutdownVersion: -1,
     })),
     controllers: spec.cluster.controllers.map((c) => ({
       id: c.id,

@@ -118,6 +118,16 @@ export interface BrokerState {
   inControlledShutdown: boolean
   /** Highest metadata version this broker has applied (frozen while cut off). */
   metadataVersion: number
+  /**
+   * KRaft: the metadata version this broker reported in its last heartbeat (the controller's
+   * BrokerHeartbeatState.metadataOffset).
+   */
+  reportedMetadataVersion: number
+  /**
+   * KRaft: the metadata version after its controlled shutdown moved its leaderships (the
+   * controller's controlledShutdownOffset), -1 when not shutting down.
+   */
+  controlledShutdownVersion: number
 }
 
 export interface ControllerNodeState {
