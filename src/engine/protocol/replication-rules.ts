@@ -39,8 +39,27 @@ export function isSlotCaughtUp(
 }
 
 /**
- * Partition.getOutOfSyncReplicas, the test: some follower of the ISR the leader knows is not
- * caught up. Allocates nothing, so the periodic ISR check can ask it of every partition first.
+ * Partition.isFollowerOutOfSync for ISR member `id`: not caught up, or (an id with no replica
+ * here) out of sync by definition. The leader itself is never out of sync.
+ */
+function isOutOfSync(
+  table: FollowerTable,
+  replicas: readonly number[],
+  id: number,
+  leaderSlot: ReplicaSlot,
+  leaderLogEndOffset: number,
+  nowMs: number,
+  lagMaxMs: number,
+): boolean {
+  const slot = replicas.indexOf(id) as ReplicaSlot
+  if (slot === leaderSlot) return false
+  if (slot < 0) return true
+  return !isSlotCaughtUp(table, slot, leaderLogEndOffset, nowMs, lagMaxMs)
+}
+
+/**
+ * Partition.getOutOfSyncReplicas, the test: some follower of the ISR the leader knows is out of
+ * sync. Allocates nothing, so the periodic ISR check can ask it of every partition first.
  */
 export function hasOutOfSyncFollower(
   table: FollowerTable,
@@ -51,21 +70,13 @@ export function hasOutOfSyncFollower(
   nowMs: number,
   lagMaxMs: number,
 ): boolean {
-  for (const id of isr) {
-    const slot = replicas.indexOf(id) as ReplicaSlot
-    if (slot === leaderSlot) continue
-    // Partition.isFollowerOutOfSync: an ISR id with no replica here is out of sync.
-    if (slot < 0) return true
-    if (!isSlotCaughtUp(table, slot, leaderLogEndOffset, nowMs, lagMaxMs)) return true
-  }
+  for (const id of isr)
+    if (isOutOfSync(table, replicas, id, leaderSlot, leaderLogEndOffset, nowMs, lagMaxMs))
+      return true
   return false
 }
 
-/**
- * Partition.maybeShrinkIsr: the ISR without its followers that are not caught up (the leader
- * always stays; an id that is not among the replicas counts as out of sync and leaves, as
- * `isFollowerOutOfSync` does).
- */
+/** Partition.maybeShrinkIsr: the ISR without its out-of-sync followers (the leader stays). */
 export function isrAfterShrink(
   table: FollowerTable,
   replicas: readonly number[],
@@ -75,12 +86,9 @@ export function isrAfterShrink(
   nowMs: number,
   lagMaxMs: number,
 ): number[] {
-  return isr.filter((id) => {
-    const slot = replicas.indexOf(id) as ReplicaSlot
-    if (slot === leaderSlot) return true
-    if (slot < 0) return false
-    return isSlotCaughtUp(table, slot, leaderLogEndOffset, nowMs, lagMaxMs)
-  })
+  return isr.filter(
+    (id) => !isOutOfSync(table, replicas, id, leaderSlot, leaderLogEndOffset, nowMs, lagMaxMs),
+  )
 }
 
 /**
