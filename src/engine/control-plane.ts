@@ -31,6 +31,7 @@ import {
 import { intInclusive } from './prng'
 import { isrCheckIntervalMs } from './spec'
 import { catchUpMetadata, forgetRoles, kickDownPairs } from './broker/replica-manager'
+import { resendPendingIsrChanges } from './broker/replication'
 
 const KRAFT_ELECTION_DELAY_MS = 2000
 const KRAFT_ELECTION_JITTER_MS = 1000
@@ -168,6 +169,7 @@ export function onHeartbeat(ctx: Ctx, b: BrokerIndex): void {
     broker.lastHeartbeatMs = s.nowMs
     if (broker.metadataVersion < s.metadataVersion) catchUpMetadata(ctx, b)
     broker.reportedMetadataVersion = broker.metadataVersion
+    resendPendingIsrChanges(ctx, b)
     if (broker.fenced && !broker.inControlledShutdown && broker.status === 'online')
       unfenceBroker(ctx, b)
     return
@@ -186,8 +188,9 @@ export function onHeartbeat(ctx: Ctx, b: BrokerIndex): void {
       catchUpMetadata(ctx, b)
       zkElectOfflinePartitions(ctx, hostedOn(ctx, b))
     }
-  } else if (broker.metadataVersion < s.metadataVersion && connectedToController(ctx, b)) {
-    catchUpMetadata(ctx, b)
+  } else if (connectedToController(ctx, b)) {
+    if (broker.metadataVersion < s.metadataVersion) catchUpMetadata(ctx, b)
+    resendPendingIsrChanges(ctx, b)
   }
 }
 

@@ -52,7 +52,7 @@ import { inMaximalIsr } from '../follower-table'
 import { recordFollowerFetch, setKnownIsr, setMaximalIsr } from './leader-side'
 import { maybeIncrementLeaderHighWatermark } from './high-watermark'
 import { slotOf } from './replica-manager'
-import type { FetchEntry, FetchPairState, PartitionState } from '../state'
+import type { FetchEntry, FetchPairState, LeaderSideState, PartitionState } from '../state'
 
 /**
  * `replica.fetch.max.bytes` (1 MiB) bounds what one fetch returns per partition; with records
@@ -417,6 +417,44 @@ export function wakeFollowers(ctx: Ctx, p: PartitionIndex, leaderB: BrokerIndex)
 }
 
 /**
+ * Sends a pending AlterPartition again: the expansion it proposed, or the shrink the followers'
+ * state now calls for.
+ */
+function retryIsrChange(ctx: Ctx, side: LeaderSideState): void {
+  const part = partitionAt(ctx, side.p)
+  const lrs = replicaAt(part, side.slot)
+  submitIsrChange(
+    ctx,
+    side.p,
+    side.slot,
+    side.maximalIsr.length > lrs.knownIsr.length
+      ? side.maximalIsr
+      : isrAfterShrink(
+          side.followers,
+          part.replicas,
+          lrs.knownIsr,
+          side.slot,
+          lrs.log.logEndOffset,
+          ctx.s.nowMs,
+          ctx.spec.cluster.config['replica.lag.time.max.ms'],
+        ),
+  )
+}
+
+/**
+ * The broker reaches the controller again: its pending AlterPartition requests go out now
+ * (AlterPartitionManager keeps an unanswered request and sends it once the controller channel is
+ * up), not at the next periodic ISR check, up to replica.lag.time.max.ms / 2 later.
+ */
+export function resendPendingIsrChanges(ctx: Ctx, b: BrokerIndex): void {
+  if (ctx.isrCheckDue[b] === 0) return
+  for (const side of ledOn(ctx, b).slice()) {
+    if (!side.pendingIsrChange || !side.listed) continue
+    retryIsrChange(ctx, side)
+  }
+}
+
+/**
  * Partition.maybeShrinkIsr, run every replica.lag.time.max.ms / 2 on each broker for the
  * partitions it leads: out-of-sync followers leave through AlterPartition. While that is pending
  * the maximal ISR keeps the old members (PendingShrinkIsr).
@@ -441,22 +479,7 @@ export function isrCheck(ctx: Ctx, b: BrokerIndex): void {
     const lrs = replicaAt(part, lSlot)
     if (lrs.leaderSide !== side) continue
     if (side.pendingIsrChange) {
-      submitIsrChange(
-        ctx,
-        p,
-        lSlot,
-        side.maximalIsr.length > lrs.knownIsr.length
-          ? side.maximalIsr
-          : isrAfterShrink(
-              side.followers,
-              part.replicas,
-              lrs.knownIsr,
-              lSlot,
-              lrs.log.logEndOffset,
-              ctx.s.nowMs,
-              lagMs,
-            ),
-      )
+      retryIsrChange(ctx, side)
       continue
     }
     const leo = lrs.log.logEndOffset
