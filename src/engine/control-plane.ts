@@ -17,6 +17,7 @@ import { EV } from './state'
 import {
   controlledShutdown,
   fenceBroker,
+  maybeScheduleBalance,
   unfenceBroker,
   zkBrokerFailure,
   zkElectOfflinePartitions,
@@ -113,6 +114,10 @@ export function onControllerElection(ctx: Ctx, gen: number): void {
     })
     // A new active controller gives every broker a full session before fencing it.
     for (const broker of s.brokers) broker.lastHeartbeatMs = s.nowMs
+    // Its own balance schedule starts afresh (the former controller's run was cancelled).
+    s.balanceScheduled = false
+    s.balanceImmediately = false
+    maybeScheduleBalance(ctx)
     s.brokers.forEach((broker, i) => {
       const b = asBrokerIndex(i)
       if (serving(broker) && connectedToController(ctx, b)) catchUpMetadata(ctx, b)

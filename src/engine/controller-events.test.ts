@@ -35,3 +35,39 @@ describe('commitPartitionChange: the events of an unclean election', () => {
     expect(c.partition('t-0').isr).toEqual([2])
   })
 })
+
+describe('QuorumController.maybeScheduleNextBalancePartitionLeaders (KRaft auto leader rebalance)', () => {
+  it('runs leader.imbalance.check.interval.seconds after partitions become imbalanced, not on a grid from t = 0', () => {
+    const c = TestCluster.create({
+      zones: 3,
+      brokersPerZone: 1,
+      seed: 12,
+      config: {
+        'auto.leader.rebalance.enable': true,
+        'leader.imbalance.check.interval.seconds': 30,
+      },
+    })
+      .topic('orders', {
+        partitions: 3,
+        replicationFactor: 3,
+        assignment: [
+          [1, 2, 3],
+          [2, 3, 1],
+          [3, 1, 2],
+        ],
+      })
+      .producer('p1', 'orders', { acks: 1, recordsPerSecond: 100 })
+    c.runUntil(40_000)
+    c.broker(1).crash()
+    c.runUntil(50_000)
+    c.broker(1).start()
+    c.runUntil(120_000)
+    const fenced = c.events('BrokerFenced').find((e) => e.broker === 1)
+    const preferred = c.events('LeaderElected').filter((e) => e.election === 'PREFERRED')
+    expect(fenced).toBeDefined()
+    // The fencing made orders-0 imbalanced; broker 1 is back (unfenced) well before the run.
+    expect(preferred.map((e) => [e.atMs, e.partition, e.leader])).toEqual([
+      [(fenced?.atMs ?? 0) + 30_000, 0, 1],
+    ])
+  })
+})

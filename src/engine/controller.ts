@@ -10,6 +10,7 @@
  * registration, logs the events and pushes the new metadata to the replicas' brokers.
  */
 import {
+  at,
   brokerAt,
   brokerId,
   brokerIdx,
@@ -41,6 +42,7 @@ import { applyMetadataToReplica } from './broker/replica-manager'
 import { recomputeLoss } from './accounting'
 import { countPartition } from './cluster-gauges'
 import { effectiveMinIsr, uncleanElectionEnabled } from './spec'
+import { EV } from './state'
 import type { PartitionState } from './state'
 import type { ElectionKind } from './types'
 
@@ -185,6 +187,7 @@ export function commitPartitionChange(
     if (connectedToController(ctx, b)) applyMetadataToReplica(ctx, p, slot)
   }
   if (leaderChanged) recomputeLoss(ctx, p)
+  maybeScheduleBalance(ctx)
 }
 
 /**
@@ -490,18 +493,46 @@ export function uncleanElection(
  * (`checkAndTriggerAutoLeaderRebalance`): per preferred broker, only when its imbalance ratio
  * exceeds `leader.imbalance.per.broker.percentage`.
  */
-export function autoRebalance(ctx: Ctx): void {
+/**
+ * KRaft QuorumController.maybeScheduleNextBalancePartitionLeaders, run after every committed
+ * change and when a controller becomes active: with auto.leader.rebalance.enable and some
+ * partition off its preferred leader (ReplicationControlManager.arePartitionLeadersImbalanced),
+ * and no run scheduled, schedule one leader.imbalance.check.interval.seconds from now (10 ms when
+ * the last run stopped at its limit with work left). The event carries the controller generation,
+ * so a run scheduled by a former controller is dropped (cancelMaybeBalancePartitionLeaders).
+ */
+export function maybeScheduleBalance(ctx: Ctx): void {
+  const s = ctx.s
+  const config = ctx.spec.cluster.config
+  if (ctx.spec.cluster.controller !== 'kraft' || !config['auto.leader.rebalance.enable']) return
+  if (s.balanceScheduled || s.activeController < 0 || ctx.imbalanced === 0) return
+  s.balanceScheduled = true
+  const delayMs = s.balanceImmediately
+    ? 10
+    : config['leader.imbalance.check.interval.seconds'] * 1000
+  at(ctx, delayMs, EV.autoRebalance, s.controllerGen)
+}
+
+/**
+ * Auto leader rebalance. KRaft (ReplicationControlManager.maybeBalancePartitionLeaders): a
+ * PREFERRED election for each partition not on its preferred leader, at most 1000 per run;
+ * returns whether work is left. ZooKeeper (KafkaController.checkAndTriggerAutoLeaderRebalance):
+ * per broker above leader.imbalance.per.broker.percentage.
+ */
+export function autoRebalance(ctx: Ctx): boolean {
   const parts = ctx.s.partitions
   if (ctx.spec.cluster.controller === 'kraft') {
     let budget = 1000
-    for (let p = FIRST_PARTITION; p < parts.length && budget > 0; p++) {
+    let p = FIRST_PARTITION
+    for (; p < parts.length && budget > 0; p++) {
       const part = partitionAt(ctx, p)
       if (part.leaderId !== part.replicas[0]) {
         budget -= 1
         kraftUpdate(ctx, p, -1, -1, 'PREFERRED')
       }
     }
-    return
+    // The limit was reached with partitions left to look at.
+    return budget === 0 && p < parts.length
   }
   const threshold = ctx.spec.cluster.config['leader.imbalance.per.broker.percentage']
   const byPreferred = new Map<number, PartitionIndex[]>()
@@ -519,4 +550,5 @@ export function autoRebalance(ctx: Ctx): void {
       if (zkLive(ctx, preferred) && part.isr.includes(preferred)) preferredElection(ctx, p)
     }
   }
+  return false
 }

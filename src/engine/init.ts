@@ -181,6 +181,8 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     })),
     activeController: 0,
     controllerGen: 0,
+    balanceScheduled: false,
+    balanceImmediately: false,
     quorumHasMajority: true,
     metadataVersion: 0,
     metadataChanges: [],
@@ -278,7 +280,9 @@ export function scheduleStart(ctx: Ctx): void {
   })
   schedule(q, FENCE_CHECK_INTERVAL_MS, EV.fenceCheck)
   schedule(q, 0, EV.sample)
-  if (config['auto.leader.rebalance.enable']) {
+  // ZooKeeper's KafkaController checks on a fixed schedule; KRaft's QuorumController schedules a
+  // balance run only once partitions are imbalanced (controller.ts maybeScheduleBalance).
+  if (config['auto.leader.rebalance.enable'] && ctx.spec.cluster.controller !== 'kraft') {
     schedule(q, config['leader.imbalance.check.interval.seconds'] * 1000, EV.autoRebalance)
   }
   if (ctx.spec.cluster.controller === 'kraft')

@@ -11,7 +11,7 @@ import {
   type BrokerIndex,
 } from './ids'
 import type { Simulation, SimulationCheckpoint, SimulationOptions } from './api'
-import { autoRebalance, isUnwritable, kraftUpdate } from './controller'
+import { autoRebalance, isUnwritable, kraftUpdate, maybeScheduleBalance } from './controller'
 import {
   consumerTick,
   drain,
@@ -136,6 +136,13 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       schedule(s.queue, s.nowMs + ctx.sampleIntervalMs, EV.sample)
       return
     case EV.autoRebalance:
+      if (ctx.spec.cluster.controller === 'kraft') {
+        if (a !== s.controllerGen || s.activeController < 0) return
+        s.balanceScheduled = false
+        s.balanceImmediately = autoRebalance(ctx)
+        maybeScheduleBalance(ctx)
+        return
+      }
       if (s.activeController >= 0) autoRebalance(ctx)
       schedule(
         s.queue,

@@ -61,6 +61,7 @@ export const EV = {
   /** a: consumer index. */
   consumerTick: 15,
   sample: 16,
+  /** KRaft: a: controller gen (ZooKeeper: none). */
   autoRebalance: 17,
   uncleanCheck: 18,
   /** a: broker index, b: broker gen, c: attempt. */
@@ -396,6 +397,13 @@ export interface EngineState {
   /** KRaft: index into controllers; ZooKeeper: index into brokers; -1 when none. */
   activeController: number
   controllerGen: number
+  /**
+   * KRaft: a preferred-leader balance run is scheduled (QuorumController's imbalancedScheduled ==
+   * SCHEDULED), and whether the last run left work for one 10 ms later (IMMEDIATELY) rather than
+   * after leader.imbalance.check.interval.seconds (DEFERRED).
+   */
+  balanceScheduled: boolean
+  balanceImmediately: boolean
   quorumHasMajority: boolean
   metadataVersion: number
   /** Global list of partition indices changed at each metadata version (index = version - 1). */
