@@ -8,26 +8,11 @@
  * tests over the real engine (TestCluster), invariants checked after every event.
  */
 import { describe, expect, it } from 'vitest'
-import { TestCluster } from '../test-support/test-cluster'
-
-function cluster() {
-  return TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 21 })
-    .topic('orders', {
-      partitions: 3,
-      replicationFactor: 3,
-      'min.insync.replicas': 2,
-      assignment: [
-        [1, 2, 3],
-        [2, 3, 1],
-        [3, 1, 2],
-      ],
-    })
-    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300 })
-}
+import { ordersOnThreeBrokers } from '../test-support/test-cluster'
 
 describe('KRaft controlled shutdown: the shutdown window', () => {
   it('keeps the broker running as a follower until the other brokers have the change', () => {
-    const c = cluster()
+    const c = ordersOnThreeBrokers(21)
     c.runUntil(10_000)
     c.broker(1).shutdown()
     c.runUntil(10_100)
@@ -44,7 +29,7 @@ describe('KRaft controlled shutdown: the shutdown window', () => {
   })
 
   it('shows the producer NOT_LEADER_OR_FOLLOWER, never a dropped connection', () => {
-    const c = cluster()
+    const c = ordersOnThreeBrokers(21)
     c.runUntil(10_000)
     c.broker(1).shutdown()
     c.runUntil(20_000)
@@ -55,7 +40,7 @@ describe('KRaft controlled shutdown: the shutdown window', () => {
   })
 
   it('waits for an active broker that has not reported the change (cut off, not yet fenced)', () => {
-    const c = cluster()
+    const c = ordersOnThreeBrokers(21)
     c.runUntil(10_000)
     // Broker 3 can no longer heartbeat; it stays active (unfenced) until broker.session.timeout.ms.
     c.broker(3).isolate(['controllers'])

@@ -248,3 +248,23 @@ export class TestCluster {
     return c
   }
 }
+
+/**
+ * 3 zones × 1 broker; topic `orders` with 3 partitions at RF 3, led by brokers 1, 2 and 3
+ * (assignment [1,2,3], [2,3,1], [3,1,2]), min.insync.replicas 2; producer `p1`, acks=all at
+ * 300 records/s. The failover tests' shared starting point.
+ */
+export function ordersOnThreeBrokers(seed: number): TestCluster {
+  return TestCluster.create({ zones: 3, brokersPerZone: 1, seed })
+    .topic('orders', {
+      partitions: 3,
+      replicationFactor: 3,
+      'min.insync.replicas': 2,
+      assignment: [
+        [1, 2, 3],
+        [2, 3, 1],
+        [3, 1, 2],
+      ],
+    })
+    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300 })
+}

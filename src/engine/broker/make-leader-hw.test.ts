@@ -9,27 +9,11 @@
  * Scenario tests over the real engine (TestCluster), invariants checked after every event.
  */
 import { describe, expect, it } from 'vitest'
-import { TestCluster } from '../../test-support/test-cluster'
-
-/** 3 zones × 1 broker, orders with 3 partitions at RF 3 led by brokers 1, 2, 3, min ISR 2. */
-function crashCluster(): TestCluster {
-  return TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 3 })
-    .topic('orders', {
-      partitions: 3,
-      replicationFactor: 3,
-      'min.insync.replicas': 2,
-      assignment: [
-        [1, 2, 3],
-        [2, 3, 1],
-        [3, 1, 2],
-      ],
-    })
-    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300 })
-}
+import { TestCluster, ordersOnThreeBrokers } from '../../test-support/test-cluster'
 
 describe('Partition.makeLeader: the high watermark after a controller-driven ISR change', () => {
   it('a leader whose follower crashed completes its parked acks=all produces at fencing, with no error', () => {
-    const c = crashCluster()
+    const c = ordersOnThreeBrokers(3)
     c.runUntil(20_000)
     c.broker(1).crash()
     c.runUntil(60_000)
@@ -42,7 +26,7 @@ describe('Partition.makeLeader: the high watermark after a controller-driven ISR
     expect(fenced).toBeDefined()
     // The same run again: the high watermarks of orders-1 and orders-2 move in the very
     // millisecond broker 1 is fenced and leaves their ISRs.
-    const again = crashCluster()
+    const again = ordersOnThreeBrokers(3)
     again.runUntil(20_000)
     again.broker(1).crash()
     const fencedAt = fenced?.atMs ?? 0
