@@ -128,11 +128,8 @@ describe('scenario errors', () => {
     name: 'bad',
     durationMs: -5,
     colour: 'red',
-    cluster: { zones: ['a', 'b', 'c'], brokersPerZone: 1 },
-    topics: [
-      { name: 'orders', partitions: '3', replicationFactor: 4 },
-      { name: 't2', partitions: 1, replicationFactor: 2, config: { 'min.insync.replicas': 3 } },
-    ],
+    cluster: { kafkaVersion: '2.8.1', zones: ['a', 'b', 'c'], brokersPerZone: 1 },
+    topics: [{ name: 'orders', partitions: '3', replicationFactor: 4 }],
     faults: [
       { atMs: -1, type: 'crashBroker', broker: 9 },
       { atMs: 100, type: 'stopZone', zone: 'd' },
@@ -147,8 +144,8 @@ describe('scenario errors', () => {
         /^bad\.json: durationMs: must be at least 1 \(got -5\)$/,
         /^bad\.json: topics\[0\]\.partitions: must be an integer \(got the string "3"\)$/,
         /^bad\.json: faults\[0\]\.atMs: must not be negative/,
+        /^bad\.json: cluster\.kafkaVersion: Kafka version "2\.8\.1" is not one this simulator models/,
         /^bad\.json: topics\[0\]\.replicationFactor: .*larger than the number of brokers/,
-        /^bad\.json: topics\[1\]\.config\["min\.insync\.replicas"\]: .*larger than the replicationFactor/,
         /^bad\.json: faults\[0\]\.broker: unknown broker 9/,
         /^bad\.json: faults\[1\]\.zone: unknown zone "d"/,
       ])

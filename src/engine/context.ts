@@ -25,6 +25,7 @@ import type {
 } from './state'
 import type { ConsumerSpec, ProducerSpec, SimulationSpec, TopicSpec } from './spec'
 import type { ClientLogLine, SimEvent } from './types'
+import { rulesOf, type KafkaVersion, type VersionRules } from './versions'
 
 export interface Ctx {
   spec: SimulationSpec
@@ -49,6 +50,8 @@ export interface Ctx {
   latencyClientMs: number
   /** Per topic index, the effective min.insync.replicas (spec.ts effectiveMinIsr). */
   minIsrByTopic: number[]
+  /** Per topic index, min.insync.replicas as configured (leaders before Kafka 3.7 use it). */
+  configuredMinIsrByTopic: number[]
   /** Derived, not state: per topic, partition leaders at a metadata version (clients.ts). */
   topicLeaders: ({ version: number; leaders: number[] } | undefined)[]
   /**
@@ -94,9 +97,50 @@ export function clientLine(
   ctx.s.clientLog.push({ atMs: ctx.s.nowMs, client, level, message })
 }
 
-/** The effective min.insync.replicas of partition `p`'s topic. */
+/** The effective min.insync.replicas of partition `p`'s topic, as the controller computes it. */
 export function minIsrOf(ctx: Ctx, p: number): number {
   return ctx.minIsrByTopic[(ctx.s.partitions[p] as { topic: number }).topic] as number
+}
+
+/** The rules of the finalised version: the controller's and the metadata version's features. */
+export function clusterRules(ctx: Ctx): VersionRules {
+  return rulesOf(ctx.s.kafkaVersion)
+}
+
+/** The rules of the version broker `b`'s process runs: the broker-side (Partition.scala) rules. */
+export function brokerRules(ctx: Ctx, b: number): VersionRules {
+  return rulesOf((ctx.s.brokers[b] as { softwareVersion: KafkaVersion }).softwareVersion)
+}
+
+/**
+ * The min.insync.replicas a leader on broker `b` applies to partition `p`: capped at the
+ * replication factor from Kafka 3.7 (`Partition.effectiveMinIsr`), the configured value before.
+ */
+export function leaderMinIsr(ctx: Ctx, p: number, b: number): number {
+  const t = (ctx.s.partitions[p] as { topic: number }).topic
+  return brokerRules(ctx, b).minIsrCappedAtReplicationFactor
+    ? (ctx.minIsrByTopic[t] as number)
+    : (ctx.configuredMinIsrByTopic[t] as number)
+}
+
+/**
+ * The ISR size below which a leader on broker `b` holds its high watermark (KAFKA-15583, 3.7:
+ * `maybeIncrementLeaderHW` returns early while `isUnderMinIsr`); 0 (never) before 3.7.
+ */
+export function hwFreezeMinIsr(ctx: Ctx, p: number, b: number): number {
+  return brokerRules(ctx, b).hwFreezeUnderMinIsr ? leaderMinIsr(ctx, p, b) : 0
+}
+
+/**
+ * ELR is on: configured (or on by default for new clusters from 4.1, resolved by the scenario
+ * reader) and available in the finalised version (`MetadataVersion.isElrSupported`).
+ */
+export function elrEnabled(ctx: Ctx): boolean {
+  return (
+    ctx.spec.cluster.controller === 'kraft' &&
+    ctx.spec.cluster.config['eligible.leader.replicas.enable'] &&
+    clusterRules(ctx).elrAvailable
+  )
 }
 
 export function topicOf(ctx: Ctx, p: number): TopicSpec {

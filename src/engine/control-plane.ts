@@ -16,6 +16,7 @@ import { asBrokerIndex, type BrokerIndex } from './ids'
 import { EV } from './state'
 import {
   controlledShutdown,
+  handleBrokerRegistration,
   fenceBroker,
   maybeScheduleBalance,
   unfenceBroker,
@@ -170,6 +171,7 @@ export function onHeartbeat(ctx: Ctx, b: BrokerIndex): void {
       if (!broker.fenced) return // the old incarnation's session is still valid: refused
       broker.registered = true
       emit(ctx, { atMs: s.nowMs, type: 'BrokerRegistered', broker: broker.id })
+      handleBrokerRegistration(ctx, b)
     }
     broker.lastHeartbeatMs = s.nowMs
     if (broker.metadataVersion < s.metadataVersion) catchUpMetadata(ctx, b)
@@ -259,6 +261,8 @@ export function stopBroker(ctx: Ctx, b: BrokerIndex, clean: boolean): void {
   // A restarted broker rebuilds its replica roles from the metadata log.
   broker.metadataVersion = -1
   emit(ctx, { atMs: s.nowMs, type: 'BrokerStopped', broker: broker.id, clean })
+  // A completed controlled shutdown writes the clean shutdown file with the broker epoch.
+  broker.cleanShutdown = clean
   if (clean && s.quorumHasMajority) {
     // A clean shutdown tells the control plane at once: fenced (KRaft) or session closed (ZK).
     if (isKraft(ctx)) {

@@ -17,6 +17,8 @@ import {
   emit,
   hostedOn,
   minIsrOf,
+  clusterRules,
+  elrEnabled,
   partitionAt,
   topicOf,
   type Ctx,
@@ -109,7 +111,13 @@ export function commitPartitionChange(
 
   const leaderChanged = previousLeader !== next.leader || previousEpoch !== next.leaderEpoch
   if (leaderChanged) part.leaderHistory.push([s.metadataVersion, next.leader, next.leaderEpoch])
-  const unclean = leaderChanged && next.leader >= 0 && !previousIsr.includes(next.leader)
+  // PartitionRegistration.electionWasClean: a leader from the previous ISR, or from 4.0 from the
+  // previous ELR too (KAFKA-18940); before 4.0 an ELR election marked UncleanLeaderElectionsPerSec.
+  const unclean =
+    leaderChanged &&
+    next.leader >= 0 &&
+    !previousIsr.includes(next.leader) &&
+    !(clusterRules(ctx).elrElectionIsClean && previousElr.includes(next.leader))
   if (leaderChanged && next.leader >= 0) {
     if (unclean) {
       s.counters.uncleanElections += 1
@@ -201,6 +209,7 @@ export function kraftUpdate(
   brokerToRemove: number,
   brokerToAdd: number,
   election: ElectionKind | null,
+  brokerWithUncleanShutdown = -1,
 ): boolean {
   const part = partitionAt(ctx, p)
   const topic = topicOf(ctx, p)
@@ -213,11 +222,16 @@ export function kraftUpdate(
         ? 'UNCLEAN'
         : 'ONLINE'
   const result = buildPartitionChange(registration(part), {
-    targetIsr: part.isr.filter((r) => r !== brokerToRemove),
+    targetIsr: part.isr.filter((r) => r !== brokerToRemove && r !== brokerWithUncleanShutdown),
     election: kind,
     isAcceptableLeader: (r) =>
-      r !== brokerToRemove && (r === brokerToAdd || isActiveBroker(ctx, r)),
-    eligibleLeaderReplicasEnabled: config['eligible.leader.replicas.enable'],
+      r !== brokerToRemove &&
+      r !== brokerWithUncleanShutdown &&
+      (r === brokerToAdd || isActiveBroker(ctx, r)),
+    ...(brokerWithUncleanShutdown === -1
+      ? {}
+      : { uncleanShutdownReplicas: [brokerWithUncleanShutdown] }),
+    eligibleLeaderReplicasEnabled: elrEnabled(ctx),
     minIsr: effectiveMinIsr(topic, config),
     fixLastKnownLeaderAcceptability: true,
   })
@@ -421,7 +435,7 @@ export function alterPartition(
       targetIsr: newIsr,
       election: 'ONLINE',
       isAcceptableLeader: (r) => isActiveBroker(ctx, r),
-      eligibleLeaderReplicasEnabled: config['eligible.leader.replicas.enable'],
+      eligibleLeaderReplicasEnabled: elrEnabled(ctx),
       minIsr: effectiveMinIsr(topic, config),
       fixLastKnownLeaderAcceptability: true,
     })
@@ -551,4 +565,22 @@ export function autoRebalance(ctx: Ctx): boolean {
     }
   }
   return false
+}
+
+/**
+ * KRaft, a broker registers with a new incarnation: with ELR on, the controller treats it as an
+ * unclean shutdown and removes it from every ISR and ELR, so its possibly truncated log cannot be
+ * elected from them (`ClusterControlManager.registerBroker` → `handleBrokerUncleanShutdown`,
+ * KAFKA-15586). From 4.1 a broker whose previous stop was a controlled shutdown registers with
+ * its previous broker epoch and is left alone (KAFKA-18635; versions.ts).
+ */
+export function handleBrokerRegistration(ctx: Ctx, b: BrokerIndex): void {
+  if (!elrEnabled(ctx)) return
+  const broker = brokerAt(ctx, b)
+  if (clusterRules(ctx).cleanShutdownDetection && broker.cleanShutdown) return
+  const id = broker.id
+  for (const p of hostedOn(ctx, b)) {
+    const part = partitionAt(ctx, p)
+    if (part.isr.includes(id) || part.elr.includes(id)) kraftUpdate(ctx, p, -1, -1, null, id)
+  }
 }

@@ -31,6 +31,7 @@ const ROWS: Record<FaultType, [Fault, string][]> = {
     [{ type: 'rollingRestart' }, 'brokers all'],
     [{ type: 'rollingRestart', brokers: [1, 3], restartMs: 10_000 }, 'brokers 1, 3'],
   ],
+  upgradeCluster: [[{ type: 'upgradeCluster', toVersion: '4.0' }, 'to Kafka 4.0']],
   electLeaders: [
     [{ type: 'electLeaders', election: 'PREFERRED' }, 'PREFERRED'],
     [{ type: 'electLeaders', election: 'UNCLEAN', topic: 'orders' }, 'UNCLEAN orders'],

@@ -30,6 +30,8 @@ export function describeFault(fault: Fault): string {
       return `controller ${fault.controller}`
     case 'rollingRestart':
       return `brokers ${fault.brokers === undefined ? 'all' : fault.brokers.join(', ')}`
+    case 'upgradeCluster':
+      return `to Kafka ${fault.toVersion}`
     case 'electLeaders':
       return `${fault.election}${fault.topic === undefined ? '' : ` ${fault.topic}`}${fault.partition === undefined ? '' : `-${fault.partition}`}`
   }

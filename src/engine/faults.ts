@@ -16,6 +16,7 @@ import {
 } from './control-plane'
 import { describeFault } from './fault-text'
 import type { Fault, IsolationScope } from './spec'
+import type { KafkaVersion } from './versions'
 import type { PartitionState } from './state'
 
 const ALL_SCOPES: IsolationScope[] = ['controllers', 'brokers', 'clients']
@@ -121,17 +122,23 @@ export function applyFault(ctx: Ctx, fault: Fault): void {
       reevaluateControlPlane(ctx)
       return
     }
-    case 'rollingRestart': {
-      const ids = (fault.brokers ?? s.brokers.map((b) => b.id)).slice()
-      s.rolling = {
+    case 'rollingRestart':
+    case 'upgradeCluster': {
+      const upgrade = fault.type === 'upgradeCluster'
+      const ids = upgrade
+        ? s.brokers.map((b) => b.id)
+        : (fault.brokers ?? s.brokers.map((b) => b.id)).slice()
+      const rolling = {
         queue: ids.map((id) => brokerIdx(ctx, id)),
         current: NO_BROKER_INDEX,
-        phase: 'idle',
+        phase: 'idle' as const,
         restartMs: fault.restartMs ?? DEFAULT_ROLLING_RESTART_MS,
         gen: (s.rolling?.gen ?? 0) + 1,
         phaseSinceMs: s.nowMs,
+        toVersion: upgrade ? fault.toVersion : null,
       }
-      at(ctx, 0, EV.rollingStep, s.rolling.gen)
+      s.rolling = rolling
+      at(ctx, 0, EV.rollingStep, rolling.gen)
       return
     }
     case 'electLeaders':
@@ -196,6 +203,7 @@ export function onRollingStep(ctx: Ctx, gen: number): void {
     const b = rolling.queue.shift()
     if (b === undefined) {
       s.rolling = null
+      if (rolling.toVersion !== null) finalizeUpgrade(ctx, rolling.toVersion)
       return
     }
     rolling.current = b
@@ -223,6 +231,8 @@ export function onRollingStep(ctx: Ctx, gen: number): void {
   if (rolling.phase === 'down') {
     if (now - rolling.phaseSinceMs >= rolling.restartMs) {
       emit(ctx, { atMs: now, type: 'RollingRestartStep', broker: broker.id, step: 'start' })
+      // An upgrade installs the new version while the broker is down (MSK replaces the binaries).
+      if (rolling.toVersion !== null) broker.softwareVersion = rolling.toVersion
       startBroker(ctx, rolling.current)
       rolling.phase = 'recovering'
       rolling.phaseSinceMs = now
@@ -235,4 +245,17 @@ export function onRollingStep(ctx: Ctx, gen: number): void {
     rolling.phase = 'idle'
   }
   next()
+}
+
+/**
+ * The last broker of an upgrade is back: the new version is finalised (MSK runs
+ * `kafka-features upgrade --release-version` for the new metadata version), so the controller's
+ * rules and the metadata-version features (ELR, KIP-966) of the new version apply from now.
+ */
+function finalizeUpgrade(ctx: Ctx, toVersion: KafkaVersion): void {
+  const s = ctx.s
+  const from = s.kafkaVersion
+  if (from === toVersion) return
+  s.kafkaVersion = toVersion
+  emit(ctx, { atMs: s.nowMs, type: 'KafkaVersionFinalized', fromVersion: from, toVersion })
 }

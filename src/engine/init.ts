@@ -22,7 +22,8 @@ import { sortedIds } from './sorted-list'
 import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
-import { effectiveMinIsr, isrCheckIntervalMs, type SimulationSpec } from './spec'
+import { configuredMinIsr, effectiveMinIsr, isrCheckIntervalMs, type SimulationSpec } from './spec'
+import { DEFAULT_KAFKA_VERSION } from './versions'
 import type { EngineState, LeaderSideState, PartitionState, ReplicaState } from './state'
 import { EV } from './state'
 import { producerTickMs } from './clients'
@@ -72,6 +73,7 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     latencyCrossZoneMs: 2,
     latencyClientMs: 1,
     minIsrByTopic: spec.topics.map((t) => effectiveMinIsr(t, spec.cluster.config)),
+    configuredMinIsrByTopic: spec.topics.map((t) => configuredMinIsr(t, spec.cluster.config)),
     topicLeaders: [],
     leaderGauges: createLeaderGauges(spec.cluster.brokers.length),
     imbalanced: 0,
@@ -151,6 +153,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
   const consumers = spec.clients.flatMap((c, i) => (c.kind === 'consumer' ? [i] : []))
   const topicIndex = new Map(spec.topics.map((t, i) => [t.name, i]))
   const n = spec.cluster.brokers.length
+  const kafkaVersion = spec.cluster.kafkaVersion ?? DEFAULT_KAFKA_VERSION
   return {
     nowMs: 0,
     queue: createQueue(),
@@ -173,6 +176,8 @@ export function createInitialState(spec: SimulationSpec): EngineState {
       metadataVersion: 0,
       reportedMetadataVersion: 0,
       controlledShutdownVersion: -1,
+      softwareVersion: kafkaVersion,
+      cleanShutdown: false,
     })),
     controllers: spec.cluster.controllers.map((c) => ({
       id: c.id,
@@ -261,6 +266,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     offlinePartitionMs: 0,
     unwritablePartitionMs: 0,
     rolling: null,
+    kafkaVersion,
   }
 }
 

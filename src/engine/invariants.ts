@@ -7,7 +7,7 @@ import {
   brokerAt,
   emit,
   ledOn,
-  minIsrOf,
+  leaderMinIsr,
   partitionAt,
   partitionName,
   producerAt,
@@ -197,7 +197,7 @@ export function checkInvariants(ctx: Ctx, checker: InvariantChecker): void {
       due += needsIsrCheck(side)
       if (!side.listed || side.brokerIndex !== b)
         problems.push(`broker index ${b}: a led side is unlisted`)
-      const minIsr = minIsrOf(ctx, side.p)
+      const minIsr = leaderMinIsr(ctx, side.p, side.brokerIndex)
       if (side.knownIsrSize < slotCount(side.followers)) underReplicated++
       if (side.knownIsrSize < minIsr) underMinIsr++
       else if (side.knownIsrSize === minIsr) atMinIsr++

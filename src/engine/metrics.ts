@@ -3,10 +3,9 @@
  * Broker gauges come from what each live broker believes it leads (a dead broker reports
  * nothing, shown as 0); controller gauges from the registrations.
  */
-import { brokerAt, emit, hostedOn, ledOn, partitionAt, type Ctx } from './context'
+import { brokerAt, emit, hostedOn, leaderMinIsr, ledOn, type Ctx } from './context'
 import { FIRST_BROKER } from './ids'
 import { serving } from './network'
-import { effectiveMinIsr } from './spec'
 import { slotCount } from './follower-table'
 import type { LeaderSideState, PartitionState } from './state'
 import type { MetricsSample } from './types'
@@ -26,7 +25,6 @@ interface PartitionAggregates {
 /** The aggregates by a full scan of every partition: the reference the derived counts must match. */
 function scanPartitions(ctx: Ctx): PartitionAggregates {
   const s = ctx.s
-  const config = ctx.spec.cluster.config
   const n = s.brokers.length
   const up = s.brokers.map((broker) => serving(broker))
   const leaders = new Array<number>(n).fill(0)
@@ -36,7 +34,6 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
   let atMinIsr = 0
   let offline = 0
   let imbalance = 0
-  const minIsrByTopic = ctx.spec.topics.map((t) => effectiveMinIsr(t, config))
   // A live broker reports every partition it hosts (ReplicaManager.PartitionCount).
   for (let b = FIRST_BROKER; b < n; b++) if (up[b]) hosted[b] = hostedOn(ctx, b).length
   let lost = 0
@@ -57,8 +54,7 @@ function scanPartitions(ctx: Ctx): PartitionAggregates {
     leaders[b] = sides.length
     for (let i = 0; i < sides.length; i++) {
       const side = sides[i] as LeaderSideState
-      const part = partitionAt(ctx, side.p)
-      const minIsr = minIsrByTopic[part.topic] as number
+      const minIsr = leaderMinIsr(ctx, side.p, b)
       const isrSize = side.knownIsrSize
       if (isrSize < slotCount(side.followers)) underReplicated += 1
       if (isrSize < minIsr) underMinIsr += 1

@@ -4,6 +4,8 @@
  * user-facing scenario JSON (with shorthands and omitted defaults) into this shape.
  */
 
+import type { KafkaVersion } from './versions'
+
 export type BrokerId = number
 export type ControllerNodeId = number
 export type ZoneName = string
@@ -154,6 +156,11 @@ export type Fault =
   | { type: 'crashController'; controller: ControllerNodeId }
   | { type: 'startController'; controller: ControllerNodeId }
   | { type: 'rollingRestart'; brokers?: BrokerId[]; restartMs?: number }
+  /**
+   * A rolling version upgrade as MSK runs it: the brokers restart one at a time on the new
+   * version (as `rollingRestart`), and the metadata version is finalised after the last one.
+   */
+  | { type: 'upgradeCluster'; toVersion: KafkaVersion; restartMs?: number }
   | {
       type: 'electLeaders'
       election: 'PREFERRED' | 'UNCLEAN'
@@ -176,6 +183,8 @@ export interface ControllerSpec {
 
 export interface ClusterSpec {
   controller: ControllerMode
+  /** The Kafka version (versions.ts); absent means DEFAULT_KAFKA_VERSION ("3.9"). */
+  kafkaVersion?: KafkaVersion
   zones: ZoneName[]
   brokers: BrokerSpec[]
   /** KRaft controller quorum voters, or ZooKeeper ensemble nodes. */
@@ -194,10 +203,18 @@ export interface SimulationSpec {
   faults: TimedFault[]
 }
 
-/** The effective min ISR of a topic: min(min.insync.replicas, replication factor). */
+/** A topic's min.insync.replicas: its own override, else the cluster's. */
+export function configuredMinIsr(topic: TopicSpec, cluster: ClusterConfig): number {
+  return topic.config['min.insync.replicas'] ?? cluster['min.insync.replicas']
+}
+
+/**
+ * The effective min ISR of a topic: min(min.insync.replicas, replication factor), as the KRaft
+ * controller computes it (`ReplicationControlManager.getTopicEffectiveMinIsr`) and leaders do from
+ * Kafka 3.7 (`Partition.effectiveMinIsr`; before, leaders used the configured value: versions.ts).
+ */
 export function effectiveMinIsr(topic: TopicSpec, cluster: ClusterConfig): number {
-  const configured = topic.config['min.insync.replicas'] ?? cluster['min.insync.replicas']
-  return Math.min(configured, topic.replicationFactor)
+  return Math.min(configuredMinIsr(topic, cluster), topic.replicationFactor)
 }
 
 /** How often a broker runs its ISR check: replica.lag.time.max.ms / 2 (ReplicaManager). */

@@ -15,6 +15,7 @@ import type { EventQueue } from './event-queue'
 import type { Batch, ReplicaLog } from './log'
 import type { PrngState } from './prng'
 import type { IsolationScope, TimedFault } from './spec'
+import type { KafkaVersion } from './versions'
 import type {
   ClientLogLine,
   KafkaError,
@@ -129,6 +130,13 @@ export interface BrokerState {
    * controller's controlledShutdownOffset), -1 when not shutting down.
    */
   controlledShutdownVersion: number
+  /** The Kafka version this broker's process runs (changes when an upgrade restarts it). */
+  softwareVersion: KafkaVersion
+  /**
+   * The broker's last process stop completed a controlled shutdown, so it wrote the clean shutdown
+   * file and registers with its previous broker epoch (KIP-966 clean shutdown detection).
+   */
+  cleanShutdown: boolean
 }
 
 export interface ControllerNodeState {
@@ -375,6 +383,8 @@ export interface RollingRestartState {
   restartMs: number
   gen: number
   phaseSinceMs: number
+  /** An upgradeCluster: each broker starts on this version; finalised after the last one. */
+  toVersion: KafkaVersion | null
 }
 
 export interface Counters {
@@ -423,4 +433,9 @@ export interface EngineState {
   offlinePartitionMs: number
   unwritablePartitionMs: number
   rolling: RollingRestartState | null
+  /**
+   * The finalised Kafka version: the controller's rules and metadata-version features (ELR)
+   * follow it; it changes when an upgradeCluster finalises.
+   */
+  kafkaVersion: KafkaVersion
 }

@@ -3,6 +3,7 @@
  * structured-cloneable data, so they cross a Web Worker boundary and serialise to JSON unchanged.
  */
 import type { BrokerId, ControllerMode, ControllerNodeId, FaultType, ZoneName } from './spec'
+import type { KafkaVersion } from './versions'
 
 export type ElectionKind = 'ONLINE' | 'PREFERRED' | 'UNCLEAN' | 'CONTROLLED_SHUTDOWN' | 'REASSIGN'
 
@@ -134,6 +135,13 @@ export type SimEvent =
       toOffset: number
     }
   | { atMs: number; type: 'RollingRestartStep'; broker: BrokerId; step: 'stop' | 'start' | 'done' }
+  /** An upgradeCluster finished: the new version's metadata version is finalised. */
+  | {
+      atMs: number
+      type: 'KafkaVersionFinalized'
+      fromVersion: KafkaVersion
+      toVersion: KafkaVersion
+    }
   | {
       atMs: number
       type: 'AdminElectionResult'

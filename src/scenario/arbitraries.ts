@@ -6,6 +6,12 @@
 import fc from 'fast-check'
 import { FAULT_TYPES, ISOLATION_SCOPES } from './fields'
 import type { ScenarioAcks, ScenarioFault, ScenarioFile, ScenarioTopic } from './types'
+import { KAFKA_VERSIONS, atLeast, type KafkaVersion } from '../engine/versions'
+
+/** MSK's spellings of a version, which the reader accepts as its major.minor. */
+function spelled(g: Gen, version: KafkaVersion): string {
+  return choose(g, [version, `${version}.x`, `${version}.x.kraft`, `${version}.0`])
+}
 
 type Gen = fc.GeneratorValue
 
@@ -62,6 +68,7 @@ function fault(
   brokerIds: number[],
   controllerIds: number[],
   topics: ScenarioTopic[],
+  upgradeTargets: readonly string[],
 ): ScenarioFault {
   const atMs = g(fc.integer, { min: 0, max: 200000 })
   const type = choose(g, FAULT_TYPES)
@@ -88,6 +95,10 @@ function fault(
     case 'crashController':
     case 'startController':
       return { atMs, type, controller: choose(g, controllerIds) }
+    case 'upgradeCluster':
+      // Without a newer version to go to (the newest already, or ZooKeeper at 3.9), a restart.
+      if (upgradeTargets.length === 0) return { atMs, type: 'rollingRestart' }
+      return { atMs, type, toVersion: choose(g, upgradeTargets) as KafkaVersion }
     case 'rollingRestart': {
       const out: ScenarioFault = { atMs, type }
       if (g(fc.boolean)) out.brokers = pickSome(g, brokerIds, 1)
@@ -175,6 +186,18 @@ export const scenarioFileArbitrary: fc.Arbitrary<ScenarioFile> = fc.gen().map((g
       'eligible.leader.replicas.enable': g(fc.boolean),
     }
   }
+  // A version the rest of the file allows: ZooKeeper only up to 3.9, ELR from 3.9.
+  const zookeeper = file.cluster.controller === 'zookeeper'
+  const elr = file.cluster.config?.['eligible.leader.replicas.enable'] === true
+  const allowed = KAFKA_VERSIONS.filter(
+    (v) => !(zookeeper && atLeast(v, '4.0')) && !(elr && !atLeast(v, '3.9')),
+  )
+  let version: KafkaVersion = '3.9'
+  if (g(fc.boolean)) {
+    version = choose(g, allowed)
+    file.cluster.kafkaVersion = spelled(g, version)
+  }
+  const upgradeTargets = allowed.filter((v) => atLeast(v, version) && v !== version)
   if (g(fc.boolean)) file.seed = g(fc.integer, { min: 0, max: 4294967295 })
   if (g(fc.boolean)) file.durationMs = g(fc.integer, { min: 1, max: 300000 })
   if (g(fc.boolean)) file.description = g(fc.string, { maxLength: 300, size: 'max' })
@@ -184,9 +207,13 @@ export const scenarioFileArbitrary: fc.Arbitrary<ScenarioFile> = fc.gen().map((g
   file.topics = topics
   file.clients = clients(g, topics, brokerIds)
   const controllers = controllerIds
-  file.faults = Array.from({ length: g(fc.integer, { min: 0, max: 6 }) }, () =>
-    fault(g, zones, brokerIds, controllers, topics),
-  )
+  // One upgrade at most: a second one would have to go to a still newer version.
+  let upgraded = false
+  file.faults = Array.from({ length: g(fc.integer, { min: 0, max: 6 }) }, () => {
+    const f = fault(g, zones, brokerIds, controllers, topics, upgraded ? [] : upgradeTargets)
+    if (f.type === 'upgradeCluster') upgraded = true
+    return f
+  })
   return file
 })
 

@@ -61,6 +61,9 @@ export function specToScenario(spec: SimulationSpec): ScenarioFile {
     seed: spec.seed,
     durationMs: spec.durationMs,
     cluster: {
+      ...(spec.cluster.kafkaVersion === undefined
+        ? {}
+        : { kafkaVersion: spec.cluster.kafkaVersion }),
       controller: spec.cluster.controller,
       zones: spec.cluster.zones.slice(),
       brokers: spec.cluster.brokers.map((b) => ({ id: b.id, zone: b.zone })),

@@ -4,6 +4,7 @@
  * (`schema-source.ts`) both read these tables, so the two cannot drift apart on a single field.
  * Defaults are taken from `src/engine/spec.ts`, which holds Apache Kafka's.
  */
+import { DEFAULT_KAFKA_VERSION, KAFKA_VERSIONS } from '../engine/versions'
 import {
   DEFAULT_CLUSTER_CONFIG,
   DEFAULT_CONSUMER_CONFIG,
@@ -313,6 +314,10 @@ export const NARRATION_STEP_FIELDS: Record<string, FieldSpec> = {
 }
 
 export const CLUSTER_FIELDS: Record<string, FieldSpec> = {
+  kafkaVersion: opt(
+    text(1, 40),
+    `The Apache Kafka version, major.minor: ${KAFKA_VERSIONS.map((v) => JSON.stringify(v)).join(', ')}. Amazon MSK's version strings ("3.7.x", "3.7.x.kraft", "3.6.0") are accepted and read as their major.minor. Behaviour that differs between versions follows the chosen one (docs/scenario-format.md lists what). Default: "${DEFAULT_KAFKA_VERSION}".`,
+  ),
   controller: opt(
     { kind: 'enum', values: ['kraft', 'zookeeper'] },
     'The control plane: a KRaft controller quorum or a ZooKeeper ensemble. Default: "kraft".',
@@ -460,6 +465,20 @@ export const FAULT_RULES: Record<FaultType, FaultRule> = {
       brokers: opt(
         { ...brokerIds(1) },
         'Broker ids in restart order. Default: every broker, in the order of cluster.brokers.',
+      ),
+      restartMs: opt(
+        int(1, MAX_SAFE),
+        "How long each broker stays down, in ms. Default: 30000 (the engine's).",
+      ),
+    },
+  },
+  upgradeCluster: {
+    description:
+      'A rolling version upgrade as MSK runs it: every broker restarts on the new version with a controlled shutdown, one at a time, each after under-replicated partitions return to 0; after the last one the new version is finalised (its metadata-version features, such as ELR, switch on then).',
+    fields: {
+      toVersion: req(
+        text(1, 40),
+        'The version to upgrade to, newer than cluster.kafkaVersion (same forms as cluster.kafkaVersion).',
       ),
       restartMs: opt(
         int(1, MAX_SAFE),

@@ -139,7 +139,14 @@ export interface ProblemParams {
     rf: number
     minIsrFromCluster: boolean
     rfFromDefault: boolean
+    version: string
+    capped: boolean
   }
+  'unknown-kafka-version': { value: string; supported: string[] }
+  'zookeeper-removed': { version: string }
+  'elr-not-in-version': { version: string }
+  'upgrade-not-newer': { from: string; to: string }
+  'zookeeper-upgrade-to-4': { to: string }
   'unknown-partition': { partition: number; partitions: number; topic?: string }
   'replica-count-mismatch': { listed: number; rf: number; rfFromDefault: boolean }
   'unknown-broker': { broker: number; brokers: number[] }
@@ -443,7 +450,20 @@ const RENDERERS: Renderers = {
   'rf-above-brokers': (p) =>
     `${rfSource(p.rfFromDefault)} ${p.rf} is larger than the number of brokers (${p.brokers}); Kafka refuses it with InvalidReplicationFactorException`,
   'min-isr-above-rf': (p) =>
-    `min.insync.replicas ${p.minIsr}${p.minIsrFromCluster ? ' (from cluster.config)' : ''} is larger than the ${rfSource(p.rfFromDefault)} ${p.rf}: acks=all writes could never succeed`,
+    `min.insync.replicas ${p.minIsr}${p.minIsrFromCluster ? ' (from cluster.config)' : ''} is larger than the ${rfSource(p.rfFromDefault)} ${p.rf}: ` +
+    (p.capped
+      ? `Kafka ${p.version} caps it at the replication factor (Partition.effectiveMinIsr, 3.7+), so acks=all writes succeed only while all ${p.rf} replicas are in sync`
+      : `Kafka ${p.version} uses it as it is, so every acks=all write fails with NOT_ENOUGH_REPLICAS (from 3.7 it is capped at the replication factor)`),
+  'unknown-kafka-version': (p) =>
+    `Kafka version ${JSON.stringify(p.value)} is not one this simulator models; use one of ${quoted(p.supported)} (MSK's forms such as "3.7.x" or "3.7.x.kraft" are read as their major.minor)`,
+  'zookeeper-removed': (p) =>
+    `Kafka ${p.version} has no ZooKeeper mode (removed in 4.0); use "controller": "kraft" or a version up to 3.9`,
+  'elr-not-in-version': (p) =>
+    `eligible.leader.replicas.enable does not exist in Kafka ${p.version}: eligible leader replicas (KIP-966) are modelled from 3.9 (a preview in 4.0, on by default for new clusters from 4.1)`,
+  'upgrade-not-newer': (p) =>
+    `an upgrade goes to a newer version: ${JSON.stringify(p.to)} is not newer than ${p.from}, the version at that point of the run (downgrades are not modelled)`,
+  'zookeeper-upgrade-to-4': (p) =>
+    `a ZooKeeper cluster cannot upgrade to Kafka ${p.to}: 4.0 removed ZooKeeper, and the ZooKeeper-to-KRaft migration is not modelled; upgrade to 3.9 at most`,
   'unknown-partition': (p) =>
     p.topic === undefined
       ? `partition ${p.partition} does not exist: the topic has ${p.partitions} partitions (0 to ${p.partitions - 1})`

@@ -7,6 +7,12 @@
 import { assignReplicasToBrokers } from '../engine/protocol/assignment'
 import { prngFromSeed, type PrngState } from '../engine/prng'
 import {
+  DEFAULT_KAFKA_VERSION,
+  normalizeKafkaVersion,
+  rulesOf,
+  type KafkaVersion,
+} from '../engine/versions'
+import {
   DEFAULT_CLUSTER_CONFIG,
   DEFAULT_CONSUMER_CONFIG,
   DEFAULT_PRODUCER_CONFIG,
@@ -75,8 +81,24 @@ export function scenarioBrokers(file: Pick<ScenarioFile, 'cluster'>): BrokerSpec
   return expandBrokers(cluster.zones, cluster.brokersPerZone ?? 0)
 }
 
-export function mergedClusterConfig(config: Partial<ClusterConfig> | undefined): ClusterConfig {
+/**
+ * The scenario's Kafka version: `cluster.kafkaVersion` read as major.minor, else "3.9". An
+ * unknown version is the validator's error; here it falls back to the default.
+ */
+export function scenarioKafkaVersion(text: string | undefined): KafkaVersion {
+  return (text === undefined ? undefined : normalizeKafkaVersion(text)) ?? DEFAULT_KAFKA_VERSION
+}
+
+/**
+ * Apache Kafka's defaults with the file's overrides. From 4.1, ELR is on for a new cluster
+ * unless configured off (`eligible.leader.replicas.version` 1 in the bootstrap features).
+ */
+export function mergedClusterConfig(
+  config: Partial<ClusterConfig> | undefined,
+  version: KafkaVersion = DEFAULT_KAFKA_VERSION,
+): ClusterConfig {
   const out = { ...DEFAULT_CLUSTER_CONFIG }
+  if (rulesOf(version).elrDefault) out['eligible.leader.replicas.enable'] = true
   for (const key of Object.keys(DEFAULT_CLUSTER_CONFIG) as (keyof ClusterConfig)[]) {
     const value = config?.[key]
     if (value !== undefined) (out as Record<string, unknown>)[key] = value
@@ -90,8 +112,13 @@ export function mergedClusterConfig(config: Partial<ClusterConfig> | undefined):
  * acks is not all or retries is 0, and a default `delivery.timeout.ms` below
  * `linger.ms + request.timeout.ms` is raised to that sum.
  */
-export function producerConfig(raw: ScenarioProducerConfig, allBrokers: number[]): ProducerConfig {
-  const d = DEFAULT_PRODUCER_CONFIG
+export function producerConfig(
+  raw: ScenarioProducerConfig,
+  allBrokers: number[],
+  version: KafkaVersion = DEFAULT_KAFKA_VERSION,
+): ProducerConfig {
+  // linger.ms defaults to 5 from 4.0 (KIP-1030): the client library of the cluster's version.
+  const d = { ...DEFAULT_PRODUCER_CONFIG, 'linger.ms': rulesOf(version).producerLingerMsDefault }
   const acks = normalizeAcks(raw.acks ?? 'all')
   const retries = raw.retries ?? d.retries
   const requestTimeoutMs = raw['request.timeout.ms'] ?? d['request.timeout.ms']
@@ -181,14 +208,14 @@ function topicSpec(
   return topic
 }
 
-function clientSpec(raw: ScenarioClient, allBrokers: number[]): ClientSpec {
+function clientSpec(raw: ScenarioClient, allBrokers: number[], version: KafkaVersion): ClientSpec {
   if (raw.kind === 'producer') {
     return {
       kind: 'producer',
       id: raw.id,
       topic: raw.topic,
       recordsPerSecond: raw.recordsPerSecond,
-      config: producerConfig(raw.config ?? {}, allBrokers),
+      config: producerConfig(raw.config ?? {}, allBrokers, version),
     }
   }
   return {
@@ -207,6 +234,8 @@ export function faultSpec(raw: ScenarioFault): TimedFault {
     const value = source[key]
     if (value !== undefined) out[key] = Array.isArray(value) ? value.slice() : value
   }
+  // An upgrade's target is written as the cluster's version is ("4.0.x" → "4.0").
+  if (typeof out.toVersion === 'string') out.toVersion = scenarioKafkaVersion(out.toVersion)
   return out as TimedFault
 }
 
@@ -224,7 +253,8 @@ export function faultSpec(raw: ScenarioFault): TimedFault {
 export function normalizeScenario(file: ScenarioFile): SimulationSpec {
   const seed = file.seed ?? DEFAULT_SEED
   const brokers = scenarioBrokers(file)
-  const config = mergedClusterConfig(file.cluster.config)
+  const version = scenarioKafkaVersion(file.cluster.kafkaVersion)
+  const config = mergedClusterConfig(file.cluster.config, version)
   const byId = brokers.slice().sort((a, b) => a.id - b.id)
   const racks = byId.map((b) => ({ id: b.id, rack: b.zone }))
   const allBrokers = byId.map((b) => b.id)
@@ -238,6 +268,8 @@ export function normalizeScenario(file: ScenarioFile): SimulationSpec {
     seed,
     durationMs: file.durationMs ?? DEFAULT_DURATION_MS,
     cluster: {
+      // Only a file that names its version carries one, so older specs stay as they were.
+      ...(file.cluster.kafkaVersion === undefined ? {} : { kafkaVersion: version }),
       controller: file.cluster.controller ?? 'kraft',
       zones: file.cluster.zones.slice(),
       brokers,
@@ -250,7 +282,7 @@ export function normalizeScenario(file: ScenarioFile): SimulationSpec {
       config,
     },
     topics: (file.topics ?? []).map((t) => topicSpec(t, config, racks, random)),
-    clients: (file.clients ?? []).map((c) => clientSpec(c, allBrokers)),
+    clients: (file.clients ?? []).map((c) => clientSpec(c, allBrokers, version)),
     faults,
   }
 }

@@ -20,8 +20,18 @@ import {
 import type { ProblemParams } from './messages'
 import { at, closest } from './text'
 import type { ScenarioAcks } from './types'
+import {
+  DEFAULT_KAFKA_VERSION,
+  KAFKA_VERSIONS,
+  atLeast,
+  normalizeKafkaVersion,
+  rulesOf,
+  type KafkaVersion,
+} from '../engine/versions'
 
 interface Known {
+  /** The scenario's Kafka version (its default when missing or unknown). */
+  version: KafkaVersion
   zones?: Set<string>
   /** Broker ids, when the broker list is valid. */
   brokers?: Set<number>
@@ -37,7 +47,8 @@ const CONFIG_PATH = 'cluster.config'
 
 export function checkSemantics(ctx: Ctx, scenario: LooseScenario): void {
   const cluster = scenario.cluster
-  const known: Known = { config: mergedClusterConfig(cluster?.config) }
+  const version = checkKafkaVersion(ctx, scenario)
+  const known: Known = { version, config: mergedClusterConfig(cluster?.config, version) }
   // Warnings matter only when there are no errors, so an invalid durationMs may fall back here.
   known.durationMs = (scenario.fields.durationMs as number | undefined) ?? DEFAULT_DURATION_MS
   if (cluster?.zones !== undefined) known.zones = new Set(cluster.zones)
@@ -53,6 +64,7 @@ export function checkSemantics(ctx: Ctx, scenario: LooseScenario): void {
   scenario.faults?.forEach((fault, i) => {
     if (fault !== undefined) checkFault(ctx, fault, at('faults', i), known)
   })
+  checkUpgrades(ctx, scenario, known)
   scenario.narration?.steps.forEach((step, i) => {
     const path = at('narration', 'steps', i, 'atMs')
     const previous = scenario.narration?.steps[i - 1]
@@ -63,6 +75,62 @@ export function checkSemantics(ctx: Ctx, scenario: LooseScenario): void {
       warn(ctx, path, 'step-after-end', { atMs: step.atMs, durationMs: known.durationMs })
     }
   })
+}
+
+/** `cluster.kafkaVersion`: a version the engine models, and one that has the chosen controller. */
+function checkKafkaVersion(ctx: Ctx, scenario: LooseScenario): KafkaVersion {
+  const cluster = scenario.cluster
+  const text = cluster?.kafkaVersion
+  if (text === undefined) return DEFAULT_KAFKA_VERSION
+  const version = normalizeKafkaVersion(text)
+  if (version === undefined) {
+    error(ctx, 'cluster.kafkaVersion', 'unknown-kafka-version', {
+      value: text,
+      supported: [...KAFKA_VERSIONS],
+    })
+    return DEFAULT_KAFKA_VERSION
+  }
+  const rules = rulesOf(version)
+  if (cluster?.controller === 'zookeeper' && !rules.zookeeper) {
+    error(ctx, 'cluster.controller', 'zookeeper-removed', { version })
+  }
+  if (cluster?.config['eligible.leader.replicas.enable'] === true && !rules.elrAvailable) {
+    error(ctx, at(CONFIG_PATH, 'eligible.leader.replicas.enable'), 'elr-not-in-version', {
+      version,
+    })
+  }
+  return version
+}
+
+/** Each upgradeCluster, in time order, goes to a newer version the cluster's controller has. */
+function checkUpgrades(ctx: Ctx, scenario: LooseScenario, known: Known): void {
+  const upgrades: { atMs: number; text: string; path: string }[] = []
+  scenario.faults?.forEach((fault, i) => {
+    const text = fault?.fields.toVersion
+    if (fault?.type === 'upgradeCluster' && typeof text === 'string')
+      upgrades.push({ atMs: fault.atMs ?? 0, text, path: at('faults', i, 'toVersion') })
+  })
+  upgrades.sort((a, b) => a.atMs - b.atMs)
+  let current = known.version
+  for (const upgrade of upgrades) {
+    const to = normalizeKafkaVersion(upgrade.text)
+    if (to === undefined) {
+      error(ctx, upgrade.path, 'unknown-kafka-version', {
+        value: upgrade.text,
+        supported: [...KAFKA_VERSIONS],
+      })
+      continue
+    }
+    if (!atLeast(to, current) || to === current) {
+      error(ctx, upgrade.path, 'upgrade-not-newer', { from: current, to: upgrade.text })
+      continue
+    }
+    if (scenario.cluster?.controller === 'zookeeper' && !rulesOf(to).zookeeper) {
+      error(ctx, upgrade.path, 'zookeeper-upgrade-to-4', { to })
+      continue
+    }
+    current = to
+  }
 }
 
 function unknownZone(zone: string, known: Known): ProblemParams['unknown-zone'] {
@@ -233,7 +301,8 @@ function checkTopic(ctx: Ctx, topic: LooseTopic, path: string, known: Known): vo
   const topicMinIsr = topic.config['min.insync.replicas']
   const minIsr = topicMinIsr ?? known.config['min.insync.replicas']
   if (minIsr > rf) {
-    error(
+    // Kafka accepts such a topic; what a write meets depends on the version (versions.ts).
+    warn(
       ctx,
       topicMinIsr !== undefined
         ? at(path, 'config', 'min.insync.replicas')
@@ -241,7 +310,14 @@ function checkTopic(ctx: Ctx, topic: LooseTopic, path: string, known: Known): vo
           ? at(path, 'replicationFactor')
           : path,
       'min-isr-above-rf',
-      { minIsr, rf, minIsrFromCluster: topicMinIsr === undefined, rfFromDefault },
+      {
+        minIsr,
+        rf,
+        minIsrFromCluster: topicMinIsr === undefined,
+        rfFromDefault,
+        version: known.version,
+        capped: rulesOf(known.version).minIsrCappedAtReplicationFactor,
+      },
     )
   }
   const partitions = topic.partitions

@@ -67,6 +67,7 @@ export function warn<C extends ProblemCode>(
 export const PARTITION_KEY = /^(0|[1-9][0-9]{0,8})$/
 
 export interface LooseCluster {
+  kafkaVersion?: string
   controller?: ControllerMode
   zones?: string[]
   brokers?: BrokerSpec[]
@@ -418,6 +419,7 @@ function readCluster(ctx: Ctx, value: unknown, path: string): LooseCluster | und
   if (obj === undefined) return undefined
   const checked = fields(ctx, obj, path, CLUSTER_FIELDS)
   const out: LooseCluster = { config: {} }
+  if (checked.kafkaVersion !== undefined) out.kafkaVersion = checked.kafkaVersion as string
   if (checked.controller !== undefined) out.controller = checked.controller as ControllerMode
   if (checked.zones !== undefined) out.zones = checked.zones as string[]
   if (checked.brokersPerZone !== undefined) out.brokersPerZone = checked.brokersPerZone as number

@@ -65,6 +65,8 @@ export interface ScenarioNarration {
 }
 
 export interface ScenarioCluster {
+  /** major.minor, or an MSK version string such as "3.7.x.kraft". Default: "3.9". */
+  kafkaVersion?: string
   /** Default: 'kraft'. */
   controller?: ControllerMode
   zones: ZoneName[]

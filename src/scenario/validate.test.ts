@@ -309,16 +309,49 @@ const cases: Case[] = [
     ['default.replication.factor', '5 is larger than the number of brokers (3)'],
   ],
   [
-    'topic min ISR larger than RF',
-    set('topics.0.config', { 'min.insync.replicas': 4 }),
-    'topics[0].config["min.insync.replicas"]',
-    ['min.insync.replicas 4', 'larger than the replicationFactor 3'],
+    'unknown Kafka version',
+    set('cluster.kafkaVersion', '3.5'),
+    'cluster.kafkaVersion',
+    ['"3.5"', '"3.6", "3.7", "3.8", "3.9", "4.0", "4.1"'],
   ],
   [
-    'cluster min ISR larger than RF',
-    all(set('cluster.config', { 'min.insync.replicas': 2 }), set('topics.0.replicationFactor', 1)),
-    'topics[0].replicationFactor',
-    ['min.insync.replicas 2 (from cluster.config)', 'replicationFactor 1'],
+    'ZooKeeper on Kafka 4.0',
+    all(set('cluster.kafkaVersion', '4.0.x'), set('cluster.controller', 'zookeeper')),
+    'cluster.controller',
+    ['Kafka 4.0 has no ZooKeeper mode'],
+  ],
+  [
+    'ELR on Kafka 3.8',
+    all(
+      set('cluster.kafkaVersion', '3.8.x'),
+      set('cluster.config', { 'eligible.leader.replicas.enable': true }),
+    ),
+    'cluster.config["eligible.leader.replicas.enable"]',
+    ['does not exist in Kafka 3.8'],
+  ],
+  [
+    'an upgrade to an older version',
+    all(
+      set('cluster.kafkaVersion', '4.0'),
+      set('faults', [{ atMs: 1000, type: 'upgradeCluster', toVersion: '3.9.x' }]),
+    ),
+    'faults[0].toVersion',
+    ['"3.9.x" is not newer than 4.0'],
+  ],
+  [
+    'an upgrade to an unknown version',
+    set('faults', [{ atMs: 1000, type: 'upgradeCluster', toVersion: '5.0' }]),
+    'faults[0].toVersion',
+    ['"5.0" is not one this simulator models'],
+  ],
+  [
+    'a ZooKeeper cluster upgraded to 4.0',
+    all(
+      set('cluster.controller', 'zookeeper'),
+      set('faults', [{ atMs: 1000, type: 'upgradeCluster', toVersion: '4.0' }]),
+    ),
+    'faults[0].toVersion',
+    ['cannot upgrade to Kafka 4.0', 'migration is not modelled'],
   ],
   [
     'unknown topic config',
@@ -943,5 +976,35 @@ describe('never throws', () => {
 
   it('on non-string input to parseScenario', () => {
     expect(parseScenario(undefined as unknown as string).ok).toBe(false)
+  })
+})
+
+describe('min.insync.replicas above the replication factor', () => {
+  // Kafka accepts such a topic (TopicConfig only checks min.insync.replicas >= 1); what a write
+  // meets depends on the version: capped from 3.7 (Partition.effectiveMinIsr), refused before.
+  it('is a warning naming the cap from Kafka 3.7', () => {
+    const s = edited(set('topics.0.config', { 'min.insync.replicas': 4 }))
+    expect(problemsOf(s)).toEqual([])
+    const [warning] = warningsOf(s).filter((w) => w.code === 'min-isr-above-rf')
+    expect(warning?.path).toBe('topics[0].config["min.insync.replicas"]')
+    expect(warning?.message).toContain(
+      'min.insync.replicas 4 is larger than the replicationFactor 3',
+    )
+    expect(warning?.message).toContain('caps it at the replication factor')
+  })
+
+  it('is a warning that every acks=all write fails on Kafka 3.6', () => {
+    const s = edited(
+      all(
+        set('cluster.kafkaVersion', '3.6.0'),
+        set('cluster.config', { 'min.insync.replicas': 2 }),
+        set('topics.0.replicationFactor', 1),
+      ),
+    )
+    expect(problemsOf(s)).toEqual([])
+    const [warning] = warningsOf(s).filter((w) => w.code === 'min-isr-above-rf')
+    expect(warning?.path).toBe('topics[0].replicationFactor')
+    expect(warning?.message).toContain('min.insync.replicas 2 (from cluster.config)')
+    expect(warning?.message).toContain('every acks=all write fails with NOT_ENOUGH_REPLICAS')
   })
 })

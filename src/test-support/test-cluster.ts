@@ -28,6 +28,7 @@ import {
   type TopicSpec,
 } from '../engine/spec'
 import type { PartitionView, SimEvent, Snapshot } from '../engine/types'
+import type { KafkaVersion } from '../engine/versions'
 
 export interface TestClusterOptions {
   zones?: number
@@ -39,6 +40,8 @@ export interface TestClusterOptions {
   controllerZones?: number[]
   config?: Partial<ClusterConfig>
   checkInvariants?: boolean
+  /** The Kafka version; absent means the engine's default ("3.9"). */
+  kafkaVersion?: KafkaVersion
 }
 
 export class TestCluster {
@@ -71,6 +74,7 @@ export class TestCluster {
         seed: options.seed ?? 1,
         durationMs: 120000,
         cluster: {
+          ...(options.kafkaVersion === undefined ? {} : { kafkaVersion: options.kafkaVersion }),
           controller: options.controller ?? 'kraft',
           zones,
           brokers,

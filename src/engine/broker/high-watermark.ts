@@ -5,7 +5,7 @@
  * its own so that both the fetch path (replication.ts) and the metadata path
  * (replica-manager.ts) can call it without an import cycle.
  */
-import { minIsrOf, partitionAt, replicaAt, type Ctx } from '../context'
+import { hwFreezeMinIsr, partitionAt, replicaAt, type Ctx } from '../context'
 import { FIRST_SLOT, type BrokerId, type PartitionIndex, type ReplicaSlot } from '../ids'
 import { nextHighWatermark } from '../protocol/replication-rules'
 import type { FetchPairState } from '../state'
@@ -31,7 +31,7 @@ export function maybeIncrementLeaderHighWatermark(
     lSlot,
     lrs.log.logEndOffset,
     side.knownIsrSize,
-    minIsrOf(ctx, p),
+    hwFreezeMinIsr(ctx, p, lrs.brokerIndex),
     ctx.s.nowMs,
     ctx.spec.cluster.config['replica.lag.time.max.ms'],
     ctx.isEligibleForIsr,

@@ -13,7 +13,7 @@
  * Each function changes a field together with every count that depends on it, so no caller can
  * leave them out of step; the invariant checker recomputes them all after every event in tests.
  */
-import { ledOn, minIsrOf, partitionAt, replicaAt, type Ctx } from '../context'
+import { ledOn, leaderMinIsr, partitionAt, replicaAt, type Ctx } from '../context'
 import { FIRST_PARTITION, type PartitionIndex, type ReplicaSlot } from '../ids'
 import { insertAt, removeAt } from '../sorted-list'
 import type { LeaderSideState, PartitionState, ReplicaState } from '../state'
@@ -69,7 +69,7 @@ function setIsrCheckFields(
  */
 function countSide(ctx: Ctx, side: LeaderSideState, sign: number): void {
   const b = side.brokerIndex
-  const minIsr = minIsrOf(ctx, side.p)
+  const minIsr = leaderMinIsr(ctx, side.p, b)
   const isr = side.knownIsrSize
   const gauges = ctx.leaderGauges
   if (isr < slotCount(side.followers))

@@ -10,7 +10,7 @@
  * - Idempotent producers: a batch whose (producer id, sequence) is already in the log is a
  *   duplicate and answered with its original offset (ProducerStateManager).
  */
-import { brokerId, minIsrOf, partitionAt, type Ctx } from '../context'
+import { brokerId, leaderMinIsr, partitionAt, type Ctx } from '../context'
 import type { BrokerIndex } from '../ids'
 import { recordAck } from '../accounting'
 import { appendBatch, type Batch } from '../log'
@@ -50,7 +50,7 @@ export function handleProduce(
     config: { acks: number; 'enable.idempotence': boolean }
   }
   const acks = spec.config.acks
-  const minIsr = minIsrOf(ctx, p)
+  const minIsr = leaderMinIsr(ctx, p, lrs.brokerIndex)
   if (acks === -1 && lrs.leaderSide.knownIsrSize < minIsr) {
     answerProduce(ctx, producer, request, 'NOT_ENOUGH_REPLICAS')
     return

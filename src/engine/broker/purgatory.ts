@@ -8,7 +8,7 @@
 import {
   at,
   leaderSideOf,
-  minIsrOf,
+  leaderMinIsr,
   partitionAt,
   producerAt,
   replicaAt,
@@ -71,7 +71,7 @@ export function completeDelayedProduces(ctx: Ctx, p: PartitionIndex, slot: Repli
   const lrs = replicaAt(part, slot)
   const side = leaderSideOf(lrs)
   if (side.delayedHead === null) return
-  const minIsr = minIsrOf(ctx, p)
+  const minIsr = leaderMinIsr(ctx, p, lrs.brokerIndex)
   // Unlinks the completed ones, answering them in arrival order.
   let prev: DelayedProduce | null = null
   let d: DelayedProduce | null = side.delayedHead

@@ -158,6 +158,10 @@ const samples: Samples = {
     { atMs: at, type: 'RollingRestartStep', broker: 1, step: 'stop' },
     'broker 1 stop',
   ],
+  KafkaVersionFinalized: [
+    { atMs: at, type: 'KafkaVersionFinalized', fromVersion: '3.9', toVersion: '4.0' },
+    'Kafka 4.0 finalised (was 3.9): its metadata-version features apply',
+  ],
   AdminElectionResult: [
     {
       atMs: at,

@@ -31,6 +31,7 @@ export const EVENT_CATEGORY: Record<SimEventType, EventCategory> = {
   ControllerNodeStopped: 'faults',
   ControllerNodeStarted: 'faults',
   RollingRestartStep: 'faults',
+  KafkaVersionFinalized: 'faults',
   InvariantViolated: 'faults',
   ControllerElected: 'elections',
   ControllerResigned: 'elections',
@@ -125,6 +126,8 @@ export function eventDetail(e: SimEvent): string {
       return `${e.client} ${tp(e.topic, e.partition)} offset reset from ${e.fromOffset} to ${e.toOffset}`
     case 'RollingRestartStep':
       return `broker ${e.broker} ${e.step}`
+    case 'KafkaVersionFinalized':
+      return `Kafka ${e.toVersion} finalised (was ${e.fromVersion}): its metadata-version features apply`
     case 'AdminElectionResult':
       return `${e.election} election for ${tp(e.topic, e.partition)}: ${e.result}`
     case 'InvariantViolated':
