@@ -5,7 +5,9 @@
  * fault schedules on both controllers, each also restored from a mid-run checkpoint) in the
  * working tree and in a base commit, and compares every hash.
  *
- *   npm run check:identical -- <base-commit> [--only guided|reference|random]
+ *   npm run check:identical -- <base-commit> [--only guided|reference|random] [--drop-metric NAME]…
+ *
+ * `--drop-metric NAME` compares everything but metric NAME (for a change that redefines it).
  *
  * The base tree is a detached `git worktree` under the system temp folder that shares this
  * checkout's node_modules; the dump script of the working tree is copied into it, so both sides
@@ -21,12 +23,15 @@ import { baseTree, cacheDir } from './base-tree.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
-const base = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only')
+const valued = new Set(['--only', '--drop-metric'])
+const base = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]))
 if (base === undefined) {
-  console.error('usage: npm run check:identical -- <base-commit> [--only guided|reference|random]')
+  console.error(
+    'usage: npm run check:identical -- <base-commit> [--only guided|reference|random] [--drop-metric NAME]…',
+  )
   process.exit(2)
 }
-const dumpArgs = args.includes('--only') ? ['--only', args[args.indexOf('--only') + 1]] : []
+const dumpArgs = args.flatMap((a, i) => (valued.has(a) ? [a, args[i + 1]] : []))
 
 const { sha, tree } = baseTree(root, base, 'check-identical')
 

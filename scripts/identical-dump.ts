@@ -11,6 +11,11 @@
  * same file runs against older trees.
  *
  * Usage: tsx scripts/identical-dump.ts [--only guided|reference|random] [--random N]
+ *        [--drop-metric NAME]…
+ *
+ * `--drop-metric NAME` leaves metric NAME out of every metric sample (the series and each
+ * snapshot's `metrics`) on both sides, for a change that redefines one metric and claims nothing
+ * else moved.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -23,6 +28,7 @@ import { REFERENCE, buildSpec } from '../bench/clusters'
 
 const args = process.argv.slice(2)
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
+const dropped = args.flatMap((a, i) => (args[i - 1] === '--drop-metric' ? [a] : []))
 const randomCount = args.includes('--random') ? Number(args[args.indexOf('--random') + 1]) : 40
 
 const scenariosDir = fileURLToPath(new URL('../public/scenarios/', import.meta.url))
@@ -30,6 +36,19 @@ const readText = (file: string): string => readFileSync(`${scenariosDir}${file}`
 
 function sha(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16)
+}
+
+/** A metric sample without the `--drop-metric` names. */
+function withoutDropped<T extends object>(sample: T): T {
+  if (dropped.length === 0) return sample
+  const copy = { ...sample } as Record<string, unknown>
+  for (const name of dropped) delete copy[name]
+  return copy as T
+}
+
+function snapshotOf(sim: { snapshot: () => { metrics: object } }): unknown {
+  const snap = sim.snapshot()
+  return { ...snap, metrics: withoutDropped(snap.metrics) }
 }
 
 interface CaseHashes {
@@ -49,16 +68,16 @@ function runCase(spec: SimulationSpec, probesMs: readonly number[]): CaseHashes 
   const probes: string[] = []
   for (const t of times) {
     sim.runUntil(t)
-    probes.push(sha(sim.snapshot()))
+    probes.push(sha(snapshotOf(sim)))
   }
   sim.runUntil(spec.durationMs)
   const out: CaseHashes = {
     report: sha(buildReport(sim, spec.durationMs)),
     events: sha(sim.events()),
-    snapshot: sha(sim.snapshot()),
+    snapshot: sha(snapshotOf(sim)),
     probes: sha(probes),
     clientLog: sha(sim.clientLog()),
-    metrics: sha(sim.metricsSeries()),
+    metrics: sha(sim.metricsSeries().map(withoutDropped)),
     restored: '',
   }
   // Time travel: a checkpoint taken half-way and restored must give the same future.
@@ -66,7 +85,7 @@ function runCase(spec: SimulationSpec, probesMs: readonly number[]): CaseHashes 
   half.runUntil(Math.floor(spec.durationMs / 2))
   const restored = restoreSimulation(spec, half.checkpoint())
   restored.runUntil(spec.durationMs)
-  out.restored = sha([restored.events(), restored.snapshot(), restored.clientLog()])
+  out.restored = sha([restored.events(), snapshotOf(restored), restored.clientLog()])
   return out
 }
 

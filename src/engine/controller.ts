@@ -32,6 +32,7 @@ import {
   type PartitionIndex,
 } from './ids'
 import { eligibleForIsr, isActiveBroker, zkLive } from './liveness'
+import { markMeter } from './meter'
 import { connectedToController } from './network'
 import { sameMembers, sortedIds } from './sorted-list'
 import {
@@ -120,7 +121,7 @@ export function commitPartitionChange(
     !(clusterRules(ctx).elrElectionIsClean && previousElr.includes(next.leader))
   if (leaderChanged && next.leader >= 0) {
     if (unclean) {
-      s.counters.uncleanElections += 1
+      markMeter(s.meters.uncleanElections, s.nowMs)
       part.uncleanSinceEpoch = next.leaderEpoch
     }
     emit(ctx, {
@@ -149,7 +150,7 @@ export function commitPartitionChange(
   const added = next.isr.filter((r) => !previousIsr.includes(r) && !(unclean && r === next.leader))
   if (removed.length > 0) {
     // IsrShrinksPerSec is marked only for shrinks the leader proposed (docs/kafka-rules.md §6).
-    if (cause.isrBy === 'leader') s.counters.isrShrinks += 1
+    if (cause.isrBy === 'leader') markMeter(s.meters.isrShrinks, s.nowMs)
     emit(ctx, {
       atMs: s.nowMs,
       type: 'IsrShrunk',
@@ -161,7 +162,7 @@ export function commitPartitionChange(
     })
   }
   if (added.length > 0) {
-    if (cause.isrBy === 'leader') s.counters.isrExpands += 1
+    if (cause.isrBy === 'leader') markMeter(s.meters.isrExpands, s.nowMs)
     emit(ctx, {
       atMs: s.nowMs,
       type: 'IsrExpanded',

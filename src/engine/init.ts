@@ -24,6 +24,7 @@ import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
 import { configuredMinIsr, effectiveMinIsr, isrCheckIntervalMs, type SimulationSpec } from './spec'
 import { DEFAULT_KAFKA_VERSION } from './versions'
+import { newMeter } from './meter'
 import type { EngineState, LeaderSideState, PartitionState, ReplicaState } from './state'
 import { EV } from './state'
 import { producerTickMs } from './clients'
@@ -246,21 +247,16 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     clientLog: [],
     series: [],
     counters: {
-      isrShrinks: 0,
-      isrExpands: 0,
-      uncleanElections: 0,
       produced: 0,
       acked: 0,
       failed: 0,
     },
     lastSampleCounters: {
-      isrShrinks: 0,
-      isrExpands: 0,
-      uncleanElections: 0,
       produced: 0,
       acked: 0,
       failed: 0,
     },
+    meters: { isrShrinks: newMeter(0), isrExpands: newMeter(0), uncleanElections: newMeter(0) },
     offlineCount: 0,
     unwritableCount: 0,
     offlinePartitionMs: 0,

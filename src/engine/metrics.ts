@@ -5,6 +5,7 @@
  */
 import { brokerAt, emit, hostedOn, leaderMinIsr, ledOn, type Ctx } from './context'
 import { FIRST_BROKER } from './ids'
+import { readMeter } from './meter'
 import { serving } from './network'
 import { slotCount } from './follower-table'
 import type { LeaderSideState, PartitionState } from './state'
@@ -122,7 +123,6 @@ export function currentMetrics(ctx: Ctx): MetricsSample {
     leaderCount[String(broker.id)] = leaders[b] as number
     partitionCount[String(broker.id)] = hosted[b] as number
   })
-  const seconds = ctx.sampleIntervalMs / 1000
   const last = s.lastSampleCounters
   const c = s.counters
   let consumerLag = 0
@@ -137,9 +137,9 @@ export function currentMetrics(ctx: Ctx): MetricsSample {
     PreferredReplicaImbalanceCount: imbalance,
     LeaderCount: leaderCount,
     PartitionCount: partitionCount,
-    IsrShrinksPerSec: (c.isrShrinks - last.isrShrinks) / seconds,
-    IsrExpandsPerSec: (c.isrExpands - last.isrExpands) / seconds,
-    UncleanLeaderElectionsPerSec: (c.uncleanElections - last.uncleanElections) / seconds,
+    IsrShrinksPerSec: readMeter(s.meters.isrShrinks, s.nowMs),
+    IsrExpandsPerSec: readMeter(s.meters.isrExpands, s.nowMs),
+    UncleanLeaderElectionsPerSec: readMeter(s.meters.uncleanElections, s.nowMs),
     producedRecords: c.produced - last.produced,
     ackedRecords: c.acked - last.acked,
     failedRecords: c.failed - last.failed,

@@ -2,6 +2,7 @@
  * The engine's internal state: plain, structured-cloneable data (no classes, no Infinity/NaN,
  * "none" is -1 or null). One `EngineState` is the whole simulation; checkpoints are clones of it.
  */
+import type { MeterState } from './meter'
 import type {
   BrokerId,
   BrokerIndex,
@@ -388,9 +389,6 @@ export interface RollingRestartState {
 }
 
 export interface Counters {
-  isrShrinks: number
-  isrExpands: number
-  uncleanElections: number
   produced: number
   acked: number
   failed: number
@@ -428,6 +426,11 @@ export interface EngineState {
   series: MetricsSample[]
   counters: Counters
   lastSampleCounters: Counters
+  /**
+   * Kafka's Yammer meters, summed over the cluster (ReplicaManager's IsrShrinksPerSec and
+   * IsrExpandsPerSec on every broker, ControllerStats' UncleanLeaderElectionsPerSec).
+   */
+  meters: { isrShrinks: MeterState; isrExpands: MeterState; uncleanElections: MeterState }
   offlineCount: number
   unwritableCount: number
   offlinePartitionMs: number

@@ -2,6 +2,7 @@
  * The engine's output types: the event log, snapshots and metric samples. All plain,
  * structured-cloneable data, so they cross a Web Worker boundary and serialise to JSON unchanged.
  */
+import type { MeterReading } from './meter'
 import type { BrokerId, ControllerMode, ControllerNodeId, FaultType, ZoneName } from './spec'
 import type { KafkaVersion } from './versions'
 
@@ -232,10 +233,13 @@ export interface MetricsSample {
   /** Per broker id (as a string key, for JSON). */
   LeaderCount: Record<string, number>
   PartitionCount: Record<string, number>
-  /** Events in the last sample interval, per second. */
-  IsrShrinksPerSec: number
-  IsrExpandsPerSec: number
-  UncleanLeaderElectionsPerSec: number
+  /**
+   * Kafka's Yammer meters summed over the cluster: Count since the cluster started and the
+   * one-minute exponentially weighted rate per second, ticked every 5 s (meter.ts).
+   */
+  IsrShrinksPerSec: MeterReading
+  IsrExpandsPerSec: MeterReading
+  UncleanLeaderElectionsPerSec: MeterReading
   /** Producer records in the last sample interval. */
   producedRecords: number
   ackedRecords: number

@@ -56,7 +56,11 @@ describe('metricsToCsv', () => {
     const lines = metricsToCsv(series).trimEnd().split('\n')
     expect(lines).toHaveLength(series.length + 1)
     const header = lines[0]!.split(',')
-    expect(header.slice(0, METRIC_COLUMNS.length + 1)).toEqual(['atMs', ...METRIC_COLUMNS])
+    const names = METRIC_COLUMNS.map((c) => c.name)
+    expect(header.slice(0, names.length + 1)).toEqual(['atMs', ...names])
+    // A meter is two columns named by its MBean attributes.
+    expect(header).toContain('IsrShrinksPerSec.Count')
+    expect(header).toContain('IsrShrinksPerSec.OneMinuteRate')
     expect(header.slice(-6)).toEqual([1, 2, 3, 4, 5, 6].map((b) => `LeaderCount.broker${b}`))
     for (const line of lines) expect(line.split(',')).toHaveLength(header.length)
     // After the zone stop, brokers 1 and 4 (use1-az1) lead nothing.
@@ -64,6 +68,8 @@ describe('metricsToCsv', () => {
     expect(last[header.indexOf('LeaderCount.broker1')]).toBe('0')
     expect(last[header.indexOf('LeaderCount.broker4')]).toBe('0')
     expect(Number(last[0])).toBe(series.at(-1)!.atMs)
+    const count = header.indexOf('UncleanLeaderElectionsPerSec.Count')
+    expect(last[count]).toBe(String(series.at(-1)!.UncleanLeaderElectionsPerSec.Count))
   })
 
   it('writes 0 for a broker missing from a sample and nothing for a non-finite value', () => {
@@ -84,7 +90,7 @@ describe('metricsToCsv', () => {
 
   it('names the file after the scenario', () => {
     expect(metricsCsvFile('RF 1', []).name).toBe('rf-1-metrics.csv')
-    expect(metricsToCsv([])).toBe(`atMs,${METRIC_COLUMNS.join(',')}\n`)
+    expect(metricsToCsv([])).toBe(`atMs,${METRIC_COLUMNS.map((c) => c.name).join(',')}\n`)
   })
 })
 

@@ -21,9 +21,9 @@ function sample(atMs: number, urp: number): MetricsSample {
     PreferredReplicaImbalanceCount: 0,
     LeaderCount: { '1': 3, '2': 3 },
     PartitionCount: { '1': 6, '2': 6 },
-    IsrShrinksPerSec: 0,
-    IsrExpandsPerSec: 0,
-    UncleanLeaderElectionsPerSec: 0,
+    IsrShrinksPerSec: { Count: 0, OneMinuteRate: 0 },
+    IsrExpandsPerSec: { Count: 0, OneMinuteRate: 0 },
+    UncleanLeaderElectionsPerSec: { Count: 0, OneMinuteRate: 0 },
     producedRecords: 10,
     ackedRecords: 8,
     failedRecords: 2,
@@ -44,9 +44,9 @@ describe('MetricsCharts', () => {
         name: 'LeaderCount per broker: broker 1 now 3, max 3; broker 2 now 3, max 3',
       }),
     ).toBeTruthy()
-    expect(screen.getAllByRole('img')).toHaveLength(7)
+    expect(screen.getAllByRole('img')).toHaveLength(8)
     expect(screen.getByText('acknowledged per sample: 8')).toBeTruthy()
-    expect(screen.getAllByText('time (s)')).toHaveLength(7)
+    expect(screen.getAllByText('time (s)')).toHaveLength(8)
   })
 
   it('shades and lists fault windows and draws the cursor', () => {
@@ -60,8 +60,8 @@ describe('MetricsCharts', () => {
       />,
     )
     expect(screen.getByText(/stopZone use1-az1 00:02\.000–ongoing/)).toBeTruthy()
-    expect(container.querySelectorAll('figure rect')).toHaveLength(7)
-    expect(container.querySelectorAll('line[stroke-dasharray="4 2"]')).toHaveLength(7)
+    expect(container.querySelectorAll('figure rect')).toHaveLength(8)
+    expect(container.querySelectorAll('line[stroke-dasharray="4 2"]')).toHaveLength(8)
   })
 
   it('downsamples thousands of samples to the chart width', () => {

@@ -20,9 +20,9 @@ function sample(atMs: number, overrides: Partial<MetricsSample> = {}): MetricsSa
     PreferredReplicaImbalanceCount: 0,
     LeaderCount: { '1': 2, '2': 2 },
     PartitionCount: { '1': 6, '2': 6 },
-    IsrShrinksPerSec: 0,
-    IsrExpandsPerSec: 0,
-    UncleanLeaderElectionsPerSec: 0,
+    IsrShrinksPerSec: { Count: 0, OneMinuteRate: 0 },
+    IsrExpandsPerSec: { Count: 0, OneMinuteRate: 0 },
+    UncleanLeaderElectionsPerSec: { Count: 0, OneMinuteRate: 0 },
     producedRecords: 100,
     ackedRecords: 100,
     failedRecords: 0,
@@ -75,9 +75,24 @@ describe('chart definitions', () => {
       'OfflinePartitionsCount',
       'ActiveControllerCount',
       'LeaderCount per broker',
+      'ISR changes and unclean elections (OneMinuteRate)',
       'Producer records',
       'Consumer lag',
     ])
+  })
+
+  it('plots the meters’ OneMinuteRate, not their Count', () => {
+    const meters = chartDefinitions([sample(0)]).find((c) => c.id === 'meters')!
+    expect(meters.series.map((s) => s.label)).toEqual([
+      'IsrShrinksPerSec',
+      'IsrExpandsPerSec',
+      'UncleanLeaderElectionsPerSec',
+    ])
+    const s = sample(5000, {
+      IsrShrinksPerSec: { Count: 4, OneMinuteRate: 0.2 },
+      UncleanLeaderElectionsPerSec: { Count: 1, OneMinuteRate: 0.016 },
+    })
+    expect(meters.series.map((d) => d.value(s))).toEqual([0.2, 0, 0.016])
   })
 
   it('cuts samples after nowMs', () => {

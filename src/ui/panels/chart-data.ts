@@ -79,6 +79,35 @@ export function chartDefinitions(samples: readonly MetricsSample[]): ChartDefini
       })),
     },
     {
+      // Kafka's Yammer meters, shown as operators graph them: the one-minute rate per second.
+      id: 'meters',
+      title: 'ISR changes and unclean elections (OneMinuteRate)',
+      yLabel: 'per second',
+      series: [
+        {
+          key: 'isr-shrinks',
+          label: 'IsrShrinksPerSec',
+          color: 'var(--out-of-sync)',
+          dash: '',
+          value: (s) => s.IsrShrinksPerSec.OneMinuteRate,
+        },
+        {
+          key: 'isr-expands',
+          label: 'IsrExpandsPerSec',
+          color: 'var(--in-sync)',
+          dash: '6 3',
+          value: (s) => s.IsrExpandsPerSec.OneMinuteRate,
+        },
+        {
+          key: 'unclean',
+          label: 'UncleanLeaderElectionsPerSec',
+          color: 'var(--danger)',
+          dash: '2 2',
+          value: (s) => s.UncleanLeaderElectionsPerSec.OneMinuteRate,
+        },
+      ],
+    },
+    {
       id: 'produce',
       title: 'Producer records',
       yLabel: 'records',
