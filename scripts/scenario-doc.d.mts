@@ -1,1 +1,2 @@
 export function renderScenarioDoc(): string
+export const VERSION_CHANGES: [string, string[]][]
