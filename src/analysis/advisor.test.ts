@@ -107,10 +107,31 @@ describe('min-isr-equals-rf', () => {
 })
 
 describe('min-isr-above-rf', () => {
-  it('fires as an error when the configured min ISR exceeds RF', () => {
-    const [f] = withId(topic(2, 3), 'min-isr-above-rf')
-    expect(f).toMatchObject({ severity: 'error', path: 'topics[0].config["min.insync.replicas"]' })
-    expect(f!.message).toContain('caps the effective value at 2')
+  it('warns from Kafka 3.7, where the leader caps min ISR at RF (Partition.effectiveMinIsr)', () => {
+    for (const kafkaVersion of ['3.7', '3.9', '4.1'] as const) {
+      const [f] = withId(topic(2, 3, { kafkaVersion }), 'min-isr-above-rf')
+      expect(f).toMatchObject({
+        severity: 'warning',
+        path: 'topics[0].config["min.insync.replicas"]',
+        params: { version: kafkaVersion, capped: true },
+      })
+      expect(f!.message).toContain(`Kafka ${kafkaVersion} caps the effective value at 2`)
+      expect(f!.message).toContain('succeed only while all 2 replicas are in sync')
+    }
+  })
+
+  it('is an error on Kafka 3.6, where every acks=all write fails with NOT_ENOUGH_REPLICAS', () => {
+    const [f] = withId(topic(2, 3, { kafkaVersion: '3.6' }), 'min-isr-above-rf')
+    expect(f).toMatchObject({ severity: 'error', params: { version: '3.6', capped: false } })
+    expect(f!.message).toContain('every acks=all write fails with NOT_ENOUGH_REPLICAS')
+    expect(f!.fix?.patch).toMatchObject({ key: 'min.insync.replicas', value: 1 })
+  })
+
+  it('reads a spec without kafkaVersion as 3.9', () => {
+    expect(withId(topic(2, 3), 'min-isr-above-rf')[0]).toMatchObject({
+      severity: 'warning',
+      params: { version: '3.9', capped: true },
+    })
   })
 
   it('fires for a cluster default above a topic RF', () => {
@@ -121,6 +142,44 @@ describe('min-isr-above-rf', () => {
   it('is silent when min ISR is at most RF', () => {
     expect(withId(topic(3, 3), 'min-isr-above-rf')).toEqual([])
     expect(withId(topic(3, 2), 'min-isr-above-rf')).toEqual([])
+  })
+})
+
+describe('zookeeper-removed-in-4', () => {
+  it('tells a ZooKeeper cluster on 3.x that 4.0 removed ZooKeeper (KIP-833)', () => {
+    const [f] = withId(buildSpec({ controller: 'zookeeper' }), 'zookeeper-removed-in-4')
+    expect(f).toMatchObject({ severity: 'info', path: 'cluster.controller' })
+    expect(f!.message).toContain('Kafka 3.9; Kafka 4.0 removed ZooKeeper (KIP-833)')
+    const old = withId(
+      buildSpec({ controller: 'zookeeper', kafkaVersion: '3.6' }),
+      'zookeeper-removed-in-4',
+    )
+    expect(old[0]!.message).toContain('which needs 3.9 first')
+  })
+
+  it('is silent for KRaft', () => {
+    expect(withId(buildSpec({ kafkaVersion: '3.6' }), 'zookeeper-removed-in-4')).toEqual([])
+  })
+})
+
+describe('elr-needs-unreleased-metadata-version', () => {
+  const elr = { 'eligible.leader.replicas.enable': true }
+
+  it('warns for ELR on Kafka 3.9, where it needs metadata version 4.0-IV0', () => {
+    const [f] = withId(buildSpec({ config: elr }), 'elr-needs-unreleased-metadata-version')
+    expect(f).toMatchObject({
+      severity: 'warning',
+      path: 'cluster.config["eligible.leader.replicas.enable"]',
+    })
+    expect(f!.message).toContain('a real cluster on it runs without ELR')
+  })
+
+  it('is silent on 4.0 and 4.1, and with ELR off', () => {
+    for (const kafkaVersion of ['4.0', '4.1'] as const) {
+      const spec = buildSpec({ config: elr, kafkaVersion })
+      expect(withId(spec, 'elr-needs-unreleased-metadata-version')).toEqual([])
+    }
+    expect(withId(buildSpec(), 'elr-needs-unreleased-metadata-version')).toEqual([])
   })
 })
 

@@ -9,12 +9,14 @@
  * fix's label come from `renderFinding` and `renderFixLabel` in `finding-messages.ts`.
  */
 import type { ClientSpec, SimulationSpec, TopicSpec, ZoneName } from '../engine/spec'
-import { effectiveMinIsr, uncleanElectionEnabled } from '../engine/spec'
+import { uncleanElectionEnabled } from '../engine/spec'
+import { atLeast, rulesOf } from '../engine/versions'
 import type { Finding, Fix, SharedZoneExample, Severity } from './finding-messages'
 import { makeFinding, makeFix } from './finding-messages'
 import type { ScenarioPatch } from './patch'
 import { zoneAwareReassignment } from './reassignment'
 import { zonesOf } from './survivability'
+import { leaderMinIsr, versionOf } from './version'
 
 export { applyFix } from './patch'
 export type { ScenarioPatch } from './patch'
@@ -41,7 +43,13 @@ const SHARED_ZONE_EXAMPLES = 3
  * for (const f of advise(spec)) console.log(`${f.severity} ${f.id} at ${f.path}: ${f.message}`)
  */
 export function advise(spec: SimulationSpec): Finding[] {
-  const rules: Rule[] = [clusterRules, controlPlaneRule, uncleanClusterRule, clientRules]
+  const rules: Rule[] = [
+    clusterRules,
+    kafkaVersionRules,
+    controlPlaneRule,
+    uncleanClusterRule,
+    clientRules,
+  ]
   const findings = [
     ...rules.flatMap((rule) => rule(spec)),
     ...spec.topics.flatMap((topic, i) => topicRules(spec, topic, i)),
@@ -126,7 +134,7 @@ function replicationRules(spec: SimulationSpec, topic: TopicSpec, i: number): Fi
   const findings: Finding[] = []
   const rf = topic.replicationFactor
   const brokers = spec.cluster.brokers.length
-  const minIsr = effectiveMinIsr(topic, spec.cluster.config)
+  const minIsr = leaderMinIsr(spec, topic)
   if (rf === 1) {
     const target = Math.min(3, brokers)
     findings.push(
@@ -180,16 +188,20 @@ function minIsrRules(spec: SimulationSpec, topic: TopicSpec, i: number): Finding
   const findings: Finding[] = []
   const rf = topic.replicationFactor
   const configured = configuredMinIsr(spec, topic)
-  const effective = effectiveMinIsr(topic, spec.cluster.config)
+  const effective = leaderMinIsr(spec, topic)
   const path = topicPath(i, MIN_ISR_PATH)
   const params = { topic: topic.name, ...minIsrParams(spec, topic), rf }
   if (configured > rf) {
+    // Before 3.7 such a topic refuses every acks=all write; from 3.7 it is writable while all
+    // replicas are in sync, like min ISR = RF (versions.ts, minIsrCappedAtReplicationFactor).
+    const version = versionOf(spec)
+    const capped = rulesOf(version).minIsrCappedAtReplicationFactor
     findings.push(
       makeFinding(
         'min-isr-above-rf',
-        'error',
+        capped ? 'warning' : 'error',
         path,
-        params,
+        { ...params, version, capped },
         setMinIsr(topic, recommendedMinIsr(rf)),
       ),
     )
@@ -227,7 +239,7 @@ function rfAboveZonesRule(
   if (rf <= zones.length) return []
   const perZone = Math.ceil(rf / zones.length)
   const left = rf - perZone
-  const minIsr = effectiveMinIsr(topic, spec.cluster.config)
+  const minIsr = leaderMinIsr(spec, topic)
   return [
     makeFinding('rf-above-zones', 'warning', topicPath(i, '.replicationFactor'), {
       topic: topic.name,
@@ -347,6 +359,42 @@ function clusterRules(spec: SimulationSpec): Finding[] {
         zones,
         counts,
       }),
+    )
+  }
+  return findings
+}
+
+/**
+ * What the chosen version changes about the layout: ZooKeeper mode is gone from 4.0 (KIP-833), and
+ * ELR on 3.9 needs metadata version 4.0-IV0, not production-ready in 3.9
+ * (`ReplicationControlManager.isElrEnabled`, `MetadataVersion.isElrSupported`). Layouts a version
+ * cannot run at all (ZooKeeper on 4.x, ELR before 3.9) are the scenario reader's errors.
+ */
+function kafkaVersionRules(spec: SimulationSpec): Finding[] {
+  const version = versionOf(spec)
+  const rules = rulesOf(version)
+  const findings: Finding[] = []
+  if (spec.cluster.controller === 'zookeeper' && rules.zookeeper) {
+    findings.push(makeFinding('zookeeper-removed-in-4', 'info', 'cluster.controller', { version }))
+  }
+  if (
+    spec.cluster.controller === 'kraft' &&
+    spec.cluster.config['eligible.leader.replicas.enable'] &&
+    rules.elrAvailable &&
+    !atLeast(version, '4.0')
+  ) {
+    findings.push(
+      makeFinding(
+        'elr-needs-unreleased-metadata-version',
+        'warning',
+        'cluster.config["eligible.leader.replicas.enable"]',
+        { version },
+        makeFix(
+          'disable-elr',
+          {},
+          { op: 'setClusterConfig', key: 'eligible.leader.replicas.enable', value: false },
+        ),
+      ),
     )
   }
   return findings

@@ -46,14 +46,40 @@ const SENTENCES: Table = {
   ],
   'min-isr-above-rf': [
     {
-      params: { topic: 'orders', minIsr: 2, minIsrFromCluster: false, rf: 1 },
+      params: {
+        topic: 'orders',
+        minIsr: 2,
+        minIsrFromCluster: false,
+        rf: 1,
+        version: '3.9',
+        capped: true,
+      },
       message:
-        'Topic "orders" has min.insync.replicas 2 above its replication factor 1; Kafka caps the effective value at 1, so the config overstates the durability.',
+        'Topic "orders" has min.insync.replicas 2 above its replication factor 1; Kafka 3.9 caps the effective value at 1 (Partition.effectiveMinIsr, 3.7+), so the config overstates the durability.',
     },
     {
-      params: { topic: 'orders', minIsr: 3, minIsrFromCluster: true, rf: 2 },
+      params: {
+        topic: 'orders',
+        minIsr: 3,
+        minIsrFromCluster: true,
+        rf: 2,
+        version: '4.1',
+        capped: true,
+      },
       message:
-        'Topic "orders" has min.insync.replicas 3 (inherited from the cluster\'s min.insync.replicas=3) above its replication factor 2; Kafka caps the effective value at 2, so the config overstates the durability and acks=all producers fail whenever one replica is down.',
+        'Topic "orders" has min.insync.replicas 3 (inherited from the cluster\'s min.insync.replicas=3) above its replication factor 2; Kafka 4.1 caps the effective value at 2 (Partition.effectiveMinIsr, 3.7+), so the config overstates the durability and acks=all writes succeed only while all 2 replicas are in sync.',
+    },
+    {
+      params: {
+        topic: 'orders',
+        minIsr: 3,
+        minIsrFromCluster: false,
+        rf: 2,
+        version: '3.6',
+        capped: false,
+      },
+      message:
+        'Topic "orders" has min.insync.replicas 3 above its replication factor 2; Kafka 3.6 uses the value as it is, so every acks=all write fails with NOT_ENOUGH_REPLICAS even with all replicas in sync (from Kafka 3.7 the effective value is capped at the replication factor, Partition.effectiveMinIsr).',
     },
   ],
   'min-isr-equals-rf': [
@@ -213,6 +239,25 @@ const SENTENCES: Table = {
         'Client "p" has no broker from z3 and z4 in bootstrap.servers; if the zones it does list are down when it starts, it cannot connect. List one broker per zone.',
     },
   ],
+  'zookeeper-removed-in-4': [
+    {
+      params: { version: '3.9' },
+      message:
+        'The cluster runs in ZooKeeper mode on Kafka 3.9; Kafka 4.0 removed ZooKeeper (KIP-833), so before any 4.x upgrade the cluster must move to KRaft (Amazon MSK migrates a 3.9.x cluster in place with UpdateClusterKafkaVersion). The migration is not simulated: to see this layout on KRaft, choose the KRaft controller.',
+    },
+    {
+      params: { version: '3.6' },
+      message:
+        'The cluster runs in ZooKeeper mode on Kafka 3.6; Kafka 4.0 removed ZooKeeper (KIP-833), so before any 4.x upgrade the cluster must move to KRaft, which needs 3.9 first (Amazon MSK migrates a 3.9.x cluster in place with UpdateClusterKafkaVersion). The migration is not simulated: to see this layout on KRaft, choose the KRaft controller.',
+    },
+  ],
+  'elr-needs-unreleased-metadata-version': [
+    {
+      params: { version: '3.9' },
+      message:
+        'eligible.leader.replicas.enable is on, but on Kafka 3.9 ELR needs metadata version 4.0-IV0, which that release does not support in production (MetadataVersion.isElrSupported, LATEST_PRODUCTION 3.9-IV0): a real cluster on it runs without ELR. The simulation applies ELR as configured; Kafka 4.0 has it as a preview and 4.1 turns it on for new clusters.',
+    },
+  ],
 }
 
 type LabelTable = { [C in FixCode]: { params: FixParams[C]; label: string }[] }
@@ -244,6 +289,7 @@ const LABELS: LabelTable = {
   'disable-unclean-cluster': [
     { params: {}, label: 'Disable unclean leader election for the cluster' },
   ],
+  'disable-elr': [{ params: {}, label: 'Turn eligible leader replicas off' }],
   'set-acks-all': [{ params: { client: 'p' }, label: 'Set acks=all for p' }],
   'bootstrap-per-zone': [
     { params: { client: 'p' }, label: 'List one broker per zone in bootstrap.servers of p' },

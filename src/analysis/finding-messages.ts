@@ -28,7 +28,16 @@ export interface SharedZoneExample {
 export interface FindingParams {
   'rf-1': { topic: string }
   'rf2-min-isr-1': { topic: string; minIsr: number; minIsrFromCluster: boolean }
-  'min-isr-above-rf': { topic: string; minIsr: number; minIsrFromCluster: boolean; rf: number }
+  'min-isr-above-rf': {
+    topic: string
+    minIsr: number
+    minIsrFromCluster: boolean
+    rf: number
+    /** The cluster's Kafka version (major.minor). */
+    version: string
+    /** The version caps min.insync.replicas at RF (3.7+, `Partition.effectiveMinIsr`). */
+    capped: boolean
+  }
   'min-isr-equals-rf': { topic: string; minIsr: number; minIsrFromCluster: boolean; rf: number }
   'min-isr-1-recommended-2': {
     topic: string
@@ -84,6 +93,10 @@ export interface FindingParams {
     servers: number[]
   }
   'bootstrap-missing-zone': { client: string; missingZones: string[] }
+  /** A ZooKeeper cluster on 3.x: ZooKeeper mode is gone from 4.0. */
+  'zookeeper-removed-in-4': { version: string }
+  /** ELR configured on 3.9, where it needs a metadata version that is not production-ready. */
+  'elr-needs-unreleased-metadata-version': { version: string }
 }
 
 export type FindingId = keyof FindingParams
@@ -104,6 +117,8 @@ export const FINDING_IDS = [
   'acks-not-all',
   'bootstrap-single-broker',
   'bootstrap-missing-zone',
+  'zookeeper-removed-in-4',
+  'elr-needs-unreleased-metadata-version',
 ] as const satisfies readonly FindingId[]
 
 // Fails to compile when FINDING_IDS misses an id of FindingParams.
@@ -118,6 +133,7 @@ export interface FixParams {
   'reassign-zones': { topic: string }
   'disable-unclean-topic': { topic: string }
   'disable-unclean-cluster': Record<string, never>
+  'disable-elr': Record<string, never>
   'set-acks-all': { client: string }
   'bootstrap-per-zone': { client: string }
 }
@@ -230,11 +246,24 @@ export function renderFinding(finding: FindingData | Finding): string {
     }
     case 'min-isr-above-rf': {
       const p = finding.params
-      return (
+      const head =
         `Topic "${p.topic}" has min.insync.replicas ${p.minIsr}${minIsrSource(p)} above its` +
-        ` replication factor ${p.rf}; Kafka caps the effective value at ${p.rf}, so the config` +
-        ' overstates the durability' +
-        (p.rf > 1 ? ' and acks=all producers fail whenever one replica is down.' : '.')
+        ` replication factor ${p.rf}; `
+      if (!p.capped) {
+        return (
+          head +
+          `Kafka ${p.version} uses the value as it is, so every acks=all write fails with` +
+          ' NOT_ENOUGH_REPLICAS even with all replicas in sync (from Kafka 3.7 the effective' +
+          ' value is capped at the replication factor, Partition.effectiveMinIsr).'
+        )
+      }
+      return (
+        head +
+        `Kafka ${p.version} caps the effective value at ${p.rf} (Partition.effectiveMinIsr, 3.7+),` +
+        ' so the config overstates the durability' +
+        (p.rf > 1
+          ? ` and acks=all writes succeed only while all ${p.rf} replicas are in sync.`
+          : '.')
       )
     }
     case 'min-isr-equals-rf': {
@@ -336,6 +365,26 @@ export function renderFinding(finding: FindingData | Finding): string {
         ' connect. List one broker per zone.'
       )
     }
+    case 'zookeeper-removed-in-4': {
+      const p = finding.params
+      return (
+        `The cluster runs in ZooKeeper mode on Kafka ${p.version}; Kafka 4.0 removed ZooKeeper` +
+        ' (KIP-833), so before any 4.x upgrade the cluster must move to KRaft' +
+        (p.version === '3.9' ? '' : ', which needs 3.9 first') +
+        ' (Amazon MSK migrates a 3.9.x cluster in place with UpdateClusterKafkaVersion). The' +
+        ' migration is not simulated: to see this layout on KRaft, choose the KRaft controller.'
+      )
+    }
+    case 'elr-needs-unreleased-metadata-version': {
+      const p = finding.params
+      return (
+        `eligible.leader.replicas.enable is on, but on Kafka ${p.version} ELR needs metadata` +
+        ' version 4.0-IV0, which that release does not support in production' +
+        ' (MetadataVersion.isElrSupported, LATEST_PRODUCTION 3.9-IV0): a real cluster on it runs' +
+        ' without ELR. The simulation applies ELR as configured; Kafka 4.0 has it as a preview' +
+        ' and 4.1 turns it on for new clusters.'
+      )
+    }
     default: {
       const unknown: never = finding
       throw new Error(`No renderer for finding ${JSON.stringify((unknown as { id: unknown }).id)}`)
@@ -366,6 +415,8 @@ export function renderFixLabel(fix: FixData | Fix): string {
       return `Disable unclean leader election for ${fix.params.topic}`
     case 'disable-unclean-cluster':
       return 'Disable unclean leader election for the cluster'
+    case 'disable-elr':
+      return 'Turn eligible leader replicas off'
     case 'set-acks-all':
       return `Set acks=all for ${fix.params.client}`
     case 'bootstrap-per-zone':

@@ -4,10 +4,11 @@
  * A finding's sentence and its fix's label come from `renderFinding` and `renderFixLabel`.
  */
 import type { SimulationSpec } from '../engine/spec'
-import { effectiveMinIsr, uncleanElectionEnabled } from '../engine/spec'
+import { uncleanElectionEnabled } from '../engine/spec'
 import type { Finding } from './advisor'
 import { advise } from './advisor'
 import { renderFinding, renderFixLabel } from './finding-messages'
+import { leaderMinIsr } from './version'
 import type { FailureKind, FailureOutcome } from './survivability'
 import { survivabilityMatrix, zonesOf } from './survivability'
 
@@ -90,7 +91,7 @@ function layoutSection(spec: SimulationSpec): string[] {
   )
   for (const topic of spec.topics) {
     const configured = topic.config['min.insync.replicas'] ?? cluster.config['min.insync.replicas']
-    const effective = effectiveMinIsr(topic, cluster.config)
+    const effective = leaderMinIsr(spec, topic)
     const minIsr =
       configured === effective ? `${effective}` : `${configured} (effective ${effective})`
     const unclean = uncleanElectionEnabled(topic, cluster.config) ? 'enabled' : 'disabled'

@@ -64,6 +64,27 @@ describe('survivabilityMatrix counts', () => {
       ],
     })
 
+  it('min ISR above RF: writable while all replicas are in sync from 3.7, never on 3.6', () => {
+    // Partition.effectiveMinIsr caps min.insync.replicas at RF from Kafka 3.7;
+    // before, a leader compared the ISR with the configured 3 and refused every acks=all write.
+    const spec = (kafkaVersion: '3.6' | '3.7') =>
+      buildSpec({
+        kafkaVersion,
+        topics: [
+          {
+            name: 'orders',
+            partitions: 1,
+            replicationFactor: 2,
+            config: { 'min.insync.replicas': 3 },
+            assignment: [[1, 2]],
+          },
+        ],
+      })
+    expect(rowNamed(spec('3.7'), 'broker 3')).toMatchObject({ unwritablePartitions: 0 })
+    expect(rowNamed(spec('3.6'), 'broker 3')).toMatchObject({ unwritablePartitions: 1 })
+    expect(rowNamed(spec('3.7'), 'broker 1')).toMatchObject({ unwritablePartitions: 1 })
+  })
+
   it('3 zones x 1 broker, RF 3, min ISR 2: a zone failure leaves every partition writable', () => {
     const spec = rf3(['use1-az1', 'use1-az2', 'use1-az3'])
     expect(rowNamed(spec, 'use1-az1')).toMatchObject({

@@ -15,7 +15,9 @@
  * 90-broker, 10,000-partition cluster (about 4,300 rows) takes well under a second in Node.
  */
 import type { BrokerId, ControllerNodeId, SimulationSpec, ZoneName } from '../engine/spec'
-import { effectiveMinIsr, uncleanElectionEnabled } from '../engine/spec'
+import { uncleanElectionEnabled } from '../engine/spec'
+import { rulesOf } from '../engine/versions'
+import { leaderMinIsr, versionOf } from './version'
 
 export type FailureKind = 'broker' | 'zone' | 'brokers' | 'zone+broker'
 
@@ -186,7 +188,9 @@ function indexBrokers(spec: SimulationSpec): BrokerIndex {
 function buildPartitionTable(spec: SimulationSpec, index: BrokerIndex): PartitionTable {
   const { cluster } = spec
   const elrEnabled =
-    cluster.controller === 'kraft' && cluster.config['eligible.leader.replicas.enable']
+    cluster.controller === 'kraft' &&
+    cluster.config['eligible.leader.replicas.enable'] &&
+    rulesOf(versionOf(spec)).elrAvailable
   let count = 0
   let slots = 0
   for (const topic of spec.topics) {
@@ -202,7 +206,7 @@ function buildPartitionTable(spec: SimulationSpec, index: BrokerIndex): Partitio
   let p = 0
   let s = 0
   for (const topic of spec.topics) {
-    const topicMinIsr = effectiveMinIsr(topic, cluster.config)
+    const topicMinIsr = leaderMinIsr(spec, topic)
     const topicUnclean = uncleanElectionEnabled(topic, cluster.config) ? 1 : 0
     for (let partition = 0; partition < topic.partitions; partition++, p++) {
       const replicas = uniqueReplicas(topic.assignment[partition])

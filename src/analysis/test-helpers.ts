@@ -23,6 +23,7 @@ import {
   DEFAULT_CONSUMER_CONFIG,
   DEFAULT_PRODUCER_CONFIG,
 } from '../engine/spec'
+import type { KafkaVersion } from '../engine/versions'
 
 export const ZONES3 = ['use1-az1', 'use1-az2', 'use1-az3']
 
@@ -42,6 +43,8 @@ export interface SpecInput {
   /** Explicit brokers, instead of `brokersPerZone` per zone. */
   brokers?: BrokerSpec[]
   controller?: ControllerMode
+  /** `cluster.kafkaVersion`; absent means 3.9, as in a scenario without it. */
+  kafkaVersion?: KafkaVersion
   /** The zone of each controller node (ids 1001, 1002, ...); default one per zone. */
   controllerZones?: string[]
   config?: Partial<ClusterConfig>
@@ -66,6 +69,7 @@ export function buildSpec(input: SpecInput = {}): SimulationSpec {
     seed: 1,
     durationMs: 60000,
     cluster: {
+      ...(input.kafkaVersion === undefined ? {} : { kafkaVersion: input.kafkaVersion }),
       controller: input.controller ?? 'kraft',
       zones,
       brokers,
