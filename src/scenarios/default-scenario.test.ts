@@ -14,6 +14,29 @@ describe('DEFAULT_SCENARIO', () => {
     expect(parsed.ok && parsed.spec).toEqual(DEFAULT_SCENARIO)
   })
 
+  it('is a new cluster on the newest version Amazon MSK offers, with its defaults', () => {
+    expect(DEFAULT_SCENARIO.cluster.kafkaVersion).toBe('4.1')
+    const bare = parseScenario(
+      JSON.stringify({
+        version: 1,
+        name: 'bare',
+        cluster: { kafkaVersion: '4.1', zones: ['a'], brokersPerZone: 1 },
+        topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
+        clients: [{ kind: 'producer', id: 'p', topic: 't', recordsPerSecond: 1 }],
+      }),
+    )
+    if (!bare.ok) throw new Error('bare 4.1 scenario rejected')
+    // ELR and linger.ms as the reader fills them in for 4.1, so the default states no override.
+    expect(DEFAULT_SCENARIO.cluster.config['eligible.leader.replicas.enable']).toBe(
+      bare.spec.cluster.config['eligible.leader.replicas.enable'],
+    )
+    const producer = DEFAULT_SCENARIO.clients[0]!
+    const bareProducer = bare.spec.clients[0]!
+    expect(producer.kind === 'producer' && producer.config['linger.ms']).toBe(
+      bareProducer.kind === 'producer' && bareProducer.config['linger.ms'],
+    )
+  })
+
   it('puts one replica of every partition in each zone', () => {
     const zoneOf = new Map(DEFAULT_SCENARIO.cluster.brokers.map((b) => [b.id, b.zone]))
     for (const replicas of DEFAULT_SCENARIO.topics[0]?.assignment ?? []) {

@@ -17,6 +17,8 @@ export interface SimTestApi {
   events(): readonly SimEvent[]
   selectedPartition(): string | null
   scenarioName(): string
+  /** The scenario's `cluster.kafkaVersion`, or null when it names none (it then means 3.9). */
+  kafkaVersion(): string | null
   /** True once a snapshot is published and no request is pending in the simulation host. */
   settled(): boolean
 }
@@ -39,6 +41,7 @@ export function installTestApi(store: AppStore): void {
     events: () => get().events,
     selectedPartition: () => get().selectedPartition,
     scenarioName: () => get().spec.name,
+    kafkaVersion: () => get().spec.cluster.kafkaVersion ?? null,
     settled: () => get().snapshot !== null && !get().isHostBusy(),
   }
 }

@@ -1,7 +1,16 @@
-/** Zones, brokers per zone and the control plane (KRaft quorum or ZooKeeper ensemble). */
+/**
+ * The Kafka version, zones, brokers per zone and the control plane (KRaft quorum or ZooKeeper
+ * ensemble). The version picker says under it what the engine does differently on that version.
+ */
 import type { ControllerMode, SimulationSpec } from '../../engine/spec'
+import {
+  KAFKA_VERSIONS,
+  type KafkaVersion,
+  versionLabel,
+  versionSummary,
+} from '../../analysis/version'
 import { MAX_ZONES } from '../../scenario/fields'
-import { type ConfigForm, type FieldProblems, topologyOf } from './config-form'
+import { type ConfigForm, type FieldProblems, topologyOf, withKafkaVersion } from './config-form'
 import { Field, INPUT_CLASS } from './Field'
 
 interface ClusterFieldsetProps {
@@ -18,6 +27,31 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
   return (
     <fieldset className="grid grid-cols-2 gap-2 rounded border border-border p-2 sm:grid-cols-3">
       <legend className="px-1 font-semibold">Cluster</legend>
+      <Field
+        label="Kafka version"
+        problems={errors.kafkaVersion}
+        hint={versionSummary(form.kafkaVersion)}
+      >
+        {(a11y) => (
+          <select
+            {...a11y}
+            className={INPUT_CLASS}
+            value={form.kafkaVersion}
+            onChange={(e) => {
+              const version = e.target.value as KafkaVersion
+              onChange((f) => {
+                Object.assign(f, withKafkaVersion(f, version))
+              })
+            }}
+          >
+            {[...KAFKA_VERSIONS].reverse().map((version) => (
+              <option key={version} value={version}>
+                {versionLabel(version)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field
         label={`Zones (1–${MAX_ZONES})`}
         problems={errors.zoneCount}
@@ -56,7 +90,7 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
           />
         )}
       </Field>
-      <Field label="Controller mode" problems={undefined}>
+      <Field label="Controller mode" problems={errors.controllerMode}>
         {(a11y) => (
           <select
             {...a11y}
@@ -69,7 +103,7 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
             }
           >
             <option value="kraft">KRaft</option>
-            <option value="zookeeper">ZooKeeper</option>
+            <option value="zookeeper">ZooKeeper (Kafka 3.9 and earlier)</option>
           </select>
         )}
       </Field>

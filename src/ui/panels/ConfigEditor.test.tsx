@@ -83,6 +83,37 @@ describe('ConfigEditor', () => {
     )
   })
 
+  it('offers the Kafka version, says what it changes, and names ZooKeeper on 4.1 at its field', () => {
+    const onApply = vi.fn()
+    render(<ConfigEditor spec={baseSpec()} onApply={onApply} />)
+    const version = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Kafka version' })
+    expect(version.value).toBe('3.9')
+    const hint = () => document.getElementById(version.getAttribute('aria-describedby')!)!
+    expect(hint().textContent).toContain('ELR off unless enabled')
+    fireEvent.change(version, { target: { value: '4.1' } })
+    expect(hint().textContent).toBe(
+      'KRaft only · min ISR capped at RF · high watermark held under min ISR · ELR on by default · linger.ms 5',
+    )
+    const elr = screen.getByRole<HTMLInputElement>('checkbox', {
+      name: /eligible\.leader\.replicas\.enable/,
+    })
+    expect(elr.checked).toBe(true)
+
+    const mode = screen.getByRole('combobox', { name: 'Controller mode' })
+    fireEvent.change(mode, { target: { value: 'zookeeper' } })
+    expect(mode.getAttribute('aria-invalid')).toBe('true')
+    expect(document.getElementById(mode.getAttribute('aria-describedby')!)!.textContent).toContain(
+      'Kafka 4.1 has no ZooKeeper mode (removed in 4.0)',
+    )
+    expect(applyButton().disabled).toBe(true)
+
+    fireEvent.change(mode, { target: { value: 'kraft' } })
+    fireEvent.click(applyButton())
+    const next = onApply.mock.calls[0]![0] as SimulationSpec
+    expect(next.cluster.kafkaVersion).toBe('4.1')
+    expect(next.cluster.config['eligible.leader.replicas.enable']).toBe(true)
+  })
+
   it('gives every input a visible label', () => {
     const { container } = render(<ConfigEditor spec={baseSpec()} onApply={vi.fn()} />)
     for (const control of container.querySelectorAll('input, select')) {

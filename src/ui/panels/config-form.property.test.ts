@@ -11,6 +11,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { SimulationSpec } from '../../engine/spec'
+import { KAFKA_VERSIONS } from '../../analysis/version'
 import { MAX_INT32, MAX_RECORDS_PER_SECOND } from '../../scenario/fields'
 import { validateScenario } from '../../scenario/validate'
 import type { ScenarioFile } from '../../scenario/types'
@@ -83,6 +84,7 @@ const flagForm = fc.record(
 )
 
 const configForm: fc.Arbitrary<ConfigForm> = fc.record({
+  kafkaVersion: fc.constantFrom(...KAFKA_VERSIONS),
   zoneCount: countText(4),
   brokersPerZone: numberText(1, 3),
   controllerMode: fc.constantFrom('kraft' as const, 'zookeeper' as const),
@@ -178,6 +180,9 @@ describe('the editor and the scenario reader agree', () => {
         zones: fc.integer({ min: 1, max: 4 }),
         perZone: fc.integer({ min: 1, max: 3 }),
         controller: fc.constantFrom('kraft' as const, 'zookeeper' as const),
+        version: fc.option(fc.constantFrom(...KAFKA_VERSIONS, '3.7.x', '4.1.x.kraft'), {
+          nil: undefined,
+        }),
         lag: fc.integer({ min: 2, max: MAX_INT32 }),
         session: fc.integer({ min: 2000, max: MAX_INT32 }),
         zk: fc.integer({ min: 1, max: MAX_INT32 }),
@@ -191,6 +196,7 @@ describe('the editor and the scenario reader agree', () => {
         version: 1,
         name: 'random',
         cluster: {
+          ...(s.version === undefined ? {} : { kafkaVersion: s.version }),
           controller: s.controller,
           zones: Array.from({ length: s.zones }, (_, i) => `use1-az${i + 1}`),
           brokersPerZone: s.perZone,

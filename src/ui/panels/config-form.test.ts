@@ -15,8 +15,10 @@ import {
   partitionFaults,
   specToForm,
   validateForm,
+  withKafkaVersion,
   zoneNames,
 } from './config-form'
+import type { SimulationSpec } from '../../engine/spec'
 import { renderProblem, specToScenario, validateScenario } from '../../scenario'
 import { baseSpec } from './fixtures'
 
@@ -258,5 +260,86 @@ describe('the editor agrees with the scenario reader (drift regressions)', () =>
     expect(loaded.ok).toBe(true)
     if (!loaded.ok) return
     expect(validateForm(specToForm(loaded.spec), loaded.spec)).toEqual({})
+  })
+})
+
+describe('the Kafka version', () => {
+  const versioned = (version: '3.6' | '3.9' | '4.0' | '4.1'): SimulationSpec => {
+    const spec = baseSpec()
+    spec.cluster.kafkaVersion = version
+    return spec
+  }
+
+  it('keeps the version of a spec that names one', () => {
+    const base = versioned('4.1')
+    const form = specToForm(base)
+    expect(form.kafkaVersion).toBe('4.1')
+    form.brokersPerZone = '2'
+    const { spec } = buildSpec(form, base)
+    expect(spec.cluster.kafkaVersion).toBe('4.1')
+  })
+
+  it('names no version for a spec without one while the form stays at 3.9, what it means', () => {
+    const base = baseSpec()
+    const form = specToForm(base)
+    expect(form.kafkaVersion).toBe('3.9')
+    expect(buildSpec(form, base).spec.cluster.kafkaVersion).toBeUndefined()
+    expect(buildSpec({ ...form, kafkaVersion: '3.7' }, base).spec.cluster.kafkaVersion).toBe('3.7')
+  })
+
+  it('moves ELR and linger.ms that are at the old default to the new default (4.1, KIP-1030)', () => {
+    const base = baseSpec()
+    const producer = base.clients[0]!
+    if (producer.kind === 'producer') producer.config['linger.ms'] = 0
+    const form = withKafkaVersion(specToForm(base), '4.1')
+    expect(form.flags['eligible.leader.replicas.enable']).toBe(true)
+    const { spec } = buildSpec(form, base)
+    expect(spec.cluster.config['eligible.leader.replicas.enable']).toBe(true)
+    const built = spec.clients[0]!
+    expect(built.kind === 'producer' && built.config['linger.ms']).toBe(5)
+  })
+
+  it('keeps an ELR setting and a linger.ms the user chose', () => {
+    const base = versioned('4.1')
+    base.cluster.config['eligible.leader.replicas.enable'] = false
+    // The fixture's producer lingers 5 ms, the 4.1 default: on 3.9 it follows to 0.
+    const form = withKafkaVersion(specToForm(base), '3.9')
+    expect(form.flags['eligible.leader.replicas.enable']).toBe(false)
+    const built = buildSpec(form, base).spec.clients[0]!
+    expect(built.kind === 'producer' && built.config['linger.ms']).toBe(0)
+    const custom = baseSpec()
+    const producer = custom.clients[0]!
+    if (producer.kind === 'producer') producer.config['linger.ms'] = 20
+    const moved = buildSpec(withKafkaVersion(specToForm(custom), '4.0'), custom).spec.clients[0]!
+    expect(moved.kind === 'producer' && moved.config['linger.ms']).toBe(20)
+  })
+
+  it('names ZooKeeper on 4.x at the controller mode, and ELR on 3.6 at its switch', () => {
+    const zk = validateForm(
+      edit((f) => {
+        f.kafkaVersion = '4.0'
+        f.controllerMode = 'zookeeper'
+      }),
+      baseSpec(),
+    )
+    expect(Object.keys(zk)).toEqual(['controllerMode'])
+    expect(zk.controllerMode).toContain('Kafka 4.0 has no ZooKeeper mode (removed in 4.0)')
+    const elr = validateForm(
+      edit((f) => {
+        f.kafkaVersion = '3.6'
+        f.flags['eligible.leader.replicas.enable'] = true
+      }),
+      baseSpec(),
+    )
+    expect(Object.keys(elr)).toEqual(['flags.eligible.leader.replicas.enable'])
+  })
+
+  it('drops an upgradeCluster that is no longer an upgrade on the chosen version', () => {
+    const base = baseSpec()
+    base.faults = [{ atMs: 10_000, type: 'upgradeCluster', toVersion: '4.0' }]
+    const { kept, dropped } = partitionFaults({ ...specToForm(base), kafkaVersion: '4.1' }, base)
+    expect(kept).toEqual([])
+    expect(dropped.map((d) => d.problems.map((p) => p.code))).toEqual([['upgrade-not-newer']])
+    expect(partitionFaults(specToForm(base), base).dropped).toEqual([])
   })
 })

@@ -12,6 +12,12 @@
  * are dropped, and both are reported.
  */
 import type { ControllerMode, SimulationSpec, TimedFault, ZoneName } from '../../engine/spec'
+import {
+  elrAfterVersionChange,
+  lingerAfterVersionChange,
+  versionOf,
+  type KafkaVersion,
+} from '../../analysis/version'
 // The modules themselves, not the scenario index, so the importers stay out of this bundle.
 import { specToScenario } from '../../scenario/export'
 import {
@@ -60,6 +66,8 @@ export type NumericBrokerKey = (typeof NUMERIC_BROKER_KEYS)[number]
 export type BooleanBrokerKey = (typeof BOOLEAN_BROKER_KEYS)[number]
 
 export interface ConfigForm {
+  /** The Kafka version (`cluster.kafkaVersion`); a spec without one shows 3.9, what it means. */
+  kafkaVersion: KafkaVersion
   zoneCount: string
   brokersPerZone: string
   controllerMode: ControllerMode
@@ -77,6 +85,16 @@ export type FieldProblems = Record<string, Problem[]>
 
 /** Field key to its problems in words (rendered by the scenario format's renderer). */
 export type FormErrors = Record<string, string>
+
+/**
+ * The form on another Kafka version: the ELR switch, when it is at the old version's default,
+ * follows the new version's (on for new clusters from 4.1); a choice the user made stays.
+ */
+export function withKafkaVersion(form: ConfigForm, version: KafkaVersion): ConfigForm {
+  const key = 'eligible.leader.replicas.enable'
+  const elr = elrAfterVersionChange(form.flags[key], form.kafkaVersion, version)
+  return { ...form, kafkaVersion: version, flags: { ...form.flags, [key]: elr } }
+}
 
 /** The zone names for `count` zones: the spec's own first, then use1-az1.. not yet taken. */
 export function zoneNames(existing: readonly ZoneName[], count: number): ZoneName[] {
@@ -104,6 +122,7 @@ export function specToForm(spec: SimulationSpec): ConfigForm {
   const flags = {} as Record<BooleanBrokerKey, boolean>
   for (const key of BOOLEAN_BROKER_KEYS) flags[key] = cluster.config[key]
   return {
+    kafkaVersion: versionOf(spec),
     zoneCount: String(zoneCount),
     brokersPerZone: String(Math.max(1, Math.round(cluster.brokers.length / zoneCount))),
     controllerMode: cluster.controller,
@@ -240,9 +259,13 @@ export function formToScenario(
   for (const key of NUMERIC_BROKER_KEYS) config[key] = jsonValue(form.numeric[key])
   for (const key of BOOLEAN_BROKER_KEYS) config[key] = form.flags[key]
   const perZone = jsonValue(form.brokersPerZone)
+  const baseVersion = versionOf(base)
+  // A file that names no version keeps naming none while the form stays at what that means.
+  const named = base.cluster.kafkaVersion !== undefined || form.kafkaVersion !== baseVersion
   const scenario = {
     ...file,
     cluster: {
+      ...(named ? { kafkaVersion: form.kafkaVersion } : {}),
       controller: form.controllerMode,
       zones,
       brokersPerZone: perZone,
@@ -250,7 +273,10 @@ export function formToScenario(
       config,
     },
     topics: form.topics.map((t) => topicFile(t, base, file, zones, perZone)),
-    clients: [...form.producers.map((p) => producerFile(p, file)), ...carried.consumers],
+    clients: [
+      ...form.producers.map((p) => producerFile(p, file, baseVersion, form.kafkaVersion)),
+      ...carried.consumers,
+    ],
     faults: carried.faults,
   }
   return { scenario, problems }
@@ -295,9 +321,10 @@ function topicFile(
 
 /**
  * A producer of the form, over its configs in the base scenario. Changing acks drops an
- * enable.idempotence carried from before, so that Kafka's default for the new acks applies.
+ * enable.idempotence carried from before, so that Kafka's default for the new acks applies; a
+ * linger.ms at the old version's default follows the new version's (5 from 4.0, KIP-1030).
  */
-function producerFile(p: ProducerForm, file: ScenarioFile) {
+function producerFile(p: ProducerForm, file: ScenarioFile, from: KafkaVersion, to: KafkaVersion) {
   const old = file.clients?.find(
     (c): c is ScenarioProducer => c.kind === 'producer' && c.id === p.id,
   )
@@ -308,6 +335,8 @@ function producerFile(p: ProducerForm, file: ScenarioFile) {
   }
   config.acks = acks
   config['bootstrap.servers'] = jsonList(p.bootstrapServers)
+  const linger = config['linger.ms']
+  if (typeof linger === 'number') config['linger.ms'] = lingerAfterVersionChange(linger, from, to)
   return {
     kind: 'producer',
     id: p.id,
@@ -413,6 +442,7 @@ export function fieldOf(problem: Problem, producers: number): string | null {
   if (/^cluster\.controllers\[\d+\]\.zone$/.test(path)) return 'controllerPlacement'
   if (path.startsWith('cluster.controllers')) return 'controllerCount'
   if (path === 'cluster.controller') return 'controllerMode'
+  if (path === 'cluster.kafkaVersion') return 'kafkaVersion'
   const key = CONFIG_KEY.exec(path)?.[1]
   if (key !== undefined) {
     if ((NUMERIC_BROKER_KEYS as readonly string[]).includes(key)) return `numeric.${key}`
