@@ -58,7 +58,8 @@ export const VERSION_CHANGES = [
     [
       'The leader holds the high watermark while the ISR is under min.insync.replicas, so acks=all writes wait instead of being acknowledged short (KAFKA-15583, `Partition.maybeIncrementLeaderHW`).',
       'The effective min ISR is `min(min.insync.replicas, RF)` (`Partition.effectiveMinIsr`): min.insync.replicas > RF is accepted with a warning and the topic is writable while all replicas are in sync.',
-      'NOT_LEADER_OR_FOLLOWER responses name the new leader (KIP-951); recorded for the client model.',
+      'NOT_LEADER_OR_FOLLOWER and FENCED_LEADER_EPOCH responses name the current leader, and the producer retries there at once, without a metadata round trip or backoff (KIP-951). Before 3.7 it waits `retry.backoff.ms` and refreshes metadata first.',
+      'Retries and metadata refreshes back off exponentially from `retry.backoff.ms` to `retry.backoff.max.ms` with 20 % jitter (KIP-580); before 3.7 every wait is `retry.backoff.ms`.',
     ],
   ],
   ['3.8', ['Nothing the engine models changes from 3.7.']],

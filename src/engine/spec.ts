@@ -78,6 +78,25 @@ export interface TopicSpec {
 /** `acks` normalised to Kafka's numeric form: -1 is "all". */
 export type Acks = -1 | 0 | 1
 
+/**
+ * The NetworkClient settings every Java client shares (CommonClientConfigs: reconnect backoff
+ * 50 ms → 1 s, connection setup timeout 10 s → 30 s, both exponential with 20 % jitter in
+ * ClusterConnectionStates).
+ */
+export interface ConnectionConfig {
+  'reconnect.backoff.ms': number
+  'reconnect.backoff.max.ms': number
+  'socket.connection.setup.timeout.ms': number
+  'socket.connection.setup.timeout.max.ms': number
+}
+
+export const CONNECTION_DEFAULTS: ConnectionConfig = {
+  'reconnect.backoff.ms': 50,
+  'reconnect.backoff.max.ms': 1000,
+  'socket.connection.setup.timeout.ms': 10000,
+  'socket.connection.setup.timeout.max.ms': 30000,
+}
+
 export interface ProducerConfig {
   acks: Acks
   retries: number
@@ -89,6 +108,12 @@ export interface ProducerConfig {
   'bootstrap.servers': BrokerId[]
   'enable.idempotence': boolean
   'linger.ms': number
+  'max.in.flight.requests.per.connection': number
+  'max.block.ms': number
+  'reconnect.backoff.ms': number
+  'reconnect.backoff.max.ms': number
+  'socket.connection.setup.timeout.ms': number
+  'socket.connection.setup.timeout.max.ms': number
 }
 
 export const DEFAULT_PRODUCER_CONFIG: Omit<ProducerConfig, 'bootstrap.servers'> = {
@@ -101,6 +126,9 @@ export const DEFAULT_PRODUCER_CONFIG: Omit<ProducerConfig, 'bootstrap.servers'> 
   'metadata.max.age.ms': 300000,
   'enable.idempotence': true,
   'linger.ms': 0,
+  ...CONNECTION_DEFAULTS,
+  'max.in.flight.requests.per.connection': 5,
+  'max.block.ms': 60000,
 }
 
 export interface ConsumerConfig {
@@ -110,6 +138,11 @@ export interface ConsumerConfig {
   'metadata.max.age.ms': number
   'fetch.max.wait.ms': number
   'retry.backoff.ms': number
+  'retry.backoff.max.ms': number
+  'reconnect.backoff.ms': number
+  'reconnect.backoff.max.ms': number
+  'socket.connection.setup.timeout.ms': number
+  'socket.connection.setup.timeout.max.ms': number
 }
 
 export const DEFAULT_CONSUMER_CONFIG: Omit<ConsumerConfig, 'bootstrap.servers'> = {
@@ -118,6 +151,8 @@ export const DEFAULT_CONSUMER_CONFIG: Omit<ConsumerConfig, 'bootstrap.servers'> 
   'metadata.max.age.ms': 300000,
   'fetch.max.wait.ms': 500,
   'retry.backoff.ms': 100,
+  'retry.backoff.max.ms': 1000,
+  ...CONNECTION_DEFAULTS,
 }
 
 export interface ProducerSpec {

@@ -219,6 +219,30 @@ const producerConfigDescriptions: Record<keyof ProducerConfig, [Rule, string]> =
     'Whether the producer de-duplicates its retries. Requires acks "all" and retries above 0.',
   ],
   'linger.ms': [int(0, MAX_SAFE), 'How long the producer waits to fill a batch.'],
+  'max.in.flight.requests.per.connection': [
+    int(1, MAX_INT32),
+    'Produce requests the producer keeps outstanding on one broker connection; the next batch for any partition that broker leads waits for a free slot. At most 5 with idempotence.',
+  ],
+  'max.block.ms': [
+    int(0, MAX_INT32),
+    "How long send() blocks while the producer has no metadata for its topic (no bootstrap server answered); then it throws a TimeoutException and the application's thread moves on.",
+  ],
+  'reconnect.backoff.ms': [
+    int(1, MAX_SAFE),
+    `First wait before reconnecting to a broker whose connection failed; it doubles on each failure up to reconnect.backoff.max.ms, with 20 % jitter ${NO_SPIN}.`,
+  ],
+  'reconnect.backoff.max.ms': [
+    int(1, MAX_SAFE),
+    `Longest wait before reconnecting to a broker ${NO_SPIN}.`,
+  ],
+  'socket.connection.setup.timeout.ms': [
+    int(1, MAX_INT32),
+    'How long a new connection may take to set up before the client gives it up (a broker whose host is down or cut off never answers); it doubles on each failure up to socket.connection.setup.timeout.max.ms.',
+  ],
+  'socket.connection.setup.timeout.max.ms': [
+    int(1, MAX_INT32),
+    'Longest connection setup timeout after repeated failures.',
+  ],
 }
 
 export const PRODUCER_CONFIG_FIELDS: Record<keyof ProducerConfig, FieldSpec> = withDefaults(
@@ -253,6 +277,26 @@ const consumerConfigDescriptions: Record<keyof ConsumerConfig, [Rule, string]> =
     `How long a fetch waits at the leader for new data ${NO_SPIN}.`,
   ],
   'retry.backoff.ms': [int(1, MAX_SAFE), `Wait before a failed request is retried ${NO_SPIN}.`],
+  'retry.backoff.max.ms': [
+    int(1, MAX_SAFE),
+    `Longest wait between metadata refreshes that bring nothing new ${NO_SPIN}.`,
+  ],
+  'reconnect.backoff.ms': [
+    int(1, MAX_SAFE),
+    `First wait before reconnecting to a broker whose connection failed; it doubles on each failure up to reconnect.backoff.max.ms, with 20 % jitter ${NO_SPIN}.`,
+  ],
+  'reconnect.backoff.max.ms': [
+    int(1, MAX_SAFE),
+    `Longest wait before reconnecting to a broker ${NO_SPIN}.`,
+  ],
+  'socket.connection.setup.timeout.ms': [
+    int(1, MAX_INT32),
+    'How long a new connection may take to set up before the client gives it up (a broker whose host is down or cut off never answers); it doubles on each failure up to socket.connection.setup.timeout.max.ms.',
+  ],
+  'socket.connection.setup.timeout.max.ms': [
+    int(1, MAX_INT32),
+    'Longest connection setup timeout after repeated failures.',
+  ],
 }
 
 export const CONSUMER_CONFIG_FIELDS: Record<keyof ConsumerConfig, FieldSpec> = withDefaults(

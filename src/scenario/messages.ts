@@ -159,6 +159,8 @@ export interface ProblemParams {
   'elr-in-isr': { broker: number }
   'idempotence-needs-acks-all': Record<string, never>
   'idempotence-needs-retries': Record<string, never>
+  'idempotence-needs-max-in-flight-5': { maxInFlight: number }
+  'idempotence-disabled-by-max-in-flight': { maxInFlight: number }
   'delivery-timeout-too-small': { deliveryTimeoutMs: number; minimum: number }
   'delivery-timeout-raised': { defaultMs: number; raisedTo: number }
   'json-syntax': { reason: JsonSyntaxReason; found?: string; depth?: number; key?: string }
@@ -491,6 +493,10 @@ const RENDERERS: Renderers = {
     `broker ${p.broker} is in the ISR; eligible leader replicas are outside it (KIP-966)`,
   'idempotence-needs-acks-all': () =>
     'Must set acks to all in order to use the idempotent producer (enable.idempotence is true); Kafka refuses this with a ConfigException',
+  'idempotence-needs-max-in-flight-5': (p) =>
+    `Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer (enable.idempotence is true; got ${p.maxInFlight}); Kafka refuses this with a ConfigException`,
+  'idempotence-disabled-by-max-in-flight': (p) =>
+    `Idempotence will be disabled because max.in.flight.requests.per.connection is set to ${p.maxInFlight}, which is greater than 5, as Kafka's producer does when enable.idempotence is not set`,
   'idempotence-needs-retries': () =>
     'Must set retries to non-zero when using the idempotent producer (enable.idempotence is true)',
   'delivery-timeout-too-small': (p) =>

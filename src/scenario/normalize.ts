@@ -13,10 +13,12 @@ import {
   type KafkaVersion,
 } from '../engine/versions'
 import {
+  CONNECTION_DEFAULTS,
   DEFAULT_CLUSTER_CONFIG,
   DEFAULT_CONSUMER_CONFIG,
   DEFAULT_PRODUCER_CONFIG,
   type Acks,
+  type ConnectionConfig,
   type BrokerSpec,
   type ClientSpec,
   type ClusterConfig,
@@ -109,7 +111,7 @@ export function mergedClusterConfig(
 /**
  * Kafka's producer post-processing (`ProducerConfig.postProcessAndValidateIdempotenceConfigs`,
  * `KafkaProducer.configureDeliveryTimeout`): idempotence not set explicitly is turned off when
- * acks is not all or retries is 0, and a default `delivery.timeout.ms` below
+ * acks is not all, retries is 0 or max.in.flight.requests.per.connection is above 5, and a default `delivery.timeout.ms` below
  * `linger.ms + request.timeout.ms` is raised to that sum.
  */
 export function producerConfig(
@@ -134,9 +136,27 @@ export function producerConfig(
     'metadata.max.age.ms': raw['metadata.max.age.ms'] ?? d['metadata.max.age.ms'],
     'bootstrap.servers': (raw['bootstrap.servers'] ?? allBrokers).slice(),
     'enable.idempotence':
-      raw['enable.idempotence'] ?? (d['enable.idempotence'] && acks === -1 && retries > 0),
+      raw['enable.idempotence'] ??
+      (d['enable.idempotence'] &&
+        acks === -1 &&
+        retries > 0 &&
+        (raw['max.in.flight.requests.per.connection'] ?? 5) <= 5),
     'linger.ms': lingerMs,
+    'max.in.flight.requests.per.connection':
+      raw['max.in.flight.requests.per.connection'] ?? d['max.in.flight.requests.per.connection'],
+    'max.block.ms': raw['max.block.ms'] ?? d['max.block.ms'],
+    ...connectionConfig(raw),
   }
+}
+
+/** The NetworkClient settings, defaulted (CommonClientConfigs). */
+function connectionConfig(raw: Partial<ConnectionConfig>): ConnectionConfig {
+  const out = { ...CONNECTION_DEFAULTS }
+  for (const key of Object.keys(CONNECTION_DEFAULTS) as (keyof ConnectionConfig)[]) {
+    const value = raw[key]
+    if (value !== undefined) out[key] = value
+  }
+  return out
 }
 
 function consumerConfig(raw: Partial<ConsumerConfig>, allBrokers: number[]): ConsumerConfig {
@@ -148,6 +168,8 @@ function consumerConfig(raw: Partial<ConsumerConfig>, allBrokers: number[]): Con
     'metadata.max.age.ms': raw['metadata.max.age.ms'] ?? d['metadata.max.age.ms'],
     'fetch.max.wait.ms': raw['fetch.max.wait.ms'] ?? d['fetch.max.wait.ms'],
     'retry.backoff.ms': raw['retry.backoff.ms'] ?? d['retry.backoff.ms'],
+    'retry.backoff.max.ms': raw['retry.backoff.max.ms'] ?? d['retry.backoff.max.ms'],
+    ...connectionConfig(raw),
   }
 }
 

@@ -434,6 +434,16 @@ function checkProducerConfig(ctx: Ctx, config: Record<string, unknown>, path: st
       error(ctx, at(path, 'retries'), 'idempotence-needs-retries', {})
     }
   }
+  // ProducerConfig.postProcessAndValidateIdempotenceConfigs: more than 5 requests in flight is an
+  // error with idempotence asked for, and turns idempotence off when it is only the default.
+  const maxInFlight = config['max.in.flight.requests.per.connection'] as number | undefined
+  if (maxInFlight !== undefined && maxInFlight > 5) {
+    const at5 = at(path, 'max.in.flight.requests.per.connection')
+    if (config['enable.idempotence'] === true)
+      error(ctx, at5, 'idempotence-needs-max-in-flight-5', { maxInFlight })
+    else if (config['enable.idempotence'] === undefined && acks === -1 && retries > 0)
+      warn(ctx, at5, 'idempotence-disabled-by-max-in-flight', { maxInFlight })
+  }
   const lingerMs = (config['linger.ms'] as number | undefined) ?? d['linger.ms']
   const requestTimeoutMs =
     (config['request.timeout.ms'] as number | undefined) ?? d['request.timeout.ms']

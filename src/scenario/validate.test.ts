@@ -602,6 +602,15 @@ const cases: Case[] = [
     ['Must set retries to non-zero'],
   ],
   [
+    'idempotence with 6 requests in flight',
+    set('clients.0.config', {
+      'max.in.flight.requests.per.connection': 6,
+      'enable.idempotence': true,
+    }),
+    'clients[0].config["max.in.flight.requests.per.connection"]',
+    ['Must set max.in.flight.requests.per.connection to at most 5', 'got 6'],
+  ],
+  [
     'delivery timeout too short',
     set('clients.0.config', { 'delivery.timeout.ms': 20000 }),
     'clients[0].config["delivery.timeout.ms"]',
@@ -789,6 +798,19 @@ describe('warnings', () => {
     const result = validateScenario(s)
     const producer = result.ok ? result.spec.clients[0] : undefined
     expect(producer?.kind === 'producer' && producer.config['delivery.timeout.ms']).toBe(130000)
+  })
+
+  it('warns that more than 5 requests in flight turn the default idempotence off, and turns it off', () => {
+    const s = edited(set('clients.0.config', { 'max.in.flight.requests.per.connection': 10 }))
+    expect(warningsOf(s)).toMatchObject([
+      {
+        path: 'clients[0].config["max.in.flight.requests.per.connection"]',
+        message: expect.stringContaining('Idempotence will be disabled') as string,
+      },
+    ])
+    const result = validateScenario(s)
+    const producer = result.ok ? result.spec.clients[0] : undefined
+    expect(producer?.kind === 'producer' && producer.config['enable.idempotence']).toBe(false)
   })
 
   it('warns about narration steps out of order or after the run', () => {
