@@ -1,21 +1,34 @@
 /**
  * Producers and consumers, with the Java client's configs, errors and log lines
  * (clients/.../producer/internals/Sender.java, RecordAccumulator, NetworkClient; docs/kafka-rules.md §5).
+ * The network layer they share (connections, backoffs, metadata refreshes) is client-network.ts.
+ *
+ * The producer as Kafka's Sender runs it:
+ * - a batch waits in the accumulator until its leader's connection is ready and has a free slot
+ *   (`max.in.flight.requests.per.connection`, 5); a connection that is not ready costs no attempt.
+ *   Only a request actually in flight fails (NETWORK_EXCEPTION when its connection is reset,
+ *   REQUEST_TIMED_OUT when nothing answers within `request.timeout.ms`) and uses an attempt;
+ * - from 3.7 (KIP-951) a NOT_LEADER_OR_FOLLOWER answer names the current leader and the retry goes
+ *   there at once, without backoff; before, the producer refreshes its metadata and backs off
+ *   `retry.backoff.ms` (constant before KIP-580, 3.7; exponential to `retry.backoff.max.ms` from);
+ * - `delivery.timeout.ms` bounds a record's life from send() to its answer.
  *
  * Simplifications, stated plainly:
  * - Records are keyless and use a sticky partitioner: each producer tick (100 ms, or linger.ms if
  *   larger) forms one batch for one partition, rotating over partitions whose leader the
- *   producer's metadata knows (KIP-480/KIP-794 route around partitions without a leader).
- * - One produce request per partition in flight; queued batches for that partition go together.
- * - A connection to an unreachable host fails after `socket.connection.setup.timeout.ms`
- *   (10 s) and one to a crashed process (host up) is refused at once, both as NETWORK_EXCEPTION.
- * - Consumers fetch every `fetch.max.wait.ms` and read everything up to the high watermark.
+ *   producer's metadata knows (KIP-480/KIP-794 route around partitions without a leader; the
+ *   adaptive partitioner's queue weighting is not modelled).
+ * - A partition has at most one request in flight, carrying all its queued batches (Kafka, with
+ *   idempotence, may have up to five per partition, one batch each; the broker's checks of
+ *   out-of-order sequences are not modelled). The in-flight limit counts requests per connection,
+ *   so one slow leader blocks the next batches of all its partitions (head-of-line blocking).
+ * - Consumers fetch every `fetch.max.wait.ms` and read everything up to the high watermark; their
+ *   fetches do not go through connections (only their metadata requests do).
  */
 import {
   at,
   brokerAt,
   brokerIdx,
-  clientLine,
   consumerAt,
   consumerSpecOf,
   emit,
@@ -40,22 +53,42 @@ import {
 } from './ids'
 import { EV } from './state'
 import { recordAck } from './accounting'
-import { clientToBroker, connectedToController } from './network'
+import { clientToBroker } from './network'
 import { handleProduce } from './broker/produce'
 import { clearArray, insertSorted, removeAt } from './sorted-list'
-import { intInclusive, nextInt } from './prng'
-import type { ConsumerSpec, ProducerSpec } from './spec'
+import {
+  CONN_DISCONNECTED,
+  LOGGER,
+  canConnect,
+  canSendRequest,
+  checkConnect,
+  clientLog,
+  clientRules,
+  disconnected,
+  expiredMetadataNode,
+  exponentialBackoff,
+  initiateConnect,
+  maybeUpdateMetadata,
+  metadataUpdated,
+  nodeBroker,
+  requestMetadataUpdate,
+  resolveClient,
+  takeMetadataResponse,
+  type ClientSpecOf,
+  type DisconnectCause,
+} from './client-network'
+import { leaderAtVersion, leaderEpochAtVersion, metadataVersionSeenBy } from './metadata-view'
+import { recordLatency } from './latency-histogram'
+import type { ProducerSpec } from './spec'
 import type {
+  ClientConnection,
+  ClientNetState,
   ConsumerState,
-  PartitionState,
   ProduceRequestState,
   ProducerBatch,
   ProducerState,
 } from './state'
 import type { KafkaError } from './types'
-
-const CONNECTION_SETUP_TIMEOUT_MS = 10000
-const METADATA_RETRY_BACKOFF_MS = 1000
 
 export function producerTickMs(spec: ProducerSpec): number {
   return Math.max(100, spec.config['linger.ms'])
@@ -65,51 +98,52 @@ function producerSpec(ctx: Ctx, producer: ProducerState): ProducerSpec {
   return producerSpecOf(ctx, producer)
 }
 
-/** The metadata version broker `b` answers from: the latest, or what it had when cut off. */
-function metadataVersionSeenBy(ctx: Ctx, b: BrokerIndex): number {
-  return connectedToController(ctx, b) ? ctx.s.metadataVersion : brokerAt(ctx, b).metadataVersion
-}
-
-/** The leader a metadata cache at `version` names for partition `p` (stale if cut off). */
-function leaderAtVersion(part: PartitionState, version: number): number {
-  const history = part.leaderHistory
-  // Newest entry at or below the version; usually the last one.
-  for (let i = history.length - 1; i >= 0; i--) {
-    const entry = history[i] as [number, number, number]
-    if (entry[0] <= version) return entry[1]
-  }
-  return -1
+interface TopicLeaders {
+  version: number
+  leaders: number[]
+  epochs: number[]
 }
 
 /**
- * The leader of every partition of `topic` as a metadata cache at `version` names them. Leaders
- * at a version never change once it exists (each change gets a new version), so the result is
- * cached per topic and brought forward through `metadataChanges`; callers must not mutate it.
+ * The leader (and its epoch) of every partition of `topic` as a metadata cache at `version`
+ * names them. Leaders at a version never change once it exists (each change gets a new version),
+ * so the result is cached per topic and brought forward through `metadataChanges`; callers must
+ * not mutate it.
  */
-function topicLeadersAtVersion(ctx: Ctx, topic: number, version: number): number[] {
+function topicLeadersAtVersion(ctx: Ctx, topic: number, version: number): TopicLeaders {
   const first = ctx.s.topicFirstPartition[topic] as number
   const count = (ctx.spec.topics[topic] as { partitions: number }).partitions
   const cached = ctx.topicLeaders[topic]
-  let leaders: number[]
-  if (cached !== undefined && cached.version === version) leaders = cached.leaders
+  let result: TopicLeaders
+  if (cached !== undefined && cached.version === version) result = cached
   else if (cached !== undefined && cached.version >= 0 && cached.version < version) {
     // Version 0 is the initial state, which is not in metadataChanges; -1 knows nothing.
-    leaders = cached.leaders.slice()
+    result = { version, leaders: cached.leaders.slice(), epochs: cached.epochs.slice() }
     for (let v = cached.version + 1; v <= version; v++) {
       const p = ctx.s.metadataChanges[v - 1] as PartitionIndex
-      if (p >= first && p < first + count)
-        leaders[p - first] = leaderAtVersion(partitionAt(ctx, p), version)
+      if (p >= first && p < first + count) {
+        const part = partitionAt(ctx, p)
+        result.leaders[p - first] = leaderAtVersion(part, version)
+        result.epochs[p - first] = leaderEpochAtVersion(part, version)
+      }
     }
   } else {
-    leaders = new Array<number>(count)
-    for (let i = 0; i < count; i++)
-      leaders[i] = leaderAtVersion(partitionAt(ctx, asPartitionIndex(first + i)), version)
+    result = { version, leaders: new Array<number>(count), epochs: new Array<number>(count) }
+    for (let i = 0; i < count; i++) {
+      const part = partitionAt(ctx, asPartitionIndex(first + i))
+      result.leaders[i] = leaderAtVersion(part, version)
+      result.epochs[i] = leaderEpochAtVersion(part, version)
+    }
   }
-  ctx.topicLeaders[topic] = { version, leaders }
+  ctx.topicLeaders[topic] = result
   if (ctx.checkInvariants) {
     // Tests: the cached answer must equal a fresh lookup of every partition.
     for (let i = 0; i < count; i++) {
-      if (leaders[i] !== leaderAtVersion(partitionAt(ctx, asPartitionIndex(first + i)), version)) {
+      const part = partitionAt(ctx, asPartitionIndex(first + i))
+      if (
+        result.leaders[i] !== leaderAtVersion(part, version) ||
+        result.epochs[i] !== leaderEpochAtVersion(part, version)
+      ) {
         emit(ctx, {
           atMs: ctx.s.nowMs,
           type: 'InvariantViolated',
@@ -119,129 +153,128 @@ function topicLeadersAtVersion(ctx: Ctx, topic: number, version: number): number
       }
     }
   }
-  return leaders
+  return result
 }
 
-interface ClientLike {
-  client: number
-  topic: number
-  connected: boolean
-  metadataGen: number
-}
+// ---------------------------------------------------------------------------------------------
+// Network events, for producers and consumers alike
+// ---------------------------------------------------------------------------------------------
 
-function clientName(ctx: Ctx, c: ClientLike): string {
-  const spec = ctx.spec.clients[c.client] as ProducerSpec | ConsumerSpec
-  return spec.kind === 'producer'
-    ? `[Producer clientId=${spec.id}]`
-    : `[Consumer clientId=${spec.id}, groupId=${spec.id}-group]`
+/** A connection attempt's outcome is due (EV.connectCheck). */
+export function onConnectCheck(ctx: Ctx, code: number, k: number, gen: number): void {
+  const outcome = checkConnect(ctx, code, k, gen)
+  if (outcome === 'pending') return
+  if (outcome === 'ready') {
+    maybeUpdateMetadata(ctx, code)
+    const { kind, index } = decodeClientCode(code)
+    if (kind === 'producer') drain(ctx, producerAt(ctx, asProducerIndex(index)))
+    return
+  }
+  closeConnection(ctx, code, k, outcome)
 }
 
 /**
- * Starts a metadata request: to a bootstrap server before the first success, then to any broker
- * the client knows. A client whose bootstrap servers are all unreachable cannot connect.
+ * A connection closes: the network layer's state and lines, then the requests in flight on it
+ * cancelled (NetworkClient.cancelInFlightRequests) and a metadata update requested.
  */
-export function requestMetadata(ctx: Ctx, kind: 'producer' | 'consumer', index: number): void {
-  const c: ClientLike & { metadataInFlight: boolean } =
-    kind === 'producer'
-      ? producerAt(ctx, asProducerIndex(index))
-      : consumerAt(ctx, asConsumerIndex(index))
-  if (c.metadataInFlight) return
-  const spec = ctx.spec.clients[c.client] as ProducerSpec | ConsumerSpec
-  // A connected client asks any broker; a new one only its bootstrap servers. Counted, then the
-  // chosen one found by position, so a request allocates no candidate lists.
-  const bootstrap = spec.config['bootstrap.servers']
-  const candidateCount = c.connected ? ctx.s.brokers.length : bootstrap.length
-  /** Candidate `i`'s broker index if the client can reach it, else -1. */
-  const reachable = (i: number): number => {
-    const b = c.connected ? asBrokerIndex(i) : (ctx.brokerIndex.get(bootstrap[i] as number) ?? -1)
-    return b >= 0 && clientToBroker(ctx, asBrokerIndex(b)) ? b : -1
+function closeConnection(ctx: Ctx, code: number, k: number, cause: DisconnectCause): void {
+  const { net, kind, index } = resolveClient(ctx, code)
+  const conn = net.conns[k] as ClientConnection
+  const oldGen = conn.gen
+  const inFlight = disconnected(ctx, code, k, cause)
+  if (kind === 'producer') {
+    const producer = producerAt(ctx, asProducerIndex(index))
+    if (inFlight > 0) cancelInFlight(ctx, producer, k, oldGen, cause)
+    // Wake the sender when it may connect again, if batches wait.
+    if (producer.ready.length > 0)
+      at(ctx, conn.reconnectBackoffMs, EV.producerDrain, producer.index)
   }
-  let reachableCount = 0
-  for (let i = 0; i < candidateCount; i++) if (reachable(i) >= 0) reachableCount++
-  c.metadataGen += 1
-  c.metadataInFlight = true
-  if (reachableCount === 0) {
-    if (!c.connected) {
-      emit(ctx, {
-        atMs: ctx.s.nowMs,
-        type: 'ClientConnectFailed',
-        client: spec.id,
-        bootstrapServers: spec.config['bootstrap.servers'].slice(),
-      })
-      for (const id of spec.config['bootstrap.servers']) {
-        clientLine(
-          ctx,
-          spec.id,
-          'WARN',
-          `${clientName(ctx, c)} Connection to node -1 (b-${id}:9092) could not be established. Node may not be available.`,
-        )
-      }
-    }
-    at(ctx, METADATA_RETRY_BACKOFF_MS, EV.metadataRetry, clientCode(kind, index), c.metadataGen)
-    return
-  }
-  let pick = nextInt(ctx.s.prng, reachableCount)
-  let broker = -1
-  for (let i = 0; i < candidateCount && broker < 0; i++) {
-    const b = reachable(i)
-    if (b >= 0 && pick-- === 0) broker = b
-  }
-  at(
-    ctx,
-    2 * ctx.latencyClientMs,
-    EV.metadataResponse,
-    clientCode(kind, index),
-    broker,
-    c.metadataGen,
-  )
+  requestMetadataUpdate(ctx, code)
 }
 
-export function onMetadataResponse(ctx: Ctx, code: number, b: BrokerIndex, gen: number): void {
-  const { kind, index } = decodeClientCode(code)
-  const c: ClientLike & { metadataInFlight: boolean } =
-    kind === 'producer'
-      ? producerAt(ctx, asProducerIndex(index))
-      : consumerAt(ctx, asConsumerIndex(index))
-  if (gen !== c.metadataGen) return
-  if (!clientToBroker(ctx, b)) {
-    at(ctx, METADATA_RETRY_BACKOFF_MS, EV.metadataRetry, code, c.metadataGen)
-    return
+/**
+ * A broker process stopped on a running host: the host resets its connections, and every client
+ * holding one to that process (generation `brokerGen`) sees the disconnect.
+ */
+export function onBrokerSocketsClosed(ctx: Ctx, b: BrokerIndex, brokerGen: number): void {
+  for (const producer of ctx.s.producers)
+    resetConnectionsTo(ctx, clientCode('producer', producer.index), producer, b, brokerGen)
+  for (const consumer of ctx.s.consumers)
+    resetConnectionsTo(ctx, clientCode('consumer', consumer.index), consumer, b, brokerGen)
+}
+
+function resetConnectionsTo(
+  ctx: Ctx,
+  code: number,
+  net: ClientNetState,
+  b: BrokerIndex,
+  brokerGen: number,
+): void {
+  const spec = ctx.spec.clients[(net as ClientNetState & { client: number }).client] as ClientSpecOf
+  for (let k = 0; k < net.conns.length; k++) {
+    const conn = net.conns[k] as ClientConnection
+    if (conn.state === CONN_DISCONNECTED || conn.brokerGen !== brokerGen) continue
+    if (nodeBroker(ctx, spec, k) !== b) continue
+    // A connection still being set up learns of it at its own check (refused).
+    if (conn.state !== 2) continue
+    closeConnection(ctx, code, k, 'reset')
   }
-  c.metadataInFlight = false
-  const spec = ctx.spec.clients[c.client] as ProducerSpec | ConsumerSpec
-  if (!c.connected) {
-    c.connected = true
+}
+
+export function onMetadataResponse(ctx: Ctx, code: number, k: number, gen: number): void {
+  if (!takeMetadataResponse(ctx, code, k, gen)) return
+  const { net, spec, kind, index } = resolveClient(ctx, code)
+  const b = nodeBroker(ctx, spec, k)
+  if (!net.connected) {
+    net.connected = true
     emit(ctx, {
       atMs: ctx.s.nowMs,
       type: 'ClientConnected',
       client: spec.id,
       broker: brokerAt(ctx, b).id,
     })
-    clientLine(ctx, spec.id, 'INFO', `${clientName(ctx, c)} Cluster ID: kafka-ha-lab`)
+    // Metadata.update logs the cluster id the first time it learns it.
+    clientLog(ctx, spec, 'INFO', LOGGER.metadata, 'Cluster ID: kafka-ha-lab')
   }
-  const leaders = topicLeadersAtVersion(ctx, c.topic, metadataVersionSeenBy(ctx, b))
+  const topic =
+    kind === 'producer'
+      ? producerAt(ctx, asProducerIndex(index)).topic
+      : consumerAt(ctx, asConsumerIndex(index)).topic
+  const view = topicLeadersAtVersion(ctx, topic, metadataVersionSeenBy(ctx, b))
   if (kind === 'producer') {
-    const producer = c as ProducerState
-    producer.metadata = leaders
-    producer.metadataAtMs = ctx.s.nowMs
+    const producer = producerAt(ctx, asProducerIndex(index))
+    let changed = false
+    for (let i = 0; i < view.leaders.length; i++) {
+      // Metadata.updateLatestMetadata keeps a partition's known leader when the response's epoch
+      // is older (a stale broker cannot move a producer back).
+      const epoch = view.epochs[i] as number
+      const known = producer.leaderEpochs[i] as number
+      if (epoch < known) continue
+      if (epoch !== known || producer.metadata[i] !== view.leaders[i]) changed = true
+      producer.metadata[i] = view.leaders[i] as number
+      producer.leaderEpochs[i] = epoch
+    }
+    metadataUpdated(ctx, code, changed)
     drain(ctx, producer)
   } else {
-    ;(c as ConsumerState).metadata = leaders
+    const consumer = consumerAt(ctx, asConsumerIndex(index))
+    const changed = consumer.metadata === null || consumer.metadata !== view.leaders
+    consumer.metadata = view.leaders
+    metadataUpdated(ctx, code, changed)
   }
 }
 
-export function onMetadataRetry(ctx: Ctx, code: number, gen: number): void {
-  const { kind, index } = decodeClientCode(code)
-  const c: ClientLike & { metadataInFlight: boolean } =
-    kind === 'producer'
-      ? producerAt(ctx, asProducerIndex(index))
-      : consumerAt(ctx, asConsumerIndex(index))
-  if (gen !== c.metadataGen) return
-  c.metadataInFlight = false
-  requestMetadata(ctx, kind, index)
-}
+/** A metadata update may be allowed now (EV.metadataRetry). */
+export { onMetadataPoll } from './client-network'
 
-/** Requests past `request.timeout.ms` time out (checked on each tick rather than per request). */
+// ---------------------------------------------------------------------------------------------
+// The producer
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * NetworkClient.handleTimedOutRequests: a request in flight past `request.timeout.ms` closes its
+ * connection, and every request on it fails with REQUEST_TIMED_OUT. Checked on each tick.
+ */
 function expireRequests(ctx: Ctx, producer: ProducerState): void {
   const timeout = producerSpec(ctx, producer).config['request.timeout.ms']
   const now = ctx.s.nowMs
@@ -251,8 +284,17 @@ function expireRequests(ctx: Ctx, producer: ProducerState): void {
     const request = requests[i] as ProduceRequestState
     if (request.closed) continue
     if (now - request.sentAtMs < timeout) break
-    onProduceResponse(ctx, producer, request.id, request.lp, true)
+    const conn = producer.conns[request.brokerIndex] as ClientConnection
+    if (conn.gen !== request.connGen) continue
+    closeConnection(
+      ctx,
+      clientCode('producer', producer.index),
+      request.brokerIndex,
+      'request-timeout',
+    )
   }
+  const k = expiredMetadataNode(ctx, clientCode('producer', producer.index))
+  if (k >= 0) closeConnection(ctx, clientCode('producer', producer.index), k, 'request-timeout')
 }
 
 /** The producer's tick: new records become a batch, expired batches fail, queues drain. */
@@ -261,11 +303,12 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
   const tick = producerTickMs(spec)
   const now = ctx.s.nowMs
   at(ctx, tick, EV.producerTick, producer.index)
+  maybeUpdateMetadata(ctx, clientCode('producer', producer.index))
   if (!producer.connected) {
-    requestMetadata(ctx, 'producer', producer.index)
-  } else if (now - producer.metadataAtMs >= spec.config['metadata.max.age.ms']) {
-    requestMetadata(ctx, 'producer', producer.index)
+    blockInSend(ctx, producer, spec)
+    return
   }
+  producer.blockedSinceMs = -1
   producer.carryMilli += Math.round(spec.recordsPerSecond * tick)
   const records = Math.floor(producer.carryMilli / 1000)
   producer.carryMilli -= records * 1000
@@ -295,11 +338,15 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
     // of 1,000 small arrays per producer, cold by the partition's next batch). A new batch
     // cannot have expired, and batches re-queued above for a retry go before it either way.
     const i = batch.p
+    const leaderId = producer.metadata[i] ?? -1
     if (
       producer.ready.length === 0 &&
       producer.inFlight[i] === null &&
-      (producer.backoffUntilMs[i] as number) <= now &&
-      (producer.metadata[i] ?? -1) >= 0
+      leaderId >= 0 &&
+      canSendRequest(
+        producer.conns[brokerIdx(ctx, leaderId)] as ClientConnection,
+        spec.config['max.in.flight.requests.per.connection'],
+      )
     ) {
       sendRequest(ctx, producer, i, [batch])
       return
@@ -308,6 +355,33 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
     ;(producer.queues[i] as ProducerState['queues'][number]).push(batch)
   }
   drain(ctx, producer)
+}
+
+/**
+ * KafkaProducer.waitOnMetadata: without metadata for its topic, send() blocks the application's
+ * thread for up to `max.block.ms`, then throws TimeoutException for that record; the thread sends
+ * nothing meanwhile, and blocks again on its next record.
+ */
+function blockInSend(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): void {
+  const now = ctx.s.nowMs
+  if (producer.blockedSinceMs < 0) {
+    producer.blockedSinceMs = now
+    return
+  }
+  const limit = spec.config['max.block.ms']
+  if (now - producer.blockedSinceMs < limit) return
+  producer.blockedSinceMs = now
+  producer.sent += 1
+  ctx.s.counters.produced += 1
+  failBatch(
+    ctx,
+    producer,
+    -1,
+    1,
+    'REQUEST_TIMED_OUT',
+    `org.apache.kafka.common.errors.TimeoutException: Topic ${topicOf(ctx, producer.firstPartition).name} not present in metadata after ${limit} ms.`,
+    'send() threw',
+  )
 }
 
 /** RecordAccumulator.expiredBatches: delivery.timeout.ms since the batch was created. */
@@ -327,7 +401,7 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
         batch.p,
         batch.records,
         'REQUEST_TIMED_OUT',
-        `Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
+        `org.apache.kafka.common.errors.TimeoutException: Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
       )
     }
     if (queue.length === 0) removeAt(ready, k)
@@ -335,13 +409,18 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
   }
 }
 
+/**
+ * Sender.failBatch: the records are lost to the application, which learns it in its send
+ * callback. Kafka's producer logs nothing here; the line is the exception the callback receives.
+ */
 function failBatch(
   ctx: Ctx,
   producer: ProducerState,
   localP: number,
   records: number,
   error: KafkaError,
-  message: string,
+  exception: string,
+  how = 'Send callback',
 ): void {
   const spec = producerSpec(ctx, producer)
   producer.failed += records
@@ -350,18 +429,28 @@ function failBatch(
     atMs: ctx.s.nowMs,
     type: 'RecordsExpired',
     client: spec.id,
-    topic: topicOf(ctx, producer.firstPartition + localP).name,
+    topic: topicOf(ctx, producer.firstPartition).name,
+    // -1: send() itself failed, before a partition was chosen.
     partition: localP,
     records,
     error,
   })
-  clientLine(ctx, spec.id, 'ERROR', `[Producer clientId=${spec.id}] ${message}`)
+  clientLog(
+    ctx,
+    spec,
+    'ERROR',
+    LOGGER.application,
+    how === 'Send callback'
+      ? `Send callback for ${records} record(s) to ${partitionName(ctx, producer.firstPartition + localP)} got ${exception}`
+      : `${how} ${exception}`,
+  )
 }
 
-/** Sends `batches` of local partition `i` to the leader the producer's metadata names. */
+/** Sends `batches` of local partition `i` on the ready connection to its leader. */
 function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: ProducerBatch[]): void {
   const now = ctx.s.nowMs
   const b = brokerIdx(ctx, producer.metadata[i] as number)
+  const conn = producer.conns[b] as ClientConnection
   for (const batch of batches) batch.attempts += 1
   const request: ProduceRequestState = {
     id: producer.nextRequestId++,
@@ -373,45 +462,44 @@ function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: Prod
     done: false,
     error: null,
     baseOffset: -1,
-    local: false,
     closed: false,
-    responseLost: false,
+    connGen: conn.gen,
+    currentLeaderId: -1,
+    currentLeaderEpoch: -1,
   }
+  producer.retryEpoch[i] = producer.leaderEpochs[i] as number
   producer.inFlight[i] = request
   producer.requests.push(request)
-  const broker = brokerAt(ctx, b)
-  if (!clientToBroker(ctx, b)) {
-    // Refused at once by a host whose Kafka process is down; otherwise no answer at all.
-    const refused = !broker.processUp && broker.hostUp
-    request.done = true
-    request.local = true
-    request.error = 'NETWORK_EXCEPTION'
-    at(
-      ctx,
-      refused ? ctx.latencyClientMs * 2 : CONNECTION_SETUP_TIMEOUT_MS,
-      EV.produceResponse,
-      producer.index,
-      request.id,
-      request.lp,
-    )
-    return
-  }
+  // acks=0 expects no answer: the request is done once written and holds no slot.
+  if (producerSpec(ctx, producer).config.acks !== 0) conn.inFlight += 1
   at(ctx, ctx.latencyClientMs, EV.produceArrive, producer.index, request.id, request.lp)
 }
 
-/** Sender.sendProducerData: one request per ready partition with a known, reachable leader. */
+/**
+ * Sender.sendProducerData: a ready partition's batches go out when its leader is known and the
+ * connection to it can take a request; for a leader not connected, a connection is started once
+ * its reconnect backoff has passed (NetworkClient.ready). Batches waiting for a connection cost
+ * no attempt. Partitions in retry backoff wait, unless (3.7, KIP-951) their leader changed
+ * since the failed attempt (RecordAccumulator.shouldBackoff).
+ */
 export function drain(ctx: Ctx, producer: ProducerState): void {
   const now = ctx.s.nowMs
+  const spec = producerSpec(ctx, producer)
+  const limit = spec.config['max.in.flight.requests.per.connection']
+  const skipBackoffOnNewLeader = clientRules(ctx).leaderDiscoveryInResponses
   let needMetadata = false
   const ready = producer.ready
   // Sent partitions leave `ready` as the loop goes; `k` moves on only past the ones that stay.
   for (let k = 0; k < ready.length;) {
     const i = ready[k] as number
     const queue = producer.queues[i] as ProducerState['queues'][number]
+    if (queue.length === 0 || producer.inFlight[i] !== null) {
+      k++
+      continue
+    }
     if (
-      queue.length === 0 ||
-      producer.inFlight[i] !== null ||
-      (producer.backoffUntilMs[i] as number) > now
+      (producer.backoffUntilMs[i] as number) > now &&
+      !(skipBackoffOnNewLeader && producer.leaderEpochs[i] !== producer.retryEpoch[i])
     ) {
       k++
       continue
@@ -422,13 +510,20 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
       k++
       continue
     }
+    const b = brokerIdx(ctx, leaderId)
+    const conn = producer.conns[b] as ClientConnection
+    if (!canSendRequest(conn, limit)) {
+      if (canConnect(conn, now)) initiateConnect(ctx, clientCode('producer', producer.index), b)
+      k++
+      continue
+    }
     // The request takes a copy; emptying in place keeps the queue's storage for the next batches.
     const batches = queue.slice()
     clearArray(queue)
     removeAt(ready, k)
     sendRequest(ctx, producer, i, batches)
   }
-  if (needMetadata) requestMetadata(ctx, 'producer', producer.index)
+  if (needMetadata) requestMetadataUpdate(ctx, clientCode('producer', producer.index))
 }
 
 function requestById(producer: ProducerState, id: number, lp: number): ProduceRequestState | null {
@@ -438,11 +533,25 @@ function requestById(producer: ProducerState, id: number, lp: number): ProduceRe
 
 export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, lp: number): void {
   const request = requestById(producer, id, lp)
-  if (request === null || request.done) return
+  if (request === null || request.done || request.closed) return
   const spec = producerSpec(ctx, producer)
-  if (!clientToBroker(ctx, request.brokerIndex)) return // lost on the way: the client times out
-  handleProduce(ctx, producer, request, request.brokerIndex)
+  const b = request.brokerIndex
+  const conn = producer.conns[b] as ClientConnection
+  if (conn.gen !== request.connGen) return
+  const broker = brokerAt(ctx, b)
+  if (broker.hostUp && broker.gen !== conn.brokerGen && !broker.isolatedFrom.includes('clients')) {
+    // The connection reached a process that has since restarted: the host resets it.
+    if (conn.state === 2) closeConnection(ctx, clientCode('producer', producer.index), b, 'reset')
+    return
+  }
+  if (!clientToBroker(ctx, b)) return // lost on the way: the client times out
+  handleProduce(ctx, producer, request, b)
   if (spec.config.acks === 0) {
+    // The send callback fires once the request is written.
+    for (const batch of request.batches) {
+      recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
+      recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
+    }
     finishRequest(producer, request)
     dropClosedFront(producer)
     drain(ctx, producer)
@@ -464,47 +573,127 @@ function dropClosedFront(producer: ProducerState): void {
   while (requests.length > 0 && (requests[0] as ProduceRequestState).closed) requests.shift()
 }
 
-/** Sender.completeBatch: success, retry with backoff, or fail. */
-export function onProduceResponse(
+/** The broker's answer reaches the producer (EV.produceResponse), unless the link is down. */
+export function onProduceResponse(ctx: Ctx, producer: ProducerState, id: number, lp: number): void {
+  const request = requestById(producer, id, lp)
+  if (request === null || request.closed || !request.done) return
+  const conn = producer.conns[request.brokerIndex] as ClientConnection
+  if (conn.gen !== request.connGen) return
+  // The answer is lost when the link is down: the request times out.
+  if (!clientToBroker(ctx, request.brokerIndex)) return
+  conn.inFlight = Math.max(0, conn.inFlight - 1)
+  completeRequest(ctx, producer, request, request.error, null)
+  dropClosedFront(producer)
+}
+
+/**
+ * NetworkClient.cancelInFlightRequests: every request in flight on connection `k` (of generation
+ * `connGen`) ends with NETWORK_EXCEPTION ("Disconnected from node N") or, after a request timeout,
+ * REQUEST_TIMED_OUT ("Disconnected from node N due to timeout").
+ */
+function cancelInFlight(
   ctx: Ctx,
   producer: ProducerState,
-  id: number,
-  lp: number,
-  timedOut: boolean,
+  k: number,
+  connGen: number,
+  cause: DisconnectCause,
 ): void {
-  const request = requestById(producer, id, lp)
-  if (request === null) return
-  if (timedOut) {
-    // A response on its way wins; a lost one (broken link) leaves the timeout to decide.
-    if (request.done && request.local) return
-    if (request.done && !request.responseLost) return
-    request.error = 'REQUEST_TIMED_OUT'
-  } else {
-    if (!request.done) return
-    if (!request.local && !clientToBroker(ctx, request.brokerIndex)) {
-      request.responseLost = true
-      return
-    }
+  const spec = producerSpec(ctx, producer)
+  const now = ctx.s.nowMs
+  const timedOut = cause === 'request-timeout'
+  const brokerId = brokerAt(ctx, asBrokerIndex(k)).id
+  const cancelled: ProduceRequestState[] = []
+  for (const request of producer.requests)
+    if (!request.closed && request.brokerIndex === k && request.connGen === connGen)
+      cancelled.push(request)
+  for (const request of cancelled) {
+    const created = request.batches.reduce((m, b) => Math.min(m, b.createdAtMs), now)
+    clientLog(
+      ctx,
+      spec,
+      'INFO',
+      LOGGER.network,
+      `Cancelled in-flight PRODUCE request with correlation id ${request.id} due to node ${brokerId} being disconnected (elapsed time since creation: ${now - created}ms, elapsed time since send: ${now - request.sentAtMs}ms, throttle time: 0ms, request timeout: ${spec.config['request.timeout.ms']}ms)`,
+    )
   }
+  for (const request of cancelled) {
+    completeRequest(
+      ctx,
+      producer,
+      request,
+      timedOut ? 'REQUEST_TIMED_OUT' : 'NETWORK_EXCEPTION',
+      timedOut
+        ? `Disconnected from node ${brokerId} due to timeout`
+        : `Disconnected from node ${brokerId}`,
+    )
+  }
+  dropClosedFront(producer)
+}
+
+/** The exception class Kafka's Errors maps each error to (Errors.java). */
+const EXCEPTION: Partial<Record<KafkaError, string>> = {
+  NOT_LEADER_OR_FOLLOWER: 'NotLeaderOrFollowerException',
+  NETWORK_EXCEPTION: 'NetworkException',
+  REQUEST_TIMED_OUT: 'TimeoutException',
+  NOT_ENOUGH_REPLICAS: 'NotEnoughReplicasException',
+  NOT_ENOUGH_REPLICAS_AFTER_APPEND: 'NotEnoughReplicasAfterAppendException',
+  LEADER_NOT_AVAILABLE: 'LeaderNotAvailableException',
+}
+
+/** Errors.java's default messages, the exception text when the broker sends none. */
+const DEFAULT_MESSAGE: Partial<Record<KafkaError, string>> = {
+  NOT_LEADER_OR_FOLLOWER:
+    'For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.',
+  NETWORK_EXCEPTION: 'The server disconnected before a response was received.',
+  REQUEST_TIMED_OUT: 'The request timed out.',
+  NOT_ENOUGH_REPLICAS:
+    'Messages are rejected since there are fewer in-sync replicas than required.',
+  NOT_ENOUGH_REPLICAS_AFTER_APPEND:
+    'Messages are written to the log, but to fewer in-sync replicas than required.',
+  LEADER_NOT_AVAILABLE:
+    'There is no leader for this topic-partition as we are in the middle of a leadership election.',
+}
+
+/** InvalidMetadataException subclasses: the producer requests a metadata update after them. */
+function invalidMetadata(error: KafkaError): boolean {
+  return (
+    error === 'NOT_LEADER_OR_FOLLOWER' ||
+    error === 'LEADER_NOT_AVAILABLE' ||
+    error === 'NETWORK_EXCEPTION'
+  )
+}
+
+/**
+ * Sender.completeBatch: success, retry with backoff, or fail. `message` is the error message
+ * the response carries (null: none, as brokers send for these errors).
+ */
+function completeRequest(
+  ctx: Ctx,
+  producer: ProducerState,
+  request: ProduceRequestState,
+  error: KafkaError | null,
+  message: string | null,
+): void {
   finishRequest(producer, request)
-  if (!timedOut) dropClosedFront(producer)
   const spec = producerSpec(ctx, producer)
   const p = request.p
-  if (request.error === null) {
+  const now = ctx.s.nowMs
+  if (error === null) {
     let offset = request.baseOffset
     for (const batch of request.batches) {
       recordAck(ctx, producer, p, batch.baseSequence, offset, batch.records)
+      recordLatency(producer.latency, now - batch.createdAtMs, batch.records)
+      recordLatency(ctx.s.intervalLatency, now - batch.createdAtMs, batch.records)
       offset += batch.records
     }
     drain(ctx, producer)
     return
   }
-  const error = request.error
   producer.errors[error] = (producer.errors[error] ?? 0) + 1
   const name = partitionName(ctx, p)
   const records = request.batches.reduce((n, b) => n + b.records, 0)
-  const retriesLeft = spec.config.retries - ((request.batches[0]?.attempts ?? 1) - 1)
-  const now = ctx.s.nowMs
+  const attempts = request.batches[0]?.attempts ?? 1
+  const retriesLeft = spec.config.retries - (attempts - 1)
   // A loop, not a closure: one capturing `now` and `spec` would make V8 allocate a context for
   // this function's variables on every response, successful ones included.
   let deliveryOk = true
@@ -521,77 +710,73 @@ export function onProduceResponse(
     records,
     retriable: retry,
   })
+  const formatted = message === null ? error : `${error}. Error Message: ${message}`
   if (retry) {
-    clientLine(
+    clientLog(
       ctx,
-      spec.id,
+      spec,
       'WARN',
-      `[Producer clientId=${spec.id}] Got error produce response with correlation id ${request.id} on topic-partition ${name}, retrying (${retriesLeft - 1} attempts left). Error: ${error}`,
+      LOGGER.sender,
+      `Got error produce response with correlation id ${request.id} on topic-partition ${name}, retrying (${retriesLeft - 1} attempts left). Error: ${formatted}`,
     )
     const queue = producer.queues[request.lp] as ProducerState['queues'][number]
     queue.unshift(...request.batches)
     insertSorted(producer.ready, request.lp)
-    producer.backoffUntilMs[request.lp] =
-      now + retryBackoffMs(ctx, spec, request.batches[0]?.attempts ?? 1)
+    producer.backoffUntilMs[request.lp] = now + retryBackoffMs(ctx, spec, attempts)
     at(ctx, (producer.backoffUntilMs[request.lp] as number) - now, EV.producerDrain, producer.index)
   } else {
-    for (const batch of request.batches) {
-      failBatch(
-        ctx,
-        producer,
-        batch.p,
-        batch.records,
-        error,
-        `Got error produce response on topic-partition ${name}, giving up. Error: ${error}`,
-      )
-    }
+    const exception = `org.apache.kafka.common.errors.${EXCEPTION[error] ?? 'KafkaException'}: ${message ?? DEFAULT_MESSAGE[error] ?? error}`
+    for (const batch of request.batches)
+      failBatch(ctx, producer, batch.p, batch.records, error, exception)
   }
-  if (
-    error === 'NOT_LEADER_OR_FOLLOWER' ||
-    error === 'LEADER_NOT_AVAILABLE' ||
-    error === 'NETWORK_EXCEPTION' ||
-    error === 'REQUEST_TIMED_OUT'
-  ) {
-    if (error === 'NOT_LEADER_OR_FOLLOWER') {
-      clientLine(
-        ctx,
-        spec.id,
-        'WARN',
-        `[Producer clientId=${spec.id}] Received invalid metadata error in produce request on partition ${name} due to org.apache.kafka.common.errors.NotLeaderOrFollowerException: For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.. Going to request metadata update now`,
-      )
-    } else if (error === 'NETWORK_EXCEPTION' || error === 'REQUEST_TIMED_OUT') {
-      const brokerId = brokerAt(ctx, request.brokerIndex).id
-      clientLine(
-        ctx,
-        spec.id,
-        'WARN',
-        `[Producer clientId=${spec.id}] ${error === 'REQUEST_TIMED_OUT' ? `Disconnecting from node ${brokerId} due to request timeout.` : `Connection to node ${brokerId} (b-${brokerId}:9092) could not be established. Node may not be available.`}`,
-      )
+  if (invalidMetadata(error)) {
+    clientLog(
+      ctx,
+      spec,
+      'WARN',
+      LOGGER.sender,
+      `Received invalid metadata error in produce request on partition ${name} due to org.apache.kafka.common.errors.${EXCEPTION[error] as string}: ${message ?? (DEFAULT_MESSAGE[error] as string)} Going to request metadata update now`,
+    )
+    if (
+      error === 'NOT_LEADER_OR_FOLLOWER' &&
+      clientRules(ctx).leaderDiscoveryInResponses &&
+      request.currentLeaderId >= 0 &&
+      request.currentLeaderEpoch > (producer.leaderEpochs[request.lp] as number)
+    ) {
+      // KIP-951 (3.7): the response names the new leader; Metadata.updatePartitionLeadership
+      // takes it, and the retry goes there without waiting for its backoff.
+      producer.metadata[request.lp] = request.currentLeaderId
+      producer.leaderEpochs[request.lp] = request.currentLeaderEpoch
+      at(ctx, 0, EV.producerDrain, producer.index)
     }
-    requestMetadata(ctx, 'producer', producer.index)
+    requestMetadataUpdate(ctx, clientCode('producer', producer.index))
   }
 }
 
-/** Exponential backoff from retry.backoff.ms, doubling, capped at retry.backoff.max.ms, ±20 % jitter. */
+/**
+ * RecordAccumulator's retry backoff: from 3.7 (KIP-580) ExponentialBackoff(retry.backoff.ms, 2,
+ * retry.backoff.max.ms, 0.2) at attempts − 1; before, a constant retry.backoff.ms.
+ */
 function retryBackoffMs(ctx: Ctx, spec: ProducerSpec, attempts: number): number {
   const base = spec.config['retry.backoff.ms']
-  const max = spec.config['retry.backoff.max.ms']
-  let backoff = base
-  for (let i = 1; i < attempts && backoff < max; i++) backoff *= 2
-  backoff = Math.min(backoff, Math.max(base, max))
-  const jitter = Math.floor(backoff / 5)
-  return backoff + (jitter > 0 ? intInclusive(ctx.s.prng, -jitter, jitter) : 0)
+  if (!clientRules(ctx).exponentialRetryBackoff) return base
+  return exponentialBackoff(ctx.s.prng, base, spec.config['retry.backoff.max.ms'], attempts - 1)
 }
+
+// ---------------------------------------------------------------------------------------------
+// The consumer
+// ---------------------------------------------------------------------------------------------
 
 /** A consumer poll: read up to the high watermark of every partition whose leader it reaches. */
 export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
   const spec = consumerSpecOf(ctx, consumer)
   at(ctx, Math.max(100, spec.config['fetch.max.wait.ms']), EV.consumerTick, consumer.index)
+  const code = clientCode('consumer', consumer.index)
+  const expired = expiredMetadataNode(ctx, code)
+  if (expired >= 0) closeConnection(ctx, code, expired, 'request-timeout')
+  maybeUpdateMetadata(ctx, code)
   const meta = consumer.metadata
-  if (!consumer.connected || meta === null) {
-    requestMetadata(ctx, 'consumer', consumer.index)
-    return
-  }
+  if (!consumer.connected || meta === null) return
   const first = ctx.s.topicFirstPartition[consumer.topic] as number
   let refresh = false
   let lag = 0
@@ -627,17 +812,19 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
         fromOffset: position,
         toOffset: to,
       })
-      clientLine(
+      clientLog(
         ctx,
-        spec.id,
+        spec,
         'INFO',
-        `${clientName(ctx, consumer)} Fetch position FetchPosition{offset=${position}} is out of range for partition ${partitionName(ctx, p)}, resetting offset`,
+        LOGGER.fetchCollector,
+        `Fetch position FetchPosition{offset=${position}} is out of range for partition ${partitionName(ctx, p)}, resetting offset`,
       )
-      clientLine(
+      clientLog(
         ctx,
-        spec.id,
+        spec,
         'INFO',
-        `${clientName(ctx, consumer)} Resetting offset for partition ${partitionName(ctx, p)} to position FetchPosition{offset=${to}}.`,
+        LOGGER.subscriptions,
+        `Resetting offset for partition ${partitionName(ctx, p)} to position FetchPosition{offset=${to}}.`,
       )
       consumer.positions[i] = to
       continue
@@ -648,5 +835,5 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
     }
   }
   consumer.lag = lag
-  if (refresh) requestMetadata(ctx, 'consumer', consumer.index)
+  if (refresh) requestMetadataUpdate(ctx, code)
 }

@@ -53,7 +53,7 @@ export interface Ctx {
   /** Per topic index, min.insync.replicas as configured (leaders before Kafka 3.7 use it). */
   configuredMinIsrByTopic: number[]
   /** Derived, not state: per topic, partition leaders at a metadata version (clients.ts). */
-  topicLeaders: ({ version: number; leaders: number[] } | undefined)[]
+  topicLeaders: ({ version: number; leaders: number[]; epochs: number[] } | undefined)[]
   /**
    * Derived, not state: per broker index, the gauges over the leader sides it holds (written only
    * by broker/leader-side.ts; metrics.ts compares them with a full scan when invariant checks are
@@ -93,8 +93,9 @@ export function clientLine(
   client: string,
   level: ClientLogLine['level'],
   message: string,
+  logger: string,
 ): void {
-  ctx.s.clientLog.push({ atMs: ctx.s.nowMs, client, level, message })
+  ctx.s.clientLog.push({ atMs: ctx.s.nowMs, client, level, message, logger })
 }
 
 /** The effective min.insync.replicas of partition `p`'s topic, as the controller computes it. */

@@ -253,10 +253,13 @@ export function stopBroker(ctx: Ctx, b: BrokerIndex, clean: boolean): void {
   const broker = brokerAt(ctx, b)
   if (!broker.processUp) return
   syncMetadataVersions(ctx)
-  // Delayed produce requests: a crashed process resets its connections; a dead host says nothing.
-  forgetRoles(ctx, b, broker.hostUp ? 'NETWORK_EXCEPTION' : null)
+  // Delayed produce requests get no answer: a stopped process on a running host resets its
+  // connections (the clients see it one latency later and fail what was in flight with
+  // NETWORK_EXCEPTION); a dead host says nothing (the clients time out).
+  forgetRoles(ctx, b, null)
   broker.processUp = false
   broker.status = 'offline'
+  if (broker.hostUp) at(ctx, ctx.latencyClientMs, EV.brokerSocketsClosed, b, broker.gen)
   broker.gen += 1
   // A restarted broker rebuilds its replica roles from the metadata log.
   broker.metadataVersion = -1

@@ -22,7 +22,16 @@ import { sortedIds } from './sorted-list'
 import { createQueue, schedule } from './event-queue'
 import { emptyLog } from './log'
 import { intInclusive, prngFromSeed } from './prng'
-import { configuredMinIsr, effectiveMinIsr, isrCheckIntervalMs, type SimulationSpec } from './spec'
+import {
+  configuredMinIsr,
+  effectiveMinIsr,
+  isrCheckIntervalMs,
+  type ConsumerSpec,
+  type ProducerSpec,
+  type SimulationSpec,
+} from './spec'
+import { newClientNet } from './client-network'
+import { newHistogram } from './latency-histogram'
 import { DEFAULT_KAFKA_VERSION } from './versions'
 import { newMeter } from './meter'
 import type { EngineState, LeaderSideState, PartitionState, ReplicaState } from './state'
@@ -207,17 +216,18 @@ export function createInitialState(spec: SimulationSpec): EngineState {
         carryMilli: 0,
         nextPartition: 0,
         nextSequence: new Array<number>(count).fill(0),
+        ...newClientNet((spec.clients[client] as ProducerSpec).config, n),
         metadata: new Array<number>(count).fill(-1),
-        metadataAtMs: 0,
-        metadataGen: 0,
-        metadataInFlight: false,
-        connected: false,
+        leaderEpochs: new Array<number>(count).fill(-1),
+        retryEpoch: new Array<number>(count).fill(-1),
         queues: Array.from({ length: count }, () => []),
         ready: [],
         inFlight: new Array<null>(count).fill(null),
         backoffUntilMs: new Array<number>(count).fill(0),
         requests: [],
         nextRequestId: 0,
+        latency: newHistogram(),
+        blockedSinceMs: -1,
         sent: 0,
         acked: 0,
         failed: 0,
@@ -234,13 +244,11 @@ export function createInitialState(spec: SimulationSpec): EngineState {
         index: asConsumerIndex(index),
         client,
         topic: t,
-        connected: false,
+        ...newClientNet((spec.clients[client] as ConsumerSpec).config, n),
         metadata: null,
-        metadataInFlight: false,
         positions: new Array<number>(count).fill(0),
         consumed: 0,
         lag: 0,
-        metadataGen: 0,
       }
     }),
     events: [],
@@ -256,6 +264,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
       acked: 0,
       failed: 0,
     },
+    intervalLatency: newHistogram(),
     meters: { isrShrinks: newMeter(0), isrExpands: newMeter(0), uncleanElections: newMeter(0) },
     offlineCount: 0,
     unwritableCount: 0,

@@ -6,6 +6,7 @@
 import { brokerAt, emit, hostedOn, leaderMinIsr, ledOn, type Ctx } from './context'
 import { FIRST_BROKER } from './ids'
 import { readMeter } from './meter'
+import { clearHistogram, quantile } from './latency-histogram'
 import { serving } from './network'
 import { slotCount } from './follower-table'
 import type { LeaderSideState, PartitionState } from './state'
@@ -145,6 +146,7 @@ export function currentMetrics(ctx: Ctx): MetricsSample {
     failedRecords: c.failed - last.failed,
     lostAckedRecords: lost,
     consumerLag,
+    producerLatencyP99Ms: quantile(s.intervalLatency, 0.99),
   }
 }
 
@@ -152,4 +154,5 @@ export function sampleMetrics(ctx: Ctx): void {
   const sample = currentMetrics(ctx)
   ctx.s.series.push(sample)
   ctx.s.lastSampleCounters = { ...ctx.s.counters }
+  clearHistogram(ctx.s.intervalLatency)
 }

@@ -3,7 +3,7 @@
  * so that two runs diff cleanly.
  */
 import type { Simulation } from './api'
-import type { MetricsSample, SimEvent } from './types'
+import type { ClientLogLine, LatencySummary, MetricsSample, SimEvent } from './types'
 
 export interface ReportMetrics {
   UnderReplicatedPartitions: number
@@ -13,6 +13,8 @@ export interface ReportMetrics {
   ActiveControllerCount: number
   PreferredReplicaImbalanceCount: number
   LeaderCount: Record<string, number>
+  /** p99 of producer send → acknowledgement over the sample interval (null: nothing acknowledged). */
+  producerLatencyP99Ms: number | null
 }
 
 export interface RunReport {
@@ -42,12 +44,20 @@ export interface RunReport {
         errors: Record<string, number>
         lostAcked: number
         unavailableAcked: number
+        latencyMs: LatencySummary
       }
     | { id: string; kind: 'consumer'; consumed: number; lag: number }
   )[]
   durability: { ackedRecords: number; lostAckedRecords: number; unavailableAckedRecords: number }
   availability: { offlinePartitionMs: number; unwritablePartitionMs: number }
   events: SimEvent[]
+  /** The clients' log lines in order, with `run --client-log` (docs/cli.md). */
+  clientLog?: ClientLogLine[]
+}
+
+export interface ReportOptions {
+  /** Include the clients' log lines (`clientLog`). */
+  clientLog?: boolean
 }
 
 function pickMetrics(m: MetricsSample): ReportMetrics {
@@ -59,13 +69,18 @@ function pickMetrics(m: MetricsSample): ReportMetrics {
     ActiveControllerCount: m.ActiveControllerCount,
     PreferredReplicaImbalanceCount: m.PreferredReplicaImbalanceCount,
     LeaderCount: m.LeaderCount,
+    producerLatencyP99Ms: m.producerLatencyP99Ms,
   }
 }
 
 /** Builds the report of a simulation at its current time. */
-export function buildReport(sim: Simulation, durationMs: number): RunReport {
+export function buildReport(
+  sim: Simulation,
+  durationMs: number,
+  options: ReportOptions = {},
+): RunReport {
   const snap = sim.snapshot()
-  return {
+  const report: RunReport = {
     version: 1,
     scenario: sim.spec.name,
     seed: sim.spec.seed,
@@ -100,6 +115,7 @@ export function buildReport(sim: Simulation, durationMs: number): RunReport {
             ),
             lostAcked: c.lostAcked,
             unavailableAcked: c.unavailableAcked,
+            latencyMs: c.latencyMs,
           }
         : { id: c.id, kind: 'consumer' as const, consumed: c.consumed, lag: c.lag },
     ),
@@ -107,4 +123,6 @@ export function buildReport(sim: Simulation, durationMs: number): RunReport {
     availability: snap.availability,
     events: sim.events().slice(),
   }
+  if (options.clientLog === true) report.clientLog = sim.clientLog().slice()
+  return report
 }

@@ -16,7 +16,9 @@ import {
   consumerTick,
   drain,
   onMetadataResponse,
-  onMetadataRetry,
+  onMetadataPoll,
+  onConnectCheck,
+  onBrokerSocketsClosed,
   onProduceArrive,
   onProduceResponse,
   producerTick,
@@ -93,7 +95,7 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       onProduceArrive(ctx, producerAt(ctx, asProducerIndex(a)), b, c)
       return
     case EV.produceResponse:
-      onProduceResponse(ctx, producerAt(ctx, asProducerIndex(a)), b, c, false)
+      onProduceResponse(ctx, producerAt(ctx, asProducerIndex(a)), b, c)
       return
     case EV.producerDrain:
       drain(ctx, producerAt(ctx, asProducerIndex(a)))
@@ -123,10 +125,16 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       return
     }
     case EV.metadataResponse:
-      onMetadataResponse(ctx, a, asBrokerIndex(b), c)
+      onMetadataResponse(ctx, a, b, c)
       return
     case EV.metadataRetry:
-      onMetadataRetry(ctx, a, b)
+      onMetadataPoll(ctx, a)
+      return
+    case EV.connectCheck:
+      onConnectCheck(ctx, a, b, c)
+      return
+    case EV.brokerSocketsClosed:
+      onBrokerSocketsClosed(ctx, asBrokerIndex(a), b)
       return
     case EV.consumerTick:
       consumerTick(ctx, s.consumers[a] as EngineState['consumers'][number])

@@ -3,6 +3,7 @@ import { brokerAt, consumerSpecOf, producerSpecOf, replicaAt, type Ctx } from '.
 import { asBrokerIndex, asReplicaSlot } from './ids'
 import { durabilityTotals } from './accounting'
 import { currentMetrics } from './metrics'
+import { summarize } from './latency-histogram'
 import { serving } from './network'
 import { effectiveMinIsr, uncleanElectionEnabled, type TopicSpec } from './spec'
 import type { BrokerState, ReplicaState } from './state'
@@ -121,6 +122,7 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
           errors: { ...producer.errors },
           lostAcked: loss.lost,
           unavailableAcked: loss.unavailable,
+          latencyMs: summarize(producer.latency),
         }
       }),
       ...s.consumers.map((consumer) => {

@@ -3,6 +3,7 @@
  * "none" is -1 or null). One `EngineState` is the whole simulation; checkpoints are clones of it.
  */
 import type { MeterState } from './meter'
+import type { LatencyHistogram } from './latency-histogram'
 import type {
   BrokerId,
   BrokerIndex,
@@ -56,9 +57,9 @@ export const EV = {
   produceArrive: 11,
   /** a: producer index, b: request id, c: partition index in the producer's topic. */
   produceResponse: 12,
-  /** a: client code (`clientCode` in ids.ts), b: broker index, c: metadata gen. */
+  /** a: client code (`clientCode` in ids.ts), b: connection index, c: metadata gen. */
   metadataResponse: 13,
-  /** a: client code, b: metadata gen. */
+  /** a: client code: a metadata update may be allowed now (client-network.ts). */
   metadataRetry: 14,
   /** a: consumer index. */
   consumerTick: 15,
@@ -70,6 +71,10 @@ export const EV = {
   controlledShutdown: 19,
   /** a: rolling-restart gen. */
   rollingStep: 20,
+  /** a: client code, b: connection index, c: connection gen. */
+  connectCheck: 21,
+  /** a: broker index, b: the stopped process's gen: its host resets the clients' connections. */
+  brokerSocketsClosed: 22,
 } as const
 
 export type EventKind = (typeof EV)[keyof typeof EV]
@@ -277,6 +282,50 @@ export interface ProducerBatch {
   attempts: number
 }
 
+/** A client's connection to one node (ClusterConnectionStates.NodeConnectionState). */
+export interface ClientConnection {
+  /** CONN_DISCONNECTED, CONN_CONNECTING or CONN_READY (client-network.ts). */
+  state: number
+  /** Bumps on each attempt and each disconnect, so timers of an earlier connection are ignored. */
+  gen: number
+  /** The broker process generation the connection reached (a restarted process resets it). */
+  brokerGen: number
+  failedAttempts: number
+  failedConnectAttempts: number
+  lastAttemptMs: number
+  reconnectBackoffMs: number
+  setupTimeoutMs: number
+  /** Requests in flight on it (NetworkClient's InFlightRequests for the node). */
+  inFlight: number
+}
+
+/** What every client keeps of its network and metadata (client-network.ts). */
+export interface ClientNetState {
+  /** One per node: the brokers by index, then the bootstrap servers (nodes −1, −2, …). */
+  conns: ClientConnection[]
+  /** A metadata response arrived: the client knows the cluster (no longer bootstrapping). */
+  connected: boolean
+  metadataGen: number
+  metadataInFlight: boolean
+  /** The connection the metadata request in flight went out on. */
+  metadataNode: number
+  metadataSentAtMs: number
+  /** Metadata.requestUpdate was called since the last successful refresh. */
+  needMetadata: boolean
+  lastRefreshMs: number
+  lastSuccessfulRefreshMs: number
+  /** Failed metadata requests since the last success (Metadata.attempts). */
+  metadataAttempts: number
+  /** Successful responses that changed nothing (Metadata.equivalentResponseCount, KIP-580). */
+  equivalentResponses: number
+  /** The refresh backoff: no metadata request before this. */
+  metadataAllowedAtMs: number
+  /** A metadata poll timer is set for this time (-1: none). */
+  metadataPollAtMs: number
+  /** Every bootstrap server failed once before the first metadata response (reported once). */
+  bootstrapFailed: boolean
+}
+
 export interface ProduceRequestState {
   id: number
   /** Global partition index. */
@@ -286,19 +335,22 @@ export interface ProduceRequestState {
   brokerIndex: BrokerIndex
   batches: ProducerBatch[]
   sentAtMs: number
-  /** Set when answered: offset of the first batch on success. */
+  /** Set when the broker answered: offset of the first batch on success. */
   done: boolean
   error: KafkaError | null
   baseOffset: number
-  /** The error was detected by the client itself (refused or reset connection). */
-  local: boolean
   /** Finished from the producer's point of view (kept in `requests` until it reaches the front). */
   closed: boolean
-  /** The answer was sent but the link to the client was down: the client times out. */
-  responseLost: boolean
+  /** The generation of the connection it went out on (a disconnect cancels it). */
+  connGen: number
+  /**
+   * NOT_LEADER_OR_FOLLOWER answers carry the leader the broker knows (KIP-951, 3.7), -1 if none.
+   */
+  currentLeaderId: number
+  currentLeaderEpoch: number
 }
 
-export interface ProducerState {
+export interface ProducerState extends ClientNetState {
   index: ProducerIndex
   /** Spec client index. */
   client: number
@@ -308,12 +360,11 @@ export interface ProducerState {
   carryMilli: number
   nextPartition: number
   nextSequence: number[]
-  /** Leader per partition as the producer's metadata says, -1 when none. */
+  /** Leader per partition as the producer's metadata says, -1 when none, and its epoch. */
   metadata: number[]
-  metadataAtMs: number
-  metadataGen: number
-  metadataInFlight: boolean
-  connected: boolean
+  leaderEpochs: number[]
+  /** Per partition, the leader epoch its last failed request went to (ProducerBatch's currentLeaderEpoch). */
+  retryEpoch: number[]
   queues: ProducerBatch[][]
   /** Local partitions whose queue is not empty, ascending. */
   ready: number[]
@@ -322,6 +373,13 @@ export interface ProducerState {
   /** Requests in send order (so by sentAtMs); closed ones are dropped lazily from the front. */
   requests: ProduceRequestState[]
   nextRequestId: number
+  /**
+   * The application's send() blocks waiting for topic metadata since this time (-1: not blocked;
+   * KafkaProducer.waitOnMetadata, bounded by max.block.ms).
+   */
+  blockedSinceMs: number
+  /** Send → acknowledgement of each record, over the run (latency-histogram.ts). */
+  latency: LatencyHistogram
   sent: number
   acked: number
   failed: number
@@ -330,17 +388,14 @@ export interface ProducerState {
   unavailableAcked: number
 }
 
-export interface ConsumerState {
+export interface ConsumerState extends ClientNetState {
   index: ConsumerIndex
   client: number
   topic: number
-  connected: boolean
   metadata: number[] | null
-  metadataInFlight: boolean
   positions: number[]
   consumed: number
   lag: number
-  metadataGen: number
 }
 
 export interface FetchPairState {
@@ -426,6 +481,8 @@ export interface EngineState {
   series: MetricsSample[]
   counters: Counters
   lastSampleCounters: Counters
+  /** Producer latencies since the last metrics sample, all producers together. */
+  intervalLatency: LatencyHistogram
   /**
    * Kafka's Yammer meters, summed over the cluster (ReplicaManager's IsrShrinksPerSec and
    * IsrExpandsPerSec on every broker, ControllerStats' UncleanLeaderElectionsPerSec).

@@ -120,6 +120,7 @@ export type SimEvent =
       type: 'RecordsExpired'
       client: string
       topic: string
+      /** -1 when send() itself failed (max.block.ms), before a partition was chosen. */
       partition: number
       records: number
       error: KafkaError
@@ -248,6 +249,11 @@ export interface MetricsSample {
   lostAckedRecords: number
   /** Sum over consumers of (high watermark − position). */
   consumerLag: number
+  /**
+   * The 99th percentile of send → acknowledgement over the records all producers had
+   * acknowledged since the previous sample; null when none was.
+   */
+  producerLatencyP99Ms: number | null
 }
 
 export interface ProducerView {
@@ -263,6 +269,19 @@ export interface ProducerView {
   errors: Record<string, number>
   lostAcked: number
   unavailableAcked: number
+  /** Send → acknowledgement of each record so far (null before the first one). */
+  latencyMs: LatencySummary
+}
+
+/**
+ * Quantiles of a latency histogram in ms (latency-histogram.ts: within 6.25 %, max exact), null
+ * when nothing was measured.
+ */
+export interface LatencySummary {
+  p50: number | null
+  p99: number | null
+  p999: number | null
+  max: number | null
 }
 
 export interface ConsumerView {
@@ -282,6 +301,11 @@ export interface ClientLogLine {
   client: string
   level: 'INFO' | 'WARN' | 'ERROR'
   message: string
+  /**
+   * The Java class that prints it (as Kafka's log lines end, "(org.apache.kafka.clients.NetworkClient)"),
+   * or "application" for what the application's send callback receives.
+   */
+  logger: string
 }
 
 export interface Snapshot {

@@ -83,10 +83,16 @@ export interface VersionRules {
   producerLingerMsDefault: number
   /**
    * Produce and fetch responses carrying NOT_LEADER_OR_FOLLOWER name the new leader, and the
-   * client uses it without a metadata refresh (KIP-951, 3.7). Recorded here; the client model
-   * uses it from the client-side failover work.
+   * client uses it without waiting for a metadata refresh or its retry backoff (KIP-951, 3.7:
+   * Sender.completeBatch → Metadata.updatePartitionLeadership, RecordAccumulator.shouldBackoff).
    */
   leaderDiscoveryInResponses: boolean
+  /**
+   * The clients' retry and metadata refresh backoffs grow exponentially from `retry.backoff.ms` to
+   * `retry.backoff.max.ms` with 20 % jitter (KIP-580, 3.7: RecordAccumulator and Metadata use
+   * ExponentialBackoff); before, both were a constant `retry.backoff.ms`.
+   */
+  exponentialRetryBackoff: boolean
 }
 
 export function versionRules(version: KafkaVersion): VersionRules {
@@ -101,6 +107,7 @@ export function versionRules(version: KafkaVersion): VersionRules {
     cleanShutdownDetection: atLeast(version, '4.1'),
     producerLingerMsDefault: atLeast(version, '4.0') ? 5 : 0,
     leaderDiscoveryInResponses: atLeast(version, '3.7'),
+    exponentialRetryBackoff: atLeast(version, '3.7'),
   }
 }
 

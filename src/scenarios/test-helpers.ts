@@ -6,7 +6,13 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { buildReport, createSimulation, type RunReport } from '../engine'
-import type { MetricsSample, SimEvent, SimEventType, Snapshot } from '../engine/types'
+import type {
+  ClientLogLine,
+  MetricsSample,
+  SimEvent,
+  SimEventType,
+  Snapshot,
+} from '../engine/types'
 import { loadGuidedScenario, type GuidedScenario } from './index'
 
 export const PUBLIC_SCENARIOS_DIR = fileURLToPath(
@@ -30,6 +36,7 @@ export interface GuidedOutcome {
   report: RunReport
   series: readonly MetricsSample[]
   events: readonly SimEvent[]
+  clientLog: readonly ClientLogLine[]
   /** Snapshots taken at every narration step's atMs and at the extra probe times. */
   probes: Map<number, Snapshot>
 }
@@ -57,6 +64,7 @@ export function runGuided(id: string, extraProbesMs: readonly number[] = []): Gu
     report: buildReport(sim, spec.durationMs),
     series: sim.metricsSeries(),
     events: sim.events(),
+    clientLog: sim.clientLog(),
     probes,
   }
 }

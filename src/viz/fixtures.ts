@@ -110,6 +110,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): Snapshot {
       failedRecords: 0,
       lostAckedRecords: 0,
       consumerLag: 0,
+      producerLatencyP99Ms: null,
     },
     durability: { ackedRecords: 0, lostAckedRecords: 0, unavailableAckedRecords: 0 },
     availability: { offlinePartitionMs: 0, unwritablePartitionMs: 0 },

@@ -84,9 +84,10 @@ describe('DelayedProduce purgatory', () => {
         done: false,
         error: null,
         baseOffset: -1,
-        local: false,
         closed: false,
-        responseLost: false,
+        connGen: 0,
+        currentLeaderId: -1,
+        currentLeaderEpoch: -1,
       }
       producer.inFlight[lp] = request
       parkProduce(side, producer, request, requiredOffset)

@@ -15,6 +15,7 @@ import {
   type Ctx,
 } from '../context'
 import type { PartitionIndex, ProducerIndex, ReplicaSlot } from '../ids'
+import { leaderAtVersion, leaderEpochAtVersion, metadataVersionSeenBy } from '../metadata-view'
 import { EV } from '../state'
 import type { DelayedProduce, LeaderSideState, ProduceRequestState, ProducerState } from '../state'
 import type { KafkaError } from '../types'
@@ -29,8 +30,14 @@ export function answerProduce(
   if (request.done) return
   request.done = true
   request.error = error
-  // A reset connection is noticed by the client itself, even though the broker is gone.
-  if (error === 'NETWORK_EXCEPTION') request.local = true
+  if (error === 'NOT_LEADER_OR_FOLLOWER') {
+    // KIP-951 (3.7): the response carries the leader this broker's metadata names
+    // (ReplicaManager.getCurrentLeader); older clients ignore it.
+    const part = partitionAt(ctx, request.p)
+    const version = metadataVersionSeenBy(ctx, request.brokerIndex)
+    request.currentLeaderId = leaderAtVersion(part, version)
+    request.currentLeaderEpoch = leaderEpochAtVersion(part, version)
+  }
   const c = ctx.spec.clients[producer.client] as { config: { acks: number } }
   if (c.config.acks === 0) return
   at(ctx, ctx.latencyClientMs, EV.produceResponse, producer.index, request.id, request.lp)

@@ -10,14 +10,27 @@ import { ClientLog } from './ClientLog'
 afterEach(cleanup)
 
 const lines: ClientLogLine[] = [
-  { atMs: 1000, client: 'producer-1', level: 'INFO', message: 'Connected to node 1' },
+  {
+    atMs: 1000,
+    client: 'producer-1',
+    level: 'INFO',
+    message: 'Connected to node 1',
+    logger: 'org.apache.kafka.clients.NetworkClient',
+  },
   {
     atMs: 2000,
     client: 'producer-1',
     level: 'WARN',
     message: 'Got error produce response on topic-partition orders-0: NOT_ENOUGH_REPLICAS',
+    logger: 'org.apache.kafka.clients.producer.internals.Sender',
   },
-  { atMs: 3000, client: 'consumer-1', level: 'ERROR', message: 'Offset out of range' },
+  {
+    atMs: 3000,
+    client: 'consumer-1',
+    level: 'ERROR',
+    message: 'Offset out of range',
+    logger: 'application',
+  },
 ]
 
 function shown() {

@@ -29,6 +29,7 @@ function sample(atMs: number, urp: number): MetricsSample {
     failedRecords: 2,
     lostAckedRecords: 0,
     consumerLag: 5,
+    producerLatencyP99Ms: null,
   }
 }
 

@@ -28,6 +28,7 @@ function sample(atMs: number, overrides: Partial<MetricsSample> = {}): MetricsSa
     failedRecords: 0,
     lostAckedRecords: 0,
     consumerLag: 0,
+    producerLatencyP99Ms: null,
     ...overrides,
   }
 }

@@ -117,7 +117,9 @@ export function eventDetail(e: SimEvent): string {
     case 'ProduceFailed':
       return `${e.client} ${tp(e.topic, e.partition)} ${e.error}, ${plural(e.records, 'record')}, ${e.retriable ? 'retriable' : 'not retriable'}`
     case 'RecordsExpired':
-      return `${e.client} expired ${plural(e.records, 'record')} for ${tp(e.topic, e.partition)} (${e.error})`
+      return e.partition < 0
+        ? `${e.client} send() gave up after max.block.ms: no metadata for ${e.topic} (${e.error})`
+        : `${e.client} expired ${plural(e.records, 'record')} for ${tp(e.topic, e.partition)} (${e.error})`
     case 'ClientConnectFailed':
       return `${e.client} could not connect to bootstrap.servers ${ids(e.bootstrapServers)}`
     case 'ClientConnected':

@@ -1,0 +1,247 @@
+/**
+ * Failover as the Java client feels it (issue 14): what the producer logs, how long its writes
+ * stall and which errors reach the application, against Kafka's client source —
+ * Sender.sendProducerData, NetworkClient (ready, initiateConnect, handleDisconnections,
+ * handleTimedOutRequests, handleTimedOutConnections), ClusterConnectionStates, RecordAccumulator.
+ */
+import { describe, expect, it } from 'vitest'
+import { TestCluster } from '../test-support/test-cluster'
+import type { KafkaVersion } from './versions'
+import type { ProducerConfig } from './spec'
+
+/** 3 zones × 1 broker, `orders` with 3 partitions at RF 3 led by 1, 2, 3, min ISR 2. */
+function cluster(
+  producer: Partial<ProducerConfig> & { recordsPerSecond?: number } = {},
+  kafkaVersion?: KafkaVersion,
+) {
+  return TestCluster.create({
+    zones: 3,
+    brokersPerZone: 1,
+    seed: 11,
+    ...(kafkaVersion === undefined ? {} : { kafkaVersion }),
+  })
+    .topic('orders', {
+      partitions: 3,
+      replicationFactor: 3,
+      'min.insync.replicas': 2,
+      assignment: [
+        [1, 2, 3],
+        [2, 3, 1],
+        [3, 1, 2],
+      ],
+    })
+    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300, ...producer })
+}
+
+function messages(c: TestCluster, fromMs: number, toMs = Infinity): string[] {
+  return c.simulation
+    .clientLog()
+    .filter((l) => l.atMs >= fromMs && l.atMs < toMs)
+    .map((l) => l.message)
+}
+
+describe('a crashed leader process (host up)', () => {
+  it('stalls its partitions for about the fencing time and fails no record', () => {
+    // The issue's reproduction: crash broker 1 at 20 s. Its batches wait in the accumulator
+    // (the node is not ready), go to the new leader once the metadata names it (~9 s).
+    const c = cluster().runFor(20_000)
+    c.broker(1).crash()
+    c.runFor(40_000)
+    const p = c.producerView('p1')
+    expect(p.failed).toBe(0)
+    expect(p.errors['REQUEST_TIMED_OUT'] ?? 0).toBe(0)
+    expect(p.latencyMs.max).toBeGreaterThan(7_000)
+    expect(p.latencyMs.max).toBeLessThan(11_000)
+    expect(p.latencyMs.p50).toBeLessThan(50)
+  })
+
+  it('with retries=3 still fails nothing: a batch that is not sent uses no attempt', () => {
+    // Before this fix every send to the dead leader was a NETWORK_EXCEPTION "response" and 91 of
+    // 450 records failed after three attempts.
+    const c = cluster({ retries: 3, 'enable.idempotence': false }).runFor(20_000)
+    c.broker(1).crash()
+    c.runFor(40_000)
+    const p = c.producerView('p1')
+    expect(p.failed).toBe(0)
+    expect(p.acked).toBe(p.sent)
+    const retries = messages(c, 20_000).filter((m) => m.includes('Got error produce response'))
+    expect(retries.length).toBeLessThanOrEqual(1)
+  })
+
+  it('logs the reset, then refused reconnects with a backoff doubling from 50 ms to 1 s', () => {
+    const c = cluster().runFor(20_000)
+    c.broker(1).crash()
+    c.runFor(8_000)
+    const lines = c.simulation.clientLog().filter((l) => l.atMs >= 20_000)
+    expect(lines[0]).toMatchObject({
+      level: 'INFO',
+      logger: 'org.apache.kafka.clients.NetworkClient',
+      message: '[Producer clientId=p1] Node 1 disconnected.',
+    })
+    const refused = lines.filter((l) =>
+      l.message.endsWith(
+        'Connection to node 1 (b-1:9092) could not be established. Node may not be available.',
+      ),
+    )
+    expect(refused.every((l) => l.level === 'WARN')).toBe(true)
+    const gaps = refused.slice(1).map((l, i) => l.atMs - (refused[i]?.atMs ?? 0))
+    // ExponentialBackoff(50, 2, 1000, 0.2): the gaps grow, then stay near 1 s.
+    expect(gaps[0]).toBeLessThan(200)
+    for (const gap of gaps.slice(-3)) {
+      expect(gap).toBeGreaterThanOrEqual(800)
+      expect(gap).toBeLessThanOrEqual(1_300)
+    }
+  })
+})
+
+describe('a powered-off host (zone stopped)', () => {
+  it('times out requests in flight after request.timeout.ms, not at once', () => {
+    const c = cluster({ recordsPerSecond: 3_000 }).runFor(20_000)
+    c.zone('use1-az1').stop()
+    c.runFor(45_000)
+    const timedOut = c.events('ProduceFailed').filter((e) => e.error === 'REQUEST_TIMED_OUT')
+    expect(timedOut.length).toBeGreaterThan(0)
+    for (const e of timedOut) {
+      // Written at or soon after the stop, before broker 1's fencing changes the metadata.
+      expect(e.atMs).toBeGreaterThanOrEqual(50_000)
+      expect(e.atMs).toBeLessThanOrEqual(51_000)
+      expect(e.retriable).toBe(true)
+    }
+    expect(messages(c, 20_000)).toContain(
+      '[Producer clientId=p1] Disconnecting from node 1 due to request timeout.',
+    )
+    expect(c.events('ProduceFailed').some((e) => e.error === 'NETWORK_EXCEPTION')).toBe(false)
+    expect(c.producerView('p1').failed).toBe(0)
+  })
+
+  it('gives a new connection up after socket.connection.setup.timeout.ms, doubling to 30 s', () => {
+    // The only bootstrap server's host is off: the SYN goes unanswered.
+    const c = cluster({ 'bootstrap.servers': [1] })
+    c.at(0, { type: 'stopZone', zone: 'use1-az1' })
+    c.runFor(100_000)
+    const setup = c.simulation
+      .clientLog()
+      .filter((l) =>
+        l.message.includes('Disconnecting from node -1 due to socket connection setup timeout'),
+      )
+    expect(setup.length).toBeGreaterThanOrEqual(3)
+    const timeouts = setup.map((l) => Number(/The timeout value is (\d+) ms/.exec(l.message)?.[1]))
+    // ClusterConnectionStates: 10 s, then exponentially (with 20 % jitter) up to 30 s.
+    expect(timeouts[0]).toBeGreaterThanOrEqual(8_000)
+    expect(timeouts[0]).toBeLessThanOrEqual(12_000)
+    expect(timeouts[1]).toBeGreaterThan(timeouts[0] as number)
+    expect(Math.max(...timeouts)).toBeLessThanOrEqual(30_000)
+    for (let i = 1; i < setup.length; i++) {
+      const gap = (setup[i]?.atMs ?? 0) - (setup[i - 1]?.atMs ?? 0)
+      expect(gap).toBeGreaterThanOrEqual(timeouts[i] as number)
+    }
+  })
+})
+
+describe('leader discovery when leadership moves (controlled shutdown)', () => {
+  function moved(version: KafkaVersion) {
+    const c = cluster({ 'retry.backoff.ms': 500 }, version).runFor(20_000)
+    c.broker(1).shutdown()
+    c.runFor(20_000)
+    const notLeader = c
+      .events('ProduceFailed')
+      .filter((e) => e.error === 'NOT_LEADER_OR_FOLLOWER' && e.partition === 0)
+    return { c, notLeader, p: c.producerView('p1') }
+  }
+
+  it('from 3.7 (KIP-951) retries at the leader named in the answer, without backoff', () => {
+    const { notLeader, p } = moved('3.7')
+    expect(notLeader.length).toBeGreaterThan(0)
+    expect(p.failed).toBe(0)
+    // retry.backoff.ms is 500 here: a retry that skips it is faster than that.
+    expect(p.latencyMs.max).toBeLessThan(100)
+  })
+
+  it('before 3.7 backs off retry.backoff.ms and refreshes metadata first', () => {
+    const { notLeader, p } = moved('3.6')
+    expect(notLeader.length).toBeGreaterThan(0)
+    expect(p.failed).toBe(0)
+    expect(p.latencyMs.max).toBeGreaterThanOrEqual(500)
+    expect(p.latencyMs.max).toBeLessThan(1_500)
+  })
+})
+
+describe('max.in.flight.requests.per.connection', () => {
+  /**
+   * Partitions 0 and 1 both led by broker 1; partition 0's only other ISR member fetches 5 s
+   * late, so its acks=all requests wait in the leader's purgatory. Returns the share of the
+   * records sent during the next 20 s that were acknowledged.
+   */
+  function ackedShareWithSlowFollower(maxInFlight: number): number {
+    const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 5 })
+      .topic('orders', {
+        partitions: 2,
+        replicationFactor: 2,
+        'min.insync.replicas': 2,
+        assignment: [
+          [1, 2],
+          [1, 3],
+        ],
+      })
+      .producer('p1', 'orders', {
+        acks: -1,
+        recordsPerSecond: 200,
+        'max.in.flight.requests.per.connection': maxInFlight,
+      })
+      .runFor(10_000)
+    const before = c.producerView('p1')
+    c.broker(2).slow(5_000)
+    c.runFor(20_000)
+    const after = c.producerView('p1')
+    return (after.acked - before.acked) / (after.sent - before.sent)
+  }
+
+  it('with 1, a request parked on one partition blocks the other partitions of its leader', () => {
+    // Head-of-line blocking: the connection to broker 1 has one slot, held by partition 0's
+    // parked request, so partition 1's batches wait behind it although broker 3 keeps up.
+    expect(ackedShareWithSlowFollower(1)).toBeLessThan(0.4)
+  })
+
+  it('with 5 (the default), the healthy partition keeps flowing', () => {
+    const share = ackedShareWithSlowFollower(5)
+    expect(share).toBeGreaterThan(0.6)
+    expect(share).toBeLessThan(0.9)
+  })
+})
+
+describe('bootstrap.servers', () => {
+  it('numbers bootstrap nodes -1, -2, …, tries a dead one, logs it and moves to the next', () => {
+    const c = cluster({ 'bootstrap.servers': [1, 2] })
+    c.at(0, { type: 'crashBroker', broker: 1 })
+    // Over several seeds the client starts at a random bootstrap server: whichever it picks,
+    // it ends up connected through broker 2 (node -2) within a second.
+    c.runFor(1_000)
+    const connected = c.events('ClientConnected').find((e) => e.client === 'p1')
+    expect(connected?.broker).toBe(2)
+    expect(connected?.atMs).toBeLessThan(1_000)
+    for (const m of messages(c, 0, 1_000).filter((x) => x.includes('Bootstrap broker')))
+      expect(m).toBe(
+        '[Producer clientId=p1] Bootstrap broker b-1:9092 (id: -1 rack: null) disconnected',
+      )
+  })
+
+  it('with only a dead bootstrap server, send() blocks max.block.ms and then throws', () => {
+    const c = cluster({ 'bootstrap.servers': [1], 'max.block.ms': 5_000 })
+    c.at(0, { type: 'crashBroker', broker: 1 })
+    c.runFor(6_000)
+    const lines = c.simulation.clientLog()
+    expect(
+      lines.some((l) =>
+        l.message.includes('Connection to node -1 (b-1:9092) could not be established'),
+      ),
+    ).toBe(true)
+    const thrown = lines.filter((l) => l.logger === 'application')
+    expect(thrown[0]?.message).toContain('Topic orders not present in metadata after 5000 ms.')
+    // The first send() comes with the first producer tick, after the run starts.
+    expect(thrown[0]?.atMs).toBeGreaterThanOrEqual(5_000)
+    expect(thrown[0]?.atMs).toBeLessThan(5_200)
+    const p = c.producerView('p1')
+    expect(p.acked).toBe(0)
+    expect(c.events('RecordsExpired').some((e) => e.partition === -1)).toBe(true)
+  })
+})
