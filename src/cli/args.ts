@@ -31,6 +31,8 @@ export type FlagSpec =
   | { kind: 'integer'; min: number; max: number; value: string; description: string }
   | { kind: 'choice'; choices: readonly string[]; value: string; description: string }
   | { kind: 'text'; value: string; description: string }
+  /** A flag without a value: present or not (parsed as "true"). */
+  | { kind: 'switch'; description: string }
 
 export interface PositionalSpec {
   name: string
@@ -92,6 +94,13 @@ export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParseResult 
       unknownFlags++
       continue
     }
+    if (flagSpec.kind === 'switch') {
+      if (equals !== -1) problems.push({ path: flag, message: 'takes no value' })
+      else if (Object.hasOwn(flags, name))
+        problems.push({ path: flag, message: 'is given more than once' })
+      else flags[name] = 'true'
+      continue
+    }
     let raw: string | undefined
     if (equals !== -1) {
       raw = word.slice(equals + 1)
@@ -137,6 +146,8 @@ export function expected(flag: FlagSpec): string {
       return `one of ${flag.choices.map((c) => JSON.stringify(c)).join(', ')}`
     case 'text':
       return `${flag.value}`
+    case 'switch':
+      return 'no value'
   }
 }
 
@@ -174,6 +185,8 @@ function readFlagValue(
         return undefined
       }
       return raw
+    case 'switch':
+      return 'true'
   }
 }
 

@@ -38,10 +38,13 @@ export function commandHelp(command: Command): string {
     PROGRAM,
     command.name,
     ...positionals.map((p) => `<${p.name}>`),
-    ...flagEntries.map(([name, f]) => `[--${name} ${f.value}]`),
+    ...flagEntries.map(([name, f]) =>
+      f.kind === 'switch' ? `[--${name}]` : `[--${name} ${f.value}]`,
+    ),
   ].join(' ')
   const options = [
     ...flagEntries.map(([name, f]) => {
+      if (f.kind === 'switch') return [`  --${name}`, ...wrap(f.description, 92).map(indent)]
       const accepts = f.kind === 'text' ? '' : ` Accepts ${expected(f)}.`
       return [`  --${name} ${f.value}`, ...wrap(`${f.description}${accepts}`, 92).map(indent)]
     }),

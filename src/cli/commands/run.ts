@@ -44,11 +44,17 @@ export const runCommand: Command = {
         value: 'FILE',
         description: 'Write the report to FILE instead of stdout.',
       },
+      'client-log': {
+        kind: 'switch',
+        description:
+          "Add clientLog to the report: every line the clients' Kafka libraries log, in order, each with its level and Java class.",
+      },
     },
   },
   examples: [
     'kafka-ha-lab run scenario.json > report.json',
     'kafka-ha-lab run scenario.json --seed 42 --duration 60000 --out report.json',
+    'kafka-ha-lab run scenario.json --client-log | jq -r \'.clientLog[] | "\\(.atMs) \\(.message)"\'',
   ],
   async execute(args, io) {
     const [path = ''] = args.positionals
@@ -57,7 +63,9 @@ export const runCommand: Command = {
     const stderr = [...loaded.warnings, ...lateFaultWarnings(loaded.spec, spec)]
     const sim = createSimulation(spec)
     sim.runUntil(spec.durationMs)
-    const text = jsonText(buildReport(sim, spec.durationMs))
+    const text = jsonText(
+      buildReport(sim, spec.durationMs, { clientLog: args.flags['client-log'] === 'true' }),
+    )
     const out = args.flags['out']
     if (typeof out !== 'string') return { stdout: text, stderr, exitCode: EXIT_OK }
     try {
