@@ -245,3 +245,49 @@ describe('bootstrap.servers', () => {
     expect(c.events('RecordsExpired').some((e) => e.partition === -1)).toBe(true)
   })
 })
+
+describe('consumer position validation after a leader change (KIP-320)', () => {
+  it('seeks back to where the logs diverge after an unclean election, not to 0 or the HW', () => {
+    // The issue's reproduction: RF 2, min ISR 1, unclean election on; broker 2 is cut off from
+    // the brokers at 10 s and leaves the ISR; at 70 s it is healed and broker 1 crashes.
+    const c = TestCluster.create({ zones: 2, brokersPerZone: 1, seed: 3 })
+      .topic('orders', {
+        partitions: 1,
+        replicationFactor: 2,
+        'min.insync.replicas': 1,
+        'unclean.leader.election.enable': true,
+        assignment: [[1, 2]],
+      })
+      .producer('p1', 'orders', { acks: 1, recordsPerSecond: 10 })
+      .consumer('c1', 'orders')
+      .runFor(10_000)
+    c.broker(2).isolate(['brokers'])
+    c.runFor(60_000)
+    c.broker(2).heal()
+    c.broker(1).crash()
+    c.runFor(30_000)
+    const resets = c.events('ConsumerOffsetReset')
+    expect(resets).toHaveLength(1)
+    expect(resets[0]).toMatchObject({ client: 'c1', reason: 'truncation', fromOffset: 694 })
+    // Broker 2's epoch 0 ends where it was cut off: about 10 s × 10 records/s.
+    expect(resets[0]?.toOffset).toBeGreaterThan(90)
+    expect(resets[0]?.toOffset).toBeLessThan(110)
+    const line = c.simulation
+      .clientLog()
+      .find((l) => l.message.includes('Truncation detected for partition orders-0'))
+    expect(line).toMatchObject({
+      level: 'INFO',
+      logger: 'org.apache.kafka.clients.consumer.internals.SubscriptionState',
+    })
+    expect(line?.message).toContain(
+      'at offset FetchPosition{offset=694, offsetEpoch=Optional[0], currentLeader=LeaderAndEpoch{leader=Optional[b-2:9092 (id: 2 rack: use1-az2)], epoch=1}}, resetting offset to the first offset known to diverge FetchPosition{offset=',
+    )
+  })
+
+  it('leaves the position alone after a clean election: the new leader has every record below it', () => {
+    const c = cluster().consumer('c1', 'orders').runFor(20_000)
+    c.broker(1).crash()
+    c.runFor(30_000)
+    expect(c.events('ConsumerOffsetReset')).toEqual([])
+  })
+})

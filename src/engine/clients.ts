@@ -56,6 +56,7 @@ import { recordAck } from './accounting'
 import { clientToBroker } from './network'
 import { handleProduce } from './broker/produce'
 import { clearArray, insertSorted, removeAt } from './sorted-list'
+import { endOffsetForEpoch, epochAtOffset } from './log'
 import {
   CONN_DISCONNECTED,
   LOGGER,
@@ -800,40 +801,122 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
       lag += Math.max(0, currentHw - position)
       continue
     }
+    // KIP-320: a new leader epoch puts the position under validation
+    // (SubscriptionState.maybeValidatePositionForCurrentLeader); the leader answers
+    // OffsetsForLeaderEpoch with the end of the position's epoch in its log
+    // (LeaderEpochFileCache.endOffsetFor) and maybeCompleteValidation seeks back to it when the
+    // log diverged below the position. A position with no epoch is not validated.
+    const leaderEpoch = rs.knownLeaderEpoch
+    if (consumer.validatedEpochs[i] !== leaderEpoch) {
+      consumer.validatedEpochs[i] = leaderEpoch
+      const offsetEpoch = consumer.positionEpochs[i] as number
+      if (offsetEpoch >= 0) {
+        const [epoch, endOffset] = endOffsetForEpoch(rs.log, offsetEpoch)
+        const before = fetchPosition(ctx, position, offsetEpoch, leaderId, leaderEpoch)
+        if (epoch < 0) {
+          clientLog(
+            ctx,
+            spec,
+            'INFO',
+            LOGGER.subscriptions,
+            `Truncation detected for partition ${partitionName(ctx, p)} at offset ${before}, resetting offset`,
+          )
+          resetPosition(ctx, consumer, i, p, rs.highWatermark, 'truncation', leaderId, leaderEpoch)
+          continue
+        }
+        if (endOffset < position) {
+          const after = fetchPosition(ctx, endOffset, epoch, leaderId, leaderEpoch)
+          clientLog(
+            ctx,
+            spec,
+            'INFO',
+            LOGGER.subscriptions,
+            `Truncation detected for partition ${partitionName(ctx, p)} at offset ${before}, resetting offset to the first offset known to diverge ${after}`,
+          )
+          emitReset(ctx, consumer, p, position, endOffset, 'truncation')
+          consumer.positions[i] = endOffset
+          consumer.positionEpochs[i] = epoch
+          continue
+        }
+      }
+    }
     if (position > rs.log.logEndOffset) {
-      // The log was truncated below our position (unclean election): OFFSET_OUT_OF_RANGE, reset.
-      const to = spec.config['auto.offset.reset'] === 'earliest' ? 0 : rs.highWatermark
-      emit(ctx, {
-        atMs: ctx.s.nowMs,
-        type: 'ConsumerOffsetReset',
-        client: spec.id,
-        topic: topicOf(ctx, p).name,
-        partition: part.partition,
-        fromOffset: position,
-        toOffset: to,
-      })
+      // OFFSET_OUT_OF_RANGE (a position no validation moved back): auto.offset.reset applies.
       clientLog(
         ctx,
         spec,
         'INFO',
         LOGGER.fetchCollector,
-        `Fetch position FetchPosition{offset=${position}} is out of range for partition ${partitionName(ctx, p)}, resetting offset`,
+        `Fetch position ${fetchPosition(ctx, position, consumer.positionEpochs[i] as number, leaderId, leaderEpoch)} is out of range for partition ${partitionName(ctx, p)}, resetting offset`,
       )
-      clientLog(
-        ctx,
-        spec,
-        'INFO',
-        LOGGER.subscriptions,
-        `Resetting offset for partition ${partitionName(ctx, p)} to position FetchPosition{offset=${to}}.`,
-      )
-      consumer.positions[i] = to
+      resetPosition(ctx, consumer, i, p, rs.highWatermark, 'out-of-range', leaderId, leaderEpoch)
       continue
     }
     if (rs.highWatermark > position) {
       consumer.consumed += rs.highWatermark - position
       consumer.positions[i] = rs.highWatermark
+      consumer.positionEpochs[i] = epochAtOffset(rs.log, rs.highWatermark - 1)
     }
   }
   consumer.lag = lag
   if (refresh) requestMetadataUpdate(ctx, code)
+}
+
+/** SubscriptionState.FetchPosition.toString, with Metadata.LeaderAndEpoch and Node as Kafka prints them. */
+function fetchPosition(
+  ctx: Ctx,
+  offset: number,
+  offsetEpoch: number,
+  leaderId: number,
+  leaderEpoch: number,
+): string {
+  const broker = brokerAt(ctx, brokerIdx(ctx, leaderId))
+  const rack = ctx.spec.cluster.zones[broker.zone] as string
+  const epoch = offsetEpoch >= 0 ? `Optional[${offsetEpoch}]` : 'Optional.empty'
+  return `FetchPosition{offset=${offset}, offsetEpoch=${epoch}, currentLeader=LeaderAndEpoch{leader=Optional[b-${leaderId}:9092 (id: ${leaderId} rack: ${rack})], epoch=${leaderEpoch}}}`
+}
+
+function emitReset(
+  ctx: Ctx,
+  consumer: ConsumerState,
+  p: PartitionIndex,
+  fromOffset: number,
+  toOffset: number,
+  reason: 'truncation' | 'out-of-range',
+): void {
+  emit(ctx, {
+    atMs: ctx.s.nowMs,
+    type: 'ConsumerOffsetReset',
+    client: consumerSpecOf(ctx, consumer).id,
+    topic: topicOf(ctx, p).name,
+    partition: partitionAt(ctx, p).partition,
+    fromOffset,
+    toOffset,
+    reason,
+  })
+}
+
+/** auto.offset.reset (SubscriptionState.maybeSeekUnvalidated): earliest is 0, latest the HW. */
+function resetPosition(
+  ctx: Ctx,
+  consumer: ConsumerState,
+  i: number,
+  p: PartitionIndex,
+  highWatermark: number,
+  reason: 'truncation' | 'out-of-range',
+  leaderId: number,
+  leaderEpoch: number,
+): void {
+  const spec = consumerSpecOf(ctx, consumer)
+  const to = spec.config['auto.offset.reset'] === 'earliest' ? 0 : highWatermark
+  emitReset(ctx, consumer, p, consumer.positions[i] as number, to, reason)
+  clientLog(
+    ctx,
+    spec,
+    'INFO',
+    LOGGER.subscriptions,
+    `Resetting offset for partition ${partitionName(ctx, p)} to position ${fetchPosition(ctx, to, -1, leaderId, leaderEpoch)}.`,
+  )
+  consumer.positions[i] = to
+  consumer.positionEpochs[i] = -1
 }

@@ -247,6 +247,8 @@ export function createInitialState(spec: SimulationSpec): EngineState {
         ...newClientNet((spec.clients[client] as ConsumerSpec).config, n),
         metadata: null,
         positions: new Array<number>(count).fill(0),
+        positionEpochs: new Array<number>(count).fill(-1),
+        validatedEpochs: new Array<number>(count).fill(-1),
         consumed: 0,
         lag: 0,
       }

@@ -151,6 +151,17 @@ export function truncateTo(log: ReplicaLog, offset: number): number {
 }
 
 /**
+ * The leader epoch of the record at `offset` (the largest cached epoch whose start offset is at
+ * or below it), as a fetched batch's partitionLeaderEpoch tells the consumer; -1 when none.
+ */
+export function epochAtOffset(log: ReplicaLog, offset: number): number {
+  const epochs = log.epochs
+  for (let i = epochs.length - 2; i >= 0; i -= 2)
+    if ((epochs[i + 1] as number) <= offset) return epochs[i] as number
+  return -1
+}
+
+/**
  * LeaderEpochFileCache.endOffsetFor: the largest epoch <= `requestedEpoch` and its end offset,
  * which is the start offset of the next higher epoch, or the log end offset for the latest
  * epoch. Returns [-1, -1] when the cache has no epoch <= requested (UNDEFINED_EPOCH_OFFSET).

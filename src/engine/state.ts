@@ -394,6 +394,16 @@ export interface ConsumerState extends ClientNetState {
   topic: number
   metadata: number[] | null
   positions: number[]
+  /**
+   * FetchPosition.offsetEpoch: the leader epoch of the last record consumed below the position,
+   * -1 while none is known (nothing consumed yet, or after a reset).
+   */
+  positionEpochs: number[]
+  /**
+   * FetchPosition.currentLeader's epoch: the leader epoch the position was last validated
+   * against (SubscriptionState.maybeValidatePositionForCurrentLeader), -1 before the first fetch.
+   */
+  validatedEpochs: number[]
   consumed: number
   lag: number
 }

@@ -135,6 +135,14 @@ export type SimEvent =
       partition: number
       fromOffset: number
       toOffset: number
+      /**
+       * `truncation`: position validation after a leader change (KIP-320) found the log diverged
+       * below the position and moved it to the divergence point (or reset it when the leader
+       * knows no epoch that old); `out-of-range`: a fetch answered OFFSET_OUT_OF_RANGE and
+       * auto.offset.reset applied; `no-offset`: no committed offset to start from (reserved for
+       * consumer groups; not emitted yet).
+       */
+      reason: 'truncation' | 'out-of-range' | 'no-offset'
     }
   | { atMs: number; type: 'RollingRestartStep'; broker: BrokerId; step: 'stop' | 'start' | 'done' }
   /** An upgradeCluster finished: the new version's metadata version is finalised. */

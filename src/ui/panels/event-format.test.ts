@@ -151,8 +151,9 @@ const samples: Samples = {
       partition: 2,
       fromOffset: 90,
       toOffset: 80,
+      reason: 'truncation',
     },
-    'consumer-1 orders-2 offset reset from 90 to 80',
+    'consumer-1 orders-2 truncation detected: position moved from 90 back to 80, where the logs diverge',
   ],
   RollingRestartStep: [
     { atMs: at, type: 'RollingRestartStep', broker: 1, step: 'stop' },

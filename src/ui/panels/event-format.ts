@@ -125,7 +125,11 @@ export function eventDetail(e: SimEvent): string {
     case 'ClientConnected':
       return `${e.client} connected to broker ${e.broker}`
     case 'ConsumerOffsetReset':
-      return `${e.client} ${tp(e.topic, e.partition)} offset reset from ${e.fromOffset} to ${e.toOffset}`
+      return e.reason === 'truncation'
+        ? `${e.client} ${tp(e.topic, e.partition)} truncation detected: position moved from ${e.fromOffset} ${e.toOffset < e.fromOffset ? 'back ' : ''}to ${e.toOffset}, where the logs diverge`
+        : e.reason === 'out-of-range'
+          ? `${e.client} ${tp(e.topic, e.partition)} offset ${e.fromOffset} out of range: reset to ${e.toOffset} (auto.offset.reset)`
+          : `${e.client} ${tp(e.topic, e.partition)} has no committed offset: starts at ${e.toOffset} (auto.offset.reset)`
     case 'RollingRestartStep':
       return `broker ${e.broker} ${e.step}`
     case 'KafkaVersionFinalized':
