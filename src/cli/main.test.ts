@@ -215,6 +215,7 @@ describe('run', () => {
       'clients',
       'durability',
       'availability',
+      'failovers',
       'events',
     ])
     expect(report).toMatchObject({ seed: 7, durationMs: 20000 })

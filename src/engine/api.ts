@@ -4,6 +4,7 @@
  */
 import type { Fault, SimulationSpec, TimedFault } from './spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from './types'
+import type { FailoverRecord } from './failovers'
 
 export interface Simulation {
   readonly spec: SimulationSpec
@@ -30,6 +31,8 @@ export interface Simulation {
   metricsSeries(): readonly MetricsSample[]
   /** Producer and consumer log lines in Kafka's format, from index `from` on. */
   clientLog(from?: number): readonly ClientLogLine[]
+  /** One record per fault applied so far: how long the clients' writes stalled (failovers.ts). */
+  failovers(): FailoverRecord[]
   /** A structured-cloneable copy of the whole state, for checkpoints (time travel). */
   checkpoint(): SimulationCheckpoint
 }

@@ -291,3 +291,60 @@ describe('consumer position validation after a leader change (KIP-320)', () => {
     expect(c.events('ConsumerOffsetReset')).toEqual([])
   })
 })
+
+describe('the failover record (report.failovers)', () => {
+  it('crash of a leader: detected at the fencing, recovered within a second of it, nothing failed', () => {
+    const c = cluster()
+    c.at(20_000, { type: 'crashBroker', broker: 1 })
+    c.runFor(60_000)
+    const [record, ...rest] = c.simulation.failovers()
+    expect(rest).toEqual([])
+    const fenced = c.events('BrokerFenced').find((e) => e.broker === 1)?.atMs as number
+    expect(record).toMatchObject({
+      fault: { type: 'crashBroker', broker: 1, atMs: 20_000 },
+      atMs: 20_000,
+      detectedAtMs: fenced,
+      leadersMovedAtMs: fenced,
+      failedRecords: 0,
+      lostAckedRecords: 0,
+      elections: { clean: 1, unclean: 0, elr: 0 },
+    })
+    expect(fenced - 20_000).toBeGreaterThan(7_000)
+    expect(fenced - 20_000).toBeLessThanOrEqual(9_000)
+    expect(record?.recoveredAtMs).toBeGreaterThan(fenced)
+    expect((record?.recoveredAtMs as number) - fenced).toBeLessThan(1_000)
+    // All three partitions had broker 1 as leader or in the ISR; the one it led was elected anew.
+    expect(record?.partitions.map((p) => [p.partition, p.election])).toEqual([
+      [0, 'ONLINE'],
+      [1, null],
+      [2, null],
+    ])
+    expect(record?.maxProduceStallMs).toBe(c.producerView('p1').latencyMs.max)
+  })
+
+  it('a fault that touches no partition has an empty record with null times', () => {
+    const c = cluster()
+    c.at(10_000, { type: 'crashController', controller: 1003 })
+    c.runFor(20_000)
+    expect(c.simulation.failovers()[0]).toMatchObject({
+      detectedAtMs: null,
+      recoveredAtMs: null,
+      maxProduceStallMs: null,
+      partitions: [],
+    })
+  })
+
+  it('a rolling restart is one record with a step per broker', () => {
+    const c = cluster()
+    c.at(10_000, { type: 'rollingRestart' })
+    c.runFor(150_000)
+    const [record] = c.simulation.failovers()
+    expect(record?.steps?.map((s) => s.broker)).toEqual([1, 2, 3])
+    for (const step of record?.steps ?? []) {
+      expect(step.recoveredAtMs).not.toBeNull()
+      expect(step.maxProduceStallMs).toBeLessThan(3_000)
+    }
+    expect(record?.recoveredAtMs).toBe(record?.steps?.[2]?.recoveredAtMs)
+    expect(record?.elections.unclean).toBe(0)
+  })
+})

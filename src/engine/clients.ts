@@ -80,6 +80,7 @@ import {
 } from './client-network'
 import { leaderAtVersion, leaderEpochAtVersion, metadataVersionSeenBy } from './metadata-view'
 import { recordLatency } from './latency-histogram'
+import { noteFailoverAck } from './failovers'
 import type { ProducerSpec } from './spec'
 import type {
   ClientConnection,
@@ -549,6 +550,8 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
   handleProduce(ctx, producer, request, b)
   if (spec.config.acks === 0) {
     // The send callback fires once the request is written.
+    if (ctx.s.openFailovers.length > 0)
+      noteFailoverAck(ctx, request.p, (request.batches[0] as { createdAtMs: number }).createdAtMs)
     for (const batch of request.batches) {
       recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
       recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
@@ -680,6 +683,8 @@ function completeRequest(
   const p = request.p
   const now = ctx.s.nowMs
   if (error === null) {
+    if (ctx.s.openFailovers.length > 0)
+      noteFailoverAck(ctx, p, (request.batches[0] as { createdAtMs: number }).createdAtMs)
     let offset = request.baseOffset
     for (const batch of request.batches) {
       recordAck(ctx, producer, p, batch.baseSequence, offset, batch.records)

@@ -133,6 +133,9 @@ export function commitPartitionChange(
       leaderEpoch: next.leaderEpoch,
       election: cause.election ?? 'ONLINE',
       unclean,
+      ...(!previousIsr.includes(next.leader) && previousElr.includes(next.leader)
+        ? { fromElr: true as const }
+        : {}),
     })
   } else if (next.leader === -1 && previousLeader !== -1) {
     emit(ctx, {

@@ -15,7 +15,8 @@ import {
   syncMetadataVersions,
 } from './control-plane'
 import { describeFault } from './fault-text'
-import type { Fault, IsolationScope } from './spec'
+import { openFailover, openFailoverStep } from './failovers'
+import type { IsolationScope, TimedFault } from './spec'
 import type { KafkaVersion } from './versions'
 import type { PartitionState } from './state'
 
@@ -30,7 +31,7 @@ function zoneAt(ctx: Ctx, name: string): number {
 }
 
 /** Applies one fault now. */
-export function applyFault(ctx: Ctx, fault: Fault): void {
+export function applyFault(ctx: Ctx, fault: TimedFault): void {
   const s = ctx.s
   emit(ctx, {
     atMs: s.nowMs,
@@ -38,6 +39,7 @@ export function applyFault(ctx: Ctx, fault: Fault): void {
     fault: fault.type,
     detail: describeFault(fault),
   })
+  openFailover(ctx, fault)
   switch (fault.type) {
     case 'crashBroker':
       stopBroker(ctx, brokerIdx(ctx, fault.broker), false)
@@ -215,6 +217,7 @@ export function onRollingStep(ctx: Ctx, gen: number): void {
       broker: brokerAt(ctx, b).id,
       step: 'stop',
     })
+    openFailoverStep(ctx, brokerAt(ctx, b).id)
     onControlledShutdown(ctx, b, 1)
     next()
     return

@@ -4,6 +4,7 @@
  */
 import type { Simulation } from './api'
 import type { ClientLogLine, LatencySummary, MetricsSample, SimEvent } from './types'
+import type { FailoverRecord } from './failovers'
 
 export interface ReportMetrics {
   UnderReplicatedPartitions: number
@@ -50,6 +51,8 @@ export interface RunReport {
   )[]
   durability: { ackedRecords: number; lostAckedRecords: number; unavailableAckedRecords: number }
   availability: { offlinePartitionMs: number; unwritablePartitionMs: number }
+  /** One record per fault: how the clients felt it (docs/cli.md, "failovers"). */
+  failovers: FailoverRecord[]
   events: SimEvent[]
   /** The clients' log lines in order, with `run --client-log` (docs/cli.md). */
   clientLog?: ClientLogLine[]
@@ -121,6 +124,7 @@ export function buildReport(
     ),
     durability: snap.durability,
     availability: snap.availability,
+    failovers: sim.failovers(),
     events: sim.events().slice(),
   }
   if (options.clientLog === true) report.clientLog = sim.clientLog().slice()

@@ -39,6 +39,7 @@ import { getPair } from './broker/fetch-pair'
 import { applyMetadataToReplica } from './broker/replica-manager'
 import { isrCheck, onFetchIdleTimeout, onFetchRequest, onFetchResponse } from './broker/replication'
 import { buildSnapshot } from './snapshot'
+import { failoverRecords } from './failovers'
 import type { Fault, SimulationSpec, TimedFault } from './spec'
 import { isrCheckIntervalMs, uncleanElectionEnabled } from './spec'
 import { EV } from './state'
@@ -261,6 +262,7 @@ export function makeSimulation(ctx: Ctx): Simulation {
     events: (from = 0) => (from === 0 ? s().events : s().events.slice(from)),
     metricsSeries: () => s().series,
     clientLog: (from = 0) => (from === 0 ? s().clientLog : s().clientLog.slice(from)),
+    failovers: () => failoverRecords(ctx),
     checkpoint(): SimulationCheckpoint {
       return { atMs: s().nowMs, state: structuredClone(s()) }
     },

@@ -459,6 +459,27 @@ export interface Counters {
   failed: number
 }
 
+/** One failover record under way or done (failovers.ts). */
+export interface FailoverWatch {
+  /** The fault as applied (with its atMs); null for a rolling restart's step. */
+  fault: TimedFault | null
+  /** For a step: the index of its rolling fault's watch; -1 otherwise. */
+  step: number
+  atMs: number
+  /** Broker ids the fault hit. */
+  brokers: number[]
+  /** Per partition index: its position in `partitions`, or -1 when not touched. */
+  slot: number[]
+  partitions: number[]
+  /** Per touched partition: the first acknowledgement after the fault, -1 before it. */
+  firstAckMs: number[]
+  stallMs: number[]
+  /** Per touched partition: its lost acknowledged records when the fault came. */
+  lostAtStart: number[]
+  pending: number
+  recoveredAtMs: number
+}
+
 export interface EngineState {
   nowMs: number
   queue: EventQueue
@@ -502,6 +523,9 @@ export interface EngineState {
   unwritableCount: number
   offlinePartitionMs: number
   unwritablePartitionMs: number
+  failovers: FailoverWatch[]
+  /** Indices into `failovers` still waiting for an acknowledgement on some partition. */
+  openFailovers: number[]
   rolling: RollingRestartState | null
   /**
    * The finalised Kafka version: the controller's rules and metadata-version features (ELR)

@@ -62,6 +62,8 @@ export type SimEvent =
       leaderEpoch: number
       election: ElectionKind
       unclean: boolean
+      /** Present (true) when the new leader came from the ELR, not the ISR (KIP-966). */
+      fromElr?: true
     }
   | {
       atMs: number

@@ -393,6 +393,17 @@ describe('msk-rolling-patch: clients ride through a rolling patch', () => {
     expect(stopped?.atMs).toBeLessThanOrEqual(15000 + 2050)
   })
 
+  it("keeps every broker step's produce stall within MSK's 1-3 s (the failover record)", () => {
+    const rolling = run().report.failovers.find((f) => f.fault.type === 'rollingRestart')
+    expect(rolling?.steps?.map((s) => s.broker)).toEqual([1, 2, 3, 4, 5, 6])
+    for (const step of rolling?.steps ?? []) {
+      expect(step.recoveredAtMs).not.toBeNull()
+      expect(step.maxProduceStallMs).toBeLessThanOrEqual(3000)
+    }
+    expect(rolling?.failedRecords).toBe(0)
+    expect(rolling?.lostAckedRecords).toBe(0)
+  })
+
   it('shows clients only NOT_LEADER_OR_FOLLOWER or NETWORK_EXCEPTION, retried within seconds', () => {
     const client = producer(run(), 'console-producer')
     expect(Object.keys(client.errors).length).toBeGreaterThan(0)

@@ -105,6 +105,7 @@ function fakeSimulation(spec: SimulationSpec, state: FakeState): Simulation {
     events: (from = 0) => state.events.slice(from),
     metricsSeries: () => [],
     clientLog: () => [],
+    failovers: () => [],
     checkpoint: () => ({ atMs: state.nowMs, state: structuredClone(state) }),
   }
 }
