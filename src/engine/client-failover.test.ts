@@ -348,3 +348,38 @@ describe('the failover record (report.failovers)', () => {
     expect(record?.elections.unclean).toBe(0)
   })
 })
+
+describe('availability as the clients felt it (clientUnwritablePartitionMs)', () => {
+  it('counts the fencing stall that the controller-view figures do not see', () => {
+    // While the metadata still names the dead leader, the controller sees an online partition
+    // with its ISR at min ISR; the producer cannot get a write acknowledged on any of the three.
+    const c = cluster().runFor(20_000)
+    c.broker(1).crash()
+    c.runFor(30_000)
+    const a = c.snapshot().availability
+    expect(a.offlinePartitionMs).toBe(0)
+    expect(a.unwritablePartitionMs).toBe(0)
+    const stalls = c.simulation.failovers()[0]?.partitions.map((p) => p.stallMs as number) ?? []
+    const sum = stalls.reduce((x, y) => x + y, 0)
+    expect(stalls).toHaveLength(3)
+    expect(a.clientUnwritablePartitionMs).toBeGreaterThan(sum - 300)
+    // A batch queued behind the first answer may be answered a few ms after it.
+    expect(a.clientUnwritablePartitionMs).toBeLessThan(sum + 500)
+  })
+
+  it('counts a stall still under way at the time of the snapshot', () => {
+    const c = cluster().runFor(20_000)
+    c.broker(1).crash()
+    c.runFor(5_000)
+    // Three partitions have waited since about the crash (partition 0 on its dead leader, 1 and
+    // 2 on their dead ISR member), nothing answered yet.
+    const a = c.snapshot().availability.clientUnwritablePartitionMs
+    expect(a).toBeGreaterThan(3 * 4_500)
+    expect(a).toBeLessThanOrEqual(3 * 5_100)
+  })
+
+  it('counts nothing when every write is answered within a second', () => {
+    const c = cluster().runFor(60_000)
+    expect(c.snapshot().availability.clientUnwritablePartitionMs).toBe(0)
+  })
+})

@@ -404,6 +404,8 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
         batch.records,
         'REQUEST_TIMED_OUT',
         `org.apache.kafka.common.errors.TimeoutException: Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
+        'Send callback',
+        batch.createdAtMs,
       )
     }
     if (queue.length === 0) removeAt(ready, k)
@@ -423,8 +425,10 @@ function failBatch(
   error: KafkaError,
   exception: string,
   how = 'Send callback',
+  createdAtMs = ctx.s.nowMs,
 ): void {
   const spec = producerSpec(ctx, producer)
+  if (localP >= 0) noteClientWait(ctx, producer.firstPartition + localP, createdAtMs)
   producer.failed += records
   ctx.s.counters.failed += records
   emit(ctx, {
@@ -550,8 +554,9 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
   handleProduce(ctx, producer, request, b)
   if (spec.config.acks === 0) {
     // The send callback fires once the request is written.
-    if (ctx.s.openFailovers.length > 0)
-      noteFailoverAck(ctx, request.p, (request.batches[0] as { createdAtMs: number }).createdAtMs)
+    const oldest = (request.batches[0] as { createdAtMs: number }).createdAtMs
+    noteClientWait(ctx, request.p, oldest)
+    if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, request.p, oldest)
     for (const batch of request.batches) {
       recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
       recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
@@ -683,8 +688,9 @@ function completeRequest(
   const p = request.p
   const now = ctx.s.nowMs
   if (error === null) {
-    if (ctx.s.openFailovers.length > 0)
-      noteFailoverAck(ctx, p, (request.batches[0] as { createdAtMs: number }).createdAtMs)
+    const oldest = (request.batches[0] as { createdAtMs: number }).createdAtMs
+    noteClientWait(ctx, p, oldest)
+    if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, p, oldest)
     let offset = request.baseOffset
     for (const batch of request.batches) {
       recordAck(ctx, producer, p, batch.baseSequence, offset, batch.records)
@@ -733,7 +739,16 @@ function completeRequest(
   } else {
     const exception = `org.apache.kafka.common.errors.${EXCEPTION[error] ?? 'KafkaException'}: ${message ?? DEFAULT_MESSAGE[error] ?? error}`
     for (const batch of request.batches)
-      failBatch(ctx, producer, batch.p, batch.records, error, exception)
+      failBatch(
+        ctx,
+        producer,
+        batch.p,
+        batch.records,
+        error,
+        exception,
+        'Send callback',
+        batch.createdAtMs,
+      )
   }
   if (invalidMetadata(error)) {
     clientLog(
@@ -924,4 +939,53 @@ function resetPosition(
   )
   consumer.positions[i] = to
   consumer.positionEpochs[i] = -1
+}
+
+/**
+ * A write waited longer than this for its answer: the client could not write the partition
+ * meanwhile (availability.clientUnwritablePartitionMs, docs/cli.md).
+ */
+export const CLIENT_STALL_MS = 1000
+
+/**
+ * A record of partition `p` created at `createdAtMs` got its answer (or failed) now: when it
+ * waited more than CLIENT_STALL_MS, the partition counts as unwritable for the clients over the
+ * wait, each millisecond once however many records shared it.
+ */
+function noteClientWait(ctx: Ctx, p: number, createdAtMs: number): void {
+  const s = ctx.s
+  const now = s.nowMs
+  if (now - createdAtMs <= CLIENT_STALL_MS) return
+  const counted = s.clientStalledUntil[p] as number
+  const from = Math.max(createdAtMs, counted)
+  if (now > from) s.clientUnwritablePartitionMs += now - from
+  if (now > counted) s.clientStalledUntil[p] = now
+}
+
+/**
+ * clientUnwritablePartitionMs as of now: the counted waits plus, for every partition whose
+ * oldest waiting record has already waited more than CLIENT_STALL_MS, that wait so far.
+ */
+export function clientUnwritablePartitionMsNow(ctx: Ctx): number {
+  const s = ctx.s
+  const now = s.nowMs
+  let total = s.clientUnwritablePartitionMs
+  let until: Map<number, number> | null = null
+  for (const producer of s.producers) {
+    for (let i = 0; i < producer.queues.length; i++) {
+      let oldest = Infinity
+      const queued = (producer.queues[i] as { createdAtMs: number }[])[0]
+      if (queued !== undefined) oldest = queued.createdAtMs
+      const inFlight = producer.inFlight[i]
+      const sent = inFlight?.batches[0]
+      if (sent !== undefined && sent.createdAtMs < oldest) oldest = sent.createdAtMs
+      if (now - oldest <= CLIENT_STALL_MS) continue
+      const p = producer.firstPartition + i
+      until ??= new Map()
+      const from = Math.max(oldest, until.get(p) ?? (s.clientStalledUntil[p] as number))
+      if (now > from) total += now - from
+      until.set(p, now)
+    }
+  }
+  return total
 }

@@ -272,6 +272,8 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     unwritableCount: 0,
     offlinePartitionMs: 0,
     unwritablePartitionMs: 0,
+    clientUnwritablePartitionMs: 0,
+    clientStalledUntil: partitions.map(() => 0),
     failovers: [],
     openFailovers: [],
     rolling: null,

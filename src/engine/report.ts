@@ -50,7 +50,11 @@ export interface RunReport {
     | { id: string; kind: 'consumer'; consumed: number; lag: number }
   )[]
   durability: { ackedRecords: number; lostAckedRecords: number; unavailableAckedRecords: number }
-  availability: { offlinePartitionMs: number; unwritablePartitionMs: number }
+  availability: {
+    offlinePartitionMs: number
+    unwritablePartitionMs: number
+    clientUnwritablePartitionMs: number
+  }
   /** One record per fault: how the clients felt it (docs/cli.md, "failovers"). */
   failovers: FailoverRecord[]
   events: SimEvent[]

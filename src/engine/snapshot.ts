@@ -1,4 +1,5 @@
 /** Builds the plain-data Snapshot the store publishes and the views draw. */
+import { clientUnwritablePartitionMsNow } from './clients'
 import { brokerAt, consumerSpecOf, producerSpecOf, replicaAt, type Ctx } from './context'
 import { asBrokerIndex, asReplicaSlot } from './ids'
 import { durabilityTotals } from './accounting'
@@ -146,6 +147,7 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
     availability: {
       offlinePartitionMs: s.offlinePartitionMs,
       unwritablePartitionMs: s.unwritablePartitionMs,
+      clientUnwritablePartitionMs: clientUnwritablePartitionMsNow(ctx),
     },
     eventCount: s.events.length,
   }

@@ -523,6 +523,10 @@ export interface EngineState {
   unwritableCount: number
   offlinePartitionMs: number
   unwritablePartitionMs: number
+  /** Partition-ms the clients waited more than 1 s for an answer (clients.ts noteClientWait). */
+  clientUnwritablePartitionMs: number
+  /** Per partition: the end of the wait last counted into clientUnwritablePartitionMs. */
+  clientStalledUntil: number[]
   failovers: FailoverWatch[]
   /** Indices into `failovers` still waiting for an acknowledgement on some partition. */
   openFailovers: number[]

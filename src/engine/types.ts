@@ -332,7 +332,15 @@ export interface Snapshot {
   clients: ClientView[]
   metrics: MetricsSample
   durability: { ackedRecords: number; lostAckedRecords: number; unavailableAckedRecords: number }
-  availability: { offlinePartitionMs: number; unwritablePartitionMs: number }
+  /**
+   * Partition-milliseconds: offline and unwritable (ISR under min ISR) as the controller's
+   * metadata says; clientUnwritable as the producers felt it (a write waited more than 1 s).
+   */
+  availability: {
+    offlinePartitionMs: number
+    unwritablePartitionMs: number
+    clientUnwritablePartitionMs: number
+  }
   /** Number of events in the log so far; the log itself is read with `events()`. */
   eventCount: number
 }

@@ -113,7 +113,11 @@ export function fixtureSnapshot(options: FixtureOptions = {}): Snapshot {
       producerLatencyP99Ms: null,
     },
     durability: { ackedRecords: 0, lostAckedRecords: 0, unavailableAckedRecords: 0 },
-    availability: { offlinePartitionMs: 0, unwritablePartitionMs: 0 },
+    availability: {
+      offlinePartitionMs: 0,
+      unwritablePartitionMs: 0,
+      clientUnwritablePartitionMs: 0,
+    },
     eventCount: 0,
   }
 }

@@ -63,7 +63,11 @@ function fakeSnapshot(spec: SimulationSpec, state: FakeState): Snapshot {
       producerLatencyP99Ms: null,
     },
     durability: { ackedRecords: 0, lostAckedRecords: 0, unavailableAckedRecords: 0 },
-    availability: { offlinePartitionMs: 0, unwritablePartitionMs: 0 },
+    availability: {
+      offlinePartitionMs: 0,
+      unwritablePartitionMs: 0,
+      clientUnwritablePartitionMs: 0,
+    },
     eventCount: state.events.length,
   }
 }
