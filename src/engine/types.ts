@@ -170,6 +170,48 @@ export type SimEvent =
 
 export type SimEventType = SimEvent['type']
 
+/** Every event type, in the order SimEvent lists them (the run report's JSON Schema). */
+export const SIM_EVENT_TYPES = [
+  'FaultInjected',
+  'BrokerStopped',
+  'BrokerStarted',
+  'BrokerRegistered',
+  'BrokerFenced',
+  'BrokerUnfenced',
+  'BrokerSessionExpired',
+  'ControlledShutdownRequested',
+  'ControlledShutdownCompleted',
+  'ControllerElected',
+  'ControllerResigned',
+  'QuorumLost',
+  'QuorumRestored',
+  'ControllerNodeStopped',
+  'ControllerNodeStarted',
+  'LeaderElected',
+  'PartitionOffline',
+  'IsrShrunk',
+  'IsrExpanded',
+  'ElrChanged',
+  'ReplicaTruncated',
+  'ProduceFailed',
+  'RecordsExpired',
+  'ClientConnectFailed',
+  'ClientConnected',
+  'ConsumerOffsetReset',
+  'RollingRestartStep',
+  'KafkaVersionFinalized',
+  'AdminElectionResult',
+  'InvariantViolated',
+] as const satisfies readonly SimEventType[]
+
+// Fails to compile when SimEvent gains a type the list above lacks.
+const EVERY_EVENT_TYPE_LISTED: [Exclude<SimEventType, (typeof SIM_EVENT_TYPES)[number]>] extends [
+  never,
+]
+  ? true
+  : false = true
+void EVERY_EVENT_TYPE_LISTED
+
 export type LeaderRecoveryState = 'RECOVERED' | 'RECOVERING'
 
 export interface ReplicaView {

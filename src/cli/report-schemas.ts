@@ -1,0 +1,222 @@
+/**
+ * The published JSON Schemas (draft 2020-12) of what CI users parse: the run report
+ * (`kafka-ha-lab run`, src/engine/report.ts) and the analysis report (`analyze`,
+ * src/analysis/report.ts), both version 1. `public/run-report.schema.json` and
+ * `public/analysis.schema.json` are these functions' output (report-schemas.test.ts keeps them
+ * in step and validates real reports against them). Objects are closed
+ * (`additionalProperties: false`), so a field added to a report without its schema fails the
+ * tests; within a version, fields are only ever added (docs/cli.md, "Report versions").
+ */
+import { FINDING_IDS } from '../analysis/finding-messages'
+import { SIM_EVENT_TYPES } from '../engine/types'
+
+type Schema = Record<string, unknown>
+
+const int: Schema = { type: 'integer' }
+const num: Schema = { type: 'number' }
+const str: Schema = { type: 'string' }
+const bool: Schema = { type: 'boolean' }
+const nullableInt: Schema = { type: ['integer', 'null'] }
+const nullableNum: Schema = { type: ['number', 'null'] }
+
+function arr(items: Schema): Schema {
+  return { type: 'array', items }
+}
+
+function map(values: Schema): Schema {
+  return { type: 'object', additionalProperties: values }
+}
+
+/** A closed object; every property required unless named in `optional`. */
+function obj(properties: Record<string, Schema>, optional: string[] = []): Schema {
+  return {
+    type: 'object',
+    properties,
+    required: Object.keys(properties).filter((k) => !optional.includes(k)),
+    additionalProperties: false,
+  }
+}
+
+function described(description: string, schema: Schema): Schema {
+  return { description, ...schema }
+}
+
+const latency = described(
+  'Send to acknowledgement in ms over the run (a bounded histogram: within 6.25 %, max exact); null before the first acknowledgement.',
+  obj({ p50: nullableNum, p99: nullableNum, p999: nullableNum, max: nullableNum }),
+)
+
+const metricProperties: Record<string, Schema> = {
+  UnderReplicatedPartitions: int,
+  UnderMinIsrPartitionCount: int,
+  AtMinIsrPartitionCount: int,
+  OfflinePartitionsCount: int,
+  ActiveControllerCount: int,
+  PreferredReplicaImbalanceCount: int,
+  LeaderCount: map(int),
+  producerLatencyP99Ms: nullableNum,
+}
+
+const failoverPartition = obj({
+  topic: str,
+  partition: int,
+  stallMs: nullableInt,
+  election: { type: ['string', 'null'] },
+})
+
+const failover = obj(
+  {
+    fault: described('The fault as applied, with its atMs (the scenario format\u2019s fault).', {
+      type: 'object',
+      properties: { type: str, atMs: int },
+      required: ['type', 'atMs'],
+    }),
+    atMs: int,
+    detectedAtMs: nullableInt,
+    leadersMovedAtMs: nullableInt,
+    recoveredAtMs: nullableInt,
+    maxProduceStallMs: nullableInt,
+    failedRecords: int,
+    retriedRecords: int,
+    lostAckedRecords: int,
+    elections: obj({ clean: int, unclean: int, elr: int }),
+    partitions: arr(failoverPartition),
+    steps: arr(
+      obj({ broker: int, atMs: int, recoveredAtMs: nullableInt, maxProduceStallMs: nullableInt }),
+    ),
+  },
+  ['steps'],
+)
+
+const event = described(
+  'One event of the log: atMs and type, then the fields of that type (src/engine/types.ts SimEvent).',
+  {
+    type: 'object',
+    properties: { atMs: int, type: { enum: [...SIM_EVENT_TYPES] } },
+    required: ['atMs', 'type'],
+  },
+)
+
+export const RUN_REPORT_SCHEMA_URL = 'run-report.schema.json'
+export const ANALYSIS_SCHEMA_URL = 'analysis.schema.json'
+
+export function buildRunReportSchema(): Schema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: RUN_REPORT_SCHEMA_URL,
+    title: 'Kafka HA Lab run report, version 1',
+    description:
+      'What `kafka-ha-lab run` prints. Fields are only added within version 1 (docs/cli.md, "Report versions").',
+    ...obj(
+      {
+        version: { const: 1 },
+        scenario: str,
+        seed: int,
+        durationMs: int,
+        partitions: arr(
+          obj({
+            topic: str,
+            partition: int,
+            replicas: arr(int),
+            leader: int,
+            leaderEpoch: int,
+            isr: arr(int),
+            elr: arr(int),
+            highWatermark: int,
+            logEndOffsets: map(int),
+          }),
+        ),
+        metrics: obj({
+          final: obj(metricProperties),
+          series: arr(obj({ atMs: int, ...metricProperties })),
+        }),
+        clients: arr({
+          oneOf: [
+            obj({
+              id: str,
+              kind: { const: 'producer' },
+              sent: int,
+              acked: int,
+              failed: int,
+              errors: map(int),
+              lostAcked: int,
+              unavailableAcked: int,
+              latencyMs: latency,
+            }),
+            obj({ id: str, kind: { const: 'consumer' }, consumed: int, lag: int }),
+          ],
+        }),
+        durability: obj({ ackedRecords: int, lostAckedRecords: int, unavailableAckedRecords: int }),
+        availability: obj({
+          offlinePartitionMs: num,
+          unwritablePartitionMs: num,
+          clientUnwritablePartitionMs: num,
+        }),
+        failovers: arr(failover),
+        events: arr(event),
+        clientLog: described(
+          'With run --client-log: the clients\u2019 log lines in order.',
+          arr(
+            obj({
+              atMs: int,
+              client: str,
+              level: { enum: ['INFO', 'WARN', 'ERROR'] },
+              message: str,
+              logger: str,
+            }),
+          ),
+        ),
+      },
+      ['clientLog'],
+    ),
+  }
+}
+
+export function buildAnalysisSchema(): Schema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: ANALYSIS_SCHEMA_URL,
+    title: 'Kafka HA Lab analysis report, version 1',
+    description:
+      'What `kafka-ha-lab analyze --format json` prints. Fields are only added within version 1 (docs/cli.md, "Report versions").',
+    ...obj({
+      version: { const: 1 },
+      assumption: str,
+      failures: arr(
+        obj({
+          kind: { enum: ['broker', 'zone', 'brokers', 'zone+broker'] },
+          name: str,
+          brokers: arr(int),
+          controllers: arr(int),
+          offlinePartitions: int,
+          unwritablePartitions: int,
+          singleCopyPartitions: int,
+          uncleanElectionRequired: int,
+          controlPlaneLost: bool,
+        }),
+      ),
+      advice: arr(
+        obj(
+          {
+            id: { enum: [...FINDING_IDS] },
+            severity: { enum: ['error', 'warning', 'info'] },
+            path: str,
+            params: described('The rule\u2019s facts as plain JSON values.', { type: 'object' }),
+            message: str,
+            fix: obj({
+              code: str,
+              params: { type: 'object' },
+              label: str,
+              patch: described('The scenario change the fix makes (src/analysis/patch.ts).', {
+                type: 'object',
+                properties: { op: str },
+                required: ['op'],
+              }),
+            }),
+          },
+          ['fix'],
+        ),
+      ),
+    }),
+  }
+}
