@@ -45,9 +45,9 @@ describe('MetricsCharts', () => {
         name: 'LeaderCount per broker: broker 1 now 3, max 3; broker 2 now 3, max 3',
       }),
     ).toBeTruthy()
-    expect(screen.getAllByRole('img')).toHaveLength(8)
+    expect(screen.getAllByRole('img')).toHaveLength(9)
     expect(screen.getByText('acknowledged per sample: 8')).toBeTruthy()
-    expect(screen.getAllByText('time (s)')).toHaveLength(8)
+    expect(screen.getAllByText('time (s)')).toHaveLength(9)
   })
 
   it('shades and lists fault windows and draws the cursor', () => {
@@ -61,8 +61,8 @@ describe('MetricsCharts', () => {
       />,
     )
     expect(screen.getByText(/stopZone use1-az1 00:02\.000–ongoing/)).toBeTruthy()
-    expect(container.querySelectorAll('figure rect')).toHaveLength(8)
-    expect(container.querySelectorAll('line[stroke-dasharray="4 2"]')).toHaveLength(8)
+    expect(container.querySelectorAll('figure rect')).toHaveLength(9)
+    expect(container.querySelectorAll('line[stroke-dasharray="4 2"]')).toHaveLength(9)
   })
 
   it('downsamples thousands of samples to the chart width', () => {

@@ -78,6 +78,7 @@ describe('chart definitions', () => {
       'LeaderCount per broker',
       'ISR changes and unclean elections (OneMinuteRate)',
       'Producer records',
+      'Produce latency p99 (send to acknowledgement; 0: nothing acknowledged)',
       'Consumer lag',
     ])
   })

@@ -142,6 +142,14 @@ export function chartDefinitions(samples: readonly MetricsSample[]): ChartDefini
         },
       ],
     },
+    // What the clients feel: a failover shows as a gap (nothing acknowledged) then a spike of
+    // about the stall, when the waiting records are answered.
+    single(
+      'latency',
+      'Produce latency p99 (send to acknowledgement; 0: nothing acknowledged)',
+      'ms',
+      (s) => s.producerLatencyP99Ms ?? 0,
+    ),
     single('lag', 'Consumer lag', 'records', (s) => s.consumerLag),
   ]
 }
