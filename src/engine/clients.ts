@@ -295,6 +295,7 @@ function expireRequests(ctx: Ctx, producer: ProducerState): void {
       'request-timeout',
     )
   }
+  if (!producer.metadataInFlight) return
   const k = expiredMetadataNode(ctx, clientCode('producer', producer.index))
   if (k >= 0) closeConnection(ctx, clientCode('producer', producer.index), k, 'request-timeout')
 }
@@ -305,7 +306,13 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
   const tick = producerTickMs(spec)
   const now = ctx.s.nowMs
   at(ctx, tick, EV.producerTick, producer.index)
-  maybeUpdateMetadata(ctx, clientCode('producer', producer.index))
+  // maybeUpdateMetadata's own first checks, here so the common tick (nothing due) costs nothing.
+  if (
+    !producer.metadataInFlight &&
+    (producer.needMetadata ||
+      now - producer.lastSuccessfulRefreshMs >= spec.config['metadata.max.age.ms'])
+  )
+    maybeUpdateMetadata(ctx, clientCode('producer', producer.index))
   if (!producer.connected) {
     blockInSend(ctx, producer, spec)
     return
