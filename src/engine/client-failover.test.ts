@@ -383,3 +383,48 @@ describe('availability as the clients felt it (clientUnwritablePartitionMs)', ()
     expect(c.snapshot().availability.clientUnwritablePartitionMs).toBe(0)
   })
 })
+
+describe('buffer.memory', () => {
+  it('fills while a partition cannot be written; then send() blocks max.block.ms and throws', () => {
+    // RF 1: the partition on broker 1 has nowhere to go. Its batches of 1 KiB records take the
+    // producer's 256 KiB; the application's thread then blocks for every partition.
+    const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 2 })
+      .topic('orders', {
+        partitions: 3,
+        replicationFactor: 1,
+        assignment: [[1], [2], [3]],
+      })
+      .producer('p1', 'orders', {
+        acks: -1,
+        recordsPerSecond: 300,
+        'buffer.memory': 262144,
+        'max.block.ms': 2000,
+      })
+      .runFor(10_000)
+    c.broker(1).crash()
+    c.runFor(3_000)
+    const ackedAt13 = c.producerView('p1').acked
+    c.runFor(3_000)
+    // Blocked: the live partitions get nothing new either.
+    expect(c.producerView('p1').acked).toBe(ackedAt13)
+    const thrown = c.simulation.clientLog().filter((l) => l.logger === 'application')
+    expect(thrown.length).toBeGreaterThan(0)
+    expect(thrown[0]?.message).toContain(
+      'send() threw org.apache.kafka.clients.producer.BufferExhaustedException: Failed to allocate 16384 bytes within the configured max blocking time 2000 ms. Total memory: 262144 bytes. Available memory: ',
+    )
+    // Less than the next tick's 30 records (30 KiB) is free.
+    const available = Number(/Available memory: (\d+) bytes/.exec(thrown[0]?.message ?? '')?.[1])
+    expect(available).toBeLessThan(30 * 1024)
+    const first = thrown[0]?.atMs as number
+    expect(first).toBeGreaterThan(12_000)
+    expect(first).toBeLessThan(15_000)
+    expect(c.events('RecordsExpired').filter((e) => e.partition === -1).length).toBe(thrown.length)
+  })
+
+  it('with the default 32 MiB, a 9 s fencing stall at 300 records/s never blocks', () => {
+    const c = cluster().runFor(20_000)
+    c.broker(1).crash()
+    c.runFor(30_000)
+    expect(c.simulation.clientLog().some((l) => l.message.includes('BufferExhausted'))).toBe(false)
+  })
+})

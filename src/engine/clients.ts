@@ -323,7 +323,12 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
   producer.carryMilli -= records * 1000
   const partitions = producer.queues.length
   let batch: ProducerBatch | null = null
-  if (records > 0 && partitions > 0) {
+  const bytes = records > 0 ? batchBytes(spec, records) : 0
+  if (records > 0 && producer.bufferUsed + bytes > spec.config['buffer.memory']) {
+    blockOnBuffer(ctx, producer, spec)
+  } else if (records > 0 && partitions > 0) {
+    producer.bufferBlockedSinceMs = -1
+    producer.bufferUsed += bytes
     let p = producer.nextPartition % partitions
     for (let tries = 0; tries < partitions; tries++) {
       const candidate = (producer.nextPartition + tries) % partitions
@@ -393,6 +398,48 @@ function blockInSend(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): voi
   )
 }
 
+/**
+ * The buffer memory a batch holds (BufferPool): its records' bytes (1 KiB each here). Kafka
+ * allocates batch.size buffers, but a partition's open batch keeps taking records until it is
+ * full, so the records waiting for a partition fill whole buffers but for the last one; the
+ * simulator's per-tick batches are not split into batch.size pieces.
+ */
+function batchBytes(_spec: ProducerSpec, records: number): number {
+  return records * RECORD_BYTES
+}
+
+/** The simulator's record size (docs/engine.md, Simplifications). */
+const RECORD_BYTES = 1024
+
+/**
+ * buffer.memory is full (BufferPool.allocate): send() blocks the application's thread for up to
+ * max.block.ms, then throws BufferExhaustedException for that record; the thread produces
+ * nothing meanwhile, and blocks again on its next record.
+ */
+function blockOnBuffer(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): void {
+  const now = ctx.s.nowMs
+  if (producer.bufferBlockedSinceMs < 0) {
+    producer.bufferBlockedSinceMs = now
+    return
+  }
+  const limit = spec.config['max.block.ms']
+  if (now - producer.bufferBlockedSinceMs < limit) return
+  producer.bufferBlockedSinceMs = now
+  producer.sent += 1
+  ctx.s.counters.produced += 1
+  const total = spec.config['buffer.memory']
+  const size = spec.config['batch.size']
+  failBatch(
+    ctx,
+    producer,
+    -1,
+    1,
+    'REQUEST_TIMED_OUT',
+    `org.apache.kafka.clients.producer.BufferExhaustedException: Failed to allocate ${size} bytes within the configured max blocking time ${limit} ms. Total memory: ${total} bytes. Available memory: ${Math.max(0, total - producer.bufferUsed)} bytes. Poolable size: ${size} bytes`,
+    'send() threw',
+  )
+}
+
 /** RecordAccumulator.expiredBatches: delivery.timeout.ms since the batch was created. */
 function expireBatches(ctx: Ctx, producer: ProducerState): void {
   const spec = producerSpec(ctx, producer)
@@ -435,7 +482,10 @@ function failBatch(
   createdAtMs = ctx.s.nowMs,
 ): void {
   const spec = producerSpec(ctx, producer)
-  if (localP >= 0) noteClientWait(ctx, producer.firstPartition + localP, createdAtMs)
+  if (localP >= 0) {
+    noteClientWait(ctx, producer.firstPartition + localP, createdAtMs)
+    producer.bufferUsed -= batchBytes(spec, records)
+  }
   producer.failed += records
   ctx.s.counters.failed += records
   emit(ctx, {
@@ -565,6 +615,7 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
     noteClientWait(ctx, request.p, oldest)
     if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, request.p, oldest)
     for (const batch of request.batches) {
+      producer.bufferUsed -= batchBytes(spec, batch.records)
       recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
       recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
     }
@@ -701,6 +752,7 @@ function completeRequest(
     let offset = request.baseOffset
     for (const batch of request.batches) {
       recordAck(ctx, producer, p, batch.baseSequence, offset, batch.records)
+      producer.bufferUsed -= batchBytes(spec, batch.records)
       recordLatency(producer.latency, now - batch.createdAtMs, batch.records)
       recordLatency(ctx.s.intervalLatency, now - batch.createdAtMs, batch.records)
       offset += batch.records
@@ -995,4 +1047,14 @@ export function clientUnwritablePartitionMsNow(ctx: Ctx): number {
     }
   }
   return total
+}
+
+/** The buffer memory the producer's batches hold, recounted (for the invariant checker). */
+export function heldBufferBytes(ctx: Ctx, producer: ProducerState): number {
+  const spec = producerSpec(ctx, producer)
+  let bytes = 0
+  for (const queue of producer.queues) for (const b of queue) bytes += batchBytes(spec, b.records)
+  for (const request of producer.inFlight)
+    if (request !== null) for (const b of request.batches) bytes += batchBytes(spec, b.records)
+  return bytes
 }

@@ -228,6 +228,8 @@ export function createInitialState(spec: SimulationSpec): EngineState {
         nextRequestId: 0,
         latency: newHistogram(),
         blockedSinceMs: -1,
+        bufferUsed: 0,
+        bufferBlockedSinceMs: -1,
         sent: 0,
         acked: 0,
         failed: 0,

@@ -3,6 +3,7 @@
  * its own memory (epochs seen, high watermarks) outside the model, so a bug in the model cannot
  * hide itself.
  */
+import { heldBufferBytes } from './clients'
 import {
   brokerAt,
   emit,
@@ -257,6 +258,13 @@ function derivedIndexProblems(ctx: Ctx): string[] {
     problems.push(`offline partition count ${s.offlineCount}, partitions say ${offline}`)
   if (unwritable !== s.unwritableCount)
     problems.push(`unwritable partition count ${s.unwritableCount}, partitions say ${unwritable}`)
+  for (const producer of s.producers) {
+    const held = heldBufferBytes(ctx, producer)
+    if (held !== producer.bufferUsed)
+      problems.push(
+        `producer ${producer.index}: buffer.memory used ${producer.bufferUsed}, batches hold ${held}`,
+      )
+  }
   return problems
 }
 

@@ -110,6 +110,8 @@ export interface ProducerConfig {
   'linger.ms': number
   'max.in.flight.requests.per.connection': number
   'max.block.ms': number
+  'buffer.memory': number
+  'batch.size': number
   'reconnect.backoff.ms': number
   'reconnect.backoff.max.ms': number
   'socket.connection.setup.timeout.ms': number
@@ -129,6 +131,8 @@ export const DEFAULT_PRODUCER_CONFIG: Omit<ProducerConfig, 'bootstrap.servers'> 
   ...CONNECTION_DEFAULTS,
   'max.in.flight.requests.per.connection': 5,
   'max.block.ms': 60000,
+  'buffer.memory': 33554432,
+  'batch.size': 16384,
 }
 
 export interface ConsumerConfig {

@@ -378,6 +378,10 @@ export interface ProducerState extends ClientNetState {
    * KafkaProducer.waitOnMetadata, bounded by max.block.ms).
    */
   blockedSinceMs: number
+  /** Bytes of buffer.memory held by batches not yet answered (RecordAccumulator's BufferPool). */
+  bufferUsed: number
+  /** send() blocks waiting for buffer memory since this time (-1: not blocked). */
+  bufferBlockedSinceMs: number
   /** Send → acknowledgement of each record, over the run (latency-histogram.ts). */
   latency: LatencyHistogram
   sent: number

@@ -225,7 +225,15 @@ const producerConfigDescriptions: Record<keyof ProducerConfig, [Rule, string]> =
   ],
   'max.block.ms': [
     int(0, MAX_INT32),
-    "How long send() blocks while the producer has no metadata for its topic (no bootstrap server answered); then it throws a TimeoutException and the application's thread moves on.",
+    "How long send() blocks while the producer has no metadata for its topic (no bootstrap server answered) or no free buffer memory; then it throws a TimeoutException (BufferExhaustedException for memory) and the application's thread moves on.",
+  ],
+  'buffer.memory': [
+    int(1024, MAX_SAFE),
+    'Bytes the producer may hold in batches not yet acknowledged (records are 1 KiB in the simulator); when full, send() blocks up to max.block.ms.',
+  ],
+  'batch.size': [
+    int(1024, MAX_INT32),
+    "Bytes of one batch buffer (the BufferPool's poolable size, named in BufferExhaustedException); the simulator counts buffer.memory by the records' bytes.",
   ],
   'reconnect.backoff.ms': [
     int(1, MAX_SAFE),

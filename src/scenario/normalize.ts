@@ -145,6 +145,8 @@ export function producerConfig(
     'max.in.flight.requests.per.connection':
       raw['max.in.flight.requests.per.connection'] ?? d['max.in.flight.requests.per.connection'],
     'max.block.ms': raw['max.block.ms'] ?? d['max.block.ms'],
+    'buffer.memory': raw['buffer.memory'] ?? d['buffer.memory'],
+    'batch.size': raw['batch.size'] ?? d['batch.size'],
     ...connectionConfig(raw),
   }
 }
