@@ -41,4 +41,17 @@ test('crashing a leader moves leadership; restarting it rejoins the ISR', async 
   await expect(table.cell('orders', 0, 'Isr')).toContainText(String(leader))
   await toolbar.pause.click()
   expect((await sim.recording()).map((f) => f.type)).toEqual(['crashBroker', 'startBroker'])
+
+  // The failover record: detected at the fencing, recovered, nothing failed or lost.
+  await page.getByRole('tab', { name: 'Metrics', exact: true }).click()
+  const failovers = page.getByRole('table', { name: /One row per fault/ })
+  const crash = failovers.getByRole('row', { name: new RegExp(`^crashBroker broker ${leader} `) })
+  await expect(crash).toBeVisible()
+  await expect(crash.getByRole('cell').nth(1)).toContainText(/\(\+\d\.\d s\)/)
+  await expect(crash.getByRole('cell').nth(3)).toContainText(/\(\+\d+(\.\d)? (s|ms)\)/)
+  await expect(crash.getByRole('cell').nth(5)).toHaveText('0')
+  await expect(crash.getByRole('cell').nth(7)).toHaveText('0')
+  await expect(
+    failovers.getByRole('row', { name: new RegExp(`^startBroker broker ${leader} `) }),
+  ).toBeVisible()
 })

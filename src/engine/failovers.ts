@@ -74,6 +74,7 @@ function newWatch(
 export function openFailover(ctx: Ctx, fault: TimedFault): void {
   const s = ctx.s
   const watch = newWatch(ctx, fault, brokersHit(ctx, fault), -1)
+  s.failoverRevision += 1
   s.failovers.push(watch)
   if (watch.pending > 0) s.openFailovers.push(s.failovers.length - 1)
 }
@@ -92,6 +93,7 @@ export function openFailoverStep(ctx: Ctx, brokerId: number): void {
   }
   if (parent < 0) return
   const watch = newWatch(ctx, null, [brokerId], parent)
+  s.failoverRevision += 1
   s.failovers.push(watch)
   if (watch.pending > 0) s.openFailovers.push(s.failovers.length - 1)
 }
@@ -122,11 +124,13 @@ export function noteFailoverAck(ctx: Ctx, p: number, createdAtMs: number): void 
     if (k < 0 || now <= watch.atMs) continue
     const first = watch.firstAckMs[k] as number
     if (first < 0) {
+      s.failoverRevision += 1
       watch.firstAckMs[k] = now
       watch.stallMs[k] = now - createdAtMs
       watch.pending -= 1
       if (watch.pending === 0) watch.recoveredAtMs = now
     } else if (createdAtMs <= first && now - createdAtMs > (watch.stallMs[k] as number)) {
+      s.failoverRevision += 1
       watch.stallMs[k] = now - createdAtMs
     }
   }
@@ -178,6 +182,18 @@ interface FailoverSource {
   partitionName: (p: number) => { topic: string; partition: number }
   lostRecords: (p: number) => number
   nowMs: number
+}
+
+/** The index of the first event at or after `atMs` (the log is in time order). */
+function firstEventAt(events: readonly SimEvent[], atMs: number): number {
+  let lo = 0
+  let hi = events.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((events[mid] as SimEvent).atMs < atMs) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function maxOrNull(values: number[]): number | null {
@@ -245,8 +261,8 @@ function recordsFrom(src: FailoverSource): FailoverRecord[] {
     const lastElection = new Map<string, ElectionKind>()
     const touched = (topic: string, partition: number) =>
       windows.some(({ win }) => win.partitions.has(key(topic, partition)))
-    for (const e of src.events) {
-      if (e.atMs < from) continue
+    for (let n = firstEventAt(src.events, from); n < src.events.length; n++) {
+      const e = src.events[n] as SimEvent
       if (e.atMs > to) break
       switch (e.type) {
         case 'BrokerFenced':

@@ -278,6 +278,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     clientStalledUntil: partitions.map(() => 0),
     failovers: [],
     openFailovers: [],
+    failoverRevision: 0,
     rolling: null,
     kafkaVersion,
   }

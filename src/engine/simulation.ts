@@ -39,7 +39,7 @@ import { getPair } from './broker/fetch-pair'
 import { applyMetadataToReplica } from './broker/replica-manager'
 import { isrCheck, onFetchIdleTimeout, onFetchRequest, onFetchResponse } from './broker/replication'
 import { buildSnapshot } from './snapshot'
-import { failoverRecords } from './failovers'
+import { failoverRecords, type FailoverRecord } from './failovers'
 import type { Fault, SimulationSpec, TimedFault } from './spec'
 import { isrCheckIntervalMs, uncleanElectionEnabled } from './spec'
 import { EV } from './state'
@@ -218,6 +218,7 @@ export function initialise(ctx: Ctx): void {
 export function makeSimulation(ctx: Ctx): Simulation {
   const runner = new Runner(ctx)
   const s = () => ctx.s
+  let failoverCache: { key: string; records: FailoverRecord[] } | null = null
   const sim: Simulation = {
     spec: ctx.spec,
     nowMs: () => s().nowMs,
@@ -262,7 +263,13 @@ export function makeSimulation(ctx: Ctx): Simulation {
     events: (from = 0) => (from === 0 ? s().events : s().events.slice(from)),
     metricsSeries: () => s().series,
     clientLog: (from = 0) => (from === 0 ? s().clientLog : s().clientLog.slice(from)),
-    failovers: () => failoverRecords(ctx),
+    failovers: () => {
+      // The records depend only on the watches and the event log: recomputed when either moved.
+      const key = `${s().failoverRevision}:${s().events.length}:${s().nowMs}`
+      if (failoverCache === null || failoverCache.key !== key)
+        failoverCache = { key, records: failoverRecords(ctx) }
+      return failoverCache.records
+    },
     checkpoint(): SimulationCheckpoint {
       return { atMs: s().nowMs, state: structuredClone(s()) }
     },

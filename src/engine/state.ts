@@ -534,6 +534,8 @@ export interface EngineState {
   failovers: FailoverWatch[]
   /** Indices into `failovers` still waiting for an acknowledgement on some partition. */
   openFailovers: number[]
+  /** Bumped whenever a watch opens or records an acknowledgement (caches the report's records). */
+  failoverRevision: number
   rolling: RollingRestartState | null
   /**
    * The finalised Kafka version: the controller's rules and metadata-version features (ELR)

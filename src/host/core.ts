@@ -34,6 +34,7 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
   let sentRevision = -1
   let sentSnapshot: Snapshot | null = null
   const sent = { events: 0, clientLog: 0, metrics: 0 }
+  let sentFailovers: unknown = null
 
   function update(extra: Partial<HostUpdate> = {}): HostUpdate {
     if (timeline === null) throw new Error('no scenario loaded')
@@ -56,6 +57,12 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
       metrics,
       ...extra,
     }
+    // The simulation caches its records, so an unchanged list is the same array.
+    const failovers = sim.failovers()
+    if (failovers !== sentFailovers) {
+      sentFailovers = failovers
+      result.failovers = failovers
+    }
     if (timeline.revision() !== sentRevision) {
       sentRevision = timeline.revision()
       result.timeline = {
@@ -75,6 +82,7 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
       timeline = createTimeline(request.spec, engine, { ...options.timeline, simulation })
       sentRevision = -1
       sentSnapshot = null
+      sentFailovers = null
       sent.events = 0
       sent.clientLog = 0
       sent.metrics = 0

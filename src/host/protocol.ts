@@ -12,6 +12,7 @@ import type { Comparison } from '../analysis/compare'
 import type { SimulationOptions } from '../engine/api'
 import type { Fault, SimulationSpec, TimedFault } from '../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../engine/types'
+import type { FailoverRecord } from '../engine/failovers'
 import type { SnapshotPatch } from './snapshot-patch'
 import type { TimelineMarker, TimelineOptions } from './timeline'
 
@@ -33,6 +34,8 @@ export interface HostUpdate {
   events: LogDelta<SimEvent>
   clientLog: LogDelta<ClientLogLine>
   metrics: LogDelta<MetricsSample>
+  /** The failover records (Simulation.failovers), present when they changed. */
+  failovers?: FailoverRecord[]
   /** Set when an injection in the past forked a new future. */
   fork?: { atMs: number; discardedFaults: number }
   /** A new scenario replaced the timeline. */

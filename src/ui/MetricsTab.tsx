@@ -3,24 +3,30 @@ import { useMemo } from 'react'
 import type { MetricsSample } from '../engine/types'
 import type { AppState } from '../store/app-store'
 import { faultWindows } from '../store/selectors'
+import { FailoversTable } from './panels/FailoversTable'
 import { MetricsCharts } from './panels/MetricsCharts'
 import { useAppStore } from './store-context'
 import { useThrottledStore } from './use-throttled-store'
 
 const selectMetrics = (state: AppState) => state.metricsSeries
 const selectNow = (state: AppState) => state.simTimeMs
+const selectFailovers = (state: AppState) => state.failovers
 
 export function MetricsTab() {
   const series = useThrottledStore(selectMetrics, 500)
   const nowMs = useThrottledStore(selectNow, 500)
   const recording = useAppStore((state) => state.recording)
+  const failovers = useThrottledStore(selectFailovers, 500)
   const windows = useMemo(() => faultWindows(recording), [recording])
   return (
-    <MetricsCharts
-      series={series as MetricsSample[]}
-      nowMs={nowMs}
-      faultWindows={windows}
-      cursorMs={nowMs}
-    />
+    <>
+      <FailoversTable failovers={failovers} />
+      <MetricsCharts
+        series={series as MetricsSample[]}
+        nowMs={nowMs}
+        faultWindows={windows}
+        cursorMs={nowMs}
+      />
+    </>
   )
 }

@@ -3,6 +3,7 @@
  * markers, copies of the logs, and `inject`, which applies a fault at the current sim time
  * (forking when in the past). `receive` applies what the simulation host reports.
  */
+import type { FailoverRecord } from '../../engine/failovers'
 import type { Fault, TimedFault } from '../../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../../engine/types'
 import type { Comparison } from '../../analysis/index'
@@ -41,6 +42,8 @@ export interface SimulationSlice {
   events: readonly SimEvent[]
   clientLog: readonly ClientLogLine[]
   metricsSeries: readonly MetricsSample[]
+  /** One record per fault so far, as the clients felt it (the run report's `failovers`). */
+  failovers: readonly FailoverRecord[]
   notice: Notice | null
   /** The first invariant violation not yet acknowledged; playback halts while it is set. */
   violation: Violation | null
@@ -95,6 +98,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
     events: [],
     clientLog: [],
     metricsSeries: [],
+    failovers: [],
     notice: null,
     violation: null,
     inject(fault) {
@@ -127,6 +131,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
         clientLog: applyDelta(state.clientLog, update.clientLog),
         metricsSeries: applyDelta(state.metricsSeries, update.metrics),
       }
+      if (update.failovers !== undefined) patch.failovers = update.failovers
       if (update.timeline !== undefined) {
         patch.recording = update.timeline.recording
         patch.markers = update.timeline.markers
