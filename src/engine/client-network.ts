@@ -29,7 +29,7 @@ import { EV } from './state'
 import type { ClientConnection, ClientNetState } from './state'
 import type { ConnectionConfig, ConsumerSpec, IsolationScope, ProducerSpec } from './spec'
 import type { ClientLogLine } from './types'
-import { DEFAULT_KAFKA_VERSION, rulesOf, type VersionRules } from './versions'
+import { atLeast, DEFAULT_KAFKA_VERSION, rulesOf, type VersionRules } from './versions'
 
 export const CONN_DISCONNECTED = 0
 export const CONN_CONNECTING = 1
@@ -41,6 +41,7 @@ export const LOGGER = {
   metadata: 'org.apache.kafka.clients.Metadata',
   sender: 'org.apache.kafka.clients.producer.internals.Sender',
   fetchCollector: 'org.apache.kafka.clients.consumer.internals.FetchCollector',
+  abstractFetch: 'org.apache.kafka.clients.consumer.internals.AbstractFetch',
   subscriptions: 'org.apache.kafka.clients.consumer.internals.SubscriptionState',
   /** Not Kafka's: what the application's send callback receives (the exception's text). */
   application: 'application',
@@ -195,8 +196,25 @@ export function canConnect(conn: ClientConnection, now: number): boolean {
 
 /** NetworkClient.initiateConnect: the connection is CONNECTING until it opens, fails or times out. */
 export function initiateConnect(ctx: Ctx, code: number, k: number): void {
-  const { net } = resolveClient(ctx, code)
+  const { net, spec } = resolveClient(ctx, code)
   const conn = net.conns[k] as ClientConnection
+  if (conn.gen === 0) {
+    // ClusterConnectionStates.connecting creates the node's state with backoff(0) of both
+    // ExponentialBackoffs: already jittered.
+    const config = spec.config
+    conn.reconnectBackoffMs = exponentialBackoff(
+      ctx.s.prng,
+      config['reconnect.backoff.ms'],
+      config['reconnect.backoff.max.ms'],
+      0,
+    )
+    conn.setupTimeoutMs = exponentialBackoff(
+      ctx.s.prng,
+      config['socket.connection.setup.timeout.ms'],
+      config['socket.connection.setup.timeout.max.ms'],
+      0,
+    )
+  }
   conn.state = CONN_CONNECTING
   conn.gen += 1
   conn.lastAttemptMs = ctx.s.nowMs
@@ -223,10 +241,22 @@ export function checkConnect(
   if (outcome === 'open') {
     conn.state = CONN_READY
     conn.brokerGen = brokerAt(ctx, b).gen
+    // resetReconnectBackoff, resetConnectionSetupTimeout: backoff(0), jittered.
+    const config = spec.config
     conn.failedAttempts = 0
-    conn.reconnectBackoffMs = spec.config['reconnect.backoff.ms']
+    conn.reconnectBackoffMs = exponentialBackoff(
+      ctx.s.prng,
+      config['reconnect.backoff.ms'],
+      config['reconnect.backoff.max.ms'],
+      0,
+    )
     conn.failedConnectAttempts = 0
-    conn.setupTimeoutMs = spec.config['socket.connection.setup.timeout.ms']
+    conn.setupTimeoutMs = exponentialBackoff(
+      ctx.s.prng,
+      config['socket.connection.setup.timeout.ms'],
+      config['socket.connection.setup.timeout.max.ms'],
+      0,
+    )
     return 'ready'
   }
   if (outcome === 'refused') return 'refused'
@@ -261,7 +291,7 @@ export function disconnected(ctx: Ctx, code: number, k: number, cause: Disconnec
       spec,
       'WARN',
       LOGGER.network,
-      `Connection to node ${id} (${nodeAddress(ctx, spec, k)}) could not be established. Node may not be available.`,
+      `Connection to node ${id} (${nodeAddress(ctx, spec, k)}) could not be established. ${atLeast(clientRules(ctx).version, '3.7') ? 'Node' : 'Broker'} may not be available.`,
     )
   } else if (cause === 'setup-timeout') {
     clientLog(
@@ -302,7 +332,12 @@ export function disconnected(ctx: Ctx, code: number, k: number, cause: Disconnec
     )
   } else {
     conn.failedConnectAttempts = 0
-    conn.setupTimeoutMs = config['socket.connection.setup.timeout.ms']
+    conn.setupTimeoutMs = exponentialBackoff(
+      ctx.s.prng,
+      config['socket.connection.setup.timeout.ms'],
+      config['socket.connection.setup.timeout.max.ms'],
+      0,
+    )
   }
   conn.state = CONN_DISCONNECTED
   conn.gen += 1
@@ -312,6 +347,15 @@ export function disconnected(ctx: Ctx, code: number, k: number, cause: Disconnec
   if (net.metadataInFlight && net.metadataNode === k) {
     net.metadataInFlight = false
     net.metadataGen += 1
+    failedMetadataUpdate(ctx, net, spec)
+  } else if (
+    !net.metadataInFlight &&
+    ctx.s.nowMs >= net.metadataAllowedAtMs &&
+    (net.needMetadata ||
+      ctx.s.nowMs - net.lastSuccessfulRefreshMs >= spec.config['metadata.max.age.ms'])
+  ) {
+    // DefaultMetadataUpdater.handleServerDisconnect: a disconnect while an update is due counts
+    // as a failed update (Metadata.failedUpdate), so the next attempt backs off.
     failedMetadataUpdate(ctx, net, spec)
   }
   if (!net.connected && k >= ctx.s.brokers.length) {
@@ -350,6 +394,7 @@ function failedMetadataUpdate(ctx: Ctx, net: ClientNetState, spec: ClientSpecOf)
   const now = ctx.s.nowMs
   net.lastRefreshMs = now
   net.metadataAttempts += 1
+  net.equivalentResponses = 0
   net.metadataAllowedAtMs = now + refreshBackoff(ctx, spec, net.metadataAttempts - 1)
 }
 

@@ -18,10 +18,12 @@
  *   larger) forms one batch for one partition, rotating over partitions whose leader the
  *   producer's metadata knows (KIP-480/KIP-794 route around partitions without a leader; the
  *   adaptive partitioner's queue weighting is not modelled).
- * - A partition has at most one request in flight, carrying all its queued batches (Kafka, with
- *   idempotence, may have up to five per partition, one batch each; the broker's checks of
- *   out-of-order sequences are not modelled). The in-flight limit counts requests per connection,
- *   so one slow leader blocks the next batches of all its partitions (head-of-line blocking).
+ * - One request per partition, carrying all its queued batches, at most one in flight per
+ *   partition; the in-flight limit counts requests per connection. Kafka sends one request per
+ *   broker with a batch of every ready partition (RecordAccumulator.drainBatchesForOneNode), so
+ *   its acks=all answers wait for the slowest partition in them; here a slow partition delays
+ *   others only once the connection's slots are taken (docs/engine.md, Simplifications). The
+ *   broker's checks of out-of-order sequences are not modelled.
  * - Consumers fetch every `fetch.max.wait.ms` and read everything up to the high watermark; their
  *   fetches do not go through connections (only their metadata requests do).
  */
@@ -81,6 +83,7 @@ import {
 import { leaderAtVersion, leaderEpochAtVersion, metadataVersionSeenBy } from './metadata-view'
 import { recordLatency } from './latency-histogram'
 import { noteFailoverAck } from './failovers'
+import { atLeast } from './versions'
 import type { ProducerSpec } from './spec'
 import type {
   ClientConnection,
@@ -373,7 +376,7 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
 
 /**
  * KafkaProducer.waitOnMetadata: without metadata for its topic, send() blocks the application's
- * thread for up to `max.block.ms`, then throws TimeoutException for that record; the thread sends
+ * thread for up to `max.block.ms`, then fails that record with TimeoutException (KafkaProducer.doSend: callback and failed future); the thread sends
  * nothing meanwhile, and blocks again on its next record.
  */
 function blockInSend(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): void {
@@ -394,7 +397,7 @@ function blockInSend(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): voi
     1,
     'REQUEST_TIMED_OUT',
     `org.apache.kafka.common.errors.TimeoutException: Topic ${topicOf(ctx, producer.firstPartition).name} not present in metadata after ${limit} ms.`,
-    'send() threw',
+    'Send callback got',
   )
 }
 
@@ -413,7 +416,7 @@ const RECORD_BYTES = 1024
 
 /**
  * buffer.memory is full (BufferPool.allocate): send() blocks the application's thread for up to
- * max.block.ms, then throws BufferExhaustedException for that record; the thread produces
+ * max.block.ms, then fails that record with BufferExhaustedException; the thread produces
  * nothing meanwhile, and blocks again on its next record.
  */
 function blockOnBuffer(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): void {
@@ -436,7 +439,7 @@ function blockOnBuffer(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): v
     1,
     'REQUEST_TIMED_OUT',
     `org.apache.kafka.clients.producer.BufferExhaustedException: Failed to allocate ${size} bytes within the configured max blocking time ${limit} ms. Total memory: ${total} bytes. Available memory: ${Math.max(0, total - producer.bufferUsed)} bytes. Poolable size: ${size} bytes`,
-    'send() threw',
+    'Send callback got',
   )
 }
 
@@ -673,14 +676,17 @@ function cancelInFlight(
   for (const request of producer.requests)
     if (!request.closed && request.brokerIndex === k && request.connGen === connGen)
       cancelled.push(request)
+  // NetworkClient.cancelInFlightRequests; the ClientRequest is created when it is sent, and the
+  // throttle time is printed from 3.8.
+  const throttle = atLeast(clientRules(ctx).version, '3.8') ? 'throttle time: 0ms, ' : ''
   for (const request of cancelled) {
-    const created = request.batches.reduce((m, b) => Math.min(m, b.createdAtMs), now)
+    const elapsed = now - request.sentAtMs
     clientLog(
       ctx,
       spec,
       'INFO',
       LOGGER.network,
-      `Cancelled in-flight PRODUCE request with correlation id ${request.id} due to node ${brokerId} being disconnected (elapsed time since creation: ${now - created}ms, elapsed time since send: ${now - request.sentAtMs}ms, throttle time: 0ms, request timeout: ${spec.config['request.timeout.ms']}ms)`,
+      `Cancelled in-flight PRODUCE request with correlation id ${request.id} due to node ${brokerId} being disconnected (elapsed time since creation: ${elapsed}ms, elapsed time since send: ${elapsed}ms, ${throttle}request timeout: ${spec.config['request.timeout.ms']}ms)`,
     )
   }
   for (const request of cancelled) {
@@ -815,7 +821,7 @@ function completeRequest(
       spec,
       'WARN',
       LOGGER.sender,
-      `Received invalid metadata error in produce request on partition ${name} due to org.apache.kafka.common.errors.${EXCEPTION[error] as string}: ${message ?? (DEFAULT_MESSAGE[error] as string)} Going to request metadata update now`,
+      `Received invalid metadata error in produce request on partition ${name} due to org.apache.kafka.common.errors.${EXCEPTION[error] as string}: ${message ?? (DEFAULT_MESSAGE[error] as string)}${atLeast(clientRules(ctx).version, '3.8') ? '' : '.'} Going to request metadata update now`,
     )
     if (
       error === 'NOT_LEADER_OR_FOLLOWER' &&
@@ -925,7 +931,8 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
         ctx,
         spec,
         'INFO',
-        LOGGER.fetchCollector,
+        // FetchCollector from 3.7; AbstractFetch before.
+        atLeast(clientRules(ctx).version, '3.7') ? LOGGER.fetchCollector : LOGGER.abstractFetch,
         `Fetch position ${fetchPosition(ctx, position, consumer.positionEpochs[i] as number, leaderId, leaderEpoch)} is out of range for partition ${partitionName(ctx, p)}, resetting offset`,
       )
       resetPosition(ctx, consumer, i, p, rs.highWatermark, 'out-of-range', leaderId, leaderEpoch)

@@ -225,7 +225,7 @@ const producerConfigDescriptions: Record<keyof ProducerConfig, [Rule, string]> =
   ],
   'max.block.ms': [
     int(0, MAX_INT32),
-    "How long send() blocks while the producer has no metadata for its topic (no bootstrap server answered) or no free buffer memory; then it throws a TimeoutException (BufferExhaustedException for memory) and the application's thread moves on.",
+    "How long send() blocks while the producer has no metadata for its topic (no bootstrap server answered) or no free buffer memory; then the send fails with a TimeoutException (BufferExhaustedException for memory: KafkaProducer.doSend hands it to the callback and returns a failed future) and the application's thread moves on.",
   ],
   'buffer.memory': [
     int(1024, MAX_SAFE),

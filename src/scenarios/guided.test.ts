@@ -475,7 +475,7 @@ describe('bootstrap-single-broker: one bootstrap server is a single point of fai
       'WARN [Producer clientId=single-bootstrap] Bootstrap broker b-1:9092 (id: -1 rack: null) disconnected (org.apache.kafka.clients.NetworkClient)',
     )
     expect(lines).toContain(
-      'ERROR [Producer clientId=single-bootstrap] send() threw org.apache.kafka.common.errors.TimeoutException: Topic orders not present in metadata after 60000 ms. (application)',
+      'ERROR [Producer clientId=single-bootstrap] Send callback got org.apache.kafka.common.errors.TimeoutException: Topic orders not present in metadata after 60000 ms. (application)',
     )
     const failed = eventsOf(run().events, 'RecordsExpired').filter(
       (e) => e.client === 'single-bootstrap',
