@@ -41,9 +41,9 @@ describe('ClientLog', () => {
   it('labels levels with text and filters by client and level', () => {
     render(<ClientLog lines={lines} />)
     expect(shown()).toEqual([
-      '  00:01.000 INFO  [producer-1] Connected to node 1',
-      '! 00:02.000 WARN  [producer-1] Got error produce response on topic-partition orders-0: NOT_ENOUGH_REPLICAS',
-      '✖ 00:03.000 ERROR [consumer-1] Offset out of range',
+      '  00:01.000 INFO  [producer-1] Connected to node 1 (org.apache.kafka.clients.NetworkClient)',
+      '! 00:02.000 WARN  [producer-1] Got error produce response on topic-partition orders-0: NOT_ENOUGH_REPLICAS (org.apache.kafka.clients.producer.internals.Sender)',
+      "✖ 00:03.000 ERROR [consumer-1] Offset out of range (the application's send callback)",
     ])
     fireEvent.change(screen.getByRole('combobox', { name: 'Client' }), {
       target: { value: 'producer-1' },

@@ -87,6 +87,12 @@ export function ClientLog({ lines }: ClientLogProps) {
               <span aria-hidden="true">{LEVEL_MARK[line.level]} </span>
               <span className="text-muted">{formatSimTime(line.atMs)}</span>{' '}
               <span>{line.level.padEnd(5, ' ')}</span> [{line.client}] {line.message}
+              {/* Kafka's log4j pattern ends each line with the class that printed it. */}
+              {line.logger === 'application' ? (
+                <span className="text-muted"> (the application&apos;s send callback)</span>
+              ) : (
+                <span className="text-muted"> ({line.logger})</span>
+              )}
             </li>
           ))}
         </ol>
