@@ -12,6 +12,7 @@ import {
   type ClusterConfig,
   type ConsumerConfig,
   type FaultType,
+  type ConnectionConfig,
   type ProducerConfig,
   type TopicConfig,
 } from '../engine/spec'
@@ -187,6 +188,26 @@ export const TOPIC_CONFIG_FIELDS: Record<keyof Required<TopicConfig>, FieldSpec>
   ),
 }
 
+/** The NetworkClient settings producers and consumers share (CommonClientConfigs). */
+const connectionConfigDescriptions: Record<keyof ConnectionConfig, [Rule, string]> = {
+  'reconnect.backoff.ms': [
+    int(1, MAX_SAFE),
+    `First wait before reconnecting to a broker whose connection failed; it doubles on each failure up to reconnect.backoff.max.ms, with 20 % jitter ${NO_SPIN}.`,
+  ],
+  'reconnect.backoff.max.ms': [
+    int(1, MAX_SAFE),
+    `Longest wait before reconnecting to a broker ${NO_SPIN}.`,
+  ],
+  'socket.connection.setup.timeout.ms': [
+    int(1, MAX_INT32),
+    'How long a new connection may take to set up before the client gives it up (a broker whose host is down or cut off never answers); it doubles on each failure up to socket.connection.setup.timeout.max.ms.',
+  ],
+  'socket.connection.setup.timeout.max.ms': [
+    int(1, MAX_INT32),
+    'Longest connection setup timeout after repeated failures.',
+  ],
+}
+
 const producerConfigDescriptions: Record<keyof ProducerConfig, [Rule, string]> = {
   acks: [
     { kind: 'enum', values: ACKS_VALUES },
@@ -235,22 +256,7 @@ const producerConfigDescriptions: Record<keyof ProducerConfig, [Rule, string]> =
     int(1024, MAX_INT32),
     "Bytes of one batch buffer (the BufferPool's poolable size, named in BufferExhaustedException); the simulator counts buffer.memory by the records' bytes.",
   ],
-  'reconnect.backoff.ms': [
-    int(1, MAX_SAFE),
-    `First wait before reconnecting to a broker whose connection failed; it doubles on each failure up to reconnect.backoff.max.ms, with 20 % jitter ${NO_SPIN}.`,
-  ],
-  'reconnect.backoff.max.ms': [
-    int(1, MAX_SAFE),
-    `Longest wait before reconnecting to a broker ${NO_SPIN}.`,
-  ],
-  'socket.connection.setup.timeout.ms': [
-    int(1, MAX_INT32),
-    'How long a new connection may take to set up before the client gives it up (a broker whose host is down or cut off never answers); it doubles on each failure up to socket.connection.setup.timeout.max.ms.',
-  ],
-  'socket.connection.setup.timeout.max.ms': [
-    int(1, MAX_INT32),
-    'Longest connection setup timeout after repeated failures.',
-  ],
+  ...connectionConfigDescriptions,
 }
 
 export const PRODUCER_CONFIG_FIELDS: Record<keyof ProducerConfig, FieldSpec> = withDefaults(
@@ -289,22 +295,7 @@ const consumerConfigDescriptions: Record<keyof ConsumerConfig, [Rule, string]> =
     int(1, MAX_SAFE),
     `Longest wait between metadata refreshes that bring nothing new ${NO_SPIN}.`,
   ],
-  'reconnect.backoff.ms': [
-    int(1, MAX_SAFE),
-    `First wait before reconnecting to a broker whose connection failed; it doubles on each failure up to reconnect.backoff.max.ms, with 20 % jitter ${NO_SPIN}.`,
-  ],
-  'reconnect.backoff.max.ms': [
-    int(1, MAX_SAFE),
-    `Longest wait before reconnecting to a broker ${NO_SPIN}.`,
-  ],
-  'socket.connection.setup.timeout.ms': [
-    int(1, MAX_INT32),
-    'How long a new connection may take to set up before the client gives it up (a broker whose host is down or cut off never answers); it doubles on each failure up to socket.connection.setup.timeout.max.ms.',
-  ],
-  'socket.connection.setup.timeout.max.ms': [
-    int(1, MAX_INT32),
-    'Longest connection setup timeout after repeated failures.',
-  ],
+  ...connectionConfigDescriptions,
 }
 
 export const CONSUMER_CONFIG_FIELDS: Record<keyof ConsumerConfig, FieldSpec> = withDefaults(
