@@ -317,7 +317,9 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
   )
     maybeUpdateMetadata(ctx, clientCode('producer', producer.index))
   if (!producer.connected) {
-    blockInSend(ctx, producer, spec)
+    producer.blockedSinceMs = blockSend(ctx, producer, spec, producer.blockedSinceMs, (limit) =>
+      metadataTimeout(ctx, producer, limit),
+    )
     return
   }
   producer.blockedSinceMs = -1
@@ -326,9 +328,15 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
   producer.carryMilli -= records * 1000
   const partitions = producer.queues.length
   let batch: ProducerBatch | null = null
-  const bytes = records > 0 ? batchBytes(spec, records) : 0
+  const bytes = records > 0 ? recordBytes(records) : 0
   if (records > 0 && producer.bufferUsed + bytes > spec.config['buffer.memory']) {
-    blockOnBuffer(ctx, producer, spec)
+    producer.bufferBlockedSinceMs = blockSend(
+      ctx,
+      producer,
+      spec,
+      producer.bufferBlockedSinceMs,
+      (limit) => bufferExhausted(spec, producer, limit),
+    )
   } else if (records > 0 && partitions > 0) {
     producer.bufferBlockedSinceMs = -1
     producer.bufferUsed += bytes
@@ -375,30 +383,37 @@ export function producerTick(ctx: Ctx, producer: ProducerState): void {
 }
 
 /**
- * KafkaProducer.waitOnMetadata: without metadata for its topic, send() blocks the application's
- * thread for up to `max.block.ms`, then fails that record with TimeoutException (KafkaProducer.doSend: callback and failed future); the thread sends
- * nothing meanwhile, and blocks again on its next record.
+ * send() blocks the application's thread for up to `max.block.ms` — without metadata for its
+ * topic (KafkaProducer.waitOnMetadata) or without free buffer memory (BufferPool.allocate) —
+ * then fails that record (KafkaProducer.doSend: the callback gets `exception`, send() returns a
+ * failed future); the thread produces nothing meanwhile, and blocks again on its next record.
+ * Takes and returns the time the current block began (-1: not blocked).
  */
-function blockInSend(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): void {
+function blockSend(
+  ctx: Ctx,
+  producer: ProducerState,
+  spec: ProducerSpec,
+  sinceMs: number,
+  exception: (limitMs: number) => string,
+): number {
   const now = ctx.s.nowMs
-  if (producer.blockedSinceMs < 0) {
-    producer.blockedSinceMs = now
-    return
-  }
+  if (sinceMs < 0) return now
   const limit = spec.config['max.block.ms']
-  if (now - producer.blockedSinceMs < limit) return
-  producer.blockedSinceMs = now
+  if (now - sinceMs < limit) return sinceMs
   producer.sent += 1
   ctx.s.counters.produced += 1
-  failBatch(
-    ctx,
-    producer,
-    -1,
-    1,
-    'REQUEST_TIMED_OUT',
-    `org.apache.kafka.common.errors.TimeoutException: Topic ${topicOf(ctx, producer.firstPartition).name} not present in metadata after ${limit} ms.`,
-    'Send callback got',
-  )
+  failBatch(ctx, producer, -1, 1, 'REQUEST_TIMED_OUT', exception(limit), 'Send callback got')
+  return now
+}
+
+function metadataTimeout(ctx: Ctx, producer: ProducerState, limitMs: number): string {
+  return `org.apache.kafka.common.errors.TimeoutException: Topic ${topicOf(ctx, producer.firstPartition).name} not present in metadata after ${limitMs} ms.`
+}
+
+function bufferExhausted(spec: ProducerSpec, producer: ProducerState, limitMs: number): string {
+  const total = spec.config['buffer.memory']
+  const size = spec.config['batch.size']
+  return `org.apache.kafka.clients.producer.BufferExhaustedException: Failed to allocate ${size} bytes within the configured max blocking time ${limitMs} ms. Total memory: ${total} bytes. Available memory: ${Math.max(0, total - producer.bufferUsed)} bytes. Poolable size: ${size} bytes`
 }
 
 /**
@@ -407,41 +422,12 @@ function blockInSend(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): voi
  * full, so the records waiting for a partition fill whole buffers but for the last one; the
  * simulator's per-tick batches are not split into batch.size pieces.
  */
-function batchBytes(_spec: ProducerSpec, records: number): number {
+function recordBytes(records: number): number {
   return records * RECORD_BYTES
 }
 
 /** The simulator's record size (docs/engine.md, Simplifications). */
 const RECORD_BYTES = 1024
-
-/**
- * buffer.memory is full (BufferPool.allocate): send() blocks the application's thread for up to
- * max.block.ms, then fails that record with BufferExhaustedException; the thread produces
- * nothing meanwhile, and blocks again on its next record.
- */
-function blockOnBuffer(ctx: Ctx, producer: ProducerState, spec: ProducerSpec): void {
-  const now = ctx.s.nowMs
-  if (producer.bufferBlockedSinceMs < 0) {
-    producer.bufferBlockedSinceMs = now
-    return
-  }
-  const limit = spec.config['max.block.ms']
-  if (now - producer.bufferBlockedSinceMs < limit) return
-  producer.bufferBlockedSinceMs = now
-  producer.sent += 1
-  ctx.s.counters.produced += 1
-  const total = spec.config['buffer.memory']
-  const size = spec.config['batch.size']
-  failBatch(
-    ctx,
-    producer,
-    -1,
-    1,
-    'REQUEST_TIMED_OUT',
-    `org.apache.kafka.clients.producer.BufferExhaustedException: Failed to allocate ${size} bytes within the configured max blocking time ${limit} ms. Total memory: ${total} bytes. Available memory: ${Math.max(0, total - producer.bufferUsed)} bytes. Poolable size: ${size} bytes`,
-    'Send callback got',
-  )
-}
 
 /** RecordAccumulator.expiredBatches: delivery.timeout.ms since the batch was created. */
 function expireBatches(ctx: Ctx, producer: ProducerState): void {
@@ -487,7 +473,7 @@ function failBatch(
   const spec = producerSpec(ctx, producer)
   if (localP >= 0) {
     noteClientWait(ctx, producer.firstPartition + localP, createdAtMs)
-    producer.bufferUsed -= batchBytes(spec, records)
+    producer.bufferUsed -= recordBytes(records)
   }
   producer.failed += records
   ctx.s.counters.failed += records
@@ -618,7 +604,7 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
     noteClientWait(ctx, request.p, oldest)
     if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, request.p, oldest)
     for (const batch of request.batches) {
-      producer.bufferUsed -= batchBytes(spec, batch.records)
+      producer.bufferUsed -= recordBytes(batch.records)
       recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
       recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
     }
@@ -758,7 +744,7 @@ function completeRequest(
     let offset = request.baseOffset
     for (const batch of request.batches) {
       recordAck(ctx, producer, p, batch.baseSequence, offset, batch.records)
-      producer.bufferUsed -= batchBytes(spec, batch.records)
+      producer.bufferUsed -= recordBytes(batch.records)
       recordLatency(producer.latency, now - batch.createdAtMs, batch.records)
       recordLatency(ctx.s.intervalLatency, now - batch.createdAtMs, batch.records)
       offset += batch.records
@@ -1057,11 +1043,10 @@ export function clientUnwritablePartitionMsNow(ctx: Ctx): number {
 }
 
 /** The buffer memory the producer's batches hold, recounted (for the invariant checker). */
-export function heldBufferBytes(ctx: Ctx, producer: ProducerState): number {
-  const spec = producerSpec(ctx, producer)
+export function heldBufferBytes(producer: ProducerState): number {
   let bytes = 0
-  for (const queue of producer.queues) for (const b of queue) bytes += batchBytes(spec, b.records)
+  for (const queue of producer.queues) for (const b of queue) bytes += recordBytes(b.records)
   for (const request of producer.inFlight)
-    if (request !== null) for (const b of request.batches) bytes += batchBytes(spec, b.records)
+    if (request !== null) for (const b of request.batches) bytes += recordBytes(b.records)
   return bytes
 }
