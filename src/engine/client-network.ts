@@ -70,6 +70,26 @@ export function exponentialBackoff(
   return Math.min(Math.floor((term * factor) / 1000), maxMs)
 }
 
+/** ClusterConnectionStates' reconnect backoff after `attempts` failures (ExponentialBackoff). */
+function reconnectBackoff(ctx: Ctx, config: ConnectionConfig, attempts: number): number {
+  return exponentialBackoff(
+    ctx.s.prng,
+    config['reconnect.backoff.ms'],
+    config['reconnect.backoff.max.ms'],
+    attempts,
+  )
+}
+
+/** ClusterConnectionStates' connection setup timeout after `attempts` failed connects. */
+function setupTimeout(ctx: Ctx, config: ConnectionConfig, attempts: number): number {
+  return exponentialBackoff(
+    ctx.s.prng,
+    config['socket.connection.setup.timeout.ms'],
+    config['socket.connection.setup.timeout.max.ms'],
+    attempts,
+  )
+}
+
 export function newConnection(config: ConnectionConfig): ClientConnection {
   return {
     state: CONN_DISCONNECTED,
@@ -201,19 +221,8 @@ export function initiateConnect(ctx: Ctx, code: number, k: number): void {
   if (conn.gen === 0) {
     // ClusterConnectionStates.connecting creates the node's state with backoff(0) of both
     // ExponentialBackoffs: already jittered.
-    const config = spec.config
-    conn.reconnectBackoffMs = exponentialBackoff(
-      ctx.s.prng,
-      config['reconnect.backoff.ms'],
-      config['reconnect.backoff.max.ms'],
-      0,
-    )
-    conn.setupTimeoutMs = exponentialBackoff(
-      ctx.s.prng,
-      config['socket.connection.setup.timeout.ms'],
-      config['socket.connection.setup.timeout.max.ms'],
-      0,
-    )
+    conn.reconnectBackoffMs = reconnectBackoff(ctx, spec.config, 0)
+    conn.setupTimeoutMs = setupTimeout(ctx, spec.config, 0)
   }
   conn.state = CONN_CONNECTING
   conn.gen += 1
@@ -242,21 +251,10 @@ export function checkConnect(
     conn.state = CONN_READY
     conn.brokerGen = brokerAt(ctx, b).gen
     // resetReconnectBackoff, resetConnectionSetupTimeout: backoff(0), jittered.
-    const config = spec.config
     conn.failedAttempts = 0
-    conn.reconnectBackoffMs = exponentialBackoff(
-      ctx.s.prng,
-      config['reconnect.backoff.ms'],
-      config['reconnect.backoff.max.ms'],
-      0,
-    )
+    conn.reconnectBackoffMs = reconnectBackoff(ctx, spec.config, 0)
     conn.failedConnectAttempts = 0
-    conn.setupTimeoutMs = exponentialBackoff(
-      ctx.s.prng,
-      config['socket.connection.setup.timeout.ms'],
-      config['socket.connection.setup.timeout.max.ms'],
-      0,
-    )
+    conn.setupTimeoutMs = setupTimeout(ctx, spec.config, 0)
     return 'ready'
   }
   if (outcome === 'refused') return 'refused'
@@ -315,29 +313,14 @@ export function disconnected(ctx: Ctx, code: number, k: number, cause: Disconnec
   // ClusterConnectionStates.disconnected.
   const wasConnecting = conn.state === CONN_CONNECTING
   conn.lastAttemptMs = ctx.s.nowMs
-  conn.reconnectBackoffMs = exponentialBackoff(
-    ctx.s.prng,
-    config['reconnect.backoff.ms'],
-    config['reconnect.backoff.max.ms'],
-    conn.failedAttempts,
-  )
+  conn.reconnectBackoffMs = reconnectBackoff(ctx, config, conn.failedAttempts)
   conn.failedAttempts += 1
   if (wasConnecting) {
     conn.failedConnectAttempts += 1
-    conn.setupTimeoutMs = exponentialBackoff(
-      ctx.s.prng,
-      config['socket.connection.setup.timeout.ms'],
-      config['socket.connection.setup.timeout.max.ms'],
-      conn.failedConnectAttempts,
-    )
+    conn.setupTimeoutMs = setupTimeout(ctx, config, conn.failedConnectAttempts)
   } else {
     conn.failedConnectAttempts = 0
-    conn.setupTimeoutMs = exponentialBackoff(
-      ctx.s.prng,
-      config['socket.connection.setup.timeout.ms'],
-      config['socket.connection.setup.timeout.max.ms'],
-      0,
-    )
+    conn.setupTimeoutMs = setupTimeout(ctx, config, 0)
   }
   conn.state = CONN_DISCONNECTED
   conn.gen += 1
