@@ -5,7 +5,7 @@
  * handleTimedOutRequests, handleTimedOutConnections), ClusterConnectionStates, RecordAccumulator.
  */
 import { describe, expect, it } from 'vitest'
-import { TestCluster } from '../test-support/test-cluster'
+import { ordersOnThreeBrokers, TestCluster } from '../test-support/test-cluster'
 import type { KafkaVersion } from './versions'
 import type { ProducerConfig } from './spec'
 
@@ -14,23 +14,7 @@ function cluster(
   producer: Partial<ProducerConfig> & { recordsPerSecond?: number } = {},
   kafkaVersion?: KafkaVersion,
 ) {
-  return TestCluster.create({
-    zones: 3,
-    brokersPerZone: 1,
-    seed: 11,
-    ...(kafkaVersion === undefined ? {} : { kafkaVersion }),
-  })
-    .topic('orders', {
-      partitions: 3,
-      replicationFactor: 3,
-      'min.insync.replicas': 2,
-      assignment: [
-        [1, 2, 3],
-        [2, 3, 1],
-        [3, 1, 2],
-      ],
-    })
-    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300, ...producer })
+  return ordersOnThreeBrokers(11, producer, kafkaVersion)
 }
 
 function messages(c: TestCluster, fromMs: number, toMs = Infinity): string[] {

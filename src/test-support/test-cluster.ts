@@ -256,10 +256,19 @@ export class TestCluster {
 /**
  * 3 zones × 1 broker; topic `orders` with 3 partitions at RF 3, led by brokers 1, 2 and 3
  * (assignment [1,2,3], [2,3,1], [3,1,2]), min.insync.replicas 2; producer `p1`, acks=all at
- * 300 records/s. The failover tests' shared starting point.
+ * 300 records/s unless `producer` overrides it. The failover tests' shared starting point.
  */
-export function ordersOnThreeBrokers(seed: number): TestCluster {
-  return TestCluster.create({ zones: 3, brokersPerZone: 1, seed })
+export function ordersOnThreeBrokers(
+  seed: number,
+  producer: Partial<ProducerConfig> & { recordsPerSecond?: number } = {},
+  kafkaVersion?: KafkaVersion,
+): TestCluster {
+  return TestCluster.create({
+    zones: 3,
+    brokersPerZone: 1,
+    seed,
+    ...(kafkaVersion === undefined ? {} : { kafkaVersion }),
+  })
     .topic('orders', {
       partitions: 3,
       replicationFactor: 3,
@@ -270,5 +279,5 @@ export function ordersOnThreeBrokers(seed: number): TestCluster {
         [3, 1, 2],
       ],
     })
-    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300 })
+    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300, ...producer })
 }
