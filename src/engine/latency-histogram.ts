@@ -53,14 +53,6 @@ export function recordLatency(h: LatencyHistogram, valueMs: number, count: numbe
   if (valueMs > h.max) h.max = valueMs
 }
 
-/** Adds every sample of `from` into `into`. */
-export function mergeHistogram(into: LatencyHistogram, from: LatencyHistogram): void {
-  for (let i = 0; i < BUCKETS; i++)
-    into.counts[i] = (into.counts[i] as number) + (from.counts[i] as number)
-  into.total += from.total
-  if (from.max > into.max) into.max = from.max
-}
-
 /** p50, p99, p99.9 and the maximum. */
 export function summarize(h: LatencyHistogram): {
   p50: number | null
