@@ -6,8 +6,10 @@
  * working tree and in a base commit, and compares every hash.
  *
  *   npm run check:identical -- <base-commit> [--only guided|reference|random] [--drop-metric NAME]…
+ *        [--drop-field NAME]…
  *
- * `--drop-metric NAME` compares everything but metric NAME (for a change that redefines it).
+ * `--drop-metric NAME` compares everything but metric NAME (for a change that redefines it);
+ * `--drop-field NAME` everything but the report's and snapshots' keys NAME (for added fields).
  *
  * The base tree is a detached `git worktree` under the system temp folder that shares this
  * checkout's node_modules; the dump script of the working tree is copied into it, so both sides
@@ -23,11 +25,11 @@ import { baseTree, cacheDir } from './base-tree.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
-const valued = new Set(['--only', '--drop-metric'])
+const valued = new Set(['--only', '--drop-metric', '--drop-field'])
 const base = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]))
 if (base === undefined) {
   console.error(
-    'usage: npm run check:identical -- <base-commit> [--only guided|reference|random] [--drop-metric NAME]…',
+    'usage: npm run check:identical -- <base-commit> [--only guided|reference|random] [--drop-metric NAME]… [--drop-field NAME]…',
   )
   process.exit(2)
 }

@@ -15,7 +15,8 @@
  *
  * `--drop-metric NAME` leaves metric NAME out of every metric sample (the series and each
  * snapshot's `metrics`) on both sides, for a change that redefines one metric and claims nothing
- * else moved.
+ * else moved. `--drop-field NAME` leaves out every object key NAME of the report and the
+ * snapshots, for a change that adds fields and claims nothing else moved.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -29,13 +30,18 @@ import { REFERENCE, buildSpec } from '../bench/clusters'
 const args = process.argv.slice(2)
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
 const dropped = args.flatMap((a, i) => (args[i - 1] === '--drop-metric' ? [a] : []))
+const droppedFields = new Set(args.flatMap((a, i) => (args[i - 1] === '--drop-field' ? [a] : [])))
 const randomCount = args.includes('--random') ? Number(args[args.indexOf('--random') + 1]) : 40
 
 const scenariosDir = fileURLToPath(new URL('../public/scenarios/', import.meta.url))
 const readText = (file: string): string => readFileSync(`${scenariosDir}${file}`, 'utf8')
 
 function sha(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16)
+  const text =
+    droppedFields.size === 0
+      ? JSON.stringify(value)
+      : JSON.stringify(value, (key, v: unknown) => (droppedFields.has(key) ? undefined : v))
+  return createHash('sha256').update(text).digest('hex').slice(0, 16)
 }
 
 /** A metric sample without the `--drop-metric` names. */

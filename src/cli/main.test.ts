@@ -213,6 +213,7 @@ describe('run', () => {
       'partitions',
       'metrics',
       'clients',
+      'groups',
       'durability',
       'availability',
       'failovers',

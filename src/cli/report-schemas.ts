@@ -114,17 +114,23 @@ export function buildRunReportSchema(): Schema {
         seed: int,
         durationMs: int,
         partitions: arr(
-          obj({
-            topic: str,
-            partition: int,
-            replicas: arr(int),
-            leader: int,
-            leaderEpoch: int,
-            isr: arr(int),
-            elr: arr(int),
-            highWatermark: int,
-            logEndOffsets: map(int),
-          }),
+          obj(
+            {
+              topic: str,
+              partition: int,
+              replicas: arr(int),
+              leader: int,
+              leaderEpoch: int,
+              isr: arr(int),
+              elr: arr(int),
+              highWatermark: int,
+              logEndOffsets: map(int),
+              internal: described('Present (true) on Kafka\u2019s own topic, __consumer_offsets.', {
+                const: true,
+              }),
+            },
+            ['internal'],
+          ),
         ),
         metrics: obj({
           final: obj(metricProperties),
@@ -141,11 +147,55 @@ export function buildRunReportSchema(): Schema {
               errors: map(int),
               lostAcked: int,
               unavailableAcked: int,
+              lostAtCrash: described(
+                'Records the producer held, never acknowledged, when crashClient killed it.',
+                int,
+              ),
               latencyMs: latency,
             }),
-            obj({ id: str, kind: { const: 'consumer' }, consumed: int, lag: int }),
+            obj(
+              {
+                id: str,
+                kind: { const: 'consumer' },
+                consumed: int,
+                lag: int,
+                duplicates: described('Records consumed a second time.', int),
+                skipped: described(
+                  'Records below the high watermark a position jumped over without delivering them.',
+                  int,
+                ),
+                group: str,
+                members: arr(
+                  obj({
+                    member: int,
+                    clientId: str,
+                    alive: bool,
+                    partitions: arr(int),
+                    consumed: int,
+                  }),
+                ),
+              },
+              ['group', 'members'],
+            ),
           ],
         }),
+        groups: described(
+          'The consumer groups as their coordinators left them.',
+          arr(
+            obj({
+              name: str,
+              topic: str,
+              state: { enum: ['Empty', 'PreparingRebalance', 'CompletingRebalance', 'Stable'] },
+              generation: int,
+              coordinator: { type: ['integer', 'null'] },
+              offsetsPartition: int,
+              knownMembers: int,
+              members: int,
+              duplicates: int,
+              skipped: int,
+            }),
+          ),
+        ),
         durability: obj({ ackedRecords: int, lostAckedRecords: int, unavailableAckedRecords: int }),
         availability: obj({
           offlinePartitionMs: num,

@@ -27,7 +27,8 @@ import { clientToBroker } from './network'
 import { intInclusive, nextInt, type PrngState } from './prng'
 import { EV } from './state'
 import type { ClientConnection, ClientNetState } from './state'
-import type { ConnectionConfig, ConsumerSpec, IsolationScope, ProducerSpec } from './spec'
+import type { ConnectionConfig, IsolationScope, ProducerSpec } from './spec'
+import type { MemberSpec } from './context'
 import type { ClientLogLine } from './types'
 import { atLeast, DEFAULT_KAFKA_VERSION, rulesOf, type VersionRules } from './versions'
 
@@ -107,8 +108,10 @@ export function newConnection(config: ConnectionConfig): ClientConnection {
 export function newClientNet(
   config: ConnectionConfig & { 'bootstrap.servers': readonly number[] },
   brokerCount: number,
+  coordinatorNodes = false,
 ): ClientNetState {
-  const nodes = brokerCount + config['bootstrap.servers'].length
+  const nodes =
+    brokerCount + config['bootstrap.servers'].length + (coordinatorNodes ? brokerCount : 0)
   return {
     conns: Array.from({ length: nodes }, () => newConnection(config)),
     connected: false,
@@ -127,7 +130,38 @@ export function newClientNet(
   }
 }
 
-export type ClientSpecOf = ProducerSpec | ConsumerSpec
+/**
+ * A client process died (crashClient): its sockets went with it. Every connection is closed and
+ * any answer still on its way is stale; the process that starts later begins as a new client
+ * (bootstrap, metadata, connections).
+ */
+export function resetClientNet(net: ClientNetState, config: ConnectionConfig): void {
+  for (const conn of net.conns) {
+    conn.state = CONN_DISCONNECTED
+    conn.gen += 1
+    conn.brokerGen = -1
+    conn.failedAttempts = 0
+    conn.failedConnectAttempts = 0
+    conn.lastAttemptMs = -1e9
+    conn.reconnectBackoffMs = config['reconnect.backoff.ms']
+    conn.setupTimeoutMs = config['socket.connection.setup.timeout.ms']
+    conn.inFlight = 0
+  }
+  net.connected = false
+  net.metadataGen += 1
+  net.metadataInFlight = false
+  net.metadataNode = -1
+  net.needMetadata = true
+  net.lastRefreshMs = -1e9
+  net.lastSuccessfulRefreshMs = 0
+  net.metadataAttempts = 0
+  net.equivalentResponses = 0
+  net.metadataAllowedAtMs = 0
+  net.metadataPollAtMs = -1
+  net.bootstrapFailed = false
+}
+
+export type ClientSpecOf = ProducerSpec | MemberSpec
 
 export interface ResolvedClient {
   net: ClientNetState
@@ -142,13 +176,15 @@ export function resolveClient(ctx: Ctx, code: number): ResolvedClient {
     kind === 'producer'
       ? producerAt(ctx, asProducerIndex(index))
       : consumerAt(ctx, asConsumerIndex(index))
-  return { net, spec: ctx.spec.clients[net.client] as ClientSpecOf, kind, index }
+  const spec =
+    kind === 'producer' ? (ctx.spec.clients[net.client] as ProducerSpec) : ctx.memberSpecs[index]
+  return { net, spec: spec as ClientSpecOf, kind, index }
 }
 
 export function clientPrefix(spec: ClientSpecOf): string {
-  return spec.kind === 'producer'
-    ? `[Producer clientId=${spec.id}]`
-    : `[Consumer clientId=${spec.id}, groupId=${spec.id}-group]`
+  if (spec.kind === 'producer') return `[Producer clientId=${spec.id}]`
+  if (spec.group !== undefined) return `[Consumer clientId=${spec.clientId}, groupId=${spec.group}]`
+  return `[Consumer clientId=${spec.id}, groupId=${spec.id}-group]`
 }
 
 /** A client's log line, with the Java class that prints it. */
@@ -164,25 +200,50 @@ export function clientLog(
 
 /**
  * The broker behind connection `k`: connections 0…B−1 are the brokers by index, then one per
- * bootstrap server (Kafka numbers bootstrap nodes −1, −2, … in the order of bootstrap.servers).
+ * bootstrap server (Kafka numbers bootstrap nodes −1, −2, … in the order of bootstrap.servers),
+ * then, for a group member, one per broker as group coordinator (AbstractCoordinator names the
+ * coordinator node Integer.MAX_VALUE − broker id "to allow separate connections").
  */
 export function nodeBroker(ctx: Ctx, spec: ClientSpecOf, k: number): BrokerIndex {
   const brokers = ctx.s.brokers.length
   if (k < brokers) return asBrokerIndex(k)
+  const bootstrap = spec.config['bootstrap.servers'].length
+  if (k >= brokers + bootstrap) return asBrokerIndex(k - brokers - bootstrap)
   const id = spec.config['bootstrap.servers'][k - brokers] as number
   return ctx.brokerIndex.get(id) ?? asBrokerIndex(-1)
 }
 
+/** The connection index of the group coordinator node on broker `b`. */
+export function coordinatorNode(ctx: Ctx, spec: ClientSpecOf, b: BrokerIndex): number {
+  return ctx.s.brokers.length + spec.config['bootstrap.servers'].length + b
+}
+
+/** A bootstrap node's connection. */
+function isBootstrapNode(ctx: Ctx, spec: ClientSpecOf, k: number): boolean {
+  const brokers = ctx.s.brokers.length
+  return k >= brokers && k < brokers + spec.config['bootstrap.servers'].length
+}
+
+export const COORDINATOR_ID_BASE = 2147483647
+
 export function nodeId(ctx: Ctx, spec: ClientSpecOf, k: number): number {
   const brokers = ctx.s.brokers.length
-  return k < brokers ? brokerAt(ctx, asBrokerIndex(k)).id : -(k - brokers + 1)
+  if (k < brokers) return brokerAt(ctx, asBrokerIndex(k)).id
+  if (isBootstrapNode(ctx, spec, k)) return -(k - brokers + 1)
+  return COORDINATOR_ID_BASE - brokerAt(ctx, nodeBroker(ctx, spec, k)).id
 }
 
 function nodeAddress(ctx: Ctx, spec: ClientSpecOf, k: number): string {
   const brokers = ctx.s.brokers.length
-  const id =
-    k < brokers ? brokerAt(ctx, asBrokerIndex(k)).id : spec.config['bootstrap.servers'][k - brokers]
+  const id = isBootstrapNode(ctx, spec, k)
+    ? spec.config['bootstrap.servers'][k - brokers]
+    : brokerAt(ctx, nodeBroker(ctx, spec, k)).id
   return `b-${id}:9092`
+}
+
+/** Node.toString: "b-2:9092 (id: 2147483645 rack: null)" (a coordinator node has no rack). */
+export function nodeText(ctx: Ctx, spec: ClientSpecOf, k: number): string {
+  return `${nodeAddress(ctx, spec, k)} (id: ${nodeId(ctx, spec, k)} rack: null)`
 }
 
 /** How a connection attempt to broker `b` ends: it opens, it is refused, or nothing answers. */
@@ -341,7 +402,7 @@ export function disconnected(ctx: Ctx, code: number, k: number, cause: Disconnec
     // as a failed update (Metadata.failedUpdate), so the next attempt backs off.
     failedMetadataUpdate(ctx, net, spec)
   }
-  if (!net.connected && k >= ctx.s.brokers.length) {
+  if (!net.connected && isBootstrapNode(ctx, spec, k)) {
     // Metadata still comes from bootstrap servers (Cluster.isBootstrapConfigured).
     clientLog(
       ctx,
@@ -457,7 +518,7 @@ export function onMetadataPoll(ctx: Ctx, code: number): void {
  * flight; else the ready node with the fewest; else one connecting; else the one whose last
  * attempt is oldest among those allowed to connect. -1 when none is.
  */
-function leastLoadedNode(ctx: Ctx, net: ClientNetState, spec: ClientSpecOf): number {
+export function leastLoadedNode(ctx: Ctx, net: ClientNetState, spec: ClientSpecOf): number {
   const brokers = ctx.s.brokers.length
   const first = net.connected ? 0 : brokers
   const count = net.connected ? brokers : spec.config['bootstrap.servers'].length

@@ -75,6 +75,7 @@ import {
   metadataUpdated,
   nodeBroker,
   requestMetadataUpdate,
+  resetClientNet,
   resolveClient,
   takeMetadataResponse,
   type ClientSpecOf,
@@ -82,6 +83,15 @@ import {
 } from './client-network'
 import { leaderAtVersion, leaderEpochAtVersion, metadataVersionSeenBy } from './metadata-view'
 import { recordLatency } from './latency-histogram'
+import {
+  crashMember,
+  expiredGroupRequest,
+  groupConnectionClosed,
+  memberPartitions,
+  memberStep,
+  noteDelivered,
+  notePositionJump,
+} from './consumer-groups'
 import { noteFailoverAck } from './failovers'
 import { atLeast } from './versions'
 import type { ProducerSpec } from './spec'
@@ -173,6 +183,7 @@ export function onConnectCheck(ctx: Ctx, code: number, k: number, gen: number): 
     maybeUpdateMetadata(ctx, code)
     const { kind, index } = decodeClientCode(code)
     if (kind === 'producer') drain(ctx, producerAt(ctx, asProducerIndex(index)))
+    else memberStep(ctx, consumerAt(ctx, asConsumerIndex(index)))
     return
   }
   closeConnection(ctx, code, k, outcome)
@@ -193,6 +204,8 @@ function closeConnection(ctx: Ctx, code: number, k: number, cause: DisconnectCau
     // Wake the sender when it may connect again, if batches wait.
     if (producer.ready.length > 0)
       at(ctx, conn.reconnectBackoffMs, EV.producerDrain, producer.index)
+  } else {
+    groupConnectionClosed(ctx, consumerAt(ctx, asConsumerIndex(index)), k)
   }
   requestMetadataUpdate(ctx, code)
 }
@@ -266,6 +279,7 @@ export function onMetadataResponse(ctx: Ctx, code: number, k: number, gen: numbe
     const changed = consumer.metadata === null || consumer.metadata !== view.leaders
     consumer.metadata = view.leaders
     metadataUpdated(ctx, code, changed)
+    if (consumer.gm !== null) memberStep(ctx, consumer)
   }
 }
 
@@ -304,11 +318,12 @@ function expireRequests(ctx: Ctx, producer: ProducerState): void {
 }
 
 /** The producer's tick: new records become a batch, expired batches fail, queues drain. */
-export function producerTick(ctx: Ctx, producer: ProducerState): void {
+export function producerTick(ctx: Ctx, producer: ProducerState, life = producer.life): void {
+  if (life !== producer.life || !producer.alive) return
   const spec = producerSpec(ctx, producer)
   const tick = producerTickMs(spec)
   const now = ctx.s.nowMs
-  at(ctx, tick, EV.producerTick, producer.index)
+  at(ctx, tick, EV.producerTick, producer.index, life)
   // maybeUpdateMetadata's own first checks, here so the common tick (nothing due) costs nothing.
   if (
     !producer.metadataInFlight &&
@@ -836,29 +851,105 @@ function retryBackoffMs(ctx: Ctx, spec: ProducerSpec, attempts: number): number 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Client processes (crashClient, startClient)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The application process of a producer, or of one member of a consumer entry, dies: what the
+ * producer held and had not had acknowledged is gone with it (never acknowledged, so no
+ * acknowledged record is lost); a group member simply stops, and its coordinator notices only
+ * when its session times out.
+ */
+export function crashClient(ctx: Ctx, id: string, member: number): void {
+  const client = ctx.spec.clients.findIndex((c) => c.id === id)
+  for (const producer of ctx.s.producers) {
+    if (producer.client !== client || !producer.alive) continue
+    producer.alive = false
+    producer.life += 1
+    let held = 0
+    for (const queue of producer.queues) {
+      for (const batch of queue) held += batch.records
+      queue.length = 0
+    }
+    for (const request of producer.requests) {
+      if (request.closed) continue
+      for (const batch of request.batches) held += batch.records
+      request.closed = true
+    }
+    producer.lostAtCrash += held
+    producer.requests.length = 0
+    producer.inFlight.fill(null)
+    clearArray(producer.ready)
+    producer.bufferUsed = 0
+    producer.blockedSinceMs = -1
+    producer.bufferBlockedSinceMs = -1
+    producer.metadata.fill(-1)
+    producer.leaderEpochs.fill(-1)
+    resetClientNet(producer, producerSpec(ctx, producer).config)
+  }
+  for (const consumer of ctx.s.consumers) {
+    if (consumer.client !== client || consumer.member !== member || !consumer.alive) continue
+    consumer.alive = false
+    consumer.life += 1
+    consumer.metadata = null
+    crashMember(ctx, consumer)
+    resetClientNet(consumer, consumerSpecOf(ctx, consumer).config)
+  }
+}
+
+/** A crashed client's process starts again, as a new client. */
+export function startClient(ctx: Ctx, id: string, member: number): void {
+  const client = ctx.spec.clients.findIndex((c) => c.id === id)
+  for (const producer of ctx.s.producers) {
+    if (producer.client !== client || producer.alive) continue
+    producer.alive = true
+    producer.life += 1
+    at(ctx, 0, EV.producerTick, producer.index, producer.life)
+  }
+  for (const consumer of ctx.s.consumers) {
+    if (consumer.client !== client || consumer.member !== member || consumer.alive) continue
+    consumer.alive = true
+    consumer.life += 1
+    consumer.validatedEpochs.fill(-1)
+    at(ctx, 0, EV.consumerTick, consumer.index, consumer.life)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The consumer
 // ---------------------------------------------------------------------------------------------
 
 /** A consumer poll: read up to the high watermark of every partition whose leader it reaches. */
-export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
+export function consumerTick(ctx: Ctx, consumer: ConsumerState, life = consumer.life): void {
+  if (life !== consumer.life || !consumer.alive) return
   const spec = consumerSpecOf(ctx, consumer)
-  at(ctx, Math.max(100, spec.config['fetch.max.wait.ms']), EV.consumerTick, consumer.index)
+  at(ctx, Math.max(100, spec.config['fetch.max.wait.ms']), EV.consumerTick, consumer.index, life)
   const code = clientCode('consumer', consumer.index)
   const expired = expiredMetadataNode(ctx, code)
   if (expired >= 0) closeConnection(ctx, code, expired, 'request-timeout')
+  if (consumer.gm !== null) {
+    const expiredGroup = expiredGroupRequest(ctx, consumer)
+    if (expiredGroup >= 0) closeConnection(ctx, code, expiredGroup, 'request-timeout')
+  }
   maybeUpdateMetadata(ctx, code)
   const meta = consumer.metadata
   if (!consumer.connected || meta === null) return
+  if (consumer.gm !== null) memberStep(ctx, consumer)
   const first = ctx.s.topicFirstPartition[consumer.topic] as number
   let refresh = false
   let lag = 0
-  for (let i = 0; i < consumer.positions.length; i++) {
+  // A group member reads the partitions assigned to it; a standalone consumer all of them.
+  const assigned = memberPartitions(consumer)
+  const count = assigned === null ? consumer.positions.length : assigned.length
+  for (let j = 0; j < count; j++) {
+    const i = assigned === null ? j : (assigned[j] as number)
     const p = asPartitionIndex(first + i)
     const part = partitionAt(ctx, p)
     const leaderId = meta[i] ?? -1
-    const position = consumer.positions[i] as number
+    let position = consumer.positions[i] as number
     const currentSlot = slotOfId(part, part.leaderId)
-    const currentHw = currentSlot >= 0 ? replicaAt(part, currentSlot).highWatermark : position
+    const currentHw =
+      currentSlot >= 0 ? replicaAt(part, currentSlot).highWatermark : Math.max(0, position)
     if (leaderId < 0) {
       refresh = true
       lag += Math.max(0, currentHw - position)
@@ -871,6 +962,21 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
       refresh = true
       lag += Math.max(0, currentHw - position)
       continue
+    }
+    if (position < 0) {
+      // A member's partition without a committed offset: auto.offset.reset (ConsumerCoordinator
+      // left it to SubscriptionState.resetInitializingPositions).
+      resetPosition(
+        ctx,
+        consumer,
+        i,
+        p,
+        rs.highWatermark,
+        'no-offset',
+        leaderId,
+        rs.knownLeaderEpoch,
+      )
+      position = consumer.positions[i] as number
     }
     // KIP-320: a new leader epoch puts the position under validation
     // (SubscriptionState.maybeValidatePositionForCurrentLeader); the leader answers
@@ -892,7 +998,17 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
             LOGGER.subscriptions,
             `Truncation detected for partition ${partitionName(ctx, p)} at offset ${before}, resetting offset`,
           )
-          resetPosition(ctx, consumer, i, p, rs.highWatermark, 'truncation', leaderId, leaderEpoch)
+          resetPosition(
+            ctx,
+            consumer,
+            i,
+            p,
+            rs.highWatermark,
+            'truncation',
+            leaderId,
+            leaderEpoch,
+            rs.log.logEndOffset,
+          )
           continue
         }
         if (endOffset < position) {
@@ -905,6 +1021,7 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
             `Truncation detected for partition ${partitionName(ctx, p)} at offset ${before}, resetting offset to the first offset known to diverge ${after}`,
           )
           emitReset(ctx, consumer, p, position, endOffset, 'truncation')
+          notePositionJump(ctx, consumer, i, position, endOffset, endOffset)
           consumer.positions[i] = endOffset
           consumer.positionEpochs[i] = epoch
           continue
@@ -921,10 +1038,21 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState): void {
         atLeast(clientRules(ctx).version, '3.7') ? LOGGER.fetchCollector : LOGGER.abstractFetch,
         `Fetch position ${fetchPosition(ctx, position, consumer.positionEpochs[i] as number, leaderId, leaderEpoch)} is out of range for partition ${partitionName(ctx, p)}, resetting offset`,
       )
-      resetPosition(ctx, consumer, i, p, rs.highWatermark, 'out-of-range', leaderId, leaderEpoch)
+      resetPosition(
+        ctx,
+        consumer,
+        i,
+        p,
+        rs.highWatermark,
+        'out-of-range',
+        leaderId,
+        leaderEpoch,
+        rs.log.logEndOffset,
+      )
       continue
     }
     if (rs.highWatermark > position) {
+      noteDelivered(ctx, consumer, i, position, rs.highWatermark)
       consumer.consumed += rs.highWatermark - position
       consumer.positions[i] = rs.highWatermark
       consumer.positionEpochs[i] = epochAtOffset(rs.log, rs.highWatermark - 1)
@@ -954,7 +1082,7 @@ function emitReset(
   p: PartitionIndex,
   fromOffset: number,
   toOffset: number,
-  reason: 'truncation' | 'out-of-range',
+  reason: 'truncation' | 'out-of-range' | 'no-offset',
 ): void {
   emit(ctx, {
     atMs: ctx.s.nowMs,
@@ -975,13 +1103,16 @@ function resetPosition(
   i: number,
   p: PartitionIndex,
   highWatermark: number,
-  reason: 'truncation' | 'out-of-range',
+  reason: 'truncation' | 'out-of-range' | 'no-offset',
   leaderId: number,
   leaderEpoch: number,
+  validEnd = Number.MAX_SAFE_INTEGER,
 ): void {
   const spec = consumerSpecOf(ctx, consumer)
   const to = spec.config['auto.offset.reset'] === 'earliest' ? 0 : highWatermark
-  emitReset(ctx, consumer, p, consumer.positions[i] as number, to, reason)
+  const from = consumer.positions[i] as number
+  emitReset(ctx, consumer, p, from, to, reason)
+  notePositionJump(ctx, consumer, i, Math.max(0, from), to, validEnd, reason === 'no-offset')
   clientLog(
     ctx,
     spec,

@@ -77,6 +77,17 @@ export interface Ctx {
   isrCheckDue: Int32Array
   /** liveness.ts `eligibleForIsr` bound to this context, injected into the replication rules. */
   isEligibleForIsr: (id: number) => boolean
+  /** Derived from the spec: per consumer index, its spec with the member's client.id. */
+  memberSpecs: MemberSpec[]
+}
+
+/**
+ * A consumer's spec as one member sees it: `clientId` is the client.id its log lines carry
+ * (the entry's id, with "-<member>" when the entry has several members).
+ */
+export interface MemberSpec extends ConsumerSpec {
+  clientId: string
+  member: number
 }
 
 /** Schedules event `kind` (see `EV`) with its integer arguments, `delayMs` from now. */
@@ -236,8 +247,8 @@ export function producerSpecOf(ctx: Ctx, producer: ProducerState): ProducerSpec 
   return spec
 }
 
-export function consumerSpecOf(ctx: Ctx, consumer: ConsumerState): ConsumerSpec {
-  const spec = ctx.spec.clients[consumer.client]
-  if (spec?.kind !== 'consumer') throw new Error(`client ${consumer.client} is not a consumer`)
+export function consumerSpecOf(ctx: Ctx, consumer: ConsumerState): MemberSpec {
+  const spec = ctx.memberSpecs[consumer.index]
+  if (spec === undefined) throw new Error(`client ${consumer.client} is not a consumer`)
   return spec
 }

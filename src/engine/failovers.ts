@@ -243,6 +243,42 @@ export function failoverRecords(ctx: Ctx): FailoverRecord[] {
   })
 }
 
+/**
+ * A group member's crash: detected when the coordinator removes it (its session expired),
+ * recovered when the rebalance that follows has handed out every partition again (the last
+ * member's SyncGroup answer of that generation). Nulls when it never happened (a producer, a
+ * consumer without a group, or a member back before its session expired).
+ */
+function memberCrashTimes(
+  events: readonly SimEvent[],
+  fault: Extract<TimedFault, { type: 'crashClient' }>,
+  from: number,
+): { detectedAtMs: number | null; recoveredAtMs: number | null } {
+  const member = fault.member ?? 0
+  let detectedAtMs: number | null = null
+  let group: string | null = null
+  let generation = -1
+  let recoveredAtMs: number | null = null
+  for (let n = firstEventAt(events, from); n < events.length; n++) {
+    const e = events[n] as SimEvent
+    if (detectedAtMs === null) {
+      if (e.type === 'GroupMemberRemoved' && e.client === fault.client && e.member === member) {
+        detectedAtMs = e.atMs
+        group = e.group
+      }
+    } else if (e.type === 'GroupRebalanced' && e.group === group && generation < 0) {
+      generation = e.generation
+    } else if (
+      e.type === 'GroupAssignmentReceived' &&
+      e.group === group &&
+      e.generation === generation
+    ) {
+      recoveredAtMs = e.atMs
+    } else if (e.type === 'GroupRebalanced' && e.group === group) break
+  }
+  return { detectedAtMs, recoveredAtMs }
+}
+
 function recordsFrom(src: FailoverSource): FailoverRecord[] {
   const out: FailoverRecord[] = []
   src.watches.forEach((w, i) => {
@@ -317,12 +353,18 @@ function recordsFrom(src: FailoverSource): FailoverRecord[] {
       a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
     )
     const stalls = list.map((p) => p.stallMs).filter((v): v is number => v !== null)
+    let recoveredAtMs = recovered && list.length > 0 ? to : null
+    if (w.fault.type === 'crashClient') {
+      const member = memberCrashTimes(src.events, w.fault, from)
+      detectedAtMs = member.detectedAtMs
+      recoveredAtMs = member.recoveredAtMs
+    }
     const record: FailoverRecord = {
       fault: w.fault,
       atMs: w.atMs,
       detectedAtMs,
       leadersMovedAtMs,
-      recoveredAtMs: recovered && list.length > 0 ? to : null,
+      recoveredAtMs,
       maxProduceStallMs: maxOrNull(stalls),
       failedRecords,
       retriedRecords,

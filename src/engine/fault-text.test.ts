@@ -31,6 +31,11 @@ const ROWS: Record<FaultType, [Fault, string][]> = {
     [{ type: 'rollingRestart' }, 'brokers all'],
     [{ type: 'rollingRestart', brokers: [1, 3], restartMs: 10_000 }, 'brokers 1, 3'],
   ],
+  crashClient: [
+    [{ type: 'crashClient', client: 'orders-producer' }, 'client orders-producer'],
+    [{ type: 'crashClient', client: 'readers', member: 1 }, 'client readers member 1'],
+  ],
+  startClient: [[{ type: 'startClient', client: 'readers', member: 0 }, 'client readers member 0']],
   upgradeCluster: [[{ type: 'upgradeCluster', toVersion: '4.0' }, 'to Kafka 4.0']],
   electLeaders: [
     [{ type: 'electLeaders', election: 'PREFERRED' }, 'PREFERRED'],

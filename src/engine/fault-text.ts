@@ -30,6 +30,9 @@ export function describeFault(fault: Fault): string {
       return `controller ${fault.controller}`
     case 'rollingRestart':
       return `brokers ${fault.brokers === undefined ? 'all' : fault.brokers.join(', ')}`
+    case 'crashClient':
+    case 'startClient':
+      return `client ${fault.client}${fault.member === undefined ? '' : ` member ${fault.member}`}`
     case 'upgradeCluster':
       return `to Kafka ${fault.toVersion}`
     case 'electLeaders':

@@ -15,6 +15,7 @@ import {
   syncMetadataVersions,
 } from './control-plane'
 import { describeFault } from './fault-text'
+import { crashClient, startClient } from './clients'
 import { openFailover, openFailoverStep } from './failovers'
 import type { IsolationScope, TimedFault } from './spec'
 import type { KafkaVersion } from './versions'
@@ -124,6 +125,12 @@ export function applyFault(ctx: Ctx, fault: TimedFault): void {
       reevaluateControlPlane(ctx)
       return
     }
+    case 'crashClient':
+      crashClient(ctx, fault.client, fault.member ?? 0)
+      return
+    case 'startClient':
+      startClient(ctx, fault.client, fault.member ?? 0)
+      return
     case 'rollingRestart':
     case 'upgradeCluster': {
       const upgrade = fault.type === 'upgradeCluster'

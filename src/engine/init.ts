@@ -31,6 +31,7 @@ import {
   type SimulationSpec,
 } from './spec'
 import { newClientNet } from './client-network'
+import { groupMembers, newGroup, newGroupMember } from './consumer-groups'
 import { newHistogram } from './latency-histogram'
 import { DEFAULT_KAFKA_VERSION } from './versions'
 import { newMeter } from './meter'
@@ -91,6 +92,15 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     entryPool: [],
     isrCheckDue: new Int32Array(spec.cluster.brokers.length),
     isEligibleForIsr: (id) => eligibleForIsr(ctx, id),
+    memberSpecs: s.consumers.map((consumer) => {
+      const consumerSpec = spec.clients[consumer.client] as ConsumerSpec
+      const several = (consumerSpec.members ?? 1) > 1
+      return {
+        ...consumerSpec,
+        clientId: several ? `${consumerSpec.id}-${consumer.member}` : consumerSpec.id,
+        member: consumer.member,
+      }
+    }),
   }
   rebuildLeaderIndexes(ctx)
   rebuildClusterGauges(ctx)
@@ -160,8 +170,8 @@ export function createInitialState(spec: SimulationSpec): EngineState {
   spec.cluster.zones.forEach((z, i) => zoneIndex.set(z, i))
   const { partitions, first } = initialPartitions(spec, brokerIndex)
   const producers = spec.clients.flatMap((c, i) => (c.kind === 'producer' ? [i] : []))
-  const consumers = spec.clients.flatMap((c, i) => (c.kind === 'consumer' ? [i] : []))
   const topicIndex = new Map(spec.topics.map((t, i) => [t.name, i]))
+  const { members, groups } = groupMembers(spec, topicIndex)
   const n = spec.cluster.brokers.length
   const kafkaVersion = spec.cluster.kafkaVersion ?? DEFAULT_KAFKA_VERSION
   return {
@@ -236,25 +246,37 @@ export function createInitialState(spec: SimulationSpec): EngineState {
         errors: {},
         lostAcked: 0,
         unavailableAcked: 0,
+        alive: true,
+        life: 0,
+        lostAtCrash: 0,
       }
     }),
-    consumers: consumers.map((client, index) => {
-      const spec0 = spec.clients[client] as { topic: string }
-      const t = topicIndex.get(spec0.topic) as number
+    consumers: members.map(({ client, member, group }, index) => {
+      const consumerSpec = spec.clients[client] as ConsumerSpec
+      const t = topicIndex.get(consumerSpec.topic) as number
       const count = (spec.topics[t] as { partitions: number }).partitions
       return {
         index: asConsumerIndex(index),
         client,
         topic: t,
-        ...newClientNet((spec.clients[client] as ConsumerSpec).config, n),
+        ...newClientNet(consumerSpec.config, n, group >= 0),
         metadata: null,
         positions: new Array<number>(count).fill(0),
         positionEpochs: new Array<number>(count).fill(-1),
         validatedEpochs: new Array<number>(count).fill(-1),
         consumed: 0,
         lag: 0,
+        duplicates: 0,
+        skipped: 0,
+        delivered: group >= 0 ? [] : new Array<number>(count).fill(0),
+        alive: true,
+        life: 0,
+        group,
+        member,
+        gm: group >= 0 ? newGroupMember() : null,
       }
     }),
+    groups: groups.map((g) => newGroup(spec, g.name, g.topic, g.slots, first)),
     events: [],
     clientLog: [],
     series: [],

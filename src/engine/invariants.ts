@@ -214,9 +214,49 @@ export function checkInvariants(ctx: Ctx, checker: InvariantChecker): void {
       problems.push(`broker index ${b}: leader gauge counts are out of step with its sides`)
   })
   problems.push(...derivedIndexProblems(ctx))
+  problems.push(...groupProblems(ctx))
   report(ctx, problems)
   for (let p = FIRST_PARTITION; p < ctx.s.partitions.length; p++)
     report(ctx, checkPartition(ctx, checker, p))
+}
+
+/**
+ * Consumer groups: a completed generation's assignment hands every partition of the topic to
+ * exactly one member the coordinator knows; a stable member reads only partitions of its own
+ * generation's assignment; the commits lie in the offsets partition's log order.
+ */
+function groupProblems(ctx: Ctx): string[] {
+  const problems: string[] = []
+  ctx.s.groups.forEach((group) => {
+    if (group.state === 'Stable' || group.state === 'CompletingRebalance') {
+      const owners = new Array<number>(group.delivered.length).fill(0)
+      group.slots.forEach((_, slot) => {
+        if (!group.inGroup[slot]) return
+        for (const p of group.assignment[slot] ?? []) owners[p] = (owners[p] ?? 0) + 1
+      })
+      if (owners.some((n) => n !== 1))
+        problems.push(
+          `group ${group.name}: generation ${group.generation} does not assign every partition once`,
+        )
+    }
+    for (let i = 1; i < group.commits.length; i++) {
+      if (
+        (group.commits[i] as { logOffset: number }).logOffset <=
+        (group.commits[i - 1] as { logOffset: number }).logOffset
+      )
+        problems.push(`group ${group.name}: offset commits out of log order`)
+    }
+    group.slots.forEach((ci, slot) => {
+      const gm = ctx.s.consumers[ci]?.gm
+      if (gm === null || gm === undefined || gm.phase !== 3 || gm.generation !== group.generation)
+        return
+      if (!group.inGroup[slot]) return
+      const mine = group.assignment[slot] ?? []
+      if (gm.assigned.some((p) => !mine.includes(p)))
+        problems.push(`group ${group.name}: a stable member reads a partition not assigned to it`)
+    })
+  })
+  return problems
 }
 
 /**

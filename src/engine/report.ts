@@ -3,7 +3,7 @@
  * so that two runs diff cleanly.
  */
 import type { Simulation } from './api'
-import type { ClientLogLine, LatencySummary, MetricsSample, SimEvent } from './types'
+import type { ClientLogLine, GroupView, LatencySummary, MetricsSample, SimEvent } from './types'
 import type { FailoverRecord } from './failovers'
 
 export interface ReportMetrics {
@@ -33,6 +33,8 @@ export interface RunReport {
     elr: number[]
     highWatermark: number
     logEndOffsets: Record<string, number>
+    /** Kafka's own topic (`__consumer_offsets`). */
+    internal?: true
   }[]
   metrics: { final: ReportMetrics; series: (ReportMetrics & { atMs: number })[] }
   clients: (
@@ -45,10 +47,29 @@ export interface RunReport {
         errors: Record<string, number>
         lostAcked: number
         unavailableAcked: number
+        /** Records held, never acknowledged, when a crashClient killed the producer. */
+        lostAtCrash: number
         latencyMs: LatencySummary
       }
-    | { id: string; kind: 'consumer'; consumed: number; lag: number }
+    | {
+        id: string
+        kind: 'consumer'
+        consumed: number
+        lag: number
+        duplicates: number
+        skipped: number
+        group?: string
+        members?: {
+          member: number
+          clientId: string
+          alive: boolean
+          partitions: number[]
+          consumed: number
+        }[]
+      }
   )[]
+  /** The consumer groups as their coordinators left them (docs/cli.md, "groups"). */
+  groups: GroupView[]
   durability: { ackedRecords: number; lostAckedRecords: number; unavailableAckedRecords: number }
   availability: {
     offlinePartitionMs: number
@@ -104,6 +125,7 @@ export function buildReport(
       logEndOffsets: Object.fromEntries(
         p.replicaStates.map((r) => [String(r.broker), r.logEndOffset]),
       ),
+      ...(p.internal === true ? { internal: true as const } : {}),
     })),
     metrics: {
       final: pickMetrics(snap.metrics),
@@ -122,10 +144,20 @@ export function buildReport(
             ),
             lostAcked: c.lostAcked,
             unavailableAcked: c.unavailableAcked,
+            lostAtCrash: c.lostAtCrash,
             latencyMs: c.latencyMs,
           }
-        : { id: c.id, kind: 'consumer' as const, consumed: c.consumed, lag: c.lag },
+        : {
+            id: c.id,
+            kind: 'consumer' as const,
+            consumed: c.consumed,
+            lag: c.lag,
+            duplicates: c.duplicates,
+            skipped: c.skipped,
+            ...(c.group === undefined ? {} : { group: c.group, members: c.members ?? [] }),
+          },
     ),
+    groups: snap.groups,
     durability: snap.durability,
     availability: snap.availability,
     failovers: sim.failovers(),

@@ -32,6 +32,12 @@ import {
 } from './control-plane'
 import { argOf, kindOf, popDue, rebuild, scheduledItems, schedule, timeOf } from './event-queue'
 import { applyFault, onRollingStep } from './faults'
+import {
+  onGroupJoinCheck,
+  onGroupRequestArrive,
+  onGroupResponse,
+  onGroupSessionExpire,
+} from './consumer-groups'
 import { buildCtx, createInitialState, scheduleStart } from './init'
 import { checkInvariants, createInvariantChecker, type InvariantChecker } from './invariants'
 import { sampleMetrics } from './metrics'
@@ -90,7 +96,7 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       return
     }
     case EV.producerTick:
-      producerTick(ctx, producerAt(ctx, asProducerIndex(a)))
+      producerTick(ctx, producerAt(ctx, asProducerIndex(a)), b)
       return
     case EV.produceArrive:
       onProduceArrive(ctx, producerAt(ctx, asProducerIndex(a)), b, c)
@@ -138,7 +144,19 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       onBrokerSocketsClosed(ctx, asBrokerIndex(a), b)
       return
     case EV.consumerTick:
-      consumerTick(ctx, s.consumers[a] as EngineState['consumers'][number])
+      consumerTick(ctx, s.consumers[a] as EngineState['consumers'][number], b)
+      return
+    case EV.groupRequestArrive:
+      onGroupRequestArrive(ctx, s.consumers[a] as EngineState['consumers'][number], b, c)
+      return
+    case EV.groupResponse:
+      onGroupResponse(ctx, s.consumers[a] as EngineState['consumers'][number], b, c)
+      return
+    case EV.groupJoinCheck:
+      onGroupJoinCheck(ctx, a, b)
+      return
+    case EV.groupSessionExpire:
+      onGroupSessionExpire(ctx, a, b, c)
       return
     case EV.sample:
       sampleMetrics(ctx)

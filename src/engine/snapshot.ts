@@ -7,8 +7,117 @@ import { currentMetrics } from './metrics'
 import { summarize } from './latency-histogram'
 import { serving } from './network'
 import { effectiveMinIsr, uncleanElectionEnabled, type TopicSpec } from './spec'
-import type { BrokerState, ReplicaState } from './state'
-import type { BrokerView, PartitionView, Snapshot } from './types'
+import { committedOffset, memberPartitions } from './consumer-groups'
+import type { BrokerState, ConsumerState, GroupState, PartitionState, ReplicaState } from './state'
+import type { BrokerView, ConsumerView, GroupView, PartitionView, Snapshot } from './types'
+
+/** One view per consumer entry, its members' figures summed. */
+function consumerViews(ctx: Ctx): ConsumerView[] {
+  const out: ConsumerView[] = []
+  const byClient = new Map<number, ConsumerView>()
+  for (const consumer of ctx.s.consumers) {
+    const spec = consumerSpecOf(ctx, consumer)
+    let view = byClient.get(consumer.client)
+    if (view === undefined) {
+      view = {
+        kind: 'consumer',
+        id: spec.id,
+        topic: spec.topic,
+        connected: false,
+        consumed: 0,
+        lag: 0,
+        duplicates: 0,
+        skipped: 0,
+      }
+      if (consumer.group >= 0) {
+        const group = ctx.s.groups[consumer.group] as GroupState
+        view.group = group.name
+        view.members = []
+        view.lag = groupLags(ctx, group).get(consumer.client) ?? 0
+      }
+      byClient.set(consumer.client, view)
+      out.push(view)
+    }
+    view.connected ||= consumer.connected
+    view.consumed += consumer.consumed
+    if (consumer.group < 0) {
+      view.lag += consumer.lag
+      view.duplicates += consumer.duplicates
+      view.skipped += consumer.skipped
+    }
+    view.members?.push({
+      member: consumer.member,
+      clientId: spec.clientId,
+      alive: consumer.alive,
+      partitions: (memberPartitions(consumer) ?? []).slice(),
+      consumed: consumer.consumed,
+    })
+  }
+  // A group's duplicates and skipped records are the group's, shown on its first entry.
+  for (const group of ctx.s.groups) {
+    const first = ctx.s.consumers[group.slots[0] as number]
+    const view = first === undefined ? undefined : byClient.get(first.client)
+    if (view === undefined) continue
+    view.duplicates += group.duplicates
+    view.skipped += group.skipped
+  }
+  return out
+}
+
+/**
+ * Each entry's share of a group's lag, by spec client index: for each partition a live member
+ * owns, the high watermark minus that member's position; for a partition no live member owns,
+ * minus the committed offset (counted on the group's first entry).
+ */
+function groupLags(ctx: Ctx, group: GroupState): Map<number, number> {
+  const first = ctx.s.topicFirstPartition[group.topic] as number
+  const owners = new Array<ConsumerState | undefined>(group.delivered.length)
+  for (const ci of group.slots) {
+    const c = ctx.s.consumers[ci] as ConsumerState
+    if (c.alive) for (const i of memberPartitions(c) ?? []) owners[i] = c
+  }
+  const firstClient = (ctx.s.consumers[group.slots[0] as number] as ConsumerState).client
+  const coordinator = group.loadedBy >= 0 ? asBrokerIndex(group.loadedBy) : null
+  const lags = new Map<number, number>()
+  for (let i = 0; i < owners.length; i++) {
+    const part = ctx.s.partitions[first + i] as PartitionState
+    const slot = part.replicas.indexOf(part.leaderId)
+    const hw = slot >= 0 ? replicaAt(part, asReplicaSlot(slot)).highWatermark : 0
+    const owner = owners[i]
+    const from =
+      owner !== undefined
+        ? Math.max(0, owner.positions[i] as number)
+        : ((coordinator === null ? null : committedOffset(ctx, group, coordinator, i))?.offset ?? 0)
+    const client = owner?.client ?? firstClient
+    lags.set(client, (lags.get(client) ?? 0) + Math.max(0, hw - from))
+  }
+  return lags
+}
+
+function groupViews(ctx: Ctx): GroupView[] {
+  return ctx.s.groups.map((group) => {
+    let coordinator: number | null = null
+    if (group.offsetsPartition >= 0) {
+      const part = ctx.s.partitions[group.offsetsPartition] as PartitionState
+      coordinator = part.leaderId >= 0 ? part.leaderId : null
+    }
+    return {
+      name: group.name,
+      topic: (ctx.spec.topics[group.topic] as TopicSpec).name,
+      state: group.state,
+      generation: group.generation,
+      coordinator,
+      offsetsPartition:
+        group.offsetsPartition < 0
+          ? -1
+          : (ctx.s.partitions[group.offsetsPartition] as PartitionState).partition,
+      knownMembers: group.inGroup.filter((x) => x).length,
+      members: group.slots.length,
+      duplicates: group.duplicates,
+      skipped: group.skipped,
+    }
+  })
+}
 
 function brokerView(
   ctx: Ctx,
@@ -59,6 +168,7 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
         leaderRs?.highWatermark ?? Math.max(0, ...part.replicaStates.map((r) => r.highWatermark)),
       minIsr: effectiveMinIsr(topic, config),
       uncleanLeaderElectionEnable: uncleanElectionEnabled(topic, config),
+      ...(topic.internal === true ? { internal: true as const } : {}),
       replicaStates: part.replicaStates.map((rs, slot) => {
         const broker = brokerAt(ctx, rs.brokerIndex)
         if (serving(broker)) hosted[rs.brokerIndex] = (hosted[rs.brokerIndex] ?? 0) + 1
@@ -123,21 +233,13 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
           errors: { ...producer.errors },
           lostAcked: loss.lost,
           unavailableAcked: loss.unavailable,
+          lostAtCrash: producer.lostAtCrash,
           latencyMs: summarize(producer.latency),
         }
       }),
-      ...s.consumers.map((consumer) => {
-        const spec = consumerSpecOf(ctx, consumer)
-        return {
-          kind: 'consumer' as const,
-          id: spec.id,
-          topic: spec.topic,
-          connected: consumer.connected,
-          consumed: consumer.consumed,
-          lag: consumer.lag,
-        }
-      }),
+      ...consumerViews(ctx),
     ],
+    groups: groupViews(ctx),
     metrics: currentMetrics(ctx),
     durability: {
       ackedRecords: totals.ackedRecords,

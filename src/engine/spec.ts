@@ -29,6 +29,14 @@ export interface ClusterConfig {
   'controlled.shutdown.enable': boolean
   'controlled.shutdown.max.retries': number
   'controlled.shutdown.retry.backoff.ms': number
+  /** The group coordinator's `__consumer_offsets` topic (GroupCoordinatorConfig). */
+  'offsets.topic.num.partitions': number
+  'offsets.topic.replication.factor': number
+  /** How long the coordinator waits for more members before a new group's first rebalance. */
+  'group.initial.rebalance.delay.ms': number
+  /** The bounds a member's session.timeout.ms must lie within (INVALID_SESSION_TIMEOUT). */
+  'group.min.session.timeout.ms': number
+  'group.max.session.timeout.ms': number
 }
 
 export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
@@ -48,7 +56,15 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
   'controlled.shutdown.enable': true,
   'controlled.shutdown.max.retries': 3,
   'controlled.shutdown.retry.backoff.ms': 5000,
+  'offsets.topic.num.partitions': 50,
+  'offsets.topic.replication.factor': 3,
+  'group.initial.rebalance.delay.ms': 3000,
+  'group.min.session.timeout.ms': 6000,
+  'group.max.session.timeout.ms': 1800000,
 }
+
+/** The group coordinator's internal topic (Topic.GROUP_METADATA_TOPIC_NAME). */
+export const OFFSETS_TOPIC = '__consumer_offsets'
 
 /** Topic-level overrides of cluster configs. */
 export interface TopicConfig {
@@ -73,6 +89,8 @@ export interface TopicSpec {
   assignment: number[][]
   /** initial[p], when given, is partition p's state at t = 0 instead of "all replicas in sync". */
   initial?: (InitialPartitionState | null)[]
+  /** Kafka's own topic (`__consumer_offsets`), created for consumer groups. */
+  internal?: true
 }
 
 /** `acks` normalised to Kafka's numeric form: -1 is "all". */
@@ -147,6 +165,12 @@ export interface ConsumerConfig {
   'reconnect.backoff.max.ms': number
   'socket.connection.setup.timeout.ms': number
   'socket.connection.setup.timeout.max.ms': number
+  /** Group members only (ConsumerConfig; AbstractCoordinator, ConsumerCoordinator). */
+  'enable.auto.commit': boolean
+  'auto.commit.interval.ms': number
+  'heartbeat.interval.ms': number
+  'session.timeout.ms': number
+  'max.poll.interval.ms': number
 }
 
 export const DEFAULT_CONSUMER_CONFIG: Omit<ConsumerConfig, 'bootstrap.servers'> = {
@@ -157,6 +181,11 @@ export const DEFAULT_CONSUMER_CONFIG: Omit<ConsumerConfig, 'bootstrap.servers'> 
   'retry.backoff.ms': 100,
   'retry.backoff.max.ms': 1000,
   ...CONNECTION_DEFAULTS,
+  'enable.auto.commit': true,
+  'auto.commit.interval.ms': 5000,
+  'heartbeat.interval.ms': 3000,
+  'session.timeout.ms': 45000,
+  'max.poll.interval.ms': 300000,
 }
 
 export interface ProducerSpec {
@@ -172,6 +201,13 @@ export interface ConsumerSpec {
   id: string
   topic: string
   config: ConsumerConfig
+  /**
+   * group.id: the consumer subscribes as a member of this group (the coordinator assigns its
+   * partitions); absent, it reads every partition of the topic with assign() and commits nothing.
+   */
+  group?: string
+  /** With `group`: how many instances of this consumer run, each a member. Default 1. */
+  members?: number
 }
 
 export type ClientSpec = ProducerSpec | ConsumerSpec
@@ -195,6 +231,9 @@ export type Fault =
   | { type: 'crashController'; controller: ControllerNodeId }
   | { type: 'startController'; controller: ControllerNodeId }
   | { type: 'rollingRestart'; brokers?: BrokerId[]; restartMs?: number }
+  /** The application process of a producer or of one consumer group member dies / starts. */
+  | { type: 'crashClient'; client: string; member?: number }
+  | { type: 'startClient'; client: string; member?: number }
   /**
    * A rolling version upgrade as MSK runs it: the brokers restart one at a time on the new
    * version (as `rollingRestart`), and the metadata version is finalised after the last one.

@@ -20,6 +20,7 @@ import type { IsolationScope, TimedFault } from './spec'
 import type { KafkaVersion } from './versions'
 import type {
   ClientLogLine,
+  GroupError,
   KafkaError,
   LeaderRecoveryState,
   MetricsSample,
@@ -75,6 +76,14 @@ export const EV = {
   connectCheck: 21,
   /** a: broker index, b: the stopped process's gen: its host resets the clients' connections. */
   brokerSocketsClosed: 22,
+  /** a: consumer index, b: group request kind (consumer-groups.ts GROUP_REQ), c: request gen. */
+  groupRequestArrive: 23,
+  /** a: consumer index, b: group request kind, c: request gen. */
+  groupResponse: 24,
+  /** a: group index, b: rebalance gen: the initial rebalance delay may have passed. */
+  groupJoinCheck: 25,
+  /** a: group index, b: member slot, c: heartbeat count: the member's session may expire. */
+  groupSessionExpire: 26,
 } as const
 
 export type EventKind = (typeof EV)[keyof typeof EV]
@@ -390,6 +399,12 @@ export interface ProducerState extends ClientNetState {
   errors: Record<string, number>
   lostAcked: number
   unavailableAcked: number
+  /** The application process runs (crashClient / startClient). */
+  alive: boolean
+  /** Bumped when the process dies or starts: timers of an earlier life are stale. */
+  life: number
+  /** Records the producer held, not yet acknowledged, when its process died. */
+  lostAtCrash: number
 }
 
 export interface ConsumerState extends ClientNetState {
@@ -410,6 +425,111 @@ export interface ConsumerState extends ClientNetState {
   validatedEpochs: number[]
   consumed: number
   lag: number
+  /** Records consumed a second time (a standalone consumer's own; a group's are on the group). */
+  duplicates: number
+  /** Records below the high watermark a position jumped over without delivering them. */
+  skipped: number
+  /** Per partition, the end of what was delivered (offset + 1) — standalone consumers. */
+  delivered: number[]
+  /** The application process runs (crashClient / startClient). */
+  alive: boolean
+  /** Bumped when the process dies or starts: timers of an earlier life are stale. */
+  life: number
+  /** Index into `groups`, -1 for a consumer that assigns itself every partition. */
+  group: number
+  /** Member number within its consumer entry (0 for a single member). */
+  member: number
+  /** The member's client state in its group (consumer-groups.ts). */
+  gm: GroupMemberState | null
+}
+
+/**
+ * A group member's side of the classic group protocol (AbstractCoordinator, ConsumerCoordinator):
+ * its coordinator, generation, assignment and the requests it has out.
+ */
+export interface GroupMemberState {
+  /** MemberState: 0 unjoined, 1 preparing to join / joining, 2 syncing, 3 stable. */
+  phase: number
+  /** The coordinator's broker index, -1 while unknown. */
+  coordinator: number
+  memberId: string
+  generation: number
+  /** Partition numbers of the topic assigned to it, ascending. */
+  assigned: number[]
+  /** Why it must (re-)join, '' when it need not. */
+  rejoinReason: string
+  /** Per request kind (GROUP_REQ): in flight, its gen, connection and connection gen, send time. */
+  open: boolean[]
+  gen: number[]
+  conn: number[]
+  connGen: number[]
+  sentAtMs: number[]
+  /** The answer the broker computed, read when the response arrives. */
+  answerError: (GroupError | null)[]
+  answerBroker: number
+  answerMemberId: string
+  answerGeneration: number
+  /** FindCoordinator may go out again from this time (retry.backoff.ms after a failure). */
+  findAllowedAtMs: number
+  lastHeartbeatSentMs: number
+  /** Heartbeat.resetSessionTimeout / receiveHeartbeat: the session runs from here. */
+  sessionStartMs: number
+  nextCommitAtMs: number
+  /** The offsets (per assigned partition, in `assigned` order) of the commit in flight. */
+  commitOffsets: number[]
+  commitEpochs: number[]
+  /** onJoinPrepare has committed (or had nothing to commit) for the rejoin under way. */
+  prepared: boolean
+  /** GroupCoordinatorNotAvailable was emitted for this member. */
+  noCoordinatorNoted: boolean
+}
+
+/** The coordinator's side of one consumer group (GroupMetadata, GroupMetadataManager). */
+export interface GroupState {
+  name: string
+  /** The topic its members subscribe to. */
+  topic: number
+  /** Global index of its __consumer_offsets partition, -1 when that topic does not exist. */
+  offsetsPartition: number
+  /** Consumer indices of its possible members, by member slot. */
+  slots: number[]
+  state: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable'
+  generation: number
+  /** Per slot: a member of the group as the coordinator knows it, and its member id. */
+  inGroup: boolean[]
+  memberIds: string[]
+  /** Per slot: its JoinGroup of this rebalance waits at the coordinator. */
+  joined: boolean[]
+  /** Per slot: its SyncGroup waits for the leader's. */
+  syncWaiting: boolean[]
+  /** Per slot: accepted heartbeats (the session expiry timer of an older count is stale). */
+  heartbeats: number[]
+  /** Per slot: the partition numbers of the current generation's assignment. */
+  assignment: number[][]
+  leaderSlot: number
+  /** The initial rebalance delay ends then (InitialDelayedJoin); -1 when none runs. */
+  joinDeadlineMs: number
+  rebalanceStartMs: number
+  rebalanceGen: number
+  /** The broker index that has the group loaded (the last coordinator), -1 none, and the
+   * offsets partition's leader epoch it loaded it in. */
+  loadedBy: number
+  loadedEpoch: number
+  /** Offset commits as appended to the offsets partition, in log order. */
+  commits: OffsetCommitEntry[]
+  /** Per partition, the end of what any member has been handed (offset + 1). */
+  delivered: number[]
+  duplicates: number
+  skipped: number
+}
+
+export interface OffsetCommitEntry {
+  /** Its offset in the __consumer_offsets partition's log. */
+  logOffset: number
+  partitions: number[]
+  offsets: number[]
+  /** The leader epoch of the last record consumed below each offset (KIP-320), -1 none. */
+  epochs: number[]
 }
 
 export interface FetchPairState {
@@ -511,6 +631,7 @@ export interface EngineState {
   pairs: (FetchPairState | null)[]
   producers: ProducerState[]
   consumers: ConsumerState[]
+  groups: GroupState[]
   events: SimEvent[]
   clientLog: ClientLogLine[]
   series: MetricsSample[]

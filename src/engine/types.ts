@@ -18,6 +18,16 @@ export type KafkaError =
   | 'NETWORK_EXCEPTION'
   | 'OFFSET_OUT_OF_RANGE'
 
+/** The group protocol's errors (Errors.java), as the coordinator answers them. */
+export type GroupError =
+  | KafkaError
+  | 'NOT_COORDINATOR'
+  | 'COORDINATOR_NOT_AVAILABLE'
+  | 'REBALANCE_IN_PROGRESS'
+  | 'UNKNOWN_MEMBER_ID'
+  | 'ILLEGAL_GENERATION'
+  | 'MEMBER_ID_REQUIRED'
+
 export const KAFKA_ERROR_CODES: Record<KafkaError, number> = {
   NOT_LEADER_OR_FOLLOWER: 6,
   LEADER_NOT_AVAILABLE: 5,
@@ -141,10 +151,54 @@ export type SimEvent =
        * `truncation`: position validation after a leader change (KIP-320) found the log diverged
        * below the position and moved it to the divergence point (or reset it when the leader
        * knows no epoch that old); `out-of-range`: a fetch answered OFFSET_OUT_OF_RANGE and
-       * auto.offset.reset applied; `no-offset`: no committed offset to start from (reserved for
-       * consumer groups; not emitted yet).
+       * auto.offset.reset applied; `no-offset`: a group member got the partition with no
+       * committed offset, and auto.offset.reset applied.
        */
       reason: 'truncation' | 'out-of-range' | 'no-offset'
+    }
+  /** A group member learned its coordinator (FindCoordinator). */
+  | { atMs: number; type: 'GroupCoordinatorFound'; client: string; group: string; broker: BrokerId }
+  /** A member marked its coordinator unknown (AbstractCoordinator.markCoordinatorUnknown). */
+  | { atMs: number; type: 'GroupCoordinatorLost'; client: string; group: string; cause: string }
+  /**
+   * FindCoordinator answered COORDINATOR_NOT_AVAILABLE to a group that never formed: there is no
+   * __consumer_offsets (too few brokers for its replication factor) or its partition has no leader.
+   */
+  | {
+      atMs: number
+      type: 'GroupCoordinatorNotAvailable'
+      client: string
+      group: string
+      reason: 'no-offsets-topic' | 'no-leader'
+    }
+  /** The coordinator completed a rebalance: a new generation with these members. */
+  | {
+      atMs: number
+      type: 'GroupRebalanced'
+      group: string
+      generation: number
+      members: number
+      broker: BrokerId
+    }
+  /** The coordinator removed a member (its session expired). */
+  | {
+      atMs: number
+      type: 'GroupMemberRemoved'
+      group: string
+      client: string
+      member: number
+      memberId: string
+      reason: 'session-timeout' | 'replaced'
+    }
+  /** A member got its partitions (SyncGroup). */
+  | {
+      atMs: number
+      type: 'GroupAssignmentReceived'
+      client: string
+      group: string
+      member: number
+      generation: number
+      partitions: number[]
     }
   | { atMs: number; type: 'RollingRestartStep'; broker: BrokerId; step: 'stop' | 'start' | 'done' }
   /** An upgradeCluster finished: the new version's metadata version is finalised. */
@@ -198,6 +252,12 @@ export const SIM_EVENT_TYPES = [
   'ClientConnectFailed',
   'ClientConnected',
   'ConsumerOffsetReset',
+  'GroupCoordinatorFound',
+  'GroupCoordinatorLost',
+  'GroupCoordinatorNotAvailable',
+  'GroupRebalanced',
+  'GroupMemberRemoved',
+  'GroupAssignmentReceived',
   'RollingRestartStep',
   'KafkaVersionFinalized',
   'AdminElectionResult',
@@ -241,6 +301,8 @@ export interface PartitionView {
   minIsr: number
   uncleanLeaderElectionEnable: boolean
   replicaStates: ReplicaView[]
+  /** Kafka's own topic (`__consumer_offsets`); the dashboard hides these by default. */
+  internal?: true
 }
 
 export type BrokerStatus = 'online' | 'starting' | 'shutting-down' | 'offline'
@@ -321,6 +383,8 @@ export interface ProducerView {
   errors: Record<string, number>
   lostAcked: number
   unavailableAcked: number
+  /** Records it held, never acknowledged, when a crashClient killed it. */
+  lostAtCrash: number
   /** Send → acknowledgement of each record so far (null before the first one). */
   latencyMs: LatencySummary
 }
@@ -340,9 +404,48 @@ export interface ConsumerView {
   kind: 'consumer'
   id: string
   topic: string
+  /** Some member (or the consumer) has metadata. */
   connected: boolean
+  /** Over its members. */
   consumed: number
+  /**
+   * Records behind the high watermark: a standalone consumer's, or over the group's partitions
+   * from the owning member's position (from the committed offset while no member owns one).
+   */
   lag: number
+  /** Records consumed a second time (a group's: since the last commit before a hand-over). */
+  duplicates: number
+  /** Records below the high watermark a position jumped over without delivering them. */
+  skipped: number
+  /** group.id, for a group member entry. */
+  group?: string
+  members?: ConsumerMemberView[]
+}
+
+export interface ConsumerMemberView {
+  member: number
+  clientId: string
+  alive: boolean
+  /** Partition numbers it reads now (empty while it (re)joins). */
+  partitions: number[]
+  consumed: number
+}
+
+/** A consumer group as its coordinator holds it. */
+export interface GroupView {
+  name: string
+  topic: string
+  state: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable'
+  generation: number
+  /** The broker leading the group's __consumer_offsets partition now, null when none. */
+  coordinator: BrokerId | null
+  /** The group's __consumer_offsets partition, -1 when that topic could not be created. */
+  offsetsPartition: number
+  /** Members the coordinator knows, of all the group's member processes. */
+  knownMembers: number
+  members: number
+  duplicates: number
+  skipped: number
 }
 
 export type ClientView = ProducerView | ConsumerView
@@ -372,6 +475,7 @@ export interface Snapshot {
   quorumHasMajority: boolean
   partitions: PartitionView[]
   clients: ClientView[]
+  groups: GroupView[]
   metrics: MetricsSample
   durability: { ackedRecords: number; lostAckedRecords: number; unavailableAckedRecords: number }
   /**

@@ -69,6 +69,7 @@ function fault(
   controllerIds: number[],
   topics: ScenarioTopic[],
   upgradeTargets: readonly string[],
+  clientList: NonNullable<ScenarioFile['clients']> = [],
 ): ScenarioFault {
   const atMs = g(fc.integer, { min: 0, max: 200000 })
   const type = choose(g, FAULT_TYPES)
@@ -95,6 +96,14 @@ function fault(
     case 'crashController':
     case 'startController':
       return { atMs, type, controller: choose(g, controllerIds) }
+    case 'crashClient':
+    case 'startClient': {
+      if (clientList.length === 0) return { atMs, type: 'crashBroker', broker }
+      const client = choose(g, clientList)
+      const members = client.kind === 'consumer' ? (client.members ?? 1) : 1
+      if (members === 1 && g(fc.boolean)) return { atMs, type, client: client.id }
+      return { atMs, type, client: client.id, member: g(fc.integer, { min: 0, max: members - 1 }) }
+    }
     case 'upgradeCluster':
       // Without a newer version to go to (the newest already, or ZooKeeper at 3.9), a restart.
       if (upgradeTargets.length === 0) return { atMs, type: 'rollingRestart' }
@@ -135,7 +144,19 @@ function clients(
       const config: Record<string, unknown> = {}
       if (bootstrap !== undefined) config['bootstrap.servers'] = bootstrap
       if (g(fc.boolean)) config['auto.offset.reset'] = choose(g, ['latest', 'earliest'] as const)
-      return { kind: 'consumer' as const, id: `c${i}`, topic: topicName, config }
+      const consumer: NonNullable<ScenarioFile['clients']>[number] = {
+        kind: 'consumer' as const,
+        id: `c${i}`,
+        topic: topicName,
+        config,
+      }
+      if (g(fc.boolean)) {
+        consumer.group = `g${g(fc.integer, { min: 0, max: 1 })}`
+        if (g(fc.boolean)) consumer.members = g(fc.integer, { min: 1, max: 3 })
+        if (g(fc.boolean)) config['enable.auto.commit'] = g(fc.boolean)
+        if (g(fc.boolean)) config['session.timeout.ms'] = g(fc.integer, { min: 6000, max: 60000 })
+      }
+      return consumer
     }
     const acks = choose<ScenarioAcks>(g, ['all', '-1', '0', '1', -1, 0, 1])
     const config: Record<string, unknown> = { acks }
@@ -210,7 +231,15 @@ export const scenarioFileArbitrary: fc.Arbitrary<ScenarioFile> = fc.gen().map((g
   // One upgrade at most: a second one would have to go to a still newer version.
   let upgraded = false
   file.faults = Array.from({ length: g(fc.integer, { min: 0, max: 6 }) }, () => {
-    const f = fault(g, zones, brokerIds, controllers, topics, upgraded ? [] : upgradeTargets)
+    const f = fault(
+      g,
+      zones,
+      brokerIds,
+      controllers,
+      topics,
+      upgraded ? [] : upgradeTargets,
+      file.clients,
+    )
     if (f.type === 'upgradeCluster') upgraded = true
     return f
   })

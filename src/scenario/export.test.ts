@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { SimulationSpec } from '../engine/spec'
+import { DEFAULT_CLUSTER_CONFIG, type SimulationSpec } from '../engine/spec'
 import { scenarioFileArbitrary } from './arbitraries'
 import { scenarioToJson, specToScenario } from './export'
 import { ALL_FAULTS, IMPORTED, FULL_EXAMPLE, MINIMAL, VALID } from './fixtures'
@@ -49,7 +49,9 @@ describe('scenarioToJson', () => {
     const file = specToScenario(spec(MINIMAL))
     expect(file.cluster.brokers).toEqual([{ id: 1, zone: 'a' }])
     expect(file.cluster.controllers).toHaveLength(3)
-    expect(Object.keys(file.cluster.config ?? {})).toHaveLength(16)
+    expect(Object.keys(file.cluster.config ?? {})).toHaveLength(
+      Object.keys(DEFAULT_CLUSTER_CONFIG).length,
+    )
     expect(file.cluster.brokersPerZone).toBeUndefined()
     const topicFile = specToScenario(spec(FULL_EXAMPLE)).topics?.[0]
     expect(Object.keys(topicFile?.assignment ?? {})).toEqual(['0', '1', '2', '3', '4', '5'])

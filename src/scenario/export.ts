@@ -48,6 +48,7 @@ function clientFile(client: ClientSpec): ScenarioClient {
     kind: 'consumer',
     id: client.id,
     topic: client.topic,
+    ...(client.group === undefined ? {} : { group: client.group, members: client.members ?? 1 }),
     config: structuredClone(client.config),
   }
 }

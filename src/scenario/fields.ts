@@ -155,6 +155,26 @@ const clusterConfigDescriptions: Record<keyof ClusterConfig, [Rule, string]> = {
     int(1, MAX_SAFE),
     `Wait between controlled shutdown attempts ${NO_SPIN}.`,
   ],
+  'offsets.topic.num.partitions': [
+    int(1, MAX_PARTITIONS),
+    "Partitions of __consumer_offsets, the internal topic that holds the consumer groups' committed offsets; a group's coordinator is the leader of partition abs(hash(group.id)) % this count.",
+  ],
+  'offsets.topic.replication.factor': [
+    int(1, 32767),
+    'Replication factor of __consumer_offsets. It is created when the first group looks for its coordinator; with fewer live brokers than this it cannot be, and groups never form (COORDINATOR_NOT_AVAILABLE).',
+  ],
+  'group.initial.rebalance.delay.ms': [
+    int(0, MAX_INT32),
+    "How long the coordinator waits for more members before a new (empty) group's first rebalance completes.",
+  ],
+  'group.min.session.timeout.ms': [
+    int(1, MAX_INT32),
+    'The smallest session.timeout.ms a member may ask for (a smaller one is refused: INVALID_SESSION_TIMEOUT).',
+  ],
+  'group.max.session.timeout.ms': [
+    int(1, MAX_INT32),
+    'The largest session.timeout.ms a member may ask for.',
+  ],
 }
 
 function withDefaults<K extends string>(
@@ -296,6 +316,26 @@ const consumerConfigDescriptions: Record<keyof ConsumerConfig, [Rule, string]> =
     `Longest wait between metadata refreshes that bring nothing new ${NO_SPIN}.`,
   ],
   ...connectionConfigDescriptions,
+  'enable.auto.commit': [
+    bool,
+    'Group members: whether the consumer commits its position every auto.commit.interval.ms (and before a rebalance). A member that dies hands its partitions over at the last commit, so what it read since is read again.',
+  ],
+  'auto.commit.interval.ms': [
+    int(1, MAX_INT32),
+    `Group members: how often positions are committed ${NO_SPIN}.`,
+  ],
+  'heartbeat.interval.ms': [
+    int(1, MAX_INT32),
+    'Group members: how often the member heartbeats to its group coordinator; must be below session.timeout.ms.',
+  ],
+  'session.timeout.ms': [
+    int(1, MAX_INT32),
+    "Group members: how long the coordinator waits without a heartbeat before it removes the member and gives its partitions to the others; within the brokers' group.min/max.session.timeout.ms.",
+  ],
+  'max.poll.interval.ms': [
+    int(1, MAX_INT32),
+    "Group members: the rebalance timeout (the application's poll loop never stalls in the simulator).",
+  ],
 }
 
 export const CONSUMER_CONFIG_FIELDS: Record<keyof ConsumerConfig, FieldSpec> = withDefaults(
@@ -443,6 +483,14 @@ export const PRODUCER_FIELDS: Record<string, FieldSpec> = {
 
 export const CONSUMER_FIELDS: Record<string, FieldSpec> = {
   ...CLIENT_BASE_FIELDS,
+  group: opt(
+    text(1, 249),
+    "group.id: the consumer subscribes to its topic as a member of this group; the group coordinator (a broker: the leader of the group's __consumer_offsets partition) assigns the partitions (RangeAssignor) and keeps the committed offsets. Default: none (the consumer reads every partition with assign() and commits nothing).",
+  ),
+  members: opt(
+    int(1, 1000),
+    'With group: how many instances of this consumer run, each a member of the group (member 0, 1, …). Default: 1.',
+  ),
   config: opt(nested, "Consumer configs by Kafka's key. Default: {} (Kafka's defaults)."),
 }
 
@@ -453,6 +501,11 @@ export interface FaultRule {
 
 const brokerField = req(int(0, MAX_INT32), 'The broker id, one of cluster.brokers.')
 const zoneField = req(text(1), 'The zone, one of cluster.zones.')
+const clientField = req(text(1, 200), 'The client id, one of clients[].id.')
+const memberField = opt(
+  int(0, 999),
+  'For a consumer with members: which member (0, 1, …). Default: 0.',
+)
 const controllerField = req(int(0, MAX_INT32), 'The controller id, one of cluster.controllers.')
 const fromField = opt(
   { kind: 'enumList', values: ISOLATION_SCOPES, minItems: 1 },
@@ -500,6 +553,16 @@ export const FAULT_RULES: Record<FaultType, FaultRule> = {
   startController: {
     description: 'Starts a controller or ZooKeeper node.',
     fields: { controller: controllerField },
+  },
+  crashClient: {
+    description:
+      "Kills a client's application process: a producer loses what it had not yet sent, a group member stops heartbeating and after session.timeout.ms the coordinator gives its partitions to the others, from the last committed offsets.",
+    fields: { client: clientField, member: memberField },
+  },
+  startClient: {
+    description:
+      'Starts a crashed client again: a new producer, or a member that bootstraps, finds its coordinator and rejoins its group.',
+    fields: { client: clientField, member: memberField },
   },
   rollingRestart: {
     description:

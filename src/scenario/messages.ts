@@ -151,6 +151,12 @@ export interface ProblemParams {
   'replica-count-mismatch': { listed: number; rf: number; rfFromDefault: boolean }
   'unknown-broker': { broker: number; brokers: number[] }
   'unknown-controller': { controller: number; controllers: number[] }
+  'unknown-client': { client: string; clients: string[]; suggestion?: string }
+  'unknown-member': { client: string; member: number; members: number }
+  'members-need-group': Record<string, never>
+  'consumer-heartbeat-not-below-session': { heartbeatMs: number; sessionMs: number }
+  'session-timeout-out-of-range': { sessionMs: number; minMs: number; maxMs: number }
+  'offsets-topic-cannot-be-created': { rf: number; brokers: number }
   'unknown-topic': { topic: string; topics: string[]; suggestion?: string }
   'initial-needs-assignment': { partition: string }
   'leader-not-replica': { leader: number; replicas: number[] }
@@ -473,6 +479,20 @@ const RENDERERS: Renderers = {
   'replica-count-mismatch': (p) =>
     `lists ${p.listed} replicas, but the ${rfSource(p.rfFromDefault)} is ${p.rf}`,
   'unknown-broker': (p) => `unknown broker ${p.broker}; brokers are ${p.brokers.join(', ')}`,
+  'unknown-client': (p) =>
+    `unknown client ${JSON.stringify(p.client)}; clients are ${p.clients.map((c) => JSON.stringify(c)).join(', ') || 'none'}${p.suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(p.suggestion)}?)`}`,
+  'unknown-member': (p) =>
+    p.members === 1
+      ? `client ${JSON.stringify(p.client)} has one member (0), not ${p.member}`
+      : `client ${JSON.stringify(p.client)} has members 0 to ${p.members - 1}, not ${p.member}`,
+  'members-need-group': () =>
+    'members needs group: only the members of a consumer group share the partitions',
+  'consumer-heartbeat-not-below-session': (p) =>
+    `heartbeat.interval.ms (${p.heartbeatMs}) must be lower than session.timeout.ms (${p.sessionMs}): Kafka's consumer refuses it ("Heartbeat must be set lower than the session timeout")`,
+  'session-timeout-out-of-range': (p) =>
+    `session.timeout.ms ${p.sessionMs} is outside the brokers' group.min.session.timeout.ms (${p.minMs}) to group.max.session.timeout.ms (${p.maxMs}); the coordinator refuses the member with INVALID_SESSION_TIMEOUT`,
+  'offsets-topic-cannot-be-created': (p) =>
+    `offsets.topic.replication.factor is ${p.rf} but the cluster has ${p.brokers} broker${p.brokers === 1 ? '' : 's'}: __consumer_offsets cannot be created, so the consumer groups never form (FindCoordinator answers COORDINATOR_NOT_AVAILABLE)`,
   'unknown-controller': (p) =>
     `unknown controller ${p.controller}; controllers are ${p.controllers.join(', ')}`,
   'unknown-topic': (p) =>

@@ -17,6 +17,7 @@ import {
   DEFAULT_CLUSTER_CONFIG,
   DEFAULT_CONSUMER_CONFIG,
   DEFAULT_PRODUCER_CONFIG,
+  OFFSETS_TOPIC,
   type Acks,
   type ConnectionConfig,
   type BrokerSpec,
@@ -172,6 +173,11 @@ function consumerConfig(raw: Partial<ConsumerConfig>, allBrokers: number[]): Con
     'retry.backoff.ms': raw['retry.backoff.ms'] ?? d['retry.backoff.ms'],
     'retry.backoff.max.ms': raw['retry.backoff.max.ms'] ?? d['retry.backoff.max.ms'],
     ...connectionConfig(raw),
+    'enable.auto.commit': raw['enable.auto.commit'] ?? d['enable.auto.commit'],
+    'auto.commit.interval.ms': raw['auto.commit.interval.ms'] ?? d['auto.commit.interval.ms'],
+    'heartbeat.interval.ms': raw['heartbeat.interval.ms'] ?? d['heartbeat.interval.ms'],
+    'session.timeout.ms': raw['session.timeout.ms'] ?? d['session.timeout.ms'],
+    'max.poll.interval.ms': raw['max.poll.interval.ms'] ?? d['max.poll.interval.ms'],
   }
 }
 
@@ -222,6 +228,7 @@ function topicSpec(
     config: topicConfig(raw.config),
     assignment,
   }
+  if (raw.name === OFFSETS_TOPIC) topic.internal = true
   if (raw.initial !== undefined) {
     const initial = raw.initial
     topic.initial = Array.from({ length: raw.partitions }, (_, p) => {
@@ -242,12 +249,46 @@ function clientSpec(raw: ScenarioClient, allBrokers: number[], version: KafkaVer
       config: producerConfig(raw.config ?? {}, allBrokers, version),
     }
   }
-  return {
+  const consumer: ClientSpec = {
     kind: 'consumer',
     id: raw.id,
     topic: raw.topic,
     config: consumerConfig(raw.config ?? {}, allBrokers),
   }
+  if (raw.group !== undefined) {
+    consumer.group = raw.group
+    consumer.members = raw.members ?? 1
+  }
+  return consumer
+}
+
+/**
+ * The group coordinator's `__consumer_offsets`, when a consumer names a group: Kafka creates it
+ * when the first group looks for its coordinator (AutoTopicCreationManager, with
+ * offsets.topic.num.partitions and offsets.topic.replication.factor), placed like any topic. It
+ * cannot be created with fewer brokers than its replication factor; then there is none and the
+ * groups never form (the validator warns). A topic of that name in the file (an imported
+ * cluster's) is the offsets topic itself.
+ *
+ * Here it is created at t = 0, before the first FindCoordinator (which comes a few ms later): the
+ * same placement as long as every broker runs at the start, which is always so in a scenario.
+ */
+function offsetsTopic(
+  file: ScenarioFile,
+  config: ClusterConfig,
+  racks: { id: number; rack: string }[],
+  random: PrngState,
+): TopicSpec[] {
+  const grouped = (file.clients ?? []).some((c) => c.kind === 'consumer' && c.group !== undefined)
+  if (!grouped || (file.topics ?? []).some((t) => t.name === OFFSETS_TOPIC)) return []
+  const rf = config['offsets.topic.replication.factor']
+  if (rf > racks.length) return []
+  const raw: ScenarioTopic = {
+    name: OFFSETS_TOPIC,
+    partitions: config['offsets.topic.num.partitions'],
+    replicationFactor: rf,
+  }
+  return [topicSpec(raw, config, racks, random)]
 }
 
 /** Copies a fault's known fields in a fixed order: atMs, type, then the type's own fields. */
@@ -305,7 +346,10 @@ export function normalizeScenario(file: ScenarioFile): SimulationSpec {
       ),
       config,
     },
-    topics: (file.topics ?? []).map((t) => topicSpec(t, config, racks, random)),
+    topics: [
+      ...(file.topics ?? []).map((t) => topicSpec(t, config, racks, random)),
+      ...offsetsTopic(file, config, racks, random),
+    ],
     clients: (file.clients ?? []).map((c) => clientSpec(c, allBrokers, version)),
     faults,
   }

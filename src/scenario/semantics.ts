@@ -6,13 +6,20 @@
  * Each check runs only on the parts the first pass accepted, and reference checks only when the
  * referenced list itself is valid, so one mistake does not cause a cascade of others.
  */
-import { DEFAULT_PRODUCER_CONFIG, type BrokerSpec, type ClusterConfig } from '../engine/spec'
+import {
+  DEFAULT_CONSUMER_CONFIG,
+  DEFAULT_PRODUCER_CONFIG,
+  OFFSETS_TOPIC,
+  type BrokerSpec,
+  type ClusterConfig,
+} from '../engine/spec'
 import { DEFAULT_DURATION_MS, FIRST_CONTROLLER_ID, MAX_BROKERS } from './fields'
 import { defaultControllers, expandBrokers, mergedClusterConfig, normalizeAcks } from './normalize'
 import {
   error,
   warn,
   type Ctx,
+  type LooseClient,
   type LooseFault,
   type LooseScenario,
   type LooseTopic,
@@ -41,6 +48,8 @@ interface Known {
   topics?: Map<string, LooseTopic>
   config: ClusterConfig
   durationMs?: number
+  /** Clients by id, when every client has an id. */
+  clients?: Map<string, LooseClient>
 }
 
 const CONFIG_PATH = 'cluster.config'
@@ -61,6 +70,10 @@ export function checkSemantics(ctx: Ctx, scenario: LooseScenario): void {
   checkClusterConfig(ctx, scenario, known)
   checkTopics(ctx, scenario, known)
   checkClients(ctx, scenario, known)
+  if (scenario.clients?.every((c) => c?.id !== undefined) === true)
+    known.clients = new Map(
+      scenario.clients.map((c) => [(c as LooseClient).id as string, c as LooseClient]),
+    )
   scenario.faults?.forEach((fault, i) => {
     if (fault !== undefined) checkFault(ctx, fault, at('faults', i), known)
   })
@@ -412,7 +425,57 @@ function checkClients(ctx: Ctx, scenario: LooseScenario, known: Known): void {
       }
     })
     if (client.kind === 'producer') checkProducerConfig(ctx, client.config, at(path, 'config'))
+    else if (client.kind === 'consumer') checkConsumerGroup(ctx, client, path, known)
   })
+  const grouped = scenario.clients?.some((c) => c?.kind === 'consumer' && c.group !== undefined)
+  const rf = known.config['offsets.topic.replication.factor']
+  const declared = scenario.topics?.some((t) => t?.name === OFFSETS_TOPIC) === true
+  if (grouped === true && !declared && known.brokerCount !== undefined && rf > known.brokerCount) {
+    const explicit = scenario.cluster?.config['offsets.topic.replication.factor'] !== undefined
+    warn(
+      ctx,
+      explicit ? at(CONFIG_PATH, 'offsets.topic.replication.factor') : 'clients',
+      'offsets-topic-cannot-be-created',
+      { rf, brokers: known.brokerCount },
+    )
+  }
+}
+
+/**
+ * A group member's settings as Kafka checks them: the consumer refuses a heartbeat interval not
+ * below the session timeout (Heartbeat's constructor), and the coordinator a session timeout
+ * outside group.min/max.session.timeout.ms (GroupCoordinator.handleJoinGroup, INVALID_SESSION_TIMEOUT).
+ */
+function checkConsumerGroup(ctx: Ctx, client: LooseClient, path: string, known: Known): void {
+  if (client.group === undefined) {
+    if (client.members !== undefined) error(ctx, at(path, 'members'), 'members-need-group', {})
+    return
+  }
+  const d = DEFAULT_CONSUMER_CONFIG
+  const heartbeatMs =
+    (client.config['heartbeat.interval.ms'] as number | undefined) ?? d['heartbeat.interval.ms']
+  const sessionMs =
+    (client.config['session.timeout.ms'] as number | undefined) ?? d['session.timeout.ms']
+  const configPath = at(path, 'config')
+  if (heartbeatMs >= sessionMs) {
+    const key =
+      client.config['heartbeat.interval.ms'] !== undefined
+        ? 'heartbeat.interval.ms'
+        : 'session.timeout.ms'
+    error(ctx, at(configPath, key), 'consumer-heartbeat-not-below-session', {
+      heartbeatMs,
+      sessionMs,
+    })
+  }
+  const minMs = known.config['group.min.session.timeout.ms']
+  const maxMs = known.config['group.max.session.timeout.ms']
+  if (sessionMs < minMs || sessionMs > maxMs) {
+    error(ctx, at(configPath, 'session.timeout.ms'), 'session-timeout-out-of-range', {
+      sessionMs,
+      minMs,
+      maxMs,
+    })
+  }
 }
 
 function unknownTopic(name: string, known: Known): ProblemParams['unknown-topic'] {
@@ -491,6 +554,30 @@ function checkFault(ctx: Ctx, fault: LooseFault, path: string, known: Known): vo
       controller: f.controller,
       controllers: [...known.controllers],
     })
+  }
+  if (typeof f.client === 'string' && known.clients !== undefined) {
+    const client = known.clients.get(f.client)
+    if (client === undefined) {
+      const clients = [...known.clients.keys()]
+      const suggestion = closest(f.client, clients)
+      error(
+        ctx,
+        at(path, 'client'),
+        'unknown-client',
+        suggestion === undefined
+          ? { client: f.client, clients }
+          : { client: f.client, clients, suggestion },
+      )
+    } else if (typeof f.member === 'number') {
+      const members =
+        client.kind === 'consumer' && client.group !== undefined ? (client.members ?? 1) : 1
+      if (f.member >= members)
+        error(ctx, at(path, 'member'), 'unknown-member', {
+          client: f.client,
+          member: f.member,
+          members,
+        })
+    }
   }
   if (typeof f.topic === 'string' && known.topics !== undefined) {
     const topic = known.topics.get(f.topic)

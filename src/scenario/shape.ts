@@ -93,6 +93,8 @@ export interface LooseClient {
   id?: string
   topic?: string
   recordsPerSecond?: number
+  group?: string
+  members?: number
   config: Record<string, unknown>
   hasConfig: boolean
 }
@@ -574,6 +576,8 @@ function pickClient(checked: Record<string, unknown>): Partial<LooseClient> {
   if (checked.topic !== undefined) out.topic = checked.topic as string
   if (checked.recordsPerSecond !== undefined)
     out.recordsPerSecond = checked.recordsPerSecond as number
+  if (checked.group !== undefined) out.group = checked.group as string
+  if (checked.members !== undefined) out.members = checked.members as number
   return out
 }
 

@@ -110,6 +110,10 @@ export interface ScenarioConsumer {
   kind: 'consumer'
   id: string
   topic: string
+  /** group.id: subscribe as a member of this consumer group. Default: none (assign()). */
+  group?: string
+  /** With `group`: how many members run this consumer. Default: 1. */
+  members?: number
   config?: Partial<ConsumerConfig>
 }
 

@@ -118,6 +118,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): Snapshot {
       unwritablePartitionMs: 0,
       clientUnwritablePartitionMs: 0,
     },
+    groups: [],
     eventCount: 0,
   }
 }

@@ -68,6 +68,7 @@ function fakeSnapshot(spec: SimulationSpec, state: FakeState): Snapshot {
       unwritablePartitionMs: 0,
       clientUnwritablePartitionMs: 0,
     },
+    groups: [],
     eventCount: state.events.length,
   }
 }

@@ -155,6 +155,52 @@ const samples: Samples = {
     },
     'consumer-1 orders-2 truncation detected: position moved from 90 back to 80, where the logs diverge',
   ],
+  GroupCoordinatorFound: [
+    { atMs: at, type: 'GroupCoordinatorFound', client: 'readers', group: 'g', broker: 2 },
+    'readers found the coordinator of group g: broker 2',
+  ],
+  GroupCoordinatorLost: [
+    { atMs: at, type: 'GroupCoordinatorLost', client: 'readers', group: 'g', cause: 'null' },
+    'readers lost the coordinator of group g (null): rediscovering it',
+  ],
+  GroupCoordinatorNotAvailable: [
+    {
+      atMs: at,
+      type: 'GroupCoordinatorNotAvailable',
+      client: 'readers',
+      group: 'g',
+      reason: 'no-offsets-topic',
+    },
+    'readers: group g cannot form, __consumer_offsets could not be created (fewer brokers than offsets.topic.replication.factor)',
+  ],
+  GroupRebalanced: [
+    { atMs: at, type: 'GroupRebalanced', group: 'g', generation: 2, members: 1, broker: 3 },
+    'group g generation 2: 1 member (coordinator broker 3)',
+  ],
+  GroupMemberRemoved: [
+    {
+      atMs: at,
+      type: 'GroupMemberRemoved',
+      group: 'g',
+      client: 'readers',
+      member: 1,
+      memberId: 'readers-1-x',
+      reason: 'session-timeout',
+    },
+    'group g removed readers member 1: no heartbeat within session.timeout.ms',
+  ],
+  GroupAssignmentReceived: [
+    {
+      atMs: at,
+      type: 'GroupAssignmentReceived',
+      client: 'readers',
+      group: 'g',
+      member: 0,
+      generation: 2,
+      partitions: [0, 1],
+    },
+    'readers member 0 of group g got partitions 0, 1 (generation 2)',
+  ],
   RollingRestartStep: [
     { atMs: at, type: 'RollingRestartStep', broker: 1, step: 'stop' },
     'broker 1 stop',

@@ -49,6 +49,12 @@ export const EVENT_CATEGORY: Record<SimEventType, EventCategory> = {
   ClientConnectFailed: 'clients',
   ClientConnected: 'clients',
   ConsumerOffsetReset: 'clients',
+  GroupCoordinatorFound: 'clients',
+  GroupCoordinatorLost: 'clients',
+  GroupCoordinatorNotAvailable: 'clients',
+  GroupRebalanced: 'clients',
+  GroupMemberRemoved: 'clients',
+  GroupAssignmentReceived: 'clients',
 }
 
 /** Re-exported for `config-form.ts`, which imports it from here. */
@@ -130,6 +136,22 @@ export function eventDetail(e: SimEvent): string {
         : e.reason === 'out-of-range'
           ? `${e.client} ${tp(e.topic, e.partition)} offset ${e.fromOffset} out of range: reset to ${e.toOffset} (auto.offset.reset)`
           : `${e.client} ${tp(e.topic, e.partition)} has no committed offset: starts at ${e.toOffset} (auto.offset.reset)`
+    case 'GroupCoordinatorFound':
+      return `${e.client} found the coordinator of group ${e.group}: broker ${e.broker}`
+    case 'GroupCoordinatorLost':
+      return `${e.client} lost the coordinator of group ${e.group} (${e.cause}): rediscovering it`
+    case 'GroupCoordinatorNotAvailable':
+      return e.reason === 'no-offsets-topic'
+        ? `${e.client}: group ${e.group} cannot form, __consumer_offsets could not be created (fewer brokers than offsets.topic.replication.factor)`
+        : `${e.client}: group ${e.group} has no coordinator yet, its __consumer_offsets partition has no leader`
+    case 'GroupRebalanced':
+      return `group ${e.group} generation ${e.generation}: ${plural(e.members, 'member')} (coordinator broker ${e.broker})`
+    case 'GroupMemberRemoved':
+      return e.reason === 'session-timeout'
+        ? `group ${e.group} removed ${e.client} member ${e.member}: no heartbeat within session.timeout.ms`
+        : `group ${e.group} replaced ${e.client} member ${e.member}`
+    case 'GroupAssignmentReceived':
+      return `${e.client} member ${e.member} of group ${e.group} got ${e.partitions.length === 0 ? 'no partitions' : `partitions ${e.partitions.join(', ')}`} (generation ${e.generation})`
     case 'RollingRestartStep':
       return `broker ${e.broker} ${e.step}`
     case 'KafkaVersionFinalized':
@@ -159,6 +181,8 @@ export function isAlarming(e: SimEvent): boolean {
     case 'InvariantViolated':
     case 'ReplicaTruncated':
     case 'RecordsExpired':
+    case 'GroupCoordinatorNotAvailable':
+    case 'GroupMemberRemoved':
       return true
     case 'LeaderElected':
       return e.unclean
