@@ -99,6 +99,7 @@ import type {
   ClientConnection,
   ClientNetState,
   ConsumerState,
+  PartitionState,
   ProduceRequestState,
   ProducerBatch,
   ProducerState,
@@ -947,12 +948,9 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState, life = consumer.
     const part = partitionAt(ctx, p)
     const leaderId = meta[i] ?? -1
     let position = consumer.positions[i] as number
-    const currentSlot = slotOfId(part, part.leaderId)
-    const currentHw =
-      currentSlot >= 0 ? replicaAt(part, currentSlot).highWatermark : Math.max(0, position)
     if (leaderId < 0) {
       refresh = true
-      lag += Math.max(0, currentHw - position)
+      lag += lagBehindLeader(part, position)
       continue
     }
     const b = brokerIdx(ctx, leaderId)
@@ -960,7 +958,7 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState, life = consumer.
     const rs = replicaAt(part, slot)
     if (!clientToBroker(ctx, b) || rs.knownLeaderId !== leaderId) {
       refresh = true
-      lag += Math.max(0, currentHw - position)
+      lag += lagBehindLeader(part, position)
       continue
     }
     if (position < 0) {
@@ -1060,6 +1058,13 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState, life = consumer.
   }
   consumer.lag = lag
   if (refresh) requestMetadataUpdate(ctx, code)
+}
+
+/** How far `position` is behind the high watermark of the partition's current leader. */
+function lagBehindLeader(part: PartitionState, position: number): number {
+  const slot = slotOfId(part, part.leaderId)
+  const hw = slot >= 0 ? replicaAt(part, slot).highWatermark : Math.max(0, position)
+  return Math.max(0, hw - position)
 }
 
 /** SubscriptionState.FetchPosition.toString, with Metadata.LeaderAndEpoch and Node as Kafka prints them. */

@@ -304,6 +304,33 @@ describe('a member of a two-member group dies', SLOW, () => {
   })
 })
 
+describe('a coordinator that stops leading the offsets partition while it runs', SLOW, () => {
+  it('answers the JoinGroup parked there NOT_COORDINATOR, so the member rejoins at the new one', () => {
+    // Found by the random schedules: broker 3 (the coordinator) crashes and restarts before it is
+    // fenced, a restarted member joins it, then the controller moves the partition's leadership
+    // away. GroupCoordinator.onResignation answers the parked join; before, the member waited
+    // for its JoinGroup timeout (max.poll.interval.ms + 5 s) and was expired meanwhile.
+    const sim = simulate(scenario({ seed: 434225, durationMs: 600_000 }))
+    sim.runUntil(5_000)
+    expect(coordinatorOf(sim)).toBe(3)
+    sim.inject({ type: 'crashBroker', broker: 3 })
+    sim.runUntil(5_200)
+    sim.inject({ type: 'crashClient', client: 'readers', member: 0 })
+    sim.runUntil(5_600)
+    sim.inject({ type: 'startBroker', broker: 3 })
+    sim.inject({ type: 'startClient', client: 'readers', member: 0 })
+    sim.runUntil(60_000)
+    const failed = lines(sim, 5_600, 'readers-0').find((l) =>
+      l.message.includes('JoinGroup failed'),
+    )
+    expect(failed?.message).toContain(
+      'JoinGroup failed: This is not the correct coordinator. Marking coordinator unknown.',
+    )
+    expect(sim.snapshot().groups[0]).toMatchObject({ state: 'Stable', knownMembers: 2 })
+    expect(readers(sim).members?.map((m) => m.partitions.length)).toEqual([3, 3])
+  })
+})
+
 describe('RangeAssignor', () => {
   it('sorts members by id and gives the first partitions % members one more', () => {
     expect(rangeAssignment(['c-b', 'c-a', 'c-c'], 7)).toEqual([

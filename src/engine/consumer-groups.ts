@@ -202,6 +202,8 @@ export function newGroupMember(): GroupMemberState {
     commitEpochs: [],
     prepared: false,
     noCoordinatorNoted: false,
+    confirmed: false,
+    announced: -1,
   }
 }
 
@@ -237,8 +239,9 @@ function committedOffsetLogger(ctx: Ctx): string {
     : COORDINATOR_LOGGER
 }
 
+/** AbstractCoordinator.Generation.toString; no protocol until a join succeeded. */
 function generationText(gm: GroupMemberState): string {
-  return `Generation{generationId=${gm.generation}, memberId='${gm.memberId}', protocol='range'}`
+  return `Generation{generationId=${gm.generation}, memberId='${gm.memberId}', protocol='${gm.generation >= 0 ? 'range' : 'null'}'}`
 }
 
 function coordinatorText(ctx: Ctx, spec: ClientSpecOf, b: number): string {
@@ -416,13 +419,18 @@ function markCoordinatorUnknown(
     conn.inFlight = 0
     conn.lastAttemptMs = ctx.s.nowMs
   }
-  emit(ctx, {
-    atMs: ctx.s.nowMs,
-    type: 'GroupCoordinatorLost',
-    client: spec.id,
-    group: groupOf(ctx, consumer).name,
-    cause,
-  })
+  // The event marks losing a coordinator that answered; the retries of a rediscovery that keeps
+  // naming a dead broker are in the client log only.
+  if (gm.confirmed) {
+    gm.confirmed = false
+    emit(ctx, {
+      atMs: ctx.s.nowMs,
+      type: 'GroupCoordinatorLost',
+      client: spec.id,
+      group: groupOf(ctx, consumer).name,
+      cause,
+    })
+  }
 }
 
 function cancel(ctx: Ctx, consumer: ConsumerState, kind: number): void {
@@ -484,6 +492,7 @@ export function onGroupResponse(
   if (!consumer.alive || consumer.gm === null) return
   if (!takeResponse(ctx, consumer, kind, gen)) return
   const gm = consumer.gm
+  if (kind !== GROUP_REQ.find) gm.confirmed = true
   const error = gm.answerError[kind] as GroupError | null
   const spec = consumerSpecOf(ctx, consumer)
   const now = ctx.s.nowMs
@@ -503,13 +512,16 @@ export function onGroupResponse(
         COORDINATOR_LOGGER,
         `Discovered group coordinator ${coordinatorText(ctx, spec, gm.coordinator)}`,
       )
-      emit(ctx, {
-        atMs: now,
-        type: 'GroupCoordinatorFound',
-        client: spec.id,
-        group: groupOf(ctx, consumer).name,
-        broker: brokerAt(ctx, asBrokerIndex(gm.coordinator)).id,
-      })
+      if (gm.announced !== gm.coordinator) {
+        gm.announced = gm.coordinator
+        emit(ctx, {
+          atMs: now,
+          type: 'GroupCoordinatorFound',
+          client: spec.id,
+          group: groupOf(ctx, consumer).name,
+          broker: brokerAt(ctx, asBrokerIndex(gm.coordinator)).id,
+        })
+      }
       break
     }
     case GROUP_REQ.join: {
@@ -626,6 +638,16 @@ function sendIfReady(ctx: Ctx, consumer: ConsumerState, kind: number): void {
   else gm.phase = PHASE_UNJOINED
 }
 
+/** Errors.java's messages, as `error.message()` puts them in the coordinator's lines. */
+const ERROR_MESSAGES: Partial<Record<GroupError, string>> = {
+  COORDINATOR_NOT_AVAILABLE: 'The coordinator is not available.',
+  NOT_COORDINATOR: 'This is not the correct coordinator.',
+  ILLEGAL_GENERATION: 'Specified group generation id is not valid.',
+  UNKNOWN_MEMBER_ID: 'The coordinator is not aware of this member.',
+  REBALANCE_IN_PROGRESS: 'The group is rebalancing, so a rejoin is needed.',
+}
+
+/** JoinGroupResponseHandler / SyncGroupResponseHandler on an error answer. */
 function joinFailed(
   ctx: Ctx,
   consumer: ConsumerState,
@@ -633,17 +655,29 @@ function joinFailed(
   error: GroupError,
 ): void {
   const gm = memberOf(consumer)
+  const sent = generationText(gm)
+  const message = ERROR_MESSAGES[error] ?? error
   gm.phase = PHASE_UNJOINED
   gm.prepared = true
   if (error === 'NOT_COORDINATOR' || error === 'COORDINATOR_NOT_AVAILABLE') {
-    log(
-      ctx,
-      consumer,
-      'INFO',
-      COORDINATOR_LOGGER,
-      `${what} failed: The coordinator is not available. Marking coordinator unknown. Sent generation was ${generationText(gm)}`,
-    )
+    // JoinGroup marks the coordinator unknown first, SyncGroup logs first.
+    if (what === 'SyncGroup')
+      log(
+        ctx,
+        consumer,
+        'INFO',
+        COORDINATOR_LOGGER,
+        `SyncGroup failed: ${message} Marking coordinator unknown. Sent generation was ${sent}`,
+      )
     markCoordinatorUnknown(ctx, consumer, false, `error response ${error}`)
+    if (what === 'JoinGroup')
+      log(
+        ctx,
+        consumer,
+        'INFO',
+        COORDINATOR_LOGGER,
+        `JoinGroup failed: ${message} Marking coordinator unknown. Sent generation was ${sent}`,
+      )
     return
   }
   if (error === 'REBALANCE_IN_PROGRESS') {
@@ -652,7 +686,9 @@ function joinFailed(
       consumer,
       'INFO',
       COORDINATOR_LOGGER,
-      `${what} failed: The group began another rebalance. Need to re-join the group. Sent generation was ${generationText(gm)}`,
+      what === 'SyncGroup'
+        ? `SyncGroup failed: The group began another rebalance. Need to re-join the group. Sent generation was ${sent}`
+        : 'JoinGroup failed due to non-fatal error: REBALANCE_IN_PROGRESS, which could indicate a replication timeout on the broker. Will retry.',
     )
     return
   }
@@ -662,7 +698,7 @@ function joinFailed(
       consumer,
       'INFO',
       COORDINATOR_LOGGER,
-      `${what} failed: ${error === 'UNKNOWN_MEMBER_ID' ? 'The coordinator is not aware of this member.' : 'Specified group generation id is not valid.'} Need to re-join the group. Sent generation was ${generationText(gm)}`,
+      `${what} failed: ${message} Need to re-join the group. Sent generation was ${sent}`,
     )
     resetGeneration(ctx, consumer, error, what === 'JoinGroup' ? 'JOIN_GROUP' : 'SYNC_GROUP')
   }
@@ -918,6 +954,32 @@ function loadIfNeeded(ctx: Ctx, group: GroupState, b: BrokerIndex): void {
   }
   for (let slot = 0; slot < group.slots.length; slot++)
     if (group.inGroup[slot]) touchSession(ctx, group, slot)
+}
+
+/**
+ * Broker `b` stopped leading offsets partition `p` while it runs (GroupCoordinator.onResignation,
+ * GroupMetadataManager.removeGroupsForPartition): its groups are unloaded, and a JoinGroup or
+ * SyncGroup parked there is answered NOT_COORDINATOR, so its member looks for the new
+ * coordinator instead of waiting out its request timeout.
+ */
+export function unloadGroups(ctx: Ctx, p: number, b: BrokerIndex): void {
+  for (const group of ctx.s.groups) {
+    if (group.offsetsPartition !== p || group.loadedBy !== b) continue
+    group.loadedBy = -1
+    group.loadedEpoch = -1
+    for (const ci of group.slots) {
+      const consumer = ctx.s.consumers[ci] as ConsumerState
+      const gm = consumer.gm
+      if (gm === null || !consumer.alive) continue
+      const spec = consumerSpecOf(ctx, consumer)
+      for (const kind of [GROUP_REQ.join, GROUP_REQ.sync]) {
+        if (gm.open[kind] && nodeBroker(ctx, spec, gm.conn[kind] as number) === b)
+          answer(ctx, consumer, kind, 'NOT_COORDINATOR')
+      }
+    }
+    group.joined.fill(false)
+    group.syncWaiting.fill(false)
+  }
 }
 
 /** completeAndScheduleNextHeartbeatExpiration: the member's session runs from now. */

@@ -79,6 +79,11 @@ export interface Ctx {
   isEligibleForIsr: (id: number) => boolean
   /** Derived from the spec: per consumer index, its spec with the member's client.id. */
   memberSpecs: MemberSpec[]
+  /**
+   * consumer-groups.ts `unloadGroups` bound to this context, injected into the replica manager
+   * (which the group coordinator itself builds on): broker `b` stopped leading partition `p`.
+   */
+  unloadGroups: (p: number, b: BrokerIndex) => void
 }
 
 /**

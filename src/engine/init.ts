@@ -31,7 +31,7 @@ import {
   type SimulationSpec,
 } from './spec'
 import { newClientNet } from './client-network'
-import { groupMembers, newGroup, newGroupMember } from './consumer-groups'
+import { groupMembers, newGroup, newGroupMember, unloadGroups } from './consumer-groups'
 import { newHistogram } from './latency-histogram'
 import { DEFAULT_KAFKA_VERSION } from './versions'
 import { newMeter } from './meter'
@@ -92,6 +92,7 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     entryPool: [],
     isrCheckDue: new Int32Array(spec.cluster.brokers.length),
     isEligibleForIsr: (id) => eligibleForIsr(ctx, id),
+    unloadGroups: (p, b) => unloadGroups(ctx, p, b),
     memberSpecs: s.consumers.map((consumer) => {
       const consumerSpec = spec.clients[consumer.client] as ConsumerSpec
       const several = (consumerSpec.members ?? 1) > 1

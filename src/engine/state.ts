@@ -482,6 +482,10 @@ export interface GroupMemberState {
   prepared: boolean
   /** GroupCoordinatorNotAvailable was emitted for this member. */
   noCoordinatorNoted: boolean
+  /** The coordinator known now has answered a request (GroupCoordinatorLost is due on losing it). */
+  confirmed: boolean
+  /** The broker index the last GroupCoordinatorFound named, -1 none. */
+  announced: number
 }
 
 /** The coordinator's side of one consumer group (GroupMetadata, GroupMetadataManager). */

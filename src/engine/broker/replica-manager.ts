@@ -80,6 +80,8 @@ export function applyMetadataToReplica(ctx: Ctx, p: PartitionIndex, slot: Replic
   if (wasLeader && part.leaderId !== id) {
     if (rs.leaderSide !== null) failDelayedProduces(ctx, rs.leaderSide, 'NOT_LEADER_OR_FOLLOWER')
     dropLeaderSide(ctx, p, rs)
+    // GroupCoordinator.onResignation: the groups of an offsets partition it no longer leads.
+    if (ctx.s.groups.length > 0) ctx.unloadGroups(p, b)
   }
   if (part.leaderId === id) {
     makeLeader(ctx, p, part, slot)
