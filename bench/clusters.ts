@@ -3,6 +3,7 @@ import { assignReplicasToBrokers } from '../src/engine/protocol/assignment'
 import { prngFromSeed } from '../src/engine/prng'
 import {
   DEFAULT_CLUSTER_CONFIG,
+  DEFAULT_CONSUMER_CONFIG,
   DEFAULT_PRODUCER_CONFIG,
   type ClientSpec,
   type SimulationSpec,
@@ -21,6 +22,12 @@ export interface ClusterShape {
   durationMs: number
   /** Stop a zone at this time and start it again later (null: no faults). */
   zoneOutage: { stopAtMs: number; startAtMs: number } | null
+  /**
+   * Consumer groups, one per topic in turn, each with `membersPerGroup` members; with any, the
+   * spec has Kafka's __consumer_offsets (50 partitions, RF 3, placed like the topics).
+   */
+  consumerGroups?: number
+  membersPerGroup?: number
 }
 
 export function buildSpec(shape: ClusterShape, seed = 42): SimulationSpec {
@@ -57,6 +64,40 @@ export function buildSpec(shape: ClusterShape, seed = 42): SimulationSpec {
       'bootstrap.servers': brokers.slice(0, 3).map((b) => b.id),
     },
   }))
+  const groups = shape.consumerGroups ?? 0
+  if (groups > 0) {
+    // Kafka's defaults, written out: this file is copied into older trees by
+    // scripts/bench-interleaved.mjs, which have no OFFSETS_TOPIC to import.
+    const map = assignReplicasToBrokers(
+      brokers.map((b) => ({ id: b.id, rack: b.zone })),
+      50,
+      3,
+      -1,
+      -1,
+      rng,
+    )
+    topics.push({
+      name: '__consumer_offsets',
+      partitions: 50,
+      replicationFactor: 3,
+      config: {},
+      assignment: [...map.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r),
+      internal: true,
+    })
+    for (let g = 0; g < groups; g++) {
+      clients.push({
+        kind: 'consumer',
+        id: `c${g + 1}`,
+        topic: `topic-${g % shape.topics}`,
+        group: `group-${g + 1}`,
+        members: shape.membersPerGroup ?? 3,
+        config: {
+          ...DEFAULT_CONSUMER_CONFIG,
+          'bootstrap.servers': brokers.slice(0, 3).map((b) => b.id),
+        },
+      })
+    }
+  }
   const faults: TimedFault[] =
     shape.zoneOutage === null
       ? []
@@ -92,6 +133,14 @@ export const REFERENCE: ClusterShape = {
   recordsPerSecond: 1000,
   durationMs: 600_000,
   zoneOutage: { stopAtMs: 120_000, startAtMs: 300_000 },
+}
+
+/** The reference cluster with a consumer group of 3 members on each of its 10 topics. */
+export const REFERENCE_GROUPS: ClusterShape = {
+  ...REFERENCE,
+  name: 'reference + 10 consumer groups of 3 members (one per topic), __consumer_offsets',
+  consumerGroups: 10,
+  membersPerGroup: 3,
 }
 
 export const TEACHING: ClusterShape = {

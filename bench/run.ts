@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
-import { REFERENCE, TEACHING, type ClusterShape } from './clusters'
+import { REFERENCE, REFERENCE_GROUPS, TEACHING, type ClusterShape } from './clusters'
 
 interface CaseResult {
   name: string
@@ -69,6 +69,13 @@ if (only === undefined || only === 'reference') {
   )
   console.log(
     `  targets: median <= 2000 ms wall (${median <= 2000 ? 'met' : 'MISSED'}), peak <= 200 MB (${maxRss <= 200 ? 'met' : 'MISSED'})\n`,
+  )
+}
+if (only === undefined || only === 'groups') {
+  const r = runCase(REFERENCE_GROUPS)
+  console.log(line(r))
+  console.log(
+    '  (the reference cluster with consumers and their groups; compare with the one above)\n',
   )
 }
 if (only === undefined || only === 'teaching') {

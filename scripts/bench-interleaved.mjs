@@ -4,7 +4,10 @@
  * tree, fairly on a shared, noisy machine: runs alternate (base, tree, base, tree, …), each in a
  * fresh process, and the medians of wall time and the peak RSS of each side are printed.
  *
- *   npm run bench:interleaved -- <base-commit> [runs per side, default 10]
+ *   npm run bench:interleaved -- <base-commit> [runs per side, default 10] [--tree-shape NAME]
+ *
+ * `--tree-shape NAME` runs bench/clusters.ts's shape NAME (such as REFERENCE_GROUPS) on the
+ * working tree's side, against the base's REFERENCE: what a new workload costs over the old one.
  *
  * The base tree is the same detached worktree `check-identical.mjs` uses (under the system temp
  * folder, sharing this checkout's node_modules); the bench case of the working tree is copied
@@ -17,7 +20,9 @@ import { fileURLToPath } from 'node:url'
 import { baseTree } from './base-tree.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const [base, runsArg] = process.argv.slice(2)
+const argv = process.argv.slice(2)
+const treeShapeName = argv.includes('--tree-shape') ? argv[argv.indexOf('--tree-shape') + 1] : null
+const [base, runsArg] = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--tree-shape')
 if (base === undefined) {
   console.error('usage: npm run bench:interleaved -- <base-commit> [runs per side]')
   process.exit(2)
@@ -28,24 +33,25 @@ for (const file of ['bench/case.ts', 'bench/clusters.ts'])
   copyFileSync(join(root, file), join(tree, file))
 
 // The reference shape, read from bench/clusters.ts (TypeScript, so through tsx).
-const shape = JSON.stringify(readReference())
+const shape = JSON.stringify(readShape('REFERENCE'))
+const treeShape = treeShapeName === null ? shape : JSON.stringify(readShape(treeShapeName))
 
-function readReference() {
+function readShape(name) {
   const out = spawnSync(
     process.execPath,
     [
       '--import',
       'tsx',
       '-e',
-      "import('./bench/clusters.ts').then((m) => console.log(JSON.stringify(m.REFERENCE)))",
+      `import('./bench/clusters.ts').then((m) => console.log(JSON.stringify(m[${JSON.stringify(name)}])))`,
     ],
     { cwd: root, encoding: 'utf8' },
   )
   return JSON.parse(out.stdout)
 }
 
-function runCase(cwd) {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', 'bench/case.ts', shape], {
+function runCase(cwd, caseShape = shape) {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'bench/case.ts', caseShape], {
     cwd,
     encoding: 'utf8',
   })
@@ -60,7 +66,7 @@ const median = (xs) => {
 const sides = { base: [], tree: [] }
 for (let i = 0; i < runs; i++) {
   sides.base.push(runCase(tree))
-  sides.tree.push(runCase(root))
+  sides.tree.push(runCase(root, treeShape))
   const b = sides.base.at(-1)
   const t = sides.tree.at(-1)
   console.log(

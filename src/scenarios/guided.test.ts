@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest'
 import { scenarioSchema } from '../scenario'
 import {
   CLUSTER_CONFIG_FIELDS,
+  CONSUMER_CONFIG_FIELDS,
   PRODUCER_CONFIG_FIELDS,
   TOPIC_CONFIG_FIELDS,
 } from '../scenario/fields'
@@ -56,6 +57,7 @@ const GUIDED_IDS = [
   'control-plane-majority-lost',
   'slow-follower',
   'preferred-leader-rebalance',
+  'consumer-group-coordinator',
 ]
 
 /** Kafka config keys a narration may cite besides the ones the scenario format knows. */
@@ -64,7 +66,7 @@ const OTHER_KAFKA_KEYS = ['max.block.ms']
 describe('the guided scenario files', () => {
   const entries = listGuidedScenarios(readGuidedFile)
 
-  it('index.json lists the twelve guided scenarios, each file once, with unique ids', () => {
+  it('index.json lists the thirteen guided scenarios, each file once, with unique ids', () => {
     expect(entries.map((e) => e.id)).toEqual(GUIDED_IDS)
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length)
     expect(entries.map((e) => e.file).sort()).toEqual(guidedFilesOnDisk())
@@ -119,7 +121,9 @@ describe('the guided scenario files', () => {
       for (const zone of spec.cluster.zones) expect(zone).toMatch(/^use1-az[1-3]$/)
       expect(spec.cluster.brokers.length).toBeGreaterThanOrEqual(3)
       expect(spec.cluster.brokers.length).toBeLessThanOrEqual(6)
-      for (const topic of spec.topics) expect(topic.partitions).toBeLessThanOrEqual(12)
+      // Kafka's own __consumer_offsets has its 50 partitions.
+      for (const topic of spec.topics)
+        if (topic.internal !== true) expect(topic.partitions).toBeLessThanOrEqual(12)
       expect(spec.durationMs).toBeLessThanOrEqual(300_000)
       for (const client of spec.clients) {
         if (client.kind !== 'producer') continue
@@ -135,6 +139,7 @@ describe('the guided scenario files', () => {
         ...Object.keys(CLUSTER_CONFIG_FIELDS),
         ...Object.keys(TOPIC_CONFIG_FIELDS),
         ...Object.keys(PRODUCER_CONFIG_FIELDS),
+        ...Object.keys(CONSUMER_CONFIG_FIELDS),
         ...OTHER_KAFKA_KEYS,
       ])
       expect(narration.steps.length).toBeGreaterThanOrEqual(3)
@@ -653,5 +658,77 @@ describe('preferred-leader-rebalance: LeaderCount evens out after a broker retur
     ])
     expect(leaders(90000)).toEqual({ 1: 2, 2: 2, 3: 2 })
     expect(run().report.metrics.final.PreferredReplicaImbalanceCount).toBe(0)
+  })
+})
+
+describe('consumer-group-coordinator: the group survives its coordinator, then hands a dead member over', () => {
+  const run = lazyRun('consumer-group-coordinator', [3_100, 69_000, 114_000])
+  const reader = () => {
+    const c = run().report.clients.find((x) => x.id === 'orders-reader')
+    if (c?.kind !== 'consumer') throw new Error('no consumer')
+    return c
+  }
+
+  it('starts with broker 3 coordinating, as the leader of __consumer_offsets-24', () => {
+    const group = probe(run(), 3100).groups[0]
+    expect(group).toMatchObject({ name: 'orders-readers', state: 'Stable', generation: 1 })
+    expect(group?.offsetsPartition).toBe(24)
+    expect(group?.coordinator).toBe(3)
+    expect(partitionView(probe(run(), 3100), '__consumer_offsets', 24).leader).toBe(3)
+    expect(probe(run(), 3100).partitions.filter((p) => p.internal === true)).toHaveLength(50)
+  })
+
+  it('loses the coordinator at the crash, retries the dead broker until fencing, then finds broker 1', () => {
+    const lines = run().clientLog.filter((l) => l.atMs >= 20_000 && l.atMs < 29_000)
+    expect(
+      lines.some((l) =>
+        l.message.includes(
+          'Group coordinator b-3:9092 (id: 2147483644 rack: null) is unavailable or invalid due to cause: coordinator unavailable. isDisconnected: true. Rediscovery will be attempted.',
+        ),
+      ),
+    ).toBe(true)
+    const refused = lines.filter((l) =>
+      l.message.endsWith(
+        'Connection to node 2147483644 (b-3:9092) could not be established. Node may not be available.',
+      ),
+    )
+    expect(refused.length).toBeGreaterThan(0)
+    expect(refused.every((l) => l.level === 'WARN')).toBe(true)
+    const found = eventsOf(run().events, 'GroupCoordinatorFound').filter((e) => e.atMs > 20_000)
+    expect(found.map((e) => e.broker)).toEqual([1, 1])
+    expect(found[0]?.atMs).toBeGreaterThanOrEqual(29_000)
+    expect(probe(run(), 29_100).groups[0]?.coordinator).toBe(1)
+  })
+
+  it('reads nothing twice and skips nothing through the coordinator failover: no rebalance', () => {
+    expect(eventsOf(run().events, 'GroupRebalanced').filter((e) => e.atMs < 70_000)).toHaveLength(1)
+    const before = probe(run(), 69_000).clients.find((c) => c.id === 'orders-reader')
+    expect(before?.kind === 'consumer' && before.duplicates).toBe(0)
+    expect(before?.kind === 'consumer' && before.skipped).toBe(0)
+    expect(before?.kind === 'consumer' && before.lag).toBeLessThan(300)
+  })
+
+  it("leaves the dead member's partitions unread for session.timeout.ms, then hands them over", () => {
+    const during = probe(run(), 117_000 - 3_000).clients.find((c) => c.id === 'orders-reader')
+    // Its three partitions take 150 records/s between them, unread for over 40 s.
+    expect(during?.kind === 'consumer' && during.lag).toBeGreaterThan(150 * 40)
+    const removed = eventsOf(run().events, 'GroupMemberRemoved')
+    expect(removed).toHaveLength(1)
+    expect(removed[0]).toMatchObject({ member: 1, reason: 'session-timeout' })
+    expect(removed[0]?.atMs).toBeGreaterThan(70_000 + 45_000 - 3_600)
+    expect(removed[0]?.atMs).toBeLessThan(117_000)
+    const last = eventsOf(run().events, 'GroupAssignmentReceived').at(-1)
+    expect(last).toMatchObject({ member: 0, generation: 2, partitions: [0, 1, 2, 3, 4, 5] })
+    expect(last?.atMs).toBeLessThan(117_000)
+  })
+
+  it('reads again what the dead member had read since its last commit, and catches up', () => {
+    // At 300 records/s over six partitions a member reads 150 records/s; its last commit was
+    // at most auto.commit.interval.ms (5 s) before its crash.
+    expect(reader().duplicates).toBeGreaterThan(0)
+    expect(reader().duplicates).toBeLessThanOrEqual(150 * 5 + 150)
+    expect(reader().skipped).toBe(0)
+    expect(reader().lag).toBeLessThan(300)
+    expect(producer(run(), 'orders-producer').failed).toBe(0)
   })
 })

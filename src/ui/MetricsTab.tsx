@@ -1,9 +1,10 @@
 /** Kafka's metrics over time, with the fault windows shaded. */
 import { useMemo } from 'react'
-import type { MetricsSample } from '../engine/types'
+import type { ClientView, GroupView, MetricsSample } from '../engine/types'
 import type { AppState } from '../store/app-store'
 import { faultWindows } from '../store/selectors'
 import { FailoversTable } from './panels/FailoversTable'
+import { GroupsTable } from './panels/GroupsTable'
 import { MetricsCharts } from './panels/MetricsCharts'
 import { useAppStore } from './store-context'
 import { useThrottledStore } from './use-throttled-store'
@@ -11,16 +12,23 @@ import { useThrottledStore } from './use-throttled-store'
 const selectMetrics = (state: AppState) => state.metricsSeries
 const selectNow = (state: AppState) => state.simTimeMs
 const selectFailovers = (state: AppState) => state.failovers
+const selectGroups = (state: AppState) => state.snapshot?.groups ?? NO_GROUPS
+const selectClients = (state: AppState) => state.snapshot?.clients ?? NO_CLIENTS
+const NO_GROUPS: GroupView[] = []
+const NO_CLIENTS: ClientView[] = []
 
 export function MetricsTab() {
   const series = useThrottledStore(selectMetrics, 500)
   const nowMs = useThrottledStore(selectNow, 500)
   const recording = useAppStore((state) => state.recording)
   const failovers = useThrottledStore(selectFailovers, 500)
+  const groups = useThrottledStore(selectGroups, 500)
+  const clients = useThrottledStore(selectClients, 500)
   const windows = useMemo(() => faultWindows(recording), [recording])
   return (
     <>
       <FailoversTable failovers={failovers} />
+      <GroupsTable groups={groups} clients={clients} />
       <MetricsCharts
         series={series as MetricsSample[]}
         nowMs={nowMs}

@@ -3,6 +3,7 @@ import { useCallback, useMemo } from 'react'
 import type { AppState } from '../store/app-store'
 import { partitionKey } from '../store/selectors'
 import { PartitionTable } from './panels/PartitionTable'
+import { ShowInternalToggle } from './ShowInternalToggle'
 import { useAppStore } from './store-context'
 import { structureOf } from './structure'
 import { useThrottledStore } from './use-throttled-store'
@@ -18,6 +19,14 @@ export function PartitionsTab() {
       : structureOf(state).indexByKey.get(state.selectedPartition),
   )
   const selectPartition = useAppStore((state) => state.selectPartition)
+  const showInternal = useAppStore((state) => state.showInternal)
+  const hasInternal = useAppStore((state) => structureOf(state).internalTopics.size > 0)
+  // Kafka's own __consumer_offsets is left out unless asked for, as in the topology.
+  const shown = useMemo(
+    () =>
+      showInternal || !hasInternal ? partitions : partitions.filter((p) => p.internal !== true),
+    [partitions, showInternal, hasInternal],
+  )
   // By index, not by scanning: building 10,000 keys on every update cost milliseconds.
   const selected = useMemo(() => {
     const p = selectedIndex === undefined ? undefined : partitions[selectedIndex]
@@ -32,10 +41,13 @@ export function PartitionsTab() {
     [selectedKey, selectPartition],
   )
   return (
-    <PartitionTable
-      partitions={partitions}
-      selected={selected}
-      onSelectPartition={onSelectPartition}
-    />
+    <div className="flex flex-col gap-2">
+      {hasInternal && <ShowInternalToggle />}
+      <PartitionTable
+        partitions={shown}
+        selected={selected}
+        onSelectPartition={onSelectPartition}
+      />
+    </div>
   )
 }

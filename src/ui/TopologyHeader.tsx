@@ -3,6 +3,7 @@
  */
 import { isAggregated, structureOf } from './structure'
 import { Legend } from './Legend'
+import { ShowInternalToggle } from './ShowInternalToggle'
 import { useAppStore } from './store-context'
 
 export function TopologyHeader() {
@@ -12,6 +13,7 @@ export function TopologyHeader() {
   const aggregated = useAppStore(isAggregated)
   const focusOnTopic = useAppStore((state) => state.focusOnTopic)
   const focusOnBroker = useAppStore((state) => state.focusOnBroker)
+  const hasInternal = useAppStore((state) => structureOf(state).internalTopics.size > 0)
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-1 pb-2">
       <label className="flex items-center gap-2 text-sm">
@@ -29,6 +31,7 @@ export function TopologyHeader() {
           ))}
         </select>
       </label>
+      {hasInternal && focusTopic === null && <ShowInternalToggle />}
       {aggregated && (
         <p className="text-sm text-muted" role="status">
           {focusBroker === null

@@ -55,6 +55,7 @@ export function TopologyView() {
         hoveredPartition: state.hoveredPartition,
         focusTopic: state.focusTopic,
         focusBroker: state.focusBroker,
+        showInternal: state.showInternal,
       }
       const entry = layoutCache(state.snapshot, width, selection, state.generation)
       renderTopology(svg, buildScene(state.snapshot, entry, selection), {
@@ -70,6 +71,7 @@ export function TopologyView() {
         state.hoveredPartition !== previous.hoveredPartition ||
         state.focusTopic !== previous.focusTopic ||
         state.focusBroker !== previous.focusBroker ||
+        state.showInternal !== previous.showInternal ||
         state.generation !== previous.generation
       if (changed && frame === 0) frame = requestAnimationFrame(draw)
     })

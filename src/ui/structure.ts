@@ -10,6 +10,10 @@ import type { PartitionView } from '../engine/types'
 
 export interface Structure {
   topics: string[]
+  /** Kafka's own topics among them (__consumer_offsets). */
+  internalTopics: Set<string>
+  /** Replicas of the internal topics, which the topology leaves out unless asked. */
+  internalReplicas: number
   keys: string[]
   indexByKey: Map<string, number>
   replicasByTopic: Map<string, number>
@@ -23,8 +27,14 @@ function build(partitions: readonly PartitionView[]): Structure {
   const keys: string[] = []
   const indexByKey = new Map<string, number>()
   const replicasByTopic = new Map<string, number>()
+  const internalTopics = new Set<string>()
   let totalReplicas = 0
+  let internalReplicas = 0
   partitions.forEach((p, i) => {
+    if (p.internal === true) {
+      internalTopics.add(p.topic)
+      internalReplicas += p.replicas.length
+    }
     const key = partitionKey(p.topic, p.partition)
     keys.push(key)
     indexByKey.set(key, i)
@@ -32,7 +42,15 @@ function build(partitions: readonly PartitionView[]): Structure {
     replicasByTopic.set(p.topic, (replicasByTopic.get(p.topic) ?? 0) + p.replicas.length)
     totalReplicas += p.replicas.length
   })
-  return { topics, keys, indexByKey, replicasByTopic, totalReplicas }
+  return {
+    topics,
+    internalTopics,
+    internalReplicas,
+    keys,
+    indexByKey,
+    replicasByTopic,
+    totalReplicas,
+  }
 }
 
 const EMPTY: Structure = build([])
@@ -55,7 +73,7 @@ export function isAggregated(state: AppState): boolean {
   const structure = structureOf(state)
   const replicas =
     state.focusTopic === null
-      ? structure.totalReplicas
+      ? structure.totalReplicas - (state.showInternal ? 0 : structure.internalReplicas)
       : (structure.replicasByTopic.get(state.focusTopic) ?? 0)
   return replicas > AGGREGATE_ABOVE
 }

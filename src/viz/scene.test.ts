@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { BrokerView, PartitionView } from '../engine/types'
 import { fixtureSnapshot, referenceSnapshot } from './fixtures'
 import type { SceneSelection } from './scene'
-import { buildScene, createLayoutCache, lagFraction, replicaRole } from './scene'
+import { buildScene, createLayoutCache, lagFraction, partitionShown, replicaRole } from './scene'
 
 const none: SceneSelection = {
   selectedPartition: null,
@@ -180,5 +180,43 @@ describe('createLayoutCache', () => {
     expect(cache(snapshot, 1300, none, 1)).not.toBe(
       cache(snapshot, 1300, { ...none, focusTopic: 'orders' }, 1),
     )
+  })
+})
+
+describe('internal topics', () => {
+  /** The fixture with a two-partition __consumer_offsets added, as the engine marks it. */
+  function withOffsets() {
+    const snapshot = fixtureSnapshot()
+    const template = snapshot.partitions[0] as PartitionView
+    for (const partition of [0, 1])
+      snapshot.partitions.push({
+        ...template,
+        topic: '__consumer_offsets',
+        partition,
+        internal: true,
+      })
+    return snapshot
+  }
+
+  it('leaves __consumer_offsets off the topology unless asked for, or in focus', () => {
+    const snapshot = withOffsets()
+    const chips = (selection: SceneSelection) =>
+      createLayoutCache()(snapshot, 1200, selection, 0).layout.chips.map((c) => c.partition)
+    expect(chips(none).some((key) => key.startsWith('__consumer_offsets'))).toBe(false)
+    expect(chips({ ...none, showInternal: true })).toContain('__consumer_offsets-1')
+    expect(chips({ ...none, focusTopic: '__consumer_offsets' })).toContain('__consumer_offsets-0')
+    expect(partitionShown(snapshot.partitions.at(-1) as PartitionView, none)).toBe(false)
+    expect(partitionShown(snapshot.partitions[0] as PartitionView, none)).toBe(true)
+  })
+
+  it('counts visible partitions only towards the view limits', () => {
+    const snapshot = withOffsets()
+    const hidden = createLayoutCache()(snapshot, 1200, none, 0)
+    const shown = createLayoutCache()(snapshot, 1200, { ...none, showInternal: true }, 0)
+    const internalReplicas = snapshot.partitions
+      .filter((p) => p.internal === true)
+      .reduce((n, p) => n + p.replicas.length, 0)
+    expect(shown.visibleReplicas - hidden.visibleReplicas).toBe(internalReplicas)
+    expect(shown.visible.length - hidden.visible.length).toBe(2)
   })
 })

@@ -107,6 +107,20 @@ export interface SceneSelection {
   hoveredPartition: string | null
   focusTopic: string | null
   focusBroker: number | null
+  /** Show Kafka's internal topics (__consumer_offsets) without a topic in focus. Default false. */
+  showInternal?: boolean
+}
+
+/**
+ * Whether a partition is on screen: the topic in focus only, else every topic but the internal
+ * ones unless they are asked for. View limits (aggregation) count these partitions only.
+ */
+export function partitionShown(
+  p: PartitionView,
+  selection: Pick<SceneSelection, 'focusTopic' | 'showInternal'>,
+): boolean {
+  if (selection.focusTopic !== null) return p.topic === selection.focusTopic
+  return selection.showInternal === true || p.internal !== true
 }
 
 export function partitionKeyOf(p: PartitionView): string {
@@ -138,13 +152,13 @@ function chipTitle(key: string, p: PartitionView, id: number, role: ReplicaRole,
 export function layoutInputFor(
   snapshot: Snapshot,
   width: number,
-  selection: Pick<SceneSelection, 'focusTopic' | 'focusBroker'>,
+  selection: Pick<SceneSelection, 'focusTopic' | 'focusBroker' | 'showInternal'>,
   aggregateAbove = AGGREGATE_ABOVE,
 ): LayoutInput {
   const replicas = new Map<number, string[]>(snapshot.brokers.map((b) => [b.id, []]))
   let total = 0
   for (const p of snapshot.partitions) {
-    if (selection.focusTopic !== null && p.topic !== selection.focusTopic) continue
+    if (!partitionShown(p, selection)) continue
     const key = partitionKeyOf(p)
     for (const broker of p.replicas) {
       replicas.get(broker)?.push(key)
@@ -180,12 +194,16 @@ export interface LayoutEntry {
   sizes: Map<number, number>
 }
 
-function indexLayout(snapshot: Snapshot, layout: TopologyLayout, focusTopic: string | null) {
+function indexLayout(
+  snapshot: Snapshot,
+  layout: TopologyLayout,
+  selection: Pick<SceneSelection, 'focusTopic' | 'showInternal'>,
+) {
   const keyIndex = new Map<string, number>()
   const visible: number[] = []
   snapshot.partitions.forEach((p, i) => {
     keyIndex.set(partitionKeyOf(p), i)
-    if (focusTopic === null || p.topic === focusTopic) visible.push(i)
+    if (partitionShown(p, selection)) visible.push(i)
   })
   const chipPartitions = layout.chips.map((chip) => keyIndex.get(chip.partition) ?? -1)
   return { keyIndex, visible, chipPartitions }
@@ -206,6 +224,7 @@ export function createLayoutCache(aggregateAbove = AGGREGATE_ABOVE) {
       Math.round(width),
       selection.focusTopic,
       selection.focusBroker,
+      selection.showInternal === true,
       snapshot.brokers.length,
       snapshot.partitions.length,
     ].join('|')
@@ -222,7 +241,7 @@ export function createLayoutCache(aggregateAbove = AGGREGATE_ABOVE) {
         layout,
         visibleReplicas,
         sizes,
-        ...indexLayout(snapshot, layout, selection.focusTopic),
+        ...indexLayout(snapshot, layout, selection),
       }
       lastKey = key
     }

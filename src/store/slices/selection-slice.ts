@@ -9,10 +9,13 @@ export interface SelectionSlice {
   hoveredPartition: string | null
   focusTopic: string | null
   focusBroker: number | null
+  /** Show Kafka's internal topics (__consumer_offsets) in the topology and partition table. */
+  showInternal: boolean
   selectPartition: (key: string | null) => void
   hoverPartition: (key: string | null) => void
   focusOnTopic: (topic: string | null) => void
   focusOnBroker: (broker: number | null) => void
+  setShowInternal: (show: boolean) => void
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
@@ -20,6 +23,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
   hoveredPartition: null,
   focusTopic: null,
   focusBroker: null,
+  showInternal: false,
   selectPartition(key) {
     set({ selectedPartition: get().selectedPartition === key ? null : key })
   },
@@ -31,5 +35,8 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
   },
   focusOnBroker(broker) {
     set({ focusBroker: broker })
+  },
+  setShowInternal(show) {
+    set({ showInternal: show })
   },
 })

@@ -12,7 +12,16 @@ export interface FailoversTableProps {
 
 /** "crashBroker broker 1", "stopZone use1-az1", "rollingRestart". */
 export function faultLabel(fault: FailoverRecord['fault']): string {
-  const f = fault as { type: string; broker?: number; zone?: string; controller?: number }
+  const f = fault as {
+    type: string
+    broker?: number
+    zone?: string
+    controller?: number
+    client?: string
+    member?: number
+  }
+  if (f.client !== undefined)
+    return `${f.type} ${f.client}${f.member === undefined ? '' : ` member ${f.member}`}`
   if (f.broker !== undefined) return `${f.type} broker ${f.broker}`
   if (f.zone !== undefined) return `${f.type} ${f.zone}`
   if (f.controller !== undefined) return `${f.type} controller ${f.controller}`
