@@ -98,6 +98,35 @@ describe('a powered-off host (zone stopped)', () => {
     expect(c.producerView('p1').failed).toBe(0)
   })
 
+  it('fails a batch still in flight at delivery.timeout.ms, before its request times out (Sender.getExpiredInflightBatches)', () => {
+    // request.timeout.ms as long as delivery.timeout.ms: a batch written to the powered-off
+    // leader reaches its delivery timeout while its request still waits for an answer.
+    const c = cluster({
+      recordsPerSecond: 3_000,
+      'request.timeout.ms': 60_000,
+      'delivery.timeout.ms': 60_000,
+    }).runFor(20_000)
+    c.zone('use1-az1').stop()
+    c.runFor(70_000)
+    const expired = c.events('RecordsExpired').filter((e) => e.partition === 0)
+    expect(expired.length).toBeGreaterThan(0)
+    for (const e of expired) {
+      expect(e.atMs).toBeGreaterThanOrEqual(80_000 - 200)
+      expect(e.atMs).toBeLessThan(80_500)
+    }
+    expect(
+      messages(c, 79_000, 81_000).some((m) =>
+        /got org\.apache\.kafka\.common\.errors\.TimeoutException: Expiring \d+ record\(s\) for orders-0:6\d{4} ms has passed since batch creation/.test(
+          m,
+        ),
+      ),
+    ).toBe(true)
+    // Its request timed out after: nothing is retried, nothing counted twice.
+    const p = c.producerView('p1')
+    expect(p.acked + p.failed + p.inFlight).toBe(p.sent)
+    expect(c.snapshot().durability.lostAckedRecords).toBe(0)
+  })
+
   it('gives a new connection up after socket.connection.setup.timeout.ms, doubling to 30 s', () => {
     // The only bootstrap server's host is off: the SYN goes unanswered.
     const c = cluster({ 'bootstrap.servers': [1] })

@@ -371,6 +371,8 @@ export function producerTick(ctx: Ctx, producer: ProducerState, life = producer.
     producer.sent += records
     ctx.s.counters.produced += records
   }
+  // Sender.runOnce: sendProducerData expires batches in flight before poll times requests out.
+  if (now >= producer.inFlightExpiryMs) expireInFlight(ctx, producer)
   if (spec.config.acks !== 0) expireRequests(ctx, producer)
   expireBatches(ctx, producer)
   if (batch !== null) {
@@ -473,6 +475,39 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
 }
 
 /**
+ * Sender.getExpiredInflightBatches: a batch whose request is still in flight fails at
+ * delivery.timeout.ms as well, with the same TimeoutException; the request keeps its slot until
+ * it is answered or times out, and its answer then no longer counts for that batch.
+ */
+function expireInFlight(ctx: Ctx, producer: ProducerState): void {
+  const limit = producerSpec(ctx, producer).config['delivery.timeout.ms']
+  const now = ctx.s.nowMs
+  let next = Number.MAX_SAFE_INTEGER
+  for (const request of producer.requests) {
+    if (request.closed) continue
+    for (const batch of request.batches) {
+      if (batch.expired === true) continue
+      if (now - batch.createdAtMs < limit) {
+        next = Math.min(next, batch.createdAtMs + limit)
+        continue
+      }
+      batch.expired = true
+      failBatch(
+        ctx,
+        producer,
+        batch.p,
+        batch.records,
+        'REQUEST_TIMED_OUT',
+        `org.apache.kafka.common.errors.TimeoutException: Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
+        'Send callback',
+        batch.createdAtMs,
+      )
+    }
+  }
+  producer.inFlightExpiryMs = next
+}
+
+/**
  * Sender.failBatch: the records are lost to the application, which learns it in its send
  * callback. Kafka's producer logs nothing here; the line is the exception the callback receives.
  */
@@ -538,6 +573,10 @@ function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: Prod
   producer.retryEpoch[i] = producer.leaderEpochs[i] as number
   producer.inFlight[i] = request
   producer.requests.push(request)
+  const expiry =
+    (batches[0] as ProducerBatch).createdAtMs +
+    producerSpec(ctx, producer).config['delivery.timeout.ms']
+  if (expiry < producer.inFlightExpiryMs) producer.inFlightExpiryMs = expiry
   // acks=0 expects no answer: the request is done once written and holds no slot.
   if (producerSpec(ctx, producer).config.acks !== 0) conn.inFlight += 1
   at(ctx, ctx.latencyClientMs, EV.produceArrive, producer.index, request.id, request.lp)
@@ -620,6 +659,7 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
     noteClientWait(ctx, request.p, oldest)
     if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, request.p, oldest)
     for (const batch of request.batches) {
+      if (batch.expired === true) continue
       producer.bufferUsed -= recordBytes(batch.records)
       recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
       recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
@@ -753,12 +793,25 @@ function completeRequest(
   const spec = producerSpec(ctx, producer)
   const p = request.p
   const now = ctx.s.nowMs
+  // Batches that expired in flight were already failed to the application.
+  const live = request.batches.filter((batch) => batch.expired !== true)
+  if (live.length !== request.batches.length) {
+    if (live.length === 0) {
+      drain(ctx, producer)
+      return
+    }
+    if (error !== null) request.batches = live
+  }
   if (error === null) {
-    const oldest = (request.batches[0] as { createdAtMs: number }).createdAtMs
+    const oldest = (live[0] as { createdAtMs: number }).createdAtMs
     noteClientWait(ctx, p, oldest)
     if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, p, oldest)
     let offset = request.baseOffset
     for (const batch of request.batches) {
+      if (batch.expired === true) {
+        offset += batch.records
+        continue
+      }
       recordAck(ctx, producer, p, batch.baseSequence, offset, batch.records)
       producer.bufferUsed -= recordBytes(batch.records)
       recordLatency(producer.latency, now - batch.createdAtMs, batch.records)
@@ -1165,7 +1218,7 @@ export function clientUnwritablePartitionMsNow(ctx: Ctx): number {
       const queued = (producer.queues[i] as { createdAtMs: number }[])[0]
       if (queued !== undefined) oldest = queued.createdAtMs
       const inFlight = producer.inFlight[i]
-      const sent = inFlight?.batches[0]
+      const sent = inFlight?.batches.find((b) => b.expired !== true)
       if (sent !== undefined && sent.createdAtMs < oldest) oldest = sent.createdAtMs
       if (now - oldest <= CLIENT_STALL_MS) continue
       const p = producer.firstPartition + i
@@ -1183,6 +1236,7 @@ export function heldBufferBytes(producer: ProducerState): number {
   let bytes = 0
   for (const queue of producer.queues) for (const b of queue) bytes += recordBytes(b.records)
   for (const request of producer.inFlight)
-    if (request !== null) for (const b of request.batches) bytes += recordBytes(b.records)
+    if (request !== null)
+      for (const b of request.batches) if (b.expired !== true) bytes += recordBytes(b.records)
   return bytes
 }

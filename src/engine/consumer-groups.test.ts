@@ -342,61 +342,67 @@ describe('RangeAssignor', () => {
   })
 })
 
-describe('random fault schedules with a consumer group', { timeout: 300_000 }, () => {
-  type Step =
-    | { kind: 'crashBroker' | 'startBroker'; broker: number }
-    | { kind: 'crashClient' | 'startClient'; member: number }
-    | { kind: 'wait'; ms: number }
-  const step: fc.Arbitrary<Step> = fc.oneof(
-    fc.record({
-      kind: fc.constantFrom('crashBroker' as const, 'startBroker' as const),
-      broker: fc.integer({ min: 1, max: 3 }),
-    }),
-    fc.record({
-      kind: fc.constantFrom('crashClient' as const, 'startClient' as const),
-      member: fc.integer({ min: 0, max: 1 }),
-    }),
-    fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 200, max: 30_000 }) }),
-  )
+const GROUP_RUNS = Number(process.env.GROUP_SCHEDULE_RUNS ?? 8)
 
-  it('invariants hold, no acknowledged record is lost, and the group settles with every member', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 1_000_000 }),
-        fc.array(step, { maxLength: 10 }),
-        (seed, steps) => {
-          const sim = simulate(scenario({ seed, durationMs: 600_000 }))
-          sim.runUntil(5_000)
-          let down: number | null = null
-          for (const s of steps) {
-            if (s.kind === 'wait') sim.runUntil(sim.nowMs() + s.ms)
-            else if (s.kind === 'crashBroker') {
-              // At most one broker down: RF 3, min ISR 2 keeps every partition writable.
-              if (down !== null && down !== s.broker)
-                sim.inject({ type: 'startBroker', broker: down })
-              down = s.broker
-              sim.inject({ type: 'crashBroker', broker: s.broker })
-            } else if (s.kind === 'startBroker') {
-              if (down === s.broker) down = null
-              sim.inject({ type: 'startBroker', broker: s.broker })
-            } else if ('member' in s)
-              sim.inject({ type: s.kind, client: 'readers', member: s.member })
-            sim.runUntil(sim.nowMs() + 200)
-          }
-          for (let b = 1; b <= 3; b++) sim.inject({ type: 'startBroker', broker: b })
-          for (let m = 0; m <= 1; m++)
-            sim.inject({ type: 'startClient', client: 'readers', member: m })
-          // A member that died is removed after session.timeout.ms; then one rebalance.
-          sim.runUntil(sim.nowMs() + 120_000)
-          const snap = sim.snapshot()
-          expect(snap.durability.lostAckedRecords).toBe(0)
-          expect(snap.groups[0]).toMatchObject({ state: 'Stable', knownMembers: 2 })
-          const view = readers(sim)
-          expect(view.members?.map((m) => m.partitions.length)).toEqual([3, 3])
-          expect(view.lag).toBeLessThan(200)
-        },
-      ),
-      { numRuns: Number(process.env.GROUP_SCHEDULE_RUNS ?? 8) },
+describe(
+  'random fault schedules with a consumer group',
+  { timeout: 60_000 + GROUP_RUNS * 8_000 },
+  () => {
+    type Step =
+      | { kind: 'crashBroker' | 'startBroker'; broker: number }
+      | { kind: 'crashClient' | 'startClient'; member: number }
+      | { kind: 'wait'; ms: number }
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({
+        kind: fc.constantFrom('crashBroker' as const, 'startBroker' as const),
+        broker: fc.integer({ min: 1, max: 3 }),
+      }),
+      fc.record({
+        kind: fc.constantFrom('crashClient' as const, 'startClient' as const),
+        member: fc.integer({ min: 0, max: 1 }),
+      }),
+      fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 200, max: 30_000 }) }),
     )
-  })
-})
+
+    it('invariants hold, no acknowledged record is lost, and the group settles with every member', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 1_000_000 }),
+          fc.array(step, { maxLength: 10 }),
+          (seed, steps) => {
+            const sim = simulate(scenario({ seed, durationMs: 600_000 }))
+            sim.runUntil(5_000)
+            let down: number | null = null
+            for (const s of steps) {
+              if (s.kind === 'wait') sim.runUntil(sim.nowMs() + s.ms)
+              else if (s.kind === 'crashBroker') {
+                // At most one broker down: RF 3, min ISR 2 keeps every partition writable.
+                if (down !== null && down !== s.broker)
+                  sim.inject({ type: 'startBroker', broker: down })
+                down = s.broker
+                sim.inject({ type: 'crashBroker', broker: s.broker })
+              } else if (s.kind === 'startBroker') {
+                if (down === s.broker) down = null
+                sim.inject({ type: 'startBroker', broker: s.broker })
+              } else if ('member' in s)
+                sim.inject({ type: s.kind, client: 'readers', member: s.member })
+              sim.runUntil(sim.nowMs() + 200)
+            }
+            for (let b = 1; b <= 3; b++) sim.inject({ type: 'startBroker', broker: b })
+            for (let m = 0; m <= 1; m++)
+              sim.inject({ type: 'startClient', client: 'readers', member: m })
+            // A member that died is removed after session.timeout.ms; then one rebalance.
+            sim.runUntil(sim.nowMs() + 120_000)
+            const snap = sim.snapshot()
+            expect(snap.durability.lostAckedRecords).toBe(0)
+            expect(snap.groups[0]).toMatchObject({ state: 'Stable', knownMembers: 2 })
+            const view = readers(sim)
+            expect(view.members?.map((m) => m.partitions.length)).toEqual([3, 3])
+            expect(view.lag).toBeLessThan(200)
+          },
+        ),
+        { numRuns: GROUP_RUNS },
+      )
+    })
+  },
+)

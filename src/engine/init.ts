@@ -240,6 +240,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
         latency: newHistogram(),
         blockedSinceMs: -1,
         bufferUsed: 0,
+        inFlightExpiryMs: Number.MAX_SAFE_INTEGER,
         bufferBlockedSinceMs: -1,
         sent: 0,
         acked: 0,

@@ -227,7 +227,10 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
           inFlight:
             producer.queues.reduce((n, q) => n + q.reduce((m, b) => m + b.records, 0), 0) +
             producer.requests.reduce(
-              (n, r) => (r.closed ? n : n + r.batches.reduce((m, b) => m + b.records, 0)),
+              (n, r) =>
+                r.closed
+                  ? n
+                  : n + r.batches.reduce((m, b) => (b.expired === true ? m : m + b.records), 0),
               0,
             ),
           errors: { ...producer.errors },

@@ -289,6 +289,11 @@ export interface ProducerBatch {
   baseSequence: number
   createdAtMs: number
   attempts: number
+  /**
+   * Failed at delivery.timeout.ms while its request was in flight (Sender
+   * .getExpiredInflightBatches); the request's answer no longer counts for it.
+   */
+  expired?: true
 }
 
 /** A client's connection to one node (ClusterConnectionStates.NodeConnectionState). */
@@ -387,6 +392,8 @@ export interface ProducerState extends ClientNetState {
    * KafkaProducer.waitOnMetadata, bounded by max.block.ms).
    */
   blockedSinceMs: number
+  /** The earliest time a batch in flight reaches delivery.timeout.ms (MAX_SAFE_INTEGER: none). */
+  inFlightExpiryMs: number
   /** Bytes of buffer.memory held by batches not yet answered (RecordAccumulator's BufferPool). */
   bufferUsed: number
   /** send() blocks waiting for buffer memory since this time (-1: not blocked). */
