@@ -64,7 +64,7 @@ describe('a crashed leader process (host up)', () => {
     })
     const refused = lines.filter((l) =>
       l.message.endsWith(
-        'Connection to node 1 (b-1:9092) could not be established. Node may not be available.',
+        'Connection to node 1 (b-1/10.0.1.1:9092) could not be established. Node may not be available.',
       ),
     )
     expect(refused.every((l) => l.level === 'WARN')).toBe(true)
@@ -239,7 +239,7 @@ describe('bootstrap.servers', () => {
     const lines = c.simulation.clientLog()
     expect(
       lines.some((l) =>
-        l.message.includes('Connection to node -1 (b-1:9092) could not be established'),
+        l.message.includes('Connection to node -1 (b-1/10.0.1.1:9092) could not be established'),
       ),
     ).toBe(true)
     const thrown = lines.filter((l) => l.logger === 'application')

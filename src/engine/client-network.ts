@@ -241,6 +241,18 @@ function nodeAddress(ctx: Ctx, spec: ClientSpecOf, k: number): string {
   return `b-${id}:9092`
 }
 
+/**
+ * The socket's remote address as InetSocketAddress.toString prints it, "host/ip:port"
+ * (KafkaChannel's remoteAddress in NetworkClient's "could not be established" line). The
+ * simulator's brokers have synthetic addresses: 10.0.<zone number>.<broker id mod 256>.
+ */
+function remoteAddress(ctx: Ctx, spec: ClientSpecOf, k: number): string {
+  const b = nodeBroker(ctx, spec, k)
+  if (b < 0) return nodeAddress(ctx, spec, k)
+  const broker = brokerAt(ctx, b)
+  return `b-${broker.id}/10.0.${broker.zone + 1}.${broker.id % 256}:9092`
+}
+
 /** Node.toString: "b-2:9092 (id: 2147483645 rack: null)" (a coordinator node has no rack). */
 export function nodeText(ctx: Ctx, spec: ClientSpecOf, k: number): string {
   return `${nodeAddress(ctx, spec, k)} (id: ${nodeId(ctx, spec, k)} rack: null)`
@@ -350,7 +362,7 @@ export function disconnected(ctx: Ctx, code: number, k: number, cause: Disconnec
       spec,
       'WARN',
       LOGGER.network,
-      `Connection to node ${id} (${nodeAddress(ctx, spec, k)}) could not be established. ${atLeast(clientRules(ctx).version, '3.7') ? 'Node' : 'Broker'} may not be available.`,
+      `Connection to node ${id} (${remoteAddress(ctx, spec, k)}) could not be established. ${atLeast(clientRules(ctx).version, '3.7') ? 'Node' : 'Broker'} may not be available.`,
     )
   } else if (cause === 'setup-timeout') {
     clientLog(

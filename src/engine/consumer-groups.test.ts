@@ -170,7 +170,7 @@ describe("the coordinator's broker fails", SLOW, () => {
     )
     // Until the controller fences the broker, FindCoordinator still names it, and connecting fails.
     expect(lost).toContain(
-      `[Consumer clientId=readers-0, groupId=g] Connection to node ${node} (b-${coordinator}:9092) could not be established. Node may not be available.`,
+      `[Consumer clientId=readers-0, groupId=g] Connection to node ${node} (b-${coordinator}/10.0.${coordinator}.${coordinator}:9092) could not be established. Node may not be available.`,
     )
     const next = coordinatorOf(sim)
     expect(next).not.toBe(coordinator)

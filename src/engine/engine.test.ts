@@ -193,7 +193,7 @@ describe('KRaft broker failure', () => {
     expect(lines[0]?.message).toBe('[Producer clientId=p1] Node 1 disconnected.')
     expect(
       lines.filter((l) =>
-        l.message.includes('Connection to node 1 (b-1:9092) could not be established'),
+        l.message.includes('Connection to node 1 (b-1/10.0.1.1:9092) could not be established'),
       ).length,
     ).toBeGreaterThan(3)
     expect(p.errors['REQUEST_TIMED_OUT'] ?? 0).toBe(0)

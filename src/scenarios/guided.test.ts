@@ -474,7 +474,7 @@ describe('bootstrap-single-broker: one bootstrap server is a single point of fai
       .clientLog.filter((l) => l.client === 'single-bootstrap')
       .map((l) => `${l.level} ${l.message} (${l.logger})`)
     expect(lines).toContain(
-      'WARN [Producer clientId=single-bootstrap] Connection to node -1 (b-1:9092) could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)',
+      'WARN [Producer clientId=single-bootstrap] Connection to node -1 (b-1/10.0.1.1:9092) could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)',
     )
     expect(lines).toContain(
       'WARN [Producer clientId=single-bootstrap] Bootstrap broker b-1:9092 (id: -1 rack: null) disconnected (org.apache.kafka.clients.NetworkClient)',
@@ -626,7 +626,7 @@ describe('preferred-leader-rebalance: LeaderCount evens out after a broker retur
       .map((l) => l.message)
     expect(lines[0]).toBe('[Producer clientId=orders-producer] Node 1 disconnected.')
     const refused = lines.filter((m) =>
-      m.includes('Connection to node 1 (b-1:9092) could not be established'),
+      m.includes('Connection to node 1 (b-1/10.0.1.1:9092) could not be established'),
     )
     expect(refused.length).toBeGreaterThan(5)
     expect(refused.length).toBeLessThan(20)
@@ -689,7 +689,7 @@ describe('consumer-group-coordinator: the group survives its coordinator, then h
     ).toBe(true)
     const refused = lines.filter((l) =>
       l.message.endsWith(
-        'Connection to node 2147483644 (b-3:9092) could not be established. Node may not be available.',
+        'Connection to node 2147483644 (b-3/10.0.3.3:9092) could not be established. Node may not be available.',
       ),
     )
     expect(refused.length).toBeGreaterThan(0)
