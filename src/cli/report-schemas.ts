@@ -190,6 +190,7 @@ export function buildRunReportSchema(): Schema {
               coordinator: { type: ['integer', 'null'] },
               offsetsPartition: int,
               knownMembers: int,
+              leavingMembers: int,
               members: int,
               duplicates: int,
               skipped: int,

@@ -95,7 +95,7 @@ describe('the group coordinator', () => {
     expect(events(sim, 'GroupCoordinatorFound').map((e) => e.broker)).toEqual([leader, leader])
   })
 
-  it('joins with MEMBER_ID_REQUIRED first (KIP-394), waits group.initial.rebalance.delay.ms, then syncs', () => {
+  it('joins with MEMBER_ID_REQUIRED first (KIP-394), waits group.initial.rebalance.delay.ms once more per window a member joined in, then syncs', () => {
     const sim = simulate(scenario())
     sim.runUntil(10_000)
     const coordinator = coordinatorOf(sim)
@@ -117,9 +117,10 @@ describe('the group coordinator', () => {
     expect(rebalanced).toHaveLength(1)
     const joinedAt =
       lines(sim, 0, 'readers-0').find((l) => l.message.endsWith('(Re-)joining group'))?.atMs ?? 0
-    // InitialDelayedJoin: 3 s after the first join, extended by the second member's.
-    expect(rebalanced[0]?.atMs).toBeGreaterThanOrEqual(joinedAt + 3_000)
-    expect(rebalanced[0]?.atMs).toBeLessThan(joinedAt + 3_500)
+    // InitialDelayedJoin: 3 s after the first join; the second member joined during that wait,
+    // so it waits 3 s more (in whole steps: InitialDelayedJoin.onComplete re-arms itself).
+    expect(rebalanced[0]?.atMs).toBeGreaterThanOrEqual(joinedAt + 6_000)
+    expect(rebalanced[0]?.atMs).toBeLessThan(joinedAt + 6_100)
     const assigned = events(sim, 'GroupAssignmentReceived').map((e) => e.partitions)
     expect(assigned.flat().sort()).toEqual([0, 1, 2, 3, 4, 5])
     expect(assigned.map((p) => p.length)).toEqual([3, 3])
@@ -304,6 +305,41 @@ describe('a member of a two-member group dies', SLOW, () => {
   })
 })
 
+describe('a member restarted within its session timeout', SLOW, () => {
+  it('rejoins as a new member; the whole group waits for its old self to expire, reading nothing', () => {
+    // Dynamic membership: the restarted process gets a new member id, the old one stays in the
+    // group until its session runs out, and the rebalance it triggered cannot complete before
+    // (GroupMetadata.hasAllMembersJoined). Meanwhile every member has revoked its partitions.
+    const sim = simulate(
+      scenario({
+        faults: [
+          { atMs: 30_000, type: 'crashClient', client: 'readers', member: 1 },
+          { atMs: 32_000, type: 'startClient', client: 'readers', member: 1 },
+        ],
+      }),
+    )
+    sim.runUntil(60_000)
+    expect(sim.snapshot().groups[0]).toMatchObject({
+      state: 'PreparingRebalance',
+      knownMembers: 2,
+      leavingMembers: 1,
+    })
+    const stalled = readers(sim)
+    expect(stalled.members?.every((m) => m.partitions.length === 0)).toBe(true)
+    sim.runUntil(120_000)
+    const removed = events(sim, 'GroupMemberRemoved')
+    expect(removed).toHaveLength(1)
+    // The old member id's last heartbeat came at most heartbeat.interval.ms before the crash.
+    expect(removed[0]?.atMs).toBeGreaterThan(30_000 + 45_000 - 3_600)
+    expect(removed[0]?.atMs).toBeLessThanOrEqual(30_000 + 45_000)
+    const rebalanced = events(sim, 'GroupRebalanced')
+    expect(rebalanced.at(-1)).toMatchObject({ generation: 2, members: 2 })
+    expect(rebalanced.at(-1)?.atMs).toBeGreaterThanOrEqual(removed[0]?.atMs ?? 0)
+    expect(readers(sim).members?.map((m) => m.partitions.length)).toEqual([3, 3])
+    expect(sim.snapshot().groups[0]?.leavingMembers).toBe(0)
+  })
+})
+
 describe('a coordinator that stops leading the offsets partition while it runs', SLOW, () => {
   it('answers the JoinGroup parked there NOT_COORDINATOR, so the member rejoins at the new one', () => {
     // Found by the random schedules: broker 3 (the coordinator) crashes and restarts before it is
@@ -311,16 +347,18 @@ describe('a coordinator that stops leading the offsets partition while it runs',
     // away. GroupCoordinator.onResignation answers the parked join; before, the member waited
     // for its JoinGroup timeout (max.poll.interval.ms + 5 s) and was expired meanwhile.
     const sim = simulate(scenario({ seed: 434225, durationMs: 600_000 }))
-    sim.runUntil(5_000)
+    sim.runUntil(8_000)
     expect(coordinatorOf(sim)).toBe(3)
     sim.inject({ type: 'crashBroker', broker: 3 })
-    sim.runUntil(5_200)
+    sim.runUntil(8_200)
     sim.inject({ type: 'crashClient', client: 'readers', member: 0 })
-    sim.runUntil(5_600)
+    sim.runUntil(8_600)
     sim.inject({ type: 'startBroker', broker: 3 })
     sim.inject({ type: 'startClient', client: 'readers', member: 0 })
-    sim.runUntil(60_000)
-    const failed = lines(sim, 5_600, 'readers-0').find((l) =>
+    // The restarted member's old self is held until its session expires (restarted on
+    // the new coordinator): then the rebalance completes.
+    sim.runUntil(90_000)
+    const failed = lines(sim, 8_600, 'readers-0').find((l) =>
       l.message.includes('JoinGroup failed'),
     )
     expect(failed?.message).toContain(

@@ -163,6 +163,9 @@ export function newGroup(
     joined: new Array<boolean>(n).fill(false),
     syncWaiting: new Array<boolean>(n).fill(false),
     heartbeats: new Array<number>(n).fill(0),
+    lastHeartbeatMs: new Array<number>(n).fill(0),
+    ghostIds: new Array<string>(n).fill(''),
+    ghostExpiryMs: new Array<number>(n).fill(-1),
     assignment: Array.from({ length: n }, () => []),
     leaderSlot: -1,
     joinDeadlineMs: -1,
@@ -170,6 +173,8 @@ export function newGroup(
     rebalanceGen: 0,
     loadedBy: -1,
     loadedEpoch: -1,
+    newMemberAdded: false,
+    delayRemainingMs: 0,
     commits: [],
     delivered: new Array<number>(count).fill(0),
     duplicates: 0,
@@ -202,6 +207,7 @@ export function newGroupMember(): GroupMemberState {
     commitEpochs: [],
     prepared: false,
     noCoordinatorNoted: false,
+    rejoinCommit: false,
     confirmed: false,
     announced: -1,
   }
@@ -294,13 +300,19 @@ export function memberStep(ctx: Ctx, consumer: ConsumerState): void {
     return
   }
   const config = spec.config
+  // The heartbeat thread runs from a successful JoinGroup on, and through onJoinPrepare (the
+  // member's state stays STABLE until it sends its JoinGroup): not while it (re)joins.
   if (gm.phase === PHASE_UNJOINED) {
     if (gm.open[GROUP_REQ.join] || gm.open[GROUP_REQ.sync]) return
     if (!gm.prepared) {
-      // onJoinPrepare: commit synchronously before giving the partitions up (auto-commit on).
-      if (gm.open[GROUP_REQ.commit]) return
+      // onJoinPrepare: commit the positions before giving the partitions up (auto-commit on),
+      // heartbeating meanwhile.
+      if (gm.open[GROUP_REQ.commit]) {
+        heartbeatIfDue(ctx, consumer, gm, k, now)
+        return
+      }
       if (config['enable.auto.commit'] && gm.assigned.length > 0 && gm.generation >= 0) {
-        sendCommit(ctx, consumer, k)
+        sendCommit(ctx, consumer, k, true)
         return
       }
       revokeAll(ctx, consumer)
@@ -308,6 +320,10 @@ export function memberStep(ctx: Ctx, consumer: ConsumerState): void {
     log(ctx, consumer, 'INFO', COORDINATOR_LOGGER, '(Re-)joining group')
     send(ctx, consumer, GROUP_REQ.join, k)
     gm.phase = PHASE_JOINING
+    return
+  }
+  if (gm.phase === PHASE_SYNCING) {
+    heartbeatIfDue(ctx, consumer, gm, k, now)
     return
   }
   if (gm.phase !== PHASE_STABLE) return
@@ -320,17 +336,26 @@ export function memberStep(ctx: Ctx, consumer: ConsumerState): void {
     )
     return
   }
-  if (
-    !gm.open[GROUP_REQ.heartbeat] &&
-    now - gm.lastHeartbeatSentMs >= config['heartbeat.interval.ms']
-  ) {
-    gm.lastHeartbeatSentMs = now
-    send(ctx, consumer, GROUP_REQ.heartbeat, k)
-  }
+  heartbeatIfDue(ctx, consumer, gm, k, now)
   if (config['enable.auto.commit'] && now >= gm.nextCommitAtMs && !gm.open[GROUP_REQ.commit]) {
     gm.nextCommitAtMs = now + config['auto.commit.interval.ms']
     sendCommit(ctx, consumer, k)
   }
+}
+
+/** HeartbeatThread: a heartbeat every heartbeat.interval.ms, one at a time. */
+function heartbeatIfDue(
+  ctx: Ctx,
+  consumer: ConsumerState,
+  gm: GroupMemberState,
+  k: number,
+  now: number,
+): void {
+  if (gm.open[GROUP_REQ.heartbeat]) return
+  if (now - gm.lastHeartbeatSentMs < consumerSpecOf(ctx, consumer).config['heartbeat.interval.ms'])
+    return
+  gm.lastHeartbeatSentMs = now
+  send(ctx, consumer, GROUP_REQ.heartbeat, k)
 }
 
 function lookupCoordinator(ctx: Ctx, consumer: ConsumerState): void {
@@ -359,11 +384,16 @@ function send(ctx: Ctx, consumer: ConsumerState, kind: number, k: number): void 
   at(ctx, ctx.latencyClientMs, EV.groupRequestArrive, consumer.index, kind, gm.gen[kind])
 }
 
-function sendCommit(ctx: Ctx, consumer: ConsumerState, k: number): void {
+/**
+ * An OffsetCommit of the positions now. `forRejoin`: onJoinPrepare's, which the rejoin waits
+ * for (an auto-commit already in flight carries older positions and does not count).
+ */
+function sendCommit(ctx: Ctx, consumer: ConsumerState, k: number, forRejoin = false): void {
   const gm = memberOf(consumer)
   gm.commitOffsets = gm.assigned.map((p) => consumer.positions[p] as number)
   gm.commitEpochs = gm.assigned.map((p) => consumer.positionEpochs[p] as number)
   send(ctx, consumer, GROUP_REQ.commit, k)
+  gm.rejoinCommit = forRejoin
 }
 
 /** Closes a request slot; false when the response is stale or cannot reach the member. */
@@ -550,6 +580,10 @@ export function onGroupResponse(
         COORDINATOR_LOGGER,
         `Successfully joined group with generation ${generationText(gm)}`,
       )
+      // HeartbeatThread.enable → Heartbeat.resetTimeouts: the session and the heartbeat interval
+      // run from the join.
+      gm.sessionStartMs = now
+      gm.lastHeartbeatSentMs = now
       const group = groupOf(ctx, consumer)
       if (group.leaderSlot === slotOfMember(group, consumer)) {
         const parts = group.slots
@@ -613,7 +647,8 @@ export function onGroupResponse(
       break
     }
     case GROUP_REQ.commit: {
-      const preparing = gm.phase === PHASE_UNJOINED
+      const preparing = gm.phase === PHASE_UNJOINED && gm.rejoinCommit
+      gm.rejoinCommit = false
       if (error === null) {
         // Committed.
       } else if (error === 'NOT_COORDINATOR' || error === 'COORDINATOR_NOT_AVAILABLE') {
@@ -952,8 +987,15 @@ function loadIfNeeded(ctx: Ctx, group: GroupState, b: BrokerIndex): void {
     group.joinDeadlineMs = -1
     group.rebalanceStartMs = ctx.s.nowMs
   }
-  for (let slot = 0; slot < group.slots.length; slot++)
+  for (let slot = 0; slot < group.slots.length; slot++) {
     if (group.inGroup[slot]) touchSession(ctx, group, slot)
+    if (group.ghostIds[slot] !== '') {
+      const consumer = ctx.s.consumers[group.slots[slot] as number] as ConsumerState
+      const timeout = consumerSpecOf(ctx, consumer).config['session.timeout.ms']
+      group.ghostExpiryMs[slot] = ctx.s.nowMs + timeout
+      at(ctx, timeout, EV.groupSessionExpire, ctx.s.groups.indexOf(group), slot, GHOST)
+    }
+  }
 }
 
 /**
@@ -986,6 +1028,7 @@ export function unloadGroups(ctx: Ctx, p: number, b: BrokerIndex): void {
 function touchSession(ctx: Ctx, group: GroupState, slot: number): void {
   const count = (group.heartbeats[slot] as number) + 1
   group.heartbeats[slot] = count
+  group.lastHeartbeatMs[slot] = ctx.s.nowMs
   const consumer = ctx.s.consumers[group.slots[slot] as number] as ConsumerState
   const timeout = consumerSpecOf(ctx, consumer).config['session.timeout.ms']
   at(ctx, timeout, EV.groupSessionExpire, ctx.s.groups.indexOf(group), slot, count)
@@ -1012,7 +1055,26 @@ function handleJoin(ctx: Ctx, group: GroupState, slot: number, consumer: Consume
   }
   const known = group.inGroup[slot] === true && group.memberIds[slot] === gm.memberId
   if (!known) {
-    if (group.inGroup[slot]) removeMember(ctx, group, slot, 'replaced')
+    if (group.inGroup[slot]) {
+      // A restarted process joins as a new member (dynamic membership: a new member id); its
+      // old self stays in the group until its session runs out (GroupCoordinator
+      // .onExpireHeartbeat), and the rebalance cannot complete before (GroupMetadata
+      // .hasAllMembersJoined). One old member id per process is kept.
+      if (group.ghostIds[slot] === '') {
+        const timeout = consumerSpecOf(ctx, consumer).config['session.timeout.ms']
+        group.ghostIds[slot] = group.memberIds[slot] as string
+        group.ghostExpiryMs[slot] = (group.lastHeartbeatMs[slot] as number) + timeout
+        at(
+          ctx,
+          Math.max(0, group.ghostExpiryMs[slot] - now),
+          EV.groupSessionExpire,
+          ctx.s.groups.indexOf(group),
+          slot,
+          GHOST,
+        )
+      } else removeMember(ctx, group, slot, 'replaced')
+      group.assignment[slot] = []
+    }
     group.inGroup[slot] = true
     group.memberIds[slot] = gm.memberId
   }
@@ -1020,18 +1082,21 @@ function handleJoin(ctx: Ctx, group: GroupState, slot: number, consumer: Consume
   touchSession(ctx, group, slot)
   const delay = ctx.spec.cluster.config['group.initial.rebalance.delay.ms']
   if (group.state === 'Empty') {
-    // InitialDelayedJoin: a new group waits for more members, each new one extending the wait.
+    // InitialDelayedJoin: a new group waits group.initial.rebalance.delay.ms, then again (up to
+    // the rebalance timeout) for as long as members keep arriving during each wait.
+    const maxPoll = consumerSpecOf(ctx, consumer).config['max.poll.interval.ms']
     group.state = 'PreparingRebalance'
     group.rebalanceStartMs = now
+    group.newMemberAdded = false
+    group.delayRemainingMs = Math.max(0, maxPoll - delay)
     group.joinDeadlineMs = now + delay
     scheduleJoinCheck(ctx, group, delay)
   } else if (group.state === 'Stable' || group.state === 'CompletingRebalance') {
     // Members rejoin only when told to (or new), so a join here starts a rebalance.
     prepareRebalance(ctx, group)
-  } else if (group.joinDeadlineMs >= 0 && !known) {
-    const maxPoll = consumerSpecOf(ctx, consumer).config['max.poll.interval.ms']
-    group.joinDeadlineMs = Math.min(now + delay, group.rebalanceStartMs + maxPoll)
-    scheduleJoinCheck(ctx, group, group.joinDeadlineMs - now)
+  } else if (!known && group.generation === 0) {
+    // GroupCoordinator.addMemberAndRebalance: "the join group can be further delayed".
+    group.newMemberAdded = true
   }
   tryCompleteJoin(ctx, group)
 }
@@ -1041,15 +1106,37 @@ function scheduleJoinCheck(ctx: Ctx, group: GroupState, delayMs: number): void {
   at(ctx, delayMs, EV.groupJoinCheck, ctx.s.groups.indexOf(group), group.rebalanceGen)
 }
 
+/** InitialDelayedJoin.onComplete: wait once more if a member came meanwhile, else complete. */
 export function onGroupJoinCheck(ctx: Ctx, g: number, rebalanceGen: number): void {
   const group = ctx.s.groups[g] as GroupState
   if (group.rebalanceGen !== rebalanceGen) return
-  if (ctx.s.nowMs >= group.joinDeadlineMs) group.joinDeadlineMs = -1
+  if (ctx.s.nowMs < group.joinDeadlineMs) return
+  if (group.newMemberAdded && group.delayRemainingMs > 0) {
+    const delay = Math.min(
+      ctx.spec.cluster.config['group.initial.rebalance.delay.ms'],
+      group.delayRemainingMs,
+    )
+    group.newMemberAdded = false
+    group.delayRemainingMs -= delay
+    group.joinDeadlineMs = ctx.s.nowMs + delay
+    scheduleJoinCheck(ctx, group, delay)
+    return
+  }
+  group.joinDeadlineMs = -1
   tryCompleteJoin(ctx, group)
 }
 
 /** GroupCoordinator.prepareRebalance: members learn of it from their next heartbeat. */
 function prepareRebalance(ctx: Ctx, group: GroupState): void {
+  // resetAndPropagateAssignmentError: SyncGroups waiting for the leader's get REBALANCE_IN_PROGRESS.
+  if (group.state === 'CompletingRebalance') {
+    for (let slot = 0; slot < group.slots.length; slot++) {
+      if (!group.syncWaiting[slot]) continue
+      const consumer = ctx.s.consumers[group.slots[slot] as number] as ConsumerState
+      if (consumer.gm?.open[GROUP_REQ.sync] === true)
+        answer(ctx, consumer, GROUP_REQ.sync, 'REBALANCE_IN_PROGRESS')
+    }
+  }
   group.state = 'PreparingRebalance'
   group.rebalanceStartMs = ctx.s.nowMs
   group.joinDeadlineMs = -1
@@ -1064,7 +1151,7 @@ function tryCompleteJoin(ctx: Ctx, group: GroupState): void {
   if (group.state !== 'PreparingRebalance' || group.joinDeadlineMs >= 0) return
   if (group.loadedBy < 0 || !isCoordinator(ctx, group, asBrokerIndex(group.loadedBy))) return
   for (let slot = 0; slot < group.slots.length; slot++)
-    if (group.inGroup[slot] && !group.joined[slot]) return
+    if ((group.inGroup[slot] && !group.joined[slot]) || group.ghostIds[slot] !== '') return
   group.generation += 1
   const members: number[] = []
   for (let slot = 0; slot < group.slots.length; slot++) if (group.inGroup[slot]) members.push(slot)
@@ -1254,6 +1341,10 @@ export function committedOffset(
 /** A member's session expired at the coordinator (GroupCoordinator.onExpireHeartbeat). */
 export function onGroupSessionExpire(ctx: Ctx, g: number, slot: number, count: number): void {
   const group = ctx.s.groups[g] as GroupState
+  if (count === GHOST) {
+    expireGhost(ctx, group, slot)
+    return
+  }
   if (group.heartbeats[slot] !== count || !group.inGroup[slot]) return
   // Only a running coordinator expires members; a new one restarts their sessions on load.
   if (group.loadedBy < 0 || !isCoordinator(ctx, group, asBrokerIndex(group.loadedBy))) return
@@ -1262,6 +1353,28 @@ export function onGroupSessionExpire(ctx: Ctx, g: number, slot: number, count: n
   // A member waiting in JoinGroup is kept alive until the join completes.
   if (group.joined[slot]) return
   removeMember(ctx, group, slot, 'session-timeout')
+}
+
+/** The session timer of a restarted member's old self: `count` in EV.groupSessionExpire. */
+const GHOST = -1
+
+function expireGhost(ctx: Ctx, group: GroupState, slot: number): void {
+  if (group.ghostIds[slot] === '' || ctx.s.nowMs < (group.ghostExpiryMs[slot] as number)) return
+  // Only a running coordinator expires it; a new one restarts its session on load.
+  if (group.loadedBy < 0 || !isCoordinator(ctx, group, asBrokerIndex(group.loadedBy))) return
+  const consumer = ctx.s.consumers[group.slots[slot] as number] as ConsumerState
+  emit(ctx, {
+    atMs: ctx.s.nowMs,
+    type: 'GroupMemberRemoved',
+    group: group.name,
+    client: consumerSpecOf(ctx, consumer).id,
+    member: consumer.member,
+    memberId: group.ghostIds[slot] as string,
+    reason: 'session-timeout',
+  })
+  group.ghostIds[slot] = ''
+  group.ghostExpiryMs[slot] = -1
+  tryCompleteJoin(ctx, group)
 }
 
 function removeMember(

@@ -112,6 +112,7 @@ function groupViews(ctx: Ctx): GroupView[] {
           ? -1
           : (ctx.s.partitions[group.offsetsPartition] as PartitionState).partition,
       knownMembers: group.inGroup.filter((x) => x).length,
+      leavingMembers: group.ghostIds.filter((id) => id !== '').length,
       members: group.slots.length,
       duplicates: group.duplicates,
       skipped: group.skipped,

@@ -489,6 +489,8 @@ export interface GroupMemberState {
   prepared: boolean
   /** GroupCoordinatorNotAvailable was emitted for this member. */
   noCoordinatorNoted: boolean
+  /** The commit in flight is onJoinPrepare's (not an earlier auto-commit). */
+  rejoinCommit: boolean
   /** The coordinator known now has answered a request (GroupCoordinatorLost is due on losing it). */
   confirmed: boolean
   /** The broker index the last GroupCoordinatorFound named, -1 none. */
@@ -515,6 +517,14 @@ export interface GroupState {
   syncWaiting: boolean[]
   /** Per slot: accepted heartbeats (the session expiry timer of an older count is stale). */
   heartbeats: number[]
+  /** Per slot: when the coordinator last accepted a heartbeat (or join) from its member. */
+  lastHeartbeatMs: number[]
+  /**
+   * Per slot: the member id of the process before a restart, still in the group until its
+   * session expires at ghostExpiryMs ('' and -1: none).
+   */
+  ghostIds: string[]
+  ghostExpiryMs: number[]
   /** Per slot: the partition numbers of the current generation's assignment. */
   assignment: number[][]
   leaderSlot: number
@@ -522,6 +532,9 @@ export interface GroupState {
   joinDeadlineMs: number
   rebalanceStartMs: number
   rebalanceGen: number
+  /** InitialDelayedJoin: a member joined during the current wait, and the time left to extend it. */
+  newMemberAdded: boolean
+  delayRemainingMs: number
   /** The broker index that has the group loaded (the last coordinator), -1 none, and the
    * offsets partition's leader epoch it loaded it in. */
   loadedBy: number

@@ -443,6 +443,11 @@ export interface GroupView {
   offsetsPartition: number
   /** Members the coordinator knows, of all the group's member processes. */
   knownMembers: number
+  /**
+   * Old member ids of restarted processes the coordinator still holds until their sessions
+   * expire; a rebalance cannot complete before.
+   */
+  leavingMembers: number
   members: number
   duplicates: number
   skipped: number

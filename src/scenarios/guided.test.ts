@@ -662,7 +662,7 @@ describe('preferred-leader-rebalance: LeaderCount evens out after a broker retur
 })
 
 describe('consumer-group-coordinator: the group survives its coordinator, then hands a dead member over', () => {
-  const run = lazyRun('consumer-group-coordinator', [3_100, 69_000, 114_000])
+  const run = lazyRun('consumer-group-coordinator', [6_200, 69_000, 114_000])
   const reader = () => {
     const c = run().report.clients.find((x) => x.id === 'orders-reader')
     if (c?.kind !== 'consumer') throw new Error('no consumer')
@@ -670,12 +670,12 @@ describe('consumer-group-coordinator: the group survives its coordinator, then h
   }
 
   it('starts with broker 3 coordinating, as the leader of __consumer_offsets-24', () => {
-    const group = probe(run(), 3100).groups[0]
+    const group = probe(run(), 6_200).groups[0]
     expect(group).toMatchObject({ name: 'orders-readers', state: 'Stable', generation: 1 })
     expect(group?.offsetsPartition).toBe(24)
     expect(group?.coordinator).toBe(3)
-    expect(partitionView(probe(run(), 3100), '__consumer_offsets', 24).leader).toBe(3)
-    expect(probe(run(), 3100).partitions.filter((p) => p.internal === true)).toHaveLength(50)
+    expect(partitionView(probe(run(), 6_200), '__consumer_offsets', 24).leader).toBe(3)
+    expect(probe(run(), 6_200).partitions.filter((p) => p.internal === true)).toHaveLength(50)
   })
 
   it('loses the coordinator at the crash, retries the dead broker until fencing, then finds broker 1', () => {

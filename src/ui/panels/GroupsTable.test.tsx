@@ -17,6 +17,7 @@ const group = (over: Partial<GroupView> = {}): GroupView => ({
   coordinator: 1,
   offsetsPartition: 24,
   knownMembers: 1,
+  leavingMembers: 0,
   members: 2,
   duplicates: 60,
   skipped: 0,

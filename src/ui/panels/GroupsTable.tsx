@@ -73,6 +73,12 @@ export function GroupsTable({ groups, clients }: GroupsTableProps) {
                   </td>
                   <td className={cell}>
                     {g.knownMembers} of {g.members}
+                    {g.leavingMembers > 0 && (
+                      <span className="block text-muted">
+                        + {g.leavingMembers} old member id{g.leavingMembers === 1 ? '' : 's'} until
+                        the session expires
+                      </span>
+                    )}
                   </td>
                   <td className={cell}>{lag}</td>
                   <td className={cell}>{g.duplicates}</td>
