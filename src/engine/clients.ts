@@ -793,9 +793,16 @@ function completeRequest(
   const spec = producerSpec(ctx, producer)
   const p = request.p
   const now = ctx.s.nowMs
-  // Batches that expired in flight were already failed to the application.
-  const live = request.batches.filter((batch) => batch.expired !== true)
-  if (live.length !== request.batches.length) {
+  // Batches that expired in flight were already failed to the application (a loop, not a
+  // filter: this runs for every answer, and almost never finds one).
+  let expired = 0
+  let oldest = -1
+  for (const batch of request.batches) {
+    if (batch.expired === true) expired++
+    else if (oldest < 0) oldest = batch.createdAtMs
+  }
+  if (expired > 0) {
+    const live = request.batches.filter((batch) => batch.expired !== true)
     if (live.length === 0) {
       drain(ctx, producer)
       return
@@ -803,7 +810,6 @@ function completeRequest(
     if (error !== null) request.batches = live
   }
   if (error === null) {
-    const oldest = (live[0] as { createdAtMs: number }).createdAtMs
     noteClientWait(ctx, p, oldest)
     if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, p, oldest)
     let offset = request.baseOffset

@@ -35,6 +35,7 @@ import {
   at,
   brokerAt,
   brokerIdx,
+  clientLine,
   consumerSpecOf,
   emit,
   partitionAt,
@@ -49,6 +50,7 @@ import { appendBatch } from './log'
 import {
   CONN_DISCONNECTED,
   CONN_READY,
+  LOGGER,
   canConnect,
   canSendRequest,
   clientLog,
@@ -58,6 +60,7 @@ import {
   leastLoadedNode,
   maxInFlight,
   nodeBroker,
+  nodeId,
   nodeText,
   type ClientSpecOf,
 } from './client-network'
@@ -90,6 +93,23 @@ export function javaStringHash(text: string): number {
   let h = 0
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0
   return h
+}
+
+/**
+ * The order a java.util.HashMap copied from a map of these keys iterates them in (HashMap.hash,
+ * a table of tableSizeFor(size / 0.75 + 1) buckets; within a bucket, insertion order): how
+ * Kafka prints a map of member ids. Returns indexes into `keys`.
+ */
+export function javaHashMapOrder(keys: readonly string[]): number[] {
+  let table = 1
+  while (table < Math.floor(keys.length / 0.75 + 1)) table *= 2
+  const bucket = keys.map((k) => {
+    const h = javaStringHash(k)
+    return (h ^ (h >>> 16)) & (table - 1)
+  })
+  return keys
+    .map((_, i) => i)
+    .sort((a, b) => (bucket[a] as number) - (bucket[b] as number) || a - b)
 }
 
 /** GroupMetadataManager.partitionFor: Utils.abs(groupId.hashCode) % partitions. */
@@ -277,7 +297,7 @@ function log(
  * The member's coordinator work for this poll (ConsumerCoordinator.poll and the heartbeat
  * thread): find the coordinator, connect, join and sync, heartbeat, auto-commit.
  */
-export function memberStep(ctx: Ctx, consumer: ConsumerState): void {
+export function memberStep(ctx: Ctx, consumer: ConsumerState, discovered = false): void {
   if (!consumer.alive || consumer.gm === null) return
   const gm = consumer.gm
   const spec = consumerSpecOf(ctx, consumer)
@@ -295,7 +315,9 @@ export function memberStep(ctx: Ctx, consumer: ConsumerState): void {
       // checkAndGetCoordinator: the coordinator's connection failed and is still in its backoff
       // (NetworkClient.connectionFailed and a connection delay above 0).
       else if (conn.failedAttempts > 0)
-        markCoordinatorUnknown(ctx, consumer, true, 'coordinator unavailable')
+        // Right after a discovery it is ensureCoordinatorReady that finds the node unavailable
+        // (markCoordinatorUnknown(String): isDisconnected false); otherwise checkAndGetCoordinator.
+        markCoordinatorUnknown(ctx, consumer, !discovered, 'coordinator unavailable')
     }
     return
   }
@@ -444,6 +466,14 @@ function markCoordinatorUnknown(
   }
   const conn = consumer.conns[k] as ClientConnection
   if (!isDisconnected && conn.state !== CONN_DISCONNECTED) {
+    // NetworkClient.disconnect (for a node already disconnected it logs at DEBUG only).
+    clientLog(
+      ctx,
+      spec,
+      'INFO',
+      LOGGER.network,
+      `Client requested disconnect from node ${nodeId(ctx, spec, k)}`,
+    )
     conn.state = CONN_DISCONNECTED
     conn.gen += 1
     conn.inFlight = 0
@@ -467,8 +497,11 @@ function cancel(ctx: Ctx, consumer: ConsumerState, kind: number): void {
   const gm = memberOf(consumer)
   gm.open[kind] = false
   gm.gen[kind] = (gm.gen[kind] as number) + 1
-  if ((kind === GROUP_REQ.join || kind === GROUP_REQ.sync) && gm.phase !== PHASE_STABLE)
+  if ((kind === GROUP_REQ.join || kind === GROUP_REQ.sync) && gm.phase !== PHASE_STABLE) {
     gm.phase = PHASE_UNJOINED
+    // joinGroupIfNeeded: the future failed with DisconnectException.INSTANCE (no message).
+    rebalanceFailed(ctx, consumer, 'null', 'DisconnectException')
+  }
   if (kind === GROUP_REQ.commit && gm.phase === PHASE_UNJOINED) gm.prepared = false
 }
 
@@ -586,13 +619,13 @@ export function onGroupResponse(
       gm.lastHeartbeatSentMs = now
       const group = groupOf(ctx, consumer)
       if (group.leaderSlot === slotOfMember(group, consumer)) {
-        const parts = group.slots
-          .map((ci, slot) =>
-            group.inGroup[slot]
-              ? `${group.memberIds[slot]}=Assignment(partitions=[${partitionList(ctx, consumer, group.assignment[slot] as number[])}])`
-              : '',
-          )
-          .filter((x) => x !== '')
+        const members = group.slots.flatMap((_, slot) => (group.inGroup[slot] ? [slot] : []))
+        const parts = javaHashMapOrder(members.map((slot) => group.memberIds[slot] as string)).map(
+          (i) => {
+            const slot = members[i] as number
+            return `${group.memberIds[slot]}=Assignment(partitions=[${partitionList(ctx, consumer, group.assignment[slot] as number[])}])`
+          },
+        )
         log(
           ctx,
           consumer,
@@ -662,7 +695,7 @@ export function onGroupResponse(
       break
     }
   }
-  memberStep(ctx, consumer)
+  memberStep(ctx, consumer, kind === GROUP_REQ.find && error === null)
 }
 
 function sendIfReady(ctx: Ctx, consumer: ConsumerState, kind: number): void {
@@ -682,8 +715,43 @@ const ERROR_MESSAGES: Partial<Record<GroupError, string>> = {
   REBALANCE_IN_PROGRESS: 'The group is rebalancing, so a rejoin is needed.',
 }
 
+/** The exception classes of these errors (Errors.java), as getSimpleName prints them. */
+const EXCEPTION_NAMES: Partial<Record<GroupError, string>> = {
+  COORDINATOR_NOT_AVAILABLE: 'CoordinatorNotAvailableException',
+  NOT_COORDINATOR: 'NotCoordinatorException',
+  ILLEGAL_GENERATION: 'IllegalGenerationException',
+  UNKNOWN_MEMBER_ID: 'UnknownMemberIdException',
+  REBALANCE_IN_PROGRESS: 'RebalanceInProgressException',
+}
+
+/** joinGroupIfNeeded after a failed JoinGroup or SyncGroup: requestRejoin(shortReason, fullReason). */
+function rebalanceFailed(ctx: Ctx, consumer: ConsumerState, message: string, name: string): void {
+  log(
+    ctx,
+    consumer,
+    'INFO',
+    COORDINATOR_LOGGER,
+    `Request joining group due to: rebalance failed due to '${message}' (${name})`,
+  )
+}
+
 /** JoinGroupResponseHandler / SyncGroupResponseHandler on an error answer. */
 function joinFailed(
+  ctx: Ctx,
+  consumer: ConsumerState,
+  what: 'JoinGroup' | 'SyncGroup',
+  error: GroupError,
+): void {
+  handleJoinError(ctx, consumer, what, error)
+  rebalanceFailed(
+    ctx,
+    consumer,
+    ERROR_MESSAGES[error] ?? error,
+    EXCEPTION_NAMES[error] ?? 'KafkaException',
+  )
+}
+
+function handleJoinError(
   ctx: Ctx,
   consumer: ConsumerState,
   what: 'JoinGroup' | 'SyncGroup',
@@ -790,7 +858,9 @@ function resetGeneration(ctx: Ctx, consumer: ConsumerState, error: GroupError, a
 function revokeAll(ctx: Ctx, consumer: ConsumerState): void {
   const gm = memberOf(consumer)
   gm.prepared = true
-  if (gm.assigned.length === 0) return
+  // onJoinPrepare's EAGER branch revokes (and logs) even an empty set; a member without a
+  // generation takes the other branch, which logs only partitions it loses.
+  if (gm.generation < 0 && gm.assigned.length === 0) return
   log(
     ctx,
     consumer,
@@ -823,34 +893,38 @@ function onAssignment(ctx: Ctx, consumer: ConsumerState): void {
   log(ctx, consumer, 'INFO', listenerLogger(ctx), `Adding newly assigned partitions: ${list}`)
   const first = ctx.s.topicFirstPartition[consumer.topic] as number
   const coordinator = group.loadedBy >= 0 ? asBrokerIndex(group.loadedBy) : null
-  for (const p of gm.assigned) {
-    const committed = coordinator === null ? null : committedOffset(ctx, group, coordinator, p)
-    const gp = asPartitionIndex(first + p)
+  // OffsetFetchResponseHandler logs the partitions without a commit as it reads the answer;
+  // refreshCommittedOffsets then seeks the others, logging each.
+  const committed = gm.assigned.map((p) =>
+    coordinator === null ? null : committedOffset(ctx, group, coordinator, p),
+  )
+  gm.assigned.forEach((p, j) => {
     consumer.validatedEpochs[p] = -1
-    if (committed !== null) {
-      consumer.positions[p] = committed.offset
-      consumer.positionEpochs[p] = committed.epoch
-      const part = partitionAt(ctx, gp)
-      log(
-        ctx,
-        consumer,
-        'INFO',
-        committedOffsetLogger(ctx),
-        `Setting offset for partition ${partitionName(ctx, gp)} to the committed offset FetchPosition{offset=${committed.offset}, offsetEpoch=${committed.epoch >= 0 ? `Optional[${committed.epoch}]` : 'Optional.empty'}, currentLeader=LeaderAndEpoch{leader=${part.leaderId >= 0 ? `Optional[b-${part.leaderId}:9092 (id: ${part.leaderId} rack: ${ctx.spec.cluster.zones[brokerAt(ctx, brokerIdx(ctx, part.leaderId)).zone] as string})]` : 'Optional.empty'}, epoch=${part.leaderId >= 0 ? part.leaderEpoch : 'absent'}}}`,
-      )
-    } else {
-      log(
-        ctx,
-        consumer,
-        'INFO',
-        COORDINATOR_LOGGER,
-        `Found no committed offset for partition ${partitionName(ctx, gp)}`,
-      )
-      // auto.offset.reset, applied at the first fetch (clients.ts resetPosition).
-      consumer.positions[p] = -1
-      consumer.positionEpochs[p] = -1
-    }
-  }
+    if (committed[j] !== null) return
+    const gp = asPartitionIndex(first + p)
+    log(
+      ctx,
+      consumer,
+      'INFO',
+      COORDINATOR_LOGGER,
+      `Found no committed offset for partition ${partitionName(ctx, gp)}`,
+    )
+    // auto.offset.reset, applied at the first fetch (clients.ts resetPosition).
+    consumer.positions[p] = -1
+    consumer.positionEpochs[p] = -1
+  })
+  gm.assigned.forEach((p, j) => {
+    const c = committed[j]
+    if (c === null || c === undefined) return
+    const gp = asPartitionIndex(first + p)
+    consumer.positions[p] = c.offset
+    consumer.positionEpochs[p] = c.epoch
+    const line = `Setting offset for partition ${partitionName(ctx, gp)} to the committed offset ${committedPosition(ctx, consumer, gp, p, c)}`
+    // From 3.7 ConsumerUtils logs it through a static logger: no [Consumer clientId=…] prefix.
+    if (atLeast(clientRules(ctx).version, '3.7'))
+      clientLine(ctx, spec.id, 'INFO', line, committedOffsetLogger(ctx))
+    else log(ctx, consumer, 'INFO', committedOffsetLogger(ctx), line)
+  })
   emit(ctx, {
     atMs: ctx.s.nowMs,
     type: 'GroupAssignmentReceived',
@@ -860,6 +934,27 @@ function onAssignment(ctx: Ctx, consumer: ConsumerState): void {
     generation: gm.generation,
     partitions: gm.assigned.slice(),
   })
+}
+
+/**
+ * FetchPosition.toString of a committed offset, with the leader the consumer's metadata names
+ * (Metadata.currentLeader).
+ */
+function committedPosition(
+  ctx: Ctx,
+  consumer: ConsumerState,
+  gp: number,
+  p: number,
+  c: { offset: number; epoch: number },
+): string {
+  const part = partitionAt(ctx, asPartitionIndex(gp))
+  const leaderId = consumer.metadata?.[p] ?? -1
+  const leader =
+    leaderId >= 0
+      ? `Optional[b-${leaderId}:9092 (id: ${leaderId} rack: ${ctx.spec.cluster.zones[brokerAt(ctx, brokerIdx(ctx, leaderId)).zone] as string})]`
+      : 'Optional.empty'
+  const epoch = c.epoch >= 0 ? `Optional[${c.epoch}]` : 'Optional.empty'
+  return `FetchPosition{offset=${c.offset}, offsetEpoch=${epoch}, currentLeader=LeaderAndEpoch{leader=${leader}, epoch=${leaderId >= 0 ? part.leaderEpoch : 'absent'}}}`
 }
 
 /** No coordinator (the offsets topic does not exist, or its partition has no leader). */
@@ -1041,7 +1136,9 @@ function newMemberId(ctx: Ctx, consumer: ConsumerState): string {
     for (let i = 0; i < digits; i++) out += '0123456789abcdef'[nextInt(ctx.s.prng, 16)] as string
     return out
   }
-  return `${consumerSpecOf(ctx, consumer).clientId}-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`
+  // UUID.randomUUID: version 4, variant 10.
+  const variant = '89ab'[nextInt(ctx.s.prng, 4)] as string
+  return `${consumerSpecOf(ctx, consumer).clientId}-${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`
 }
 
 function handleJoin(ctx: Ctx, group: GroupState, slot: number, consumer: ConsumerState): void {
