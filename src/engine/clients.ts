@@ -458,20 +458,25 @@ function expireBatches(ctx: Ctx, producer: ProducerState): void {
     const queue = producer.queues[i] as ProducerState['queues'][number]
     while (queue.length > 0 && now - (queue[0] as { createdAtMs: number }).createdAtMs >= limit) {
       const batch = queue.shift() as ProducerState['queues'][number][number]
-      failBatch(
-        ctx,
-        producer,
-        batch.p,
-        batch.records,
-        'REQUEST_TIMED_OUT',
-        `org.apache.kafka.common.errors.TimeoutException: Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
-        'Send callback',
-        batch.createdAtMs,
-      )
+      expireBatch(ctx, producer, batch, now)
     }
     if (queue.length === 0) removeAt(ready, k)
     else k++
   }
+}
+
+/** Sender.sendProducerData's expiry: the batch fails with Kafka's TimeoutException. */
+function expireBatch(ctx: Ctx, producer: ProducerState, batch: ProducerBatch, now: number): void {
+  failBatch(
+    ctx,
+    producer,
+    batch.p,
+    batch.records,
+    'REQUEST_TIMED_OUT',
+    `org.apache.kafka.common.errors.TimeoutException: Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
+    'Send callback',
+    batch.createdAtMs,
+  )
 }
 
 /**
@@ -492,16 +497,7 @@ function expireInFlight(ctx: Ctx, producer: ProducerState): void {
         continue
       }
       batch.expired = true
-      failBatch(
-        ctx,
-        producer,
-        batch.p,
-        batch.records,
-        'REQUEST_TIMED_OUT',
-        `org.apache.kafka.common.errors.TimeoutException: Expiring ${batch.records} record(s) for ${partitionName(ctx, producer.firstPartition + batch.p)}:${now - batch.createdAtMs} ms has passed since batch creation`,
-        'Send callback',
-        batch.createdAtMs,
-      )
+      expireBatch(ctx, producer, batch, now)
     }
   }
   producer.inFlightExpiryMs = next

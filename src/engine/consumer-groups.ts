@@ -1452,13 +1452,13 @@ export function onGroupSessionExpire(ctx: Ctx, g: number, slot: number, count: n
   removeMember(ctx, group, slot, 'session-timeout')
 }
 
-/** The session timer of a restarted member's old self: `count` in EV.groupSessionExpire. */
-const GHOST = -1
-
-function expireGhost(ctx: Ctx, group: GroupState, slot: number): void {
-  if (group.ghostIds[slot] === '' || ctx.s.nowMs < (group.ghostExpiryMs[slot] as number)) return
-  // Only a running coordinator expires it; a new one restarts its session on load.
-  if (group.loadedBy < 0 || !isCoordinator(ctx, group, asBrokerIndex(group.loadedBy))) return
+function emitMemberRemoved(
+  ctx: Ctx,
+  group: GroupState,
+  slot: number,
+  memberId: string,
+  reason: 'session-timeout' | 'replaced',
+): void {
   const consumer = ctx.s.consumers[group.slots[slot] as number] as ConsumerState
   emit(ctx, {
     atMs: ctx.s.nowMs,
@@ -1466,9 +1466,19 @@ function expireGhost(ctx: Ctx, group: GroupState, slot: number): void {
     group: group.name,
     client: consumerSpecOf(ctx, consumer).id,
     member: consumer.member,
-    memberId: group.ghostIds[slot] as string,
-    reason: 'session-timeout',
+    memberId,
+    reason,
   })
+}
+
+/** The session timer of a restarted member's old self: `count` in EV.groupSessionExpire. */
+const GHOST = -1
+
+function expireGhost(ctx: Ctx, group: GroupState, slot: number): void {
+  if (group.ghostIds[slot] === '' || ctx.s.nowMs < (group.ghostExpiryMs[slot] as number)) return
+  // Only a running coordinator expires it; a new one restarts its session on load.
+  if (group.loadedBy < 0 || !isCoordinator(ctx, group, asBrokerIndex(group.loadedBy))) return
+  emitMemberRemoved(ctx, group, slot, group.ghostIds[slot] as string, 'session-timeout')
   group.ghostIds[slot] = ''
   group.ghostExpiryMs[slot] = -1
   tryCompleteJoin(ctx, group)
@@ -1480,16 +1490,7 @@ function removeMember(
   slot: number,
   reason: 'session-timeout' | 'replaced',
 ): void {
-  const consumer = ctx.s.consumers[group.slots[slot] as number] as ConsumerState
-  emit(ctx, {
-    atMs: ctx.s.nowMs,
-    type: 'GroupMemberRemoved',
-    group: group.name,
-    client: consumerSpecOf(ctx, consumer).id,
-    member: consumer.member,
-    memberId: group.memberIds[slot] as string,
-    reason,
-  })
+  emitMemberRemoved(ctx, group, slot, group.memberIds[slot] as string, reason)
   group.inGroup[slot] = false
   group.joined[slot] = false
   group.syncWaiting[slot] = false

@@ -3,6 +3,7 @@
  * (the run report's `failovers`, docs/cli.md). Times are the simulated clock; "—" is a moment
  * that has not come (not detected yet, not recovered yet) or does not apply.
  */
+import { ColumnHeads } from './ColumnHeads'
 import type { FailoverRecord } from '../../engine/failovers'
 import { formatSimTime } from '../../scenario/sim-time'
 
@@ -69,15 +70,7 @@ export function FailoversTable({ failovers }: FailoversTableProps) {
               One row per fault: when the cluster detected it, when leaders moved, when every
               partition it touched acknowledged a write again, and the longest time a write waited
             </caption>
-            <thead className="bg-panel text-left">
-              <tr>
-                {HEADERS.map((h) => (
-                  <th key={h} scope="col" className="border-b border-border px-2 py-1">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads headers={HEADERS} />
             <tbody>
               {failovers.map((f, i) => (
                 <tr key={`${f.atMs}-${i}`}>

@@ -3,6 +3,7 @@
  * state, generation, which broker coordinates, how many members it knows, and what the members
  * read twice or skipped. A group that cannot form says why.
  */
+import { ColumnHeads } from './ColumnHeads'
 import type { ClientView, GroupView } from '../../engine/types'
 
 export interface GroupsTableProps {
@@ -45,15 +46,7 @@ export function GroupsTable({ groups, clients }: GroupsTableProps) {
             the coordinator knows of all its members, its lag, and the records its members read
             twice or skipped
           </caption>
-          <thead className="bg-panel text-left">
-            <tr>
-              {HEADERS.map((h) => (
-                <th key={h} scope="col" className="border-b border-border px-2 py-1">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads headers={HEADERS} />
           <tbody>
             {groups.map((g) => {
               let lag = 0
