@@ -948,7 +948,7 @@ export function crashClient(ctx: Ctx, id: string, member: number): void {
     consumer.alive = false
     consumer.life += 1
     consumer.metadata = null
-    crashMember(ctx, consumer)
+    crashMember(consumer)
     resetClientNet(consumer, consumerSpecOf(ctx, consumer).config)
   }
 }

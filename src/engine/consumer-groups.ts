@@ -189,7 +189,6 @@ export function newGroup(
     assignment: Array.from({ length: n }, () => []),
     leaderSlot: -1,
     joinDeadlineMs: -1,
-    rebalanceStartMs: 0,
     rebalanceGen: 0,
     loadedBy: -1,
     loadedEpoch: -1,
@@ -209,7 +208,6 @@ export function newGroupMember(): GroupMemberState {
     memberId: '',
     generation: -1,
     assigned: [],
-    rejoinReason: '',
     open: new Array<boolean>(KINDS).fill(false),
     gen: new Array<number>(KINDS).fill(0),
     conn: new Array<number>(KINDS).fill(-1),
@@ -813,7 +811,6 @@ function requestRejoin(ctx: Ctx, consumer: ConsumerState, reason: string): void 
   log(ctx, consumer, 'INFO', COORDINATOR_LOGGER, `Request joining group due to: ${reason}`)
   gm.phase = PHASE_UNJOINED
   gm.prepared = false
-  gm.rejoinReason = reason
 }
 
 /**
@@ -878,7 +875,6 @@ function onAssignment(ctx: Ctx, consumer: ConsumerState): void {
   const slot = slotOfMember(group, consumer)
   const spec = consumerSpecOf(ctx, consumer)
   gm.phase = PHASE_STABLE
-  gm.rejoinReason = ''
   gm.prepared = false
   gm.assigned = (group.assignment[slot] as number[]).slice()
   gm.nextCommitAtMs = ctx.s.nowMs + spec.config['auto.commit.interval.ms']
@@ -987,9 +983,8 @@ const EMPTY: number[] = []
 // The application process
 // ---------------------------------------------------------------------------------------------
 
-/** crashClient on a member: the process is gone; the coordinator notices by the session timeout. */
-export function crashMember(ctx: Ctx, consumer: ConsumerState): void {
-  consumer.alive = false
+/** crashClient on a member: its group state goes with the process (the caller marks it dead); the coordinator notices by the session timeout. */
+export function crashMember(consumer: ConsumerState): void {
   if (consumer.gm !== null) consumer.gm = newGroupMember()
 }
 
@@ -1080,7 +1075,6 @@ function loadIfNeeded(ctx: Ctx, group: GroupState, b: BrokerIndex): void {
   if (group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance') {
     group.state = 'PreparingRebalance'
     group.joinDeadlineMs = -1
-    group.rebalanceStartMs = ctx.s.nowMs
   }
   for (let slot = 0; slot < group.slots.length; slot++) {
     if (group.inGroup[slot]) touchSession(ctx, group, slot)
@@ -1183,7 +1177,6 @@ function handleJoin(ctx: Ctx, group: GroupState, slot: number, consumer: Consume
     // the rebalance timeout) for as long as members keep arriving during each wait.
     const maxPoll = consumerSpecOf(ctx, consumer).config['max.poll.interval.ms']
     group.state = 'PreparingRebalance'
-    group.rebalanceStartMs = now
     group.newMemberAdded = false
     group.delayRemainingMs = Math.max(0, maxPoll - delay)
     group.joinDeadlineMs = now + delay
@@ -1235,7 +1228,6 @@ function prepareRebalance(ctx: Ctx, group: GroupState): void {
     }
   }
   group.state = 'PreparingRebalance'
-  group.rebalanceStartMs = ctx.s.nowMs
   group.joinDeadlineMs = -1
   group.syncWaiting.fill(false)
 }

@@ -463,8 +463,6 @@ export interface GroupMemberState {
   generation: number
   /** Partition numbers of the topic assigned to it, ascending. */
   assigned: number[]
-  /** Why it must (re-)join, '' when it need not. */
-  rejoinReason: string
   /** Per request kind (GROUP_REQ): in flight, its gen, connection and connection gen, send time. */
   open: boolean[]
   gen: number[]
@@ -530,7 +528,6 @@ export interface GroupState {
   leaderSlot: number
   /** The initial rebalance delay ends then (InitialDelayedJoin); -1 when none runs. */
   joinDeadlineMs: number
-  rebalanceStartMs: number
   rebalanceGen: number
   /** InitialDelayedJoin: a member joined during the current wait, and the time left to extend it. */
   newMemberAdded: boolean
