@@ -210,9 +210,56 @@ describe('max.in.flight.requests.per.connection', () => {
   }
 
   it('with 1, a request parked on one partition blocks the other partitions of its leader', () => {
-    // Head-of-line blocking: the connection to broker 1 has one slot, held by partition 0's
-    // parked request, so partition 1's batches wait behind it although broker 3 keeps up.
-    expect(ackedShareWithSlowFollower(1)).toBeLessThan(0.4)
+    // Head-of-line blocking: the connection to broker 1 has one slot. Partition 1's batches
+    // ride in the same request as partition 0's and get their answer only with them (the
+    // broker answers a request once every partition in it is settled), although broker 3 keeps
+    // up; with five slots, partition 1 goes out in requests of its own meanwhile.
+    const one = ackedShareWithSlowFollower(1)
+    const five = ackedShareWithSlowFollower(5)
+    expect(one).toBeLessThan(five - 0.15)
+  })
+
+  it('sends one request per broker with every partition ready for it, answered as one', () => {
+    // Sender.sendProduceRequests: while partition 0's request is parked (one slot), batches
+    // queue for partitions 0 and 1, both led by broker 1, and leave together in the next
+    // request. Broker 1's crash cancels that one request (one NetworkClient line), and
+    // Sender.completeBatch logs each of its partitions under its correlation id.
+    const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 5 })
+      .topic('orders', {
+        partitions: 2,
+        replicationFactor: 2,
+        'min.insync.replicas': 2,
+        assignment: [
+          [1, 2],
+          [1, 3],
+        ],
+      })
+      .producer('p1', 'orders', {
+        acks: -1,
+        recordsPerSecond: 200,
+        'max.in.flight.requests.per.connection': 1,
+      })
+      .runFor(10_000)
+    c.broker(2).slow(5_000)
+    c.runFor(7_000)
+    c.inject({ type: 'crashBroker', broker: 1 })
+    c.runFor(10)
+    const after = c.simulation.clientLog().filter((l) => l.atMs >= 17_000)
+    const cancelled = after.filter((l) => l.message.includes('Cancelled in-flight PRODUCE'))
+    expect(cancelled).toHaveLength(1)
+    const id = /correlation id (\d+)/.exec(cancelled[0]?.message ?? '')?.[1]
+    const retried = after
+      .map((l) =>
+        /Got error produce response with correlation id (\d+) on topic-partition (\S+),/.exec(
+          l.message,
+        ),
+      )
+      .filter((m) => m !== null)
+      .map((m) => [m[1], m[2]])
+    expect(retried).toEqual([
+      [id, 'orders-0'],
+      [id, 'orders-1'],
+    ])
   })
 })
 

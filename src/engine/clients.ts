@@ -5,7 +5,8 @@
  *
  * The producer as Kafka's Sender runs it:
  * - a batch waits in the accumulator until its leader's connection is ready and has a free slot
- *   (`max.in.flight.requests.per.connection`, 5); a connection that is not ready costs no attempt.
+ *   (`max.in.flight.requests.per.connection`, 5, counting requests); a connection that is not
+ *   ready costs no attempt.
  *   Only a request actually in flight fails (NETWORK_EXCEPTION when its connection is reset,
  *   REQUEST_TIMED_OUT when nothing answers within `request.timeout.ms`) and uses an attempt;
  * - from 3.7 (KIP-951) a NOT_LEADER_OR_FOLLOWER answer names the current leader and the retry goes
@@ -18,12 +19,12 @@
  *   larger) forms one batch for one partition, rotating over partitions whose leader the
  *   producer's metadata knows (KIP-480/KIP-794 route around partitions without a leader; the
  *   adaptive partitioner's queue weighting is not modelled).
- * - One request per partition, carrying all its queued batches, at most one in flight per
- *   partition; the in-flight limit counts requests per connection. Kafka sends one request per
- *   broker with a batch of every ready partition (RecordAccumulator.drainBatchesForOneNode), so
- *   its acks=all answers wait for the slowest partition in them; here a slow partition delays
- *   others only once the connection's slots are taken (docs/engine.md, Simplifications). The
- *   broker's checks of out-of-order sequences are not modelled.
+ * - As Kafka's, a request goes to one broker with every partition ready for it
+ *   (RecordAccumulator.drain, Sender.sendProduceRequests) and is answered once all of them are
+ *   settled, so an acks=all answer waits for the slowest partition in it. Simplified: a
+ *   partition's part carries all its queued batches (Kafka: one batch.size batch per partition,
+ *   up to max.request.size), and a partition has at most one request in flight (docs/engine.md,
+ *   Simplifications). The broker's checks of out-of-order sequences are not modelled.
  * - Consumers fetch every `fetch.max.wait.ms` and read everything up to the high watermark; their
  *   fetches do not go through connections (only their metadata requests do).
  */
@@ -100,6 +101,7 @@ import type {
   ClientNetState,
   ConsumerState,
   PartitionState,
+  ProducePart,
   ProduceRequestState,
   ProducerBatch,
   ProducerState,
@@ -391,7 +393,7 @@ export function producerTick(ctx: Ctx, producer: ProducerState, life = producer.
         spec.config['max.in.flight.requests.per.connection'],
       )
     ) {
-      sendRequest(ctx, producer, i, [batch])
+      sendRequest(ctx, producer, brokerIdx(ctx, leaderId), [newPart(producer, i, [batch])])
       return
     }
     insertSorted(producer.ready, i)
@@ -490,15 +492,16 @@ function expireInFlight(ctx: Ctx, producer: ProducerState): void {
   let next = Number.MAX_SAFE_INTEGER
   for (const request of producer.requests) {
     if (request.closed) continue
-    for (const batch of request.batches) {
-      if (batch.expired === true) continue
-      if (now - batch.createdAtMs < limit) {
-        next = Math.min(next, batch.createdAtMs + limit)
-        continue
+    for (const part of request.parts)
+      for (const batch of part.batches) {
+        if (batch.expired === true) continue
+        if (now - batch.createdAtMs < limit) {
+          next = Math.min(next, batch.createdAtMs + limit)
+          continue
+        }
+        batch.expired = true
+        expireBatch(ctx, producer, batch, now)
       }
-      batch.expired = true
-      expireBatch(ctx, producer, batch, now)
-    }
   }
   producer.inFlightExpiryMs = next
 }
@@ -545,37 +548,55 @@ function failBatch(
   )
 }
 
-/** Sends `batches` of local partition `i` on the ready connection to its leader. */
-function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: ProducerBatch[]): void {
-  const now = ctx.s.nowMs
-  const b = brokerIdx(ctx, producer.metadata[i] as number)
-  const conn = producer.conns[b] as ClientConnection
-  for (const batch of batches) batch.attempts += 1
-  const request: ProduceRequestState = {
-    id: producer.nextRequestId++,
+/** A partition's part of a request: its queued batches, not yet settled by the broker. */
+function newPart(producer: ProducerState, i: number, batches: ProducerBatch[]): ProducePart {
+  return {
     p: asPartitionIndex(producer.firstPartition + i),
     lp: i,
-    brokerIndex: b,
     batches,
-    sentAtMs: now,
     done: false,
     error: null,
     baseOffset: -1,
-    closed: false,
-    connGen: conn.gen,
     currentLeaderId: -1,
     currentLeaderEpoch: -1,
   }
-  producer.retryEpoch[i] = producer.leaderEpochs[i] as number
-  producer.inFlight[i] = request
+}
+
+/**
+ * Sender.sendProduceRequest: one request to broker `b`, on its ready connection, carrying
+ * `parts` (every partition drained for `b`).
+ */
+function sendRequest(
+  ctx: Ctx,
+  producer: ProducerState,
+  b: BrokerIndex,
+  parts: ProducePart[],
+): void {
+  const now = ctx.s.nowMs
+  const conn = producer.conns[b] as ClientConnection
+  const config = producerSpec(ctx, producer).config
+  const request: ProduceRequestState = {
+    id: producer.nextRequestId++,
+    brokerIndex: b,
+    parts,
+    pending: parts.length,
+    sentAtMs: now,
+    done: false,
+    closed: false,
+    connGen: conn.gen,
+  }
+  for (const part of parts) {
+    for (const batch of part.batches) batch.attempts += 1
+    producer.retryEpoch[part.lp] = producer.leaderEpochs[part.lp] as number
+    producer.inFlight[part.lp] = request
+    const expiry = (part.batches[0] as ProducerBatch).createdAtMs + config['delivery.timeout.ms']
+    if (expiry < producer.inFlightExpiryMs) producer.inFlightExpiryMs = expiry
+  }
   producer.requests.push(request)
-  const expiry =
-    (batches[0] as ProducerBatch).createdAtMs +
-    producerSpec(ctx, producer).config['delivery.timeout.ms']
-  if (expiry < producer.inFlightExpiryMs) producer.inFlightExpiryMs = expiry
   // acks=0 expects no answer: the request is done once written and holds no slot.
-  if (producerSpec(ctx, producer).config.acks !== 0) conn.inFlight += 1
-  at(ctx, ctx.latencyClientMs, EV.produceArrive, producer.index, request.id, request.lp)
+  if (config.acks !== 0) conn.inFlight += 1
+  const first = parts[0] as ProducePart
+  at(ctx, ctx.latencyClientMs, EV.produceArrive, producer.index, request.id, first.lp)
 }
 
 /**
@@ -583,7 +604,9 @@ function sendRequest(ctx: Ctx, producer: ProducerState, i: number, batches: Prod
  * connection to it can take a request; for a leader not connected, a connection is started once
  * its reconnect backoff has passed (NetworkClient.ready). Batches waiting for a connection cost
  * no attempt. Partitions in retry backoff wait, unless (3.7, KIP-951) their leader changed
- * since the failed attempt (RecordAccumulator.shouldBackoff).
+ * since the failed attempt (RecordAccumulator.shouldBackoff). Every partition drained for one
+ * broker goes in one request (RecordAccumulator.drain, Sender.sendProduceRequests), so the
+ * request takes one of the connection's in-flight slots and its answer waits for all of them.
  */
 export function drain(ctx: Ctx, producer: ProducerState): void {
   const now = ctx.s.nowMs
@@ -592,6 +615,9 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
   const skipBackoffOnNewLeader = clientRules(ctx).leaderDiscoveryInResponses
   let needMetadata = false
   const ready = producer.ready
+  // The requests being filled: their brokers, in the order each was first drained, and parts.
+  let brokers: BrokerIndex[] | null = null
+  let partsOf: ProducePart[][] | null = null
   // Sent partitions leave `ready` as the loop goes; `k` moves on only past the ones that stay.
   for (let k = 0; k < ready.length;) {
     const i = ready[k] as number
@@ -614,18 +640,29 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
       continue
     }
     const b = brokerIdx(ctx, leaderId)
-    const conn = producer.conns[b] as ClientConnection
-    if (!canSendRequest(conn, limit)) {
-      if (canConnect(conn, now)) initiateConnect(ctx, clientCode('producer', producer.index), b)
-      k++
-      continue
+    let slot = brokers === null ? -1 : brokers.indexOf(b)
+    if (slot < 0) {
+      const conn = producer.conns[b] as ClientConnection
+      if (!canSendRequest(conn, limit)) {
+        if (canConnect(conn, now)) initiateConnect(ctx, clientCode('producer', producer.index), b)
+        k++
+        continue
+      }
+      brokers ??= []
+      partsOf ??= []
+      slot = brokers.length
+      brokers.push(b)
+      partsOf.push([])
     }
     // The request takes a copy; emptying in place keeps the queue's storage for the next batches.
     const batches = queue.slice()
     clearArray(queue)
     removeAt(ready, k)
-    sendRequest(ctx, producer, i, batches)
+    ;(partsOf as ProducePart[][])[slot]?.push(newPart(producer, i, batches))
   }
+  if (brokers !== null && partsOf !== null)
+    for (let n = 0; n < brokers.length; n++)
+      sendRequest(ctx, producer, brokers[n] as BrokerIndex, partsOf[n] as ProducePart[])
   if (needMetadata) requestMetadataUpdate(ctx, clientCode('producer', producer.index))
 }
 
@@ -648,17 +685,19 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
     return
   }
   if (!clientToBroker(ctx, b)) return // lost on the way: the client times out
-  handleProduce(ctx, producer, request, b)
+  for (const part of request.parts) handleProduce(ctx, producer, request, part, b)
   if (spec.config.acks === 0) {
     // The send callback fires once the request is written.
-    const oldest = (request.batches[0] as { createdAtMs: number }).createdAtMs
-    noteClientWait(ctx, request.p, oldest)
-    if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, request.p, oldest)
-    for (const batch of request.batches) {
-      if (batch.expired === true) continue
-      producer.bufferUsed -= recordBytes(batch.records)
-      recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
-      recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
+    for (const part of request.parts) {
+      const oldest = (part.batches[0] as { createdAtMs: number }).createdAtMs
+      noteClientWait(ctx, part.p, oldest)
+      if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, part.p, oldest)
+      for (const batch of part.batches) {
+        if (batch.expired === true) continue
+        producer.bufferUsed -= recordBytes(batch.records)
+        recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
+        recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
+      }
     }
     finishRequest(producer, request)
     dropClosedFront(producer)
@@ -667,7 +706,8 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
 }
 
 function finishRequest(producer: ProducerState, request: ProduceRequestState): void {
-  producer.inFlight[request.lp] = null
+  for (const part of request.parts)
+    if (producer.inFlight[part.lp] === request) producer.inFlight[part.lp] = null
   request.closed = true
 }
 
@@ -690,8 +730,10 @@ export function onProduceResponse(ctx: Ctx, producer: ProducerState, id: number,
   // The answer is lost when the link is down: the request times out.
   if (!clientToBroker(ctx, request.brokerIndex)) return
   conn.inFlight = Math.max(0, conn.inFlight - 1)
-  completeRequest(ctx, producer, request, request.error, null)
+  completeRequest(ctx, producer, request, null, null)
   dropClosedFront(producer)
+  // Sender.runOnce: the answers handled, sendProducerData drains what is ready again.
+  drain(ctx, producer)
 }
 
 /**
@@ -775,8 +817,9 @@ function invalidMetadata(error: KafkaError): boolean {
 }
 
 /**
- * Sender.completeBatch: success, retry with backoff, or fail. `message` is the error message
- * the response carries (null: none, as brokers send for these errors).
+ * Sender.handleProduceResponse: every partition of the request completes (Sender.completeBatch).
+ * `error` non-null fails them all with it and `message` (a disconnect or a request timeout); null
+ * takes each partition's own result from the broker's answer.
  */
 function completeRequest(
   ctx: Ctx,
@@ -786,30 +829,44 @@ function completeRequest(
   message: string | null,
 ): void {
   finishRequest(producer, request)
+  for (const part of request.parts)
+    completePart(ctx, producer, request, part, error ?? part.error, error === null ? null : message)
+}
+
+/**
+ * Sender.completeBatch: success, retry with backoff, or fail. `message` is the error message
+ * the response carries (null: none, as brokers send for these errors).
+ */
+function completePart(
+  ctx: Ctx,
+  producer: ProducerState,
+  request: ProduceRequestState,
+  part: ProducePart,
+  error: KafkaError | null,
+  message: string | null,
+): void {
   const spec = producerSpec(ctx, producer)
-  const p = request.p
+  const p = part.p
+  const lp = part.lp
   const now = ctx.s.nowMs
   // Batches that expired in flight were already failed to the application (a loop, not a
   // filter: this runs for every answer, and almost never finds one).
   let expired = 0
   let oldest = -1
-  for (const batch of request.batches) {
+  for (const batch of part.batches) {
     if (batch.expired === true) expired++
     else if (oldest < 0) oldest = batch.createdAtMs
   }
   if (expired > 0) {
-    const live = request.batches.filter((batch) => batch.expired !== true)
-    if (live.length === 0) {
-      drain(ctx, producer)
-      return
-    }
-    if (error !== null) request.batches = live
+    const live = part.batches.filter((batch) => batch.expired !== true)
+    if (live.length === 0) return
+    if (error !== null) part.batches = live
   }
   if (error === null) {
     noteClientWait(ctx, p, oldest)
     if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, p, oldest)
-    let offset = request.baseOffset
-    for (const batch of request.batches) {
+    let offset = part.baseOffset
+    for (const batch of part.batches) {
       if (batch.expired === true) {
         offset += batch.records
         continue
@@ -820,18 +877,17 @@ function completeRequest(
       recordLatency(ctx.s.intervalLatency, now - batch.createdAtMs, batch.records)
       offset += batch.records
     }
-    drain(ctx, producer)
     return
   }
   producer.errors[error] = (producer.errors[error] ?? 0) + 1
   const name = partitionName(ctx, p)
-  const records = request.batches.reduce((n, b) => n + b.records, 0)
-  const attempts = request.batches[0]?.attempts ?? 1
+  const records = part.batches.reduce((n, b) => n + b.records, 0)
+  const attempts = part.batches[0]?.attempts ?? 1
   const retriesLeft = spec.config.retries - (attempts - 1)
   // A loop, not a closure: one capturing `now` and `spec` would make V8 allocate a context for
   // this function's variables on every response, successful ones included.
   let deliveryOk = true
-  for (const b of request.batches)
+  for (const b of part.batches)
     if (now - b.createdAtMs >= spec.config['delivery.timeout.ms']) deliveryOk = false
   const retry = retriesLeft > 0 && deliveryOk
   emit(ctx, {
@@ -853,14 +909,14 @@ function completeRequest(
       LOGGER.sender,
       `Got error produce response with correlation id ${request.id} on topic-partition ${name}, retrying (${retriesLeft - 1} attempts left). Error: ${formatted}`,
     )
-    const queue = producer.queues[request.lp] as ProducerState['queues'][number]
-    queue.unshift(...request.batches)
-    insertSorted(producer.ready, request.lp)
-    producer.backoffUntilMs[request.lp] = now + retryBackoffMs(ctx, spec, attempts)
-    at(ctx, (producer.backoffUntilMs[request.lp] as number) - now, EV.producerDrain, producer.index)
+    const queue = producer.queues[lp] as ProducerState['queues'][number]
+    queue.unshift(...part.batches)
+    insertSorted(producer.ready, lp)
+    producer.backoffUntilMs[lp] = now + retryBackoffMs(ctx, spec, attempts)
+    at(ctx, (producer.backoffUntilMs[lp]) - now, EV.producerDrain, producer.index)
   } else {
     const exception = `org.apache.kafka.common.errors.${EXCEPTION[error] ?? 'KafkaException'}: ${message ?? DEFAULT_MESSAGE[error] ?? error}`
-    for (const batch of request.batches)
+    for (const batch of part.batches)
       failBatch(
         ctx,
         producer,
@@ -883,13 +939,13 @@ function completeRequest(
     if (
       error === 'NOT_LEADER_OR_FOLLOWER' &&
       clientRules(ctx).leaderDiscoveryInResponses &&
-      request.currentLeaderId >= 0 &&
-      request.currentLeaderEpoch > (producer.leaderEpochs[request.lp] as number)
+      part.currentLeaderId >= 0 &&
+      part.currentLeaderEpoch > (producer.leaderEpochs[lp] as number)
     ) {
       // KIP-951 (3.7): the response names the new leader; Metadata.updatePartitionLeadership
       // takes it, and the retry goes there without waiting for its backoff.
-      producer.metadata[request.lp] = request.currentLeaderId
-      producer.leaderEpochs[request.lp] = request.currentLeaderEpoch
+      producer.metadata[lp] = part.currentLeaderId
+      producer.leaderEpochs[lp] = part.currentLeaderEpoch
       at(ctx, 0, EV.producerDrain, producer.index)
     }
     requestMetadataUpdate(ctx, clientCode('producer', producer.index))
@@ -929,7 +985,7 @@ export function crashClient(ctx: Ctx, id: string, member: number): void {
     }
     for (const request of producer.requests) {
       if (request.closed) continue
-      for (const batch of request.batches) held += batch.records
+      for (const part of request.parts) for (const batch of part.batches) held += batch.records
       request.closed = true
     }
     producer.lostAtCrash += held
@@ -1219,8 +1275,7 @@ export function clientUnwritablePartitionMsNow(ctx: Ctx): number {
       let oldest = Infinity
       const queued = (producer.queues[i] as { createdAtMs: number }[])[0]
       if (queued !== undefined) oldest = queued.createdAtMs
-      const inFlight = producer.inFlight[i]
-      const sent = inFlight?.batches.find((b) => b.expired !== true)
+      const sent = inFlightPart(producer, i)?.batches.find((b) => b.expired !== true)
       if (sent !== undefined && sent.createdAtMs < oldest) oldest = sent.createdAtMs
       if (now - oldest <= CLIENT_STALL_MS) continue
       const p = producer.firstPartition + i
@@ -1233,12 +1288,18 @@ export function clientUnwritablePartitionMsNow(ctx: Ctx): number {
   return total
 }
 
+/** The part of the request in flight that carries local partition `i`'s batches, if any. */
+function inFlightPart(producer: ProducerState, i: number): ProducePart | undefined {
+  return producer.inFlight[i]?.parts.find((part) => part.lp === i)
+}
+
 /** The buffer memory the producer's batches hold, recounted (for the invariant checker). */
 export function heldBufferBytes(producer: ProducerState): number {
   let bytes = 0
   for (const queue of producer.queues) for (const b of queue) bytes += recordBytes(b.records)
-  for (const request of producer.inFlight)
-    if (request !== null)
-      for (const b of request.batches) if (b.expired !== true) bytes += recordBytes(b.records)
+  for (const request of producer.requests)
+    if (!request.closed)
+      for (const part of request.parts)
+        for (const b of part.batches) if (b.expired !== true) bytes += recordBytes(b.records)
   return bytes
 }

@@ -231,7 +231,13 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
               (n, r) =>
                 r.closed
                   ? n
-                  : n + r.batches.reduce((m, b) => (b.expired === true ? m : m + b.records), 0),
+                  : n +
+                    r.parts.reduce(
+                      (m, part) =>
+                        m +
+                        part.batches.reduce((t, b) => (b.expired === true ? t : t + b.records), 0),
+                      0,
+                    ),
               0,
             ),
           errors: { ...producer.errors },

@@ -275,7 +275,7 @@ export interface PartitionState {
  * side that parked it, in arrival order.
  */
 export interface DelayedProduce {
-  /** Producer index, request id and the producer's local partition. */
+  /** Producer index, request id and the producer's local partition (the part it waits for). */
   c: ProducerIndex
   request: number
   lp: number
@@ -340,28 +340,47 @@ export interface ClientNetState {
   bootstrapFailed: boolean
 }
 
-export interface ProduceRequestState {
-  id: number
+/**
+ * One partition's part of a produce request (ProduceRequestData's TopicProduceData /
+ * PartitionProduceData, and its PartitionResponse once the broker answered it).
+ */
+export interface ProducePart {
   /** Global partition index. */
   p: PartitionIndex
   /** Partition number within the producer's topic. */
   lp: number
-  brokerIndex: BrokerIndex
   batches: ProducerBatch[]
-  sentAtMs: number
-  /** Set when the broker answered: offset of the first batch on success. */
+  /** The broker has settled this partition (an error, or its acks reached). */
   done: boolean
   error: KafkaError | null
+  /** Offset of the first batch on success. */
   baseOffset: number
-  /** Finished from the producer's point of view (kept in `requests` until it reaches the front). */
-  closed: boolean
-  /** The generation of the connection it went out on (a disconnect cancels it). */
-  connGen: number
   /**
    * NOT_LEADER_OR_FOLLOWER answers carry the leader the broker knows (KIP-951, 3.7), -1 if none.
    */
   currentLeaderId: number
   currentLeaderEpoch: number
+}
+
+/**
+ * A produce request: Sender.sendProduceRequests sends one per broker, carrying every partition
+ * drained for it (RecordAccumulator.drain), and the broker answers it once, when every partition
+ * is settled (ReplicaManager.appendRecords / DelayedProduce).
+ */
+export interface ProduceRequestState {
+  id: number
+  brokerIndex: BrokerIndex
+  /** In the order they were drained; a partition appears once. */
+  parts: ProducePart[]
+  /** Parts the broker has not settled yet. */
+  pending: number
+  sentAtMs: number
+  /** The broker answered: every part is settled and the response is on its way. */
+  done: boolean
+  /** Finished from the producer's point of view (kept in `requests` until it reaches the front). */
+  closed: boolean
+  /** The generation of the connection it went out on (a disconnect cancels it). */
+  connGen: number
 }
 
 export interface ProducerState extends ClientNetState {
@@ -382,6 +401,7 @@ export interface ProducerState extends ClientNetState {
   queues: ProducerBatch[][]
   /** Local partitions whose queue is not empty, ascending. */
   ready: number[]
+  /** Per local partition, the request in flight carrying its batches (at most one). */
   inFlight: (ProduceRequestState | null)[]
   backoffUntilMs: number[]
   /** Requests in send order (so by sentAtMs); closed ones are dropped lazily from the front. */

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import { asBrokerIndex, asPartitionIndex, asReplicaSlot, NO_PARTITION } from '../ids'
 import type { PartitionIndex } from '../ids'
-import type { FetchPairState, ProduceRequestState, ProducerState } from '../state'
+import type { FetchPairState, ProducePart, ProduceRequestState, ProducerState } from '../state'
 import {
   getPair,
   markDirty,
@@ -67,6 +67,25 @@ describe('fetch pair sets', () => {
   })
 })
 
+/** One partition's part of a request: orders-0, as local partition `lp` of the producer. */
+function onePart(lp: number): ProducePart {
+  return {
+    p: p(0),
+    lp,
+    batches: [],
+    done: false,
+    error: null,
+    baseOffset: -1,
+    currentLeaderId: -1,
+    currentLeaderEpoch: -1,
+  }
+}
+
+/** The error of a single-part request. */
+function errorOf(request: ProduceRequestState | undefined): string | null | undefined {
+  return request?.parts[0]?.error
+}
+
 describe('DelayedProduce purgatory', () => {
   /** Parks acks=all requests with the given required offsets on orders-0's leader. */
   function parked(requiredOffsets: number[]) {
@@ -76,21 +95,16 @@ describe('DelayedProduce purgatory', () => {
     const requests = requiredOffsets.map((requiredOffset, lp) => {
       const request: ProduceRequestState = {
         id: 100 + lp,
-        p: p(0),
-        lp,
         brokerIndex: asBrokerIndex(0),
-        batches: [],
+        parts: [onePart(lp)],
+        pending: 1,
         sentAtMs: 0,
         done: false,
-        error: null,
-        baseOffset: -1,
         closed: false,
         connGen: 0,
-        currentLeaderId: -1,
-        currentLeaderEpoch: -1,
       }
       producer.inFlight[lp] = request
-      parkProduce(side, producer, request, requiredOffset)
+      parkProduce(side, producer, request, request.parts[0] as ProducePart, requiredOffset)
       return request
     })
     return { ctx, part, rs, side, producer, requests }
@@ -100,7 +114,7 @@ describe('DelayedProduce purgatory', () => {
     const { ctx, rs, requests } = parked([10, 20, 15])
     rs.highWatermark = 15
     completeDelayedProduces(ctx, p(0), asReplicaSlot(0))
-    expect(requests.map((r) => [r.done, r.error])).toEqual([
+    expect(requests.map((r) => [r.done, errorOf(r)])).toEqual([
       [true, null],
       [false, null],
       [true, null],
@@ -117,16 +131,13 @@ describe('DelayedProduce purgatory', () => {
     setMaximalIsr(ctx, part, side, [1], false)
     rs.highWatermark = 10
     completeDelayedProduces(ctx, p(0), asReplicaSlot(0))
-    expect(requests[0]?.error).toBe('NOT_ENOUGH_REPLICAS_AFTER_APPEND')
+    expect(errorOf(requests[0])).toBe('NOT_ENOUGH_REPLICAS_AFTER_APPEND')
   })
 
   it('a replica that stops leading answers its parked requests with the error given', () => {
     const { ctx, side, requests } = parked([10, 20])
     failDelayedProduces(ctx, side, 'NOT_LEADER_OR_FOLLOWER')
-    expect(requests.map((r) => r.error)).toEqual([
-      'NOT_LEADER_OR_FOLLOWER',
-      'NOT_LEADER_OR_FOLLOWER',
-    ])
+    expect(requests.map(errorOf)).toEqual(['NOT_LEADER_OR_FOLLOWER', 'NOT_LEADER_OR_FOLLOWER'])
     expect(side.delayedHead).toBeNull()
   })
 
@@ -135,6 +146,37 @@ describe('DelayedProduce purgatory', () => {
     failDelayedProduces(ctx, side, null)
     expect(requests[0]?.done).toBe(false)
     expect(side.delayedHead).toBeNull()
+  })
+
+  it('a request of several partitions is answered once, when the last of them is settled', () => {
+    // DelayedProduce.tryComplete: the response waits until every partition's acks are reached
+    // (or it has an error); the test parks both parts on orders-0's leader side.
+    const ctx = started()
+    const { rs, side } = leaderOf(ctx, 0)
+    const producer = ctx.s.producers[0] as ProducerState
+    const request: ProduceRequestState = {
+      id: 7,
+      brokerIndex: asBrokerIndex(0),
+      parts: [onePart(0), onePart(1)],
+      pending: 2,
+      sentAtMs: 0,
+      done: false,
+      closed: false,
+      connGen: 0,
+    }
+    producer.inFlight[0] = request
+    producer.inFlight[1] = request
+    parkProduce(side, producer, request, request.parts[0] as ProducePart, 10)
+    parkProduce(side, producer, request, request.parts[1] as ProducePart, 20)
+    rs.highWatermark = 15
+    completeDelayedProduces(ctx, p(0), asReplicaSlot(0))
+    expect(request.parts.map((part) => part.done)).toEqual([true, false])
+    expect(request.done).toBe(false)
+    expect(request.pending).toBe(1)
+    failDelayedProduces(ctx, side, 'NOT_LEADER_OR_FOLLOWER')
+    expect(request.parts.map((part) => part.error)).toEqual([null, 'NOT_LEADER_OR_FOLLOWER'])
+    expect(request.done).toBe(true)
+    expect(request.pending).toBe(0)
   })
 
   it('a request the producer no longer has in flight is dropped without an answer', () => {

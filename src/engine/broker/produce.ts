@@ -19,7 +19,7 @@ import { answerProduce, parkProduce } from './purgatory'
 import { maybeIncrementLeaderHighWatermark } from './high-watermark'
 import { wakeFollowers } from './replication'
 import { slotOf } from './replica-manager'
-import type { ProduceRequestState, ProducerState } from '../state'
+import type { ProducePart, ProduceRequestState, ProducerState } from '../state'
 
 /** Scans the tail of the log for a batch with this producer and sequence. */
 function findDuplicate(log: Batch[], producer: number, baseSequence: number): Batch | null {
@@ -30,20 +30,25 @@ function findDuplicate(log: Batch[], producer: number, baseSequence: number): Ba
   return null
 }
 
-/** A produce request reaches broker `b`, which believes it leads partition `request.p`. */
+/**
+ * One partition of a produce request reaches broker `b` (ReplicaManager.appendRecords handles
+ * each partition of the request in turn): it is settled at once with an error or, for acks=0 and
+ * acks=1, after the append; an acks=all part waits in the purgatory for the high watermark.
+ */
 export function handleProduce(
   ctx: Ctx,
   producer: ProducerState,
   request: ProduceRequestState,
+  part: ProducePart,
   b: BrokerIndex,
 ): void {
-  const p = request.p
-  const part = partitionAt(ctx, p)
-  const slot = slotOf(ctx, part, b)
-  const lrs = part.replicaStates[slot]
+  const p = part.p
+  const partition = partitionAt(ctx, p)
+  const slot = slotOf(ctx, partition, b)
+  const lrs = partition.replicaStates[slot]
   const id = brokerId(ctx, b)
   if (lrs === undefined || lrs.knownLeaderId !== id || lrs.leaderSide === null) {
-    answerProduce(ctx, producer, request, 'NOT_LEADER_OR_FOLLOWER')
+    answerProduce(ctx, producer, request, part, 'NOT_LEADER_OR_FOLLOWER')
     return
   }
   const spec = ctx.spec.clients[producer.client] as {
@@ -52,12 +57,12 @@ export function handleProduce(
   const acks = spec.config.acks
   const minIsr = leaderMinIsr(ctx, p, lrs.brokerIndex)
   if (acks === -1 && lrs.leaderSide.knownIsrSize < minIsr) {
-    answerProduce(ctx, producer, request, 'NOT_ENOUGH_REPLICAS')
+    answerProduce(ctx, producer, request, part, 'NOT_ENOUGH_REPLICAS')
     return
   }
   let firstOffset = -1
   let appended = false
-  for (const pb of request.batches) {
+  for (const pb of part.batches) {
     // Only a retried batch can already be in the log (ProducerStateManager duplicate check).
     const duplicate =
       spec.config['enable.idempotence'] && pb.attempts > 1
@@ -82,7 +87,7 @@ export function handleProduce(
     // acks=0 has no response: the record counts as acknowledged once it is written.
     if (acks === 0) recordAck(ctx, producer, p, pb.baseSequence, batch.baseOffset, pb.records)
   }
-  request.baseOffset = firstOffset
+  part.baseOffset = firstOffset
   if (appended) {
     wakeFollowers(ctx, p, b)
     // Partition.appendRecordsToLeader ends with maybeIncrementLeaderHW: with the leader alone in
@@ -90,7 +95,7 @@ export function handleProduce(
     maybeIncrementLeaderHighWatermark(ctx, p, slot)
   }
   if (acks !== -1) {
-    answerProduce(ctx, producer, request, null)
+    answerProduce(ctx, producer, request, part, null)
     return
   }
   const requiredOffset = lrs.log.logEndOffset
@@ -100,9 +105,10 @@ export function handleProduce(
       ctx,
       producer,
       request,
+      part,
       side.maximalIsr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null,
     )
     return
   }
-  parkProduce(lrs.leaderSide, producer, request, requiredOffset)
+  parkProduce(lrs.leaderSide, producer, request, part, requiredOffset)
 }

@@ -1,7 +1,8 @@
 /**
  * The DelayedProduce purgatory of a leader side (ReplicaManager's delayedProducePurgatory,
- * DelayedProduce.scala; docs/kafka-rules.md §4.4): acks=all requests appended and waiting for the
- * high watermark to pass them, oldest first, and the answers a produce request gets. This module
+ * DelayedProduce.scala; docs/kafka-rules.md §4.4): the partitions of acks=all requests appended and
+ * waiting for the high watermark to pass them, oldest first, and the answers a produce request
+ * gets — one, once every partition it carries is settled (DelayedProduce.tryComplete). This module
  * is the only writer of a side's `delayedHead`/`delayedTail` list (a new leader side of the same
  * replica takes the list over, see `becomeLeader`).
  */
@@ -17,43 +18,58 @@ import {
 import type { PartitionIndex, ProducerIndex, ReplicaSlot } from '../ids'
 import { leaderAtVersion, leaderEpochAtVersion, metadataVersionSeenBy } from '../metadata-view'
 import { EV } from '../state'
-import type { DelayedProduce, LeaderSideState, ProduceRequestState, ProducerState } from '../state'
+import type {
+  DelayedProduce,
+  LeaderSideState,
+  ProducePart,
+  ProduceRequestState,
+  ProducerState,
+} from '../state'
 import type { KafkaError } from '../types'
 
-/** Answers a produce request (none for acks=0): the response leaves for the client. */
+/**
+ * Settles one part of a produce request; the last part settled answers the request (none for
+ * acks=0): the response, with every partition's result, leaves for the client.
+ */
 export function answerProduce(
   ctx: Ctx,
   producer: ProducerState,
   request: ProduceRequestState,
+  part: ProducePart,
   error: KafkaError | null,
 ): void {
-  if (request.done) return
-  request.done = true
-  request.error = error
+  if (part.done) return
+  part.done = true
+  part.error = error
   if (error === 'NOT_LEADER_OR_FOLLOWER') {
     // KIP-951 (3.7): the response carries the leader this broker's metadata names
     // (ReplicaManager.getCurrentLeader); older clients ignore it.
-    const part = partitionAt(ctx, request.p)
+    const partition = partitionAt(ctx, part.p)
     const version = metadataVersionSeenBy(ctx, request.brokerIndex)
-    request.currentLeaderId = leaderAtVersion(part, version)
-    request.currentLeaderEpoch = leaderEpochAtVersion(part, version)
+    part.currentLeaderId = leaderAtVersion(partition, version)
+    part.currentLeaderEpoch = leaderEpochAtVersion(partition, version)
   }
+  request.pending -= 1
+  if (request.pending > 0 || request.done) return
+  request.done = true
   const c = ctx.spec.clients[producer.client] as { config: { acks: number } }
   if (c.config.acks === 0) return
-  at(ctx, ctx.latencyClientMs, EV.produceResponse, producer.index, request.id, request.lp)
+  const first = request.parts[0] as ProducePart
+  at(ctx, ctx.latencyClientMs, EV.produceResponse, producer.index, request.id, first.lp)
 }
 
-/** Parks an appended acks=all request until the high watermark reaches `requiredOffset`. */
+/** Parks an appended acks=all part until the high watermark reaches `requiredOffset`. */
 export function parkProduce(
   side: LeaderSideState,
   producer: ProducerState,
   request: ProduceRequestState,
+  part: ProducePart,
   requiredOffset: number,
 ): void {
   const parked: DelayedProduce = {
     c: producer.index,
     request: request.id,
-    lp: request.lp,
+    lp: part.lp,
     requiredOffset,
     next: null,
   }
@@ -62,6 +78,7 @@ export function parkProduce(
   side.delayedTail = parked
 }
 
+/** The request a parked part belongs to, if the producer still has it in flight. */
 function findRequest(
   ctx: Ctx,
   c: ProducerIndex,
@@ -70,6 +87,13 @@ function findRequest(
 ): ProduceRequestState | null {
   const r = producerAt(ctx, c).inFlight[lp]
   return r !== null && r !== undefined && r.id === id ? r : null
+}
+
+function partOf(request: ProduceRequestState, lp: number): ProducePart {
+  const parts = request.parts
+  for (let i = 0; i < parts.length; i++)
+    if ((parts[i] as ProducePart).lp === lp) return parts[i] as ProducePart
+  throw new Error(`produce request ${request.id} has no partition ${lp}`)
 }
 
 /** DelayedProduce.tryComplete after the high watermark moved (checkEnoughReplicasReachOffset). */
@@ -98,6 +122,7 @@ export function completeDelayedProduces(ctx: Ctx, p: PartitionIndex, slot: Repli
         ctx,
         producerAt(ctx, d.c),
         request,
+        partOf(request, d.lp),
         side.maximalIsr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null,
       )
     }
@@ -121,7 +146,8 @@ export function failDelayedProduces(
   if (error === null) return
   while (d !== null) {
     const request = findRequest(ctx, d.c, d.request, d.lp)
-    if (request !== null) answerProduce(ctx, producerAt(ctx, d.c), request, error)
+    if (request !== null)
+      answerProduce(ctx, producerAt(ctx, d.c), request, partOf(request, d.lp), error)
     d = d.next
   }
 }
