@@ -913,7 +913,7 @@ function completePart(
     queue.unshift(...part.batches)
     insertSorted(producer.ready, lp)
     producer.backoffUntilMs[lp] = now + retryBackoffMs(ctx, spec, attempts)
-    at(ctx, (producer.backoffUntilMs[lp]) - now, EV.producerDrain, producer.index)
+    at(ctx, producer.backoffUntilMs[lp] - now, EV.producerDrain, producer.index)
   } else {
     const exception = `org.apache.kafka.common.errors.${EXCEPTION[error] ?? 'KafkaException'}: ${message ?? DEFAULT_MESSAGE[error] ?? error}`
     for (const batch of part.batches)
