@@ -301,20 +301,22 @@ function expireRequests(ctx: Ctx, producer: ProducerState): void {
   const timeout = producerSpec(ctx, producer).config['request.timeout.ms']
   const now = ctx.s.nowMs
   const requests = producer.requests
-  dropClosedFront(producer)
+  compactRequests(producer)
+  // InFlightRequests.nodesWithTimedOutRequests: every node with a request past the timeout, found
+  // before any is closed (closing one cancels its requests, which changes the list).
+  let timedOut: BrokerIndex[] | null = null
   for (let i = 0; i < requests.length; i++) {
     const request = requests[i] as ProduceRequestState
     if (request.closed) continue
     if (now - request.sentAtMs < timeout) break
     const conn = producer.conns[request.brokerIndex] as ClientConnection
     if (conn.gen !== request.connGen) continue
-    closeConnection(
-      ctx,
-      clientCode('producer', producer.index),
-      request.brokerIndex,
-      'request-timeout',
-    )
+    timedOut ??= []
+    if (!timedOut.includes(request.brokerIndex)) timedOut.push(request.brokerIndex)
   }
+  if (timedOut !== null)
+    for (const b of timedOut)
+      closeConnection(ctx, clientCode('producer', producer.index), b, 'request-timeout')
   if (!producer.metadataInFlight) return
   const k = expiredMetadataNode(ctx, clientCode('producer', producer.index))
   if (k >= 0) closeConnection(ctx, clientCode('producer', producer.index), k, 'request-timeout')
@@ -369,7 +371,7 @@ export function producerTick(ctx: Ctx, producer: ProducerState, life = producer.
     producer.nextPartition = (p + 1) % partitions
     const seq = producer.nextSequence[p] as number
     producer.nextSequence[p] = seq + records
-    batch = { p, records, baseSequence: seq, createdAtMs: now, attempts: 0 }
+    batch = { p, records, baseSequence: seq, createdAtMs: now, attempts: 0, expired: false }
     producer.sent += records
     ctx.s.counters.produced += records
   }
@@ -494,7 +496,7 @@ function expireInFlight(ctx: Ctx, producer: ProducerState): void {
     if (request.closed) continue
     for (const part of request.parts)
       for (const batch of part.batches) {
-        if (batch.expired === true) continue
+        if (batch.expired) continue
         if (now - batch.createdAtMs < limit) {
           next = Math.min(next, batch.createdAtMs + limit)
           continue
@@ -585,14 +587,18 @@ function sendRequest(
     closed: false,
     connGen: conn.gen,
   }
-  for (const part of parts) {
-    for (const batch of part.batches) batch.attempts += 1
+  // Indexed loops on this path: an unoptimised for-of allocates an iterator result per step.
+  for (let n = 0; n < parts.length; n++) {
+    const part = parts[n] as ProducePart
+    const batches = part.batches
+    for (let k = 0; k < batches.length; k++) (batches[k] as ProducerBatch).attempts += 1
     producer.retryEpoch[part.lp] = producer.leaderEpochs[part.lp] as number
     producer.inFlight[part.lp] = request
     const expiry = (part.batches[0] as ProducerBatch).createdAtMs + config['delivery.timeout.ms']
     if (expiry < producer.inFlightExpiryMs) producer.inFlightExpiryMs = expiry
   }
   producer.requests.push(request)
+  producer.openRequests += 1
   // acks=0 expects no answer: the request is done once written and holds no slot.
   if (config.acks !== 0) conn.inFlight += 1
   const first = parts[0] as ProducePart
@@ -685,7 +691,9 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
     return
   }
   if (!clientToBroker(ctx, b)) return // lost on the way: the client times out
-  for (const part of request.parts) handleProduce(ctx, producer, request, part, b)
+  const parts = request.parts
+  for (let n = 0; n < parts.length; n++)
+    handleProduce(ctx, producer, request, parts[n] as ProducePart, b)
   if (spec.config.acks === 0) {
     // The send callback fires once the request is written.
     for (const part of request.parts) {
@@ -693,7 +701,7 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
       noteClientWait(ctx, part.p, oldest)
       if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, part.p, oldest)
       for (const batch of part.batches) {
-        if (batch.expired === true) continue
+        if (batch.expired) continue
         producer.bufferUsed -= recordBytes(batch.records)
         recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
         recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
@@ -706,8 +714,12 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
 }
 
 function finishRequest(producer: ProducerState, request: ProduceRequestState): void {
-  for (const part of request.parts)
-    if (producer.inFlight[part.lp] === request) producer.inFlight[part.lp] = null
+  if (!request.closed) producer.openRequests -= 1
+  const parts = request.parts
+  for (let n = 0; n < parts.length; n++) {
+    const lp = (parts[n] as ProducePart).lp
+    if (producer.inFlight[lp] === request) producer.inFlight[lp] = null
+  }
   request.closed = true
 }
 
@@ -719,6 +731,23 @@ function finishRequest(producer: ProducerState, request: ProduceRequestState): v
 function dropClosedFront(producer: ProducerState): void {
   const requests = producer.requests
   while (requests.length > 0 && (requests[0] as ProduceRequestState).closed) requests.shift()
+}
+
+/**
+ * Removes the closed requests from `requests` once they outnumber the open ones (they pile up
+ * behind a request that waits long, such as one sent to a host that went away), so walks of the
+ * list stay proportional to what is in flight. Called from the tick only, never during a walk.
+ */
+function compactRequests(producer: ProducerState): void {
+  const requests = producer.requests
+  dropClosedFront(producer)
+  if (requests.length <= 2 * producer.openRequests + 16) return
+  let n = 0
+  for (let i = 0; i < requests.length; i++) {
+    const request = requests[i] as ProduceRequestState
+    if (!request.closed) requests[n++] = request
+  }
+  requests.length = n
 }
 
 /** The broker's answer reaches the producer (EV.produceResponse), unless the link is down. */
@@ -829,8 +858,11 @@ function completeRequest(
   message: string | null,
 ): void {
   finishRequest(producer, request)
-  for (const part of request.parts)
+  const parts = request.parts
+  for (let n = 0; n < parts.length; n++) {
+    const part = parts[n] as ProducePart
     completePart(ctx, producer, request, part, error ?? part.error, error === null ? null : message)
+  }
 }
 
 /**
@@ -853,12 +885,14 @@ function completePart(
   // filter: this runs for every answer, and almost never finds one).
   let expired = 0
   let oldest = -1
-  for (const batch of part.batches) {
-    if (batch.expired === true) expired++
+  const batches = part.batches
+  for (let k = 0; k < batches.length; k++) {
+    const batch = batches[k] as ProducerBatch
+    if (batch.expired) expired++
     else if (oldest < 0) oldest = batch.createdAtMs
   }
   if (expired > 0) {
-    const live = part.batches.filter((batch) => batch.expired !== true)
+    const live = part.batches.filter((batch) => !batch.expired)
     if (live.length === 0) return
     if (error !== null) part.batches = live
   }
@@ -866,8 +900,9 @@ function completePart(
     noteClientWait(ctx, p, oldest)
     if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, p, oldest)
     let offset = part.baseOffset
-    for (const batch of part.batches) {
-      if (batch.expired === true) {
+    for (let k = 0; k < part.batches.length; k++) {
+      const batch = part.batches[k] as ProducerBatch
+      if (batch.expired) {
         offset += batch.records
         continue
       }
@@ -990,6 +1025,7 @@ export function crashClient(ctx: Ctx, id: string, member: number): void {
     }
     producer.lostAtCrash += held
     producer.requests.length = 0
+    producer.openRequests = 0
     producer.inFlight.fill(null)
     clearArray(producer.ready)
     producer.bufferUsed = 0
@@ -1275,7 +1311,7 @@ export function clientUnwritablePartitionMsNow(ctx: Ctx): number {
       let oldest = Infinity
       const queued = (producer.queues[i] as { createdAtMs: number }[])[0]
       if (queued !== undefined) oldest = queued.createdAtMs
-      const sent = inFlightPart(producer, i)?.batches.find((b) => b.expired !== true)
+      const sent = inFlightPart(producer, i)?.batches.find((b) => !b.expired)
       if (sent !== undefined && sent.createdAtMs < oldest) oldest = sent.createdAtMs
       if (now - oldest <= CLIENT_STALL_MS) continue
       const p = producer.firstPartition + i
@@ -1300,6 +1336,6 @@ export function heldBufferBytes(producer: ProducerState): number {
   for (const request of producer.requests)
     if (!request.closed)
       for (const part of request.parts)
-        for (const b of part.batches) if (b.expired !== true) bytes += recordBytes(b.records)
+        for (const b of part.batches) if (!b.expired) bytes += recordBytes(b.records)
   return bytes
 }

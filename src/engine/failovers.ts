@@ -114,7 +114,9 @@ export function noteFailoverAck(ctx: Ctx, p: number, createdAtMs: number): void 
   const s = ctx.s
   const now = s.nowMs
   let expired = false
-  for (const w of s.openFailovers) {
+  const open = s.openFailovers
+  for (let n = 0; n < open.length; n++) {
+    const w = open[n] as number
     const watch = s.failovers[w] as FailoverWatch
     if (watch.recoveredAtMs >= 0 && now > watch.recoveredAtMs + LISTEN_AFTER_RECOVERY_MS) {
       expired = true

@@ -237,6 +237,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
         backoffUntilMs: new Array<number>(count).fill(0),
         requests: [],
         nextRequestId: 0,
+        openRequests: 0,
         latency: newHistogram(),
         blockedSinceMs: -1,
         bufferUsed: 0,

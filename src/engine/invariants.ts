@@ -304,6 +304,11 @@ function derivedIndexProblems(ctx: Ctx): string[] {
       problems.push(
         `producer ${producer.index}: buffer.memory used ${producer.bufferUsed}, batches hold ${held}`,
       )
+    const open = producer.requests.reduce((n, r) => (r.closed ? n : n + 1), 0)
+    if (open !== producer.openRequests)
+      problems.push(
+        `producer ${producer.index}: ${producer.openRequests} open requests counted, ${open} in the list`,
+      )
   }
   return problems
 }

@@ -234,8 +234,7 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
                   : n +
                     r.parts.reduce(
                       (m, part) =>
-                        m +
-                        part.batches.reduce((t, b) => (b.expired === true ? t : t + b.records), 0),
+                        m + part.batches.reduce((t, b) => (b.expired ? t : t + b.records), 0),
                       0,
                     ),
               0,

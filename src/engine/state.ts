@@ -291,9 +291,10 @@ export interface ProducerBatch {
   attempts: number
   /**
    * Failed at delivery.timeout.ms while its request was in flight (Sender
-   * .getExpiredInflightBatches); the request's answer no longer counts for it.
+   * .getExpiredInflightBatches); the request's answer no longer counts for it. Always set, so
+   * every batch has one shape.
    */
-  expired?: true
+  expired: boolean
 }
 
 /** A client's connection to one node (ClusterConnectionStates.NodeConnectionState). */
@@ -407,6 +408,8 @@ export interface ProducerState extends ClientNetState {
   /** Requests in send order (so by sentAtMs); closed ones are dropped lazily from the front. */
   requests: ProduceRequestState[]
   nextRequestId: number
+  /** Requests in `requests` not yet closed (the rest are compacted away once they dominate). */
+  openRequests: number
   /**
    * The application's send() blocks waiting for topic metadata since this time (-1: not blocked;
    * KafkaProducer.waitOnMetadata, bounded by max.block.ms).

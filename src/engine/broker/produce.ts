@@ -62,7 +62,9 @@ export function handleProduce(
   }
   let firstOffset = -1
   let appended = false
-  for (const pb of part.batches) {
+  const batches = part.batches
+  for (let k = 0; k < batches.length; k++) {
+    const pb = batches[k] as ProducePart['batches'][number]
     // Only a retried batch can already be in the log (ProducerStateManager duplicate check).
     const duplicate =
       spec.config['enable.idempotence'] && pb.attempts > 1
