@@ -386,17 +386,13 @@ export function producerTick(ctx: Ctx, producer: ProducerState, life = producer.
     // cannot have expired, and batches re-queued above for a retry go before it either way.
     const i = batch.p
     const leaderId = producer.metadata[i] ?? -1
-    if (
-      producer.ready.length === 0 &&
-      producer.inFlight[i] === null &&
-      leaderId >= 0 &&
-      canSendRequest(
-        producer.conns[brokerIdx(ctx, leaderId)] as ClientConnection,
-        spec.config['max.in.flight.requests.per.connection'],
-      )
-    ) {
-      sendRequest(ctx, producer, brokerIdx(ctx, leaderId), [newPart(producer, i, [batch])])
-      return
+    if (producer.ready.length === 0 && producer.inFlight[i] === null && leaderId >= 0) {
+      const b = brokerIdx(ctx, leaderId)
+      const conn = producer.conns[b] as ClientConnection
+      if (canSendRequest(conn, spec.config['max.in.flight.requests.per.connection'])) {
+        sendRequest(ctx, producer, b, [newPart(producer, i, [batch])])
+        return
+      }
     }
     insertSorted(producer.ready, i)
     ;(producer.queues[i] as ProducerState['queues'][number]).push(batch)

@@ -301,6 +301,8 @@ export interface ProducerBatch {
 export interface ClientConnection {
   /** CONN_DISCONNECTED, CONN_CONNECTING or CONN_READY (client-network.ts). */
   state: number
+  /** Requests in flight on it (NetworkClient's InFlightRequests for the node). */
+  inFlight: number
   /** Bumps on each attempt and each disconnect, so timers of an earlier connection are ignored. */
   gen: number
   /** The broker process generation the connection reached (a restarted process resets it). */
@@ -310,8 +312,6 @@ export interface ClientConnection {
   lastAttemptMs: number
   reconnectBackoffMs: number
   setupTimeoutMs: number
-  /** Requests in flight on it (NetworkClient's InFlightRequests for the node). */
-  inFlight: number
 }
 
 /** What every client keeps of its network and metadata (client-network.ts). */
