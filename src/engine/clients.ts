@@ -611,6 +611,8 @@ function sendRequest(
  * request takes one of the connection's in-flight slots and its answer waits for all of them.
  */
 export function drain(ctx: Ctx, producer: ProducerState): void {
+  // The usual call, after an answer with nothing waiting: nothing to look up.
+  if (producer.ready.length === 0) return
   const now = ctx.s.nowMs
   const spec = producerSpec(ctx, producer)
   const limit = spec.config['max.in.flight.requests.per.connection']
