@@ -378,6 +378,78 @@ describe('a coordinator that stops leading the offsets partition while it runs',
   })
 })
 
+describe('offset commits that fail', SLOW, () => {
+  it("a coordinator under min ISR refuses them: Kafka's WARN line for the first partition, then a retry after retry.backoff.ms", () => {
+    // The two brokers other than the coordinator crash; once the controller fences them the
+    // offsets partition's ISR is the coordinator alone, below min.insync.replicas 2, and the
+    // coordinator answers COORDINATOR_NOT_AVAILABLE (GroupMetadataManager maps
+    // NOT_ENOUGH_REPLICAS to it).
+    const probe = simulate(scenario())
+    probe.runUntil(10_000)
+    const coordinator = coordinatorOf(probe)
+    const others = [1, 2, 3].filter((b) => b !== coordinator)
+    const sim = simulate(
+      scenario({
+        faults: others.map((broker) => ({ atMs: 30_000, type: 'crashBroker' as const, broker })),
+      }),
+    )
+    sim.runUntil(70_000)
+    const failed = lines(sim, 30_000, 'readers-0').filter((l) =>
+      l.message.includes('Offset commit failed on partition'),
+    )
+    expect(failed.length).toBeGreaterThan(1)
+    for (const l of failed) {
+      expect(l.level).toBe('WARN')
+      expect(l.logger).toBe(COORDINATOR_LOGGER)
+      expect(l.message).toMatch(
+        /^\[Consumer clientId=readers-0, groupId=g\] Offset commit failed on partition orders-\d at offset \d+: The coordinator is not available\.$/,
+      )
+    }
+    // autoCommitOffsetsAsync retries a retriable failure after retry.backoff.ms (100), not after
+    // auto.commit.interval.ms (5000): the member rediscovers the coordinator and commits again.
+    const gaps = failed.slice(1).map((l, i) => l.atMs - (failed[i] as { atMs: number }).atMs)
+    expect(Math.min(...gaps)).toBeLessThan(1_000)
+  })
+
+  it('a commit cut off by a disconnect is retried after retry.backoff.ms, not a whole auto-commit interval later', () => {
+    const probe = simulate(scenario())
+    probe.runUntil(10_000)
+    const coordinator = coordinatorOf(probe)
+    const sim = simulate(scenario())
+    // Step until readers-0 has an OffsetCommit in flight, then crash the coordinator's broker: the
+    // process dies on a live host, so the connection resets and the commit fails with a
+    // DisconnectException (retriable).
+    let t = 10_000
+    const member = () => state(sim).consumers.find((c) => c.member === 0)
+    for (; t < 40_000; t++) {
+      sim.runUntil(t)
+      if (member()?.gm?.open[4] === true) break
+    }
+    expect(member()?.gm?.open[4]).toBe(true)
+    sim.inject({ type: 'crashBroker', broker: coordinator })
+    for (let u = t; u < t + 5_000; u++) {
+      sim.runUntil(u)
+      if (member()?.gm?.open[4] !== true) break
+    }
+    const gm = member()?.gm
+    expect(gm?.open[4]).toBe(false)
+    expect((gm?.nextCommitAtMs ?? Infinity) - state(sim).nowMs).toBeLessThanOrEqual(100)
+  })
+
+  it('sends no commit while nothing is assigned (sendOffsetCommitRequest with no offsets)', () => {
+    // Two members of a one-partition topic: one of them owns nothing and never commits.
+    const sim = simulate(
+      scenario({ topics: [{ name: 'orders', partitions: 1, replicationFactor: 3 }] }),
+    )
+    sim.runUntil(60_000)
+    const group = state(sim).groups[0]
+    const idle = state(sim).consumers.find((c) => c.gm !== null && c.gm.assigned.length === 0)
+    expect(idle).toBeDefined()
+    expect(group?.commits.length).toBeGreaterThan(0)
+    expect(group?.commits.every((c) => c.partitions.length > 0)).toBe(true)
+  })
+})
+
 describe('RangeAssignor', () => {
   it('sorts members by id and gives the first partitions % members one more', () => {
     expect(rangeAssignment(['c-b', 'c-a', 'c-c'], 7)).toEqual([

@@ -112,6 +112,20 @@ export function javaHashMapOrder(keys: readonly string[]): number[] {
     .sort((a, b) => (bucket[a] as number) - (bucket[b] as number) || a - b)
 }
 
+/**
+ * The iteration order of a java.util.HashMap built by put() calls (16 buckets, doubled while the
+ * size passes 0.75 of them) from keys with these hashCodes, in put order: by bucket
+ * (HashMap.hash), then put order within one. Returns indexes into `hashes`.
+ */
+export function javaHashMapPutOrder(hashes: readonly number[]): number[] {
+  let table = 16
+  while (hashes.length > table * 0.75) table *= 2
+  const bucket = hashes.map((h) => (h ^ (h >>> 16)) & (table - 1))
+  return hashes
+    .map((_, i) => i)
+    .sort((a, b) => (bucket[a] as number) - (bucket[b] as number) || a - b)
+}
+
 /** GroupMetadataManager.partitionFor: Utils.abs(groupId.hashCode) % partitions. */
 export function offsetsPartitionFor(groupId: string, partitions: number): number {
   const h = javaStringHash(groupId)
@@ -221,6 +235,7 @@ export function newGroupMember(): GroupMemberState {
     lastHeartbeatSentMs: -1e9,
     sessionStartMs: 0,
     nextCommitAtMs: 0,
+    commitPartitions: [],
     commitOffsets: [],
     commitEpochs: [],
     prepared: false,
@@ -280,7 +295,7 @@ function partitionList(ctx: Ctx, consumer: ConsumerState, partitions: number[]):
 function log(
   ctx: Ctx,
   consumer: ConsumerState,
-  level: 'INFO' | 'WARN',
+  level: 'INFO' | 'WARN' | 'ERROR',
   logger: string,
   message: string,
 ): void {
@@ -359,7 +374,8 @@ export function memberStep(ctx: Ctx, consumer: ConsumerState, discovered = false
   heartbeatIfDue(ctx, consumer, gm, k, now)
   if (config['enable.auto.commit'] && now >= gm.nextCommitAtMs && !gm.open[GROUP_REQ.commit]) {
     gm.nextCommitAtMs = now + config['auto.commit.interval.ms']
-    sendCommit(ctx, consumer, k)
+    // sendOffsetCommitRequest: nothing assigned, nothing sent (RequestFuture.voidSuccess).
+    if (gm.assigned.length > 0) sendCommit(ctx, consumer, k)
   }
 }
 
@@ -410,6 +426,7 @@ function send(ctx: Ctx, consumer: ConsumerState, kind: number, k: number): void 
  */
 function sendCommit(ctx: Ctx, consumer: ConsumerState, k: number, forRejoin = false): void {
   const gm = memberOf(consumer)
+  gm.commitPartitions = gm.assigned.slice()
   gm.commitOffsets = gm.assigned.map((p) => consumer.positions[p] as number)
   gm.commitEpochs = gm.assigned.map((p) => consumer.positionEpochs[p] as number)
   send(ctx, consumer, GROUP_REQ.commit, k)
@@ -491,6 +508,106 @@ function markCoordinatorUnknown(
   }
 }
 
+/** Errors.java's messages for the errors an OffsetCommit answer can carry here. */
+const COMMIT_ERROR_MESSAGE: Partial<Record<GroupError, string>> = {
+  NOT_COORDINATOR: 'This is not the correct coordinator.',
+  COORDINATOR_NOT_AVAILABLE: 'The coordinator is not available.',
+  UNKNOWN_MEMBER_ID: 'The coordinator is not aware of this member.',
+  ILLEGAL_GENERATION: 'Specified group generation id is not valid.',
+  REBALANCE_IN_PROGRESS: 'The group is rebalancing, so a rejoin is needed.',
+}
+
+/** CommitFailedException's default message. */
+const COMMIT_FAILED =
+  'Commit cannot be completed since the group has already rebalanced and assigned the partitions to another member. This means that the time between subsequent calls to poll() was longer than the configured max.poll.interval.ms, which typically implies that the poll loop is spending too much time message processing. You can address this either by increasing max.poll.interval.ms or by reducing the maximum size of batches returned in poll() with max.poll.records.'
+
+/**
+ * An OffsetCommit answered with an error (ConsumerCoordinator.OffsetCommitResponseHandler): the
+ * first partition of the answer is logged, WARN for a retriable error and ERROR otherwise (the
+ * handler returns after it). Retriable ones (the coordinator moved or is unavailable) mark the
+ * coordinator unknown and the auto-commit is retried after retry.backoff.ms (autoCommitOffsetsAsync
+ * logs that at DEBUG); the others reach the auto-commit callback, which logs a WARN, and an
+ * onJoinPrepare commit gives up and continues the rejoin with an ERROR.
+ */
+function commitFailed(
+  ctx: Ctx,
+  consumer: ConsumerState,
+  error: GroupError,
+  preparing: boolean,
+): void {
+  const gm = memberOf(consumer)
+  const spec = consumerSpecOf(ctx, consumer)
+  const now = ctx.s.nowMs
+  const message = COMMIT_ERROR_MESSAGE[error] ?? error
+  const retriable = error === 'NOT_COORDINATOR' || error === 'COORDINATOR_NOT_AVAILABLE'
+  const order = commitOrder(ctx, consumer)
+  const first = order[0]
+  if (first !== undefined)
+    log(
+      ctx,
+      consumer,
+      retriable ? 'WARN' : 'ERROR',
+      COORDINATOR_LOGGER,
+      `Offset commit failed on partition ${partitionList(ctx, consumer, [gm.commitPartitions[first] as number])} at offset ${gm.commitOffsets[first] as number}: ${message}`,
+    )
+  if (retriable) {
+    markCoordinatorUnknown(ctx, consumer, false, `error response ${error}`)
+    gm.nextCommitAtMs = now + spec.config['retry.backoff.ms']
+    return
+  }
+  let exception: string
+  if (error === 'REBALANCE_IN_PROGRESS') {
+    requestRejoin(ctx, consumer, 'offset commit failed since group is already rebalancing')
+    exception =
+      'Offset commit cannot be completed since the consumer group is executing a rebalance at the moment. You can try completing the rebalance by calling poll() and then retry commit again'
+  } else {
+    // The generation the commit was sent with is taken as unchanged (the engine does not keep
+    // it), so the member resets and the callback gets a CommitFailedException.
+    log(
+      ctx,
+      consumer,
+      'INFO',
+      COORDINATOR_LOGGER,
+      `OffsetCommit failed with ${generationText(gm)}: ${message}`,
+    )
+    resetGeneration(ctx, consumer, error, 'OFFSET_COMMIT')
+    exception = COMMIT_FAILED
+  }
+  const offsets = order
+    .map((j) => {
+      const epoch = gm.commitEpochs[j] as number
+      return `${partitionList(ctx, consumer, [gm.commitPartitions[j] as number])}=OffsetAndMetadata{offset=${gm.commitOffsets[j] as number}, leaderEpoch=${epoch < 0 ? 'null' : epoch}, metadata=''}`
+    })
+    .join(', ')
+  log(
+    ctx,
+    consumer,
+    'WARN',
+    COORDINATOR_LOGGER,
+    `Asynchronous auto-commit of offsets {${offsets}} failed: ${exception}`,
+  )
+  if (preparing)
+    log(
+      ctx,
+      consumer,
+      'ERROR',
+      COORDINATOR_LOGGER,
+      `Asynchronous auto-commit of offsets failed: ${exception}. Will continue to join group.`,
+    )
+}
+
+/**
+ * The order of the commit's partitions in SubscriptionState.allConsumed's HashMap (filled in
+ * assignment order; TopicPartition.hashCode), which the request and its answer follow.
+ */
+function commitOrder(ctx: Ctx, consumer: ConsumerState): number[] {
+  const gm = memberOf(consumer)
+  const topicHash = javaStringHash((ctx.spec.topics[consumer.topic] as { name: string }).name)
+  // TopicPartition.hashCode: 31 * (31 + partition) + topic.hashCode(), in int arithmetic.
+  const hashes = gm.commitPartitions.map((p) => (Math.imul(31, 31 + p) + topicHash) | 0)
+  return javaHashMapPutOrder(hashes)
+}
+
 function cancel(ctx: Ctx, consumer: ConsumerState, kind: number): void {
   const gm = memberOf(consumer)
   gm.open[kind] = false
@@ -500,7 +617,12 @@ function cancel(ctx: Ctx, consumer: ConsumerState, kind: number): void {
     // joinGroupIfNeeded: the future failed with DisconnectException.INSTANCE (no message).
     rebalanceFailed(ctx, consumer, 'null', 'DisconnectException')
   }
-  if (kind === GROUP_REQ.commit && gm.phase === PHASE_UNJOINED) gm.prepared = false
+  if (kind === GROUP_REQ.commit) {
+    if (gm.phase === PHASE_UNJOINED) gm.prepared = false
+    // A DisconnectException is retriable: autoCommitOffsetsAsync's callback resets the
+    // auto-commit timer to retry.backoff.ms (nextAutoCommitTimer.updateAndReset).
+    gm.nextCommitAtMs = ctx.s.nowMs + consumerSpecOf(ctx, consumer).config['retry.backoff.ms']
+  }
 }
 
 /**
@@ -680,15 +802,7 @@ export function onGroupResponse(
     case GROUP_REQ.commit: {
       const preparing = gm.phase === PHASE_UNJOINED && gm.rejoinCommit
       gm.rejoinCommit = false
-      if (error === null) {
-        // Committed.
-      } else if (error === 'NOT_COORDINATOR' || error === 'COORDINATOR_NOT_AVAILABLE') {
-        markCoordinatorUnknown(ctx, consumer, false, `error response ${error}`)
-        // Async auto-commit: retried after retry.backoff.ms (nextAutoCommitTimer.updateAndReset).
-        gm.nextCommitAtMs = now + spec.config['retry.backoff.ms']
-      } else if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
-        resetGeneration(ctx, consumer, error, 'OFFSET_COMMIT')
-      }
+      if (error !== null) commitFailed(ctx, consumer, error, preparing)
       if (preparing && gm.coordinator >= 0 && gm.phase === PHASE_UNJOINED) revokeAll(ctx, consumer)
       break
     }
@@ -1394,7 +1508,7 @@ function handleCommit(
   maybeIncrementLeaderHighWatermark(ctx, p, slotB)
   group.commits.push({
     logOffset,
-    partitions: gm.assigned.slice(),
+    partitions: gm.commitPartitions.slice(),
     offsets: gm.commitOffsets.slice(),
     epochs: gm.commitEpochs.slice(),
   })

@@ -503,7 +503,8 @@ export interface GroupMemberState {
   /** Heartbeat.resetSessionTimeout / receiveHeartbeat: the session runs from here. */
   sessionStartMs: number
   nextCommitAtMs: number
-  /** The offsets (per assigned partition, in `assigned` order) of the commit in flight. */
+  /** The partitions (local numbers), offsets and epochs of the commit in flight, in one order. */
+  commitPartitions: number[]
   commitOffsets: number[]
   commitEpochs: number[]
   /** onJoinPrepare has committed (or had nothing to commit) for the rejoin under way. */
