@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { createSimulation } from './index'
+import { createSimulation, restoreSimulation } from './index'
 import type { Simulation } from './api'
 import type { ConsumerView, SimEvent } from './types'
 import type { EngineState } from './state'
@@ -375,6 +375,54 @@ describe('a coordinator that stops leading the offsets partition while it runs',
     )
     expect(sim.snapshot().groups[0]).toMatchObject({ state: 'Stable', knownMembers: 2 })
     expect(readers(sim).members?.map((m) => m.partitions.length)).toEqual([3, 3])
+  })
+})
+
+describe('a known member that rejoins', SLOW, () => {
+  /**
+   * A Stable two-member group at 20 s; then member `member` asks to rejoin (as
+   * AbstractCoordinator.requestRejoin leaves it: unjoined, onJoinPrepare still to run), set in
+   * a checkpoint, and the run goes on for 20 s.
+   */
+  function rejoin(member: 'leader' | 'follower') {
+    const file = scenario()
+    const parsed = parseScenario(JSON.stringify(file))
+    if (!parsed.ok) throw new Error('bad scenario')
+    const sim = createSimulation(parsed.spec, { checkInvariants: true, throwOnViolation: true })
+    sim.runUntil(20_000)
+    const checkpoint = sim.checkpoint()
+    const engine = checkpoint.state as EngineState
+    const group = engine.groups[0]
+    if (group === undefined) throw new Error('no group')
+    const leaderConsumer = group.slots[group.leaderSlot]
+    const target = engine.consumers.find((c, i) =>
+      member === 'leader' ? i === leaderConsumer : c.gm !== null && i !== leaderConsumer,
+    )
+    if (target?.gm === null || target === undefined) throw new Error('no member')
+    target.gm.phase = 0
+    target.gm.prepared = false
+    const restored = restoreSimulation(parsed.spec, checkpoint, {
+      checkInvariants: true,
+      throwOnViolation: true,
+    })
+    restored.runUntil(40_000)
+    return { sim: restored, id: `readers-${target.member}` }
+  }
+
+  it('a follower gets the current generation back (doCurrentMemberJoinGroup): no rebalance', () => {
+    const { sim, id } = rejoin('follower')
+    expect(events(sim, 'GroupRebalanced')).toHaveLength(1)
+    const joined = lines(sim, 20_000, id).filter((l) =>
+      l.message.includes('Successfully joined group with generation'),
+    )
+    expect(joined).toHaveLength(1)
+    expect(joined[0]?.message).toContain('generationId=1,')
+    expect(readers(sim).duplicates).toBe(0)
+  })
+
+  it('the leader forces a rebalance (its JoinGroup may carry assignment-relevant changes)', () => {
+    const { sim } = rejoin('leader')
+    expect(events(sim, 'GroupRebalanced').map((e) => e.generation)).toEqual([1, 2])
   })
 })
 

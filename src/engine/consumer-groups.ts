@@ -1259,6 +1259,20 @@ function handleJoin(ctx: Ctx, group: GroupState, slot: number, consumer: Consume
     return
   }
   const known = group.inGroup[slot] === true && group.memberIds[slot] === gm.memberId
+  if (
+    known &&
+    (group.state === 'CompletingRebalance' ||
+      (group.state === 'Stable' && slot !== group.leaderSlot))
+  ) {
+    // GroupCoordinator.doCurrentMemberJoinGroup: a known member with unchanged metadata (always
+    // so here) gets the current generation back, with no rebalance: while it completes (it may
+    // have missed its JoinGroup answer), or in Stable unless it is the leader (a leader's
+    // JoinGroup forces a rebalance). The member then syncs and gets its assignment again.
+    touchSession(ctx, group, slot)
+    gm.answerGeneration = group.generation
+    answer(ctx, consumer, GROUP_REQ.join, null)
+    return
+  }
   if (!known) {
     if (group.inGroup[slot]) {
       // A restarted process joins as a new member (dynamic membership: a new member id); its
@@ -1296,7 +1310,7 @@ function handleJoin(ctx: Ctx, group: GroupState, slot: number, consumer: Consume
     group.joinDeadlineMs = now + delay
     scheduleJoinCheck(ctx, group, delay)
   } else if (group.state === 'Stable' || group.state === 'CompletingRebalance') {
-    // Members rejoin only when told to (or new), so a join here starts a rebalance.
+    // A new member, or the leader rejoining a Stable group: a rebalance.
     prepareRebalance(ctx, group)
   } else if (!known && group.generation === 0) {
     // GroupCoordinator.addMemberAndRebalance: "the join group can be further delayed".
