@@ -263,6 +263,42 @@ describe('max.in.flight.requests.per.connection', () => {
   })
 })
 
+describe('acks=0', () => {
+  it('a request lost on the way still completes (it needs no answer), so its partitions keep being written', () => {
+    // NetworkClient completes a request that expects no response once it is written; the send
+    // callback reports success with the records lost. Broker 1 leads orders-0 and is cut off
+    // from the clients for 3 s: what was written to it then is lost, and after the heal
+    // orders-0 takes records again like the other partitions.
+    const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 5 })
+      .topic('orders', {
+        partitions: 3,
+        replicationFactor: 3,
+        'min.insync.replicas': 2,
+        assignment: [
+          [1, 2, 3],
+          [2, 3, 1],
+          [3, 1, 2],
+        ],
+      })
+      .producer('p1', 'orders', { acks: 0, recordsPerSecond: 300 })
+      .runFor(10_000)
+    c.broker(1).isolate(['clients'])
+    c.runFor(3_000)
+    c.broker(1).heal()
+    const healed = c.partition('orders-0').highWatermark
+    c.runFor(30_000)
+    const after = c.partition('orders-0').highWatermark
+    const other = c.partition('orders-1').highWatermark
+    expect(after - healed).toBeGreaterThan(2_000)
+    expect(after).toBeGreaterThan(0.8 * other)
+    const p = c.producerView('p1')
+    // The records written into the cut link were "sent" as far as the application knows, and
+    // are counted as acknowledged records the log does not have.
+    expect(p.lostAcked).toBeGreaterThan(0)
+    expect(p.acked + p.failed + p.inFlight).toBe(p.sent)
+  })
+})
+
 describe('bootstrap.servers', () => {
   it('numbers bootstrap nodes -1, -2, …, tries a dead one, logs it and moves to the next', () => {
     const c = cluster({ 'bootstrap.servers': [1, 2] })

@@ -680,18 +680,20 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
   if (request === null || request.done || request.closed) return
   const spec = producerSpec(ctx, producer)
   const b = request.brokerIndex
-  const conn = producer.conns[b] as ClientConnection
-  if (conn.gen !== request.connGen) return
-  const broker = brokerAt(ctx, b)
-  if (broker.hostUp && broker.gen !== conn.brokerGen && !broker.isolatedFrom.includes('clients')) {
-    // The connection reached a process that has since restarted: the host resets it.
-    if (conn.state === 2) closeConnection(ctx, clientCode('producer', producer.index), b, 'reset')
-    return
-  }
-  if (!clientToBroker(ctx, b)) return // lost on the way: the client times out
   const parts = request.parts
-  for (let n = 0; n < parts.length; n++)
-    handleProduce(ctx, producer, request, parts[n] as ProducePart, b)
+  if (delivered(ctx, producer, request)) {
+    for (let n = 0; n < parts.length; n++)
+      handleProduce(ctx, producer, request, parts[n] as ProducePart, b)
+  } else if (spec.config.acks !== 0) {
+    return // the client times out, or the reset cancelled it
+  } else {
+    // acks=0 expects no answer: NetworkClient completes the request once it is written, and the
+    // send callback reports success. The broker never got it: the records count as
+    // acknowledged records the log does not have.
+    for (const part of parts)
+      for (const batch of part.batches)
+        if (!batch.expired) recordAck(ctx, producer, part.p, batch.baseSequence, -1, batch.records)
+  }
   if (spec.config.acks === 0) {
     // The send callback fires once the request is written.
     for (const part of request.parts) {
@@ -709,6 +711,23 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
     dropClosedFront(producer)
     drain(ctx, producer)
   }
+}
+
+/**
+ * Whether a request reaches its broker: not when its connection closed meanwhile, when the
+ * process it connected to has restarted (the host resets the connection, here), or when the link
+ * is down (it is lost on the way).
+ */
+function delivered(ctx: Ctx, producer: ProducerState, request: ProduceRequestState): boolean {
+  const b = request.brokerIndex
+  const conn = producer.conns[b] as ClientConnection
+  if (conn.gen !== request.connGen) return false
+  const broker = brokerAt(ctx, b)
+  if (broker.hostUp && broker.gen !== conn.brokerGen && !broker.isolatedFrom.includes('clients')) {
+    if (conn.state === 2) closeConnection(ctx, clientCode('producer', producer.index), b, 'reset')
+    return false
+  }
+  return clientToBroker(ctx, b)
 }
 
 function finishRequest(producer: ProducerState, request: ProduceRequestState): void {
