@@ -64,4 +64,22 @@ test('the offsets topic is hidden until asked for; the group table follows the c
   await expect(row.getByRole('cell').nth(1)).toHaveText('1')
   await expect(row.getByRole('cell').nth(5)).toHaveText('0')
   await page.screenshot({ path: 'test-results/consumer-group/metrics-groups.png', fullPage: true })
+
+  // The clients table crashes one member's process and starts it again (crashClient and
+  // startClient, injected at the paused time). The guided script has later faults, so the first
+  // injection forks a new future, and the notice says so.
+  const clients = page.getByRole('table', { name: /One row per client process/ })
+  const member = clients.getByRole('row', { name: /^orders-reader-1/ })
+  await member.getByRole('button', { name: 'Crash orders-reader-1' }).click()
+  await expect(member.getByRole('cell').nth(0)).toHaveText('✕ crashed')
+  await expect(page.getByRole('status').filter({ hasText: 'Forked a new future' })).toHaveText(
+    /Forked a new future at 00:29\.100: discarded 2 later faults\./,
+  )
+  await page.screenshot({ path: 'test-results/consumer-group/metrics-clients.png', fullPage: true })
+  await member.getByRole('button', { name: 'Start orders-reader-1' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(member.getByRole('cell').nth(0)).toHaveText('running')
+  await expect(page.getByRole('status').filter({ hasText: 'Started' })).toHaveText(
+    /Started orders-reader-1 at 00:29\.100\./,
+  )
 })

@@ -28,6 +28,7 @@ function consumerViews(ctx: Ctx): ConsumerView[] {
         lag: 0,
         duplicates: 0,
         skipped: 0,
+        alive: false,
       }
       if (consumer.group >= 0) {
         const group = ctx.s.groups[consumer.group] as GroupState
@@ -39,6 +40,7 @@ function consumerViews(ctx: Ctx): ConsumerView[] {
       out.push(view)
     }
     view.connected ||= consumer.connected
+    view.alive ||= consumer.alive
     view.consumed += consumer.consumed
     if (consumer.group < 0) {
       view.lag += consumer.lag
@@ -244,6 +246,7 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
           unavailableAcked: loss.unavailable,
           lostAtCrash: producer.lostAtCrash,
           latencyMs: summarize(producer.latency),
+          alive: producer.alive,
         }
       }),
       ...consumerViews(ctx),

@@ -387,6 +387,8 @@ export interface ProducerView {
   lostAtCrash: number
   /** Send → acknowledgement of each record so far (null before the first one). */
   latencyMs: LatencySummary
+  /** Its process runs (false after a crashClient, until a startClient). */
+  alive: boolean
 }
 
 /**
@@ -417,6 +419,8 @@ export interface ConsumerView {
   duplicates: number
   /** Records below the high watermark a position jumped over without delivering them. */
   skipped: number
+  /** Its process runs; for a group, any member's does (each member's is in `members`). */
+  alive: boolean
   /** group.id, for a group member entry. */
   group?: string
   members?: ConsumerMemberView[]

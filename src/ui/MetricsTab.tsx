@@ -3,10 +3,12 @@ import { useMemo } from 'react'
 import type { ClientView, GroupView, MetricsSample } from '../engine/types'
 import type { AppState } from '../store/app-store'
 import { faultWindows } from '../store/selectors'
+import { formatSimTime } from '../scenario/sim-time'
+import { ClientsTable } from './panels/ClientsTable'
 import { FailoversTable } from './panels/FailoversTable'
 import { GroupsTable } from './panels/GroupsTable'
 import { MetricsCharts } from './panels/MetricsCharts'
-import { useAppStore } from './store-context'
+import { useAppStore, useStoreApi } from './store-context'
 import { useThrottledStore } from './use-throttled-store'
 
 const selectMetrics = (state: AppState) => state.metricsSeries
@@ -18,6 +20,7 @@ const NO_GROUPS: GroupView[] = []
 const NO_CLIENTS: ClientView[] = []
 
 export function MetricsTab() {
+  const store = useStoreApi()
   const series = useThrottledStore(selectMetrics, 500)
   const nowMs = useThrottledStore(selectNow, 500)
   const recording = useAppStore((state) => state.recording)
@@ -29,6 +32,17 @@ export function MetricsTab() {
     <>
       <FailoversTable failovers={failovers} />
       <GroupsTable groups={groups} clients={clients} />
+      <ClientsTable
+        clients={clients}
+        onFault={(fault, label) => {
+          const state = store.getState()
+          state.inject(fault)
+          state.showNotice({
+            tone: 'info',
+            message: `${fault.type === 'crashClient' ? 'Crashed' : 'Started'} ${label} at ${formatSimTime(state.simTimeMs)}.`,
+          })
+        }}
+      />
       <MetricsCharts
         series={series as MetricsSample[]}
         nowMs={nowMs}

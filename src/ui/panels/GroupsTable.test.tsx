@@ -29,6 +29,7 @@ const consumer = (lag: number, name = 'orders-readers'): ClientView => ({
   id: `reader-${lag}`,
   topic: 'orders',
   connected: true,
+  alive: true,
   consumed: 100,
   lag,
   duplicates: 0,

@@ -1,0 +1,150 @@
+/**
+ * Every client process and what it feels: a producer's records and produce latency, a consumer
+ * member's partitions and reads. Each row can crash its process or start it again (the
+ * `crashClient` / `startClient` faults, injected at the current time like the topology's
+ * faults, so they are recorded and replay).
+ */
+import { ColumnHeads } from './ColumnHeads'
+import { formatDuration } from './FailoversTable'
+import type { ClientView, LatencySummary } from '../../engine/types'
+import type { Fault } from '../../engine/spec'
+
+export interface ClientsTableProps {
+  clients: readonly ClientView[]
+  /** Injects a crashClient or startClient fault; its `label` names the process for a notice. */
+  onFault: (fault: Fault, label: string) => void
+}
+
+const cell = 'border-b border-border px-2 py-1 align-top'
+const HEADERS = ['Client', 'Process', 'Records', 'Produce latency', 'Partitions', 'Action']
+
+/** One process: a producer, a standalone consumer, or one member of a group. */
+interface ProcessRow {
+  key: string
+  name: string
+  role: string
+  alive: boolean
+  records: string
+  latency: string
+  partitions: string
+  client: string
+  member: number | undefined
+}
+
+function acksText(acks: number): string {
+  return acks === -1 ? 'all' : String(acks)
+}
+
+/** "p99 6 ms, max 8.2 s", or "—" before the first acknowledgement. */
+function latencyText(latency: LatencySummary): string {
+  if (latency.p99 === null || latency.max === null) return '—'
+  return `p99 ${formatDuration(latency.p99)}, max ${formatDuration(latency.max)}`
+}
+
+function partitionsText(partitions: readonly number[]): string {
+  return partitions.length === 0 ? 'none (joining or idle)' : partitions.join(', ')
+}
+
+function rows(clients: readonly ClientView[]): ProcessRow[] {
+  const out: ProcessRow[] = []
+  for (const c of clients) {
+    if (c.kind === 'producer') {
+      const lost = c.lostAtCrash > 0 ? `, ${c.lostAtCrash} lost in a crash` : ''
+      out.push({
+        key: `p:${c.id}`,
+        name: c.id,
+        role: `producer → ${c.topic}, acks=${acksText(c.acks)}`,
+        alive: c.alive,
+        records: `${c.acked} acknowledged, ${c.failed} failed${lost}`,
+        latency: latencyText(c.latencyMs),
+        partitions: 'all (sticky)',
+        client: c.id,
+        member: undefined,
+      })
+    } else if (c.members === undefined) {
+      out.push({
+        key: `c:${c.id}`,
+        name: c.id,
+        role: `consumer → ${c.topic}, no group`,
+        alive: c.alive,
+        records: `${c.consumed} read`,
+        latency: '—',
+        partitions: 'all',
+        client: c.id,
+        member: undefined,
+      })
+    } else {
+      for (const m of c.members)
+        out.push({
+          key: `m:${c.id}:${m.member}`,
+          name: m.clientId,
+          role: `member ${m.member + 1} of ${c.members.length}, group ${c.group ?? '?'} → ${c.topic}`,
+          alive: m.alive,
+          records: `${m.consumed} read`,
+          latency: '—',
+          partitions: m.alive ? partitionsText(m.partitions) : '—',
+          client: c.id,
+          member: m.member,
+        })
+    }
+  }
+  return out
+}
+
+export function ClientsTable({ clients, onFault }: ClientsTableProps) {
+  if (clients.length === 0) return null
+  return (
+    <section aria-labelledby="clients-heading" className="mb-4">
+      <h3 id="clients-heading" className="mb-1 text-sm font-semibold">
+        Clients
+      </h3>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse font-mono text-xs">
+          <caption className="sr-only">
+            One row per client process: what it is, whether it runs, the records it wrote or read,
+            its produce latency, the partitions it reads, and a button that crashes it or starts it
+            again
+          </caption>
+          <ColumnHeads headers={HEADERS} />
+          <tbody>
+            {rows(clients).map((r) => {
+              const type = r.alive ? 'crashClient' : 'startClient'
+              const fault: Fault =
+                r.member === undefined
+                  ? { type, client: r.client }
+                  : { type, client: r.client, member: r.member }
+              const verb = r.alive ? 'Crash' : 'Start'
+              return (
+                <tr key={r.key}>
+                  <th scope="row" className={`${cell} text-left font-normal`}>
+                    {r.name}
+                    <span className="block text-muted">{r.role}</span>
+                  </th>
+                  <td className={cell}>
+                    {r.alive ? (
+                      'running'
+                    ) : (
+                      <span className="font-semibold text-danger">✕ crashed</span>
+                    )}
+                  </td>
+                  <td className={cell}>{r.records}</td>
+                  <td className={cell}>{r.latency}</td>
+                  <td className={cell}>{r.partitions}</td>
+                  <td className={cell}>
+                    <button
+                      type="button"
+                      className="btn text-xs"
+                      onClick={() => onFault(fault, r.name)}
+                    >
+                      {verb} {r.name}
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
