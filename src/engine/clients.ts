@@ -94,6 +94,7 @@ import {
   notePositionJump,
 } from './consumer-groups'
 import { noteFailoverAck } from './failovers'
+import { javaHashMapPutOrder, topicPartitionHash } from './java-hash'
 import { atLeast } from './versions'
 import type { ProducerSpec } from './spec'
 import type {
@@ -664,9 +665,13 @@ export function drain(ctx: Ctx, producer: ProducerState): void {
     removeAt(ready, k)
     ;(partsOf as ProducePart[][])[slot]?.push(newPart(producer, i, batches))
   }
-  if (brokers !== null && partsOf !== null)
-    for (let n = 0; n < brokers.length; n++)
+  if (brokers !== null && partsOf !== null) {
+    // Sender.sendProduceRequests goes through RecordAccumulator.drain's HashMap by node id.
+    const order =
+      brokers.length === 1 ? [0] : javaHashMapPutOrder(brokers.map((b) => brokerAt(ctx, b).id))
+    for (const n of order)
       sendRequest(ctx, producer, brokers[n] as BrokerIndex, partsOf[n] as ProducePart[])
+  }
   if (needMetadata) requestMetadataUpdate(ctx, clientCode('producer', producer.index))
 }
 
@@ -876,9 +881,29 @@ function completeRequest(
 ): void {
   finishRequest(producer, request)
   const parts = request.parts
-  for (let n = 0; n < parts.length; n++) {
-    const part = parts[n] as ProducePart
-    completePart(ctx, producer, request, part, error ?? part.error, error === null ? null : message)
+  if (error !== null && parts.length > 1) {
+    // A failed request completes its batches in the order of Sender.sendProduceRequest's
+    // recordsByPartition, a HashMap of TopicPartition (an answer, in the broker's order, which
+    // is taken here as the order sent).
+    const topic = topicOf(ctx, producer.firstPartition).name
+    const order = javaHashMapPutOrder(
+      parts.map((part) => topicPartitionHash(topic, part.lp)),
+      parts.length,
+    )
+    for (const n of order)
+      completePart(ctx, producer, request, parts[n] as ProducePart, error, message)
+  } else {
+    for (let n = 0; n < parts.length; n++) {
+      const part = parts[n] as ProducePart
+      completePart(
+        ctx,
+        producer,
+        request,
+        part,
+        error ?? part.error,
+        error === null ? null : message,
+      )
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import type { Simulation } from './api'
 import type { ConsumerView, SimEvent } from './types'
 import type { EngineState } from './state'
 import { offsetsPartitionFor, javaStringHash, rangeAssignment } from './consumer-groups'
+import { javaHashMapPutOrder, topicPartitionHash } from './java-hash'
 import { parseScenario } from '../scenario'
 import type { ScenarioFile } from '../scenario/types'
 
@@ -573,3 +574,17 @@ describe(
     })
   },
 )
+
+describe('java.util.HashMap iteration order', () => {
+  it('follows HashMap.hash over TopicPartition.hashCode (orders checked in a JVM)', () => {
+    const order = (partitions: number[], capacity?: number) =>
+      javaHashMapPutOrder(
+        partitions.map((p) => topicPartitionHash('orders', p)),
+        capacity,
+      ).map((i) => partitions[i])
+    // new HashMap<>(n), as Sender.sendProduceRequest's recordsByPartition.
+    expect(order([0, 3], 2)).toEqual([3, 0])
+    expect(order([1, 4], 2)).toEqual([4, 1])
+    expect(order([0, 2, 4], 3)).toEqual([0, 4, 2])
+  })
+})

@@ -71,11 +71,19 @@ import { wakeFollowers } from './broker/replication'
 import { slotOf } from './broker/replica-manager'
 import { leaderMinIsr } from './context'
 import { atLeast } from './versions'
+import {
+  javaHashMapOrder,
+  javaHashMapPutOrder,
+  javaStringHash,
+  topicPartitionHash,
+} from './java-hash'
 import { OFFSETS_TOPIC, type SimulationSpec } from './spec'
 import type { ClientConnection, ConsumerState, GroupMemberState, GroupState } from './state'
 import type { GroupError } from './types'
 
 /** The group requests a member sends, by kind (the event queue carries the number). */
+export { javaStringHash } from './java-hash'
+
 export const GROUP_REQ = { find: 0, join: 1, sync: 2, heartbeat: 3, commit: 4 } as const
 const KINDS = 5
 
@@ -87,44 +95,6 @@ const PHASE_STABLE = 3
 // ---------------------------------------------------------------------------------------------
 // Setup
 // ---------------------------------------------------------------------------------------------
-
-/** Java's String.hashCode (UTF-16 code units, 32-bit overflow). */
-export function javaStringHash(text: string): number {
-  let h = 0
-  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0
-  return h
-}
-
-/**
- * The order a java.util.HashMap copied from a map of these keys iterates them in (HashMap.hash,
- * a table of tableSizeFor(size / 0.75 + 1) buckets; within a bucket, insertion order): how
- * Kafka prints a map of member ids. Returns indexes into `keys`.
- */
-export function javaHashMapOrder(keys: readonly string[]): number[] {
-  let table = 1
-  while (table < Math.floor(keys.length / 0.75 + 1)) table *= 2
-  const bucket = keys.map((k) => {
-    const h = javaStringHash(k)
-    return (h ^ (h >>> 16)) & (table - 1)
-  })
-  return keys
-    .map((_, i) => i)
-    .sort((a, b) => (bucket[a] as number) - (bucket[b] as number) || a - b)
-}
-
-/**
- * The iteration order of a java.util.HashMap built by put() calls (16 buckets, doubled while the
- * size passes 0.75 of them) from keys with these hashCodes, in put order: by bucket
- * (HashMap.hash), then put order within one. Returns indexes into `hashes`.
- */
-export function javaHashMapPutOrder(hashes: readonly number[]): number[] {
-  let table = 16
-  while (hashes.length > table * 0.75) table *= 2
-  const bucket = hashes.map((h) => (h ^ (h >>> 16)) & (table - 1))
-  return hashes
-    .map((_, i) => i)
-    .sort((a, b) => (bucket[a] as number) - (bucket[b] as number) || a - b)
-}
 
 /** GroupMetadataManager.partitionFor: Utils.abs(groupId.hashCode) % partitions. */
 export function offsetsPartitionFor(groupId: string, partitions: number): number {
@@ -346,7 +316,7 @@ export function memberStep(ctx: Ctx, consumer: ConsumerState, discovered = false
         heartbeatIfDue(ctx, consumer, gm, k, now)
         return
       }
-      if (config['enable.auto.commit'] && gm.assigned.length > 0 && gm.generation >= 0) {
+      if (config['enable.auto.commit'] && hasConsumed(consumer) && gm.generation >= 0) {
         sendCommit(ctx, consumer, k, true)
         return
       }
@@ -374,8 +344,8 @@ export function memberStep(ctx: Ctx, consumer: ConsumerState, discovered = false
   heartbeatIfDue(ctx, consumer, gm, k, now)
   if (config['enable.auto.commit'] && now >= gm.nextCommitAtMs && !gm.open[GROUP_REQ.commit]) {
     gm.nextCommitAtMs = now + config['auto.commit.interval.ms']
-    // sendOffsetCommitRequest: nothing assigned, nothing sent (RequestFuture.voidSuccess).
-    if (gm.assigned.length > 0) sendCommit(ctx, consumer, k)
+    // sendOffsetCommitRequest: no offsets, nothing sent (RequestFuture.voidSuccess).
+    if (hasConsumed(consumer)) sendCommit(ctx, consumer, k)
   }
 }
 
@@ -420,15 +390,22 @@ function send(ctx: Ctx, consumer: ConsumerState, kind: number, k: number): void 
   at(ctx, ctx.latencyClientMs, EV.groupRequestArrive, consumer.index, kind, gm.gen[kind])
 }
 
+/** Some assigned partition has a valid position (else allConsumed is empty). */
+function hasConsumed(consumer: ConsumerState): boolean {
+  const gm = memberOf(consumer)
+  return gm.assigned.some((p) => (consumer.positions[p] as number) >= 0)
+}
+
 /**
  * An OffsetCommit of the positions now. `forRejoin`: onJoinPrepare's, which the rejoin waits
  * for (an auto-commit already in flight carries older positions and does not count).
  */
 function sendCommit(ctx: Ctx, consumer: ConsumerState, k: number, forRejoin = false): void {
   const gm = memberOf(consumer)
-  gm.commitPartitions = gm.assigned.slice()
-  gm.commitOffsets = gm.assigned.map((p) => consumer.positions[p] as number)
-  gm.commitEpochs = gm.assigned.map((p) => consumer.positionEpochs[p] as number)
+  // SubscriptionState.allConsumed: the assigned partitions with a valid position only.
+  gm.commitPartitions = gm.assigned.filter((p) => (consumer.positions[p] as number) >= 0)
+  gm.commitOffsets = gm.commitPartitions.map((p) => consumer.positions[p] as number)
+  gm.commitEpochs = gm.commitPartitions.map((p) => consumer.positionEpochs[p] as number)
   send(ctx, consumer, GROUP_REQ.commit, k)
   gm.rejoinCommit = forRejoin
 }
@@ -602,10 +579,8 @@ function commitFailed(
  */
 function commitOrder(ctx: Ctx, consumer: ConsumerState): number[] {
   const gm = memberOf(consumer)
-  const topicHash = javaStringHash((ctx.spec.topics[consumer.topic] as { name: string }).name)
-  // TopicPartition.hashCode: 31 * (31 + partition) + topic.hashCode(), in int arithmetic.
-  const hashes = gm.commitPartitions.map((p) => (Math.imul(31, 31 + p) + topicHash) | 0)
-  return javaHashMapPutOrder(hashes)
+  const topic = (ctx.spec.topics[consumer.topic] as { name: string }).name
+  return javaHashMapPutOrder(gm.commitPartitions.map((p) => topicPartitionHash(topic, p)))
 }
 
 function cancel(ctx: Ctx, consumer: ConsumerState, kind: number): void {

@@ -41,17 +41,19 @@ export function answerProduce(
   if (part.done) return
   part.done = true
   part.error = error
-  if (error === 'NOT_LEADER_OR_FOLLOWER') {
-    // KIP-951 (3.7): the response carries the leader this broker's metadata names
-    // (ReplicaManager.getCurrentLeader); older clients ignore it.
-    const partition = partitionAt(ctx, part.p)
-    const version = metadataVersionSeenBy(ctx, request.brokerIndex)
-    part.currentLeaderId = leaderAtVersion(partition, version)
-    part.currentLeaderEpoch = leaderEpochAtVersion(partition, version)
-  }
   request.pending -= 1
   if (request.pending > 0 || request.done) return
   request.done = true
+  const version = metadataVersionSeenBy(ctx, request.brokerIndex)
+  for (const settled of request.parts) {
+    if (settled.error !== 'NOT_LEADER_OR_FOLLOWER') continue
+    // KIP-951 (3.7): the response carries the leader this broker's metadata names when the
+    // response is sent (KafkaApis.handleProduceRequest → ReplicaManager.getCurrentLeader);
+    // older clients ignore it.
+    const partition = partitionAt(ctx, settled.p)
+    settled.currentLeaderId = leaderAtVersion(partition, version)
+    settled.currentLeaderEpoch = leaderEpochAtVersion(partition, version)
+  }
   const c = ctx.spec.clients[producer.client] as { config: { acks: number } }
   if (c.config.acks === 0) return
   const first = request.parts[0] as ProducePart
