@@ -79,10 +79,10 @@ describe('ClientsTable', () => {
       .map((c) => c.textContent)
     expect(cells).toEqual([
       'running',
+      'Crash orders-producer',
       '1200 acknowledged, 3 failed',
       'p99 9 ms, max 8.2 s',
       'all (sticky)',
-      'Crash orders-producer',
     ])
     // A crashed member says so in words, not colour alone, and offers a start.
     const crashed = screen.getByRole('row', { name: /^readers-1/ })

@@ -16,7 +16,8 @@ export interface ClientsTableProps {
 }
 
 const cell = 'border-b border-border px-2 py-1 align-top'
-const HEADERS = ['Client', 'Process', 'Records', 'Produce latency', 'Partitions', 'Action']
+// The button beside the process state, so both stay in view where the table scrolls (phones).
+const HEADERS = ['Client', 'Process', 'Action', 'Records', 'Produce latency', 'Partitions']
 
 /** One process: a producer, a standalone consumer, or one member of a group. */
 interface ProcessRow {
@@ -127,9 +128,6 @@ export function ClientsTable({ clients, onFault }: ClientsTableProps) {
                       <span className="font-semibold text-danger">✕ crashed</span>
                     )}
                   </td>
-                  <td className={cell}>{r.records}</td>
-                  <td className={cell}>{r.latency}</td>
-                  <td className={cell}>{r.partitions}</td>
                   <td className={cell}>
                     <button
                       type="button"
@@ -139,6 +137,9 @@ export function ClientsTable({ clients, onFault }: ClientsTableProps) {
                       {verb} {r.name}
                     </button>
                   </td>
+                  <td className={cell}>{r.records}</td>
+                  <td className={cell}>{r.latency}</td>
+                  <td className={cell}>{r.partitions}</td>
                 </tr>
               )
             })}
