@@ -5,6 +5,7 @@
  * handleTimedOutRequests, handleTimedOutConnections), ClusterConnectionStates, RecordAccumulator.
  */
 import { describe, expect, it } from 'vitest'
+import type { EngineState } from './state'
 import { ordersOnThreeBrokers, TestCluster } from '../test-support/test-cluster'
 import type { KafkaVersion } from './versions'
 import type { ProducerConfig } from './spec'
@@ -333,6 +334,44 @@ describe('bootstrap.servers', () => {
     const p = c.producerView('p1')
     expect(p.acked).toBe(0)
     expect(c.events('RecordsExpired').some((e) => e.partition === -1)).toBe(true)
+  })
+})
+
+describe('metadata responses (Metadata.updateLatestMetadata)', () => {
+  it("a consumer counts a response as equivalent when no partition's leader epoch moved, whatever else changed", () => {
+    // KIP-580: equivalentResponseCount resets only when some leader epoch is new. Broker 3
+    // leads only topic b; its crash moves b's leaders and shrinks a's ISRs (no new epoch for
+    // a). A consumer of a, refreshing every second, sees nothing new for its topic.
+    const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 2 })
+      .topic('a', {
+        partitions: 2,
+        replicationFactor: 3,
+        assignment: [
+          [1, 2, 3],
+          [2, 1, 3],
+        ],
+      })
+      .topic('b', {
+        partitions: 2,
+        replicationFactor: 3,
+        assignment: [
+          [3, 1, 2],
+          [3, 2, 1],
+        ],
+      })
+      .consumer('reader', 'a')
+    const consumer = c.spec.clients.find((x) => x.id === 'reader')
+    if (consumer?.kind !== 'consumer') throw new Error('no consumer')
+    consumer.config['metadata.max.age.ms'] = 1_000
+    c.runFor(10_000)
+    const before = (c.simulation.checkpoint().state as EngineState).consumers[0]
+    c.broker(3).crash()
+    c.runFor(20_000)
+    const after = (c.simulation.checkpoint().state as EngineState).consumers[0]
+    expect(c.partition('b-0').leader).not.toBe(3)
+    expect(c.partition('a-0').isr).not.toContain(3)
+    // Equivalent responses all along: the count only grows.
+    expect(after?.equivalentResponses).toBeGreaterThan(before?.equivalentResponses ?? 0)
   })
 })
 

@@ -247,6 +247,8 @@ export function onMetadataResponse(ctx: Ctx, code: number, k: number, gen: numbe
   if (!takeMetadataResponse(ctx, code, k, gen)) return
   const { net, spec, kind, index } = resolveClient(ctx, code)
   const b = nodeBroker(ctx, spec, k)
+  // The first response always counts as a change (every epoch is new to the client).
+  const firstResponse = !net.connected
   if (!net.connected) {
     net.connected = true
     emit(ctx, {
@@ -265,26 +267,35 @@ export function onMetadataResponse(ctx: Ctx, code: number, k: number, gen: numbe
   const view = topicLeadersAtVersion(ctx, topic, metadataVersionSeenBy(ctx, b))
   if (kind === 'producer') {
     const producer = producerAt(ctx, asProducerIndex(index))
-    let changed = false
-    for (let i = 0; i < view.leaders.length; i++) {
-      // Metadata.updateLatestMetadata keeps a partition's known leader when the response's epoch
-      // is older (a stale broker cannot move a producer back).
-      const epoch = view.epochs[i] as number
-      const known = producer.leaderEpochs[i] as number
-      if (epoch < known) continue
-      if (epoch !== known || producer.metadata[i] !== view.leaders[i]) changed = true
-      producer.metadata[i] = view.leaders[i] as number
-      producer.leaderEpochs[i] = epoch
-    }
+    const changed = takeLeaders(view, producer.metadata, producer.leaderEpochs) || firstResponse
     metadataUpdated(ctx, code, changed)
     drain(ctx, producer)
   } else {
     const consumer = consumerAt(ctx, asConsumerIndex(index))
-    const changed = consumer.metadata === null || consumer.metadata !== view.leaders
-    consumer.metadata = view.leaders
+    consumer.metadata ??= new Array<number>(view.leaders.length).fill(-1)
+    const changed = takeLeaders(view, consumer.metadata, consumer.metadataEpochs) || firstResponse
     metadataUpdated(ctx, code, changed)
     if (consumer.gm !== null) memberStep(ctx, consumer)
   }
+}
+
+/**
+ * Metadata.updateLatestMetadata, for producers and consumers alike: each partition takes the
+ * response's leader unless the response's epoch is older than the one the client knows (a stale
+ * broker cannot move a client back). True when some partition's epoch moved on (or was first
+ * seen), which ends a run of equivalent responses (KIP-580's equivalentResponseCount).
+ */
+function takeLeaders(view: TopicLeaders, leaders: number[], epochs: number[]): boolean {
+  let changed = false
+  for (let i = 0; i < view.leaders.length; i++) {
+    const epoch = view.epochs[i] as number
+    const known = epochs[i] as number
+    if (epoch < known) continue
+    if (epoch !== known || leaders[i] !== view.leaders[i]) changed = true
+    leaders[i] = view.leaders[i] as number
+    epochs[i] = epoch
+  }
+  return changed
 }
 
 /** A metadata update may be allowed now (EV.metadataRetry). */
@@ -1082,6 +1093,7 @@ export function crashClient(ctx: Ctx, id: string, member: number): void {
     consumer.alive = false
     consumer.life += 1
     consumer.metadata = null
+    consumer.metadataEpochs.fill(-1)
     crashMember(consumer)
     resetClientNet(consumer, consumerSpecOf(ctx, consumer).config)
   }

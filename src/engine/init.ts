@@ -264,6 +264,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
         topic: t,
         ...newClientNet(consumerSpec.config, n, group >= 0),
         metadata: null,
+        metadataEpochs: new Array<number>(count).fill(-1),
         positions: new Array<number>(count).fill(0),
         positionEpochs: new Array<number>(count).fill(-1),
         validatedEpochs: new Array<number>(count).fill(-1),

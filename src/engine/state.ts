@@ -441,7 +441,10 @@ export interface ConsumerState extends ClientNetState {
   index: ConsumerIndex
   client: number
   topic: number
+  /** The leader of each partition its metadata names (null before the first response). */
   metadata: number[] | null
+  /** The leader epoch of each (Metadata.lastSeenLeaderEpochs; -1: none seen). */
+  metadataEpochs: number[]
   positions: number[]
   /**
    * FetchPosition.offsetEpoch: the leader epoch of the last record consumed below the position,
