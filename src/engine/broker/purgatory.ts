@@ -44,9 +44,12 @@ export function answerProduce(
   request.pending -= 1
   if (request.pending > 0 || request.done) return
   request.done = true
-  const version = metadataVersionSeenBy(ctx, request.brokerIndex)
-  for (const settled of request.parts) {
+  let version = -2
+  const parts = request.parts
+  for (let n = 0; n < parts.length; n++) {
+    const settled = parts[n] as ProducePart
     if (settled.error !== 'NOT_LEADER_OR_FOLLOWER') continue
+    if (version === -2) version = metadataVersionSeenBy(ctx, request.brokerIndex)
     // KIP-951 (3.7): the response carries the leader this broker's metadata names when the
     // response is sent (KafkaApis.handleProduceRequest → ReplicaManager.getCurrentLeader);
     // older clients ignore it.
