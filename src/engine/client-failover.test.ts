@@ -182,12 +182,11 @@ describe('leader discovery when leadership moves (controlled shutdown)', () => {
 
 describe('max.in.flight.requests.per.connection', () => {
   /**
-   * Partitions 0 and 1 both led by broker 1; partition 0's only other ISR member fetches 5 s
-   * late, so its acks=all requests wait in the leader's purgatory. Returns the share of the
-   * records sent during the next 20 s that were acknowledged.
+   * Partitions 0 and 1 both led by broker 1 (followers 2 and 3), acks=all at 200 records/s, run
+   * for 10 s.
    */
-  function ackedShareWithSlowFollower(maxInFlight: number): number {
-    const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 5 })
+  function slowFollower(maxInFlight: number): TestCluster {
+    return TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 5 })
       .topic('orders', {
         partitions: 2,
         replicationFactor: 2,
@@ -203,6 +202,15 @@ describe('max.in.flight.requests.per.connection', () => {
         'max.in.flight.requests.per.connection': maxInFlight,
       })
       .runFor(10_000)
+  }
+
+  /**
+   * Partition 0's only other ISR member then fetches 5 s late, so its acks=all requests wait in
+   * the leader's purgatory. Returns the share of the records sent during the next 20 s that
+   * were acknowledged.
+   */
+  function ackedShareWithSlowFollower(maxInFlight: number): number {
+    const c = slowFollower(maxInFlight)
     const before = c.producerView('p1')
     c.broker(2).slow(5_000)
     c.runFor(20_000)
@@ -225,22 +233,7 @@ describe('max.in.flight.requests.per.connection', () => {
     // queue for partitions 0 and 1, both led by broker 1, and leave together in the next
     // request. Broker 1's crash cancels that one request (one NetworkClient line), and
     // Sender.completeBatch logs each of its partitions under its correlation id.
-    const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 5 })
-      .topic('orders', {
-        partitions: 2,
-        replicationFactor: 2,
-        'min.insync.replicas': 2,
-        assignment: [
-          [1, 2],
-          [1, 3],
-        ],
-      })
-      .producer('p1', 'orders', {
-        acks: -1,
-        recordsPerSecond: 200,
-        'max.in.flight.requests.per.connection': 1,
-      })
-      .runFor(10_000)
+    const c = slowFollower(1)
     c.broker(2).slow(5_000)
     c.runFor(7_000)
     c.inject({ type: 'crashBroker', broker: 1 })
@@ -270,19 +263,7 @@ describe('acks=0', () => {
     // callback reports success with the records lost. Broker 1 leads orders-0 and is cut off
     // from the clients for 3 s: what was written to it then is lost, and after the heal
     // orders-0 takes records again like the other partitions.
-    const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 5 })
-      .topic('orders', {
-        partitions: 3,
-        replicationFactor: 3,
-        'min.insync.replicas': 2,
-        assignment: [
-          [1, 2, 3],
-          [2, 3, 1],
-          [3, 1, 2],
-        ],
-      })
-      .producer('p1', 'orders', { acks: 0, recordsPerSecond: 300 })
-      .runFor(10_000)
+    const c = ordersOnThreeBrokers(5, { acks: 0 }).runFor(10_000)
     c.broker(1).isolate(['clients'])
     c.runFor(3_000)
     c.broker(1).heal()
