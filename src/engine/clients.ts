@@ -285,7 +285,11 @@ export function onMetadataResponse(ctx: Ctx, code: number, k: number, gen: numbe
  * broker cannot move a client back). True when some partition's epoch moved on (or was first
  * seen), which ends a run of equivalent responses (KIP-580's equivalentResponseCount).
  */
-function takeLeaders(view: TopicLeaders, leaders: number[], epochs: number[]): boolean {
+function takeLeaders(
+  view: TopicLeaders,
+  leaders: number[] | Int32Array,
+  epochs: number[] | Int32Array,
+): boolean {
   let changed = false
   for (let i = 0; i < view.leaders.length; i++) {
     const epoch = view.epochs[i] as number

@@ -393,18 +393,18 @@ export interface ProducerState extends ClientNetState {
   /** Fractional record accumulator in thousandths of a record (integer arithmetic). */
   carryMilli: number
   nextPartition: number
-  nextSequence: number[]
+  nextSequence: Int32Array
   /** Leader per partition as the producer's metadata says, -1 when none, and its epoch. */
-  metadata: number[]
-  leaderEpochs: number[]
+  metadata: Int32Array
+  leaderEpochs: Int32Array
   /** Per partition, the leader epoch its last failed request went to (ProducerBatch's currentLeaderEpoch). */
-  retryEpoch: number[]
+  retryEpoch: Int32Array
   queues: ProducerBatch[][]
   /** Local partitions whose queue is not empty, ascending. */
   ready: number[]
   /** Per local partition, the request in flight carrying its batches (at most one). */
   inFlight: (ProduceRequestState | null)[]
-  backoffUntilMs: number[]
+  backoffUntilMs: Float64Array
   /** Requests in send order (so by sentAtMs); closed ones are dropped lazily from the front. */
   requests: ProduceRequestState[]
   nextRequestId: number
