@@ -197,14 +197,20 @@ export function onConnectCheck(ctx: Ctx, code: number, k: number, gen: number): 
  * A connection closes: the network layer's state and lines, then the requests in flight on it
  * cancelled (NetworkClient.cancelInFlightRequests) and a metadata update requested.
  */
-function closeConnection(ctx: Ctx, code: number, k: number, cause: DisconnectCause): void {
+function closeConnection(
+  ctx: Ctx,
+  code: number,
+  k: number,
+  cause: DisconnectCause,
+  deferred: CancelledRequest[] | null = null,
+): void {
   const { net, kind, index } = resolveClient(ctx, code)
   const conn = net.conns[k] as ClientConnection
   const oldGen = conn.gen
   const inFlight = disconnected(ctx, code, k, cause)
   if (kind === 'producer') {
     const producer = producerAt(ctx, asProducerIndex(index))
-    if (inFlight > 0) cancelInFlight(ctx, producer, k, oldGen, cause)
+    if (inFlight > 0) cancelInFlight(ctx, producer, k, oldGen, cause, deferred)
     // Wake the sender when it may connect again, if batches wait.
     if (producer.ready.length > 0)
       at(ctx, conn.reconnectBackoffMs, EV.producerDrain, producer.index)
@@ -330,9 +336,15 @@ function expireRequests(ctx: Ctx, producer: ProducerState): void {
     timedOut ??= []
     if (!timedOut.includes(request.brokerIndex)) timedOut.push(request.brokerIndex)
   }
-  if (timedOut !== null)
+  if (timedOut !== null) {
+    // One poll: every node's disconnect and cancel lines first, then the callbacks of all the
+    // cancelled requests (NetworkClient.poll: handleTimedOutRequests, then completeResponses).
+    const deferred: CancelledRequest[] = []
     for (const b of timedOut)
-      closeConnection(ctx, clientCode('producer', producer.index), b, 'request-timeout')
+      closeConnection(ctx, clientCode('producer', producer.index), b, 'request-timeout', deferred)
+    for (const c of deferred) completeRequest(ctx, producer, c.request, c.error, c.message)
+    dropClosedFront(producer)
+  }
   if (!producer.metadataInFlight) return
   const k = expiredMetadataNode(ctx, clientCode('producer', producer.index))
   if (k >= 0) closeConnection(ctx, clientCode('producer', producer.index), k, 'request-timeout')
@@ -805,14 +817,23 @@ export function onProduceResponse(ctx: Ctx, producer: ProducerState, id: number,
 /**
  * NetworkClient.cancelInFlightRequests: every request in flight on connection `k` (of generation
  * `connGen`) ends with NETWORK_EXCEPTION ("Disconnected from node N") or, after a request timeout,
- * REQUEST_TIMED_OUT ("Disconnected from node N due to timeout").
+ * REQUEST_TIMED_OUT ("Disconnected from node N due to timeout"); its callback runs now, or later
+ * when `deferred` collects it.
  */
+/** A request a disconnect cancelled, whose callback has not run yet. */
+interface CancelledRequest {
+  request: ProduceRequestState
+  error: KafkaError
+  message: string
+}
+
 function cancelInFlight(
   ctx: Ctx,
   producer: ProducerState,
   k: number,
   connGen: number,
   cause: DisconnectCause,
+  deferred: CancelledRequest[] | null,
 ): void {
   const spec = producerSpec(ctx, producer)
   const now = ctx.s.nowMs
@@ -835,17 +856,16 @@ function cancelInFlight(
       `Cancelled in-flight PRODUCE request with correlation id ${request.id} due to node ${brokerId} being disconnected (elapsed time since creation: ${elapsed}ms, elapsed time since send: ${elapsed}ms, ${throttle}request timeout: ${spec.config['request.timeout.ms']}ms)`,
     )
   }
-  for (const request of cancelled) {
-    completeRequest(
-      ctx,
-      producer,
-      request,
-      timedOut ? 'REQUEST_TIMED_OUT' : 'NETWORK_EXCEPTION',
-      timedOut
-        ? `Disconnected from node ${brokerId} due to timeout`
-        : `Disconnected from node ${brokerId}`,
-    )
+  const error = timedOut ? 'REQUEST_TIMED_OUT' : 'NETWORK_EXCEPTION'
+  const message = timedOut
+    ? `Disconnected from node ${brokerId} due to timeout`
+    : `Disconnected from node ${brokerId}`
+  // With `deferred`, the caller runs the callbacks once every node of its poll is handled.
+  if (deferred !== null) {
+    for (const request of cancelled) deferred.push({ request, error, message })
+    return
   }
+  for (const request of cancelled) completeRequest(ctx, producer, request, error, message)
   dropClosedFront(producer)
 }
 
