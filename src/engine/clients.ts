@@ -88,6 +88,7 @@ import {
   crashMember,
   expiredGroupRequest,
   groupConnectionClosed,
+  invokeCommitCallbacks,
   memberPartitions,
   memberStep,
   noteDelivered,
@@ -1160,7 +1161,11 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState, life = consumer.
   maybeUpdateMetadata(ctx, code)
   const meta = consumer.metadata
   if (!consumer.connected || meta === null) return
-  if (consumer.gm !== null) memberStep(ctx, consumer)
+  if (consumer.gm !== null) {
+    // ConsumerCoordinator.poll: offset-commit callbacks due since the last poll run first.
+    invokeCommitCallbacks(ctx, consumer)
+    memberStep(ctx, consumer)
+  }
   const first = ctx.s.topicFirstPartition[consumer.topic] as number
   let refresh = false
   let lag = 0

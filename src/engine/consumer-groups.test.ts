@@ -379,6 +379,63 @@ describe('a coordinator that stops leading the offsets partition while it runs',
   })
 })
 
+describe('a member its coordinator expired', SLOW, () => {
+  it('resets on its heartbeat, then onJoinPrepare fails its commit locally and gives the partitions away as lost', () => {
+    // The coordinator's broker is cut off from the clients for 60 s: the coordinator expires
+    // both members (session.timeout.ms 45 s). Once healed, a member's heartbeat gets
+    // UNKNOWN_MEMBER_ID; at its next poll onJoinPrepare's auto-commit fails at once
+    // (sendOffsetCommitRequest: not part of an active group), then the partitions are lost.
+    const probe = simulate(scenario())
+    probe.runUntil(10_000)
+    const coordinator = coordinatorOf(probe)
+    const sim = simulate(
+      scenario({
+        faults: [
+          { atMs: 20_000, type: 'isolateBroker', broker: coordinator, from: ['clients'] },
+          { atMs: 80_000, type: 'healBroker', broker: coordinator },
+        ],
+      }),
+    )
+    sim.runUntil(100_000)
+    const log = lines(sim, 80_000, 'readers-0')
+    const at = (text: string, level?: string) =>
+      log.findIndex((l) => l.message.includes(text) && (level === undefined || l.level === level))
+    const reset = at(
+      'Resetting generation and member id due to: encountered UNKNOWN_MEMBER_ID from HEARTBEAT response',
+    )
+    const failing = at(
+      'Failing OffsetCommit request since the consumer is not part of an active group',
+      'INFO',
+    )
+    const error = at(
+      'Asynchronous auto-commit of offsets failed: Offset commit cannot be completed since the consumer is not part of an active group for auto partition assignment; it is likely that the consumer was kicked out of the group.. Will continue to join group.',
+      'ERROR',
+    )
+    const lost = at(
+      'Giving away all assigned partitions as lost since generation/memberID has been reset',
+    )
+    const rejoin = log.findIndex((l, i) => i > lost && l.message.endsWith('(Re-)joining group'))
+    expect(reset).toBeGreaterThanOrEqual(0)
+    expect([reset < failing, failing < error, error < lost, lost < rejoin]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ])
+    // The commit's callback logs at a later poll.
+    const callback = log.findIndex(
+      (l, i) =>
+        i > rejoin &&
+        l.level === 'WARN' &&
+        /^\[Consumer clientId=readers-0, groupId=g\] Asynchronous auto-commit of offsets \{orders-\d=OffsetAndMetadata\{offset=\d+, leaderEpoch=\d+, metadata=''\}.*\} failed: Offset commit cannot be completed since the consumer is not part of an active group/.test(
+          l.message,
+        ),
+    )
+    expect(callback).toBeGreaterThan(rejoin)
+    expect((log[callback]?.atMs ?? 0) > (log[error]?.atMs ?? Infinity)).toBe(true)
+  })
+})
+
 describe('a known member that rejoins', SLOW, () => {
   /**
    * A Stable two-member group at 20 s; then member `member` asks to rejoin (as

@@ -206,11 +206,13 @@ export function newGroupMember(): GroupMemberState {
     sessionStartMs: 0,
     nextCommitAtMs: 0,
     commitPartitions: [],
+    commitGeneration: '',
     commitOffsets: [],
     commitEpochs: [],
     prepared: false,
     noCoordinatorNoted: false,
     rejoinCommit: false,
+    pendingCommitWarning: '',
     confirmed: false,
     announced: -1,
   }
@@ -316,9 +318,12 @@ export function memberStep(ctx: Ctx, consumer: ConsumerState, discovered = false
         heartbeatIfDue(ctx, consumer, gm, k, now)
         return
       }
-      if (config['enable.auto.commit'] && hasConsumed(consumer) && gm.generation >= 0) {
-        sendCommit(ctx, consumer, k, true)
-        return
+      if (config['enable.auto.commit'] && hasConsumed(consumer)) {
+        if (gm.generation >= 0) {
+          sendCommit(ctx, consumer, k, true)
+          return
+        }
+        failCommitLocally(ctx, consumer)
       }
       revokeAll(ctx, consumer)
     }
@@ -404,6 +409,7 @@ function sendCommit(ctx: Ctx, consumer: ConsumerState, k: number, forRejoin = fa
   const gm = memberOf(consumer)
   // SubscriptionState.allConsumed: the assigned partitions with a valid position only.
   gm.commitPartitions = gm.assigned.filter((p) => (consumer.positions[p] as number) >= 0)
+  gm.commitGeneration = generationText(gm)
   gm.commitOffsets = gm.commitPartitions.map((p) => consumer.positions[p] as number)
   gm.commitEpochs = gm.commitPartitions.map((p) => consumer.positionEpochs[p] as number)
   send(ctx, consumer, GROUP_REQ.commit, k)
@@ -538,24 +544,20 @@ function commitFailed(
     exception =
       'Offset commit cannot be completed since the consumer group is executing a rebalance at the moment. You can try completing the rebalance by calling poll() and then retry commit again'
   } else {
-    // The generation the commit was sent with is taken as unchanged (the engine does not keep
-    // it), so the member resets and the callback gets a CommitFailedException.
+    // The member resets and the callback gets a CommitFailedException (Kafka answers
+    // RebalanceInProgressException instead when the member joined a newer generation while the
+    // commit was out and is preparing a rebalance; not distinguished here).
     log(
       ctx,
       consumer,
       'INFO',
       COORDINATOR_LOGGER,
-      `OffsetCommit failed with ${generationText(gm)}: ${message}`,
+      `OffsetCommit failed with ${gm.commitGeneration}: ${message}`,
     )
     resetGeneration(ctx, consumer, error, 'OFFSET_COMMIT')
     exception = COMMIT_FAILED
   }
-  const offsets = order
-    .map((j) => {
-      const epoch = gm.commitEpochs[j] as number
-      return `${partitionList(ctx, consumer, [gm.commitPartitions[j] as number])}=OffsetAndMetadata{offset=${gm.commitOffsets[j] as number}, leaderEpoch=${epoch < 0 ? 'null' : epoch}, metadata=''}`
-    })
-    .join(', ')
+  const offsets = offsetsText(ctx, consumer, gm.commitPartitions, gm.commitOffsets, gm.commitEpochs)
   log(
     ctx,
     consumer,
@@ -578,9 +580,28 @@ function commitFailed(
  * assignment order; TopicPartition.hashCode), which the request and its answer follow.
  */
 function commitOrder(ctx: Ctx, consumer: ConsumerState): number[] {
-  const gm = memberOf(consumer)
+  return hashOrder(ctx, consumer, memberOf(consumer).commitPartitions)
+}
+
+function hashOrder(ctx: Ctx, consumer: ConsumerState, partitions: readonly number[]): number[] {
   const topic = (ctx.spec.topics[consumer.topic] as { name: string }).name
-  return javaHashMapPutOrder(gm.commitPartitions.map((p) => topicPartitionHash(topic, p)))
+  return javaHashMapPutOrder(partitions.map((p) => topicPartitionHash(topic, p)))
+}
+
+/** A map of offsets as Kafka prints it: `T-P=OffsetAndMetadata{…}, …` in HashMap order. */
+function offsetsText(
+  ctx: Ctx,
+  consumer: ConsumerState,
+  partitions: readonly number[],
+  offsets: readonly number[],
+  epochs: readonly number[],
+): string {
+  return hashOrder(ctx, consumer, partitions)
+    .map((j) => {
+      const epoch = epochs[j] as number
+      return `${partitionList(ctx, consumer, [partitions[j] as number])}=OffsetAndMetadata{offset=${offsets[j] as number}, leaderEpoch=${epoch < 0 ? 'null' : epoch}, metadata=''}`
+    })
+    .join(', ')
 }
 
 function cancel(ctx: Ctx, consumer: ConsumerState, kind: number): void {
@@ -920,8 +941,62 @@ function resetGeneration(ctx: Ctx, consumer: ConsumerState, error: GroupError, a
   )
   if (resetMemberId) gm.memberId = ''
   gm.generation = -1
+  // The partitions stay assigned until onJoinPrepare gives them away as lost (memberStep).
   requestRejoin(ctx, consumer, reason)
-  if (gm.assigned.length > 0) {
+}
+
+const NOT_IN_ACTIVE_GROUP =
+  'Offset commit cannot be completed since the consumer is not part of an active group for auto partition assignment; it is likely that the consumer was kicked out of the group.'
+
+/**
+ * onJoinPrepare's auto-commit after the generation was reset: sendOffsetCommitRequest fails it
+ * at once (generationIfStable is null) with a CommitFailedException; onJoinPrepare continues the
+ * rejoin, and the commit's callback logs at the next poll.
+ */
+function failCommitLocally(ctx: Ctx, consumer: ConsumerState): void {
+  const gm = memberOf(consumer)
+  log(
+    ctx,
+    consumer,
+    'INFO',
+    COORDINATOR_LOGGER,
+    'Failing OffsetCommit request since the consumer is not part of an active group',
+  )
+  log(
+    ctx,
+    consumer,
+    'ERROR',
+    COORDINATOR_LOGGER,
+    `Asynchronous auto-commit of offsets failed: ${NOT_IN_ACTIVE_GROUP}. Will continue to join group.`,
+  )
+  const partitions = gm.assigned.filter((p) => (consumer.positions[p] as number) >= 0)
+  gm.pendingCommitWarning = `Asynchronous auto-commit of offsets {${offsetsText(
+    ctx,
+    consumer,
+    partitions,
+    partitions.map((p) => consumer.positions[p] as number),
+    partitions.map((p) => consumer.positionEpochs[p] as number),
+  )}} failed: ${NOT_IN_ACTIVE_GROUP}`
+}
+
+/** ConsumerCoordinator.poll → invokeCompletedOffsetCommitCallbacks: callbacks due since. */
+export function invokeCommitCallbacks(ctx: Ctx, consumer: ConsumerState): void {
+  const gm = consumer.gm
+  if (gm === null || gm.pendingCommitWarning === '') return
+  log(ctx, consumer, 'WARN', COORDINATOR_LOGGER, gm.pendingCommitWarning)
+  gm.pendingCommitWarning = ''
+}
+
+/**
+ * onJoinPrepare gives the partitions up: revoked (EAGER), or lost when the generation or member
+ * id was reset (nothing is committed for them).
+ */
+function revokeAll(ctx: Ctx, consumer: ConsumerState): void {
+  const gm = memberOf(consumer)
+  gm.prepared = true
+  if (gm.generation < 0) {
+    // This branch logs only partitions it loses (the EAGER one below logs even an empty set).
+    if (gm.assigned.length === 0) return
     log(
       ctx,
       consumer,
@@ -937,16 +1012,8 @@ function resetGeneration(ctx: Ctx, consumer: ConsumerState, error: GroupError, a
       `Lost previously assigned partitions ${partitionList(ctx, consumer, gm.assigned)}`,
     )
     gm.assigned = []
+    return
   }
-  gm.prepared = true
-}
-
-function revokeAll(ctx: Ctx, consumer: ConsumerState): void {
-  const gm = memberOf(consumer)
-  gm.prepared = true
-  // onJoinPrepare's EAGER branch revokes (and logs) even an empty set; a member without a
-  // generation takes the other branch, which logs only partitions it loses.
-  if (gm.generation < 0 && gm.assigned.length === 0) return
   log(
     ctx,
     consumer,

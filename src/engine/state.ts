@@ -508,6 +508,8 @@ export interface GroupMemberState {
   nextCommitAtMs: number
   /** The partitions (local numbers), offsets and epochs of the commit in flight, in one order. */
   commitPartitions: number[]
+  /** The generation text the commit in flight was sent with (OffsetCommitResponseHandler's). */
+  commitGeneration: string
   commitOffsets: number[]
   commitEpochs: number[]
   /** onJoinPrepare has committed (or had nothing to commit) for the rejoin under way. */
@@ -516,6 +518,11 @@ export interface GroupMemberState {
   noCoordinatorNoted: boolean
   /** The commit in flight is onJoinPrepare's (not an earlier auto-commit). */
   rejoinCommit: boolean
+  /**
+   * An auto-commit callback's WARN line, due at the next poll (invokeCompletedOffsetCommitCallbacks;
+   * '' for none).
+   */
+  pendingCommitWarning: string
   /** The coordinator known now has answered a request (GroupCoordinatorLost is due on losing it). */
   confirmed: boolean
   /** The broker index the last GroupCoordinatorFound named, -1 none. */
