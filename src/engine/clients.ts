@@ -58,6 +58,7 @@ import { EV } from './state'
 import { recordAck } from './accounting'
 import { clientToBroker } from './network'
 import { handleProduce } from './broker/produce'
+import { partOf } from './broker/purgatory'
 import { clearArray, insertSorted, removeAt } from './sorted-list'
 import { endOffsetForEpoch, epochAtOffset } from './log'
 import {
@@ -815,12 +816,6 @@ export function onProduceResponse(ctx: Ctx, producer: ProducerState, id: number,
   drain(ctx, producer)
 }
 
-/**
- * NetworkClient.cancelInFlightRequests: every request in flight on connection `k` (of generation
- * `connGen`) ends with NETWORK_EXCEPTION ("Disconnected from node N") or, after a request timeout,
- * REQUEST_TIMED_OUT ("Disconnected from node N due to timeout"); its callback runs now, or later
- * when `deferred` collects it.
- */
 /** A request a disconnect cancelled, whose callback has not run yet. */
 interface CancelledRequest {
   request: ProduceRequestState
@@ -828,6 +823,12 @@ interface CancelledRequest {
   message: string
 }
 
+/**
+ * NetworkClient.cancelInFlightRequests: every request in flight on connection `k` (of generation
+ * `connGen`) ends with NETWORK_EXCEPTION ("Disconnected from node N") or, after a request timeout,
+ * REQUEST_TIMED_OUT ("Disconnected from node N due to timeout"); its callback runs now, or later
+ * when `deferred` collects it.
+ */
 function cancelInFlight(
   ctx: Ctx,
   producer: ProducerState,
@@ -917,30 +918,23 @@ function completeRequest(
 ): void {
   finishRequest(producer, request)
   const parts = request.parts
-  if (error !== null && parts.length > 1) {
-    // A failed request completes its batches in the order of Sender.sendProduceRequest's
-    // recordsByPartition, a HashMap of TopicPartition (an answer, in the broker's order, which
-    // is taken here as the order sent).
-    const topic = topicOf(ctx, producer.firstPartition).name
-    const order = javaHashMapPutOrder(
-      parts.map((part) => topicPartitionHash(topic, part.lp)),
-      parts.length,
-    )
-    for (const n of order)
-      completePart(ctx, producer, request, parts[n] as ProducePart, error, message)
-  } else {
-    for (let n = 0; n < parts.length; n++) {
-      const part = parts[n] as ProducePart
-      completePart(
-        ctx,
-        producer,
-        request,
-        part,
-        error ?? part.error,
-        error === null ? null : message,
-      )
-    }
+  // A failed request completes its batches in the order of Sender.sendProduceRequest's
+  // recordsByPartition, a HashMap of TopicPartition; an answer, in the broker's order, which is
+  // taken here as the order sent.
+  const order = error !== null && parts.length > 1 ? failureOrder(ctx, producer, parts) : null
+  for (let n = 0; n < parts.length; n++) {
+    const part = parts[order === null ? n : (order[n] as number)] as ProducePart
+    completePart(ctx, producer, request, part, error ?? part.error, error === null ? null : message)
   }
+}
+
+/** Indexes of `parts` in the order recordsByPartition (a HashMap of TopicPartition) holds them. */
+function failureOrder(ctx: Ctx, producer: ProducerState, parts: ProducePart[]): number[] {
+  const topic = topicOf(ctx, producer.firstPartition).name
+  return javaHashMapPutOrder(
+    parts.map((part) => topicPartitionHash(topic, part.lp)),
+    parts.length,
+  )
 }
 
 /**
@@ -1409,7 +1403,8 @@ export function clientUnwritablePartitionMsNow(ctx: Ctx): number {
 
 /** The part of the request in flight that carries local partition `i`'s batches, if any. */
 function inFlightPart(producer: ProducerState, i: number): ProducePart | undefined {
-  return producer.inFlight[i]?.parts.find((part) => part.lp === i)
+  const request = producer.inFlight[i]
+  return request === null || request === undefined ? undefined : partOf(request, i)
 }
 
 /** The buffer memory the producer's batches hold, recounted (for the invariant checker). */

@@ -395,10 +395,14 @@ function send(ctx: Ctx, consumer: ConsumerState, kind: number, k: number): void 
   at(ctx, ctx.latencyClientMs, EV.groupRequestArrive, consumer.index, kind, gm.gen[kind])
 }
 
+/** SubscriptionState.allConsumed: the assigned partitions with a valid position. */
+function consumedPartitions(consumer: ConsumerState): number[] {
+  return memberOf(consumer).assigned.filter((p) => (consumer.positions[p] as number) >= 0)
+}
+
 /** Some assigned partition has a valid position (else allConsumed is empty). */
 function hasConsumed(consumer: ConsumerState): boolean {
-  const gm = memberOf(consumer)
-  return gm.assigned.some((p) => (consumer.positions[p] as number) >= 0)
+  return memberOf(consumer).assigned.some((p) => (consumer.positions[p] as number) >= 0)
 }
 
 /**
@@ -407,8 +411,7 @@ function hasConsumed(consumer: ConsumerState): boolean {
  */
 function sendCommit(ctx: Ctx, consumer: ConsumerState, k: number, forRejoin = false): void {
   const gm = memberOf(consumer)
-  // SubscriptionState.allConsumed: the assigned partitions with a valid position only.
-  gm.commitPartitions = gm.assigned.filter((p) => (consumer.positions[p] as number) >= 0)
+  gm.commitPartitions = consumedPartitions(consumer)
   gm.commitGeneration = generationText(gm)
   gm.commitOffsets = gm.commitPartitions.map((p) => consumer.positions[p] as number)
   gm.commitEpochs = gm.commitPartitions.map((p) => consumer.positionEpochs[p] as number)
@@ -491,15 +494,6 @@ function markCoordinatorUnknown(
   }
 }
 
-/** Errors.java's messages for the errors an OffsetCommit answer can carry here. */
-const COMMIT_ERROR_MESSAGE: Partial<Record<GroupError, string>> = {
-  NOT_COORDINATOR: 'This is not the correct coordinator.',
-  COORDINATOR_NOT_AVAILABLE: 'The coordinator is not available.',
-  UNKNOWN_MEMBER_ID: 'The coordinator is not aware of this member.',
-  ILLEGAL_GENERATION: 'Specified group generation id is not valid.',
-  REBALANCE_IN_PROGRESS: 'The group is rebalancing, so a rejoin is needed.',
-}
-
 /** CommitFailedException's default message. */
 const COMMIT_FAILED =
   'Commit cannot be completed since the group has already rebalanced and assigned the partitions to another member. This means that the time between subsequent calls to poll() was longer than the configured max.poll.interval.ms, which typically implies that the poll loop is spending too much time message processing. You can address this either by increasing max.poll.interval.ms or by reducing the maximum size of batches returned in poll() with max.poll.records.'
@@ -521,10 +515,9 @@ function commitFailed(
   const gm = memberOf(consumer)
   const spec = consumerSpecOf(ctx, consumer)
   const now = ctx.s.nowMs
-  const message = COMMIT_ERROR_MESSAGE[error] ?? error
+  const message = ERROR_MESSAGES[error] ?? error
   const retriable = error === 'NOT_COORDINATOR' || error === 'COORDINATOR_NOT_AVAILABLE'
-  const order = commitOrder(ctx, consumer)
-  const first = order[0]
+  const first = hashOrder(ctx, consumer, gm.commitPartitions)[0]
   if (first !== undefined)
     log(
       ctx,
@@ -576,13 +569,9 @@ function commitFailed(
 }
 
 /**
- * The order of the commit's partitions in SubscriptionState.allConsumed's HashMap (filled in
- * assignment order; TopicPartition.hashCode), which the request and its answer follow.
+ * The order of these partitions in a HashMap of TopicPartition filled in this order, as
+ * SubscriptionState.allConsumed's (which a commit's request and its answer follow).
  */
-function commitOrder(ctx: Ctx, consumer: ConsumerState): number[] {
-  return hashOrder(ctx, consumer, memberOf(consumer).commitPartitions)
-}
-
 function hashOrder(ctx: Ctx, consumer: ConsumerState, partitions: readonly number[]): number[] {
   const topic = (ctx.spec.topics[consumer.topic] as { name: string }).name
   return javaHashMapPutOrder(partitions.map((p) => topicPartitionHash(topic, p)))
@@ -969,7 +958,7 @@ function failCommitLocally(ctx: Ctx, consumer: ConsumerState): void {
     COORDINATOR_LOGGER,
     `Asynchronous auto-commit of offsets failed: ${NOT_IN_ACTIVE_GROUP}. Will continue to join group.`,
   )
-  const partitions = gm.assigned.filter((p) => (consumer.positions[p] as number) >= 0)
+  const partitions = consumedPartitions(consumer)
   gm.pendingCommitWarning = `Asynchronous auto-commit of offsets {${offsetsText(
     ctx,
     consumer,

@@ -94,7 +94,8 @@ function findRequest(
   return r !== null && r !== undefined && r.id === id ? r : null
 }
 
-function partOf(request: ProduceRequestState, lp: number): ProducePart {
+/** The part of `request` that carries the producer's local partition `lp`. */
+export function partOf(request: ProduceRequestState, lp: number): ProducePart {
   const parts = request.parts
   for (let i = 0; i < parts.length; i++)
     if ((parts[i] as ProducePart).lp === lp) return parts[i] as ProducePart
