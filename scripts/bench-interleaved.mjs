@@ -4,17 +4,23 @@
  * tree, fairly on a shared, noisy machine: runs alternate (base, tree, base, tree, …), each in a
  * fresh process, and the medians of wall time and the peak RSS of each side are printed.
  *
- *   npm run bench:interleaved -- <base-commit> [runs per side, default 10] [--tree-shape NAME]
+ *   npm run bench:interleaved -- <base-commit> [runs per side, default 10] [--tree-shape NAME] [--tsx]
  *
  * `--tree-shape NAME` runs bench/clusters.ts's shape NAME (such as REFERENCE_GROUPS) on the
  * working tree's side, against the base's REFERENCE: what a new workload costs over the old one.
+ *
+ * Each side runs as `npm run bench` runs it: bench/case.ts and the engine bundled once by esbuild
+ * into plain JavaScript. `--tsx` runs the TypeScript sources through the tsx loader instead
+ * (module by module, as tests and the CLI in development load them); the loader's own cost and its
+ * module boundaries make both sides slower, and not by the same factor.
  *
  * The base tree is the same detached worktree `check-identical.mjs` uses (under the system temp
  * folder, sharing this checkout's node_modules); the bench case of the working tree is copied
  * into it, so both sides run the same workload.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { baseTree } from './base-tree.mjs'
@@ -22,9 +28,12 @@ import { baseTree } from './base-tree.mjs'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const argv = process.argv.slice(2)
 const treeShapeName = argv.includes('--tree-shape') ? argv[argv.indexOf('--tree-shape') + 1] : null
+const useTsx = argv.includes('--tsx')
 const [base, runsArg] = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--tree-shape')
 if (base === undefined) {
-  console.error('usage: npm run bench:interleaved -- <base-commit> [runs per side]')
+  console.error(
+    'usage: npm run bench:interleaved -- <base-commit> [runs per side] [--tree-shape NAME] [--tsx]',
+  )
   process.exit(2)
 }
 const runs = Number(runsArg ?? 10)
@@ -50,8 +59,31 @@ function readShape(name) {
   return JSON.parse(out.stdout)
 }
 
+// One bundle per side, as bench/run.ts builds its own.
+const bundles = new Map()
+async function bundleOf(cwd) {
+  if (!bundles.has(cwd)) {
+    const { buildSync } = await import('esbuild')
+    const outfile = join(mkdtempSync(join(tmpdir(), 'kafka-ha-lab-bench-')), 'case.mjs')
+    buildSync({
+      entryPoints: [join(cwd, 'bench/case.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      logLevel: 'error',
+    })
+    bundles.set(cwd, outfile)
+  }
+  return bundles.get(cwd)
+}
+for (const cwd of [tree, root]) if (!useTsx) await bundleOf(cwd)
+
 function runCase(cwd, caseShape = shape) {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', 'bench/case.ts', caseShape], {
+  const args = useTsx
+    ? ['--import', 'tsx', 'bench/case.ts', caseShape]
+    : [bundles.get(cwd), caseShape]
+  const out = spawnSync(process.execPath, args, {
     cwd,
     encoding: 'utf8',
   })

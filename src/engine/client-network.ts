@@ -15,7 +15,16 @@
  * folded together); a client's node list is every broker of the cluster (Kafka's is the brokers
  * the last metadata response named); a connection to a starting broker is refused.
  */
-import { at, brokerAt, clientLine, consumerAt, emit, producerAt, type Ctx } from './context'
+import {
+  at,
+  brokerAt,
+  clientLine,
+  consumerAt,
+  emit,
+  findBrokerIdx,
+  producerAt,
+  type Ctx,
+} from './context'
 import {
   asBrokerIndex,
   asConsumerIndex,
@@ -212,7 +221,7 @@ export function nodeBroker(ctx: Ctx, spec: ClientSpecOf, k: number): BrokerIndex
   const bootstrap = spec.config['bootstrap.servers'].length
   if (k >= brokers + bootstrap) return asBrokerIndex(k - brokers - bootstrap)
   const id = spec.config['bootstrap.servers'][k - brokers] as number
-  return ctx.brokerIndex.get(id) ?? asBrokerIndex(-1)
+  return findBrokerIdx(ctx, id)
 }
 
 /** The connection index of the group coordinator node on broker `b`. */

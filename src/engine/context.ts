@@ -32,6 +32,12 @@ export interface Ctx {
   s: EngineState
   /** broker id → index in spec.cluster.brokers / s.brokers. */
   brokerIndex: Map<number, BrokerIndex>
+  /**
+   * The same as a dense table, broker id → index (−1: no such broker), when ids are small
+   * enough for one (empty otherwise): brokerIdx runs on every produce and metadata lookup, and
+   * an array read is cheaper there than a Map's hash lookup.
+   */
+  brokerIndexById: Int32Array
   controllerIndex: Map<number, number>
   zoneIndex: Map<string, number>
   /** Partitions hosted on each broker (indices into s.partitions), ascending. */
@@ -168,9 +174,16 @@ export function brokerId(ctx: Ctx, b: BrokerIndex): BrokerId {
   return brokerAt(ctx, b).id
 }
 
+/** The index of broker `id`, or −1 when the cluster has no such broker. */
+export function findBrokerIdx(ctx: Ctx, id: number): BrokerIndex {
+  const dense = ctx.brokerIndexById
+  if (id >= 0 && id < dense.length) return dense[id] as BrokerIndex
+  return ctx.brokerIndex.get(id) ?? (-1 as BrokerIndex)
+}
+
 export function brokerIdx(ctx: Ctx, id: number): BrokerIndex {
-  const i = ctx.brokerIndex.get(id)
-  if (i === undefined) throw new Error(`unknown broker id ${id}`)
+  const i = findBrokerIdx(ctx, id)
+  if (i < 0) throw new Error(`unknown broker id ${id}`)
   return i
 }
 

@@ -56,9 +56,17 @@ export interface CtxOptions {
   sampleIntervalMs: number
 }
 
+/** Broker ids below this get ctx.brokerIndexById's dense table (4 bytes each). */
+const DENSE_BROKER_IDS = 1 << 16
+
 export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptions): Ctx {
   const brokerIndex = new Map<number, BrokerIndex>()
   spec.cluster.brokers.forEach((b, i) => brokerIndex.set(b.id, asBrokerIndex(i)))
+  const maxId = spec.cluster.brokers.reduce((m, b) => Math.max(m, b.id), -1)
+  const brokerIndexById = new Int32Array(maxId < DENSE_BROKER_IDS ? maxId + 1 : 0).fill(-1)
+  spec.cluster.brokers.forEach((b, i) => {
+    if (b.id >= 0 && b.id < brokerIndexById.length) brokerIndexById[b.id] = i
+  })
   const controllerIndex = new Map<number, number>()
   spec.cluster.controllers.forEach((c, i) => controllerIndex.set(c.id, i))
   const zoneIndex = new Map<string, number>()
@@ -73,6 +81,7 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     spec,
     s,
     brokerIndex,
+    brokerIndexById,
     controllerIndex,
     zoneIndex,
     hostedBy,

@@ -3,21 +3,21 @@
  * watermark. Both controllers' predicates live here, apart from the controller's state changes,
  * so the broker side can ask them without importing the controller.
  */
-import { brokerAt, type Ctx } from './context'
+import { brokerAt, findBrokerIdx, type Ctx } from './context'
 import { serving } from './network'
 
 /** KRaft `ClusterControlManager.isActive`: registered, unfenced, not in controlled shutdown. */
 export function isActiveBroker(ctx: Ctx, id: number): boolean {
-  const b = ctx.brokerIndex.get(id)
-  if (b === undefined) return false
+  const b = findBrokerIdx(ctx, id)
+  if (b < 0) return false
   const broker = brokerAt(ctx, b)
   return broker.registered && !broker.fenced && !broker.inControlledShutdown
 }
 
 /** ZooKeeper: the broker holds a live session and is not shutting down. */
 export function zkLive(ctx: Ctx, id: number): boolean {
-  const b = ctx.brokerIndex.get(id)
-  if (b === undefined) return false
+  const b = findBrokerIdx(ctx, id)
+  if (b < 0) return false
   const broker = brokerAt(ctx, b)
   return broker.registered && !broker.inControlledShutdown && serving(broker)
 }
