@@ -1113,6 +1113,7 @@ export function crashClient(ctx: Ctx, id: string, member: number): void {
     consumer.life += 1
     consumer.metadata = null
     consumer.metadataEpochs.fill(-1)
+    consumer.seenStamps.fill(-1)
     crashMember(consumer)
     resetClientNet(consumer, consumerSpecOf(ctx, consumer).config)
   }
@@ -1166,12 +1167,33 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState, life = consumer.
   // A group member reads the partitions assigned to it; a standalone consumer all of them.
   const assigned = memberPartitions(consumer)
   const count = assigned === null ? consumer.positions.length : assigned.length
+  const stamps = ctx.s.partitionStamps
+  // Per tick, whether each broker is reachable (-1: not looked up yet).
+  const reachable = ctx.reachableScratch.fill(-1)
+  let skipped: number[] | null = null
+  let skippedRefreshed = false
+  const before = ctx.checkInvariants ? fetchState(consumer) : null
   for (let j = 0; j < count; j++) {
     const i = assigned === null ? j : (assigned[j] as number)
     const p = asPartitionIndex(first + i)
-    const part = partitionAt(ctx, p)
     const leaderId = meta[i] ?? -1
     let position = consumer.positions[i] as number
+    if (leaderId >= 0 && consumer.seenStamps[i] === stamps[p]) {
+      // The usual visit: a fetch found nothing left here, and nothing it reads has changed since
+      // (most partitions get a batch every few seconds, consumers fetch twice a second).
+      const b = brokerIdx(ctx, leaderId)
+      if (reachable[b] === -1) reachable[b] = clientToBroker(ctx, b) ? 1 : 0
+      if (
+        reachable[b] === 1 &&
+        consumer.seenPositions[i] === position &&
+        consumer.seenLeaders[i] === leaderId
+      ) {
+        // Tests take the full path, and check after the loop that it changed nothing.
+        if (!ctx.checkInvariants) continue
+        ;(skipped ??= []).push(i)
+      }
+    }
+    const part = partitionAt(ctx, p)
     if (leaderId < 0) {
       refresh = true
       lag += lagBehindLeader(part, position)
@@ -1183,6 +1205,8 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState, life = consumer.
     if (!clientToBroker(ctx, b) || rs.knownLeaderId !== leaderId) {
       refresh = true
       lag += lagBehindLeader(part, position)
+      // A skipped visit would have counted no lag and asked for no metadata.
+      if (skipped !== null && skipped[skipped.length - 1] === i) skippedRefreshed = true
       continue
     }
     if (position < 0) {
@@ -1279,9 +1303,47 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState, life = consumer.
       consumer.positions[i] = rs.highWatermark
       consumer.positionEpochs[i] = epochAtOffset(rs.log, rs.highWatermark - 1)
     }
+    consumer.seenStamps[i] = stamps[p] as number
+    consumer.seenPositions[i] = consumer.positions[i] as number
+    consumer.seenLeaders[i] = leaderId
   }
+  if (skipped !== null && before !== null)
+    checkSkipped(ctx, consumer, skipped, before, skippedRefreshed)
   consumer.lag = lag
   if (refresh) requestMetadataUpdate(ctx, code)
+}
+
+/** A consumer's fetch state, copied (for checkSkipped). */
+function fetchState(consumer: ConsumerState): number[][] {
+  return [
+    consumer.positions.slice(),
+    consumer.positionEpochs.slice(),
+    consumer.validatedEpochs.slice(),
+  ]
+}
+
+/**
+ * Tests: the partitions consumerTick would have skipped (the partition's stamp, the position and
+ * the leader all as the last fetch that found nothing left saw them) must be ones the full fetch
+ * left as they were; `refreshed`: one of them took the metadata-refresh path (counting lag).
+ */
+function checkSkipped(
+  ctx: Ctx,
+  consumer: ConsumerState,
+  skipped: number[],
+  before: number[][],
+  refreshed: boolean,
+): void {
+  const after = fetchState(consumer)
+  for (const i of skipped) {
+    if (!refreshed && after.every((values, k) => values[i] === (before[k] as number[])[i])) continue
+    emit(ctx, {
+      atMs: ctx.s.nowMs,
+      type: 'InvariantViolated',
+      message: `consumer ${consumer.index} would have skipped local partition ${i}, whose fetch changed its position or asked for metadata`,
+    })
+    if (ctx.throwOnViolation) throw new Error('consumer fetch skipped a partition that changed')
+  }
 }
 
 /** How far `position` is behind the high watermark of the partition's current leader. */

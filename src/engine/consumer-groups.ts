@@ -1041,6 +1041,7 @@ function onAssignment(ctx: Ctx, consumer: ConsumerState): void {
   )
   gm.assigned.forEach((p, j) => {
     consumer.validatedEpochs[p] = -1
+    consumer.seenStamps[p] = -1
     if (committed[j] !== null) return
     const gp = asPartitionIndex(first + p)
     log(

@@ -60,6 +60,8 @@ export interface Ctx {
   configuredMinIsrByTopic: number[]
   /** Derived, not state: per topic, partition leaders at a metadata version (clients.ts). */
   topicLeaders: ({ version: number; leaders: number[]; epochs: number[] } | undefined)[]
+  /** consumerTick's per-tick scratch: per broker index, reachable (1), not (0), unknown (-1). */
+  reachableScratch: Int8Array
   /**
    * Derived, not state: per broker index, the gauges over the leader sides it holds (written only
    * by broker/leader-side.ts; metrics.ts compares them with a full scan when invariant checks are
@@ -201,6 +203,15 @@ function missing(what: string, index: number): never {
  * Asserting accessors: the engine's state arrays indexed by a branded index, failing loudly on an
  * index out of range (a programmer error) instead of a cast that would let `undefined` through.
  */
+
+/**
+ * What a consumer's fetch of partition `p` reads may have changed (a replica's high watermark,
+ * leadership, epoch or log end): consumers look at it again on their next tick.
+ */
+export function touchPartition(ctx: Ctx, p: PartitionIndex): void {
+  const stamps = ctx.s.partitionStamps
+  stamps[p] = ((stamps[p] as number) + 1) | 0
+}
 
 export function partitionAt(ctx: Ctx, p: PartitionIndex): PartitionState {
   const part = ctx.s.partitions[p]

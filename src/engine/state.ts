@@ -456,6 +456,14 @@ export interface ConsumerState extends ClientNetState {
    * against (SubscriptionState.maybeValidatePositionForCurrentLeader), -1 before the first fetch.
    */
   validatedEpochs: number[]
+  /**
+   * Per partition, what the last fetch that found nothing left to do saw: the partition's stamp
+   * (EngineState.partitionStamps; -1: none), the position and the leader id. All three unchanged
+   * and the leader reachable: the fetch would find nothing again, and is skipped.
+   */
+  seenStamps: Int32Array
+  seenPositions: Float64Array
+  seenLeaders: Int32Array
   consumed: number
   lag: number
   /** Records consumed a second time (a standalone consumer's own; a group's are on the group). */
@@ -707,6 +715,15 @@ export interface EngineState {
   clientUnwritablePartitionMs: number
   /** Per partition: the end of the wait last counted into clientUnwritablePartitionMs. */
   clientStalledUntil: number[]
+  /**
+   * Per partition, bumped whenever what a consumer's fetch reads there may have changed: a
+   * leader's high watermark, any replica's leadership or epoch (applyMetadataToReplica,
+   * forgetRoles; context.ts touchPartition). Followers' changes need none: a consumer reads from a
+   * replica that believes it leads, and one stops believing it only through those two. A consumer
+   * that saw a partition at this stamp, with the same position and leader, has nothing new to
+   * fetch there (clients.ts consumerTick).
+   */
+  partitionStamps: Int32Array
   failovers: FailoverWatch[]
   /** Indices into `failovers` still waiting for an acknowledgement on some partition. */
   openFailovers: number[]

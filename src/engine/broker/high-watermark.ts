@@ -5,7 +5,7 @@
  * its own so that both the fetch path (replication.ts) and the metadata path
  * (replica-manager.ts) can call it without an import cycle.
  */
-import { hwFreezeMinIsr, partitionAt, replicaAt, type Ctx } from '../context'
+import { hwFreezeMinIsr, partitionAt, replicaAt, touchPartition, type Ctx } from '../context'
 import { FIRST_SLOT, type BrokerId, type PartitionIndex, type ReplicaSlot } from '../ids'
 import { nextHighWatermark } from '../protocol/replication-rules'
 import type { FetchPairState } from '../state'
@@ -38,6 +38,7 @@ export function maybeIncrementLeaderHighWatermark(
   )
   if (hw > lrs.highWatermark) {
     lrs.highWatermark = hw
+    touchPartition(ctx, p)
     completeDelayedProduces(ctx, p, lSlot)
     // Followers learn the new high watermark from their next response: data, or the expiry of
     // their parked fetch.

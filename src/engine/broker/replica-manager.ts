@@ -6,7 +6,15 @@
  * ReplicaFetcherManager does; see `replication.ts` for the fetch rounds themselves. A leader's
  * own state and its counts are written only by `leader-side.ts`.
  */
-import { brokerAt, brokerIdx, hostedOn, partitionAt, replicaAt, type Ctx } from '../context'
+import {
+  brokerAt,
+  brokerIdx,
+  hostedOn,
+  partitionAt,
+  replicaAt,
+  touchPartition,
+  type Ctx,
+} from '../context'
 import {
   FIRST_BROKER,
   FIRST_SLOT,
@@ -47,6 +55,7 @@ export function slotOf(ctx: Ctx, part: PartitionState, b: BrokerIndex): ReplicaS
  * the hosting broker does on a LeaderAndIsr request (ZooKeeper) or a metadata delta (KRaft).
  */
 export function applyMetadataToReplica(ctx: Ctx, p: PartitionIndex, slot: ReplicaSlot): void {
+  touchPartition(ctx, p)
   const part = partitionAt(ctx, p)
   const rs = replicaAt(part, slot)
   const b = rs.brokerIndex
@@ -174,6 +183,7 @@ export function forgetRoles(ctx: Ctx, b: BrokerIndex, error: KafkaError | null):
     rs.knownLeaderId = NO_BROKER
     rs.knownLeaderEpoch = -1
     rs.appliedVersion = -1
+    touchPartition(ctx, p)
   }
   for (let l = FIRST_BROKER; l < ctx.s.brokers.length; l++) {
     const pair = ctx.s.pairs[pairIndex(ctx, b, l)]
