@@ -124,7 +124,18 @@ export function effectiveMinIsrFor(
 
 const RULES = new Map<KafkaVersion, VersionRules>(KAFKA_VERSIONS.map((v) => [v, versionRules(v)]))
 
+/**
+ * The last version looked up and its rules: a run asks for one or two versions millions of
+ * times (every produce and fetch), and comparing a short string beats hashing it for the Map.
+ */
+let lastVersion: KafkaVersion | null = null
+let lastRules: VersionRules | null = null
+
 /** The rules of a version, one shared object per version. */
 export function rulesOf(version: KafkaVersion): VersionRules {
-  return RULES.get(version) as VersionRules
+  if (version === lastVersion) return lastRules as VersionRules
+  const rules = RULES.get(version) as VersionRules
+  lastVersion = version
+  lastRules = rules
+  return rules
 }
