@@ -531,6 +531,27 @@ describe('buffer.memory', () => {
     expect(c.events('RecordsExpired').filter((e) => e.partition === -1).length).toBe(thrown.length)
   })
 
+  it("counts the producer's recordBytes: 8 KiB records fill the same buffer 8 times as fast", () => {
+    const run = (recordBytes?: number) => {
+      const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 2 })
+        .topic('orders', { partitions: 3, replicationFactor: 1, assignment: [[1], [2], [3]] })
+        .producer('p1', 'orders', {
+          acks: -1,
+          recordsPerSecond: 300,
+          'buffer.memory': 2097152,
+          'max.block.ms': 2000,
+          ...(recordBytes === undefined ? {} : { recordBytes }),
+        })
+        .runFor(10_000)
+      c.broker(1).crash()
+      c.runFor(8_000)
+      return c.simulation.clientLog().filter((l) => l.logger === 'application').length
+    }
+    // 2 MiB holds the dead partition's 100 records/s for about 20 s at 1 KiB, 2.5 s at 8 KiB.
+    expect(run()).toBe(0)
+    expect(run(8192)).toBeGreaterThan(0)
+  })
+
   it('with the default 32 MiB, a 9 s fencing stall at 300 records/s never blocks', () => {
     const c = cluster().runFor(20_000)
     c.broker(1).crash()

@@ -378,7 +378,7 @@ export function producerTick(ctx: Ctx, producer: ProducerState, life = producer.
   producer.carryMilli -= records * 1000
   const partitions = producer.queues.length
   let batch: ProducerBatch | null = null
-  const bytes = records > 0 ? recordBytes(records) : 0
+  const bytes = records > 0 ? recordBytes(spec, records) : 0
   if (records > 0 && producer.bufferUsed + bytes > spec.config['buffer.memory']) {
     producer.bufferBlockedSinceMs = blockSend(
       ctx,
@@ -465,17 +465,18 @@ function bufferExhausted(spec: ProducerSpec, producer: ProducerState, limitMs: n
 }
 
 /**
- * The buffer memory a batch holds (BufferPool): its records' bytes (1 KiB each here). Kafka
+ * The buffer memory a batch holds (BufferPool): its records' bytes (the producer's recordBytes,
+ * 1 KiB unless the scenario sets it). Kafka
  * allocates batch.size buffers, but a partition's open batch keeps taking records until it is
  * full, so the records waiting for a partition fill whole buffers but for the last one; the
  * simulator's per-tick batches are not split into batch.size pieces.
  */
-function recordBytes(records: number): number {
-  return records * RECORD_BYTES
+function recordBytes(spec: ProducerSpec, records: number): number {
+  return records * (spec.recordBytes ?? DEFAULT_RECORD_BYTES)
 }
 
-/** The simulator's record size (docs/engine.md, Simplifications). */
-const RECORD_BYTES = 1024
+/** The record size of a producer whose scenario sets none (docs/engine.md, Simplifications). */
+export const DEFAULT_RECORD_BYTES = 1024
 
 /** RecordAccumulator.expiredBatches: delivery.timeout.ms since the batch was created. */
 function expireBatches(ctx: Ctx, producer: ProducerState): void {
@@ -551,7 +552,7 @@ function failBatch(
   const spec = producerSpec(ctx, producer)
   if (localP >= 0) {
     noteClientWait(ctx, producer.firstPartition + localP, createdAtMs)
-    producer.bufferUsed -= recordBytes(records)
+    producer.bufferUsed -= recordBytes(spec, records)
   }
   producer.failed += records
   ctx.s.counters.failed += records
@@ -736,7 +737,7 @@ export function onProduceArrive(ctx: Ctx, producer: ProducerState, id: number, l
       if (ctx.s.openFailovers.length > 0) noteFailoverAck(ctx, part.p, oldest)
       for (const batch of part.batches) {
         if (batch.expired) continue
-        producer.bufferUsed -= recordBytes(batch.records)
+        producer.bufferUsed -= recordBytes(spec, batch.records)
         recordLatency(producer.latency, ctx.s.nowMs - batch.createdAtMs, batch.records)
         recordLatency(ctx.s.intervalLatency, ctx.s.nowMs - batch.createdAtMs, batch.records)
       }
@@ -979,7 +980,7 @@ function completePart(
         continue
       }
       recordAck(ctx, producer, p, batch.baseSequence, offset, batch.records)
-      producer.bufferUsed -= recordBytes(batch.records)
+      producer.bufferUsed -= recordBytes(spec, batch.records)
       recordLatency(producer.latency, now - batch.createdAtMs, batch.records)
       recordLatency(ctx.s.intervalLatency, now - batch.createdAtMs, batch.records)
       offset += batch.records
@@ -1470,12 +1471,13 @@ function inFlightPart(producer: ProducerState, i: number): ProducePart | undefin
 }
 
 /** The buffer memory the producer's batches hold, recounted (for the invariant checker). */
-export function heldBufferBytes(producer: ProducerState): number {
+export function heldBufferBytes(ctx: Ctx, producer: ProducerState): number {
+  const spec = producerSpec(ctx, producer)
   let bytes = 0
-  for (const queue of producer.queues) for (const b of queue) bytes += recordBytes(b.records)
+  for (const queue of producer.queues) for (const b of queue) bytes += recordBytes(spec, b.records)
   for (const request of producer.requests)
     if (!request.closed)
       for (const part of request.parts)
-        for (const b of part.batches) if (!b.expired) bytes += recordBytes(b.records)
+        for (const b of part.batches) if (!b.expired) bytes += recordBytes(spec, b.records)
   return bytes
 }

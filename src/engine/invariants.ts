@@ -299,7 +299,7 @@ function derivedIndexProblems(ctx: Ctx): string[] {
   if (unwritable !== s.unwritableCount)
     problems.push(`unwritable partition count ${s.unwritableCount}, partitions say ${unwritable}`)
   for (const producer of s.producers) {
-    const held = heldBufferBytes(producer)
+    const held = heldBufferBytes(ctx, producer)
     if (held !== producer.bufferUsed)
       problems.push(
         `producer ${producer.index}: buffer.memory used ${producer.bufferUsed}, batches hold ${held}`,

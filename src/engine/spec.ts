@@ -5,6 +5,7 @@
  */
 
 import type { KafkaVersion } from './versions'
+import type { BrokerTypeName } from './capacity/broker-type-names'
 
 export type BrokerId = number
 export type ControllerNodeId = number
@@ -70,6 +71,8 @@ export const OFFSETS_TOPIC = '__consumer_offsets'
 export interface TopicConfig {
   'min.insync.replicas'?: number
   'unclean.leader.election.enable'?: boolean
+  /** How long the log keeps records, in ms (-1: forever). Absent: Kafka's 604800000 (7 days). */
+  'retention.ms'?: number
 }
 
 /** An initial partition state, e.g. from imported `kafka-topics --describe` output. */
@@ -193,6 +196,8 @@ export interface ProducerSpec {
   id: string
   topic: string
   recordsPerSecond: number
+  /** The average record size in bytes. Absent: 1024. */
+  recordBytes?: number
   config: ProducerConfig
 }
 
@@ -259,10 +264,34 @@ export interface ControllerSpec {
   zone: ZoneName
 }
 
+/** `cluster.brokerLimits`: a custom broker's limits (`brokerType: "custom"`). */
+export interface BrokerLimits {
+  vcpus: number
+  /** Sustained network bandwidth, each direction. */
+  networkMiBps: number
+  /** The data volume's throughput (reads and writes); absent: not limited. */
+  volumeThroughputMiBps?: number
+  recommendedPartitions?: number
+  maxPartitions?: number
+}
+
+/** `cluster.storage`: each Standard broker's EBS volume. */
+export interface StorageSpec {
+  volumeGiB: number
+  /** MSK provisioned storage throughput; absent: the volume's default throughput. */
+  provisionedThroughputMiBps?: number
+}
+
 export interface ClusterSpec {
   controller: ControllerMode
   /** The Kafka version (versions.ts); absent means DEFAULT_KAFKA_VERSION ("3.9"). */
   kafkaVersion?: KafkaVersion
+  /** The MSK broker type (capacity/broker-types.ts); absent: no capacity model. */
+  brokerType?: BrokerTypeName
+  /** With brokerType "custom" only. */
+  brokerLimits?: BrokerLimits
+  /** Standard and custom brokers only. */
+  storage?: StorageSpec
   zones: ZoneName[]
   brokers: BrokerSpec[]
   /** KRaft controller quorum voters, or ZooKeeper ensemble nodes. */

@@ -41,6 +41,7 @@ function clientFile(client: ClientSpec): ScenarioClient {
       id: client.id,
       topic: client.topic,
       recordsPerSecond: client.recordsPerSecond,
+      ...(client.recordBytes === undefined ? {} : { recordBytes: client.recordBytes }),
       config: { acks: acksForm(acks), ...structuredClone(rest) },
     }
   }
@@ -65,6 +66,11 @@ export function specToScenario(spec: SimulationSpec): ScenarioFile {
       ...(spec.cluster.kafkaVersion === undefined
         ? {}
         : { kafkaVersion: spec.cluster.kafkaVersion }),
+      ...(spec.cluster.brokerType === undefined ? {} : { brokerType: spec.cluster.brokerType }),
+      ...(spec.cluster.brokerLimits === undefined
+        ? {}
+        : { brokerLimits: { ...spec.cluster.brokerLimits } }),
+      ...(spec.cluster.storage === undefined ? {} : { storage: { ...spec.cluster.storage } }),
       controller: spec.cluster.controller,
       zones: spec.cluster.zones.slice(),
       brokers: spec.cluster.brokers.map((b) => ({ id: b.id, zone: b.zone })),

@@ -5,6 +5,7 @@
  * Defaults are taken from `src/engine/spec.ts`, which holds Apache Kafka's.
  */
 import { DEFAULT_KAFKA_VERSION, KAFKA_VERSIONS } from '../engine/versions'
+import { BROKER_TYPE_NAMES } from '../engine/capacity/broker-type-names'
 import {
   DEFAULT_CLUSTER_CONFIG,
   DEFAULT_CONSUMER_CONFIG,
@@ -26,8 +27,12 @@ export const MAX_SEED = 4294967295
 export const MAX_PARTITIONS = 10000
 export const MAX_BROKERS = 1000
 export const MAX_RECORDS_PER_SECOND = 1000000
+/** Kafka's default message.max.bytes (1048588): the largest record batch a broker accepts. */
+export const MAX_RECORD_BYTES = 1048588
 export const MAX_ZONES = 100
 export const MAX_CONTROLLERS = 100
+/** MSK's largest broker volume: 16 TiB (16384 GiB). */
+export const MAX_VOLUME_GIB = 16384
 /** Kafka's topic name rule (`Topic.validate`): 1 to 249 of [a-zA-Z0-9._-], not "." or "..". */
 export const TOPIC_NAME_PATTERN = '^(?!\\.{1,2}$)[a-zA-Z0-9._-]{1,249}$'
 export const DEFAULT_SEED = 1
@@ -205,6 +210,10 @@ export const TOPIC_CONFIG_FIELDS: Record<keyof Required<TopicConfig>, FieldSpec>
   'unclean.leader.election.enable': opt(
     bool,
     "Whether an out-of-sync replica of this topic may become leader. Default: the cluster's unclean.leader.election.enable.",
+  ),
+  'retention.ms': opt(
+    int(-1, MAX_SAFE),
+    "How long the topic's logs keep records, in ms; -1 keeps them forever. With a brokerType, the bytes retained count against each broker's volume. Default: 604800000 (7 days, Kafka's log.retention.hours 168).",
   ),
 }
 
@@ -422,6 +431,51 @@ export const CLUSTER_FIELDS: Record<string, FieldSpec> = {
     `KRaft controller voters, or ZooKeeper nodes. Default: ${DEFAULT_CONTROLLER_COUNT} nodes with ids ${FIRST_CONTROLLER_ID}.., spread over the zones in order (with 2 zones: first, second, first). At most ${MAX_CONTROLLERS}.`,
   ),
   config: opt(nested, "Broker configs by Kafka's key. Default: {} (Apache Kafka's defaults)."),
+  brokerType: opt(
+    { kind: 'enum', values: BROKER_TYPE_NAMES },
+    'The Amazon MSK broker type: Standard ("kafka.t3.small", "kafka.m5.large" … "kafka.m5.24xlarge", "kafka.m7g.large" … "kafka.m7g.16xlarge"), Express ("express.m7g.large" … "express.m7g.16xlarge"), or "custom" with brokerLimits. It sets each broker\'s capacity from AWS\'s published figures (docs/capacity.md). Express brokers fix replication factor 3, min.insync.replicas 2, unclean leader election off and 3 zones. Default: none (no capacity model).',
+  ),
+  brokerLimits: opt(
+    nested,
+    'With brokerType "custom" only, and then required: each broker\'s limits. Default: none.',
+  ),
+  storage: opt(
+    nested,
+    "Each broker's EBS data volume (Standard and custom broker types; Express brokers' storage is managed by MSK). Default: none (a volume large enough for the run, at the type's default throughput).",
+  ),
+}
+
+/** `cluster.brokerLimits`: a custom broker type's limits. */
+export const BROKER_LIMITS_FIELDS: Record<string, FieldSpec> = {
+  vcpus: req(int(1, 1024), 'vCPUs per broker.'),
+  networkMiBps: req(
+    int(1, 1000000),
+    'Sustained network bandwidth per broker, each direction, in MiB/s.',
+  ),
+  volumeThroughputMiBps: opt(
+    int(1, 1000000),
+    "The data volume's throughput (writes and reads), in MiB/s. Default: not limited.",
+  ),
+  recommendedPartitions: opt(
+    int(1, MAX_INT32),
+    'Recommended partitions per broker, replicas included. Default: none.',
+  ),
+  maxPartitions: opt(
+    int(1, MAX_INT32),
+    'Maximum partitions per broker, replicas included. Default: none.',
+  ),
+}
+
+/** `cluster.storage`: each Standard broker's EBS volume. */
+export const STORAGE_FIELDS: Record<string, FieldSpec> = {
+  volumeGiB: req(
+    int(1, MAX_VOLUME_GIB),
+    `The volume's size per broker, in GiB (at most ${MAX_VOLUME_GIB}).`,
+  ),
+  provisionedThroughputMiBps: opt(
+    int(1, 1000000),
+    "MSK provisioned storage throughput, in MiB/s, up to the broker type's maximum (docs/capacity.md). Default: the volume's default throughput.",
+  ),
 }
 
 export const NODE_FIELDS: Record<string, FieldSpec> = {
@@ -477,6 +531,10 @@ export const PRODUCER_FIELDS: Record<string, FieldSpec> = {
   recordsPerSecond: req(
     int(0, MAX_RECORDS_PER_SECOND),
     'Records sent per second, spread evenly over the partitions.',
+  ),
+  recordBytes: opt(
+    int(1, MAX_RECORD_BYTES),
+    `The average record size in bytes (key, value and headers), for the bytes the brokers carry and the producer's buffer.memory. At most ${MAX_RECORD_BYTES} (Kafka's default message.max.bytes). Default: 1024.`,
   ),
   config: opt(nested, "Producer configs by Kafka's key. Default: {} (Kafka's defaults)."),
 }

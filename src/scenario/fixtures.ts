@@ -164,6 +164,30 @@ export const VALID: Record<string, unknown> = {
       config: { acks, 'enable.idempotence': acks === 'all' || acks === -1 || acks === '-1' },
     })),
   },
+  standardCapacity: {
+    version: 1,
+    name: 'standard brokers with a volume',
+    cluster: {
+      zones: ['a', 'b', 'c'],
+      brokersPerZone: 2,
+      brokerType: 'kafka.m5.4xlarge',
+      storage: { volumeGiB: 2000, provisionedThroughputMiBps: 500 },
+    },
+    topics: [
+      { name: 't', partitions: 6, replicationFactor: 3, config: { 'retention.ms': 3600000 } },
+    ],
+    clients: [{ kind: 'producer', id: 'p', topic: 't', recordsPerSecond: 100, recordBytes: 4096 }],
+  },
+  expressCapacity: {
+    version: 1,
+    name: 'express brokers, fixed settings left to their defaults',
+    cluster: { zones: ['a', 'b', 'c'], brokersPerZone: 1, brokerType: 'express.m7g.large' },
+    topics: [{ name: 't', partitions: 3 }],
+  },
+  customCapacity: withCluster({
+    brokerType: 'custom',
+    brokerLimits: { vcpus: 4, networkMiBps: 600, volumeThroughputMiBps: 250, maxPartitions: 4000 },
+  }),
 }
 
 function withCluster(patch: Record<string, unknown>): Record<string, unknown> {
@@ -200,7 +224,7 @@ export const INVALID_SHAPE: Record<string, unknown> = {
   zeroPartitions: { ...MINIMAL, topics: [{ name: 't', partitions: 0 }] },
   unknownTopicConfig: {
     ...MINIMAL,
-    topics: [{ name: 't', partitions: 1, config: { 'retention.ms': 1 } }],
+    topics: [{ name: 't', partitions: 1, config: { 'cleanup.policy': 'compact' } }],
   },
   badAssignmentKey: { ...MINIMAL, topics: [{ name: 't', partitions: 1, assignment: { p0: [1] } }] },
   duplicateReplica: {

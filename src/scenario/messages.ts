@@ -20,6 +20,8 @@ export type ObjectKind =
   | 'consumer'
   | 'narration'
   | 'narration-step'
+  | 'broker-limits'
+  | 'storage'
   | 'cluster-config'
   | 'topic-config'
   | 'producer-config'
@@ -143,6 +145,17 @@ export interface ProblemParams {
     capped: boolean
   }
   'unknown-kafka-version': { value: string; supported: string[] }
+  'custom-broker-needs-limits': Record<string, never>
+  'broker-limits-need-custom': { brokerType: string | null }
+  'storage-needs-broker-type': Record<string, never>
+  'express-no-storage': { brokerType: string }
+  'express-fixed-setting': {
+    brokerType: string
+    setting:
+      'replicationFactor' | 'min.insync.replicas' | 'unclean.leader.election.enable' | 'zones'
+    value: number | boolean
+    required: number | boolean
+  }
   'zookeeper-removed': { version: string }
   'elr-not-in-version': { version: string }
   'upgrade-not-newer': { from: string; to: string }
@@ -281,6 +294,8 @@ const OBJECT_NAMES: Record<Exclude<ObjectKind, `${FaultType}-fault`>, string> = 
   consumer: 'a consumer',
   narration: 'narration',
   'narration-step': 'a narration step',
+  'broker-limits': 'cluster.brokerLimits',
+  storage: 'cluster.storage',
   'cluster-config': 'cluster config',
   'topic-config': 'topic config',
   'producer-config': 'producer config',
@@ -462,6 +477,18 @@ const RENDERERS: Renderers = {
     (p.capped
       ? `Kafka ${p.version} caps it at the replication factor (Partition.effectiveMinIsr, 3.7+), so acks=all writes succeed only while all ${p.rf} replicas are in sync`
       : `Kafka ${p.version} uses it as it is, so every acks=all write fails with NOT_ENOUGH_REPLICAS (from 3.7 it is capped at the replication factor)`),
+  'custom-broker-needs-limits': () =>
+    'brokerType "custom" needs brokerLimits: { "vcpus", "networkMiBps" } at least, the limits of each broker',
+  'broker-limits-need-custom': (p) =>
+    p.brokerType === null
+      ? 'brokerLimits describe a custom broker: set "brokerType": "custom" with them'
+      : `brokerLimits describe a custom broker, but brokerType is ${JSON.stringify(p.brokerType)}, whose limits are AWS's published figures: remove brokerLimits, or set "brokerType": "custom"`,
+  'storage-needs-broker-type': () =>
+    'storage sizes each broker\'s volume for the capacity model, which needs a brokerType (such as "kafka.m5.large")',
+  'express-no-storage': (p) =>
+    `${p.brokerType} is an Express broker: MSK manages its storage, so there is no volume to configure; remove storage`,
+  'express-fixed-setting': (p) =>
+    `${p.brokerType} is an Express broker, which fixes ${p.setting === 'zones' ? 'the number of Availability Zones' : p.setting} at ${JSON.stringify(p.required)} (got ${JSON.stringify(p.value)})`,
   'unknown-kafka-version': (p) =>
     `Kafka version ${JSON.stringify(p.value)} is not one this simulator models; use one of ${quoted(p.supported)} (MSK's forms such as "3.7.x" or "3.7.x.kraft" are read as their major.minor)`,
   'zookeeper-removed': (p) =>

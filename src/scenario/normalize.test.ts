@@ -13,7 +13,7 @@ import {
   type ProducerConfig,
   type SimulationSpec,
 } from '../engine/spec'
-import { FULL_EXAMPLE, MINIMAL } from './fixtures'
+import { FULL_EXAMPLE, MINIMAL, VALID } from './fixtures'
 import { normalizeAcks, normalizeScenario } from './normalize'
 import { validateScenario } from './validate'
 
@@ -317,5 +317,33 @@ describe('normalizeScenario directly', () => {
       { id: 3, zone: 'c' },
     ])
     expect(s.topics[0]?.assignment).toHaveLength(3)
+  })
+})
+
+describe('broker types', () => {
+  it('gives Express brokers their fixed settings as defaults: RF 3, min ISR 2, no unclean election', () => {
+    const result = validateScenario(VALID.expressCapacity)
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
+    const spec = result.spec
+    expect(spec.cluster.brokerType).toBe('express.m7g.large')
+    expect(spec.cluster.config['min.insync.replicas']).toBe(2)
+    expect(spec.cluster.config['unclean.leader.election.enable']).toBe(false)
+    expect(spec.topics.find((t) => t.name === 't')?.replicationFactor).toBe(3)
+  })
+
+  it("keeps Apache Kafka's defaults without a broker type, and carries the capacity fields through", () => {
+    const plain = validateScenario(MINIMAL)
+    if (!plain.ok) throw new Error('minimal rejected')
+    expect(plain.spec.cluster.config['min.insync.replicas']).toBe(1)
+    expect('brokerType' in plain.spec.cluster).toBe(false)
+    const standard = validateScenario(VALID.standardCapacity)
+    if (!standard.ok) throw new Error(JSON.stringify(standard.problems))
+    expect(standard.spec.cluster.storage).toEqual({
+      volumeGiB: 2000,
+      provisionedThroughputMiBps: 500,
+    })
+    expect(standard.spec.topics[0]?.config['retention.ms']).toBe(3600000)
+    const producer = standard.spec.clients[0]
+    expect(producer?.kind === 'producer' ? producer.recordBytes : null).toBe(4096)
   })
 })

@@ -4,6 +4,7 @@
  * explicit replica list, faults sorted by time. It only copies known fields, in a fixed key
  * order, so equal scenarios give equal specs.
  */
+import { EXPRESS_FIXED, isExpressBrokerType } from '../engine/capacity/broker-type-names'
 import { assignReplicasToBrokers } from '../engine/protocol/assignment'
 import { prngFromSeed, type PrngState } from '../engine/prng'
 import {
@@ -99,9 +100,16 @@ export function scenarioKafkaVersion(text: string | undefined): KafkaVersion {
 export function mergedClusterConfig(
   config: Partial<ClusterConfig> | undefined,
   version: KafkaVersion = DEFAULT_KAFKA_VERSION,
+  brokerType?: string,
 ): ClusterConfig {
   const out = { ...DEFAULT_CLUSTER_CONFIG }
   if (rulesOf(version).elrDefault) out['eligible.leader.replicas.enable'] = true
+  if (isExpressBrokerType(brokerType)) {
+    // Express brokers' fixed settings are their defaults too (validation rejects any other value).
+    out['default.replication.factor'] = EXPRESS_FIXED.replicationFactor
+    out['min.insync.replicas'] = EXPRESS_FIXED.minInsyncReplicas
+    out['unclean.leader.election.enable'] = EXPRESS_FIXED.uncleanLeaderElection
+  }
   for (const key of Object.keys(DEFAULT_CLUSTER_CONFIG) as (keyof ClusterConfig)[]) {
     const value = config?.[key]
     if (value !== undefined) (out as Record<string, unknown>)[key] = value
@@ -189,6 +197,7 @@ function topicConfig(raw: TopicConfig | undefined): TopicConfig {
   if (raw?.['unclean.leader.election.enable'] !== undefined) {
     out['unclean.leader.election.enable'] = raw['unclean.leader.election.enable']
   }
+  if (raw?.['retention.ms'] !== undefined) out['retention.ms'] = raw['retention.ms']
   return out
 }
 
@@ -246,6 +255,7 @@ function clientSpec(raw: ScenarioClient, allBrokers: number[], version: KafkaVer
       id: raw.id,
       topic: raw.topic,
       recordsPerSecond: raw.recordsPerSecond,
+      ...(raw.recordBytes === undefined ? {} : { recordBytes: raw.recordBytes }),
       config: producerConfig(raw.config ?? {}, allBrokers, version),
     }
   }
@@ -319,7 +329,7 @@ export function normalizeScenario(file: ScenarioFile): SimulationSpec {
   const seed = file.seed ?? DEFAULT_SEED
   const brokers = scenarioBrokers(file)
   const version = scenarioKafkaVersion(file.cluster.kafkaVersion)
-  const config = mergedClusterConfig(file.cluster.config, version)
+  const config = mergedClusterConfig(file.cluster.config, version, file.cluster.brokerType)
   const byId = brokers.slice().sort((a, b) => a.id - b.id)
   const racks = byId.map((b) => ({ id: b.id, rack: b.zone }))
   const allBrokers = byId.map((b) => b.id)
@@ -335,6 +345,12 @@ export function normalizeScenario(file: ScenarioFile): SimulationSpec {
     cluster: {
       // Only a file that names its version carries one, so older specs stay as they were.
       ...(file.cluster.kafkaVersion === undefined ? {} : { kafkaVersion: version }),
+      // Only a file that names a broker type has a capacity model.
+      ...(file.cluster.brokerType === undefined ? {} : { brokerType: file.cluster.brokerType }),
+      ...(file.cluster.brokerLimits === undefined
+        ? {}
+        : { brokerLimits: { ...file.cluster.brokerLimits } }),
+      ...(file.cluster.storage === undefined ? {} : { storage: { ...file.cluster.storage } }),
       controller: file.cluster.controller ?? 'kraft',
       zones: file.cluster.zones.slice(),
       brokers,

@@ -101,7 +101,11 @@ describe('scenario.schema.json', () => {
     expect(keys('consumerConfig')).toEqual(
       [...Object.keys(DEFAULT_CONSUMER_CONFIG), 'bootstrap.servers'].sort(),
     )
-    expect(keys('topicConfig')).toEqual(['min.insync.replicas', 'unclean.leader.election.enable'])
+    expect(keys('topicConfig')).toEqual([
+      'min.insync.replicas',
+      'retention.ms',
+      'unclean.leader.election.enable',
+    ])
   })
 
   it('states the defaults of spec.ts in the config descriptions', () => {

@@ -13,6 +13,7 @@ import {
   type BrokerSpec,
   type ClusterConfig,
 } from '../engine/spec'
+import { EXPRESS_FIXED, isExpressBrokerType } from '../engine/capacity/broker-type-names'
 import { DEFAULT_DURATION_MS, FIRST_CONTROLLER_ID, MAX_BROKERS } from './fields'
 import { defaultControllers, expandBrokers, mergedClusterConfig, normalizeAcks } from './normalize'
 import {
@@ -57,7 +58,10 @@ const CONFIG_PATH = 'cluster.config'
 export function checkSemantics(ctx: Ctx, scenario: LooseScenario): void {
   const cluster = scenario.cluster
   const version = checkKafkaVersion(ctx, scenario)
-  const known: Known = { version, config: mergedClusterConfig(cluster?.config, version) }
+  const known: Known = {
+    version,
+    config: mergedClusterConfig(cluster?.config, version, cluster?.brokerType),
+  }
   // Warnings matter only when there are no errors, so an invalid durationMs may fall back here.
   known.durationMs = (scenario.fields.durationMs as number | undefined) ?? DEFAULT_DURATION_MS
   if (cluster?.zones !== undefined) known.zones = new Set(cluster.zones)
@@ -68,6 +72,7 @@ export function checkSemantics(ctx: Ctx, scenario: LooseScenario): void {
   }
   checkControllers(ctx, scenario, known)
   checkClusterConfig(ctx, scenario, known)
+  checkBrokerType(ctx, scenario, known)
   checkTopics(ctx, scenario, known)
   checkClients(ctx, scenario, known)
   if (scenario.clients?.every((c) => c?.id !== undefined) === true)
@@ -87,6 +92,78 @@ export function checkSemantics(ctx: Ctx, scenario: LooseScenario): void {
     if (known.durationMs !== undefined && step.atMs > known.durationMs) {
       warn(ctx, path, 'step-after-end', { atMs: step.atMs, durationMs: known.durationMs })
     }
+  })
+}
+
+/**
+ * `cluster.brokerType` with its companions: "custom" takes brokerLimits (and only it does),
+ * storage needs a type and not an Express one, and Express brokers' fixed settings (MSK Developer
+ * Guide, Express brokers): 3 zones, replication factor 3, min.insync.replicas 2, no unclean
+ * leader election.
+ */
+function checkBrokerType(ctx: Ctx, scenario: LooseScenario, known: Known): void {
+  const cluster = scenario.cluster
+  if (cluster === undefined) return
+  const type = cluster.brokerType
+  if (type === 'custom' && cluster.brokerLimits === undefined)
+    error(ctx, 'cluster.brokerLimits', 'custom-broker-needs-limits', {})
+  if (type !== 'custom' && cluster.brokerLimits !== undefined)
+    error(ctx, 'cluster.brokerLimits', 'broker-limits-need-custom', { brokerType: type ?? null })
+  if (cluster.storage !== undefined && type === undefined)
+    error(ctx, 'cluster.storage', 'storage-needs-broker-type', {})
+  if (!isExpressBrokerType(type)) return
+  if (cluster.storage !== undefined)
+    error(ctx, 'cluster.storage', 'express-no-storage', { brokerType: type })
+  const fixed = (
+    path: string,
+    setting: ProblemParams['express-fixed-setting']['setting'],
+    value: number | boolean | undefined,
+    required: number | boolean,
+  ): void => {
+    if (value !== undefined && value !== required)
+      error(ctx, path, 'express-fixed-setting', { brokerType: type, setting, value, required })
+  }
+  fixed('cluster.zones', 'zones', cluster.zones?.length, EXPRESS_FIXED.zones)
+  const config = cluster.config
+  fixed(
+    at(CONFIG_PATH, 'min.insync.replicas'),
+    'min.insync.replicas',
+    config['min.insync.replicas'],
+    EXPRESS_FIXED.minInsyncReplicas,
+  )
+  fixed(
+    at(CONFIG_PATH, 'unclean.leader.election.enable'),
+    'unclean.leader.election.enable',
+    config['unclean.leader.election.enable'],
+    EXPRESS_FIXED.uncleanLeaderElection,
+  )
+  fixed(
+    at(CONFIG_PATH, 'default.replication.factor'),
+    'replicationFactor',
+    config['default.replication.factor'],
+    EXPRESS_FIXED.replicationFactor,
+  )
+  scenario.topics?.forEach((topic, i) => {
+    if (topic === undefined) return
+    const path = at('topics', i)
+    fixed(
+      topic.replicationFactor === undefined ? path : at(path, 'replicationFactor'),
+      'replicationFactor',
+      topic.replicationFactor ?? known.config['default.replication.factor'],
+      EXPRESS_FIXED.replicationFactor,
+    )
+    fixed(
+      at(path, 'config', 'min.insync.replicas'),
+      'min.insync.replicas',
+      topic.config['min.insync.replicas'],
+      EXPRESS_FIXED.minInsyncReplicas,
+    )
+    fixed(
+      at(path, 'config', 'unclean.leader.election.enable'),
+      'unclean.leader.election.enable',
+      topic.config['unclean.leader.election.enable'],
+      EXPRESS_FIXED.uncleanLeaderElection,
+    )
   })
 }
 

@@ -4,17 +4,21 @@
  * it returns keeps only the values that passed, so the second pass (`semantics.ts`) can check
  * references among the valid parts without tripping over the broken ones.
  */
+import type { BrokerTypeName } from '../engine/capacity/broker-type-names'
 import type {
+  BrokerLimits,
   BrokerSpec,
   ClusterConfig,
   ControllerMode,
   ControllerSpec,
   FaultType,
   InitialPartitionState,
+  StorageSpec,
   TopicConfig,
 } from '../engine/spec'
 import {
   AT_MS_FIELD,
+  BROKER_LIMITS_FIELDS,
   CLUSTER_CONFIG_FIELDS,
   CLUSTER_FIELDS,
   CONSUMER_CONFIG_FIELDS,
@@ -30,6 +34,7 @@ import {
   PRODUCER_CONFIG_FIELDS,
   PRODUCER_FIELDS,
   ROOT_FIELDS,
+  STORAGE_FIELDS,
   TOPIC_CONFIG_FIELDS,
   TOPIC_FIELDS,
   type FieldSpec,
@@ -68,6 +73,9 @@ export const PARTITION_KEY = /^(0|[1-9][0-9]{0,8})$/
 
 export interface LooseCluster {
   kafkaVersion?: string
+  brokerType?: BrokerTypeName
+  brokerLimits?: BrokerLimits
+  storage?: StorageSpec
   controller?: ControllerMode
   zones?: string[]
   brokers?: BrokerSpec[]
@@ -93,6 +101,7 @@ export interface LooseClient {
   id?: string
   topic?: string
   recordsPerSecond?: number
+  recordBytes?: number
   group?: string
   members?: number
   config: Record<string, unknown>
@@ -450,7 +459,40 @@ function readCluster(ctx: Ctx, value: unknown, path: string): LooseCluster | und
       'cluster-config',
     ) as Partial<ClusterConfig>
   }
+  if (checked.brokerType !== undefined) out.brokerType = checked.brokerType as BrokerTypeName
+  if (hasOwn(obj, 'brokerLimits')) {
+    const limits = plainObject(
+      ctx,
+      obj.brokerLimits,
+      at(path, 'brokerLimits'),
+      BROKER_LIMITS_FIELDS,
+      'broker-limits',
+    )
+    if (limits !== undefined) out.brokerLimits = limits as unknown as BrokerLimits
+  }
+  if (hasOwn(obj, 'storage')) {
+    const storage = plainObject(ctx, obj.storage, at(path, 'storage'), STORAGE_FIELDS, 'storage')
+    if (storage !== undefined) out.storage = storage as unknown as StorageSpec
+  }
   return out
+}
+
+/**
+ * An object of plain fields only (no nested ones), each checked against `specs`; undefined when
+ * it is not an object or any field is wrong.
+ */
+function plainObject(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  specs: Record<string, FieldSpec>,
+  what: ObjectKind,
+): Record<string, unknown> | undefined {
+  const obj = object(ctx, value, path, Object.keys(specs), what)
+  if (obj === undefined) return undefined
+  const before = ctx.errors.length
+  const checked = fields(ctx, obj, path, specs)
+  return ctx.errors.length > before ? undefined : checked
 }
 
 function readTopic(ctx: Ctx, value: unknown, path: string): LooseTopic | undefined {
@@ -576,6 +618,7 @@ function pickClient(checked: Record<string, unknown>): Partial<LooseClient> {
   if (checked.topic !== undefined) out.topic = checked.topic as string
   if (checked.recordsPerSecond !== undefined)
     out.recordsPerSecond = checked.recordsPerSecond as number
+  if (checked.recordBytes !== undefined) out.recordBytes = checked.recordBytes as number
   if (checked.group !== undefined) out.group = checked.group as string
   if (checked.members !== undefined) out.members = checked.members as number
   return out

@@ -4,9 +4,11 @@
  * broker list, `acks` may be written as Kafka accepts it ("all", "1", -1...) and assignments and
  * initial states are keyed by partition number. `normalizeScenario` expands it into a spec.
  */
+import type { BrokerTypeName } from '../engine/capacity/broker-type-names'
 import type {
   Acks,
   BrokerId,
+  BrokerLimits,
   BrokerSpec,
   ClusterConfig,
   ConsumerConfig,
@@ -16,6 +18,7 @@ import type {
   ProducerConfig,
   SimulationSpec,
   TimedFault,
+  StorageSpec,
   TopicConfig,
   ZoneName,
 } from '../engine/spec'
@@ -67,6 +70,12 @@ export interface ScenarioNarration {
 export interface ScenarioCluster {
   /** major.minor, or an MSK version string such as "3.7.x.kraft". Default: "3.9". */
   kafkaVersion?: string
+  /** An MSK broker type, or "custom" with brokerLimits. Default: none (no capacity model). */
+  brokerType?: BrokerTypeName
+  /** With brokerType "custom" only. */
+  brokerLimits?: BrokerLimits
+  /** Each Standard broker's EBS volume. */
+  storage?: StorageSpec
   /** Default: 'kraft'. */
   controller?: ControllerMode
   zones: ZoneName[]
@@ -103,6 +112,8 @@ export interface ScenarioProducer {
   id: string
   topic: string
   recordsPerSecond: number
+  /** The average record size in bytes. Default: 1024. */
+  recordBytes?: number
   config?: ScenarioProducerConfig
 }
 

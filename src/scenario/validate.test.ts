@@ -355,12 +355,12 @@ const cases: Case[] = [
   ],
   [
     'unknown topic config',
-    set('topics.0.config', { 'retention.ms': 1000 }),
-    'topics[0].config["retention.ms"]',
+    set('topics.0.config', { 'cleanup.policy': 'compact' }),
+    'topics[0].config["cleanup.policy"]',
     [
       'unknown topic config',
       'does not model',
-      'min.insync.replicas, unclean.leader.election.enable',
+      'min.insync.replicas, unclean.leader.election.enable, retention.ms',
     ],
   ],
   [
@@ -740,6 +740,126 @@ const cases: Case[] = [
     ['array'],
   ],
   ['fault a string', set('faults.0', 'crashBroker 1'), 'faults[0]', ['object', 'string']],
+  // Broker types and capacity.
+  [
+    'unknown broker type',
+    set('cluster.brokerType', 'kafka.m5.huge'),
+    'cluster.brokerType',
+    ['"kafka.m5.large"', '"express.m7g.large"', '"custom"', 'Did you mean "kafka.m5.large"'],
+  ],
+  [
+    'custom broker without limits',
+    set('cluster.brokerType', 'custom'),
+    'cluster.brokerLimits',
+    ['"custom" needs brokerLimits', 'networkMiBps'],
+  ],
+  [
+    'broker limits with a published type',
+    all(
+      set('cluster.brokerType', 'kafka.m5.large'),
+      set('cluster.brokerLimits', { vcpus: 2, networkMiBps: 100 }),
+    ),
+    'cluster.brokerLimits',
+    ['"kafka.m5.large"', "AWS's published figures", '"brokerType": "custom"'],
+  ],
+  [
+    'broker limits without a type',
+    set('cluster.brokerLimits', { vcpus: 2, networkMiBps: 100 }),
+    'cluster.brokerLimits',
+    ['set "brokerType": "custom"'],
+  ],
+  [
+    'broker limits missing the network',
+    all(set('cluster.brokerType', 'custom'), set('cluster.brokerLimits', { vcpus: 2 })),
+    'cluster.brokerLimits.networkMiBps',
+    ['required'],
+  ],
+  [
+    'broker limits with an unknown key',
+    all(
+      set('cluster.brokerType', 'custom'),
+      set('cluster.brokerLimits', { vcpus: 2, networkMiBps: 100, iops: 3000 }),
+    ),
+    'cluster.brokerLimits.iops',
+    ['cluster.brokerLimits'],
+  ],
+  [
+    'storage without a broker type',
+    set('cluster.storage', { volumeGiB: 1000 }),
+    'cluster.storage',
+    ['needs a brokerType'],
+  ],
+  [
+    'storage volume too large',
+    all(set('cluster.brokerType', 'kafka.m5.large'), set('cluster.storage', { volumeGiB: 20000 })),
+    'cluster.storage.volumeGiB',
+    ['16384'],
+  ],
+  [
+    'storage on Express brokers',
+    all(set('cluster.brokerType', 'express.m7g.large'), set('cluster.storage', { volumeGiB: 100 })),
+    'cluster.storage',
+    ['Express broker', 'MSK manages its storage'],
+  ],
+  [
+    'Express brokers in 2 zones',
+    all(
+      set('cluster.brokerType', 'express.m7g.large'),
+      set('cluster.zones', ['use1-az1', 'use1-az2']),
+      set('cluster.brokers', [
+        { id: 1, zone: 'use1-az1' },
+        { id: 2, zone: 'use1-az2' },
+      ]),
+      set('topics.0.replicationFactor', 2),
+    ),
+    'cluster.zones',
+    ['Express broker', 'number of Availability Zones at 3', 'got 2'],
+  ],
+  [
+    'Express brokers with replication factor 2',
+    all(set('cluster.brokerType', 'express.m7g.large'), set('topics.0.replicationFactor', 2)),
+    'topics[0].replicationFactor',
+    ['Express broker', 'replicationFactor at 3', 'got 2'],
+  ],
+  [
+    'Express brokers with min.insync.replicas 1',
+    all(
+      set('cluster.brokerType', 'express.m7g.large'),
+      set('cluster.config', { 'min.insync.replicas': 1 }),
+    ),
+    'cluster.config["min.insync.replicas"]',
+    ['min.insync.replicas at 2', 'got 1'],
+  ],
+  [
+    "Express brokers with a topic's min.insync.replicas 3",
+    all(
+      set('cluster.brokerType', 'express.m7g.large'),
+      set('topics.0.config', { 'min.insync.replicas': 3 }),
+    ),
+    'topics[0].config["min.insync.replicas"]',
+    ['min.insync.replicas at 2', 'got 3'],
+  ],
+  [
+    'Express brokers with unclean leader election',
+    all(
+      set('cluster.brokerType', 'express.m7g.large'),
+      set('cluster.config', { 'unclean.leader.election.enable': true }),
+    ),
+    'cluster.config["unclean.leader.election.enable"]',
+    ['unclean.leader.election.enable at false', 'got true'],
+  ],
+  [
+    'record size above message.max.bytes',
+    set('clients.0.recordBytes', 2000000),
+    'clients[0].recordBytes',
+    ['1048588'],
+  ],
+  [
+    'retention below -1',
+    set('topics.0.config', { 'retention.ms': -2 }),
+    'topics[0].config["retention.ms"]',
+    ['-1'],
+  ],
   // Narration.
   ['narration without steps', set('narration', {}), 'narration.steps', ['required']],
   [

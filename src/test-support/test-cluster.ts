@@ -133,14 +133,19 @@ export class TestCluster {
   producer(
     id: string,
     topic: string,
-    options: { acks?: Acks; recordsPerSecond?: number } & Partial<ProducerConfig> = {},
+    options: {
+      acks?: Acks
+      recordsPerSecond?: number
+      recordBytes?: number
+    } & Partial<ProducerConfig> = {},
   ): this {
-    const { recordsPerSecond, ...config } = options
+    const { recordsPerSecond, recordBytes, ...config } = options
     const client: ClientSpec = {
       kind: 'producer',
       id,
       topic,
       recordsPerSecond: recordsPerSecond ?? 100,
+      ...(recordBytes === undefined ? {} : { recordBytes }),
       config: {
         ...DEFAULT_PRODUCER_CONFIG,
         'bootstrap.servers': this.spec.cluster.brokers.map((b) => b.id),
