@@ -6,6 +6,7 @@
  */
 import { DEFAULT_KAFKA_VERSION, KAFKA_VERSIONS } from '../engine/versions'
 import { BROKER_TYPE_NAMES } from '../engine/capacity/broker-type-names'
+import { MAX_VOLUME_GIB } from '../engine/capacity/broker-types'
 import {
   DEFAULT_CLUSTER_CONFIG,
   DEFAULT_CONSUMER_CONFIG,
@@ -31,8 +32,6 @@ export const MAX_RECORDS_PER_SECOND = 1000000
 export const MAX_RECORD_BYTES = 1048588
 export const MAX_ZONES = 100
 export const MAX_CONTROLLERS = 100
-/** MSK's largest broker volume: 16 TiB (16384 GiB). */
-export const MAX_VOLUME_GIB = 16384
 /** Kafka's topic name rule (`Topic.validate`): 1 to 249 of [a-zA-Z0-9._-], not "." or "..". */
 export const TOPIC_NAME_PATTERN = '^(?!\\.{1,2}$)[a-zA-Z0-9._-]{1,249}$'
 export const DEFAULT_SEED = 1

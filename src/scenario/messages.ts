@@ -146,6 +146,14 @@ export interface ProblemParams {
   }
   'unknown-kafka-version': { value: string; supported: string[] }
   'custom-broker-needs-limits': Record<string, never>
+  'provisioned-throughput-unavailable': { brokerType: string }
+  'provisioned-throughput-out-of-range': {
+    brokerType: string
+    got: number
+    minimum: number
+    maximum: number
+  }
+  'provisioned-throughput-small-volume': { volumeGiB: number; minimum: number }
   'broker-limits-need-custom': { brokerType: string | null }
   'storage-needs-broker-type': Record<string, never>
   'express-no-storage': { brokerType: string }
@@ -477,6 +485,12 @@ const RENDERERS: Renderers = {
     (p.capped
       ? `Kafka ${p.version} caps it at the replication factor (Partition.effectiveMinIsr, 3.7+), so acks=all writes succeed only while all ${p.rf} replicas are in sync`
       : `Kafka ${p.version} uses it as it is, so every acks=all write fails with NOT_ENOUGH_REPLICAS (from 3.7 it is capped at the replication factor)`),
+  'provisioned-throughput-unavailable': (p) =>
+    `${p.brokerType} cannot have provisioned storage throughput: MSK offers it from kafka.m5.4xlarge and kafka.m7g.2xlarge up (docs/capacity.md); remove provisionedThroughputMiBps to use the default 250 MiB/s`,
+  'provisioned-throughput-out-of-range': (p) =>
+    `provisioned storage throughput for ${p.brokerType} is ${p.minimum} to ${p.maximum} MiB/s (got ${p.got})`,
+  'provisioned-throughput-small-volume': (p) =>
+    `provisioned storage throughput needs a volume of at least ${p.minimum} GiB (got ${p.volumeGiB})`,
   'custom-broker-needs-limits': () =>
     'brokerType "custom" needs brokerLimits: { "vcpus", "networkMiBps" } at least, the limits of each broker',
   'broker-limits-need-custom': (p) =>

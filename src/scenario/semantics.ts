@@ -14,6 +14,11 @@ import {
   type ClusterConfig,
 } from '../engine/spec'
 import { EXPRESS_FIXED, isExpressBrokerType } from '../engine/capacity/broker-type-names'
+import {
+  brokerTypeFigures,
+  DEFAULT_VOLUME_MIBPS,
+  MIN_PROVISIONED_VOLUME_GIB,
+} from '../engine/capacity/broker-types'
 import { DEFAULT_DURATION_MS, FIRST_CONTROLLER_ID, MAX_BROKERS } from './fields'
 import { defaultControllers, expandBrokers, mergedClusterConfig, normalizeAcks } from './normalize'
 import {
@@ -21,6 +26,7 @@ import {
   warn,
   type Ctx,
   type LooseClient,
+  type LooseCluster,
   type LooseFault,
   type LooseScenario,
   type LooseTopic,
@@ -111,6 +117,7 @@ function checkBrokerType(ctx: Ctx, scenario: LooseScenario, known: Known): void 
     error(ctx, 'cluster.brokerLimits', 'broker-limits-need-custom', { brokerType: type ?? null })
   if (cluster.storage !== undefined && type === undefined)
     error(ctx, 'cluster.storage', 'storage-needs-broker-type', {})
+  checkProvisionedThroughput(ctx, cluster)
   if (!isExpressBrokerType(type)) return
   if (cluster.storage !== undefined)
     error(ctx, 'cluster.storage', 'express-no-storage', { brokerType: type })
@@ -165,6 +172,37 @@ function checkBrokerType(ctx: Ctx, scenario: LooseScenario, known: Known): void 
       EXPRESS_FIXED.uncleanLeaderElection,
     )
   })
+}
+
+/**
+ * `cluster.storage.provisionedThroughputMiBps` (msk-provisioned-throughput): 250 MiB/s up to the
+ * type's maximum, on a volume of 10 GiB or more, from kafka.m5.4xlarge and kafka.m7g.2xlarge up.
+ * A custom type takes any value.
+ */
+function checkProvisionedThroughput(ctx: Ctx, cluster: LooseCluster): void {
+  const type = cluster.brokerType
+  const wanted = cluster.storage?.provisionedThroughputMiBps
+  if (wanted === undefined || type === undefined || type === 'custom' || isExpressBrokerType(type))
+    return
+  const path = 'cluster.storage.provisionedThroughputMiBps'
+  const maximum = brokerTypeFigures(type).volumeMaxProvisionedMiBps
+  if (maximum === null) {
+    error(ctx, path, 'provisioned-throughput-unavailable', { brokerType: type })
+    return
+  }
+  if (wanted < DEFAULT_VOLUME_MIBPS || wanted > maximum)
+    error(ctx, path, 'provisioned-throughput-out-of-range', {
+      brokerType: type,
+      got: wanted,
+      minimum: DEFAULT_VOLUME_MIBPS,
+      maximum,
+    })
+  const volume = cluster.storage?.volumeGiB
+  if (volume !== undefined && volume < MIN_PROVISIONED_VOLUME_GIB)
+    error(ctx, 'cluster.storage.volumeGiB', 'provisioned-throughput-small-volume', {
+      volumeGiB: volume,
+      minimum: MIN_PROVISIONED_VOLUME_GIB,
+    })
 }
 
 /** `cluster.kafkaVersion`: a version the engine models, and one that has the chosen controller. */

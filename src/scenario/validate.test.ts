@@ -796,6 +796,33 @@ const cases: Case[] = [
     ['16384'],
   ],
   [
+    'provisioned throughput on a size that cannot have it',
+    all(
+      set('cluster.brokerType', 'kafka.m5.large'),
+      set('cluster.storage', { volumeGiB: 1000, provisionedThroughputMiBps: 300 }),
+    ),
+    'cluster.storage.provisionedThroughputMiBps',
+    ['kafka.m5.large cannot have provisioned', 'kafka.m5.4xlarge and kafka.m7g.2xlarge'],
+  ],
+  [
+    "provisioned throughput above the type's maximum",
+    all(
+      set('cluster.brokerType', 'kafka.m5.4xlarge'),
+      set('cluster.storage', { volumeGiB: 1000, provisionedThroughputMiBps: 800 }),
+    ),
+    'cluster.storage.provisionedThroughputMiBps',
+    ['250 to 593 MiB/s', 'got 800'],
+  ],
+  [
+    'provisioned throughput on a tiny volume',
+    all(
+      set('cluster.brokerType', 'kafka.m7g.2xlarge'),
+      set('cluster.storage', { volumeGiB: 5, provisionedThroughputMiBps: 300 }),
+    ),
+    'cluster.storage.volumeGiB',
+    ['at least 10 GiB', 'got 5'],
+  ],
+  [
     'storage on Express brokers',
     all(set('cluster.brokerType', 'express.m7g.large'), set('cluster.storage', { volumeGiB: 100 })),
     'cluster.storage',

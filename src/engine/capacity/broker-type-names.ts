@@ -49,9 +49,12 @@ export function isExpressBrokerType(name: string | undefined): name is ExpressBr
 }
 
 /**
- * What Express brokers fix (MSK Developer Guide, "Express broker configurations"): every topic has
- * replication factor 3 and min.insync.replicas 2, unclean leader election is off, the cluster
- * spans exactly 3 Availability Zones, and storage is managed by MSK (no volume to configure).
+ * What Express brokers fix (broker-types.ts SOURCES): replication factor 3 and min.insync.replicas 2
+ * ("replication is always set to 3 and the minimum in-sync replica is always set to 2",
+ * msk-best-practices-express; read-only default.replication.factor 3 and min.insync.replicas 2,
+ * msk-express-read-only-config); "only available in a 3AZs configuration" with storage MSK
+ * manages (msk-express-brokers); unclean leader election "Fixed at false" (aws-msk-agent-toolkit,
+ * AWS-authored; the developer guide page we could read stops before that row).
  */
 export const EXPRESS_FIXED = {
   replicationFactor: 3,
