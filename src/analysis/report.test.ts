@@ -14,8 +14,9 @@ describe('analyze', () => {
   it('returns version, assumption, failures and advice, in that key order', () => {
     const spec = recommendedSpec()
     const report = analyze(spec)
-    expect(Object.keys(report)).toEqual(['version', 'assumption', 'failures', 'advice'])
+    expect(Object.keys(report)).toEqual(['version', 'assumption', 'failures', 'advice', 'capacity'])
     expect(report.version).toBe(1)
+    expect(report.capacity).toBeNull()
     expect(report.failures).toEqual(survivabilityMatrix(spec).failures)
     expect(report.advice).toEqual(advise(spec))
     expect(Object.keys(report.failures[0]!)).toEqual([
@@ -28,7 +29,45 @@ describe('analyze', () => {
       'singleCopyPartitions',
       'uncleanElectionRequired',
       'controlPlaneLost',
+      'peakBrokerUtilisation',
+      'overloadedBrokers',
     ])
+  })
+
+  it('reports each broker’s steady-state load and its load after the worst single failure', () => {
+    const spec = recommendedSpec()
+    spec.cluster.brokerType = 'kafka.m5.large'
+    // 60 MiB/s over 6 partitions; one consumer (billing) reads every partition.
+    spec.clients[0] = { ...spec.clients[0]!, kind: 'producer', recordsPerSecond: 61440 } as never
+    const capacity = analyze(spec).capacity!
+    expect(capacity.brokerType).toBe('kafka.m5.large')
+    expect(capacity.brokers.map((b) => b.id)).toEqual([1, 2, 3, 4, 5, 6])
+    const first = capacity.brokers[0]!
+    expect(first.metrics).toMatchObject({
+      BytesInPerSec: 10 * 1048576,
+      BytesOutPerSec: 10 * 1048576,
+      ReplicationBytesInPerSec: 20 * 1048576,
+      ReplicationBytesOutPerSec: 20 * 1048576,
+      KafkaDataLogsDiskUsed: null,
+    })
+    expect(first).toMatchObject({ partitions: 3, leaders: 1, bound: 'cpu' })
+    // Losing one broker is worse than losing a zone: a zone also takes away the followers its
+    // survivors would serve. Broker 1's partition 0 moves to broker 2, the next replica.
+    expect(capacity.worstFailure!.name).toBe('broker 1')
+    expect(capacity.worstFailure!.brokers.map((b) => b.id)).toEqual([2, 3, 4, 5, 6])
+    expect(capacity.worstFailure!.brokers[0]!.leaders).toBe(2)
+    expect(capacity.worstFailure!.brokers[0]!.metrics.BytesInPerSec).toBe(20 * 1048576)
+  })
+
+  it('gives MSK’s disk figure from retention over the volume', () => {
+    const spec = recommendedSpec()
+    spec.cluster.brokerType = 'kafka.m5.large'
+    spec.cluster.storage = { volumeGiB: 100 }
+    // 6 MiB/s, 1 MiB/s per partition, an hour kept: each broker keeps 3 replicas × 3600 MiB.
+    spec.topics[0]!.config['retention.ms'] = 3600000
+    spec.clients[0] = { ...spec.clients[0]!, recordsPerSecond: 6144 } as never
+    const disk = analyze(spec).capacity!.brokers[0]!.metrics.KafkaDataLogsDiskUsed
+    expect(disk).toBeCloseTo((3 * 3600 * 100) / (100 * 1024), 1)
   })
 
   it('is deterministic and JSON-serialisable', () => {
@@ -39,6 +78,40 @@ describe('analyze', () => {
 })
 
 describe('analysisToMarkdown', () => {
+  it('adds capacity columns, a capacity summary line and a capacity section with a broker type', () => {
+    const spec = recommendedSpec()
+    spec.cluster.brokerType = 'kafka.m5.large'
+    spec.clients.push({ ...spec.clients[1]!, id: 'audit', group: 'audit' } as never)
+    spec.clients[0] = { ...spec.clients[0]!, recordsPerSecond: 61440 } as never
+    const md = analysisToMarkdown(analyze(spec), spec)
+    expect(md).toContain('| Busiest survivor | Overloaded brokers |')
+    // Fan-out 2 (billing reads with assign(), audit is a group): each broker sends 20 MiB/s to
+    // consumers and 20 to followers, 40 of 89.4 MiB/s. Losing brokers 1 and 2 moves partitions
+    // 0 and 1 to broker 3 and 5 to broker 6... the busiest survivor is just over its limit.
+    expect(md).toContain(
+      '- Capacity: 6 of 36 cases overload a surviving broker; the busiest survivor is after' +
+        ' brokers 1+2 (101% of its limit, 1 broker over).',
+    )
+    expect(md).toContain('| brokers 1+2 | 1, 2 | none | 0 | 2 | 2 | 0 | ok | 101% **over** | 1 |')
+    expect(md).toContain('| use1-az1 | 1, 4 | 1001 | 0 | 0 | 0 | 0 | ok | 67% | 0 |')
+    expect(md).toContain('## Capacity')
+    // The worst single failure is one broker, not a zone: a zone also takes its followers away.
+    expect(md).toContain('| After broker 1 |')
+    expect(md).toContain(
+      '| 1 | use1-az1 | 45% | network out | 40% | 10.0 | 20.0 | 20.0 / 20.0 | 3 | down |',
+    )
+    expect(md).toContain(
+      '| 2 | use1-az2 | 45% | network out | 40% | 10.0 | 20.0 | 20.0 / 20.0 | 3 | 78% |',
+    )
+  })
+
+  it('has no capacity columns or section without a broker type', () => {
+    const spec = recommendedSpec()
+    const md = analysisToMarkdown(analyze(spec), spec)
+    expect(md).not.toContain('Busiest survivor')
+    expect(md).not.toContain('## Capacity')
+  })
+
   const risky = () =>
     buildSpec({
       name: 'checkout | prod',

@@ -7,6 +7,9 @@ import type { SimulationSpec } from '../engine/spec'
 import { uncleanElectionEnabled } from '../engine/spec'
 import type { Finding } from './advisor'
 import { advise } from './advisor'
+import type { BrokerCapacityReport, CapacityReport } from './capacity'
+import { capacityReport } from './capacity'
+import { RESOURCE_LABELS } from '../engine/capacity/model'
 import { renderFinding, renderFixLabel } from './finding-messages'
 import { leaderMinIsr } from './version'
 import type { FailureKind, FailureOutcome } from './survivability'
@@ -17,6 +20,8 @@ export interface AnalysisReport {
   assumption: string
   failures: FailureOutcome[]
   advice: Finding[]
+  /** Per-broker load and utilisation (docs/capacity.md); null when no broker type is set. */
+  capacity: CapacityReport | null
 }
 
 /** When there are more pair and zone-plus-broker rows than this, the Markdown shows only the worst. */
@@ -33,7 +38,13 @@ export const MARKDOWN_WORST_ROWS = 20
  */
 export function analyze(spec: SimulationSpec): AnalysisReport {
   const { assumption, failures } = survivabilityMatrix(spec)
-  return { version: 1, assumption, failures, advice: advise(spec) }
+  return {
+    version: 1,
+    assumption,
+    failures,
+    advice: advise(spec),
+    capacity: capacityReport(spec, failures),
+  }
 }
 
 /**
@@ -50,6 +61,7 @@ export function analysisToMarkdown(report: AnalysisReport, spec: SimulationSpec)
     ...findingsSection(report.advice),
     '',
     ...survivabilitySection(report),
+    ...capacitySection(report.capacity),
   ]
   return lines.join('\n') + '\n'
 }
@@ -152,10 +164,10 @@ function survivabilitySection(report: AnalysisReport): string[] {
         failures.filter((f) => f.kind === kind),
       ),
     ),
+    ...(report.capacity === null ? [] : [capacitySummaryLine(failures)]),
     '',
-    '| Failure | Brokers down | Controllers down | Offline | Unwritable (acks=all) | Single copy | Need unclean election | Control plane |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
-    ...[...singles, ...shown].map(failureRow),
+    ...failureHeader(report.capacity !== null),
+    ...[...singles, ...shown].map((f) => failureRow(f, report.capacity !== null)),
   ]
   if (omitted > 0) {
     lines.push(
@@ -210,8 +222,17 @@ function compareSeverity(a: FailureOutcome, b: FailureOutcome): number {
   )
 }
 
-function failureRow(f: FailureOutcome): string {
-  return row([
+function failureHeader(capacity: boolean): string[] {
+  const extra = capacity ? ' Busiest survivor | Overloaded brokers |' : ''
+  const align = capacity ? ' ---: | ---: |' : ''
+  return [
+    `| Failure | Brokers down | Controllers down | Offline | Unwritable (acks=all) | Single copy | Need unclean election | Control plane |${extra}`,
+    `| --- | --- | --- | ---: | ---: | ---: | ---: | --- |${align}`,
+  ]
+}
+
+function failureRow(f: FailureOutcome, capacity: boolean): string {
+  const cells = [
     cell(f.name),
     f.brokers.length === 0 ? 'none' : f.brokers.join(', '),
     f.controllers.length === 0 ? 'none' : f.controllers.join(', '),
@@ -220,7 +241,80 @@ function failureRow(f: FailureOutcome): string {
     `${f.singleCopyPartitions}`,
     `${f.uncleanElectionRequired}`,
     f.controlPlaneLost ? '**lost**' : 'ok',
-  ])
+  ]
+  if (capacity) {
+    const peak = f.peakBrokerUtilisation ?? 0
+    cells.push(percent(peak) + (peak > 1 ? ' **over**' : ''), `${f.overloadedBrokers ?? 0}`)
+  }
+  return row(cells)
+}
+
+/** The capacity line of the survivability summary: the row whose busiest survivor is busiest. */
+function capacitySummaryLine(failures: FailureOutcome[]): string {
+  let worst: FailureOutcome | null = null
+  for (const f of failures) {
+    if (f.peakBrokerUtilisation === null) continue
+    if (worst === null || f.peakBrokerUtilisation > worst.peakBrokerUtilisation!) worst = f
+  }
+  if (worst === null) return '- Capacity: no failure leaves a broker standing.'
+  const over = failures.filter((f) => (f.overloadedBrokers ?? 0) > 0).length
+  return (
+    `- Capacity: ${over} of ${failures.length} cases overload a surviving broker; the busiest` +
+    ` survivor is after ${worst.name} (${percent(worst.peakBrokerUtilisation!)} of its limit,` +
+    ` ${worst.overloadedBrokers} ${worst.overloadedBrokers === 1 ? 'broker' : 'brokers'} over).`
+  )
+}
+
+function percent(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`
+}
+
+function capacitySection(capacity: CapacityReport | null): string[] {
+  if (capacity === null) return []
+  const lines = [
+    '',
+    '## Capacity',
+    '',
+    `_Broker type ${capacity.brokerType}. Utilisation is each broker's largest load-to-limit` +
+      ' ratio: network in and out against the baseline bandwidth, volume writes against the' +
+      " volume's throughput, Express client traffic against AWS's sustained figures, and a CPU" +
+      " estimate (AWS's rule: keep CPU under 60%). Derivation and sources: docs/capacity.md._",
+    '',
+  ]
+  const worst = capacity.worstFailure
+  const after = new Map(worst?.brokers.map((b) => [b.id, b]) ?? [])
+  const header = worst === null ? '' : ` After ${cell(worst.name)} |`
+  lines.push(
+    `| Broker | Zone | Utilisation | Bound by | CPU (estimate) | Bytes in (MiB/s) | Bytes out (MiB/s) | Replication in/out (MiB/s) | Partitions |${header}`,
+    `| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |${worst === null ? '' : ' ---: |'}`,
+  )
+  for (const b of capacity.brokers) {
+    const cells = [
+      `${b.id}`,
+      cell(b.zone),
+      utilisationCell(b),
+      RESOURCE_LABELS[b.bound],
+      b.cpu === null ? 'n/a' : percent(b.cpu),
+      mibps(b.metrics.BytesInPerSec),
+      mibps(b.metrics.BytesOutPerSec),
+      `${mibps(b.metrics.ReplicationBytesInPerSec)} / ${mibps(b.metrics.ReplicationBytesOutPerSec)}`,
+      `${b.partitions}`,
+    ]
+    if (worst !== null) {
+      const a = after.get(b.id)
+      cells.push(a === undefined ? 'down' : utilisationCell(a))
+    }
+    lines.push(row(cells))
+  }
+  return lines
+}
+
+function utilisationCell(b: BrokerCapacityReport): string {
+  return percent(b.utilisation) + (b.utilisation > 1 ? ' **over**' : '')
+}
+
+function mibps(bytesPerSec: number): string {
+  return (bytesPerSec / 1048576).toFixed(1)
 }
 
 function row(cells: string[]): string {

@@ -17,6 +17,8 @@
 import type { BrokerId, ControllerNodeId, SimulationSpec, ZoneName } from '../engine/spec'
 import { uncleanElectionEnabled } from '../engine/spec'
 import { rulesOf } from '../engine/versions'
+import type { CapacityLayer, RowCapacity } from './capacity'
+import { createCapacityEvaluator } from './capacity'
 import { leaderMinIsr, versionOf } from './version'
 
 export type FailureKind = 'broker' | 'zone' | 'brokers' | 'zone+broker'
@@ -39,6 +41,13 @@ export interface FailureOutcome {
   uncleanElectionRequired: number
   /** True when the surviving controller nodes are no majority of all of them. */
   controlPlaneLost: boolean
+  /**
+   * The busiest surviving broker's utilisation after leaderships and traffic move, as a ratio (1
+   * is its limit; analysis/capacity.ts). Null when the cluster names no broker type.
+   */
+  peakBrokerUtilisation: number | null
+  /** Surviving brokers above 1. Null when the cluster names no broker type. */
+  overloadedBrokers: number | null
 }
 
 export interface SurvivabilityReport {
@@ -47,10 +56,12 @@ export interface SurvivabilityReport {
 }
 
 // Per-replica eligibility before the failure.
-const OUT_OF_SYNC = 0
-const IN_ISR = 1
+export const OUT_OF_SYNC = 0
+export const IN_ISR = 1
 /** In the ELR (KIP-966): clean-electable only when no ISR member is left. */
-const IN_ELR = 2
+export const IN_ELR = 2
+/** `initialLeader` of a partition without an imported state. */
+export const NO_INITIAL_LEADER = -2
 
 // Outcome bits of one partition under one failure.
 const OFFLINE = 1
@@ -59,8 +70,17 @@ const SINGLE_COPY = 4
 const UNCLEAN_REQUIRED = 8
 
 /** Flat, typed-array view of every partition of every topic. */
-interface PartitionTable {
+export interface PartitionTable {
   count: number
+  /** Topic t's partitions are `topicStart[t] .. topicStart[t + 1] - 1`, in `spec.topics` order. */
+  topicStart: Int32Array
+  /** Each partition's topic index. */
+  topicOf: Int32Array
+  /**
+   * The leader at t = 0 as a broker index: an imported state's leader (-1: it has none), else
+   * NO_INITIAL_LEADER (the preferred leader, as the engine starts).
+   */
+  initialLeader: Int32Array
   /** Replica slots of partition p are `start[p] .. start[p + 1] - 1`. */
   start: Int32Array
   /** Broker index of each replica slot. */
@@ -72,7 +92,7 @@ interface PartitionTable {
   partitionsOfBroker: Int32Array[]
 }
 
-interface BrokerIndex {
+export interface BrokerIndex {
   /** Broker ids of the cluster sorted by id; index i is broker index i. */
   ids: BrokerId[]
   indexOf: Map<BrokerId, number>
@@ -83,7 +103,9 @@ interface BrokerIndex {
 /** Builds the survivability matrix; see the module comment and `assumption` for the model. */
 export function survivabilityMatrix(spec: SimulationSpec): SurvivabilityReport {
   const index = indexBrokers(spec)
-  const evaluator = createEvaluator(buildPartitionTable(spec, index), index)
+  const table = buildPartitionTable(spec, index)
+  const evaluator = createEvaluator(table, index)
+  const capacity = createCapacityEvaluator(spec, table, index)
   const zones = zonesOf(spec)
   const zoneOf = new Map(spec.cluster.brokers.map((b) => [b.id, b.zone]))
   const brokersInZone = new Map<ZoneName, BrokerId[]>(zones.map((z) => [z, []]))
@@ -96,6 +118,7 @@ export function survivabilityMatrix(spec: SimulationSpec): SurvivabilityReport {
     brokers: BrokerId[],
     controllers: ControllerNodeId[],
     counts: Counts,
+    load: RowCapacity | null,
   ): FailureOutcome => ({
     kind,
     name,
@@ -106,25 +129,32 @@ export function survivabilityMatrix(spec: SimulationSpec): SurvivabilityReport {
     singleCopyPartitions: counts.singleCopy,
     uncleanElectionRequired: counts.uncleanRequired,
     controlPlaneLost: 2 * (controllerTotal - controllers.length) <= controllerTotal,
+    peakBrokerUtilisation: load === null ? null : roundRatio(load.peak),
+    overloadedBrokers: load === null ? null : load.overloaded,
   })
+  const loadWith = (parent: CapacityLayer | null, failed: BrokerId[]) =>
+    capacity === null || parent === null ? null : capacity.row(parent, failed)
+  const capacityBase = capacity?.baseline ?? null
 
   const { baseline } = evaluator
   const failures: FailureOutcome[] = []
   for (const id of index.ids) {
-    failures.push(row('broker', `broker ${id}`, [id], [], evaluator.countsWith(baseline, [id])))
+    const counts = evaluator.countsWith(baseline, [id])
+    failures.push(row('broker', `broker ${id}`, [id], [], counts, loadWith(capacityBase, [id])))
   }
   for (const zone of zones) {
     const brokers = brokersInZone.get(zone) ?? []
     const counts = evaluator.countsWith(baseline, brokers)
-    failures.push(row('zone', zone, brokers, controllersIn(spec, zone), counts))
+    const load = loadWith(capacityBase, brokers)
+    failures.push(row('zone', zone, brokers, controllersIn(spec, zone), counts, load))
   }
   for (let i = 0; i < index.ids.length; i++) {
     for (let j = i + 1; j < index.ids.length; j++) {
       const a = index.ids[i]!
       const b = index.ids[j]!
-      failures.push(
-        row('brokers', `brokers ${a}+${b}`, [a, b], [], evaluator.countsWith(baseline, [a, b])),
-      )
+      const counts = evaluator.countsWith(baseline, [a, b])
+      const load = loadWith(capacityBase, [a, b])
+      failures.push(row('brokers', `brokers ${a}+${b}`, [a, b], [], counts, load))
     }
   }
   // Each zone failure becomes a layer, so a zone-plus-broker row re-evaluates only the extra
@@ -133,15 +163,25 @@ export function survivabilityMatrix(spec: SimulationSpec): SurvivabilityReport {
     const inZone = brokersInZone.get(zone) ?? []
     const controllers = controllersIn(spec, zone)
     const layer = evaluator.layer(baseline, inZone)
+    const capacityLayer = capacity === null ? null : capacity.layer(capacity.baseline, inZone)
     for (const id of index.ids) {
       if (zoneOf.get(id) === zone) continue
       const brokers = [...inZone, id].sort((x, y) => x - y)
       const counts = evaluator.countsWith(layer, [id])
-      failures.push(row('zone+broker', `${zone} + broker ${id}`, brokers, controllers, counts))
+      const load = loadWith(capacityLayer, [id])
+      failures.push(
+        row('zone+broker', `${zone} + broker ${id}`, brokers, controllers, counts, load),
+      )
     }
     evaluator.release(inZone)
+    capacity?.release(inZone)
   }
   return { assumption: assumptionText(spec), failures }
+}
+
+/** Ratios in reports keep 4 decimals, so JSON stays readable and stable across platforms. */
+export function roundRatio(x: number): number {
+  return Math.round(x * 10000) / 10000
 }
 
 /** The modelling assumptions, in words, for the report. */
@@ -170,7 +210,7 @@ export function assumptionText(spec: SimulationSpec): string {
   return parts.join(' ')
 }
 
-function indexBrokers(spec: SimulationSpec): BrokerIndex {
+export function indexBrokers(spec: SimulationSpec): BrokerIndex {
   const ids = spec.cluster.brokers.map((b) => b.id).sort((a, b) => a - b)
   const indexOf = new Map<BrokerId, number>()
   ids.forEach((id, i) => indexOf.set(id, i))
@@ -185,7 +225,7 @@ function indexBrokers(spec: SimulationSpec): BrokerIndex {
   return { ids, indexOf, size }
 }
 
-function buildPartitionTable(spec: SimulationSpec, index: BrokerIndex): PartitionTable {
+export function buildPartitionTable(spec: SimulationSpec, index: BrokerIndex): PartitionTable {
   const { cluster } = spec
   const elrEnabled =
     cluster.controller === 'kraft' &&
@@ -202,15 +242,26 @@ function buildPartitionTable(spec: SimulationSpec, index: BrokerIndex): Partitio
   const eligibility = new Uint8Array(slots)
   const minIsr = new Int32Array(count)
   const unclean = new Uint8Array(count)
+  const topicStart = new Int32Array(spec.topics.length + 1)
+  const topicOf = new Int32Array(count)
+  const initialLeader = new Int32Array(count).fill(NO_INITIAL_LEADER)
   const perBroker: number[][] = Array.from({ length: index.size }, () => [])
   let p = 0
   let s = 0
-  for (const topic of spec.topics) {
+  for (let t = 0; t < spec.topics.length; t++) {
+    const topic = spec.topics[t]!
     const topicMinIsr = leaderMinIsr(spec, topic)
     const topicUnclean = uncleanElectionEnabled(topic, cluster.config) ? 1 : 0
+    topicStart[t] = p
     for (let partition = 0; partition < topic.partitions; partition++, p++) {
       const replicas = uniqueReplicas(topic.assignment[partition])
       const initial = topic.initial?.[partition] ?? null
+      topicOf[p] = t
+      if (initial !== null) {
+        initialLeader[p] = replicas.includes(initial.leader)
+          ? index.indexOf.get(initial.leader)!
+          : -1
+      }
       const isr = initial === null ? null : new Set(initial.isr)
       const elr = initial !== null && elrEnabled ? new Set(initial.elr ?? []) : new Set<number>()
       start[p] = s
@@ -227,8 +278,20 @@ function buildPartitionTable(spec: SimulationSpec, index: BrokerIndex): Partitio
     }
   }
   start[count] = s
+  topicStart[spec.topics.length] = count
   const partitionsOfBroker = perBroker.map((list) => Int32Array.from(list))
-  return { count, start, replica, eligibility, minIsr, unclean, partitionsOfBroker }
+  return {
+    count,
+    topicStart,
+    topicOf,
+    initialLeader,
+    start,
+    replica,
+    eligibility,
+    minIsr,
+    unclean,
+    partitionsOfBroker,
+  }
 }
 
 function uniqueReplicas(replicas: number[] | undefined): number[] {

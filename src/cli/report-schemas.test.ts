@@ -98,4 +98,16 @@ describe('analysis reports validate against analysis.schema.json', () => {
     }
     expect(fixes).toBeGreaterThan(0)
   })
+
+  it.each(['kafka.m5.large', 'express.m7g.large', 'custom'] as const)(
+    'a report with a capacity section (%s)',
+    (brokerType) => {
+      const spec = guided('recommended-layout-az-loss')
+      spec.cluster.brokerType = brokerType
+      if (brokerType === 'custom') spec.cluster.brokerLimits = { vcpus: 4, networkMiBps: 300 }
+      const report = analyze(spec)
+      expect(report.capacity).not.toBeNull()
+      expect(validate(json(report)), JSON.stringify(validate.errors)).toBe(true)
+    },
+  )
 })

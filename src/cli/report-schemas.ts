@@ -244,6 +244,14 @@ export function buildAnalysisSchema(): Schema {
           singleCopyPartitions: int,
           uncleanElectionRequired: int,
           controlPlaneLost: bool,
+          peakBrokerUtilisation: described(
+            'The busiest surviving broker\u2019s utilisation after leaderships and traffic move (1 is its limit); null without cluster.brokerType.',
+            nullableNum,
+          ),
+          overloadedBrokers: described(
+            'Surviving brokers above their limit; null without cluster.brokerType.',
+            nullableInt,
+          ),
         }),
       ),
       advice: arr(
@@ -268,6 +276,55 @@ export function buildAnalysisSchema(): Schema {
           ['fix'],
         ),
       ),
+      capacity: described(
+        'Per-broker load and utilisation (docs/capacity.md); null without cluster.brokerType.',
+        { anyOf: [{ type: 'null' }, capacitySchema()] },
+      ),
     }),
   }
+}
+
+function capacitySchema(): Schema {
+  const ratios = obj(
+    { networkIn: num, networkOut: num, volume: num, ingress: num, egress: num, cpu: num },
+    ['networkIn', 'networkOut', 'volume', 'ingress', 'egress', 'cpu'],
+  )
+  const broker = obj({
+    id: int,
+    zone: str,
+    utilisation: described('The largest of ratios: 1 is the broker\u2019s limit.', num),
+    bound: { enum: ['networkIn', 'networkOut', 'volume', 'ingress', 'egress', 'cpu'] },
+    ratios,
+    cpu: described('The CPU (User + System) estimate as a fraction.', nullableNum),
+    metrics: obj({
+      BytesInPerSec: int,
+      BytesOutPerSec: int,
+      ReplicationBytesInPerSec: int,
+      ReplicationBytesOutPerSec: int,
+      KafkaDataLogsDiskUsed: described('Percent of the volume; null when unknown.', nullableNum),
+    }),
+    partitions: int,
+    leaders: int,
+  })
+  return obj({
+    brokerType: str,
+    family: { enum: ['standard', 'express', 'custom'] },
+    limits: obj({
+      brokerType: str,
+      family: { enum: ['standard', 'express', 'custom'] },
+      networkMiBps: nullableNum,
+      volumeMiBps: nullableNum,
+      vcpus: nullableInt,
+      cpuMiBps: nullableNum,
+      ingressMiBps: nullableNum,
+      egressMiBps: nullableNum,
+      recommendedPartitions: nullableInt,
+      maxPartitions: nullableInt,
+      volumeGiB: nullableNum,
+    }),
+    brokers: arr(broker),
+    worstFailure: {
+      anyOf: [{ type: 'null' }, obj({ name: str, brokers: arr(broker) })],
+    },
+  })
 }

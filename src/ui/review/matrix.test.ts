@@ -71,6 +71,8 @@ describe('cells', () => {
     singleCopyPartitions: 0,
     uncleanElectionRequired: 0,
     controlPlaneLost: false,
+    peakBrokerUtilisation: null,
+    overloadedBrokers: null,
     ...over,
   })
 
