@@ -14,6 +14,7 @@ import { atLeast, rulesOf } from '../engine/versions'
 import type { Finding, Fix, SharedZoneExample, Severity } from './finding-messages'
 import { makeFinding, makeFix } from './finding-messages'
 import type { ScenarioPatch } from './patch'
+import { capacityRules } from './capacity-rules'
 import { zoneAwareReassignment } from './reassignment'
 import { zonesOf } from './survivability'
 import { leaderMinIsr, versionOf } from './version'
@@ -49,6 +50,7 @@ export function advise(spec: SimulationSpec): Finding[] {
     controlPlaneRule,
     uncleanClusterRule,
     clientRules,
+    capacityRules,
   ]
   const findings = [
     ...rules.flatMap((rule) => rule(spec)),

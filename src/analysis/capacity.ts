@@ -76,8 +76,9 @@ export function createCapacityEvaluator(
   spec: SimulationSpec,
   table: PartitionTable,
   index: BrokerIndex,
+  limitsOverride?: CapacityLimits,
 ): CapacityEvaluator | null {
-  const limits = capacityLimits(spec.cluster)
+  const limits = limitsOverride ?? capacityLimits(spec.cluster)
   if (limits === null) return null
   const topics = spec.topics.length
   const workloads = topicWorkloads(spec)

@@ -258,6 +258,148 @@ const SENTENCES: Table = {
         'eligible.leader.replicas.enable is on, but on Kafka 3.9 ELR needs metadata version 4.0-IV0, which that release does not support in production (MetadataVersion.isElrSupported, LATEST_PRODUCTION 3.9-IV0): a real cluster on it runs without ELR. The simulation applies ELR as configured; Kafka 4.0 has it as a preview and 4.1 turns it on for new clusters.',
     },
   ],
+  'headroom-zone-loss': [
+    {
+      params: {
+        brokerType: 'kafka.m5.large',
+        zone: 'use1-az1',
+        peak: 1.2143,
+        broker: 2,
+        resource: 'networkOut',
+        overloaded: 2,
+        perZone: 2,
+        fitsPerZone: 3,
+        fitsType: 'kafka.m5.xlarge',
+      },
+      message:
+        'If use1-az1 fails, its leaderships move to the surviving brokers and broker 2 runs at 121% of its network bandwidth out (2 brokers above 100%): requests queue, produce latency climbs and requests time out, though no data is lost. kafka.m5.xlarge brokers would carry it, or about 3 brokers per zone instead of 2.',
+    },
+    {
+      params: {
+        brokerType: 'kafka.m5.24xlarge',
+        zone: 'a',
+        peak: 1.5,
+        broker: 5,
+        resource: 'cpu',
+        overloaded: 1,
+        perZone: 1,
+        fitsPerZone: 2,
+        fitsType: null,
+      },
+      message:
+        'If a fails, its leaderships move to the surviving brokers and broker 5 runs at 150% of its CPU (estimated) (1 broker above 100%): requests queue, produce latency climbs and requests time out, though no data is lost. No larger kafka.m5.24xlarge size carries it; add brokers (about 2 per zone, with partitions spread over them).',
+    },
+  ],
+  'cpu-above-60': [
+    {
+      params: {
+        brokerType: 'kafka.m5.large',
+        brokers: 6,
+        broker: 1,
+        cpu: 0.7012,
+        fitsType: 'kafka.m5.xlarge',
+      },
+      message:
+        "The CPU estimate of 6 brokers is above AWS's 60% (broker 1: 70%): Amazon MSK recommends keeping CPU User + System under 60%: with 40% free, Kafka can move load to the other brokers when one fails or restarts for patching. kafka.m5.xlarge brokers would stay under it.",
+    },
+    {
+      params: { brokerType: 'custom', brokers: 1, broker: 3, cpu: 0.65, fitsType: null },
+      message:
+        "The CPU estimate of 1 broker is above AWS's 60% (broker 3: 65%): Amazon MSK recommends keeping CPU User + System under 60%: with 40% free, Kafka can move load to the other brokers when one fails or restarts for patching.",
+    },
+  ],
+  'partitions-per-broker': [
+    {
+      params: {
+        brokerType: 'kafka.m5.large',
+        broker: 1,
+        partitions: 1200,
+        brokers: 6,
+        recommended: 1000,
+        max: 1500,
+        aboveMax: false,
+        fitsType: 'kafka.m5.2xlarge',
+      },
+      message:
+        'Broker 1 holds 1200 partition replicas (6 brokers are over), above the 1000 recommended for kafka.m5.large. kafka.m5.2xlarge is recommended for that many.',
+    },
+    {
+      params: {
+        brokerType: 'kafka.t3.small',
+        broker: 2,
+        partitions: 400,
+        brokers: 1,
+        recommended: 300,
+        max: 300,
+        aboveMax: true,
+        fitsType: 'kafka.m7g.large',
+      },
+      message:
+        'Broker 2 holds 400 partition replicas (1 broker is over), above the maximum of 300 for kafka.t3.small, where MSK blocks configuration updates. kafka.m7g.large is recommended for that many.',
+    },
+  ],
+  'volume-throughput-ceiling': [
+    {
+      params: {
+        brokerType: 'kafka.m5.large',
+        broker: 1,
+        writesMiBps: 270,
+        ingressMiBps: 90,
+        volumeMiBps: 250,
+        ratio: 1.08,
+        provisionMax: null,
+      },
+      message:
+        "Broker 1 writes 270 MiB/s to its volume (its own 90 MiB/s of produce plus the replicas it follows), 108% of the volume's 250 MiB/s; a broker returning from an outage must catch up through the same volume. This size cannot provision more; kafka.m5.4xlarge, kafka.m7g.2xlarge and larger can.",
+    },
+    {
+      params: {
+        brokerType: 'kafka.m5.4xlarge',
+        broker: 4,
+        writesMiBps: 210,
+        ingressMiBps: 70,
+        volumeMiBps: 250,
+        ratio: 0.84,
+        provisionMax: 593,
+      },
+      message:
+        "Broker 4 writes 210 MiB/s to its volume (its own 70 MiB/s of produce plus the replicas it follows), 84% of the volume's 250 MiB/s; a broker returning from an outage must catch up through the same volume. kafka.m5.4xlarge can provision up to 593 MiB/s.",
+    },
+  ],
+  'express-fixed-settings': [
+    {
+      params: {
+        brokerType: 'express.m7g.large',
+        setting: 'min.insync.replicas',
+        value: 1,
+        required: 2,
+        topic: 'orders',
+      },
+      message:
+        'express.m7g.large: topic orders has min.insync.replicas=1, but Express brokers fix it at 2.',
+    },
+    {
+      params: {
+        brokerType: 'express.m7g.large',
+        setting: 'zones',
+        value: 2,
+        required: 3,
+        topic: null,
+      },
+      message: 'express.m7g.large: the cluster spans 2 zones, but Express clusters span exactly 3.',
+    },
+    {
+      params: {
+        brokerType: 'express.m7g.large',
+        setting: 'storage',
+        value: 'set',
+        required: 'managed by MSK',
+        topic: null,
+      },
+      message:
+        'express.m7g.large: the cluster sets cluster.storage, but MSK manages Express storage.',
+    },
+  ],
 }
 
 type LabelTable = { [C in FixCode]: { params: FixParams[C]; label: string }[] }
@@ -293,6 +435,12 @@ const LABELS: LabelTable = {
   'set-acks-all': [{ params: { client: 'p' }, label: 'Set acks=all for p' }],
   'bootstrap-per-zone': [
     { params: { client: 'p' }, label: 'List one broker per zone in bootstrap.servers of p' },
+  ],
+  'set-broker-type': [
+    { params: { brokerType: 'kafka.m5.xlarge' }, label: 'Use kafka.m5.xlarge brokers' },
+  ],
+  'provision-storage-throughput': [
+    { params: { mibps: 400 }, label: 'Provision 400 MiB/s of storage throughput per broker' },
   ],
 }
 

@@ -8,6 +8,7 @@
  * which does the same for validation problems).
  */
 import type { ControllerMode } from '../engine/spec'
+import type { CapacityResource } from '../engine/capacity/model'
 import type { ScenarioPatch } from './patch'
 
 export type Severity = 'error' | 'warning' | 'info'
@@ -97,6 +98,62 @@ export interface FindingParams {
   'zookeeper-removed-in-4': { version: string }
   /** ELR configured on 3.9, where it needs a metadata version that is not production-ready. */
   'elr-needs-unreleased-metadata-version': { version: string }
+  /** After losing `zone`, the busiest survivor is above its limit (capacity-rules.ts). */
+  'headroom-zone-loss': {
+    brokerType: string
+    zone: string
+    /** The busiest survivor's utilisation, as a ratio. */
+    peak: number
+    broker: number
+    resource: CapacityResource
+    overloaded: number
+    /** Brokers per zone now, and about how many would carry the zone loss. */
+    perZone: number
+    fitsPerZone: number
+    /** The smallest larger type of the line that carries it, or null. */
+    fitsType: string | null
+  }
+  /** The CPU estimate is above AWS's 60% on some brokers in the steady state. */
+  'cpu-above-60': {
+    brokerType: string
+    brokers: number
+    broker: number
+    cpu: number
+    fitsType: string | null
+  }
+  'partitions-per-broker': {
+    brokerType: string
+    broker: number
+    partitions: number
+    /** Brokers above the recommended figure (or the maximum when none is published). */
+    brokers: number
+    recommended: number | null
+    max: number | null
+    aboveMax: boolean
+    fitsType: string | null
+  }
+  'volume-throughput-ceiling': {
+    brokerType: string
+    broker: number
+    writesMiBps: number
+    ingressMiBps: number
+    volumeMiBps: number
+    ratio: number
+    /** The type's most provisionable throughput; null: it cannot provision. */
+    provisionMax: number | null
+  }
+  'express-fixed-settings': {
+    brokerType: string
+    setting:
+      | 'replicationFactor'
+      | 'min.insync.replicas'
+      | 'unclean.leader.election.enable'
+      | 'zones'
+      | 'storage'
+    value: number | boolean | string
+    required: number | boolean | string
+    topic: string | null
+  }
 }
 
 export type FindingId = keyof FindingParams
@@ -119,6 +176,11 @@ export const FINDING_IDS = [
   'bootstrap-missing-zone',
   'zookeeper-removed-in-4',
   'elr-needs-unreleased-metadata-version',
+  'headroom-zone-loss',
+  'cpu-above-60',
+  'partitions-per-broker',
+  'volume-throughput-ceiling',
+  'express-fixed-settings',
 ] as const satisfies readonly FindingId[]
 
 // Fails to compile when FINDING_IDS misses an id of FindingParams.
@@ -136,6 +198,8 @@ export interface FixParams {
   'disable-elr': Record<string, never>
   'set-acks-all': { client: string }
   'bootstrap-per-zone': { client: string }
+  'set-broker-type': { brokerType: string }
+  'provision-storage-throughput': { mibps: number }
 }
 
 export type FixCode = keyof FixParams
@@ -191,6 +255,20 @@ export function makeFix<C extends FixCode>(
 ): Fix {
   const label = renderFixLabel({ code, params } as FixData)
   return { code, params, label, patch } as Fix
+}
+
+/** "runs at 120% of its …". */
+const LIMIT_WORDS: Record<CapacityResource, string> = {
+  networkIn: 'network bandwidth in',
+  networkOut: 'network bandwidth out',
+  volume: 'volume throughput',
+  cpu: 'CPU (estimated)',
+  ingress: 'recommended ingress',
+  egress: 'recommended egress',
+}
+
+function pct(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -385,6 +463,68 @@ export function renderFinding(finding: FindingData | Finding): string {
         ' and 4.1 turns it on for new clusters.'
       )
     }
+    case 'headroom-zone-loss': {
+      const p = finding.params
+      const fit =
+        p.fitsType === null
+          ? ` No larger ${p.brokerType} size carries it; add brokers (about ${p.fitsPerZone} per zone, with partitions spread over them).`
+          : ` ${p.fitsType} brokers would carry it, or about ${p.fitsPerZone} brokers per zone instead of ${p.perZone}.`
+      return (
+        `If ${p.zone} fails, its leaderships move to the surviving brokers and broker ${p.broker}` +
+        ` runs at ${pct(p.peak)} of its ${LIMIT_WORDS[p.resource]}` +
+        ` (${p.overloaded} ${p.overloaded === 1 ? 'broker' : 'brokers'} above 100%): requests` +
+        ' queue, produce latency climbs and requests time out, though no data is lost.' +
+        fit
+      )
+    }
+    case 'cpu-above-60': {
+      const p = finding.params
+      return (
+        `The CPU estimate of ${p.brokers} ${p.brokers === 1 ? 'broker' : 'brokers'} is above` +
+        ` AWS's 60% (broker ${p.broker}: ${pct(p.cpu)}): Amazon MSK recommends keeping CPU User +` +
+        ' System under 60%: with 40% free, Kafka can move load to the other brokers when one fails or' +
+        ' restarts for patching.' +
+        (p.fitsType === null ? '' : ` ${p.fitsType} brokers would stay under it.`)
+      )
+    }
+    case 'partitions-per-broker': {
+      const p = finding.params
+      const limit = p.aboveMax
+        ? `the maximum of ${p.max} for ${p.brokerType}, where MSK blocks configuration updates`
+        : p.recommended !== null
+          ? `the ${p.recommended} recommended for ${p.brokerType}`
+          : `the maximum of ${p.max} for ${p.brokerType}`
+      return (
+        `Broker ${p.broker} holds ${p.partitions} partition replicas (${p.brokers}` +
+        ` ${p.brokers === 1 ? 'broker is' : 'brokers are'} over), above ${limit}.` +
+        (p.fitsType === null ? '' : ` ${p.fitsType} is recommended for that many.`)
+      )
+    }
+    case 'volume-throughput-ceiling': {
+      const p = finding.params
+      const provision =
+        p.provisionMax === null
+          ? ' This size cannot provision more; kafka.m5.4xlarge, kafka.m7g.2xlarge and larger can.'
+          : ` ${p.brokerType} can provision up to ${p.provisionMax} MiB/s.`
+      return (
+        `Broker ${p.broker} writes ${p.writesMiBps} MiB/s to its volume (its own ${p.ingressMiBps}` +
+        ` MiB/s of produce plus the replicas it follows), ${pct(p.ratio)} of the volume's` +
+        ` ${p.volumeMiBps} MiB/s; a broker returning from an outage must catch up through the same` +
+        ' volume.' +
+        provision
+      )
+    }
+    case 'express-fixed-settings': {
+      const p = finding.params
+      const where = p.topic === null ? 'the cluster' : `topic ${p.topic}`
+      const what =
+        p.setting === 'storage'
+          ? 'sets cluster.storage, but MSK manages Express storage'
+          : p.setting === 'zones'
+            ? `spans ${p.value} zones, but Express clusters span exactly ${p.required}`
+            : `has ${p.setting}=${p.value}, but Express brokers fix it at ${p.required}`
+      return `${p.brokerType}: ${where} ${what}.`
+    }
     default: {
       const unknown: never = finding
       throw new Error(`No renderer for finding ${JSON.stringify((unknown as { id: unknown }).id)}`)
@@ -421,6 +561,10 @@ export function renderFixLabel(fix: FixData | Fix): string {
       return `Set acks=all for ${fix.params.client}`
     case 'bootstrap-per-zone':
       return `List one broker per zone in bootstrap.servers of ${fix.params.client}`
+    case 'set-broker-type':
+      return `Use ${fix.params.brokerType} brokers`
+    case 'provision-storage-throughput':
+      return `Provision ${fix.params.mibps} MiB/s of storage throughput per broker`
     default: {
       const unknown: never = fix
       throw new Error(`No label for fix ${JSON.stringify((unknown as { code: unknown }).code)}`)

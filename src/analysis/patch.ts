@@ -9,9 +9,12 @@ import type {
   ClientSpec,
   ClusterConfig,
   SimulationSpec,
+  StorageSpec,
   TopicConfig,
   TopicSpec,
 } from '../engine/spec'
+import type { MskBrokerType } from '../engine/capacity/broker-type-names'
+import { brokerTypeFigures } from '../engine/capacity/broker-types'
 
 export type SetTopicConfigPatch = {
   [K in keyof TopicConfig]-?: {
@@ -43,6 +46,10 @@ export type ScenarioPatch =
   | { op: 'reassign'; topic: string; assignment: number[][] }
   | SetClientConfigPatch
   | SetClusterConfigPatch
+  /** Changes every broker's type; provisioned throughput the new size cannot have is dropped. */
+  | { op: 'setBrokerType'; brokerType: MskBrokerType }
+  /** Sets each Standard broker's volume. */
+  | { op: 'setStorage'; storage: StorageSpec }
   /** Several patches applied in order. */
   | { op: 'sequence'; patches: ScenarioPatch[] }
 
@@ -82,9 +89,29 @@ export function applyFix(spec: SimulationSpec, patch: ScenarioPatch): Simulation
         ...spec,
         cluster: { ...spec.cluster, config: withKey(spec.cluster.config, patch.key, patch.value) },
       }
+    case 'setBrokerType':
+      return { ...spec, cluster: withBrokerType(spec.cluster, patch.brokerType) }
+    case 'setStorage':
+      return { ...spec, cluster: { ...spec.cluster, storage: { ...patch.storage } } }
     case 'sequence':
       return patch.patches.reduce(applyFix, spec)
   }
+}
+
+function withBrokerType(
+  cluster: SimulationSpec['cluster'],
+  brokerType: MskBrokerType,
+): SimulationSpec['cluster'] {
+  const { brokerLimits: _limits, storage, ...rest } = cluster
+  const figures = brokerTypeFigures(brokerType)
+  if (figures.family === 'express') return { ...rest, brokerType }
+  const max = figures.volumeMaxProvisionedMiBps
+  if (storage === undefined) return { ...rest, brokerType }
+  const provisioned = storage.provisionedThroughputMiBps
+  if (provisioned === undefined || (max !== null && provisioned <= max)) {
+    return { ...rest, brokerType, storage }
+  }
+  return { ...rest, brokerType, storage: { volumeGiB: storage.volumeGiB } }
 }
 
 function withKey<T, K extends keyof T>(object: T, key: K, value: T[K]): T {
