@@ -28,6 +28,10 @@ export interface ClusterShape {
    */
   consumerGroups?: number
   membersPerGroup?: number
+  /** Crash one broker at stopAtMs and start it again at startAtMs. */
+  brokerOutage?: { broker: number; stopAtMs: number; startAtMs: number }
+  /** cluster.brokerType: runs the capacity model (docs/capacity.md). */
+  brokerType?: 'kafka.m5.large'
 }
 
 export function buildSpec(shape: ClusterShape, seed = 42): SimulationSpec {
@@ -105,6 +109,11 @@ export function buildSpec(shape: ClusterShape, seed = 42): SimulationSpec {
           { type: 'stopZone', zone: 'use1-az1', atMs: shape.zoneOutage.stopAtMs },
           { type: 'startZone', zone: 'use1-az1', atMs: shape.zoneOutage.startAtMs },
         ]
+  if (shape.brokerOutage !== undefined) {
+    const { broker, stopAtMs, startAtMs } = shape.brokerOutage
+    faults.push({ type: 'crashBroker', broker, atMs: stopAtMs })
+    faults.push({ type: 'startBroker', broker, atMs: startAtMs })
+  }
   return {
     name: shape.name,
     description: '',
@@ -112,6 +121,7 @@ export function buildSpec(shape: ClusterShape, seed = 42): SimulationSpec {
     durationMs: shape.durationMs,
     cluster: {
       controller: 'kraft',
+      ...(shape.brokerType === undefined ? {} : { brokerType: shape.brokerType }),
       zones,
       brokers,
       controllers: zones.map((zone, i) => ({ id: 1001 + i, zone })),
@@ -141,6 +151,23 @@ export const REFERENCE_GROUPS: ClusterShape = {
   name: 'reference + 10 consumer groups of 3 members (one per topic), __consumer_offsets',
   consumerGroups: 10,
   membersPerGroup: 3,
+}
+
+/** The reference cluster on kafka.m5.large brokers: the capacity model's cost (issue 15). */
+export const REFERENCE_TYPED: ClusterShape = {
+  ...REFERENCE,
+  name: 'reference on kafka.m5.large (capacity model: queues, measured bytes, catch-up bound)',
+  brokerType: 'kafka.m5.large',
+}
+
+/** A 1-hour absence: broker 1 stops at 5 min and returns at 65 min (catch-up cost). */
+export const HOUR_AWAY: ClusterShape = {
+  ...REFERENCE,
+  name: 'reference on kafka.m5.large, broker 1 away for an hour',
+  brokerType: 'kafka.m5.large',
+  durationMs: 4_200_000,
+  zoneOutage: null,
+  brokerOutage: { broker: 1, stopAtMs: 300_000, startAtMs: 3_900_000 },
 }
 
 export const TEACHING: ClusterShape = {

@@ -3,6 +3,8 @@
  * noisy). Each case runs in its own child process so peak memory (max RSS) is per case.
  *
  *   reference cluster: 10 min of cluster time with a zone outage and recovery (target ≤ 2 s, ≤ 200 MB)
+ *   capacity: the reference cluster on kafka.m5.large (target: within 10% of the reference), and
+ *     a broker away for an hour
  *   teaching cluster: speed factor (target ≥ 1000× real time)
  *   scaling: 3 partition counts × 2 simulated durations (cost should grow about linearly)
  */
@@ -12,7 +14,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
-import { REFERENCE, REFERENCE_GROUPS, TEACHING, type ClusterShape } from './clusters'
+import {
+  HOUR_AWAY,
+  REFERENCE,
+  REFERENCE_GROUPS,
+  REFERENCE_TYPED,
+  TEACHING,
+  type ClusterShape,
+} from './clusters'
 
 interface CaseResult {
   name: string
@@ -77,6 +86,20 @@ if (only === undefined || only === 'groups') {
   console.log(
     '  (the reference cluster with consumers and their groups; compare with the one above)\n',
   )
+}
+if (only === undefined || only === 'capacity') {
+  // The capacity model's cost: the reference cluster on kafka.m5.large (compare its median with
+  // the reference's above; the issue's target is within 10%), and one broker away for an hour.
+  const runs = Array.from({ length: REFERENCE_RUNS }, () => runCase(REFERENCE_TYPED))
+  const walls = runs.map((r) => r.wallMs).sort((a, b) => a - b)
+  const median = walls[(REFERENCE_RUNS - 1) / 2] as number
+  console.log(line(runs.find((r) => r.wallMs === median) as CaseResult))
+  console.log(
+    `  ${REFERENCE_RUNS} runs: ${runs.map((r) => `${r.wallMs.toFixed(0)} ms`).join(', ')}; median ${median.toFixed(0)} ms\n`,
+  )
+  const hour = runCase(HOUR_AWAY)
+  console.log(line(hour))
+  console.log('  (broker 1 crashes at 5 min and returns at 65 min, then catches up)\n')
 }
 if (only === undefined || only === 'teaching') {
   const r = runCase(TEACHING)

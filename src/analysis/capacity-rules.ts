@@ -24,7 +24,8 @@ import type { CapacityEvaluator } from './capacity'
 import { createCapacityEvaluator } from './capacity'
 import type { Finding, Fix } from './finding-messages'
 import { makeFinding, makeFix } from './finding-messages'
-import { buildPartitionTable, indexBrokers, roundRatio, zonesOf } from './survivability'
+import { buildPartitionTable, indexBrokers, roundRatio } from './partition-table'
+import { zonesOf } from './survivability'
 
 /** Leave this much of the volume's throughput for catch-up and reassignment traffic. */
 export const VOLUME_WARNING_RATIO = 0.8

@@ -16,7 +16,8 @@ import {
 } from '../engine/capacity/model'
 import type { SimulationSpec } from '../engine/spec'
 import { createCapacityEvaluator } from './capacity'
-import { buildPartitionTable, indexBrokers, survivabilityMatrix } from './survivability'
+import { buildPartitionTable, indexBrokers } from './partition-table'
+import { survivabilityMatrix } from './survivability'
 import { buildSpec, consumer, producer } from './test-helpers'
 
 const MIB = 1048576

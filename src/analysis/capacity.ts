@@ -24,7 +24,7 @@ import {
 } from '../engine/capacity/model'
 import { topicWorkloads } from '../engine/capacity/workload'
 import type { BrokerId, SimulationSpec } from '../engine/spec'
-import type { BrokerIndex, FailureOutcome, PartitionTable } from './survivability'
+import type { BrokerIndex, PartitionTable } from './partition-table'
 import {
   buildPartitionTable,
   IN_ELR,
@@ -32,7 +32,8 @@ import {
   indexBrokers,
   NO_INITIAL_LEADER,
   roundRatio,
-} from './survivability'
+} from './partition-table'
+import type { FailureOutcome } from './survivability'
 
 /** The traffic a layer of failures leaves: each partition's leader, each topic's online count. */
 export interface CapacityLayer {

@@ -55,7 +55,16 @@ const metricProperties: Record<string, Schema> = {
   PreferredReplicaImbalanceCount: int,
   LeaderCount: map(int),
   producerLatencyP99Ms: nullableNum,
+  BrokerUtilisation: described(
+    'With cluster.brokerType: per broker id, its utilisation (1 is its limit; docs/capacity.md).',
+    map(num),
+  ),
+  BrokerQueueMs: described(
+    'With cluster.brokerType: per broker id, how long a request waits in its queue.',
+    map(int),
+  ),
 }
+const OPTIONAL_METRICS = ['BrokerUtilisation', 'BrokerQueueMs']
 
 const failoverPartition = obj({
   topic: str,
@@ -133,8 +142,8 @@ export function buildRunReportSchema(): Schema {
           ),
         ),
         metrics: obj({
-          final: obj(metricProperties),
-          series: arr(obj({ atMs: int, ...metricProperties })),
+          final: obj(metricProperties, OPTIONAL_METRICS),
+          series: arr(obj({ atMs: int, ...metricProperties }, OPTIONAL_METRICS)),
         }),
         clients: arr({
           oneOf: [
@@ -217,8 +226,17 @@ export function buildRunReportSchema(): Schema {
             }),
           ),
         ),
+        capacity: described(
+          'With cluster.brokerType: per broker, its peak utilisation, time above 100% and peak queue over the run.',
+          obj({
+            brokerType: str,
+            brokers: arr(
+              obj({ id: int, peakUtilisation: num, overloadedMs: int, peakQueueMs: int }),
+            ),
+          }),
+        ),
       },
-      ['clientLog'],
+      ['clientLog', 'capacity'],
     ),
   }
 }

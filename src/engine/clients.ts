@@ -56,6 +56,8 @@ import {
 } from './ids'
 import { EV } from './state'
 import { recordAck } from './accounting'
+import { noteBytes, queueDelayMs } from './capacity/saturation'
+import { BYTES_OUT } from './capacity/model'
 import { clientToBroker } from './network'
 import { handleProduce } from './broker/produce'
 import { partOf } from './broker/purgatory'
@@ -98,7 +100,7 @@ import {
 import { noteFailoverAck } from './failovers'
 import { javaHashMapPutOrder, topicPartitionHash } from './java-hash'
 import { atLeast } from './versions'
-import type { ProducerSpec } from './spec'
+import { DEFAULT_RECORD_BYTES, type ProducerSpec } from './spec'
 import type {
   ClientConnection,
   ClientNetState,
@@ -475,8 +477,7 @@ function recordBytes(spec: ProducerSpec, records: number): number {
   return records * (spec.recordBytes ?? DEFAULT_RECORD_BYTES)
 }
 
-/** The record size of a producer whose scenario sets none (docs/engine.md, Simplifications). */
-export const DEFAULT_RECORD_BYTES = 1024
+export { DEFAULT_RECORD_BYTES } from './spec'
 
 /** RecordAccumulator.expiredBatches: delivery.timeout.ms since the batch was created. */
 function expireBatches(ctx: Ctx, producer: ProducerState): void {
@@ -629,7 +630,9 @@ function sendRequest(
   // acks=0 expects no answer: the request is done once written and holds no slot.
   if (config.acks !== 0) conn.inFlight += 1
   const first = parts[0] as ProducePart
-  at(ctx, ctx.latencyClientMs, EV.produceArrive, producer.index, request.id, first.lp)
+  // With a broker type, the request also waits in the broker's queue (capacity/saturation.ts).
+  const queued = ctx.capacity === null ? 0 : queueDelayMs(ctx, b)
+  at(ctx, ctx.latencyClientMs + queued, EV.produceArrive, producer.index, request.id, first.lp)
 }
 
 /**
@@ -1301,6 +1304,10 @@ export function consumerTick(ctx: Ctx, consumer: ConsumerState, life = consumer.
     if (rs.highWatermark > position) {
       noteDelivered(ctx, consumer, i, position, rs.highWatermark)
       consumer.consumed += rs.highWatermark - position
+      if (ctx.capacity !== null) {
+        const bytes = (rs.highWatermark - position) * ctx.capacity.topicRecordBytes[part.topic]!
+        noteBytes(ctx, rs.brokerIndex, BYTES_OUT, bytes)
+      }
       consumer.positions[i] = rs.highWatermark
       consumer.positionEpochs[i] = epochAtOffset(rs.log, rs.highWatermark - 1)
     }

@@ -2,6 +2,7 @@
  * The simulation context: the immutable spec, derived lookups and the mutable state, plus the
  * small helpers every module shares (scheduling, logging events and client lines).
  */
+import type { CapacityCtx } from './capacity/saturation'
 import type {
   BrokerId,
   BrokerIndex,
@@ -30,6 +31,8 @@ import { rulesOf, type KafkaVersion, type VersionRules } from './versions'
 export interface Ctx {
   spec: SimulationSpec
   s: EngineState
+  /** Derived from the spec: the capacity model's limits and workload, null without a type. */
+  capacity: CapacityCtx | null
   /** broker id → index in spec.cluster.brokers / s.brokers. */
   brokerIndex: Map<number, BrokerIndex>
   /**

@@ -4,6 +4,8 @@
  * (replicas[0], as topic creation picks the first live assigned replica) and a full ISR, unless
  * the spec carries an imported initial state.
  */
+import { buildCapacityCtx, createCapacityRunState } from './capacity/saturation'
+import { capacityLimits } from './capacity/model'
 import { producerSpecOf, type Ctx } from './context'
 import {
   NO_BROKER,
@@ -80,6 +82,7 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
   const ctx: Ctx = {
     spec,
     s,
+    capacity: buildCapacityCtx(spec),
     brokerIndex,
     brokerIndexById,
     controllerIndex,
@@ -321,6 +324,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     failoverRevision: 0,
     rolling: null,
     kafkaVersion,
+    capacity: capacityLimits(spec.cluster) === null ? null : createCapacityRunState(n),
   }
 }
 

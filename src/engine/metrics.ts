@@ -3,6 +3,7 @@
  * Broker gauges come from what each live broker believes it leads (a dead broker reports
  * nothing, shown as 0); controller gauges from the registrations.
  */
+import { capacitySample } from './capacity/saturation'
 import { brokerAt, emit, hostedOn, leaderMinIsr, ledOn, type Ctx } from './context'
 import { FIRST_BROKER } from './ids'
 import { readMeter } from './meter'
@@ -147,7 +148,13 @@ export function currentMetrics(ctx: Ctx): MetricsSample {
     lostAckedRecords: lost,
     consumerLag,
     producerLatencyP99Ms: quantile(s.intervalLatency, 0.99),
+    ...capacityField(ctx),
   }
+}
+
+function capacityField(ctx: Ctx): { capacity?: MetricsSample['capacity'] } {
+  const sample = capacitySample(ctx)
+  return sample === undefined ? {} : { capacity: sample }
 }
 
 export function sampleMetrics(ctx: Ctx): void {

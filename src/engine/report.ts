@@ -3,7 +3,14 @@
  * so that two runs diff cleanly.
  */
 import type { Simulation } from './api'
-import type { ClientLogLine, GroupView, LatencySummary, MetricsSample, SimEvent } from './types'
+import type {
+  CapacityRunSummary,
+  ClientLogLine,
+  GroupView,
+  LatencySummary,
+  MetricsSample,
+  SimEvent,
+} from './types'
 import type { FailoverRecord } from './failovers'
 
 export interface ReportMetrics {
@@ -16,6 +23,9 @@ export interface ReportMetrics {
   LeaderCount: Record<string, number>
   /** p99 of producer send → acknowledgement over the sample interval (null: nothing acknowledged). */
   producerLatencyP99Ms: number | null
+  /** With cluster.brokerType: per broker id, utilisation (a ratio) and queue (ms). */
+  BrokerUtilisation?: Record<string, number>
+  BrokerQueueMs?: Record<string, number>
 }
 
 export interface RunReport {
@@ -81,6 +91,8 @@ export interface RunReport {
   events: SimEvent[]
   /** The clients' log lines in order, with `run --client-log` (docs/cli.md). */
   clientLog?: ClientLogLine[]
+  /** With cluster.brokerType: per broker, its peak utilisation, time overloaded, peak queue. */
+  capacity?: CapacityRunSummary
 }
 
 export interface ReportOptions {
@@ -98,6 +110,9 @@ function pickMetrics(m: MetricsSample): ReportMetrics {
     PreferredReplicaImbalanceCount: m.PreferredReplicaImbalanceCount,
     LeaderCount: m.LeaderCount,
     producerLatencyP99Ms: m.producerLatencyP99Ms,
+    ...(m.capacity === undefined
+      ? {}
+      : { BrokerUtilisation: m.capacity.utilisation, BrokerQueueMs: m.capacity.queueMs }),
   }
 }
 
@@ -162,6 +177,7 @@ export function buildReport(
     availability: snap.availability,
     failovers: sim.failovers(),
     events: sim.events().slice(),
+    ...(snap.capacity === undefined ? {} : { capacity: snap.capacity }),
   }
   if (options.clientLog === true) report.clientLog = sim.clientLog().slice()
   return report

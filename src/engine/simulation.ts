@@ -2,6 +2,7 @@
  * The discrete-event loop: `step` pops the next event, dispatches it to the rule modules, and
  * integrates the time-weighted counters (offline and unwritable partition-milliseconds).
  */
+import { sampleCapacity } from './capacity/saturation'
 import { brokerAt, producerAt, type Ctx } from './context'
 import {
   FIRST_SLOT,
@@ -159,6 +160,7 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
       onGroupSessionExpire(ctx, a, b, c)
       return
     case EV.sample:
+      sampleCapacity(ctx, ctx.sampleIntervalMs)
       sampleMetrics(ctx)
       schedule(s.queue, s.nowMs + ctx.sampleIntervalMs, EV.sample)
       return

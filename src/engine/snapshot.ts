@@ -9,7 +9,16 @@ import { serving } from './network'
 import { effectiveMinIsr, uncleanElectionEnabled, type TopicSpec } from './spec'
 import { committedOffset, memberPartitions } from './consumer-groups'
 import type { BrokerState, ConsumerState, GroupState, PartitionState, ReplicaState } from './state'
-import type { BrokerView, ConsumerView, GroupView, PartitionView, Snapshot } from './types'
+import type {
+  BrokerCapacityView,
+  BrokerView,
+  CapacityRunSummary,
+  ConsumerView,
+  GroupView,
+  PartitionView,
+  Snapshot,
+} from './types'
+import { brokerCapacityView, capacityRunSummary } from './capacity/saturation'
 
 /** One view per consumer entry, its members' figures summed. */
 function consumerViews(ctx: Ctx): ConsumerView[] {
@@ -140,7 +149,18 @@ function brokerView(
     isController: ctx.spec.cluster.controller === 'zookeeper' && s.activeController === b,
     leaderCount: leaders[b] as number,
     partitionCount: hosted[b] as number,
+    ...capacityOf(ctx, b),
   }
+}
+
+function capacitySummaryOf(ctx: Ctx): { capacity?: CapacityRunSummary } {
+  const summary = capacityRunSummary(ctx)
+  return summary === undefined ? {} : { capacity: summary }
+}
+
+function capacityOf(ctx: Ctx, b: number): { capacity?: BrokerCapacityView } {
+  const view = brokerCapacityView(ctx, b)
+  return view === null ? {} : { capacity: view }
 }
 
 export function buildSnapshot(ctx: Ctx): Snapshot {
@@ -264,5 +284,6 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
       clientUnwritablePartitionMs: clientUnwritablePartitionMsNow(ctx),
     },
     eventCount: s.events.length,
+    ...capacitySummaryOf(ctx),
   }
 }

@@ -191,6 +191,9 @@ export const DEFAULT_CONSUMER_CONFIG: Omit<ConsumerConfig, 'bootstrap.servers'> 
   'max.poll.interval.ms': 300000,
 }
 
+/** The record size of a producer whose scenario sets none (docs/engine.md, Simplifications). */
+export const DEFAULT_RECORD_BYTES = 1024
+
 export interface ProducerSpec {
   kind: 'producer'
   id: string

@@ -2,6 +2,7 @@
  * The engine's internal state: plain, structured-cloneable data (no classes, no Infinity/NaN,
  * "none" is -1 or null). One `EngineState` is the whole simulation; checkpoints are clones of it.
  */
+import type { CapacityRunState } from './capacity/saturation'
 import type { MeterState } from './meter'
 import type { LatencyHistogram } from './latency-histogram'
 import type {
@@ -735,4 +736,6 @@ export interface EngineState {
    * follow it; it changes when an upgradeCluster finalises.
    */
   kafkaVersion: KafkaVersion
+  /** With a broker type: each broker's offered load, queue and catch-up (capacity/saturation.ts). */
+  capacity: CapacityRunState | null
 }

@@ -319,6 +319,35 @@ export interface BrokerView {
   isController: boolean
   leaderCount: number
   partitionCount: number
+  /** With a broker type (docs/capacity.md): the broker's load, utilisation and queue now. */
+  capacity?: BrokerCapacityView
+}
+
+/** A broker's capacity figures at one moment: MiB/s, ratios (1 is the limit), ms. */
+export interface BrokerCapacityView {
+  utilisation: number
+  bound: 'networkIn' | 'networkOut' | 'volume' | 'cpu' | 'ingress' | 'egress'
+  ratios: Partial<
+    Record<'networkIn' | 'networkOut' | 'volume' | 'cpu' | 'ingress' | 'egress', number>
+  >
+  /** The CPU (User + System) estimate, as a fraction. */
+  cpu: number | null
+  /** Kafka's BytesInPerSec, BytesOutPerSec, ReplicationBytesIn/OutPerSec, in MiB/s. */
+  bytesInMiBps: number
+  bytesOutMiBps: number
+  replicationInMiBps: number
+  replicationOutMiBps: number
+  /** Of the replication figures: catch-up of followers out of the ISR, last second. */
+  catchupInMiBps: number
+  catchupOutMiBps: number
+  /** How long a request now waits in the broker's queue. */
+  queueMs: number
+}
+
+/** The run report's capacity section (with a broker type). */
+export interface CapacityRunSummary {
+  brokerType: string
+  brokers: { id: BrokerId; peakUtilisation: number; overloadedMs: number; peakQueueMs: number }[]
 }
 
 export interface ControllerView {
@@ -368,6 +397,18 @@ export interface MetricsSample {
    * acknowledged since the previous sample; null when none was.
    */
   producerLatencyP99Ms: number | null
+  /**
+   * With a broker type: per broker id, its utilisation (a ratio, catch-up included), queue (ms)
+   * and Kafka's byte rates (MiB/s: BytesIn and BytesOut, client traffic; replication apart).
+   */
+  capacity?: {
+    utilisation: Record<string, number>
+    queueMs: Record<string, number>
+    bytesInMiBps: Record<string, number>
+    bytesOutMiBps: Record<string, number>
+    replicationInMiBps: Record<string, number>
+    replicationOutMiBps: Record<string, number>
+  }
 }
 
 export interface ProducerView {
@@ -498,4 +539,6 @@ export interface Snapshot {
   }
   /** Number of events in the log so far; the log itself is read with `events()`. */
   eventCount: number
+  /** With a broker type: each broker's worst utilisation and queue so far. */
+  capacity?: CapacityRunSummary
 }

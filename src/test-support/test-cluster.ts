@@ -22,6 +22,7 @@ import {
   type Acks,
   type ClientSpec,
   type ClusterConfig,
+  type ClusterSpec,
   type Fault,
   type ProducerConfig,
   type SimulationSpec,
@@ -42,6 +43,10 @@ export interface TestClusterOptions {
   checkInvariants?: boolean
   /** The Kafka version; absent means the engine's default ("3.9"). */
   kafkaVersion?: KafkaVersion
+  /** The capacity model (docs/capacity.md); absent: none. */
+  brokerType?: ClusterSpec['brokerType']
+  brokerLimits?: ClusterSpec['brokerLimits']
+  storage?: ClusterSpec['storage']
 }
 
 export class TestCluster {
@@ -75,6 +80,9 @@ export class TestCluster {
         durationMs: 120000,
         cluster: {
           ...(options.kafkaVersion === undefined ? {} : { kafkaVersion: options.kafkaVersion }),
+          ...(options.brokerType === undefined ? {} : { brokerType: options.brokerType }),
+          ...(options.brokerLimits === undefined ? {} : { brokerLimits: options.brokerLimits }),
+          ...(options.storage === undefined ? {} : { storage: options.storage }),
           controller: options.controller ?? 'kraft',
           zones,
           brokers,

@@ -14,6 +14,8 @@ import { brokerId, leaderMinIsr, partitionAt, type Ctx } from '../context'
 import type { BrokerIndex } from '../ids'
 import { recordAck } from '../accounting'
 import { appendBatch, type Batch } from '../log'
+import { batchBytes, noteBytes } from '../capacity/saturation'
+import { BYTES_IN } from '../capacity/model'
 import { noteLeaderAppend } from './leader-side'
 import { answerProduce, parkProduce } from './purgatory'
 import { maybeIncrementLeaderHighWatermark } from './high-watermark'
@@ -82,6 +84,9 @@ export function handleProduce(
       baseSequence: pb.baseSequence,
     }
     appendBatch(lrs.log, batch)
+    if (ctx.capacity !== null) {
+      noteBytes(ctx, b, BYTES_IN, batchBytes(ctx.capacity, producer.index, pb.records))
+    }
     appended = true
     const side = lrs.leaderSide
     noteLeaderAppend(ctx, side)

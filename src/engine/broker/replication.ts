@@ -36,6 +36,13 @@ import {
   truncationOffset,
 } from '../log'
 import { brokerLink, latencyBetweenBrokers } from '../network'
+import {
+  batchBytes,
+  fetchResponseDelayMs,
+  REPLICA_FETCH_MAX_BYTES,
+  REPLICA_FETCH_RESPONSE_MAX_BYTES,
+  type CapacityCtx,
+} from '../capacity/saturation'
 import { hasOutOfSyncFollower, isrAfterShrink, mayJoinIsr } from '../protocol/replication-rules'
 import { clearArray, sortedIds } from '../sorted-list'
 import {
@@ -71,6 +78,36 @@ function fillBatches(entry: FetchEntry, batches: Batch[], from: number): void {
     entry.batches[n++] = batch
   }
   entry.batchCount = n
+}
+
+/**
+ * With a broker type, `fillBatches` in bytes: `replica.fetch.max.bytes` per partition, and what
+ * is left of `replica.fetch.response.max.bytes` for the response (at least one batch, as Kafka
+ * returns a first batch larger than the limits). Counts the bytes into the response's scratch.
+ */
+function fillBatchesBytes(
+  cap: CapacityCtx,
+  entry: FetchEntry,
+  batches: Batch[],
+  from: number,
+  catchup: boolean,
+): void {
+  let bytes = 0
+  let n = 0
+  const room = Math.min(
+    REPLICA_FETCH_MAX_BYTES,
+    REPLICA_FETCH_RESPONSE_MAX_BYTES - cap.responseBytes,
+  )
+  for (let i = from; i < batches.length; i++) {
+    const batch = batches[i] as Batch
+    const size = batchBytes(cap, batch.producer, batch.count)
+    if (n > 0 && bytes + size > room) break
+    bytes += size
+    entry.batches[n++] = batch
+  }
+  entry.batchCount = n
+  cap.responseBytes += bytes
+  if (catchup) cap.catchupBytes += bytes
 }
 
 /**
@@ -137,6 +174,11 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   }
   const leaderId = brokerId(ctx, pair.leaderIndex)
   releaseResponse(ctx, pair)
+  const cap = ctx.capacity
+  if (cap !== null) {
+    cap.responseBytes = 0
+    cap.catchupBytes = 0
+  }
   let hwOnly = false
   // Visit a copy of the dirty set (a shared scratch array), which fills again as the round goes.
   const visit = takeDirty(pair, visitScratch)
@@ -186,7 +228,14 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
       fLog.logEndOffset >= lLog.logEndOffset
         ? lLog.batches.length
         : batchIndexAtOrAfter(lLog, fLog.logEndOffset)
-    if (from < lLog.batches.length) {
+    if (from < lLog.batches.length && cap !== null) {
+      // The response is full (replica.fetch.response.max.bytes): the partition waits a round.
+      if (cap.responseBytes < REPLICA_FETCH_RESPONSE_MAX_BYTES) {
+        const entry = addEntry(ctx, pair, p, fSlot, lrs.knownLeaderEpoch, lrs.highWatermark)
+        fillBatchesBytes(cap, entry, lLog.batches, from, outOfSync)
+      }
+      markDirty(pair, p)
+    } else if (from < lLog.batches.length) {
       fillBatches(
         addEntry(ctx, pair, p, fSlot, lrs.knownLeaderEpoch, lrs.highWatermark),
         lLog.batches,
@@ -260,10 +309,18 @@ export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
 
 /** The pair's response (its pooled entries) leaves the leader; a slow follower adds its delay. */
 function sendResponse(ctx: Ctx, pair: FetchPairState): void {
-  const delay =
+  const index = pairIndex(ctx, pair.followerIndex, pair.leaderIndex)
+  let delay =
     latencyBetweenBrokers(ctx, pair.followerIndex, pair.leaderIndex) +
     (ctx.s.brokers[pair.followerIndex] as { fetchDelayMs: number }).fetchDelayMs
-  at(ctx, delay, EV.fetchResponse, pairIndex(ctx, pair.followerIndex, pair.leaderIndex), pair.gen)
+  const cap = ctx.capacity
+  if (cap !== null) {
+    delay += fetchResponseDelayMs(ctx, cap, index, pair.leaderIndex, pair.followerIndex)
+    // An idle timeout's answer (high watermarks only) carries no bytes.
+    cap.responseBytes = 0
+    cap.catchupBytes = 0
+  }
+  at(ctx, delay, EV.fetchResponse, index, pair.gen)
 }
 
 /**

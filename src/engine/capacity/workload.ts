@@ -2,8 +2,7 @@
  * The offered workload of a scenario, per topic: the produce bytes its producers send and the
  * consumer fan-out that reads them (docs/capacity.md, "The model").
  */
-import { DEFAULT_RECORD_BYTES } from '../clients'
-import type { SimulationSpec } from '../spec'
+import { DEFAULT_RECORD_BYTES, type SimulationSpec } from '../spec'
 
 export interface TopicWorkload {
   /** Σ recordsPerSecond × recordBytes of the topic's producers, MiB/s. */

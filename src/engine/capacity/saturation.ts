@@ -1,0 +1,411 @@
+/**
+ * Capacity during a run (docs/capacity.md, "During a run"): with `cluster.brokerType` set, each
+ * broker's offered load follows the current leaders and live in-sync followers (the static model
+ * of `model.ts`, recomputed whenever metadata or liveness changes), plus the catch-up bytes its
+ * fetch pairs actually moved in the last second for followers out of the ISR. Above 100% the
+ * excess queues:
+ *
+ * - each broker keeps a backlog, in ms of work, that grows by (utilisation − 1) × elapsed time
+ *   and drains the same way below 100% (a fluid queue, sampled every second);
+ * - a produce request waits the leader's backlog before the broker handles it (the request
+ *   queue), so produce latency climbs and, past `request.timeout.ms`, requests time out;
+ * - a follower's fetch response waits both brokers' backlogs, so under overload followers fall
+ *   behind and leave the ISR after `replica.lag.time.max.ms`, as in real clusters;
+ * - a response's bytes take time on the wire: a response carrying catch-up data (for a follower
+ *   out of the ISR) moves at the spare throughput of the leader's network out and the follower's
+ *   network in and volume, shared among the pairs catching up through them; others at the raw
+ *   link rate. With `replica.fetch.response.max.bytes` (10 MiB) per response, in-sync partitions
+ *   that share a pair with a catching-up one wait for its big responses: acks=all latency rises on
+ *   them (MSK's volume-replacement note).
+ *
+ * Without a broker type none of this exists and runs are as before, byte for byte.
+ */
+import { brokerAt, type Ctx } from '../context'
+import type { BrokerIndex } from '../ids'
+import { serving } from '../network'
+import { DEFAULT_RECORD_BYTES, type SimulationSpec } from '../spec'
+import type { BrokerCapacityView, CapacityRunSummary, MetricsSample } from '../types'
+import {
+  addPartitionLoad,
+  brokerCapacity,
+  BYTES_IN,
+  BYTES_OUT,
+  capacityLimits,
+  emptyLoads,
+  LOAD_FIELDS,
+  REPLICATION_IN,
+  REPLICATION_OUT,
+  utilisationOf,
+  type CapacityLimits,
+} from './model'
+import { topicWorkloads } from './workload'
+
+const MIB = 1048576
+
+/** Kafka's `replica.fetch.response.max.bytes` default (10 MiB): one fetch response's bytes. */
+export const REPLICA_FETCH_RESPONSE_MAX_BYTES = 10 * MIB
+/** Kafka's `replica.fetch.max.bytes` default (1 MiB): one partition's bytes in a response. */
+export const REPLICA_FETCH_MAX_BYTES = MIB
+/** The smoothing window of the measured byte rates (an exponential average, ~5 s). */
+const RATE_WINDOW_MS = 5000
+/** Catch-up never gets less than this share of a link, so a saturated broker still progresses. */
+const MIN_CATCHUP_SHARE = 0.05
+
+/** What a run needs to know of the capacity model, derived from the spec (not state). */
+export interface CapacityCtx {
+  limits: CapacityLimits
+  /** Per topic index: produce MiB/s and consumer fan-out. */
+  produce: Float64Array
+  fanout: Float64Array
+  /** Per producer index (Batch.producer): a record's bytes. */
+  recordBytes: Float64Array
+  /** Per topic index: its records' average bytes, weighted by its producers' rates. */
+  topicRecordBytes: Float64Array
+  /** The raw rate one response moves at, MiB/s (network, or Express egress, or volume). */
+  linkMiBps: number
+  /** Scratch: the bytes of the response being built, and its catch-up part. */
+  responseBytes: number
+  catchupBytes: number
+  followerScratch: Int32Array
+}
+
+/** Per broker figures of a run (state: checkpointed with the rest). */
+export interface CapacityRunState {
+  /** Offered load from the current roles, LOAD_FIELDS MiB/s per broker index. */
+  loads: Float64Array
+  /** The metadata version `loads` was computed at, and which brokers were serving then. */
+  loadsVersion: number
+  loadsServing: Uint8Array
+  /** MiB each broker moved this second, LOAD_FIELDS per broker (measured, catch-up included). */
+  movedMiB: Float64Array
+  /** Last second's measured MiB/s, LOAD_FIELDS per broker: what the utilisation is of. */
+  movedRate: Float64Array
+  /** Catch-up MiB moved this second, per broker: [as leader, as follower]. */
+  catchupMiB: Float64Array
+  /** Last second's catch-up MiB/s, per broker: [as leader, as follower]. */
+  catchupRate: Float64Array
+  /** Per pair index: the second in which it last carried catch-up data (+1; 0 never). */
+  pairSecond: Int32Array
+  /** Pairs carrying catch-up this second and last second, per broker: [as leader, as follower]. */
+  pairsNow: Int32Array
+  pairsLast: Int32Array
+  second: number
+  /** Last sample's utilisation (largest ratio, catch-up included) and backlog, per broker. */
+  utilisation: Float64Array
+  backlogMs: Float64Array
+  /** Over the run, per broker. */
+  peakUtilisation: Float64Array
+  overloadedMs: Float64Array
+  peakBacklogMs: Float64Array
+}
+
+export function buildCapacityCtx(spec: SimulationSpec): CapacityCtx | null {
+  const limits = capacityLimits(spec.cluster)
+  if (limits === null) return null
+  const workloads = topicWorkloads(spec)
+  const produce = Float64Array.from(spec.topics, (t) => workloads.get(t.name)?.produceMiBps ?? 0)
+  const fanout = Float64Array.from(spec.topics, (t) => workloads.get(t.name)?.fanout ?? 0)
+  const producers = spec.clients.flatMap((c) => (c.kind === 'producer' ? [c] : []))
+  const recordBytes = Float64Array.from(producers, (c) => c.recordBytes ?? DEFAULT_RECORD_BYTES)
+  const topicRecordBytes = Float64Array.from(spec.topics, (t) => {
+    const own = producers.filter((c) => c.topic === t.name && c.recordsPerSecond > 0)
+    const records = own.reduce((sum, c) => sum + c.recordsPerSecond, 0)
+    if (records === 0) return DEFAULT_RECORD_BYTES
+    const bytes = own.reduce(
+      (sum, c) => sum + c.recordsPerSecond * (c.recordBytes ?? DEFAULT_RECORD_BYTES),
+      0,
+    )
+    return bytes / records
+  })
+  const link = Math.min(
+    limits.networkMiBps ?? limits.egressMiBps ?? Infinity,
+    limits.volumeMiBps ?? Infinity,
+  )
+  const maxReplicas = spec.topics.reduce((m, t) => Math.max(m, t.replicationFactor), 1)
+  return {
+    limits,
+    produce,
+    fanout,
+    recordBytes,
+    topicRecordBytes,
+    linkMiBps: link,
+    responseBytes: 0,
+    catchupBytes: 0,
+    followerScratch: new Int32Array(maxReplicas + 8),
+  }
+}
+
+export function createCapacityRunState(brokers: number): CapacityRunState {
+  return {
+    loads: emptyLoads(brokers),
+    loadsVersion: -1,
+    loadsServing: new Uint8Array(brokers),
+    movedMiB: emptyLoads(brokers),
+    movedRate: emptyLoads(brokers),
+    catchupMiB: new Float64Array(brokers * 2),
+    catchupRate: new Float64Array(brokers * 2),
+    pairSecond: new Int32Array(brokers * brokers),
+    pairsNow: new Int32Array(brokers * 2),
+    pairsLast: new Int32Array(brokers * 2),
+    second: 0,
+    utilisation: new Float64Array(brokers),
+    backlogMs: new Float64Array(brokers),
+    peakUtilisation: new Float64Array(brokers),
+    overloadedMs: new Float64Array(brokers),
+    peakBacklogMs: new Float64Array(brokers),
+  }
+}
+
+/** Recomputes the offered loads from the current registrations and live brokers. */
+function recomputeLoads(ctx: Ctx, cap: CapacityCtx, run: CapacityRunState): void {
+  const { s } = ctx
+  const loads = run.loads
+  loads.fill(0)
+  const online = new Int32Array(ctx.spec.topics.length)
+  const leaderOf = new Int32Array(s.partitions.length)
+  for (let p = 0; p < s.partitions.length; p++) {
+    const part = s.partitions[p]!
+    let leader = -1
+    if (part.leaderId >= 0) {
+      const b = ctx.brokerIndex.get(part.leaderId)
+      if (b !== undefined && run.loadsServing[b] === 1) leader = b
+    }
+    leaderOf[p] = leader
+    if (leader >= 0) online[part.topic]!++
+  }
+  const followers = cap.followerScratch
+  for (let p = 0; p < s.partitions.length; p++) {
+    const leader = leaderOf[p]!
+    if (leader < 0) continue
+    const part = s.partitions[p]!
+    const t = part.topic
+    const rate = cap.produce[t]! / online[t]!
+    let n = 0
+    for (const id of part.replicas) {
+      const b = ctx.brokerIndex.get(id)
+      if (b === undefined || b === leader || run.loadsServing[b] !== 1) continue
+      // A follower out of the ISR is catching up: its bytes are counted as they move.
+      if (!part.isr.includes(id)) continue
+      followers[n++] = b
+    }
+    addPartitionLoad(loads, leader, followers, n, rate, cap.fanout[t]!, 1)
+  }
+  run.loadsVersion = s.metadataVersion
+}
+
+/**
+ * Once per metrics sample (`elapsedMs` since the last): brings the offered loads up to date,
+ * turns last second's catch-up bytes into rates, and moves each broker's backlog.
+ */
+export function sampleCapacity(ctx: Ctx, elapsedMs: number): void {
+  const cap = ctx.capacity
+  const run = ctx.s.capacity
+  if (cap === null || run === null) return
+  const n = ctx.s.brokers.length
+  let servingChanged = false
+  for (let b = 0; b < n; b++) {
+    const up = serving(brokerAt(ctx, b as BrokerIndex)) ? 1 : 0
+    if (run.loadsServing[b] !== up) {
+      run.loadsServing[b] = up
+      servingChanged = true
+    }
+  }
+  if (servingChanged || run.loadsVersion !== ctx.s.metadataVersion) recomputeLoads(ctx, cap, run)
+  const seconds = elapsedMs / 1000
+  // Smoothed over about RATE_WINDOW_MS: the engine's producers send one batch per tick to one
+  // partition in turn, so a single second sees a broker's traffic in lumps a real sticky
+  // partitioner (a batch.size at a time) would spread out.
+  const alpha = Math.min(1, elapsedMs / RATE_WINDOW_MS)
+  for (let k = 0; k < n * LOAD_FIELDS; k++) {
+    const rate = seconds > 0 ? run.movedMiB[k]! / seconds : 0
+    run.movedRate[k]! += alpha * (rate - run.movedRate[k]!)
+    run.movedMiB[k] = 0
+  }
+  for (let k = 0; k < n * 2; k++) {
+    run.catchupRate[k] = seconds > 0 ? run.catchupMiB[k]! / seconds : 0
+    run.catchupMiB[k] = 0
+    run.pairsLast[k] = run.pairsNow[k]!
+    run.pairsNow[k] = 0
+  }
+  run.second++
+  for (let b = 0; b < n; b++) {
+    if (run.loadsServing[b] !== 1) {
+      run.utilisation[b] = 0
+      run.backlogMs[b] = 0
+      continue
+    }
+    const u = utilisationOf(cap.limits, run.movedRate, b)
+    run.utilisation[b] = u
+    const backlog = Math.max(0, run.backlogMs[b]! + (u - 1) * elapsedMs)
+    run.backlogMs[b] = backlog
+    if (u > run.peakUtilisation[b]!) run.peakUtilisation[b] = u
+    if (u > 1) run.overloadedMs[b]! += elapsedMs
+    if (backlog > run.peakBacklogMs[b]!) run.peakBacklogMs[b] = backlog
+  }
+}
+
+/** Broker `b` handled `bytes` of kind `field` (BYTES_IN, BYTES_OUT, REPLICATION_IN/OUT). */
+export function noteBytes(ctx: Ctx, b: number, field: number, bytes: number): void {
+  const run = ctx.s.capacity
+  if (run === null) return
+  run.movedMiB[b * LOAD_FIELDS + field]! += bytes / MIB
+}
+
+/** How long a request waits in broker `b`'s queue before it is handled, in whole ms. */
+export function queueDelayMs(ctx: Ctx, b: BrokerIndex): number {
+  const run = ctx.s.capacity
+  if (run === null) return 0
+  return Math.round(run.backlogMs[b]!)
+}
+
+/** A record batch's bytes (its producer's record size × its records). */
+export function batchBytes(cap: CapacityCtx, producer: number, count: number): number {
+  return (
+    (producer >= 0 ? (cap.recordBytes[producer] ?? DEFAULT_RECORD_BYTES) : DEFAULT_RECORD_BYTES) *
+    count
+  )
+}
+
+/**
+ * The extra time a fetch response takes: both brokers' queues and its bytes on the wire
+ * (`cap.responseBytes`, of which `cap.catchupBytes` are for out-of-sync followers).
+ */
+export function fetchResponseDelayMs(
+  ctx: Ctx,
+  cap: CapacityCtx,
+  pairIndex: number,
+  leader: BrokerIndex,
+  follower: BrokerIndex,
+): number {
+  const run = ctx.s.capacity!
+  const bytes = cap.responseBytes
+  run.movedMiB[leader * LOAD_FIELDS + REPLICATION_OUT]! += bytes / MIB
+  run.movedMiB[follower * LOAD_FIELDS + REPLICATION_IN]! += bytes / MIB
+  let rate = cap.linkMiBps
+  if (cap.catchupBytes > 0) {
+    const catchupMiB = cap.catchupBytes / MIB
+    run.catchupMiB[leader * 2]! += catchupMiB
+    run.catchupMiB[follower * 2 + 1]! += catchupMiB
+    if (run.pairSecond[pairIndex] !== run.second + 1) {
+      run.pairSecond[pairIndex] = run.second + 1
+      run.pairsNow[leader * 2]!++
+      run.pairsNow[follower * 2 + 1]!++
+    }
+    rate = catchupRate(cap, run, leader, follower)
+  }
+  const transferMs = bytes > 0 ? (bytes / MIB / rate) * 1000 : 0
+  return Math.round(run.backlogMs[leader]! + run.backlogMs[follower]! + transferMs)
+}
+
+/** The MiB/s a catch-up response moves at between `leader` and `follower`. */
+function catchupRate(
+  cap: CapacityCtx,
+  run: CapacityRunState,
+  leader: BrokerIndex,
+  follower: BrokerIndex,
+): number {
+  const { limits } = cap
+  const l = leader * LOAD_FIELDS
+  const f = follower * LOAD_FIELDS
+  const loads = run.movedRate
+  const asLeader = Math.max(1, run.pairsLast[leader * 2]!, run.pairsNow[leader * 2]!)
+  const asFollower = Math.max(1, run.pairsLast[follower * 2 + 1]!, run.pairsNow[follower * 2 + 1]!)
+  let rate = Infinity
+  const network = limits.networkMiBps ?? limits.egressMiBps
+  if (network !== null) {
+    // Spare beyond what the pair's brokers moved last second, their own catch-up left out.
+    const outSpare =
+      network - loads[l + BYTES_OUT]! - loads[l + REPLICATION_OUT]! + run.catchupRate[leader * 2]!
+    const inSpare =
+      network -
+      loads[f + BYTES_IN]! -
+      loads[f + REPLICATION_IN]! +
+      run.catchupRate[follower * 2 + 1]!
+    rate = Math.min(rate, floor(outSpare, network) / asLeader, floor(inSpare, network) / asFollower)
+  }
+  if (limits.volumeMiBps !== null) {
+    const volSpare =
+      limits.volumeMiBps -
+      loads[f + BYTES_IN]! -
+      loads[f + REPLICATION_IN]! +
+      run.catchupRate[follower * 2 + 1]!
+    rate = Math.min(rate, floor(volSpare, limits.volumeMiBps) / asFollower)
+  }
+  return rate === Infinity ? cap.linkMiBps : rate
+}
+
+function floor(spare: number, limit: number): number {
+  return Math.max(spare, limit * MIN_CATCHUP_SHARE)
+}
+
+/** Broker index `b`'s figures now, for the snapshot (null without a broker type). */
+export function brokerCapacityView(ctx: Ctx, b: number): BrokerCapacityView | null {
+  const cap = ctx.capacity
+  const run = ctx.s.capacity
+  if (cap === null || run === null) return null
+  const combined = combinedLoads(run, b)
+  const c = brokerCapacity(cap.limits, combined, 0)
+  return {
+    utilisation: round4(c.utilisation),
+    bound: c.bound,
+    ratios: Object.fromEntries(Object.entries(c.ratios).map(([k, v]) => [k, round4(v)])),
+    cpu: c.cpu === null ? null : round4(c.cpu),
+    bytesInMiBps: round4(c.bytesInMiBps),
+    bytesOutMiBps: round4(c.bytesOutMiBps),
+    replicationInMiBps: round4(c.replicationInMiBps),
+    replicationOutMiBps: round4(c.replicationOutMiBps),
+    catchupInMiBps: round4(run.catchupRate[b * 2 + 1]!),
+    catchupOutMiBps: round4(run.catchupRate[b * 2]!),
+    queueMs: Math.round(run.backlogMs[b]!),
+  }
+}
+
+/** One broker's last second of measured traffic, as a one-broker loads array. */
+function combinedLoads(run: CapacityRunState, b: number): Float64Array {
+  return run.movedRate.slice(b * LOAD_FIELDS, (b + 1) * LOAD_FIELDS)
+}
+
+/** The per-broker capacity figures of a metrics sample (undefined without a broker type). */
+export function capacitySample(ctx: Ctx): MetricsSample['capacity'] {
+  const run = ctx.s.capacity
+  if (run === null) return undefined
+  const sample: NonNullable<MetricsSample['capacity']> = {
+    utilisation: {},
+    queueMs: {},
+    bytesInMiBps: {},
+    bytesOutMiBps: {},
+    replicationInMiBps: {},
+    replicationOutMiBps: {},
+  }
+  ctx.s.brokers.forEach((broker, b) => {
+    const key = String(broker.id)
+    const loads = combinedLoads(run, b)
+    sample.utilisation[key] = round4(run.utilisation[b]!)
+    sample.queueMs[key] = Math.round(run.backlogMs[b]!)
+    sample.bytesInMiBps[key] = round4(loads[BYTES_IN]!)
+    sample.bytesOutMiBps[key] = round4(loads[BYTES_OUT]!)
+    sample.replicationInMiBps[key] = round4(loads[REPLICATION_IN]!)
+    sample.replicationOutMiBps[key] = round4(loads[REPLICATION_OUT]!)
+  })
+  return sample
+}
+
+/** The run report's capacity section: per broker, its worst over the run. */
+export function capacityRunSummary(ctx: Ctx): CapacityRunSummary | undefined {
+  const run = ctx.s.capacity
+  const cap = ctx.capacity
+  if (run === null || cap === null) return undefined
+  return {
+    brokerType: cap.limits.brokerType,
+    brokers: ctx.s.brokers.map((broker, b) => ({
+      id: broker.id,
+      peakUtilisation: round4(run.peakUtilisation[b]!),
+      overloadedMs: Math.round(run.overloadedMs[b]!),
+      peakQueueMs: Math.round(run.peakBacklogMs[b]!),
+    })),
+  }
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000
+}
