@@ -1,9 +1,8 @@
 /**
  * Capacity during a run (docs/capacity.md, "During a run"): with `cluster.brokerType` set, each
- * broker's offered load follows the current leaders and live in-sync followers (the static model
- * of `model.ts`, recomputed whenever metadata or liveness changes), plus the catch-up bytes its
- * fetch pairs actually moved in the last second for followers out of the ISR. Above 100% the
- * excess queues:
+ * broker counts the bytes it moves (produce appends as leader, fetch responses at both ends,
+ * consumer reads), smoothed over about 5 s, against the limits of `model.ts`: that is its
+ * utilisation. Above 100% the excess queues:
  *
  * - each broker keeps a backlog, in ms of work, that grows by (utilisation − 1) × elapsed time
  *   and drains the same way below 100% (a fluid queue, sampled every second);
@@ -26,7 +25,6 @@ import { serving } from '../network'
 import { DEFAULT_RECORD_BYTES, type SimulationSpec } from '../spec'
 import type { BrokerCapacityView, CapacityRunSummary, MetricsSample } from '../types'
 import {
-  addPartitionLoad,
   brokerCapacity,
   BYTES_IN,
   BYTES_OUT,
@@ -38,7 +36,6 @@ import {
   utilisationOf,
   type CapacityLimits,
 } from './model'
-import { topicWorkloads } from './workload'
 
 const MIB = 1048576
 
@@ -54,9 +51,6 @@ const MIN_CATCHUP_SHARE = 0.05
 /** What a run needs to know of the capacity model, derived from the spec (not state). */
 export interface CapacityCtx {
   limits: CapacityLimits
-  /** Per topic index: produce MiB/s and consumer fan-out. */
-  produce: Float64Array
-  fanout: Float64Array
   /** Per producer index (Batch.producer): a record's bytes. */
   recordBytes: Float64Array
   /** Per topic index: its records' average bytes, weighted by its producers' rates. */
@@ -66,15 +60,11 @@ export interface CapacityCtx {
   /** Scratch: the bytes of the response being built, and its catch-up part. */
   responseBytes: number
   catchupBytes: number
-  followerScratch: Int32Array
 }
 
 /** Per broker figures of a run (state: checkpointed with the rest). */
 export interface CapacityRunState {
-  /** Offered load from the current roles, LOAD_FIELDS MiB/s per broker index. */
-  loads: Float64Array
-  /** The metadata version `loads` was computed at, and which brokers were serving then. */
-  loadsVersion: number
+  /** Which brokers were serving at the last sample. */
   loadsServing: Uint8Array
   /** MiB each broker moved this second, LOAD_FIELDS per broker (measured, catch-up included). */
   movedMiB: Float64Array
@@ -102,9 +92,6 @@ export interface CapacityRunState {
 export function buildCapacityCtx(spec: SimulationSpec): CapacityCtx | null {
   const limits = capacityLimits(spec.cluster)
   if (limits === null) return null
-  const workloads = topicWorkloads(spec)
-  const produce = Float64Array.from(spec.topics, (t) => workloads.get(t.name)?.produceMiBps ?? 0)
-  const fanout = Float64Array.from(spec.topics, (t) => workloads.get(t.name)?.fanout ?? 0)
   const producers = spec.clients.flatMap((c) => (c.kind === 'producer' ? [c] : []))
   const recordBytes = Float64Array.from(producers, (c) => c.recordBytes ?? DEFAULT_RECORD_BYTES)
   const topicRecordBytes = Float64Array.from(spec.topics, (t) => {
@@ -121,24 +108,18 @@ export function buildCapacityCtx(spec: SimulationSpec): CapacityCtx | null {
     limits.networkMiBps ?? limits.egressMiBps ?? Infinity,
     limits.volumeMiBps ?? Infinity,
   )
-  const maxReplicas = spec.topics.reduce((m, t) => Math.max(m, t.replicationFactor), 1)
   return {
     limits,
-    produce,
-    fanout,
     recordBytes,
     topicRecordBytes,
     linkMiBps: link,
     responseBytes: 0,
     catchupBytes: 0,
-    followerScratch: new Int32Array(maxReplicas + 8),
   }
 }
 
 export function createCapacityRunState(brokers: number): CapacityRunState {
   return {
-    loads: emptyLoads(brokers),
-    loadsVersion: -1,
     loadsServing: new Uint8Array(brokers),
     movedMiB: emptyLoads(brokers),
     movedRate: emptyLoads(brokers),
@@ -156,43 +137,6 @@ export function createCapacityRunState(brokers: number): CapacityRunState {
   }
 }
 
-/** Recomputes the offered loads from the current registrations and live brokers. */
-function recomputeLoads(ctx: Ctx, cap: CapacityCtx, run: CapacityRunState): void {
-  const { s } = ctx
-  const loads = run.loads
-  loads.fill(0)
-  const online = new Int32Array(ctx.spec.topics.length)
-  const leaderOf = new Int32Array(s.partitions.length)
-  for (let p = 0; p < s.partitions.length; p++) {
-    const part = s.partitions[p]!
-    let leader = -1
-    if (part.leaderId >= 0) {
-      const b = ctx.brokerIndex.get(part.leaderId)
-      if (b !== undefined && run.loadsServing[b] === 1) leader = b
-    }
-    leaderOf[p] = leader
-    if (leader >= 0) online[part.topic]!++
-  }
-  const followers = cap.followerScratch
-  for (let p = 0; p < s.partitions.length; p++) {
-    const leader = leaderOf[p]!
-    if (leader < 0) continue
-    const part = s.partitions[p]!
-    const t = part.topic
-    const rate = cap.produce[t]! / online[t]!
-    let n = 0
-    for (const id of part.replicas) {
-      const b = ctx.brokerIndex.get(id)
-      if (b === undefined || b === leader || run.loadsServing[b] !== 1) continue
-      // A follower out of the ISR is catching up: its bytes are counted as they move.
-      if (!part.isr.includes(id)) continue
-      followers[n++] = b
-    }
-    addPartitionLoad(loads, leader, followers, n, rate, cap.fanout[t]!, 1)
-  }
-  run.loadsVersion = s.metadataVersion
-}
-
 /**
  * Once per metrics sample (`elapsedMs` since the last): brings the offered loads up to date,
  * turns last second's catch-up bytes into rates, and moves each broker's backlog.
@@ -202,15 +146,7 @@ export function sampleCapacity(ctx: Ctx, elapsedMs: number): void {
   const run = ctx.s.capacity
   if (cap === null || run === null) return
   const n = ctx.s.brokers.length
-  let servingChanged = false
-  for (let b = 0; b < n; b++) {
-    const up = serving(brokerAt(ctx, b as BrokerIndex)) ? 1 : 0
-    if (run.loadsServing[b] !== up) {
-      run.loadsServing[b] = up
-      servingChanged = true
-    }
-  }
-  if (servingChanged || run.loadsVersion !== ctx.s.metadataVersion) recomputeLoads(ctx, cap, run)
+  for (let b = 0; b < n; b++) run.loadsServing[b] = serving(brokerAt(ctx, b as BrokerIndex)) ? 1 : 0
   const seconds = elapsedMs / 1000
   // Smoothed over about RATE_WINDOW_MS: the engine's producers send one batch per tick to one
   // partition in turn, so a single second sees a broker's traffic in lumps a real sticky
