@@ -19,7 +19,12 @@ import {
   PRODUCER_CONFIG_FIELDS,
   TOPIC_CONFIG_FIELDS,
 } from '../scenario/fields'
+import { analyze } from '../analysis/report'
+import { createSimulation } from '../engine'
+import type { MetricsSample } from '../engine/types'
 import { listGuidedScenarios, parseGuidedIndex, parseGuidedScenario } from './index'
+
+type MetricsSampleLike = Pick<MetricsSample, 'ackedRecords'>
 import {
   eventsOf,
   guidedFilesOnDisk,
@@ -58,6 +63,7 @@ const GUIDED_IDS = [
   'slow-follower',
   'preferred-leader-rebalance',
   'consumer-group-coordinator',
+  'right-layout-wrong-size',
 ]
 
 /** Kafka config keys a narration may cite besides the ones the scenario format knows. */
@@ -66,7 +72,7 @@ const OTHER_KAFKA_KEYS = ['max.block.ms']
 describe('the guided scenario files', () => {
   const entries = listGuidedScenarios(readGuidedFile)
 
-  it('index.json lists the thirteen guided scenarios, each file once, with unique ids', () => {
+  it('index.json lists the fourteen guided scenarios, each file once, with unique ids', () => {
     expect(entries.map((e) => e.id)).toEqual(GUIDED_IDS)
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length)
     expect(entries.map((e) => e.file).sort()).toEqual(guidedFilesOnDisk())
@@ -124,11 +130,13 @@ describe('the guided scenario files', () => {
       // Kafka's own __consumer_offsets has its 50 partitions.
       for (const topic of spec.topics)
         if (topic.internal !== true) expect(topic.partitions).toBeLessThanOrEqual(12)
-      expect(spec.durationMs).toBeLessThanOrEqual(300_000)
+      // Capacity scenarios need real byte rates, and an hour's absence needs its hour.
+      const capacity = spec.cluster.brokerType !== undefined
+      expect(spec.durationMs).toBeLessThanOrEqual(capacity ? 4_200_000 : 300_000)
       for (const client of spec.clients) {
         if (client.kind !== 'producer') continue
         expect(client.recordsPerSecond).toBeGreaterThanOrEqual(100)
-        expect(client.recordsPerSecond).toBeLessThanOrEqual(500)
+        expect(client.recordsPerSecond).toBeLessThanOrEqual(capacity ? 100_000 : 500)
       }
     })
 
@@ -731,4 +739,85 @@ describe('consumer-group-coordinator: the group survives its coordinator, then h
     expect(reader().lag).toBeLessThan(300)
     expect(producer(run(), 'orders-producer').failed).toBe(0)
   })
+})
+
+describe('right-layout-wrong-size: the survivors of an AZ loss need more than they have', () => {
+  const run = lazyRun('right-layout-wrong-size', [25000, 120000, 170000, 200000])
+  const between = (from: number, to: number) =>
+    run().series.filter((m) => m.atMs >= from && m.atMs < to)
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!
+  const p99 = (from: number, to: number) =>
+    median(between(from, to).map((m) => m.producerLatencyP99Ms ?? 0))
+
+  it('runs every broker at about 65% of network out before the loss, CPU under 60%', () => {
+    for (const b of probe(run(), 25000).brokers) {
+      expect(b.capacity!.bound).toBe('networkOut')
+      expect(b.capacity!.utilisation).toBeGreaterThan(0.6)
+      expect(b.capacity!.utilisation).toBeLessThan(0.7)
+      expect(b.capacity!.cpu!).toBeLessThan(0.6)
+    }
+    const advice = analyze(run().scenario.spec).advice.map((f) => f.id)
+    expect(advice).toContain('headroom-zone-loss')
+    expect(advice).not.toContain('cpu-above-60')
+  }, 120_000)
+
+  it('moves each lost leadership to the next replica: two survivors lead twice their share', () => {
+    const snap = probe(run(), 120000)
+    const led = (id: number) =>
+      snap.partitions.filter((p) => p.topic === 'orders' && p.leader === id).length
+    expect([led(1), led(2), led(3), led(4), led(5), led(6)]).toEqual([0, 4, 2, 0, 4, 2])
+  })
+
+  it('queues at those two, so latency climbs and the producer is held below its rate', () => {
+    const hot = [2, 5].map((id) => probe(run(), 120000).brokers.find((b) => b.id === id)!)
+    for (const b of hot) expect(b.capacity!.utilisation).toBeGreaterThan(0.95)
+    expect(Math.max(...hot.map((b) => b.capacity!.queueMs))).toBeGreaterThan(50)
+    expect(p99(10000, 30000)).toBeLessThan(120)
+    expect(p99(90000, 180000)).toBeGreaterThan(3 * p99(10000, 30000))
+    const acked = (t: number) => producerView(probe(run(), t), 'orders-producer').acked
+    const perSecond = (acked(170000) - acked(120000)) / 50
+    expect(perSecond).toBeLessThan(71680 * 0.98)
+    expect(perSecond).toBeGreaterThan(71680 * 0.85)
+  })
+
+  it('loses nothing and keeps every ISR at min ISR or above: capacity ran out, not durability', () => {
+    expect(run().report.durability.lostAckedRecords).toBe(0)
+    expect(maxOf(run().series, (m) => m.UnderMinIsrPartitionCount)).toBe(0)
+    expect(maxOf(run().series, (m) => m.OfflinePartitionsCount)).toBe(0)
+  })
+
+  it('stalls the whole producer while the lost leaders hold buffer.memory', () => {
+    const acked = (m: MetricsSampleLike) => m.ackedRecords
+    expect(median(between(35000, 65000).map(acked))).toBeLessThan(71680 / 4)
+  })
+
+  it('saturates again on the return: brokers 3 and 6 serve the catch-up', () => {
+    for (const id of [3, 6]) {
+      const before = probe(run(), 170000).brokers.find((b) => b.id === id)!.capacity!
+      const after = probe(run(), 200000).brokers.find((b) => b.id === id)!.capacity!
+      expect(before.utilisation).toBeLessThan(0.6)
+      expect(after.utilisation).toBeGreaterThan(0.9)
+    }
+    expect(run().report.metrics.final.UnderReplicatedPartitions).toBeGreaterThan(0)
+  })
+
+  it('rides out the same loss at 55%, yet the return still saturates', () => {
+    const spec = run().scenario.spec
+    const cooler = {
+      ...spec,
+      clients: spec.clients.map((c) =>
+        c.kind === 'producer' ? { ...c, recordsPerSecond: 60416 } : c,
+      ),
+    }
+    const sim = createSimulation(cooler)
+    sim.runUntil(170000)
+    const during = sim.snapshot()
+    expect(Math.max(...during.brokers.map((b) => b.capacity!.queueMs))).toBe(0)
+    expect(Math.max(...during.brokers.map((b) => b.capacity!.utilisation))).toBeLessThan(0.95)
+    expect(during.capacity!.brokers.every((b) => b.peakQueueMs === 0)).toBe(true)
+    sim.runUntil(300000)
+    expect(
+      Math.max(...sim.snapshot().capacity!.brokers.map((b) => b.peakUtilisation)),
+    ).toBeGreaterThan(1)
+  }, 60_000)
 })
