@@ -7,6 +7,8 @@ import type { MskBrokerType } from '../engine/capacity/broker-type-names'
 import type { SimulationSpec } from '../engine/spec'
 import { advise, applyFix } from './advisor'
 import type { Finding, FindingId } from './finding-messages'
+import { loadGuidedScenario } from '../scenarios'
+import { readGuidedFile } from '../scenarios/test-helpers'
 import { buildSpec, consumer, producer } from './test-helpers'
 
 /** 3 zones × 2 brokers, a topic of `partitions` at RF 3, `mibps` produced, `groups` reading. */
@@ -191,5 +193,16 @@ describe('without a broker type', () => {
     ] as const) {
       expect(ids.has(id)).toBe(false)
     }
+  })
+})
+
+describe('the guided capacity scenarios', () => {
+  it('right-layout-wrong-size: headroom-zone-loss fires, cpu-above-60 does not', () => {
+    const { spec } = loadGuidedScenario('right-layout-wrong-size', readGuidedFile)
+    const ids = advise(spec).map((f) => f.id)
+    expect(ids).toContain('headroom-zone-loss')
+    expect(ids).not.toContain('cpu-above-60')
+    const f = only(spec, 'headroom-zone-loss')
+    expect(f.params).toMatchObject({ resource: 'networkOut', fitsType: 'kafka.m5.xlarge' })
   })
 })

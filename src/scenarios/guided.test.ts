@@ -19,7 +19,6 @@ import {
   PRODUCER_CONFIG_FIELDS,
   TOPIC_CONFIG_FIELDS,
 } from '../scenario/fields'
-import { analyze } from '../analysis/report'
 import { createSimulation } from '../engine'
 import type { MetricsSample } from '../engine/types'
 import { listGuidedScenarios, parseGuidedIndex, parseGuidedScenario } from './index'
@@ -756,9 +755,8 @@ describe('right-layout-wrong-size: the survivors of an AZ loss need more than th
       expect(b.capacity!.utilisation).toBeLessThan(0.7)
       expect(b.capacity!.cpu!).toBeLessThan(0.6)
     }
-    const advice = analyze(run().scenario.spec).advice.map((f) => f.id)
-    expect(advice).toContain('headroom-zone-loss')
-    expect(advice).not.toContain('cpu-above-60')
+    // The advisor's side of this claim (headroom-zone-loss, no cpu-above-60) is checked in
+    // src/analysis/capacity-rules.test.ts, where the analysis layer may be imported.
   }, 120_000)
 
   it('moves each lost leadership to the next replica: two survivors lead twice their share', () => {
