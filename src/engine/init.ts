@@ -324,7 +324,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     failoverRevision: 0,
     rolling: null,
     kafkaVersion,
-    capacity: capacityLimits(spec.cluster) === null ? null : createCapacityRunState(n),
+    capacity: capacityLimits(spec.cluster) === null ? null : createCapacityRunState(spec),
   }
 }
 

@@ -34,6 +34,8 @@ export function brokerStatusText(broker: BrokerView): string {
   if (broker.fenced && broker.status !== 'offline') words.push('fenced')
   if (broker.isolatedFrom.length > 0) words.push('isolated')
   if (broker.fetchDelayMs > 0) words.push('slow')
+  const queue = broker.capacity?.queueMs ?? 0
+  if (queue > 0 && broker.status !== 'offline') words.push(`queue ${queue} ms`)
   return words.join(' · ')
 }
 
@@ -69,4 +71,43 @@ export function controllerLabel(controller: ControllerView, mode: 'kraft' | 'zoo
   if (controller.isolated) parts.push('isolated')
   if (controller.active) parts.push('active controller')
   return parts.join(', ')
+}
+
+/** What each capacity resource is called on a card (docs/capacity.md). */
+const RESOURCE_WORDS: Record<NonNullable<BrokerView['capacity']>['bound'], string> = {
+  networkIn: 'net in',
+  networkOut: 'net out',
+  volume: 'volume',
+  cpu: 'CPU est.',
+  ingress: 'ingress',
+  egress: 'egress',
+}
+
+/** The words beside a card's utilisation bar: "104% net out · overloaded". */
+export function capacityText(broker: BrokerView): string {
+  const c = broker.capacity
+  if (c === undefined) return ''
+  if (broker.status === 'offline') return 'no traffic'
+  const percent = `${Math.round(c.utilisation * 100)}% ${RESOURCE_WORDS[c.bound]}`
+  return `${percent}${c.utilisation > 1 ? ' · overloaded' : ''}`
+}
+
+/** The capacity part of a card's accessible name (empty without a broker type). */
+export function capacityLabel(broker: BrokerView): string {
+  const c = broker.capacity
+  if (c === undefined || broker.status === 'offline') return ''
+  const resource = RESOURCE_NAMES[c.bound]
+  const over = c.utilisation > 1 ? ', overloaded' : ''
+  const queue = c.queueMs > 0 ? `, requests queue ${c.queueMs} ms` : ''
+  const cpu = c.cpu === null ? '' : `, CPU estimate ${Math.round(c.cpu * 100)}%`
+  return `, utilisation ${Math.round(c.utilisation * 100)}% of ${resource}${over}${queue}${cpu}`
+}
+
+const RESOURCE_NAMES: Record<NonNullable<BrokerView['capacity']>['bound'], string> = {
+  networkIn: 'network in',
+  networkOut: 'network out',
+  volume: 'volume throughput',
+  cpu: 'CPU (estimated)',
+  ingress: 'recommended ingress',
+  egress: 'recommended egress',
 }

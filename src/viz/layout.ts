@@ -15,6 +15,8 @@ export interface LayoutInput {
   replicas: ReadonlyMap<number, readonly string[]>
   /** Brokers drawn with one chip per replica; the others are aggregated cards. */
   detailed: ReadonlySet<number> | 'all'
+  /** The scenario has a broker type: every card gets a utilisation row (docs/capacity.md). */
+  capacity?: boolean
 }
 
 export type ChipStyle = 'labelled' | 'compact'
@@ -75,6 +77,8 @@ export const LAYOUT = {
   cardPad: 8,
   aggregatedMinWidth: 130,
   aggregatedHeight: 62,
+  /** The utilisation bar's row, added to every card when the scenario has a broker type. */
+  capacityRow: 14,
   chipGap: 4,
   labelled: { width: 50, height: 28 },
   compact: { width: 13, height: 18 },
@@ -133,6 +137,16 @@ function layoutControllers(
   }))
 }
 
+/** A detailed card's header: title and status, and the utilisation row with a broker type. */
+export function cardHeaderOf(input: Pick<LayoutInput, 'capacity'>): number {
+  return LAYOUT.cardHeader + (input.capacity === true ? LAYOUT.capacityRow : 0)
+}
+
+/** An aggregated card's height, with the utilisation row when the scenario has a broker type. */
+export function aggregatedHeightOf(input: Pick<LayoutInput, 'capacity'>): number {
+  return LAYOUT.aggregatedHeight + (input.capacity === true ? LAYOUT.capacityRow : 0)
+}
+
 function layoutDetailedCard(
   input: LayoutInput,
   broker: { id: number; zone: string },
@@ -141,6 +155,7 @@ function layoutDetailedCard(
   chips: ChipBox[],
 ): BrokerBox {
   const chip = LAYOUT[style]
+  const header = cardHeaderOf(input)
   const partitions = input.replicas.get(broker.id) ?? []
   const usable = box.width - 2 * LAYOUT.cardPad + LAYOUT.chipGap
   const perRow = Math.max(1, Math.floor(usable / (chip.width + LAYOUT.chipGap)))
@@ -153,11 +168,10 @@ function layoutDetailedCard(
       broker: broker.id,
       partition,
       x: box.x + LAYOUT.cardPad + column * (chip.width + LAYOUT.chipGap),
-      y: box.y + LAYOUT.cardHeader + row * (chip.height + LAYOUT.chipGap),
+      y: box.y + header + row * (chip.height + LAYOUT.chipGap),
     })
   })
-  const height =
-    LAYOUT.cardHeader + rows * (chip.height + LAYOUT.chipGap) - LAYOUT.chipGap + LAYOUT.cardPad
+  const height = header + rows * (chip.height + LAYOUT.chipGap) - LAYOUT.chipGap + LAYOUT.cardPad
   return { id: broker.id, zone: broker.zone, ...box, height, detailed: true }
 }
 
@@ -183,10 +197,11 @@ function layoutColumn(
     Math.floor((inner + LAYOUT.cardGap) / (LAYOUT.aggregatedMinWidth + LAYOUT.cardGap)),
   )
   const aggregatedWidth = (inner - (perRow - 1) * LAYOUT.cardGap) / perRow
+  const aggregatedHeight = aggregatedHeightOf(input)
   let rowFill = 0
   for (const broker of input.brokers.filter((b) => b.zone === zone.name)) {
     if (isDetailed(input, broker.id)) {
-      if (rowFill > 0) y += LAYOUT.aggregatedHeight + LAYOUT.cardGap
+      if (rowFill > 0) y += aggregatedHeight + LAYOUT.cardGap
       rowFill = 0
       const card = layoutDetailedCard(input, broker, { x: left, y, width: inner }, style, chips)
       brokers.push(card)
@@ -199,16 +214,16 @@ function layoutColumn(
       x: left + rowFill * (aggregatedWidth + LAYOUT.cardGap),
       y,
       width: aggregatedWidth,
-      height: LAYOUT.aggregatedHeight,
+      height: aggregatedHeight,
       detailed: false,
     })
     rowFill += 1
     if (rowFill === perRow) {
-      y += LAYOUT.aggregatedHeight + LAYOUT.cardGap
+      y += aggregatedHeight + LAYOUT.cardGap
       rowFill = 0
     }
   }
-  if (rowFill > 0) y += LAYOUT.aggregatedHeight + LAYOUT.cardGap
+  if (rowFill > 0) y += aggregatedHeight + LAYOUT.cardGap
   return { height: y - LAYOUT.cardGap + LAYOUT.zonePad - zone.y, controllers, brokers, chips }
 }
 

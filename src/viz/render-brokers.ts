@@ -2,7 +2,9 @@
  * Broker cards. Each card is a button ("Broker 2, zone use1-az2, online, leader of 3 partitions")
  * that opens the broker's menu. Its state shows in words on the card and in its outline (dashed
  * when offline or isolated); an aggregated card also shows counts by role and a heat strip of
- * unhealthy replicas.
+ * unhealthy replicas. With a broker type every card has a utilisation row: a bar filled to the
+ * broker's utilisation (full, with a mark past the end, above 100%), and beside it the number,
+ * the resource and "overloaded" in words, so colour is never the only signal.
  */
 import type { EnterElement, Selection } from 'd3'
 import { changed } from './changed'
@@ -26,6 +28,7 @@ function cardClass(d: BrokerNode): string {
   if (d.slow) classes.push('slow')
   if (!d.detailed) classes.push('aggregated')
   if (d.selectedRole !== null) classes.push('holds-selected')
+  if (d.utilisation !== null && d.utilisation > 1) classes.push('overloaded')
   return classes.join(' ')
 }
 
@@ -53,7 +56,53 @@ function enterCard(enter: Selection<EnterElement, BrokerNode, SVGGElement, unkno
     item.append('text').attr('x', 13).attr('data-index', i)
   })
   agg.append('g').attr('class', 'heat')
+  const util = g.append('g').attr('class', 'util')
+  util.append('rect').attr('class', 'util-track').attr('height', UTIL_BAR_HEIGHT).attr('rx', 2)
+  util.append('rect').attr('class', 'util-fill').attr('height', UTIL_BAR_HEIGHT).attr('rx', 2)
+  util.append('path').attr('class', 'util-over')
+  util.append('text').attr('class', 'util-text').attr('y', UTIL_BAR_HEIGHT)
   return g
+}
+
+const UTIL_BAR_HEIGHT = 6
+/** The bar spans this share of the card (at most UTIL_BAR_MAX px); the words follow it. */
+const UTIL_BAR_SHARE = 0.3
+const UTIL_BAR_MAX = 90
+
+/** Where the utilisation row sits: under the status line, or under an aggregated card's strip. */
+function utilRowY(d: BrokerNode): number {
+  return d.detailed ? 38 : 58
+}
+
+function updateUtilisation(cards: Cards): void {
+  const util = cards
+    .select<SVGGElement>('g.util')
+    .attr('display', (d) => (d.utilisation === null ? 'none' : null))
+    .attr('transform', (d) => `translate(10,${utilRowY(d)})`)
+  const width = (d: BrokerNode) => Math.min(UTIL_BAR_MAX, (d.width - 20) * UTIL_BAR_SHARE)
+  util.select('rect.util-track').attr('width', width)
+  util
+    .select('rect.util-fill')
+    .attr('width', (d) => width(d) * Math.min(1, Math.max(0, d.utilisation ?? 0)))
+    .attr('class', (d) => `util-fill ${utilLevel(d.utilisation ?? 0)}`)
+  // Past 100%: a notch beyond the bar's end says "more than full" without relying on colour.
+  util
+    .select('path.util-over')
+    .attr('d', (d) =>
+      (d.utilisation ?? 0) > 1
+        ? `M${width(d) + 2},-1l4,${UTIL_BAR_HEIGHT / 2 + 1}l-4,${UTIL_BAR_HEIGHT / 2 + 1}z`
+        : '',
+    )
+  util
+    .select('text.util-text')
+    .attr('x', (d) => width(d) + 10)
+    .text((d) => d.utilisationText)
+}
+
+/** The bar's colour class: under AWS's 60%, up to the limit, above it. */
+function utilLevel(u: number): string {
+  if (u > 1) return 'over'
+  return u > 0.6 ? 'busy' : 'ok'
 }
 
 function updateAggregate(cards: Cards): void {
@@ -123,6 +172,8 @@ function renderKey(d: BrokerNode): string {
     d.outOfSync,
     d.selectedRole,
     d.heat.join(','),
+    d.utilisation,
+    d.utilisationText,
   ].join('|')
 }
 
@@ -175,4 +226,5 @@ export function renderBrokers(layer: Layer, brokers: readonly BrokerNode[]): voi
     )
     .attr('stroke', (d) => (d.selectedRole === null ? null : ROLE_COLOURS[d.selectedRole]))
   updateAggregate(cards)
+  updateUtilisation(cards)
 }

@@ -6,6 +6,8 @@
 import type { BrokerView, PartitionView, Snapshot } from '../engine/types'
 import {
   brokerLabel,
+  capacityLabel,
+  capacityText,
   brokerStatusText,
   controllerLabel,
   controllerStatusText,
@@ -64,6 +66,12 @@ export interface BrokerNode extends BrokerBox {
   heat: number[]
   /** This broker's role in the selected partition, if it hosts a replica of it. */
   selectedRole: ReplicaRole | null
+  /**
+   * With a broker type: its utilisation (a ratio, 1 is its limit) and the words the card shows
+   * beside the bar ("104% network out · overloaded"); null without a capacity model.
+   */
+  utilisation: number | null
+  utilisationText: string
 }
 
 export interface ChipNode extends ChipBox {
@@ -176,6 +184,7 @@ export function layoutInputFor(
     controllers: snapshot.controllers.map((c) => ({ id: c.id, zone: c.zone })),
     replicas,
     detailed,
+    capacity: snapshot.brokers.some((b) => b.capacity !== undefined),
   }
 }
 
@@ -227,6 +236,7 @@ export function createLayoutCache(aggregateAbove = AGGREGATE_ABOVE) {
       selection.showInternal === true,
       snapshot.brokers.length,
       snapshot.partitions.length,
+      snapshot.brokers[0]?.capacity !== undefined,
     ].join('|')
     if (last === null || key !== lastKey) {
       const input = layoutInputFor(snapshot, width, selection, aggregateAbove)
@@ -460,7 +470,7 @@ export function buildScene(
       return [
         {
           ...box,
-          label: brokerLabel(b, Math.max(0, b.partitionCount - b.leaderCount)),
+          label: brokerLabel(b, Math.max(0, b.partitionCount - b.leaderCount)) + capacityLabel(b),
           status: brokerStatusText(b),
           state: b.status,
           fenced: b.fenced,
@@ -475,6 +485,8 @@ export function buildScene(
             selected !== undefined && selected.replicas.includes(b.id)
               ? replicaRole(selected, b)
               : null,
+          utilisation: b.capacity?.utilisation ?? null,
+          utilisationText: capacityText(b),
         },
       ]
     }),

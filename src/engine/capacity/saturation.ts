@@ -24,7 +24,9 @@ import type { BrokerIndex } from '../ids'
 import { serving } from '../network'
 import { DEFAULT_RECORD_BYTES, type SimulationSpec } from '../spec'
 import type { BrokerCapacityView, CapacityRunSummary, MetricsSample } from '../types'
+import { topicWorkloads } from './workload'
 import {
+  addPartitionLoad,
   brokerCapacity,
   BYTES_IN,
   BYTES_OUT,
@@ -118,7 +120,39 @@ export function buildCapacityCtx(spec: SimulationSpec): CapacityCtx | null {
   }
 }
 
-export function createCapacityRunState(brokers: number): CapacityRunState {
+/**
+ * The run's capacity state. Its measured rates start at the steady state the workload offers
+ * (the static model: preferred leaders, every replica in sync), so the first seconds show what
+ * the cluster normally carries rather than a ramp from zero while the first batches are sent.
+ */
+export function createCapacityRunState(spec: SimulationSpec): CapacityRunState {
+  const brokers = spec.cluster.brokers.length
+  const run = newRunState(brokers)
+  const index = new Map(spec.cluster.brokers.map((b, i) => [b.id, i]))
+  const workloads = topicWorkloads(spec)
+  const followers = new Int32Array(brokers)
+  for (const topic of spec.topics) {
+    const w = workloads.get(topic.name)
+    if (w === undefined || w.produceMiBps === 0 || topic.partitions === 0) continue
+    const rate = w.produceMiBps / topic.partitions
+    topic.assignment.forEach((replicas, p) => {
+      const initial = topic.initial?.[p]
+      const leader = index.get(
+        initial === undefined || initial === null ? replicas[0]! : initial.leader,
+      )
+      if (leader === undefined) return
+      let n = 0
+      for (const id of replicas) {
+        const b = index.get(id)
+        if (b !== undefined && b !== leader) followers[n++] = b
+      }
+      addPartitionLoad(run.movedRate, leader, followers, n, rate, w.fanout, 1)
+    })
+  }
+  return run
+}
+
+function newRunState(brokers: number): CapacityRunState {
   return {
     loadsServing: new Uint8Array(brokers),
     movedMiB: emptyLoads(brokers),

@@ -1,0 +1,86 @@
+/**
+ * Capacity in the dashboard (issue 15): the guided "right layout, wrong size" scenario played to
+ * its AZ loss, where two brokers' cards say they are overloaded in words and in their bar, and
+ * the others give their utilisation; the same at the projector and phone sizes, light and dark.
+ * Screenshots go to test-results/capacity/ for a person to look at.
+ */
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const DIR = 'test-results/capacity'
+
+interface IndexEntry {
+  id: string
+  title: string
+  file: string
+}
+const index = JSON.parse(readFileSync('public/scenarios/index.json', 'utf8')) as IndexEntry[]
+const entry = index.find((e) => e.id === 'right-layout-wrong-size')!
+const scenario = JSON.parse(readFileSync(`public/scenarios/${entry.file}`, 'utf8')) as {
+  name: string
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => window.localStorage.setItem('kafka-ha-lab.tour-dismissed', '1'))
+})
+
+async function loadScenario(page: Page): Promise<void> {
+  await page.goto('./')
+  await page.waitForFunction(() => window.__sim?.settled() === true)
+  await page.getByRole('button', { name: 'Scenarios' }).click()
+  const picker = page.getByRole('dialog', { name: 'Guided scenarios' })
+  await picker.getByRole('button', { name: entry.title, exact: false }).first().click()
+  await expect(picker).toBeHidden()
+  await page.waitForFunction((n) => window.__sim?.scenarioName() === n, scenario.name)
+}
+
+/** Plays at top speed to the first checkpoint (the overload, 90 s) and waits for it. */
+async function playToOverload(page: Page): Promise<void> {
+  await page.getByRole('slider', { name: 'Speed' }).fill('8')
+  await page.getByRole('button', { name: 'Play', exact: true }).click()
+  await page.waitForFunction(
+    () => window.__sim?.playing() === false && window.__sim.nowMs() === 90000,
+    undefined,
+    { timeout: 60_000 },
+  )
+  await page.waitForFunction(() => window.__sim?.settled() === true)
+}
+
+test('broker cards show utilisation as a bar, a number and words; overloaded ones say so', async ({
+  page,
+  topology,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await loadScenario(page)
+  // Before anything fails: every broker at about 65% of its network out, none overloaded.
+  await expect(topology.broker(1)).toHaveAccessibleName(/utilisation 6\d% of network out/)
+  await expect(page.locator('.topology .broker.overloaded')).toHaveCount(0)
+  await page.screenshot({ path: `${DIR}/01-steady-1440.png`, fullPage: true })
+
+  await playToOverload(page)
+  const hot = await page.evaluate(() =>
+    window
+      .__sim!.snapshot()!
+      .brokers.filter((b) => (b.capacity?.utilisation ?? 0) > 1)
+      .map((b) => b.id),
+  )
+  for (const id of hot) {
+    await expect(topology.broker(id)).toHaveAccessibleName(/overloaded/)
+    await expect(topology.region.locator(`[data-broker="${id}"] .util-text`)).toContainText(
+      'overloaded',
+    )
+  }
+  await expect(topology.broker(1)).toHaveAccessibleName(/offline/)
+  await expect(topology.region.locator('[data-broker="1"] .util-text')).toHaveText('no traffic')
+  await page.screenshot({ path: `${DIR}/02-overload-1440.png`, fullPage: true })
+
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.screenshot({ path: `${DIR}/03-overload-1280.png` })
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark')
+  await page.screenshot({ path: `${DIR}/04-overload-1280-dark.png` })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.screenshot({ path: `${DIR}/05-overload-390-dark.png`, fullPage: true })
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light')
+  await page.screenshot({ path: `${DIR}/06-overload-390.png`, fullPage: true })
+})
