@@ -5,6 +5,8 @@ import { type CellStatus, cellStatus, cellText, COLUMNS, type MatrixColumn } fro
 
 export interface MatrixRowProps {
   failure: FailureOutcome
+  /** The table's columns (the capacity pair included when the report has it). */
+  columns?: readonly { column: MatrixColumn; label: string }[]
   onRun: () => void
   onKeyDown: (event: KeyboardEvent) => void
 }
@@ -17,8 +19,8 @@ const STATUS_CLASS: Record<CellStatus, string> = {
 
 const STATUS_WORD: Record<CellStatus, string> = { ok: 'none', warn: 'risk', bad: 'outage' }
 
-export function MatrixRow({ failure, onRun, onKeyDown }: MatrixRowProps) {
-  const columns = COLUMNS.filter(
+export function MatrixRow({ failure, columns: all = COLUMNS, onRun, onKeyDown }: MatrixRowProps) {
+  const columns = all.filter(
     (c): c is { column: Exclude<MatrixColumn, 'name'>; label: string } => c.column !== 'name',
   )
   const summary = columns.map(({ column, label }) => `${label} ${cellText(failure, column)}`)

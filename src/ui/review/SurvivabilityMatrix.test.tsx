@@ -5,7 +5,8 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { buildSpec } from '../../analysis/test-helpers'
+import { buildSpec, consumer, producer } from '../../analysis/test-helpers'
+import { survivabilityMatrix } from '../../analysis/index'
 import { SurvivabilityMatrix } from './SurvivabilityMatrix'
 
 afterEach(cleanup)
@@ -100,5 +101,48 @@ describe('SurvivabilityMatrix', () => {
     fireEvent.keyDown(zone, { key: 'a' })
     expect(onRunFailure).toHaveBeenCalledTimes(2)
     expect(zone.tabIndex).toBe(0)
+  })
+})
+
+describe('SurvivabilityMatrix with a broker type', () => {
+  // 3 zones × 2 kafka.m5.large, 6 partitions at RF 3, 75 MiB/s read by 3 consumers: a zone loss
+  // puts two survivors at 100 MiB/s out, 112% of their 89.4 MiB/s (analysis/capacity-rules.test).
+  const typed = buildSpec({
+    brokersPerZone: 2,
+    topics: [{ name: 'orders', partitions: 6, replicationFactor: 3 }],
+    clients: [
+      { ...producer('p', 'orders'), recordsPerSecond: 75 * 1024, recordBytes: 1024 },
+      consumer('c1', 'orders', [1]),
+      consumer('c2', 'orders', [1]),
+      consumer('c3', 'orders', [1]),
+    ],
+  })
+  typed.cluster.brokerType = 'kafka.m5.large'
+
+  it('adds sortable busiest-survivor and overloaded columns, in words and symbols', () => {
+    render(<SurvivabilityMatrix spec={typed} onRunFailure={vi.fn()} />)
+    const peak = screen.getByRole('columnheader', { name: /Busiest survivor/ })
+    expect(screen.getByRole('columnheader', { name: /Overloaded brokers/ })).toBeTruthy()
+    fireEvent.click(within(peak).getByRole('button'))
+    expect(peak.getAttribute('aria-sort')).toBe('descending')
+    // The worst row first: a broker pair (two zones' worth of leaderships on one survivor).
+    const worst = Math.max(
+      ...survivabilityMatrix(typed).failures.map((f) => f.peakBrokerUtilisation!),
+    )
+    const top = bodyRows()[0]!
+    const text = `✖ ${Math.round(worst * 100)}%`
+    expect(within(top).getAllByRole('cell').at(-2)!.textContent).toBe(text)
+    expect(top.getAttribute('aria-label')).toContain(`Busiest survivor ${text}`)
+    // A single zone's loss: the two brokers that take its leaderships are at 112%.
+    const zone = bodyRows().find((r) =>
+      /^use1-az1\s*inject/.test(within(r).getByRole('rowheader').textContent),
+    )
+    expect(within(zone!).getAllByRole('cell').at(-2)!.textContent).toBe('✖ 112%')
+    expect(within(zone!).getAllByRole('cell').at(-1)!.textContent).toBe('✖ 2')
+  })
+
+  it('has no capacity columns without a broker type', () => {
+    render(<SurvivabilityMatrix spec={spec} onRunFailure={vi.fn()} />)
+    expect(screen.queryByRole('columnheader', { name: /Busiest survivor/ })).toBeNull()
   })
 })

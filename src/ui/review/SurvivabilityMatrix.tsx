@@ -12,6 +12,7 @@ import type { SimulationSpec } from '../../engine/spec'
 import {
   COLUMNS,
   filterFailures,
+  matrixColumns,
   KIND_FILTERS,
   type KindFilter,
   type MatrixSort,
@@ -35,6 +36,7 @@ export function SurvivabilityMatrix({
   const [kind, setKind] = useState<KindFilter>('all')
   const [sort, setSort] = useState<MatrixSort | null>(null)
   const [page, setPage] = useState(0)
+  const columns = useMemo(() => matrixColumns(report.failures), [report])
   const rows = useMemo(
     () => sortFailures(filterFailures(report.failures, kind), sort),
     [report, kind, sort],
@@ -103,12 +105,15 @@ export function SurvivabilityMatrix({
       </div>
       <table className="w-full border-collapse">
         <caption className="text-left text-xs text-muted">
-          ✓ none · ▲ durability risk · ✖ outage. Click a row, or focus it and press Enter, to inject
-          that failure into the simulation.
+          ✓ none · ▲ durability risk · ✖ outage
+          {columns.length > COLUMNS.length
+            ? ' · busiest survivor: ▲ above 80%, ✖ above 100% of its limit (overloaded)'
+            : ''}
+          . Click a row, or focus it and press Enter, to inject that failure into the simulation.
         </caption>
         <thead>
           <tr className="border-b border-border">
-            {COLUMNS.map(({ column, label }) => (
+            {columns.map(({ column, label }) => (
               <th
                 key={column}
                 scope="col"
@@ -137,6 +142,7 @@ export function SurvivabilityMatrix({
             <MatrixRow
               key={`${failure.kind}:${failure.name}`}
               failure={failure}
+              columns={columns}
               onRun={() => onRunFailure(failure)}
               onKeyDown={(event) => onRowKey(event, failure)}
             />

@@ -7,7 +7,14 @@ import type { FailureKind, FailureOutcome } from '../../analysis/index'
 import type { Fault, SimulationSpec } from '../../engine/spec'
 
 export type MatrixColumn =
-  'name' | 'offline' | 'unwritable' | 'singleCopy' | 'unclean' | 'controlPlane'
+  | 'name'
+  | 'offline'
+  | 'unwritable'
+  | 'singleCopy'
+  | 'unclean'
+  | 'controlPlane'
+  | 'peak'
+  | 'overloaded'
 export type SortDirection = 'ascending' | 'descending'
 export interface MatrixSort {
   column: MatrixColumn
@@ -23,6 +30,20 @@ export const COLUMNS: readonly { column: MatrixColumn; label: string }[] = [
   { column: 'unclean', label: 'Unclean election needed' },
   { column: 'controlPlane', label: 'Control plane' },
 ]
+
+/** With a broker type (docs/capacity.md): the busiest survivor and how many are overloaded. */
+export const CAPACITY_COLUMNS: readonly { column: MatrixColumn; label: string }[] = [
+  { column: 'peak', label: 'Busiest survivor' },
+  { column: 'overloaded', label: 'Overloaded brokers' },
+]
+
+/** The matrix's columns: the capacity pair only when the report has capacity figures. */
+export function matrixColumns(
+  failures: readonly FailureOutcome[],
+): readonly { column: MatrixColumn; label: string }[] {
+  const capacity = failures.some((f) => f.peakBrokerUtilisation !== null)
+  return capacity ? [...COLUMNS, ...CAPACITY_COLUMNS] : COLUMNS
+}
 
 export const KIND_FILTERS: readonly { value: KindFilter; label: string }[] = [
   { value: 'all', label: 'All failures' },
@@ -48,6 +69,10 @@ export function columnValue(
       return failure.uncleanElectionRequired
     case 'controlPlane':
       return failure.controlPlaneLost ? 1 : 0
+    case 'peak':
+      return failure.peakBrokerUtilisation ?? 0
+    case 'overloaded':
+      return failure.overloadedBrokers ?? 0
   }
 }
 
@@ -92,11 +117,21 @@ export function nextSort(current: MatrixSort | null, column: MatrixColumn): Matr
 
 export type CellStatus = 'ok' | 'warn' | 'bad'
 
-/** Offline, unwritable, unclean-needed and a lost control plane are outages; a single copy is a risk. */
+/** Above this busiest-survivor utilisation the row is a risk: little headroom left. */
+export const PEAK_WARN = 0.8
+
+/**
+ * Offline, unwritable, unclean-needed and a lost control plane are outages; a single copy is a
+ * risk. The busiest survivor is a risk above 80% and an outage (overload) above 100%.
+ */
 export function cellStatus(
   failure: FailureOutcome,
   column: Exclude<MatrixColumn, 'name'>,
 ): CellStatus {
+  if (column === 'peak') {
+    const peak = columnValue(failure, column)
+    return peak > 1 ? 'bad' : peak > PEAK_WARN ? 'warn' : 'ok'
+  }
   if (columnValue(failure, column) === 0) return 'ok'
   return column === 'singleCopy' ? 'warn' : 'bad'
 }
@@ -106,6 +141,7 @@ export function cellText(failure: FailureOutcome, column: Exclude<MatrixColumn, 
   const status = cellStatus(failure, column)
   const symbol = status === 'ok' ? '✓' : status === 'warn' ? '▲' : '✖'
   if (column === 'controlPlane') return `${symbol} ${failure.controlPlaneLost ? 'lost' : 'kept'}`
+  if (column === 'peak') return `${symbol} ${Math.round(columnValue(failure, column) * 100)}%`
   return `${symbol} ${columnValue(failure, column)}`
 }
 
