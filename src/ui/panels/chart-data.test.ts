@@ -83,6 +83,25 @@ describe('chart definitions', () => {
     ])
   })
 
+  it('adds per-broker utilisation, byte-rate and queue charts only with a broker type', () => {
+    const capacity = {
+      utilisation: { '1': 0.5, '2': 1.04 },
+      queueMs: { '1': 0, '2': 70 },
+      bytesInMiBps: { '1': 10, '2': 20 },
+      bytesOutMiBps: { '1': 30, '2': 60 },
+      replicationInMiBps: { '1': 20, '2': 10 },
+      replicationOutMiBps: { '1': 20, '2': 20 },
+    }
+    const typed = [sample(0, { capacity })]
+    const charts = chartDefinitions(typed)
+    const utilisation = charts.find((c) => c.id === 'utilisation')!
+    expect(utilisation.series.map((s) => s.label)).toEqual(['broker 1', 'broker 2'])
+    expect(utilisation.series[1]!.value(typed[0]!)).toBe(104)
+    expect(charts.find((c) => c.id === 'bytes-out')!.series[1]!.value(typed[0]!)).toBe(80)
+    expect(charts.find((c) => c.id === 'queue')!.series[1]!.value(typed[0]!)).toBe(70)
+    expect(chartDefinitions([sample(0)]).some((c) => c.id === 'utilisation')).toBe(false)
+  })
+
   it('plots the meters’ OneMinuteRate, not their Count', () => {
     const meters = chartDefinitions([sample(0)]).find((c) => c.id === 'meters')!
     expect(meters.series.map((s) => s.label)).toEqual([

@@ -151,6 +151,63 @@ export function chartDefinitions(samples: readonly MetricsSample[]): ChartDefini
       (s) => s.producerLatencyP99Ms ?? 0,
     ),
     single('lag', 'Consumer lag', 'records', (s) => s.consumerLag),
+    ...capacityCharts(samples),
+  ]
+}
+
+/** One line per broker of a per-broker capacity figure (docs/capacity.md). */
+function perBroker(
+  samples: readonly MetricsSample[],
+  id: string,
+  title: string,
+  yLabel: string,
+  value: (c: NonNullable<MetricsSample['capacity']>, broker: string) => number,
+): ChartDefinition {
+  const brokers = new Set<string>()
+  for (const s of samples)
+    for (const k of Object.keys(s.capacity?.utilisation ?? {})) brokers.add(k)
+  const ids = [...brokers].sort((a, b) => Number(a) - Number(b))
+  return {
+    id,
+    title,
+    yLabel,
+    series: ids.map((b, i) => ({
+      key: `${id}-${b}`,
+      label: `broker ${b}`,
+      color: COLORS[i % COLORS.length]!,
+      dash: DASHES[(i + Math.floor(i / COLORS.length)) % DASHES.length]!,
+      // One decimal: the legend prints the value as it is.
+      value: (s) => (s.capacity === undefined ? 0 : Math.round(value(s.capacity, b) * 10) / 10),
+    })),
+  }
+}
+
+/** With a broker type: utilisation, Kafka's byte rates and the queue, per broker. */
+function capacityCharts(samples: readonly MetricsSample[]): ChartDefinition[] {
+  if (!samples.some((s) => s.capacity !== undefined)) return []
+  return [
+    perBroker(
+      samples,
+      'utilisation',
+      'Utilisation per broker (100%: its limit; AWS keeps CPU under 60%)',
+      '% of limit',
+      (c, b) => (c.utilisation[b] ?? 0) * 100,
+    ),
+    perBroker(
+      samples,
+      'bytes-in',
+      'BytesInPerSec + ReplicationBytesInPerSec per broker',
+      'MiB/s',
+      (c, b) => (c.bytesInMiBps[b] ?? 0) + (c.replicationInMiBps[b] ?? 0),
+    ),
+    perBroker(
+      samples,
+      'bytes-out',
+      'BytesOutPerSec + ReplicationBytesOutPerSec per broker',
+      'MiB/s',
+      (c, b) => (c.bytesOutMiBps[b] ?? 0) + (c.replicationOutMiBps[b] ?? 0),
+    ),
+    perBroker(samples, 'queue', 'Request queue per broker', 'ms', (c, b) => c.queueMs[b] ?? 0),
   ]
 }
 
