@@ -1,6 +1,7 @@
 /**
- * The Kafka version, zones, brokers per zone and the control plane (KRaft quorum or ZooKeeper
- * ensemble). The version picker says under it what the engine does differently on that version.
+ * The Kafka version, zones, brokers per zone, the control plane (KRaft quorum or ZooKeeper
+ * ensemble) and the capacity: broker type and storage. The version picker says under it what the
+ * engine does differently on that version.
  */
 import type { ControllerMode, SimulationSpec } from '../../engine/spec'
 import {
@@ -10,6 +11,7 @@ import {
   versionSummary,
 } from '../../analysis/version'
 import { MAX_ZONES } from '../../scenario/fields'
+import { BrokerTypeFieldset } from './BrokerTypeFieldset'
 import { type ConfigForm, type FieldProblems, topologyOf, withKafkaVersion } from './config-form'
 import { Field, INPUT_CLASS } from './Field'
 
@@ -151,6 +153,7 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
           </select>
         )}
       </Field>
+      <BrokerTypeFieldset form={form} errors={errors} onChange={onChange} />
     </fieldset>
   )
 }

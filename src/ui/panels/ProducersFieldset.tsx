@@ -1,4 +1,8 @@
-/** The producers: client id, topic, acks, rate and bootstrap.servers. Consumers are kept as they are. */
+/**
+ * The producers: client id, topic, acks, rate, record size and bootstrap.servers. Consumers are
+ * kept as they are.
+ */
+import { DEFAULT_RECORD_BYTES } from '../../analysis/capacity-figures'
 import type { AcksChoice, ConfigForm, FieldProblems, ProducerForm } from './config-form'
 import { Field, INPUT_CLASS } from './Field'
 
@@ -8,7 +12,7 @@ interface ProducersFieldsetProps {
   onChange: (edit: (draft: ConfigForm) => void) => void
 }
 
-type TextKey = 'id' | 'recordsPerSecond' | 'bootstrapServers'
+type TextKey = 'id' | 'recordsPerSecond' | 'recordBytes' | 'bootstrapServers'
 
 export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetProps) {
   const topicNames = form.topics.map((t) => t.name).filter((n) => n !== '')
@@ -24,6 +28,7 @@ export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetP
         acks: 'all',
         recordsPerSecond: '100',
         bootstrapServers: '1, 2, 3',
+        recordBytes: '',
       }
       f.producers.push(producer)
     })
@@ -90,6 +95,21 @@ export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetP
                 className={INPUT_CLASS}
                 value={p.recordsPerSecond}
                 onChange={(e) => set(i, 'recordsPerSecond', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Record size (bytes)"
+            problems={errors[`producers.${i}.recordBytes`]}
+            hint={`Optional; empty: ${DEFAULT_RECORD_BYTES}`}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                inputMode="numeric"
+                className={INPUT_CLASS}
+                value={p.recordBytes}
+                onChange={(e) => set(i, 'recordBytes', e.target.value)}
               />
             )}
           </Field>

@@ -5,22 +5,33 @@
  * the form writes is given to `validateScenario`, and the zone and controller counts, which the
  * form turns into lists, are judged by the reader on lists of that length. Both must agree; an
  * accepted form must round-trip (load its scenario, turn the spec back into a form: the same form,
- * up to the spelling of numbers). Conversely, random valid scenarios of the shapes the editor
- * shows (brokersPerZone, any limits the format allows) load into the editor without a problem.
+ * up to the spelling of numbers and the capacity fields the chosen broker type does not take).
+ * Conversely, random valid scenarios of the shapes the editor shows (brokersPerZone, any limits
+ * the format allows, with or without a broker type, its limits or storage and record sizes) load
+ * into the editor without a problem.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { SimulationSpec } from '../../engine/spec'
 import { KAFKA_VERSIONS } from '../../analysis/version'
-import { MAX_INT32, MAX_RECORDS_PER_SECOND } from '../../scenario/fields'
+import {
+  BROKER_TYPE_NAMES,
+  isExpressBrokerType,
+  type BrokerTypeName,
+} from '../../engine/capacity/broker-type-names'
+import { MAX_VOLUME_GIB } from '../../engine/capacity/broker-types'
+import { MAX_INT32, MAX_RECORD_BYTES, MAX_RECORDS_PER_SECOND } from '../../scenario/fields'
 import { validateScenario } from '../../scenario/validate'
 import type { ScenarioFile } from '../../scenario/types'
 import {
   BOOLEAN_BROKER_KEYS,
+  LIMIT_KEYS,
   NUMERIC_BROKER_KEYS,
+  STORAGE_KEYS,
   checkForm,
   jsonValue,
   specToForm,
+  takesStorage,
   type ConfigForm,
 } from './config-form'
 import { baseSpec } from './fixtures'
@@ -33,6 +44,13 @@ const numberText = (min: number, max: number) =>
   fc.oneof(
     { arbitrary: fc.constantFrom(...EDGE_TEXT, ...HUGE_TEXT), weight: 1 },
     { arbitrary: fc.integer({ min, max }).map(String), weight: 12 },
+  )
+
+/** An optional number field: often left empty, otherwise as `numberText`. */
+const optionalText = (min: number, max: number) =>
+  fc.oneof(
+    { arbitrary: fc.constant(''), weight: 3 },
+    { arbitrary: numberText(min, max), weight: 5 },
   )
 
 /** A count the form builds a list from; bounded so the oracle can build the list itself. */
@@ -64,6 +82,7 @@ const producerForm = fc.record({
   ),
   acks: fc.constantFrom('all' as const, '1' as const, '0' as const),
   recordsPerSecond: numberText(0, 300_000),
+  recordBytes: optionalText(1, MAX_RECORD_BYTES + 1),
   bootstrapServers: fc.oneof(
     { arbitrary: fc.constantFrom('1, 2, 3', '1', '3,1'), weight: 8 },
     { arbitrary: fc.constantFrom('', ' , ', '1, 9', 'x', '2, 2'), weight: 1 },
@@ -83,6 +102,29 @@ const flagForm = fc.record(
   >,
 )
 
+const limitsForm = fc.record({
+  vcpus: optionalText(1, 1100),
+  networkMiBps: optionalText(1, 2000),
+  volumeThroughputMiBps: optionalText(1, 2000),
+  recommendedPartitions: optionalText(1, 5000),
+  maxPartitions: optionalText(1, 5000),
+})
+
+// Types with and without provisioned throughput, an Express one, "custom" and none.
+const brokerTypeChoice = fc.constantFrom(
+  'none' as const,
+  'kafka.m5.large' as const,
+  'kafka.m5.4xlarge' as const,
+  'kafka.m7g.2xlarge' as const,
+  'express.m7g.large' as const,
+  'custom' as const,
+)
+
+const storageForm = fc.record({
+  volumeGiB: optionalText(1, MAX_VOLUME_GIB + 1),
+  provisionedThroughputMiBps: optionalText(200, 1100),
+})
+
 const configForm: fc.Arbitrary<ConfigForm> = fc.record({
   kafkaVersion: fc.constantFrom(...KAFKA_VERSIONS),
   zoneCount: countText(4),
@@ -90,6 +132,9 @@ const configForm: fc.Arbitrary<ConfigForm> = fc.record({
   controllerMode: fc.constantFrom('kraft' as const, 'zookeeper' as const),
   controllerCount: countText(5),
   controllerPlacement: fc.constantFrom('spread', '0', '1', '2', '4'),
+  brokerType: brokerTypeChoice,
+  brokerLimits: limitsForm,
+  storage: storageForm,
   topics: fc.array(topicForm, { maxLength: 2 }),
   producers: fc.array(producerForm, { maxLength: 2 }),
   numeric: numericForm,
@@ -117,11 +162,18 @@ function readerAcceptsCount(text: string, list: 'zones' | 'controllers'): boolea
   return validateScenario(file).ok
 }
 
-/** The form with every number spelled as the editor writes it back. */
+/**
+ * The form with every number spelled as the editor writes it back, and empty where the chosen
+ * broker type takes no such field (the form keeps it, the scenario does not).
+ */
 function canonical(form: ConfigForm): ConfigForm {
   const num = (text: string) => String(jsonValue(text))
+  const group = <K extends string>(texts: Record<K, string>, keys: readonly K[], kept: boolean) =>
+    Object.fromEntries(keys.map((k) => [k, kept ? num(texts[k]) : ''])) as Record<K, string>
   return {
     ...form,
+    brokerLimits: group(form.brokerLimits, LIMIT_KEYS, form.brokerType === 'custom'),
+    storage: group(form.storage, STORAGE_KEYS, takesStorage(form.brokerType)),
     zoneCount: num(form.zoneCount),
     brokersPerZone: num(form.brokersPerZone),
     controllerCount: num(form.controllerCount),
@@ -134,6 +186,7 @@ function canonical(form: ConfigForm): ConfigForm {
     producers: form.producers.map((p) => ({
       ...p,
       recordsPerSecond: num(p.recordsPerSecond),
+      recordBytes: num(p.recordBytes),
       bootstrapServers: p.bootstrapServers
         .split(',')
         .filter((s) => s.trim() !== '')
@@ -191,14 +244,24 @@ describe('the editor and the scenario reader agree', () => {
         minIsr: fc.integer({ min: 1, max: 3 }),
         rate: fc.integer({ min: 0, max: MAX_RECORDS_PER_SECOND }),
         acks: fc.constantFrom('all' as const, '1' as const, '0' as const, -1 as const, 1 as const),
+        brokerType: fc.option(fc.constantFrom(...BROKER_TYPE_NAMES), { nil: undefined }),
+        vcpus: fc.integer({ min: 1, max: 1024 }),
+        network: fc.integer({ min: 1, max: 1_000_000 }),
+        volumeThroughput: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }),
+        maxPartitions: fc.option(fc.integer({ min: 1, max: MAX_INT32 }), { nil: undefined }),
+        volumeGiB: fc.option(fc.integer({ min: 10, max: MAX_VOLUME_GIB }), { nil: undefined }),
+        provisioned: fc.option(fc.integer({ min: 250, max: 1000 }), { nil: undefined }),
+        recordBytes: fc.option(fc.integer({ min: 1, max: MAX_RECORD_BYTES }), { nil: undefined }),
       })
       .map((s): ScenarioFile => ({
         version: 1,
         name: 'random',
         cluster: {
           ...(s.version === undefined ? {} : { kafkaVersion: s.version }),
+          ...capacityOf(s),
           controller: s.controller,
-          zones: Array.from({ length: s.zones }, (_, i) => `use1-az${i + 1}`),
+          // Express brokers run in exactly 3 zones (their other fixed settings are below).
+          zones: Array.from({ length: expressOr(s, 3, s.zones) }, (_, i) => `use1-az${i + 1}`),
           brokersPerZone: s.perZone,
           config: {
             'replica.lag.time.max.ms': s.lag,
@@ -210,8 +273,8 @@ describe('the editor and the scenario reader agree', () => {
           {
             name: 'orders',
             partitions: s.partitions,
-            replicationFactor: s.rf,
-            config: { 'min.insync.replicas': s.minIsr },
+            replicationFactor: expressOr(s, 3, s.rf),
+            config: { 'min.insync.replicas': expressOr(s, 2, s.minIsr) },
           },
         ],
         clients: [
@@ -220,6 +283,7 @@ describe('the editor and the scenario reader agree', () => {
             id: 'p1',
             topic: 'orders',
             recordsPerSecond: s.rate,
+            ...(s.recordBytes === undefined ? {} : { recordBytes: s.recordBytes }),
             config: { acks: s.acks, 'enable.idempotence': false },
           },
         ],
@@ -241,3 +305,41 @@ describe('the editor and the scenario reader agree', () => {
     )
   })
 })
+
+interface CapacityDraw {
+  brokerType: BrokerTypeName | undefined
+  vcpus: number
+  network: number
+  volumeThroughput: number | undefined
+  maxPartitions: number | undefined
+  volumeGiB: number | undefined
+  provisioned: number | undefined
+}
+
+function expressOr(s: CapacityDraw, fixed: number, value: number): number {
+  return isExpressBrokerType(s.brokerType) ? fixed : value
+}
+
+/** The capacity fields of a drawn scenario, where its type takes them (the reader judges the rest). */
+function capacityOf(s: CapacityDraw) {
+  const type = s.brokerType
+  if (type === undefined) return {}
+  const limits = {
+    vcpus: s.vcpus,
+    networkMiBps: s.network,
+    ...(s.volumeThroughput === undefined ? {} : { volumeThroughputMiBps: s.volumeThroughput }),
+    ...(s.maxPartitions === undefined ? {} : { maxPartitions: s.maxPartitions }),
+  }
+  const storage =
+    s.volumeGiB === undefined || isExpressBrokerType(type)
+      ? undefined
+      : {
+          volumeGiB: s.volumeGiB,
+          ...(s.provisioned === undefined ? {} : { provisionedThroughputMiBps: s.provisioned }),
+        }
+  return {
+    brokerType: type,
+    ...(type === 'custom' ? { brokerLimits: limits } : {}),
+    ...(storage === undefined ? {} : { storage }),
+  }
+}

@@ -4,7 +4,8 @@
  * than the brokers, unknown bootstrap servers, duplicate topics, session timeout vs heartbeat),
  * round-robin brokers and spread controllers, replica assignment kept or recomputed with Kafka's
  * rack-aware assignReplicasToBrokers, faults and consumers dropped when what they name is gone,
- * and two former drifts between the editor and the reader.
+ * two former drifts between the editor and the reader, and the capacity fields: MSK broker type,
+ * a custom type's limits, the EBS volume and producers' record size, round-tripped and checked.
  */
 import { describe, expect, it } from 'vitest'
 import {
@@ -20,7 +21,7 @@ import {
 } from './config-form'
 import type { SimulationSpec } from '../../engine/spec'
 import { renderProblem, specToScenario, validateScenario } from '../../scenario'
-import { baseSpec } from './fixtures'
+import { baseSpec, capacitySpec } from './fixtures'
 
 function edit(change: (f: ConfigForm) => void): ConfigForm {
   const form = specToForm(baseSpec())
@@ -40,6 +41,7 @@ describe('specToForm and buildSpec', () => {
       acks: 'all',
       recordsPerSecond: '100',
       bootstrapServers: '1, 2, 3',
+      recordBytes: '',
     })
     expect(validateForm(form, base)).toEqual({})
     const { spec, dropped, notes } = buildSpec(form, base)
@@ -341,5 +343,146 @@ describe('the Kafka version', () => {
     expect(kept).toEqual([])
     expect(dropped.map((d) => d.problems.map((p) => p.code))).toEqual([['upgrade-not-newer']])
     expect(partitionFaults(specToForm(base), base).dropped).toEqual([])
+  })
+})
+
+describe('the capacity fields', () => {
+  /** A spec as the scenario reader gives it back from its file (defaults merged). */
+  const read = (spec: SimulationSpec): SimulationSpec => {
+    const result = validateScenario(specToScenario(spec))
+    if (!result.ok) throw new Error(result.problems.map(renderProblem).join('; '))
+    return result.spec
+  }
+  const built = (form: ConfigForm, base: SimulationSpec) => buildSpec(form, base).spec
+
+  it('round-trips a Standard broker type with its volume, provisioned throughput and record size', () => {
+    const base = capacitySpec()
+    const form = specToForm(base)
+    expect(form.brokerType).toBe('kafka.m5.4xlarge')
+    expect(form.storage).toEqual({ volumeGiB: '1000', provisionedThroughputMiBps: '400' })
+    expect(form.producers[0]!.recordBytes).toBe('512')
+    expect(validateForm(form, base)).toEqual({})
+    expect(built(form, base)).toEqual(base)
+  })
+
+  it('round-trips a custom broker with its limits, and an Express cluster', () => {
+    const custom = baseSpec()
+    custom.cluster.brokerType = 'custom'
+    custom.cluster.brokerLimits = { vcpus: 8, networkMiBps: 300, maxPartitions: 2000 }
+    custom.cluster.storage = { volumeGiB: 500 }
+    const form = specToForm(custom)
+    expect(form.brokerLimits).toEqual({
+      vcpus: '8',
+      networkMiBps: '300',
+      volumeThroughputMiBps: '',
+      recommendedPartitions: '',
+      maxPartitions: '2000',
+    })
+    expect(built(form, custom)).toEqual(custom)
+    // As the reader gives an Express cluster back: its fixed settings are the cluster's defaults.
+    const express = baseSpec()
+    express.cluster.brokerType = 'express.m7g.4xlarge'
+    express.cluster.config['default.replication.factor'] = 3
+    const loaded = read(express)
+    expect(loaded).toEqual(express)
+    expect(built(specToForm(loaded), loaded)).toEqual(loaded)
+  })
+
+  it('keeps a scenario without a broker type or record size without them', () => {
+    const base = baseSpec()
+    const form = specToForm(base)
+    expect(form.brokerType).toBe('none')
+    const { spec } = buildSpec(form, base)
+    expect('brokerType' in spec.cluster).toBe(false)
+    expect('storage' in spec.cluster).toBe(false)
+    expect(spec.clients[0]).not.toHaveProperty('recordBytes')
+    // Choosing no type drops the type and its volume; a record size typed away is the default.
+    const none = specToForm(capacitySpec())
+    none.brokerType = 'none'
+    none.producers[0]!.recordBytes = ' '
+    const cleared = built(none, capacitySpec())
+    expect(cleared.cluster).not.toHaveProperty('brokerType')
+    expect(cleared.cluster).not.toHaveProperty('storage')
+    expect(cleared.clients[0]).not.toHaveProperty('recordBytes')
+  })
+
+  it('writes storage and limits only for the types that take them, and keeps what was typed', () => {
+    const form = specToForm(capacitySpec())
+    form.brokerType = 'express.m7g.large'
+    const express = built(form, capacitySpec())
+    expect(express.cluster.brokerType).toBe('express.m7g.large')
+    expect(express.cluster).not.toHaveProperty('storage')
+    expect(form.storage.volumeGiB).toBe('1000')
+    form.brokerLimits.vcpus = '4'
+    form.brokerType = 'kafka.m5.4xlarge'
+    expect(built(form, capacitySpec()).cluster).not.toHaveProperty('brokerLimits')
+    expect(built(form, capacitySpec()).cluster.storage).toEqual({
+      volumeGiB: 1000,
+      provisionedThroughputMiBps: 400,
+    })
+  })
+
+  it('gives Express its fixed cluster defaults, and names a fixed setting broken at its field', () => {
+    // The fixture's cluster keeps Kafka's default.replication.factor 1, which the form does not show.
+    const base = baseSpec()
+    expect(base.cluster.config['default.replication.factor']).toBe(1)
+    const form = specToForm(base)
+    form.brokerType = 'express.m7g.large'
+    expect(validateForm(form, base)).toEqual({})
+    const { spec } = buildSpec(form, base)
+    expect(spec.cluster.config['default.replication.factor']).toBe(3)
+    expect(spec.cluster.config['min.insync.replicas']).toBe(2)
+    form.topics[0]!.replicationFactor = '2'
+    form.zoneCount = '2'
+    form.producers[0]!.bootstrapServers = '1, 2'
+    expect(validateForm(form, base)).toEqual({
+      zoneCount:
+        'express.m7g.large is an Express broker, which fixes the number of Availability Zones at 3 (got 2)',
+      'topics.0.replicationFactor':
+        'express.m7g.large is an Express broker, which fixes replicationFactor at 3 (got 2)',
+    })
+  })
+
+  it("names bad capacity input at its field, with the reader's message", () => {
+    const errors = (change: (f: ConfigForm) => void) => {
+      const form = specToForm(capacitySpec())
+      change(form)
+      return validateForm(form, capacitySpec())
+    }
+    expect(errors((f) => (f.storage.volumeGiB = '0'))).toEqual({
+      'storage.volumeGiB': 'must be at least 1 (got 0)',
+    })
+    expect(errors((f) => (f.storage.volumeGiB = '5'))).toEqual({
+      'storage.volumeGiB':
+        'provisioned storage throughput needs a volume of at least 10 GiB (got 5)',
+    })
+    expect(errors((f) => (f.storage.volumeGiB = ''))).toEqual({
+      'storage.volumeGiB': 'is required',
+    })
+    expect(errors((f) => (f.brokerType = 'kafka.m5.large'))).toEqual({
+      'storage.provisionedThroughputMiBps':
+        'kafka.m5.large cannot have provisioned storage throughput: MSK offers it from kafka.m5.4xlarge and kafka.m7g.2xlarge up (docs/capacity.md); remove provisionedThroughputMiBps to use the default 250 MiB/s',
+    })
+    expect(errors((f) => (f.storage.provisionedThroughputMiBps = '600'))).toEqual({
+      'storage.provisionedThroughputMiBps':
+        'provisioned storage throughput for kafka.m5.4xlarge is 250 to 593 MiB/s (got 600)',
+    })
+    // The reader also says "custom" then has no limits; the fields say why, so that is not repeated.
+    expect(
+      errors((f) => {
+        f.brokerType = 'custom'
+        f.brokerLimits.networkMiBps = '500'
+        f.brokerLimits.maxPartitions = 'many'
+      }),
+    ).toEqual({
+      'brokerLimits.vcpus': 'is required',
+      'brokerLimits.maxPartitions': 'must be an integer (got the string "many")',
+    })
+    expect(errors((f) => (f.producers[0]!.recordBytes = '0'))).toEqual({
+      'producers.0.recordBytes': 'must be at least 1 (got 0)',
+    })
+    expect(errors((f) => (f.producers[0]!.recordBytes = '2 KiB'))).toEqual({
+      'producers.0.recordBytes': 'must be an integer (got the string "2 KiB")',
+    })
   })
 })

@@ -9,9 +9,21 @@
  * controllers 1001..), and topics whose replicas no longer fit are left without an assignment,
  * so the reader gives them Kafka's `assignReplicasToBrokers` with the scenario's seed. Faults
  * that the reader finds naming something gone are dropped, and consumers lose gone brokers or
- * are dropped, and both are reported.
+ * are dropped, and both are reported. The capacity fields (broker type, a custom type's limits,
+ * the storage) are written only where the chosen type takes them, but the form keeps what was
+ * typed, so trying another type loses nothing.
  */
-import type { ControllerMode, SimulationSpec, TimedFault, ZoneName } from '../../engine/spec'
+import type { BrokerTypeName, StandardBrokerType } from '../../engine/capacity/broker-type-names'
+import type {
+  BrokerLimits,
+  ClusterConfig,
+  ControllerMode,
+  SimulationSpec,
+  StorageSpec,
+  TimedFault,
+  ZoneName,
+} from '../../engine/spec'
+import { isExpressBrokerType } from '../../analysis/capacity-figures'
 import {
   elrAfterVersionChange,
   lingerAfterVersionChange,
@@ -28,6 +40,7 @@ import {
   ZONE_COUNT_RULE,
 } from '../../scenario/fields'
 import { makeProblem, renderProblem, type Problem } from '../../scenario/messages'
+import { mergedClusterConfig } from '../../scenario/normalize'
 import type { ScenarioConsumer, ScenarioFile, ScenarioProducer } from '../../scenario/types'
 import { checkValue, validateScenario } from '../../scenario/validate'
 import { formatSimTime } from '../../scenario/sim-time'
@@ -50,7 +63,26 @@ export interface ProducerForm {
   recordsPerSecond: string
   /** Broker ids, comma separated: "1, 2, 3". */
   bootstrapServers: string
+  /** The average record size; empty: the scenario's default. */
+  recordBytes: string
 }
+
+/** `cluster.brokerType`, or 'none': no broker type, so no capacity model. */
+export type BrokerTypeChoice = BrokerTypeName | 'none'
+
+export const LIMIT_KEYS = [
+  'vcpus',
+  'networkMiBps',
+  'volumeThroughputMiBps',
+  'recommendedPartitions',
+  'maxPartitions',
+] as const satisfies readonly (keyof BrokerLimits)[]
+export const STORAGE_KEYS = [
+  'volumeGiB',
+  'provisionedThroughputMiBps',
+] as const satisfies readonly (keyof StorageSpec)[]
+export type LimitKey = (typeof LIMIT_KEYS)[number]
+export type StorageKey = (typeof STORAGE_KEYS)[number]
 
 export const NUMERIC_BROKER_KEYS = [
   'replica.lag.time.max.ms',
@@ -74,6 +106,11 @@ export interface ConfigForm {
   controllerCount: string
   /** 'spread' over the zones in order, or a zone index as a string: all controllers there. */
   controllerPlacement: string
+  brokerType: BrokerTypeChoice
+  /** `cluster.brokerLimits`, written with "custom" only; an empty field is left out. */
+  brokerLimits: Record<LimitKey, string>
+  /** `cluster.storage`, written with a Standard or custom type only; empty fields are left out. */
+  storage: Record<StorageKey, string>
   topics: TopicForm[]
   producers: ProducerForm[]
   numeric: Record<NumericBrokerKey, string>
@@ -96,6 +133,11 @@ export function withKafkaVersion(form: ConfigForm, version: KafkaVersion): Confi
   return { ...form, kafkaVersion: version, flags: { ...form.flags, [key]: elr } }
 }
 
+/** Whether a broker type has a volume to configure: Standard and custom, not Express (MSK's). */
+export function takesStorage(type: BrokerTypeChoice): type is StandardBrokerType | 'custom' {
+  return type !== 'none' && !isExpressBrokerType(type)
+}
+
 /** The zone names for `count` zones: the spec's own first, then use1-az1.. not yet taken. */
 export function zoneNames(existing: readonly ZoneName[], count: number): ZoneName[] {
   const names = existing.slice(0, count)
@@ -107,6 +149,16 @@ export function zoneNames(existing: readonly ZoneName[], count: number): ZoneNam
 }
 
 const ACKS_CHOICES: Record<string, AcksChoice> = { '-1': 'all', '1': '1', '0': '0' }
+
+/** A group's numbers as text boxes; what is absent is an empty box. */
+function textsOf<K extends string>(
+  keys: readonly K[],
+  values: Partial<Record<K, number>> | undefined,
+): Record<K, string> {
+  const texts = {} as Record<K, string>
+  for (const key of keys) texts[key] = String(values?.[key] ?? '')
+  return texts
+}
 
 export function specToForm(spec: SimulationSpec): ConfigForm {
   const { cluster } = spec
@@ -128,6 +180,9 @@ export function specToForm(spec: SimulationSpec): ConfigForm {
     controllerMode: cluster.controller,
     controllerCount: String(Math.max(1, cluster.controllers.length)),
     controllerPlacement: placement,
+    brokerType: cluster.brokerType ?? 'none',
+    brokerLimits: textsOf(LIMIT_KEYS, cluster.brokerLimits),
+    storage: textsOf(STORAGE_KEYS, cluster.storage),
     topics: spec.topics.map((t) => {
       const unclean = t.config['unclean.leader.election.enable']
       return {
@@ -147,6 +202,7 @@ export function specToForm(spec: SimulationSpec): ConfigForm {
               acks: ACKS_CHOICES[String(c.config.acks)] ?? 'all',
               recordsPerSecond: String(c.recordsPerSecond),
               bootstrapServers: c.config['bootstrap.servers'].join(', '),
+              recordBytes: c.recordBytes === undefined ? '' : String(c.recordBytes),
             },
           ]
         : [],
@@ -171,6 +227,42 @@ export function jsonList(text: string): (number | string)[] {
     .split(',')
     .filter((part) => part.trim() !== '')
     .map(jsonValue)
+}
+
+/**
+ * The filled boxes of a group, each as `jsonValue`. An empty box is left out: an optional field
+ * then takes its default, and the reader names a required one as required.
+ */
+function filledFields<K extends string>(texts: Record<K, string>): Partial<Record<K, unknown>> {
+  const out: Partial<Record<K, unknown>> = {}
+  for (const [key, text] of Object.entries<string>(texts)) {
+    if (text.trim() !== '') out[key as K] = jsonValue(text)
+  }
+  return out
+}
+
+/** `cluster.brokerType` and the companions the chosen type takes. */
+function capacityFile(form: ConfigForm) {
+  const type = form.brokerType
+  if (type === 'none') return {}
+  const storage = takesStorage(type) ? filledFields(form.storage) : {}
+  return {
+    brokerType: type,
+    ...(type === 'custom' ? { brokerLimits: filledFields(form.brokerLimits) } : {}),
+    ...(Object.keys(storage).length === 0 ? {} : { storage }),
+  }
+}
+
+/**
+ * The cluster configs whose default a broker type sets (Express's fixed settings): the scenario
+ * reader rejects any other value, so the form leaves out those it does not show, and the reader
+ * gives them the type's values. Choosing Express thus raises no problem that no field could fix.
+ */
+function typeDefaultedKeys(type: BrokerTypeChoice, version: KafkaVersion) {
+  if (type === 'none') return []
+  const plain = mergedClusterConfig(undefined, version)
+  const typed = mergedClusterConfig(undefined, version, type)
+  return (Object.keys(typed) as (keyof ClusterConfig)[]).filter((key) => typed[key] !== plain[key])
 }
 
 /** A count the form builds a list from, checked with the scenario format's own rule. */
@@ -256,6 +348,7 @@ export function formToScenario(
     controllerCount ?? Math.max(1, base.cluster.controllers.length),
   )
   const config: Record<string, unknown> = { ...file.cluster.config }
+  for (const key of typeDefaultedKeys(form.brokerType, form.kafkaVersion)) delete config[key]
   for (const key of NUMERIC_BROKER_KEYS) config[key] = jsonValue(form.numeric[key])
   for (const key of BOOLEAN_BROKER_KEYS) config[key] = form.flags[key]
   const perZone = jsonValue(form.brokersPerZone)
@@ -266,6 +359,7 @@ export function formToScenario(
     ...file,
     cluster: {
       ...(named ? { kafkaVersion: form.kafkaVersion } : {}),
+      ...capacityFile(form),
       controller: form.controllerMode,
       zones,
       brokersPerZone: perZone,
@@ -342,6 +436,7 @@ function producerFile(p: ProducerForm, file: ScenarioFile, from: KafkaVersion, t
     id: p.id,
     topic: p.topic,
     recordsPerSecond: jsonValue(p.recordsPerSecond),
+    ...(p.recordBytes.trim() === '' ? {} : { recordBytes: jsonValue(p.recordBytes) }),
     config,
   }
 }
@@ -429,6 +524,9 @@ function carryConsumers(carried: Carried, errors: Problem[], producers: number, 
 }
 
 const CONFIG_KEY = /^cluster\.config\["([^"]+)"\]/
+const CAPACITY_PATH = new RegExp(
+  `^cluster\\.(?:(brokerLimits)\\.(${LIMIT_KEYS.join('|')})|(storage)\\.(${STORAGE_KEYS.join('|')}))$`,
+)
 const TOPIC_PATH =
   /^topics\[(\d+)\](?:\.(name|partitions|replicationFactor)|\.config\["([^"]+)"\])?/
 
@@ -443,6 +541,13 @@ export function fieldOf(problem: Problem, producers: number): string | null {
   if (path.startsWith('cluster.controllers')) return 'controllerCount'
   if (path === 'cluster.controller') return 'controllerMode'
   if (path === 'cluster.kafkaVersion') return 'kafkaVersion'
+  const capacity = CAPACITY_PATH.exec(path)
+  if (capacity !== null) {
+    const [, limits, limitKey, storage, storageKey] = capacity
+    return limits !== undefined ? `${limits}.${limitKey}` : `${storage}.${storageKey}`
+  }
+  // What the type takes or refuses as a whole (limits, a volume) is told at the type's select.
+  if (/^cluster\.(brokerType|brokerLimits|storage)$/.test(path)) return 'brokerType'
   const key = CONFIG_KEY.exec(path)?.[1]
   if (key !== undefined) {
     if ((NUMERIC_BROKER_KEYS as readonly string[]).includes(key)) return `numeric.${key}`
@@ -466,16 +571,26 @@ export function fieldOf(problem: Problem, producers: number): string | null {
   }
   if (index >= producers) return null
   const rest = client[2] ?? ''
-  if (rest === '.topic' || rest === '.recordsPerSecond') return `producers.${index}${rest}`
+  if (rest === '.topic' || rest === '.recordsPerSecond' || rest === '.recordBytes')
+    return `producers.${index}${rest}`
   if (rest.startsWith('.config.acks')) return `producers.${index}.acks`
   if (rest.startsWith('.config["bootstrap.servers"]')) return `producers.${index}.bootstrapServers`
   return `producers.${index}.id`
 }
 
+/**
+ * Limits the reader rejects are, to it, no limits, so it adds that "custom" needs some; the
+ * limits' own problems already say what is wrong, at their fields.
+ */
+function withoutEchoes(problems: Problem[]): Problem[] {
+  const ownProblems = problems.some((p) => p.path.startsWith('cluster.brokerLimits.'))
+  return ownProblems ? problems.filter((p) => p.code !== 'custom-broker-needs-limits') : problems
+}
+
 function placeProblems(problems: Problem[], form: ConfigForm) {
   const fields: FieldProblems = {}
   const general: Problem[] = []
-  for (const found of problems) {
+  for (const found of withoutEchoes(problems)) {
     const p = fromProducerSide(found, form.producers.length)
     const field = fieldOf(p, form.producers.length)
     if (field === null) general.push(p)

@@ -100,3 +100,16 @@ export function baseSpec(): SimulationSpec {
     ],
   }
 }
+
+/**
+ * The three-zone fixture on kafka.m5.4xlarge brokers (a size that can provision storage
+ * throughput) with 1000 GiB volumes at 400 MiB/s, and a producer of 512-byte records.
+ */
+export function capacitySpec(): SimulationSpec {
+  const spec = baseSpec()
+  spec.cluster.brokerType = 'kafka.m5.4xlarge'
+  spec.cluster.storage = { volumeGiB: 1000, provisionedThroughputMiBps: 400 }
+  const producer = spec.clients[0]!
+  if (producer.kind === 'producer') producer.recordBytes = 512
+  return spec
+}
