@@ -82,6 +82,13 @@ test('broker cards show utilisation as a bar, a number and words; overloaded one
   await page.getByRole('tab', { name: 'Survivability', exact: true }).click()
   await expect(page.getByRole('columnheader', { name: /Busiest survivor/ })).toBeVisible()
   await page.screenshot({ path: `${DIR}/02c-matrix-1440.png`, fullPage: true })
+  await page.getByRole('tab', { name: 'Scenario', exact: true }).click()
+  const type = page.getByRole('combobox', { name: 'Broker type' })
+  await expect(type).toHaveValue('kafka.m5.large')
+  const limits = page.getByRole('region', { name: 'Published limits of kafka.m5.large' })
+  await expect(limits).toContainText('0.75')
+  await limits.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${DIR}/02d-editor-broker-type-1440.png` })
   await page.getByRole('tab', { name: 'Partitions', exact: true }).click()
 
   await page.setViewportSize({ width: 1280, height: 720 })
