@@ -70,13 +70,25 @@ test.describe('guided scenarios', () => {
       await loadGuided(page, entry.title, scenario.name)
       const narration = page.getByRole('region', { name: 'Narration' })
       await expect(narration).toContainText(scenario.narration.steps[0]!.title)
-      await page.getByRole('slider', { name: 'Speed' }).fill('8')
-      await page.getByRole('button', { name: 'Play', exact: true }).click()
-      await page.waitForFunction(
-        (atMs) => window.__sim?.playing() === false && window.__sim.nowMs() === atMs,
-        step.atMs,
-        { timeout: 30_000 },
-      )
+      if (step.atMs > 300_000) {
+        // An hour away is 36 s of playback even at 100×: Next seeks there, as a class would.
+        const index = scenario.narration.steps.indexOf(step)
+        for (let i = 0; i < index; i++) {
+          await narration.getByRole('button', { name: 'Next' }).click()
+          await expect(narration).toContainText(`Step ${i + 2} of`)
+        }
+        await page.waitForFunction((atMs) => window.__sim?.nowMs() === atMs, step.atMs, {
+          timeout: 60_000,
+        })
+      } else {
+        await page.getByRole('slider', { name: 'Speed' }).fill('8')
+        await page.getByRole('button', { name: 'Play', exact: true }).click()
+        await page.waitForFunction(
+          (atMs) => window.__sim?.playing() === false && window.__sim.nowMs() === atMs,
+          step.atMs,
+          { timeout: 30_000 },
+        )
+      }
       await settled(page)
       expect(await page.evaluate(() => window.__sim?.nowMs())).toBe(step.atMs)
       await expect(narration.getByRole('heading', { name: step.title })).toBeVisible()

@@ -5,7 +5,13 @@
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { buildReport, createSimulation, type RunReport } from '../engine'
+import {
+  buildReport,
+  createSimulation,
+  restoreSimulation,
+  type RunReport,
+  type Simulation,
+} from '../engine'
 import type {
   ClientLogLine,
   MetricsSample,
@@ -41,22 +47,51 @@ export interface GuidedOutcome {
   probes: Map<number, Snapshot>
 }
 
+export interface GuidedRunOptions {
+  /**
+   * Quiet stretches [fromMs, toMs] of a long run to simulate without the invariant checks, which
+   * cost 40 to 100 ms per simulated second on a capacity scenario (an hour-long run would take
+   * over three minutes). At each fromMs the run is checkpointed and continued unchecked; at each
+   * toMs, checkpointed again and continued with checks, by a fresh checker (its memory of epochs
+   * and high watermarks starts over there). Checkpoint and restore reproduce the uninterrupted
+   * run: same report, series, events and client log.
+   */
+  uncheckedMs?: readonly (readonly [number, number])[]
+}
+
 /**
  * Runs a guided scenario for its whole `durationMs` with the engine's invariant checks on (the
- * first violation throws), and takes a snapshot at each narration step and each extra probe time
- * on the way, after every event of that millisecond.
+ * first violation throws), except in `options.uncheckedMs`, and takes a snapshot at each
+ * narration step and each extra probe time on the way, after every event of that millisecond.
  */
-export function runGuided(id: string, extraProbesMs: readonly number[] = []): GuidedOutcome {
+export function runGuided(
+  id: string,
+  extraProbesMs: readonly number[] = [],
+  options: GuidedRunOptions = {},
+): GuidedOutcome {
   const scenario = loadGuidedScenario(id, readGuidedFile)
   const { spec, narration } = scenario
-  const sim = createSimulation(spec, { checkInvariants: true, throwOnViolation: true })
+  const checked = { checkInvariants: true, throwOnViolation: true }
+  let sim: Simulation = createSimulation(spec, checked)
   const times = [...new Set([...narration.steps.map((s) => s.atMs), ...extraProbesMs])]
     .filter((t) => t <= spec.durationMs)
     .sort((a, b) => a - b)
+  const switches = new Map<number, typeof checked>()
+  for (const [from, to] of options.uncheckedMs ?? []) {
+    switches.set(from, { checkInvariants: false, throwOnViolation: true })
+    switches.set(to, checked)
+  }
+  const marks = [...new Set([...times, ...switches.keys()])]
+    .filter((t) => t <= spec.durationMs)
+    .sort((a, b) => a - b)
+  const probeTimes = new Set(times)
   const probes = new Map<number, Snapshot>()
-  for (const t of times) {
+  for (const t of marks) {
     sim.runUntil(t)
-    probes.set(t, sim.snapshot())
+    if (probeTimes.has(t)) probes.set(t, sim.snapshot())
+    const next = switches.get(t)
+    if (next !== undefined && t < spec.durationMs)
+      sim = restoreSimulation(spec, sim.checkpoint(), next)
   }
   sim.runUntil(spec.durationMs)
   return {
@@ -70,9 +105,13 @@ export function runGuided(id: string, extraProbesMs: readonly number[] = []): Gu
 }
 
 /** `runGuided` on first call, memoised: a describe block runs its scenario once, inside a test. */
-export function lazyRun(id: string, extraProbesMs: readonly number[] = []): () => GuidedOutcome {
+export function lazyRun(
+  id: string,
+  extraProbesMs: readonly number[] = [],
+  options: GuidedRunOptions = {},
+): () => GuidedOutcome {
   let outcome: GuidedOutcome | null = null
-  return () => (outcome ??= runGuided(id, extraProbesMs))
+  return () => (outcome ??= runGuided(id, extraProbesMs, options))
 }
 
 export function probe(outcome: GuidedOutcome, atMs: number): Snapshot {

@@ -281,7 +281,9 @@ function catchupRate(
   const asLeader = Math.max(1, run.pairsLast[leader * 2]!, run.pairsNow[leader * 2]!)
   const asFollower = Math.max(1, run.pairsLast[follower * 2 + 1]!, run.pairsNow[follower * 2 + 1]!)
   let rate = Infinity
-  const network = limits.networkMiBps ?? limits.egressMiBps
+  // Express: AWS publishes no network figure, and its sustained figures count client traffic
+  // only, so catch-up is bounded by the raw link rate (the egress figure) alone.
+  const network = limits.networkMiBps
   if (network !== null) {
     // Spare beyond what the pair's brokers moved last second, their own catch-up left out.
     const outSpare =
