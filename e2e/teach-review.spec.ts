@@ -75,7 +75,7 @@ test.describe('guided scenarios', () => {
         const index = scenario.narration.steps.indexOf(step)
         for (let i = 0; i < index; i++) {
           await narration.getByRole('button', { name: 'Next' }).click()
-          await expect(narration).toContainText(`Step ${i + 2} of`)
+          await expect(narration).toContainText(`Step ${i + 2} of`, { timeout: 60_000 })
         }
         await page.waitForFunction((atMs) => window.__sim?.nowMs() === atMs, step.atMs, {
           timeout: 60_000,

@@ -29,6 +29,33 @@ describe('createTimeline', () => {
     expect(timeline.recording()).toHaveLength(1)
   })
 
+  it('spreads a long jump ahead over a few checkpoints, not one per interval', () => {
+    const engine = createFakeEngine()
+    let checkpoints = 0
+    const counting = {
+      ...engine,
+      createSimulation: (...args: Parameters<typeof engine.createSimulation>) => {
+        const sim = engine.createSimulation(...args)
+        const checkpoint = sim.checkpoint.bind(sim)
+        sim.checkpoint = () => {
+          checkpoints += 1
+          return checkpoint()
+        }
+        return sim
+      },
+    }
+    const timeline = createTimeline(tinySpec(), counting, { checkpointIntervalMs: 1000 })
+    // An hour ahead at a 1 s interval would be 3,600 checkpoints.
+    timeline.seek(3_600_000)
+    expect(timeline.nowMs()).toBe(3_600_000)
+    expect(checkpoints).toBeGreaterThan(0)
+    expect(checkpoints).toBeLessThanOrEqual(17)
+    // Small steps still checkpoint every interval.
+    checkpoints = 0
+    for (let t = 3_601_000; t <= 3_610_000; t += 500) timeline.advance(t)
+    expect(checkpoints).toBeGreaterThanOrEqual(9)
+  })
+
   it('seeks back from the latest checkpoint and replays recorded faults', () => {
     const engine = createFakeEngine()
     const timeline = createTimeline(tinySpec(), engine, { checkpointIntervalMs: 1000 })
