@@ -15,6 +15,7 @@ import type { Finding, Fix, SharedZoneExample, Severity } from './finding-messag
 import { makeFinding, makeFix } from './finding-messages'
 import type { ScenarioPatch } from './patch'
 import { capacityRules } from './capacity-rules'
+import { disableUncleanTopic, setMinIsr } from './topic-fixes'
 import { zoneAwareReassignment } from './reassignment'
 import { zonesOf } from './survivability'
 import { leaderMinIsr, versionOf } from './version'
@@ -113,14 +114,6 @@ function minIsrParams(
 /** The min ISR we recommend for a replication factor: RF - 1 from RF 3 up, else 1. */
 function recommendedMinIsr(rf: number): number {
   return rf >= 3 ? rf - 1 : 1
-}
-
-function setMinIsr(topic: TopicSpec, value: number): Fix {
-  return makeFix(
-    'set-min-isr',
-    { topic: topic.name, minIsr: value },
-    { op: 'setTopicConfig', topic: topic.name, key: 'min.insync.replicas', value },
-  )
 }
 
 function topicRules(spec: SimulationSpec, topic: TopicSpec, i: number): Finding[] {
@@ -305,16 +298,7 @@ function uncleanTopicRule(topic: TopicSpec, i: number): Finding[] {
       'warning',
       topicPath(i, '.config["unclean.leader.election.enable"]'),
       { scope: 'topic', topic: topic.name },
-      makeFix(
-        'disable-unclean-topic',
-        { topic: topic.name },
-        {
-          op: 'setTopicConfig',
-          topic: topic.name,
-          key: 'unclean.leader.election.enable',
-          value: false,
-        },
-      ),
+      disableUncleanTopic(topic),
     ),
   ]
 }

@@ -22,6 +22,7 @@ import type { BrokerId, SimulationSpec } from '../engine/spec'
 import { configuredMinIsr, uncleanElectionEnabled } from '../engine/spec'
 import type { CapacityEvaluator } from './capacity'
 import { createCapacityEvaluator } from './capacity'
+import { disableUncleanTopic, setMinIsr } from './topic-fixes'
 import type { Finding, Fix } from './finding-messages'
 import { makeFinding, makeFix } from './finding-messages'
 import { buildPartitionTable, indexBrokers, roundRatio } from './partition-table'
@@ -339,16 +340,7 @@ function expressRules(spec: SimulationSpec): Finding[] {
         minIsr,
         EXPRESS_FIXED.minInsyncReplicas,
         topic.name,
-        makeFix(
-          'set-min-isr',
-          { topic: topic.name, minIsr: EXPRESS_FIXED.minInsyncReplicas },
-          {
-            op: 'setTopicConfig',
-            topic: topic.name,
-            key: 'min.insync.replicas',
-            value: EXPRESS_FIXED.minInsyncReplicas,
-          },
-        ),
+        setMinIsr(topic, EXPRESS_FIXED.minInsyncReplicas),
       )
     }
     if (uncleanElectionEnabled(topic, spec.cluster.config)) {
@@ -358,16 +350,7 @@ function expressRules(spec: SimulationSpec): Finding[] {
         true,
         false,
         topic.name,
-        makeFix(
-          'disable-unclean-topic',
-          { topic: topic.name },
-          {
-            op: 'setTopicConfig',
-            topic: topic.name,
-            key: 'unclean.leader.election.enable',
-            value: false,
-          },
-        ),
+        disableUncleanTopic(topic),
       )
     }
   })
