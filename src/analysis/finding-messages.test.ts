@@ -272,7 +272,7 @@ const SENTENCES: Table = {
         fitsType: 'kafka.m5.xlarge',
       },
       message:
-        'If use1-az1 fails, its leaderships move to the surviving brokers and broker 2 runs at 121% of its network bandwidth out (2 brokers above 100%): requests queue, produce latency climbs and requests time out, though no data is lost. kafka.m5.xlarge brokers would carry it, or about 3 brokers per zone instead of 2.',
+        'If use1-az1 fails, its leaderships move to the surviving brokers and broker 2 runs at 121% of its network bandwidth out (2 brokers above 100%): requests queue, produce latency climbs and producers are held to what it carries (send() blocks once buffer.memory is full), though no data is lost. kafka.m5.xlarge brokers would carry it, or about 3 brokers per zone instead of 2.',
     },
     {
       params: {
@@ -287,7 +287,7 @@ const SENTENCES: Table = {
         fitsType: null,
       },
       message:
-        'If a fails, its leaderships move to the surviving brokers and broker 5 runs at 150% of its CPU (estimated) (1 broker above 100%): requests queue, produce latency climbs and requests time out, though no data is lost. No larger kafka.m5.24xlarge size carries it; add brokers (about 2 per zone, with partitions spread over them).',
+        'If a fails, its leaderships move to the surviving brokers and broker 5 runs at 150% of its CPU (estimated) (1 broker above 100%): requests queue, produce latency climbs and producers are held to what it carries (send() blocks once buffer.memory is full), though no data is lost. No larger kafka.m5.24xlarge size carries it; add brokers (about 2 per zone, with partitions spread over them).',
     },
   ],
   'cpu-above-60': [

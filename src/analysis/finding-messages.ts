@@ -473,7 +473,8 @@ export function renderFinding(finding: FindingData | Finding): string {
         `If ${p.zone} fails, its leaderships move to the surviving brokers and broker ${p.broker}` +
         ` runs at ${pct(p.peak)} of its ${LIMIT_WORDS[p.resource]}` +
         ` (${p.overloaded} ${p.overloaded === 1 ? 'broker' : 'brokers'} above 100%): requests` +
-        ' queue, produce latency climbs and requests time out, though no data is lost.' +
+        ' queue, produce latency climbs and producers are held to what it carries (send() blocks' +
+        ' once buffer.memory is full), though no data is lost.' +
         fit
       )
     }
