@@ -174,11 +174,8 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
   }
   const leaderId = brokerId(ctx, pair.leaderIndex)
   releaseResponse(ctx, pair)
+  // The response's byte scratch is 0 here: sendResponse clears it after every response.
   const cap = ctx.capacity
-  if (cap !== null) {
-    cap.responseBytes = 0
-    cap.catchupBytes = 0
-  }
   let hwOnly = false
   // Visit a copy of the dirty set (a shared scratch array), which fills again as the round goes.
   const visit = takeDirty(pair, visitScratch)

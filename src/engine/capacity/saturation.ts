@@ -67,7 +67,7 @@ export interface CapacityCtx {
 /** Per broker figures of a run (state: checkpointed with the rest). */
 export interface CapacityRunState {
   /** Which brokers were serving at the last sample. */
-  loadsServing: Uint8Array
+  online: Uint8Array
   /** MiB each broker moved this second, LOAD_FIELDS per broker (measured, catch-up included). */
   movedMiB: Float64Array
   /** Last second's measured MiB/s, LOAD_FIELDS per broker: what the utilisation is of. */
@@ -154,7 +154,7 @@ export function createCapacityRunState(spec: SimulationSpec): CapacityRunState {
 
 function newRunState(brokers: number): CapacityRunState {
   return {
-    loadsServing: new Uint8Array(brokers),
+    online: new Uint8Array(brokers),
     movedMiB: emptyLoads(brokers),
     movedRate: emptyLoads(brokers),
     catchupMiB: new Float64Array(brokers * 2),
@@ -172,15 +172,16 @@ function newRunState(brokers: number): CapacityRunState {
 }
 
 /**
- * Once per metrics sample (`elapsedMs` since the last): brings the offered loads up to date,
- * turns last second's catch-up bytes into rates, and moves each broker's backlog.
+ * Once per metrics sample (`elapsedMs` since the last): notes which brokers serve, folds the
+ * bytes moved since the last sample into the smoothed rates, turns the catch-up bytes into rates,
+ * and moves each broker's backlog.
  */
 export function sampleCapacity(ctx: Ctx, elapsedMs: number): void {
   const cap = ctx.capacity
   const run = ctx.s.capacity
   if (cap === null || run === null) return
   const n = ctx.s.brokers.length
-  for (let b = 0; b < n; b++) run.loadsServing[b] = serving(brokerAt(ctx, b as BrokerIndex)) ? 1 : 0
+  for (let b = 0; b < n; b++) run.online[b] = serving(brokerAt(ctx, b as BrokerIndex)) ? 1 : 0
   const seconds = elapsedMs / 1000
   // Smoothed over about RATE_WINDOW_MS: the engine's producers send one batch per tick to one
   // partition in turn, so a single second sees a broker's traffic in lumps a real sticky
@@ -199,7 +200,7 @@ export function sampleCapacity(ctx: Ctx, elapsedMs: number): void {
   }
   run.second++
   for (let b = 0; b < n; b++) {
-    if (run.loadsServing[b] !== 1) {
+    if (run.online[b] !== 1) {
       run.utilisation[b] = 0
       run.backlogMs[b] = 0
       continue
@@ -315,8 +316,7 @@ export function brokerCapacityView(ctx: Ctx, b: number): BrokerCapacityView | nu
   const cap = ctx.capacity
   const run = ctx.s.capacity
   if (cap === null || run === null) return null
-  const combined = combinedLoads(run, b)
-  const c = brokerCapacity(cap.limits, combined, 0)
+  const c = brokerCapacity(cap.limits, run.movedRate, b)
   return {
     utilisation: round4(c.utilisation),
     bound: c.bound,
@@ -330,11 +330,6 @@ export function brokerCapacityView(ctx: Ctx, b: number): BrokerCapacityView | nu
     catchupOutMiBps: round4(run.catchupRate[b * 2]!),
     queueMs: Math.round(run.backlogMs[b]!),
   }
-}
-
-/** One broker's last second of measured traffic, as a one-broker loads array. */
-function combinedLoads(run: CapacityRunState, b: number): Float64Array {
-  return run.movedRate.slice(b * LOAD_FIELDS, (b + 1) * LOAD_FIELDS)
 }
 
 /** The per-broker capacity figures of a metrics sample (undefined without a broker type). */
@@ -351,13 +346,13 @@ export function capacitySample(ctx: Ctx): MetricsSample['capacity'] {
   }
   ctx.s.brokers.forEach((broker, b) => {
     const key = String(broker.id)
-    const loads = combinedLoads(run, b)
+    const at = b * LOAD_FIELDS
     sample.utilisation[key] = round4(run.utilisation[b]!)
     sample.queueMs[key] = Math.round(run.backlogMs[b]!)
-    sample.bytesInMiBps[key] = round4(loads[BYTES_IN]!)
-    sample.bytesOutMiBps[key] = round4(loads[BYTES_OUT]!)
-    sample.replicationInMiBps[key] = round4(loads[REPLICATION_IN]!)
-    sample.replicationOutMiBps[key] = round4(loads[REPLICATION_OUT]!)
+    sample.bytesInMiBps[key] = round4(run.movedRate[at + BYTES_IN]!)
+    sample.bytesOutMiBps[key] = round4(run.movedRate[at + BYTES_OUT]!)
+    sample.replicationInMiBps[key] = round4(run.movedRate[at + REPLICATION_IN]!)
+    sample.replicationOutMiBps[key] = round4(run.movedRate[at + REPLICATION_OUT]!)
   })
   return sample
 }
