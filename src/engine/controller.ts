@@ -424,9 +424,13 @@ export function alterPartition(
   const part = partitionAt(ctx, p)
   const b = brokerIdx(ctx, leaderId)
   if (!connectedToController(ctx, b)) return false
+  const kraft = ctx.spec.cluster.controller === 'kraft'
+  // ClusterControlManager.checkBrokerEpoch: a KRaft broker sends its registration's epoch. A new
+  // incarnation that has not registered yet has none the controller accepts (STALE_BROKER_EPOCH),
+  // so the request is refused and stays pending until the broker registers.
+  if (kraft && !brokerAt(ctx, b).registered) return false
   if (part.leaderId !== leaderId || part.leaderEpoch !== leaderEpoch) return false
   // New members must be eligible (KRaft: active; ZooKeeper: alive), else INELIGIBLE_REPLICA.
-  const kraft = ctx.spec.cluster.controller === 'kraft'
   for (const r of newIsr) {
     if (part.isr.includes(r)) continue
     if (!eligibleForIsr(ctx, r)) return false

@@ -176,14 +176,30 @@ describe('random fault schedules on saturated brokers (capacity model)', () => {
           const c = runSchedule(seed, commands, 'kraft', version, true)
           const snap = c.snapshot()
           expect(snap.durability.lostAckedRecords).toBe(0)
-          // 150 records/s of 4 KiB at RF 3 is 0.29 MiB/s of writes per broker in the steady
-          // state, 84% of the 0.35 MiB/s limit: the run measured brokers near or over it.
-          expect(snap.capacity!.brokers.some((b) => b.peakUtilisation > 0.8)).toBe(true)
         },
       ),
       { numRuns: Number(process.env.FAULT_SCHEDULE_RUNS ?? 15) },
     )
   }, 180_000)
+
+  it('the harness does saturate: losing a zone puts the survivors above their limit', () => {
+    // 150 records/s of 4 KiB at RF 3 is 0.29 MiB/s of writes per broker in the steady state,
+    // 84% of the 0.35 MiB/s limit; the survivors of a zone take over its leaderships. (Checked
+    // here once rather than per schedule: a schedule that keeps partitions offline from the
+    // start measures little traffic, and says nothing about the harness.)
+    const c = runSchedule(
+      1,
+      [
+        { kind: 'stopZone', zone: 0 },
+        { kind: 'wait', ms: 20_000 },
+      ],
+      'kraft',
+      '3.9',
+      true,
+    )
+    const peaks = c.snapshot().capacity!.brokers.map((b) => b.peakUtilisation)
+    expect(Math.max(...peaks)).toBeGreaterThan(1)
+  }, 60_000)
 })
 
 describe('pinned regressions (schedules fast-check once shrank to)', () => {
@@ -259,6 +275,26 @@ describe('pinned regressions (schedules fast-check once shrank to)', () => {
       ],
     },
   ]
+  it('a saturated follower does not take a response meant for the log it truncated (seed 471593)', () => {
+    const c = runSchedule(
+      471593,
+      [
+        { kind: 'start', broker: 1 },
+        { kind: 'stopZone', zone: 2 },
+        { kind: 'slow', broker: 1, delay: 7100 },
+        { kind: 'stopZone', zone: 2 },
+        { kind: 'wait', ms: 6800 },
+        { kind: 'isolate', broker: 1 },
+        { kind: 'stopZone', zone: 0 },
+        { kind: 'crash', broker: 5 },
+        { kind: 'stopZone', zone: 2 },
+      ],
+      'kraft',
+      '3.9',
+      true,
+    )
+    expect(c.snapshot().durability.lostAckedRecords).toBe(0)
+  }, 60_000)
   for (const { name, controller, commands } of cases) {
     it(`${name} (seed 1)`, () => {
       const c = runSchedule(1, commands, controller)

@@ -217,7 +217,17 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
       }
     }
     recordFollowerFetch(ctx, side, fSlot, fLog.logEndOffset, lLog.logEndOffset)
+    const epoch = lrs.knownLeaderEpoch
     maybeExpandIsr(ctx, p, part, lSlot, fSlot)
+    // The engine's AlterPartition commits at once, and the controller may elect another leader
+    // in it (PartitionChangeBuilder: the requesting leader is no longer acceptable, as in a
+    // controlled shutdown). Kafka answers this fetch in the epoch it was read in, and the
+    // follower, already in the new epoch, drops that answer; here the partition simply waits
+    // for the next round, fetched from whoever leads now.
+    if (lrs.leaderSide !== side || lrs.knownLeaderEpoch !== epoch) {
+      markDirty(pair, p)
+      continue
+    }
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
     const outOfSync = !inMaximalIsr(side.followers, fSlot)
     if (outOfSync) poll = true
