@@ -30,6 +30,7 @@ import {
   serving,
   zkReachable,
 } from './network'
+import { truncateTo } from './log'
 import { intInclusive } from './prng'
 import { isrCheckIntervalMs } from './spec'
 import { catchUpMetadata, forgetRoles, kickDownPairs } from './broker/replica-manager'
@@ -137,10 +138,12 @@ export function onControllerElection(ctx: Ctx, gen: number): void {
     type: 'ControllerElected',
     controller: brokerAt(ctx, asBrokerIndex(candidate)).id,
   })
-  // onControllerFailover: brokers without a session are dead; their partitions move.
+  // onControllerFailover: brokers without a session are dead; their partitions move. So are
+  // brokers that bounced while there was no controller (see onBrokerReady).
   s.brokers.forEach((broker, i) => {
     const b = asBrokerIndex(i)
-    if (!broker.registered) zkBrokerFailure(ctx, b)
+    if (!broker.registered || broker.zkBounced) zkBrokerFailure(ctx, b)
+    broker.zkBounced = false
   })
   zkElectOfflinePartitions(ctx, null)
   s.brokers.forEach((broker, i) => {
@@ -177,8 +180,11 @@ export function onHeartbeat(ctx: Ctx, b: BrokerIndex): void {
     if (broker.metadataVersion < s.metadataVersion) catchUpMetadata(ctx, b)
     broker.reportedMetadataVersion = broker.metadataVersion
     resendPendingIsrChanges(ctx, b)
-    if (broker.fenced && !broker.inControlledShutdown && broker.status === 'online')
+    if (broker.fenced && !broker.inControlledShutdown && broker.status === 'online') {
       unfenceBroker(ctx, b)
+      // Its listeners open: followers waiting to fetch from it start now.
+      kickDownPairs(ctx)
+    }
     return
   }
   const majority = majorityComponent(ctx)
@@ -290,11 +296,42 @@ export function startBroker(ctx: Ctx, b: BrokerIndex): void {
   at(ctx, BROKER_STARTUP_MS, EV.brokerReady, b, broker.gen)
 }
 
+/**
+ * The broker's storage volume is replaced (MSK replaces a failed EBS volume; a self-managed
+ * cluster swaps a disk): the process dies with the old volume (an unclean stop: there is no
+ * clean shutdown file on the new one), every replica on it restarts from an empty log and an
+ * empty leader epoch cache, and the broker starts again (once its zone is up). Its replicas then
+ * fetch everything from their leaders, at the spare throughput the capacity model allows, and
+ * rejoin the ISR when caught up (Partition.maybeExpandIsr). Registration, fencing and ISR removal
+ * follow from the restart as for any unclean one.
+ */
+export function replaceVolume(ctx: Ctx, b: BrokerIndex): void {
+  const broker = brokerAt(ctx, b)
+  stopBroker(ctx, b, false)
+  broker.cleanShutdown = false
+  let replicas = 0
+  let records = 0
+  for (const p of hostedOn(ctx, b)) {
+    for (const rs of partitionAt(ctx, p).replicaStates) {
+      if (rs.brokerIndex !== b) continue
+      replicas += 1
+      records += rs.log.logEndOffset
+      truncateTo(rs.log, 0)
+      rs.highWatermark = 0
+      rs.volumeReplaced = true
+    }
+  }
+  emit(ctx, { atMs: ctx.s.nowMs, type: 'VolumeReplaced', broker: broker.id, replicas, records })
+  startBroker(ctx, b)
+}
+
 export function onBrokerReady(ctx: Ctx, b: BrokerIndex): void {
   const s = ctx.s
   const broker = brokerAt(ctx, b)
   const config = ctx.spec.cluster.config
   broker.status = 'online'
+  // KRaft: no listener until the controller unfences this incarnation (unfenceBroker).
+  broker.listening = !isKraft(ctx)
   if (isKraft(ctx)) {
     // A new incarnation must register again. While the old registration's session is still
     // valid the controller refuses it (DuplicateBrokerRegistrationException) until it fences it.
@@ -304,14 +341,23 @@ export function onBrokerReady(ctx: Ctx, b: BrokerIndex): void {
     // failure and then a startup (KafkaController.processBrokerChange, bouncedBrokerIds).
     broker.registered = false
     broker.fenced = true
-    if (s.activeController === b) {
-      resign(ctx, broker.id)
-      scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
-    } else if (
+    if (
       s.activeController >= 0 &&
+      s.activeController !== b &&
       serving(brokerAt(ctx, asBrokerIndex(s.activeController)))
     ) {
       zkBrokerFailure(ctx, b)
+    } else {
+      // No controller to see the bounce now (or the controller itself bounced): the next one
+      // finds the broker dead at failover, as Kafka's does (the new incarnation registers only
+      // once the old session expired: KafkaZkClient.registerBroker retries, KAFKA-7165), so its
+      // leaderships elect again before it rejoins. Without this a broker that bounced, perhaps
+      // onto an empty volume, kept its leaderships.
+      broker.zkBounced = true
+      if (s.activeController === b) {
+        resign(ctx, broker.id)
+        scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
+      }
     }
   }
   // Registration happens on the first heartbeat; the ISR check runs every lag/2.

@@ -165,6 +165,12 @@ export function commitPartitionChange(
     })
   }
   if (added.length > 0) {
+    // A replica that rejoins the ISR caught up to the high watermark: its new volume holds the
+    // committed records again.
+    for (const r of added) {
+      const rs = part.replicaStates[part.replicas.indexOf(r)]
+      if (rs !== undefined) rs.volumeReplaced = false
+    }
     if (cause.isrBy === 'leader') markMeter(s.meters.isrExpands, s.nowMs)
     emit(ctx, {
       atMs: s.nowMs,
@@ -269,6 +275,7 @@ export function unfenceBroker(ctx: Ctx, b: BrokerIndex): void {
   const broker = brokerAt(ctx, b)
   if (!broker.fenced) return
   broker.fenced = false
+  broker.listening = true
   emit(ctx, { atMs: ctx.s.nowMs, type: 'BrokerUnfenced', broker: broker.id })
   for (const p of hostedOn(ctx, b)) {
     if (partitionAt(ctx, p).leaderId === -1) kraftUpdate(ctx, p, -1, broker.id, null)

@@ -23,6 +23,7 @@ function brokersHit(ctx: Ctx, fault: TimedFault): number[] {
     case 'startBroker':
     case 'healBroker':
     case 'unslowBroker':
+    case 'replaceVolume':
       return [fault.broker]
     case 'stopZone':
     case 'startZone':

@@ -25,6 +25,7 @@ const ROWS: Record<FaultType, [Fault, string][]> = {
     [{ type: 'slowBroker', broker: 6, fetchDelayMs: 800 }, 'broker 6, fetch delay 800 ms'],
   ],
   unslowBroker: [[{ type: 'unslowBroker', broker: 6 }, 'broker 6']],
+  replaceVolume: [[{ type: 'replaceVolume', broker: 2 }, 'broker 2']],
   crashController: [[{ type: 'crashController', controller: 1001 }, 'controller 1001']],
   startController: [[{ type: 'startController', controller: 1002 }, 'controller 1002']],
   rollingRestart: [

@@ -14,6 +14,7 @@ export function describeFault(fault: Fault): string {
     case 'shutdownBroker':
     case 'healBroker':
     case 'unslowBroker':
+    case 'replaceVolume':
       return `broker ${fault.broker}`
     case 'isolateBroker':
       return `broker ${fault.broker} from ${(fault.from ?? ALL_SCOPES).join(', ')}`

@@ -10,6 +10,7 @@ import { preferredElection, uncleanElection } from './controller'
 import {
   onControlledShutdown,
   reevaluateControlPlane,
+  replaceVolume,
   startBroker,
   stopBroker,
   syncMetadataVersions,
@@ -107,6 +108,9 @@ export function applyFault(ctx: Ctx, fault: TimedFault): void {
       return
     case 'unslowBroker':
       brokerAt(ctx, brokerIdx(ctx, fault.broker)).fetchDelayMs = 0
+      return
+    case 'replaceVolume':
+      replaceVolume(ctx, brokerIdx(ctx, fault.broker))
       return
     case 'crashController':
     case 'startController': {

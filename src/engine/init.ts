@@ -148,6 +148,7 @@ function initialPartitions(
           knownIsr: UNKNOWN_ISR,
           appliedVersion: -1,
           leaderSide: null,
+          volumeReplaced: false,
         }
         rs.log = rs
         return rs
@@ -205,6 +206,8 @@ export function createInitialState(spec: SimulationSpec): EngineState {
       fetchDelayMs: 0,
       registered: true,
       fenced: false,
+      listening: true,
+      zkBounced: false,
       lastHeartbeatMs: 0,
       inControlledShutdown: false,
       metadataVersion: 0,

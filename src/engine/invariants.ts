@@ -69,6 +69,11 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: Partition
     if (!part.replicas.includes(r)) out.push(`${name}: ISR member ${r} is not a replica`)
   const unclean = part.uncleanSinceEpoch >= 0
   if (unclean) checker.everUnclean[p] = true
+  // A replica whose volume was replaced leads before it caught up: records it never fetched are
+  // gone without an unclean election (the case KIP-966's unclean-shutdown handling closes).
+  const leaderSlot = part.leaderId >= 0 ? slotOfId(part, part.leaderId) : -1
+  if (leaderSlot >= 0 && replicaAt(part, leaderSlot as ReplicaSlot).volumeReplaced)
+    checker.everUnclean[p] = true
   if (
     part.leaderId >= 0 &&
     !part.isr.includes(part.leaderId) &&
@@ -98,7 +103,9 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: Partition
         )
       }
       const [epoch, hw] = checker.leaderHw[p] ?? [-1, -1]
-      if (epoch === part.leaderEpoch && rs.highWatermark < hw) {
+      // A leader restarted on a new, empty volume applies its old leadership with a high
+      // watermark of 0 until the controller fences the old incarnation.
+      if (epoch === part.leaderEpoch && rs.highWatermark < hw && !rs.volumeReplaced) {
         out.push(`${name}: leader high watermark went back from ${hw} to ${rs.highWatermark}`)
       }
       checker.leaderHw[p] = [part.leaderEpoch, rs.highWatermark]

@@ -37,6 +37,14 @@ export function brokerLink(ctx: Ctx, a: BrokerIndex, b: BrokerIndex): boolean {
   return !zoneCut(ctx, x.zone, y.zone, 'brokers')
 }
 
+/**
+ * A follower on broker `follower` can fetch from broker `leader`: a link between the two, and the
+ * leader accepts connections (a KRaft broker not yet unfenced since it started does not).
+ */
+export function fetchLink(ctx: Ctx, follower: BrokerIndex, leader: BrokerIndex): boolean {
+  return brokerLink(ctx, follower, leader) && brokerAt(ctx, leader).listening
+}
+
 /** A broker process (serving or starting) can reach controller node `c`. */
 export function brokerToControllerNode(ctx: Ctx, b: BrokerIndex, c: number): boolean {
   const x = brokerAt(ctx, b)
@@ -56,7 +64,7 @@ export function controllerLink(ctx: Ctx, a: number, b: number): boolean {
 
 export function clientToBroker(ctx: Ctx, b: BrokerIndex): boolean {
   const x = brokerAt(ctx, b)
-  if (!serving(x)) return false
+  if (!serving(x) || !x.listening) return false
   if (x.isolatedFrom.includes('clients')) return false
   return !(ctx.s.zones[x.zone] as { isolatedFrom: IsolationScope[] }).isolatedFrom.includes(
     'clients',

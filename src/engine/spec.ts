@@ -236,6 +236,8 @@ export type Fault =
   | { type: 'healZone'; zone: ZoneName }
   | { type: 'slowBroker'; broker: BrokerId; fetchDelayMs: number }
   | { type: 'unslowBroker'; broker: BrokerId }
+  /** The broker's storage volume is replaced: it stops, and starts again with empty logs. */
+  | { type: 'replaceVolume'; broker: BrokerId }
   | { type: 'crashController'; controller: ControllerNodeId }
   | { type: 'startController'; controller: ControllerNodeId }
   | { type: 'rollingRestart'; brokers?: BrokerId[]; restartMs?: number }

@@ -131,6 +131,15 @@ export interface BrokerState {
   /** KRaft: registered and unfenced. ZooKeeper: has a live session. */
   registered: boolean
   fenced: boolean
+  /**
+   * The broker accepts connections (other brokers' fetches, clients). A KRaft broker opens its
+   * listeners only once the controller has unfenced this incarnation (BrokerServer.startup waits
+   * for it before enableRequestProcessing); until then it fetches as a follower but serves nobody.
+   * A ZooKeeper-mode broker listens once started.
+   */
+  listening: boolean
+  /** ZooKeeper: restarted while no controller could handle the bounce; the next one does. */
+  zkBounced: boolean
   /** Last heartbeat the active controller received (KRaft). */
   lastHeartbeatMs: number
   inControlledShutdown: boolean
@@ -188,6 +197,12 @@ export interface ReplicaState extends ReplicaLog {
   appliedVersion: number
   /** Set while this broker believes it leads the partition (Partition.makeLeader). */
   leaderSide: LeaderSideState | null
+  /**
+   * The replica's log was lost with its volume (`replaceVolume`) and it has not rejoined the ISR
+   * since: if it leads meanwhile (as the last ISR member), acknowledged records are lost without
+   * an unclean election, as in Kafka before KIP-966.
+   */
+  volumeReplaced: boolean
 }
 
 /**
@@ -628,6 +643,14 @@ export interface FetchPairState {
    * fetcher does, so it rejoins as soon as it is eligible (maybeExpandIsr runs on each fetch).
    */
   poll: boolean
+  /**
+   * When the leader last handled a fetch request of this pair. While the pair is parked, Kafka's
+   * follower sends a new fetch every time its parked one expires (replica.fetch.wait.max.ms); the
+   * engine sends none (idle partitions cost nothing), so on waking it moves this to the last of
+   * those re-sent fetches (`lastParkedFetchMs`), and a round replays that fetch for the partitions
+   * it visits (`recordFollowerFetch`), as each Kafka fetch updates every partition's fetch state.
+   */
+  lastRequestMs: number
 }
 
 export interface RollingRestartState {

@@ -117,6 +117,8 @@ export type SimEvent =
       fromOffset: number
       toOffset: number
     }
+  /** A broker's volume was replaced: its replicas start again from offset 0. */
+  | { atMs: number; type: 'VolumeReplaced'; broker: BrokerId; replicas: number; records: number }
   | {
       atMs: number
       type: 'ProduceFailed'
@@ -247,6 +249,7 @@ export const SIM_EVENT_TYPES = [
   'IsrExpanded',
   'ElrChanged',
   'ReplicaTruncated',
+  'VolumeReplaced',
   'ProduceFailed',
   'RecordsExpired',
   'ClientConnectFailed',

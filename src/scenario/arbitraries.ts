@@ -82,6 +82,7 @@ function fault(
     case 'shutdownBroker':
     case 'healBroker':
     case 'unslowBroker':
+    case 'replaceVolume':
       return { atMs, type, broker }
     case 'isolateBroker':
       return from === undefined ? { atMs, type, broker } : { atMs, type, broker, from }

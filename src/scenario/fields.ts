@@ -603,6 +603,11 @@ export const FAULT_RULES: Record<FaultType, FaultRule> = {
     },
   },
   unslowBroker: { description: 'Removes a fetch delay.', fields: { broker: brokerField } },
+  replaceVolume: {
+    description:
+      "Replaces a broker's storage volume (a Standard broker's EBS volume): the broker stops uncleanly and starts again with empty logs, so each of its replicas fetches the whole partition from its leader and rejoins the ISR once caught up. Not for Express brokers, which have no volume of their own.",
+    fields: { broker: brokerField },
+  },
   crashController: {
     description: 'Kills a KRaft controller or ZooKeeper node.',
     fields: { controller: controllerField },

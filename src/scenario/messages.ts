@@ -157,6 +157,7 @@ export interface ProblemParams {
   'broker-limits-need-custom': { brokerType: string | null }
   'storage-needs-broker-type': Record<string, never>
   'express-no-storage': { brokerType: string }
+  'express-no-volume-to-replace': { brokerType: string }
   'express-fixed-setting': {
     brokerType: string
     setting:
@@ -501,6 +502,8 @@ const RENDERERS: Renderers = {
     'storage sizes each broker\'s volume for the capacity model, which needs a brokerType (such as "kafka.m5.large")',
   'express-no-storage': (p) =>
     `${p.brokerType} is an Express broker: MSK manages its storage, so there is no volume to configure; remove storage`,
+  'express-no-volume-to-replace': (p) =>
+    `${p.brokerType} is an Express broker: MSK manages its storage, so it has no volume to replace; use crashBroker or a Standard broker type`,
   'express-fixed-setting': (p) =>
     `${p.brokerType} is an Express broker, which fixes ${p.setting === 'zones' ? 'the number of Availability Zones' : p.setting} at ${JSON.stringify(p.required)} (got ${JSON.stringify(p.value)})`,
   'unknown-kafka-version': (p) =>

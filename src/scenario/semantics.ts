@@ -121,6 +121,10 @@ function checkBrokerType(ctx: Ctx, scenario: LooseScenario, known: Known): void 
   if (!isExpressBrokerType(type)) return
   if (cluster.storage !== undefined)
     error(ctx, 'cluster.storage', 'express-no-storage', { brokerType: type })
+  scenario.faults?.forEach((fault, i) => {
+    if (fault?.type === 'replaceVolume')
+      error(ctx, at('faults', i, 'type'), 'express-no-volume-to-replace', { brokerType: type })
+  })
   const fixed = (
     path: string,
     setting: ProblemParams['express-fixed-setting']['setting'],

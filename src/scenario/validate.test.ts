@@ -876,6 +876,15 @@ const cases: Case[] = [
     ['unclean.leader.election.enable at false', 'got true'],
   ],
   [
+    'a replaced volume on Express brokers',
+    all(
+      set('cluster.brokerType', 'express.m7g.large'),
+      set('faults', [{ atMs: 1000, type: 'replaceVolume', broker: 1 }]),
+    ),
+    'faults[0].type',
+    ['Express broker', 'no volume to replace'],
+  ],
+  [
     'record size above message.max.bytes',
     set('clients.0.recordBytes', 2000000),
     'clients[0].recordBytes',

@@ -8,7 +8,7 @@
 import { at, type Ctx } from '../context'
 import { NO_PARTITION, type BrokerId, type BrokerIndex, type PartitionIndex } from '../ids'
 import { EV } from '../state'
-import { brokerLink } from '../network'
+import { fetchLink, latencyBetweenBrokers } from '../network'
 import { clearArray, insertSorted, removeAt } from '../sorted-list'
 import type { FetchPairState, ReplicaState } from '../state'
 
@@ -34,6 +34,7 @@ export function getPair(ctx: Ctx, follower: BrokerIndex, leader: BrokerIndex): F
       responseHead: null,
       responseTail: null,
       poll: false,
+      lastRequestMs: ctx.s.nowMs,
     }
     ctx.s.pairs[i] = pair
   }
@@ -157,9 +158,26 @@ export function resetPair(pair: FetchPairState): void {
   pair.phase = 'down'
 }
 
+/**
+ * A parked pair wakes: the time of the last fetch Kafka's follower would have sent meanwhile. A
+ * parked fetch expires after replica.fetch.wait.max.ms and the follower sends the next one a
+ * round trip (and a slow follower's delay) later, so they reach the leader every `period`.
+ */
+export function noteParkedFetches(ctx: Ctx, pair: FetchPairState): void {
+  // A follower cut off from its leader sent nothing that arrived.
+  if (!fetchLink(ctx, pair.followerIndex, pair.leaderIndex)) return
+  const period =
+    ctx.spec.cluster.config['replica.fetch.wait.max.ms'] +
+    2 * latencyBetweenBrokers(ctx, pair.followerIndex, pair.leaderIndex) +
+    (ctx.s.brokers[pair.followerIndex] as { fetchDelayMs: number }).fetchDelayMs
+  const since = pair.lastRequestMs
+  pair.lastRequestMs = since + Math.floor((ctx.s.nowMs - since) / period) * period
+}
+
 /** A parked (idle) pair starts a new round now, so the leader answers what was just marked. */
 export function restartIfParked(ctx: Ctx, pair: FetchPairState): void {
   if (pair.phase !== 'idle') return
+  noteParkedFetches(ctx, pair)
   pair.phase = 'down'
   kickPair(ctx, pair)
 }
@@ -167,7 +185,7 @@ export function restartIfParked(ctx: Ctx, pair: FetchPairState): void {
 /** Starts a fetch round for a pair that is not already in one. */
 export function kickPair(ctx: Ctx, pair: FetchPairState, delayMs = 0): void {
   if (pair.partitions.length === 0 || pair.phase === 'busy') return
-  if (!brokerLink(ctx, pair.followerIndex, pair.leaderIndex)) {
+  if (!fetchLink(ctx, pair.followerIndex, pair.leaderIndex)) {
     pair.phase = 'down'
     return
   }

@@ -23,6 +23,8 @@ import {
   flagMaximalIsr,
   summariseKnownIsr,
   type KnownIsrSummary,
+  lastFetchLeaderLogEndOffset,
+  lastFetchTimeMs,
   recordFetch,
   slotCount,
 } from '../follower-table'
@@ -175,6 +177,30 @@ export function recordFollowerFetch(
   // appends update it), so it is recomputed only when one of them moved.
   if (recordFetch(side.followers, slot, fetchOffset, leaderLogEndOffset, ctx.s.nowMs))
     refreshFollowerSummary(ctx, side, leaderLogEndOffset)
+}
+
+/**
+ * Records, before a fetch at `fetchOffset`, an earlier fetch at `atMs` with the same offset that
+ * the engine did not send (the partition was not in that round, or the pair was parked): the
+ * leader's end then was the one its last recorded fetch saw. Nothing when that fetch is already
+ * recorded.
+ */
+export function replayFollowerFetch(
+  ctx: Ctx,
+  side: LeaderSideState,
+  slot: ReplicaSlot,
+  fetchOffset: number,
+  atMs: number,
+): void {
+  const table = side.followers
+  if (atMs <= lastFetchTimeMs(table, slot)) return
+  const leaderEnd = lastFetchLeaderLogEndOffset(table, slot)
+  if (recordFetch(table, slot, fetchOffset, leaderEnd, atMs))
+    refreshFollowerSummary(
+      ctx,
+      side,
+      replicaAt(partitionAt(ctx, side.p), side.slot).log.logEndOffset,
+    )
 }
 
 /** The leader appended to its log: ISR followers, if any, are no longer at its end. */

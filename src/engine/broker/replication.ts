@@ -35,7 +35,7 @@ import {
   truncateTo,
   truncationOffset,
 } from '../log'
-import { brokerLink, latencyBetweenBrokers } from '../network'
+import { fetchLink, latencyBetweenBrokers } from '../network'
 import {
   batchBytes,
   fetchResponseDelayMs,
@@ -50,13 +50,14 @@ import {
   fetchesFrom,
   markDirty,
   markHwPending,
+  noteParkedFetches,
   pairIndex,
   scheduleIdleTimeout,
   takeDirty,
   takeHwPending,
 } from './fetch-pair'
 import { inMaximalIsr } from '../follower-table'
-import { recordFollowerFetch, setKnownIsr, setMaximalIsr } from './leader-side'
+import { recordFollowerFetch, replayFollowerFetch, setKnownIsr, setMaximalIsr } from './leader-side'
 import { maybeIncrementLeaderHighWatermark } from './high-watermark'
 import { slotOf } from './replica-manager'
 import type { FetchEntry, FetchPairState, LeaderSideState, PartitionState } from '../state'
@@ -168,11 +169,14 @@ const pendingScratch: PartitionIndex[] = []
 
 /** The leader processes a follower pair's fetch request. */
 export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
-  if (!brokerLink(ctx, pair.followerIndex, pair.leaderIndex)) {
+  if (!fetchLink(ctx, pair.followerIndex, pair.leaderIndex)) {
     pair.phase = 'down'
     return
   }
   const leaderId = brokerId(ctx, pair.leaderIndex)
+  // The pair's previous fetch (or the last one re-sent while it was parked).
+  const previousFetchMs = pair.lastRequestMs
+  pair.lastRequestMs = ctx.s.nowMs
   releaseResponse(ctx, pair)
   // The response's byte scratch is 0 here: sendResponse clears it after every response.
   const cap = ctx.capacity
@@ -216,6 +220,10 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
         continue
       }
     }
+    // A partition this round visits but the last did not had nothing to fetch then; Kafka's
+    // fetch covered it anyway (a fetch session updates every partition's fetch state), so
+    // that fetch is recorded first, as the leader saw it.
+    replayFollowerFetch(ctx, side, fSlot, fLog.logEndOffset, previousFetchMs)
     recordFollowerFetch(ctx, side, fSlot, fLog.logEndOffset, lLog.logEndOffset)
     const epoch = lrs.knownLeaderEpoch
     maybeExpandIsr(ctx, p, part, lSlot, fSlot)
@@ -301,7 +309,7 @@ function addHighWatermarks(ctx: Ctx, pair: FetchPairState): void {
 export function onFetchIdleTimeout(ctx: Ctx, pair: FetchPairState): void {
   pair.timeoutPending = false
   if (pair.phase !== 'idle') return
-  if (!brokerLink(ctx, pair.followerIndex, pair.leaderIndex)) {
+  if (!fetchLink(ctx, pair.followerIndex, pair.leaderIndex)) {
     pair.phase = 'down'
     return
   }
@@ -387,7 +395,7 @@ function submitIsrChange(ctx: Ctx, p: PartitionIndex, lSlot: ReplicaSlot, newIsr
 /** The follower receives a fetch response: truncate on divergence, else append. */
 export function onFetchResponse(ctx: Ctx, pair: FetchPairState): void {
   const s = ctx.s
-  if (!brokerLink(ctx, pair.followerIndex, pair.leaderIndex)) {
+  if (!fetchLink(ctx, pair.followerIndex, pair.leaderIndex)) {
     // Lost on the way: its entries go back to the pool now (the pair may not run again soon).
     releaseResponse(ctx, pair)
     pair.phase = 'down'
@@ -473,6 +481,7 @@ export function wakeFollowers(ctx: Ctx, p: PartitionIndex, leaderB: BrokerIndex)
     const pair = ctx.s.pairs[pairIndex(ctx, r.brokerIndex, leaderB)] as FetchPairState
     markDirty(pair, p)
     if (pair.phase === 'idle') {
+      noteParkedFetches(ctx, pair)
       pair.phase = 'busy'
       bumpGen(pair)
       onFetchRequest(ctx, pair)

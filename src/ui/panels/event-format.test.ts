@@ -109,6 +109,10 @@ const samples: Samples = {
     },
     'orders-0 replica on broker 3 truncated from offset 120 to 100',
   ],
+  VolumeReplaced: [
+    { atMs: at, type: 'VolumeReplaced', broker: 2, replicas: 1, records: 1200 },
+    'broker 2 volume replaced: 1 replica starts empty (1200 records to fetch again)',
+  ],
   ProduceFailed: [
     {
       atMs: at,

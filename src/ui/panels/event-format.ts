@@ -44,6 +44,7 @@ export const EVENT_CATEGORY: Record<SimEventType, EventCategory> = {
   IsrExpanded: 'isr',
   ElrChanged: 'isr',
   ReplicaTruncated: 'isr',
+  VolumeReplaced: 'faults',
   ProduceFailed: 'clients',
   RecordsExpired: 'clients',
   ClientConnectFailed: 'clients',
@@ -120,6 +121,8 @@ export function eventDetail(e: SimEvent): string {
       return `${tp(e.topic, e.partition)} elr ${ids(e.elr)} lastKnownElr ${ids(e.lastKnownElr)}`
     case 'ReplicaTruncated':
       return `${tp(e.topic, e.partition)} replica on broker ${e.broker} truncated from offset ${e.fromOffset} to ${e.toOffset}`
+    case 'VolumeReplaced':
+      return `broker ${e.broker} volume replaced: ${plural(e.replicas, 'replica')} ${e.replicas === 1 ? 'starts' : 'start'} empty (${plural(e.records, 'record')} to fetch again)`
     case 'ProduceFailed':
       return `${e.client} ${tp(e.topic, e.partition)} ${e.error}, ${plural(e.records, 'record')}, ${e.retriable ? 'retriable' : 'not retriable'}`
     case 'RecordsExpired':
