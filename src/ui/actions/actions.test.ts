@@ -9,11 +9,15 @@ import type { AppState } from '../../store/app-store'
 import { fixtureSnapshot } from '../../viz/fixtures'
 import { actionForKey, actionsFor, getAction, isEnabled, run } from './index'
 
-function stateWith(down: number[] = []): AppState & { injected: Fault[] } {
+function stateWith(
+  down: number[] = [],
+  brokerType?: 'express.m7g.large' | 'kafka.m5.large',
+): AppState & { injected: Fault[] } {
   const injected: Fault[] = []
   const snapshot = fixtureSnapshot({ down })
   return {
     snapshot,
+    spec: { cluster: brokerType === undefined ? {} : { brokerType } },
     injected,
     inject: vi.fn((fault: Fault) => injected.push(fault)),
     violation: null,
@@ -36,6 +40,7 @@ describe('fault actions', () => {
         'Isolate broker',
         'Heal broker',
         'Slow broker',
+        'Replace volume',
       ]),
     )
     expect(labels('zone')).toEqual(['Stop zone', 'Start zone', 'Isolate zone', 'Heal zone'])
@@ -50,6 +55,7 @@ describe('fault actions', () => {
   >([
     ['crashBroker', { kind: 'broker', id: 2 }, { type: 'crashBroker', broker: 2 }],
     ['shutdownBroker', { kind: 'broker', id: 2 }, { type: 'shutdownBroker', broker: 2 }],
+    ['replaceVolume', { kind: 'broker', id: 2 }, { type: 'replaceVolume', broker: 2 }],
     ['isolateBroker', { kind: 'broker', id: 2 }, { type: 'isolateBroker', broker: 2 }],
     [
       'slowBroker',
@@ -79,6 +85,14 @@ describe('fault actions', () => {
     expect(isEnabled(getAction('healZone'), state, { kind: 'zone', name: 'use1-az1' })).toBe(false)
     expect(run(getAction('startBroker'), state, { kind: 'broker', id: 1 })).toBe(false)
     expect(state.injected).toEqual([])
+  })
+
+  it('offers Replace volume on Standard and untyped brokers, running or not, but not on Express', () => {
+    const replace = getAction('replaceVolume')
+    const target = { kind: 'broker', id: 3 } as const
+    expect(isEnabled(replace, stateWith([3]), target)).toBe(true)
+    expect(isEnabled(replace, stateWith([], 'kafka.m5.large'), target)).toBe(true)
+    expect(isEnabled(replace, stateWith([], 'express.m7g.large'), target)).toBe(false)
   })
 
   it('refuses a target of the wrong kind', () => {

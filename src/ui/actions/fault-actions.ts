@@ -4,6 +4,7 @@
  */
 import type { BrokerView, ControllerView, ZoneView } from '../../engine/types'
 import type { AppState } from '../../store/app-store'
+import { isExpressBrokerType } from '../../analysis/capacity-figures'
 import { register } from './registry'
 
 /** Fetch delay of "Slow broker": slow enough to feel in acks=all latency at 1×. */
@@ -43,6 +44,17 @@ register({
   isEnabled: (state, t) =>
     broker(state, t.id)?.status === 'offline' && !zoneOfBrokerStopped(state, t.id),
   perform: (state, t) => state.inject({ type: 'startBroker', broker: t.id }),
+})
+
+register({
+  name: 'replaceVolume',
+  label: 'Replace volume',
+  target: 'broker',
+  group: 'lifecycle',
+  // Express brokers have no volume of their own (MSK manages their storage).
+  isEnabled: (state, t) =>
+    broker(state, t.id) !== undefined && !isExpressBrokerType(state.spec.cluster.brokerType),
+  perform: (state, t) => state.inject({ type: 'replaceVolume', broker: t.id }),
 })
 
 register({
