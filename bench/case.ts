@@ -23,5 +23,15 @@ console.log(
     partitions: snapshot.partitions.length,
     lost: snapshot.durability.lostAckedRecords,
     acked: snapshot.durability.ackedRecords,
+    // With a volume replaced: when the broker's last replica rejoined its ISR (its catch-up).
+    rejoinedMs: sim
+      .events()
+      .reduce(
+        (m, e) =>
+          e.type === 'IsrExpanded' && e.added.includes(shape.volumeReplacement?.broker ?? -1)
+            ? e.atMs
+            : m,
+        -1,
+      ),
   }),
 )

@@ -32,6 +32,8 @@ export interface ClusterShape {
   brokerOutage?: { broker: number; stopAtMs: number; startAtMs: number }
   /** cluster.brokerType: runs the capacity model (docs/capacity.md). */
   brokerType?: 'kafka.m5.large'
+  /** Replace this broker's volume at atMs (it restarts empty and fetches everything again). */
+  volumeReplacement?: { broker: number; atMs: number }
 }
 
 export function buildSpec(shape: ClusterShape, seed = 42): SimulationSpec {
@@ -114,6 +116,12 @@ export function buildSpec(shape: ClusterShape, seed = 42): SimulationSpec {
     faults.push({ type: 'crashBroker', broker, atMs: stopAtMs })
     faults.push({ type: 'startBroker', broker, atMs: startAtMs })
   }
+  if (shape.volumeReplacement !== undefined) {
+    const { broker, atMs } = shape.volumeReplacement
+    // Only this shape uses it: older trees (scripts/bench-interleaved.mjs copies this file into
+    // them) lack the fault, and run the shapes they have.
+    faults.push({ type: 'replaceVolume', broker, atMs })
+  }
   return {
     name: shape.name,
     description: '',
@@ -168,6 +176,16 @@ export const HOUR_AWAY: ClusterShape = {
   durationMs: 4_200_000,
   zoneOutage: null,
   brokerOutage: { broker: 1, stopAtMs: 300_000, startAtMs: 3_900_000 },
+}
+
+/** Broker 1's volume replaced after 10 minutes of traffic: it re-replicates ~333 partitions. */
+export const VOLUME_REPLACED: ClusterShape = {
+  ...REFERENCE,
+  name: 'reference on kafka.m5.large, broker 1 volume replaced at 10 min',
+  brokerType: 'kafka.m5.large',
+  durationMs: 1_200_000,
+  zoneOutage: null,
+  volumeReplacement: { broker: 1, atMs: 600_000 },
 }
 
 export const TEACHING: ClusterShape = {

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
 import {
   HOUR_AWAY,
+  VOLUME_REPLACED,
   REFERENCE,
   REFERENCE_GROUPS,
   REFERENCE_TYPED,
@@ -31,6 +32,7 @@ interface CaseResult {
   maxRssMb: number
   events: number
   partitions: number
+  rejoinedMs: number
 }
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -100,6 +102,11 @@ if (only === undefined || only === 'capacity') {
   const hour = runCase(HOUR_AWAY)
   console.log(line(hour))
   console.log('  (broker 1 crashes at 5 min and returns at 65 min, then catches up)\n')
+  const volume = runCase(VOLUME_REPLACED)
+  console.log(line(volume))
+  console.log(
+    `  (broker 1's volume is replaced at 10 min; its replicas are all back in their ISRs at ${((volume.rejoinedMs - 600_000) / 1000).toFixed(1)} s after)\n`,
+  )
 }
 if (only === undefined || only === 'teaching') {
   const r = runCase(TEACHING)
