@@ -26,7 +26,11 @@ export type SetTopicConfigPatch = {
 }[keyof TopicConfig]
 
 export type SetClusterConfigPatch = {
-  [K in keyof ClusterConfig]: { op: 'setClusterConfig'; key: K; value: ClusterConfig[K] }
+  [K in keyof ClusterConfig]-?: {
+    op: 'setClusterConfig'
+    key: K
+    value: NonNullable<ClusterConfig[K]>
+  }
 }[keyof ClusterConfig]
 
 export type SetClientConfigPatch =

@@ -3,6 +3,7 @@
  * small helpers every module shares (scheduling, logging events and client lines).
  */
 import type { CapacityCtx } from './capacity/saturation'
+import type { QuotaCtx } from './broker/replication-quota'
 import type {
   BrokerId,
   BrokerIndex,
@@ -33,6 +34,8 @@ export interface Ctx {
   s: EngineState
   /** Derived from the spec: the capacity model's limits and workload, null without a type. */
   capacity: CapacityCtx | null
+  /** Replication throttles and the replicas they apply to; null when none applies. */
+  quota: QuotaCtx | null
   /** broker id → index in spec.cluster.brokers / s.brokers. */
   brokerIndex: Map<number, BrokerIndex>
   /**

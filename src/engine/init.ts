@@ -6,6 +6,7 @@
  */
 import { buildCapacityCtx, createCapacityRunState } from './capacity/saturation'
 import { capacityLimits } from './capacity/model'
+import { buildQuotaCtx, createQuotaRunState } from './broker/replication-quota'
 import { producerSpecOf, type Ctx } from './context'
 import {
   NO_BROKER,
@@ -83,6 +84,7 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     spec,
     s,
     capacity: buildCapacityCtx(spec),
+    quota: buildQuotaCtx(spec),
     brokerIndex,
     brokerIndexById,
     controllerIndex,
@@ -328,6 +330,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     rolling: null,
     kafkaVersion,
     capacity: capacityLimits(spec.cluster) === null ? null : createCapacityRunState(spec),
+    quota: buildQuotaCtx(spec) === null ? null : createQuotaRunState(spec.cluster.brokers.length),
   }
 }
 

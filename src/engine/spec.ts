@@ -38,6 +38,13 @@ export interface ClusterConfig {
   /** The bounds a member's session.timeout.ms must lie within (INVALID_SESSION_TIMEOUT). */
   'group.min.session.timeout.ms': number
   'group.max.session.timeout.ms': number
+  /**
+   * KIP-73 replication throttles in bytes/s, for the replicas the topics' throttled-replica lists
+   * name (broker/replication-quota.ts). Dynamic broker configs in Kafka, set here for every broker
+   * (`--entity-default`); absent, as by default, nothing is throttled.
+   */
+  'leader.replication.throttled.rate'?: number
+  'follower.replication.throttled.rate'?: number
 }
 
 export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
@@ -73,6 +80,9 @@ export interface TopicConfig {
   'unclean.leader.election.enable'?: boolean
   /** How long the log keeps records, in ms (-1: forever). Absent: Kafka's 604800000 (7 days). */
   'retention.ms'?: number
+  /** KIP-73: "partition:broker,…" or "*", the replicas each throttle applies to. */
+  'leader.replication.throttled.replicas'?: string
+  'follower.replication.throttled.replicas'?: string
 }
 
 /** An initial partition state, e.g. from imported `kafka-topics --describe` output. */

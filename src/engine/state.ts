@@ -3,6 +3,7 @@
  * "none" is -1 or null). One `EngineState` is the whole simulation; checkpoints are clones of it.
  */
 import type { CapacityRunState } from './capacity/saturation'
+import type { QuotaRunState } from './broker/replication-quota'
 import type { MeterState } from './meter'
 import type { LatencyHistogram } from './latency-histogram'
 import type {
@@ -761,4 +762,6 @@ export interface EngineState {
   kafkaVersion: KafkaVersion
   /** With a broker type: each broker's offered load, queue and catch-up (capacity/saturation.ts). */
   capacity: CapacityRunState | null
+  /** With a replication throttle: each broker's quota clocks (broker/replication-quota.ts). */
+  quota: QuotaRunState | null
 }

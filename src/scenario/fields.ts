@@ -47,7 +47,15 @@ export type Rule =
   | { kind: 'integer'; minimum: number; maximum: number; why?: MinimumReason }
   | { kind: 'boolean' }
   /** `topicName`: the pattern is Kafka's topic name rule, and the message says so. */
-  | { kind: 'string'; minLength: number; maxLength: number; pattern?: string; topicName?: boolean }
+  | {
+      kind: 'string'
+      minLength: number
+      maxLength: number
+      pattern?: string
+      topicName?: boolean
+      /** The pattern is Kafka's throttled-replica list, and the message says so. */
+      throttledReplicas?: boolean
+    }
   | { kind: 'enum'; values: readonly (string | number)[] }
   | { kind: 'integerList'; minimum: number; maximum: number; minItems: number }
   | { kind: 'stringList'; minItems: number; maxItems?: number }
@@ -81,6 +89,15 @@ function opt(rule: Rule, description: string): FieldSpec {
 }
 function req(rule: Rule, description: string): FieldSpec {
   return { rule, required: true, description: `${description} Required.` }
+}
+
+/** Kafka's ThrottledReplicaListValidator: "*" or "partition:broker" pairs separated by commas. */
+const throttledReplicas: Rule = {
+  kind: 'string',
+  minLength: 0,
+  maxLength: 100_000,
+  pattern: '^\\s*(\\*|[0-9]+\\s*:\\s*[0-9]+(\\s*,\\s*[0-9]+\\s*:\\s*[0-9]+)*)?\\s*$',
+  throttledReplicas: true,
 }
 
 const NO_SPIN = '(at least 1 ms in the simulator, so that no loop can spin at one instant)'
@@ -179,6 +196,14 @@ const clusterConfigDescriptions: Record<keyof ClusterConfig, [Rule, string]> = {
     int(1, MAX_INT32),
     'The largest session.timeout.ms a member may ask for.',
   ],
+  'leader.replication.throttled.rate': [
+    int(1, MAX_SAFE),
+    "Bytes/s a leader sends to the followers of the replicas a topic's leader.replication.throttled.replicas lists (KIP-73): their bytes count whether in sync or not, and only out-of-sync followers are held back while the rate is above it. Without a list it throttles nothing.",
+  ],
+  'follower.replication.throttled.rate': [
+    int(1, MAX_SAFE),
+    "Bytes/s a follower fetches for the replicas a topic's follower.replication.throttled.replicas lists (KIP-73); only replicas not caught up to the leader's high watermark are held back. Without a list it throttles nothing.",
+  ],
 }
 
 function withDefaults<K extends string>(
@@ -196,9 +221,15 @@ function withDefaults<K extends string>(
   return out
 }
 
+const UNTHROTTLED = "Default: none, no throttle (Kafka's Long.MAX_VALUE)."
+
 export const CLUSTER_CONFIG_FIELDS: Record<keyof ClusterConfig, FieldSpec> = withDefaults(
   clusterConfigDescriptions,
   DEFAULT_CLUSTER_CONFIG,
+  {
+    'leader.replication.throttled.rate': UNTHROTTLED,
+    'follower.replication.throttled.rate': UNTHROTTLED,
+  },
 )
 
 export const TOPIC_CONFIG_FIELDS: Record<keyof Required<TopicConfig>, FieldSpec> = {
@@ -209,6 +240,14 @@ export const TOPIC_CONFIG_FIELDS: Record<keyof Required<TopicConfig>, FieldSpec>
   'unclean.leader.election.enable': opt(
     bool,
     "Whether an out-of-sync replica of this topic may become leader. Default: the cluster's unclean.leader.election.enable.",
+  ),
+  'leader.replication.throttled.replicas': opt(
+    throttledReplicas,
+    'The replicas whose replication the leader throttles to the cluster\'s leader.replication.throttled.rate: "partition:broker" pairs separated by commas (such as "0:1,1:2"; the broker is the one leading the partition when the throttle applies) or "*" for every replica. Default: none.',
+  ),
+  'follower.replication.throttled.replicas': opt(
+    throttledReplicas,
+    'The replicas whose fetching the follower throttles to the cluster\'s follower.replication.throttled.rate: "partition:broker" pairs (the broker is the follower) or "*". Default: none.',
   ),
   'retention.ms': opt(
     int(-1, MAX_SAFE),

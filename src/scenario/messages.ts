@@ -104,6 +104,7 @@ export interface ProblemParams {
   'empty-list': { of: ListedThing }
   'invalid-topic-name': { value: string }
   'pattern-mismatch': { value: string; pattern: string }
+  'invalid-throttled-replicas': { value: string }
   'not-allowed': { allowed: (string | number)[]; got: Shown; suggestion?: string }
   'listed-twice': { value: string | number; firstPath: string }
   required: { hint?: RequiredHint; allowed?: string[] }
@@ -433,6 +434,8 @@ const RENDERERS: Renderers = {
   'empty-list': (p) => `must list at least one ${p.of}`,
   'invalid-topic-name': (p) =>
     `${quote(p.value)} is not a valid name: Kafka allows 1 to 249 of the characters a-z, A-Z, 0-9, ".", "_" and "-"`,
+  'invalid-throttled-replicas': (p) =>
+    `${quote(p.value)} is not a throttled-replica list: use "*" or partition:broker pairs separated by commas, such as "0:1,0:2" (Kafka's ThrottledReplicaListValidator)`,
   'pattern-mismatch': (p) => `${quote(p.value)} is not a valid name: must match ${p.pattern}`,
   'not-allowed': (p) =>
     withSuggestion(`must be ${oneOf(p.allowed)} (got ${describeShown(p.got)})`, p.suggestion),

@@ -114,6 +114,14 @@ export function mergedClusterConfig(
     const value = config?.[key]
     if (value !== undefined) (out as Record<string, unknown>)[key] = value
   }
+  // Unset by default (no throttle): present only when the file sets them.
+  for (const key of [
+    'leader.replication.throttled.rate',
+    'follower.replication.throttled.rate',
+  ] as const) {
+    const value = config?.[key]
+    if (value !== undefined) out[key] = value
+  }
   return out
 }
 
@@ -198,6 +206,13 @@ function topicConfig(raw: TopicConfig | undefined): TopicConfig {
     out['unclean.leader.election.enable'] = raw['unclean.leader.election.enable']
   }
   if (raw?.['retention.ms'] !== undefined) out['retention.ms'] = raw['retention.ms']
+  for (const key of [
+    'leader.replication.throttled.replicas',
+    'follower.replication.throttled.replicas',
+  ] as const) {
+    const value = raw?.[key]
+    if (value !== undefined) out[key] = value
+  }
   return out
 }
 

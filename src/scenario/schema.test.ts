@@ -94,7 +94,14 @@ describe('scenario.schema.json', () => {
   it("lists exactly the engine's config keys", () => {
     const defs = scenarioSchema.$defs as Record<string, { properties: Json }>
     const keys = (name: string): string[] => Object.keys(defs[name]?.properties ?? {}).sort()
-    expect(keys('clusterConfig')).toEqual(Object.keys(DEFAULT_CLUSTER_CONFIG).sort())
+    // Two keys are unset by default (no replication throttle), so the defaults lack them.
+    expect(keys('clusterConfig')).toEqual(
+      [
+        ...Object.keys(DEFAULT_CLUSTER_CONFIG),
+        'follower.replication.throttled.rate',
+        'leader.replication.throttled.rate',
+      ].sort(),
+    )
     expect(keys('producerConfig')).toEqual(
       [...Object.keys(DEFAULT_PRODUCER_CONFIG), 'bootstrap.servers'].sort(),
     )
@@ -102,6 +109,8 @@ describe('scenario.schema.json', () => {
       [...Object.keys(DEFAULT_CONSUMER_CONFIG), 'bootstrap.servers'].sort(),
     )
     expect(keys('topicConfig')).toEqual([
+      'follower.replication.throttled.replicas',
+      'leader.replication.throttled.replicas',
       'min.insync.replicas',
       'retention.ms',
       'unclean.leader.election.enable',

@@ -275,6 +275,8 @@ function readString(
   }
   if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) {
     if (rule.topicName === true) error(ctx, path, 'invalid-topic-name', { value })
+    else if (rule.throttledReplicas === true)
+      error(ctx, path, 'invalid-throttled-replicas', { value })
     else error(ctx, path, 'pattern-mismatch', { value, pattern: rule.pattern })
     return undefined
   }

@@ -360,7 +360,7 @@ const cases: Case[] = [
     [
       'unknown topic config',
       'does not model',
-      'min.insync.replicas, unclean.leader.election.enable, retention.ms',
+      'min.insync.replicas, unclean.leader.election.enable, leader.replication.throttled.replicas, follower.replication.throttled.replicas, retention.ms',
     ],
   ],
   [
@@ -874,6 +874,18 @@ const cases: Case[] = [
     ),
     'cluster.config["unclean.leader.election.enable"]',
     ['unclean.leader.election.enable at false', 'got true'],
+  ],
+  [
+    'a malformed throttled-replica list',
+    set('topics.0.config', { 'leader.replication.throttled.replicas': '0-1,2' }),
+    'topics[0].config["leader.replication.throttled.replicas"]',
+    ['not a throttled-replica list', '"*" or partition:broker pairs', '"0:1,0:2"'],
+  ],
+  [
+    'a throttle rate of 0',
+    set('cluster.config', { 'follower.replication.throttled.rate': 0 }),
+    'cluster.config["follower.replication.throttled.rate"]',
+    ['1'],
   ],
   [
     'a replaced volume on Express brokers',

@@ -104,6 +104,8 @@ export class TestCluster {
       replicationFactor: number
       'min.insync.replicas'?: number
       'unclean.leader.election.enable'?: boolean
+      'leader.replication.throttled.replicas'?: string
+      'follower.replication.throttled.replicas'?: string
       assignment?: number[][]
     },
   ): this {
@@ -133,6 +135,13 @@ export class TestCluster {
       topic.config['min.insync.replicas'] = options['min.insync.replicas']
     if (options['unclean.leader.election.enable'] !== undefined) {
       topic.config['unclean.leader.election.enable'] = options['unclean.leader.election.enable']
+    }
+    for (const key of [
+      'leader.replication.throttled.replicas',
+      'follower.replication.throttled.replicas',
+    ] as const) {
+      const value = options[key]
+      if (value !== undefined) topic.config[key] = value
     }
     this.spec.topics.push(topic)
     return this

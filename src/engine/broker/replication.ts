@@ -56,7 +56,17 @@ import {
   takeDirty,
   takeHwPending,
 } from './fetch-pair'
-import { inMaximalIsr } from '../follower-table'
+import { inKnownIsr, inMaximalIsr } from '../follower-table'
+import {
+  chargeQuotaClock,
+  entryBytes,
+  FOLLOWER_THROTTLED,
+  LEADER_THROTTLED,
+  quotaExceeded,
+  throttleFlags,
+  type QuotaCtx,
+  type QuotaRunState,
+} from './replication-quota'
 import { recordFollowerFetch, replayFollowerFetch, setKnownIsr, setMaximalIsr } from './leader-side'
 import { maybeIncrementLeaderHighWatermark } from './high-watermark'
 import { slotOf } from './replica-manager'
@@ -163,6 +173,56 @@ function addEntry(
   return entry
 }
 
+/**
+ * A throttled replica that is not in sync waits while its side's quota is exceeded
+ * (ReplicaManager.shouldLeaderThrottle: not in the leader's ISR; RemoteLeaderEndPoint
+ * .shouldFollowerThrottle: not caught up to the leader's high watermark).
+ */
+function heldByQuota(
+  ctx: Ctx,
+  q: QuotaCtx,
+  pair: FetchPairState,
+  p: PartitionIndex,
+  lSlot: ReplicaSlot,
+  fSlot: ReplicaSlot,
+  side: LeaderSideState,
+  followerEnd: number,
+  leaderHighWatermark: number,
+): boolean {
+  const run = ctx.s.quota as QuotaRunState
+  if (
+    (throttleFlags(q, p, lSlot) & LEADER_THROTTLED) !== 0 &&
+    !inKnownIsr(side.followers, fSlot) &&
+    quotaExceeded(ctx, run.leaderUntilMs, pair.leaderIndex)
+  )
+    return true
+  return (
+    (throttleFlags(q, p, fSlot) & FOLLOWER_THROTTLED) !== 0 &&
+    followerEnd < leaderHighWatermark &&
+    quotaExceeded(ctx, run.followerUntilMs, pair.followerIndex)
+  )
+}
+
+/** A throttled partition's bytes count against its sides' quotas, in sync or not. */
+function chargeQuota(
+  ctx: Ctx,
+  q: QuotaCtx,
+  pair: FetchPairState,
+  p: PartitionIndex,
+  lSlot: ReplicaSlot,
+  fSlot: ReplicaSlot,
+  entry: FetchEntry,
+): void {
+  const leader = (throttleFlags(q, p, lSlot) & LEADER_THROTTLED) !== 0
+  const follower = (throttleFlags(q, p, fSlot) & FOLLOWER_THROTTLED) !== 0
+  if (!leader && !follower) return
+  const run = ctx.s.quota as QuotaRunState
+  const bytes = entryBytes(q, entry.batches, entry.batchCount)
+  if (leader) chargeQuotaClock(ctx, run.leaderUntilMs, pair.leaderIndex, bytes, q.leaderRate)
+  if (follower)
+    chargeQuotaClock(ctx, run.followerUntilMs, pair.followerIndex, bytes, q.followerRate)
+}
+
 /** Reused by `onFetchRequest`, which never runs re-entrantly (its effects are scheduled). */
 const visitScratch: PartitionIndex[] = []
 const pendingScratch: PartitionIndex[] = []
@@ -243,19 +303,27 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
       fLog.logEndOffset >= lLog.logEndOffset
         ? lLog.batches.length
         : batchIndexAtOrAfter(lLog, fLog.logEndOffset)
-    if (from < lLog.batches.length && cap !== null) {
+    const quota = ctx.quota
+    if (
+      from < lLog.batches.length &&
+      quota !== null &&
+      heldByQuota(ctx, quota, pair, p, lSlot, fSlot, side, fLog.logEndOffset, lrs.highWatermark)
+    ) {
+      // Throttled and over the quota: left out of this round; the pair polls again.
+      markDirty(pair, p)
+      poll = true
+    } else if (from < lLog.batches.length && cap !== null) {
       // The response is full (replica.fetch.response.max.bytes): the partition waits a round.
       if (cap.responseBytes < REPLICA_FETCH_RESPONSE_MAX_BYTES) {
         const entry = addEntry(ctx, pair, p, fSlot, lrs.knownLeaderEpoch, lrs.highWatermark)
         fillBatchesBytes(cap, entry, lLog.batches, from, outOfSync)
+        if (quota !== null) chargeQuota(ctx, quota, pair, p, lSlot, fSlot, entry)
       }
       markDirty(pair, p)
     } else if (from < lLog.batches.length) {
-      fillBatches(
-        addEntry(ctx, pair, p, fSlot, lrs.knownLeaderEpoch, lrs.highWatermark),
-        lLog.batches,
-        from,
-      )
+      const entry = addEntry(ctx, pair, p, fSlot, lrs.knownLeaderEpoch, lrs.highWatermark)
+      fillBatches(entry, lLog.batches, from)
+      if (quota !== null) chargeQuota(ctx, quota, pair, p, lSlot, fSlot, entry)
       markDirty(pair, p)
     } else {
       if (lrs.highWatermark > frs.highWatermark) {
