@@ -4,10 +4,14 @@
  * tree, fairly on a shared, noisy machine: runs alternate (base, tree, base, tree, …), each in a
  * fresh process, and the medians of wall time and the peak RSS of each side are printed.
  *
- *   npm run bench:interleaved -- <base-commit> [runs per side, default 10] [--tree-shape NAME] [--tsx]
+ *   npm run bench:interleaved -- <base-commit> [runs per side, default 10] [--tree-shape NAME]
+ *     [--base-shape NAME] [--tsx]
  *
  * `--tree-shape NAME` runs bench/clusters.ts's shape NAME (such as REFERENCE_GROUPS) on the
  * working tree's side, against the base's REFERENCE: what a new workload costs over the old one.
+ * `--base-shape NAME` runs NAME on the base's side instead of REFERENCE (the working tree's
+ * bench/clusters.ts is copied into the base, so a shape the base's engine supports can be
+ * compared with itself: `--base-shape REFERENCE_TYPED --tree-shape REFERENCE_TYPED`).
  *
  * Each side runs as `npm run bench` runs it: bench/case.ts and the engine bundled once by esbuild
  * into plain JavaScript. `--tsx` runs the TypeScript sources through the tsx loader instead
@@ -27,12 +31,16 @@ import { baseTree } from './base-tree.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const argv = process.argv.slice(2)
-const treeShapeName = argv.includes('--tree-shape') ? argv[argv.indexOf('--tree-shape') + 1] : null
+const flag = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : null)
+const treeShapeName = flag('--tree-shape')
+const baseShapeName = flag('--base-shape')
 const useTsx = argv.includes('--tsx')
-const [base, runsArg] = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--tree-shape')
+const [base, runsArg] = argv.filter(
+  (a, i) => !a.startsWith('--') && argv[i - 1] !== '--tree-shape' && argv[i - 1] !== '--base-shape',
+)
 if (base === undefined) {
   console.error(
-    'usage: npm run bench:interleaved -- <base-commit> [runs per side] [--tree-shape NAME] [--tsx]',
+    'usage: npm run bench:interleaved -- <base-commit> [runs per side] [--tree-shape NAME] [--base-shape NAME] [--tsx]',
   )
   process.exit(2)
 }
@@ -42,7 +50,7 @@ for (const file of ['bench/case.ts', 'bench/clusters.ts'])
   copyFileSync(join(root, file), join(tree, file))
 
 // The reference shape, read from bench/clusters.ts (TypeScript, so through tsx).
-const shape = JSON.stringify(readShape('REFERENCE'))
+const shape = JSON.stringify(readShape(baseShapeName ?? 'REFERENCE'))
 const treeShape = treeShapeName === null ? shape : JSON.stringify(readShape(treeShapeName))
 
 function readShape(name) {
