@@ -25,6 +25,7 @@ import {
   type KnownIsrSummary,
   lastFetchLeaderLogEndOffset,
   lastFetchTimeMs,
+  LONG_AGO_MS,
   recordFetch,
   slotCount,
 } from '../follower-table'
@@ -193,7 +194,9 @@ export function replayFollowerFetch(
   atMs: number,
 ): void {
   const table = side.followers
-  if (atMs <= lastFetchTimeMs(table, slot)) return
+  // Only a follower that has fetched from this leader since it began leading re-sent anything.
+  const lastFetch = lastFetchTimeMs(table, slot)
+  if (lastFetch === LONG_AGO_MS || atMs <= lastFetch) return
   const leaderEnd = lastFetchLeaderLogEndOffset(table, slot)
   if (recordFetch(table, slot, fetchOffset, leaderEnd, atMs))
     refreshFollowerSummary(

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { appendBatch } from '../log'
 import { asBrokerIndex, asPartitionIndex } from '../ids'
 import type { FetchPairState } from '../state'
+import { alterPartition } from '../controller'
 import { markDirty, pairIndex } from './fetch-pair'
 import { noteLeaderAppend } from './leader-side'
 import { isrCheck, onFetchRequest, wakeFollowers } from './replication'
@@ -78,5 +79,40 @@ describe('a parked fetch still counts as fetching', () => {
     isrCheck(ctx, LEADER)
     // Broker 3 sent nothing that arrived for a minute: it leaves the ISR.
     expect(part.isr).toEqual([1, 2])
+  })
+
+  it('replays nothing for a follower that has not fetched from this leader yet', () => {
+    // Found by the volume-replaced guided scenario: a follower's first fetch from a leader (an
+    // empty replica starting over) was replayed as a fetch at the pair's previous round, which
+    // made it "caught up" then, and the leader's high watermark waited for it for 30 s.
+    const ctx = started()
+    const { part, rs, side } = leaderOf(ctx, 0)
+    expect(alterPartition(ctx, P0, 1, part.leaderEpoch, [1, 2])).toBe(true)
+    ctx.s.nowMs = 60_000
+    const pairOf = (f: number) =>
+      ctx.s.pairs[pairIndex(ctx, asBrokerIndex(f), LEADER)] as FetchPairState
+    const fetch = (f: number) => {
+      const pair = pairOf(f)
+      markDirty(pair, P0)
+      pair.phase = 'busy'
+      onFetchRequest(ctx, pair)
+    }
+    const follower2 = part.replicaStates[1]!.log
+    for (const baseOffset of [0, 5]) {
+      const batch = { baseOffset, count: 5, epoch: part.leaderEpoch, producer: 0, baseSequence: 0 }
+      appendBatch(rs.log, batch)
+      noteLeaderAppend(ctx, side)
+      appendBatch(follower2, batch)
+      // Broker 2 has the records and fetches at the leader's end.
+      if (baseOffset === 0) fetch(1)
+    }
+    expect(rs.highWatermark).toBe(5)
+    // Broker 3, out of the ISR with an empty log, fetches for the first time; its pair's previous
+    // round (for other partitions) was half a second ago.
+    pairOf(2).lastRequestMs = 59_500
+    fetch(2)
+    fetch(1)
+    expect(part.isr).toEqual([1, 2])
+    expect(rs.highWatermark).toBe(10)
   })
 })
