@@ -65,6 +65,7 @@ const GUIDED_IDS = [
   'right-layout-wrong-size',
   'broker-back-after-an-hour',
   'express-vs-standard-az-loss',
+  'volume-replaced',
 ]
 
 /** Kafka config keys a narration may cite besides the ones the scenario format knows. */
@@ -73,7 +74,7 @@ const OTHER_KAFKA_KEYS = ['max.block.ms']
 describe('the guided scenario files', () => {
   const entries = listGuidedScenarios(readGuidedFile)
 
-  it('index.json lists the sixteen guided scenarios, each file once, with unique ids', () => {
+  it('index.json lists the seventeen guided scenarios, each file once, with unique ids', () => {
     expect(entries.map((e) => e.id)).toEqual(GUIDED_IDS)
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length)
     expect(entries.map((e) => e.file).sort()).toEqual(guidedFilesOnDisk())
@@ -1213,5 +1214,124 @@ describe('express-vs-standard-az-loss: Express is measured by client egress, whi
     expect(cap.every((b) => b.peakQueueMs === 0)).toBe(true)
     expect(Math.max(...cap.map((b) => b.peakUtilisation))).toBeGreaterThan(0.58)
     expect(Math.max(...cap.map((b) => b.peakUtilisation))).toBeLessThan(0.64)
+  }, 60_000)
+})
+
+describe('volume-replaced: a new, empty volume fetches its whole share of the log again', () => {
+  const replacedAtMs = 300_000
+  const run = lazyRun('volume-replaced', [310_000, 311_000, 330_000])
+  const mine = (e: { added?: number[]; removed?: number[] }) =>
+    (e.added ?? e.removed ?? []).includes(1)
+  const samples = (from: number, to: number) =>
+    run().series.filter((m) => m.atMs >= from && m.atMs < to)
+  const broker1 = (atMs: number) => probe(run(), atMs).brokers.find((b) => b.id === 1)!.capacity!
+
+  it(
+    'empties its 6 replicas: 3,686,400 records, 3,600 MiB, to fetch again',
+    { timeout: 60_000 },
+    () => {
+      const [replaced] = eventsOf(run().events, 'VolumeReplaced')
+      expect(replaced).toMatchObject({
+        atMs: replacedAtMs,
+        broker: 1,
+        replicas: 6,
+        records: 3_686_400,
+      })
+      expect((3_686_400 * 1024) / (1024 * 1024)).toBe(3600)
+      expect(eventsOf(run().events, 'BrokerStopped').at(-1)).toMatchObject({
+        broker: 1,
+        clean: false,
+      })
+    },
+  )
+
+  it('is fenced 9 s later: out of 6 ISRs, orders-2 and orders-8 move to brokers 2 and 5', () => {
+    const fenced = eventsOf(run().events, 'BrokerFenced').find((e) => e.broker === 1)
+    expect(fenced?.atMs).toBe(309_000)
+    const shrunk = eventsOf(run().events, 'IsrShrunk').filter((e) => e.atMs === 309_000 && mine(e))
+    expect(shrunk).toHaveLength(6)
+    const moved = eventsOf(run().events, 'LeaderElected').filter((e) => e.atMs === 309_000)
+    expect(moved.map((e) => [e.partition, e.leader])).toEqual([
+      [2, 2],
+      [8, 5],
+    ])
+    // The writes that waited for it complete: that second's p99 is about 9.6 s.
+    const [at310] = samples(310_000, 311_000)
+    expect(at310?.producerLatencyP99Ms).toBeGreaterThan(9_000)
+    expect(at310?.producerLatencyP99Ms).toBeLessThan(10_000)
+  })
+
+  it('registers and is unfenced at 311 s, then fetches at the speed of its network in', () => {
+    expect(eventsOf(run().events, 'BrokerUnfenced').find((e) => e.broker === 1)?.atMs).toBe(311_000)
+    const c = broker1(320_000)
+    expect(c.bound).toBe('networkIn')
+    expect(c.utilisation).toBeGreaterThan(0.85)
+    expect(c.utilisation).toBeLessThan(0.95)
+    expect(c.ratios.volume!).toBeLessThan(0.5)
+    expect(broker1(330_000).catchupInMiBps).toBeGreaterThan(90)
+    expect(broker1(330_000).catchupInMiBps).toBeLessThan(110)
+  })
+
+  it('stalls every write from 316 s to 326 s: leaders wait for a follower caught up under 30 s ago', () => {
+    // No acknowledgement completes in those samples (the producer's buffer is full).
+    const stalled = samples(316_000, 326_000)
+    expect(stalled).toHaveLength(10)
+    expect(stalled.every((m) => m.producerLatencyP99Ms === null)).toBe(true)
+    expect(samples(311_000, 316_000).every((m) => m.producerLatencyP99Ms === 27)).toBe(true)
+    // The four partitions whose leader did not change hold appended records they cannot commit;
+    // the two that changed leader have committed everything they were sent.
+    const orders = (partition: number) =>
+      probe(run(), 320_000).partitions.find(
+        (p) => p.topic === 'orders' && p.partition === partition,
+      )!
+    const uncommitted = (partition: number) => {
+      const p = orders(partition)
+      const leader = p.replicaStates.find((r) => r.broker === p.leader)!
+      return leader.logEndOffset - p.highWatermark
+    }
+    for (const partition of [0, 1, 9, 10]) expect(uncommitted(partition)).toBeGreaterThan(0)
+    for (const partition of [2, 8]) expect(uncommitted(partition)).toBe(0)
+  })
+
+  it('is back in every ISR between 325.5 s and 340.2 s, 40 s after the replacement, with nothing lost', () => {
+    const back = eventsOf(run().events, 'IsrExpanded').filter(
+      (e) => e.atMs > replacedAtMs && mine(e),
+    )
+    expect(back).toHaveLength(6)
+    expect(back[0]!.atMs).toBeGreaterThan(325_000)
+    expect(back.at(-1)!.atMs).toBeGreaterThan(339_000)
+    expect(back.at(-1)!.atMs).toBeLessThan(341_000)
+    // 3,600 MiB at no more than its 111.7 MiB/s network in.
+    expect(back.at(-1)!.atMs - 311_000).toBeGreaterThan((3600 / 111.7) * 1000 - 5_000)
+    const late = samples(336_000, 341_000).map((m) => m.producerLatencyP99Ms ?? 0)
+    expect(Math.min(...late)).toBeGreaterThanOrEqual(100)
+    expect(Math.max(...late)).toBeLessThanOrEqual(200)
+    expect(probe(run(), 341_000).partitions.every((p) => p.isr.length === 3)).toBe(true)
+    expect(run().report.durability.lostAckedRecords).toBe(0)
+  })
+
+  it('try it: a 30 MiB/s follower throttle on every replica stretches the catch-up to 390-493 s', () => {
+    const spec = run().scenario.spec
+    const sim = createSimulation({
+      ...spec,
+      cluster: {
+        ...spec.cluster,
+        config: { ...spec.cluster.config, 'follower.replication.throttled.rate': 31_457_280 },
+      },
+      topics: spec.topics.map((t) => ({
+        ...t,
+        config: { ...t.config, 'follower.replication.throttled.replicas': '*' },
+      })),
+    })
+    sim.runUntil(spec.durationMs)
+    const back = eventsOf(sim.events(), 'IsrExpanded')
+      .filter((e) => e.atMs > replacedAtMs && mine(e))
+      .map((e) => e.atMs)
+    expect(back).toHaveLength(6)
+    expect(back[0]).toBeGreaterThan(385_000)
+    expect(back[0]).toBeLessThan(395_000)
+    expect(back.at(-1)).toBeGreaterThan(488_000)
+    expect(back.at(-1)).toBeLessThan(498_000)
+    expect(sim.snapshot().durability.lostAckedRecords).toBe(0)
   }, 60_000)
 })
