@@ -89,6 +89,18 @@ test('broker cards show utilisation as a bar, a number and words; overloaded one
   await expect(limits).toContainText('0.75')
   await limits.scrollIntoViewIfNeeded()
   await page.screenshot({ path: `${DIR}/02d-editor-broker-type-1440.png` })
+  // The replication throttles (KIP-73): two broker rates and each topic's two replica lists.
+  const rate = page.getByRole('textbox', { name: 'follower.replication.throttled.rate' })
+  await expect(rate).toHaveValue('')
+  await rate.fill('31457280')
+  const list = page.getByRole('textbox', { name: 'follower.replication.throttled.replicas' })
+  await expect(list.first()).toBeVisible()
+  await list.first().fill('0-1')
+  await expect(page.getByText('is not a throttled-replica list').first()).toBeVisible()
+  await list.first().fill('*')
+  await expect(page.getByText('is not a throttled-replica list')).toHaveCount(0)
+  await rate.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${DIR}/02e-editor-throttles-1440.png` })
   await page.getByRole('tab', { name: 'Partitions', exact: true }).click()
 
   await page.setViewportSize({ width: 1280, height: 720 })

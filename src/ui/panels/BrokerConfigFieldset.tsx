@@ -4,6 +4,7 @@ import {
   type ConfigForm,
   type FieldProblems,
   NUMERIC_BROKER_KEYS,
+  OPTIONAL_BROKER_KEYS,
 } from './config-form'
 import { Field, INPUT_CLASS } from './Field'
 
@@ -28,6 +29,24 @@ export function BrokerConfigFieldset({ form, errors, onChange }: BrokerConfigFie
               onChange={(e) =>
                 onChange((f) => {
                   f.numeric[key] = e.target.value
+                })
+              }
+            />
+          )}
+        </Field>
+      ))}
+      {OPTIONAL_BROKER_KEYS.map((key) => (
+        <Field key={key} label={key} problems={errors[`optional.${key}`]}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              inputMode="numeric"
+              placeholder="none (bytes/s)"
+              className={`${INPUT_CLASS} font-mono`}
+              value={form.optional[key]}
+              onChange={(e) =>
+                onChange((f) => {
+                  f.optional[key] = e.target.value
                 })
               }
             />

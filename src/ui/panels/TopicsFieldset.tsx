@@ -1,4 +1,7 @@
-/** The topics: name, partition count, replication factor, min ISR and unclean election. */
+/**
+ * The topics: name, partition count, replication factor, min ISR, unclean election and the
+ * throttled-replica lists.
+ */
 import type { ConfigForm, FieldProblems, TopicForm, UncleanChoice } from './config-form'
 import { Field, INPUT_CLASS } from './Field'
 
@@ -14,14 +17,27 @@ const NEW_TOPIC: TopicForm = {
   replicationFactor: '3',
   minIsr: '2',
   unclean: 'inherit',
+  leaderThrottled: '',
+  followerThrottled: '',
 }
 
-type TextKey = 'name' | 'partitions' | 'replicationFactor' | 'minIsr'
-const TEXT_FIELDS: { key: TextKey; label: string }[] = [
+type TextKey =
+  'name' | 'partitions' | 'replicationFactor' | 'minIsr' | 'leaderThrottled' | 'followerThrottled'
+const TEXT_FIELDS: { key: TextKey; label: string; placeholder?: string }[] = [
   { key: 'name', label: 'Name' },
   { key: 'partitions', label: 'Partitions' },
   { key: 'replicationFactor', label: 'RF' },
   { key: 'minIsr', label: 'min.insync.replicas' },
+  {
+    key: 'leaderThrottled',
+    label: 'leader.replication.throttled.replicas',
+    placeholder: 'none',
+  },
+  {
+    key: 'followerThrottled',
+    label: 'follower.replication.throttled.replicas',
+    placeholder: 'none',
+  },
 ]
 
 export function TopicsFieldset({ form, errors, onChange }: TopicsFieldsetProps) {
@@ -37,13 +53,14 @@ export function TopicsFieldset({ form, errors, onChange }: TopicsFieldsetProps) 
             Topic {i + 1}
             {topic.name === '' ? '' : `: ${topic.name}`}
           </legend>
-          {TEXT_FIELDS.map(({ key, label }) => (
+          {TEXT_FIELDS.map(({ key, label, placeholder }) => (
             <Field key={key} label={label} problems={errors[`topics.${i}.${key}`]}>
               {(a11y) => (
                 <input
                   {...a11y}
-                  inputMode={key === 'name' ? 'text' : 'numeric'}
-                  className={INPUT_CLASS}
+                  inputMode={key === 'name' || placeholder !== undefined ? 'text' : 'numeric'}
+                  placeholder={placeholder}
+                  className={placeholder === undefined ? INPUT_CLASS : `${INPUT_CLASS} font-mono`}
                   value={topic[key]}
                   onChange={(e) =>
                     onChange((f) => {

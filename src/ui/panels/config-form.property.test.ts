@@ -69,6 +69,8 @@ const topicForm = fc.record({
   replicationFactor: numberText(1, 4),
   minIsr: numberText(1, 4),
   unclean: fc.constantFrom('inherit' as const, 'true' as const, 'false' as const),
+  leaderThrottled: fc.constantFrom('', '*', '0:1,1:2', ' 0 : 3 ', '0-1', '*,0:1'),
+  followerThrottled: fc.constantFrom('', '*', '2:3', 'x'),
 })
 
 const producerForm = fc.record({
@@ -138,6 +140,10 @@ const configForm: fc.Arbitrary<ConfigForm> = fc.record({
   topics: fc.array(topicForm, { maxLength: 2 }),
   producers: fc.array(producerForm, { maxLength: 2 }),
   numeric: numericForm,
+  optional: fc.record({
+    'leader.replication.throttled.rate': optionalText(0, 100_000_000),
+    'follower.replication.throttled.rate': optionalText(0, 100_000_000),
+  }),
   flags: flagForm,
 })
 
@@ -182,6 +188,9 @@ function canonical(form: ConfigForm): ConfigForm {
       partitions: num(t.partitions),
       replicationFactor: num(t.replicationFactor),
       minIsr: num(t.minIsr),
+      // A throttled-replica list is written trimmed.
+      leaderThrottled: t.leaderThrottled.trim(),
+      followerThrottled: t.followerThrottled.trim(),
     })),
     producers: form.producers.map((p) => ({
       ...p,
@@ -196,6 +205,9 @@ function canonical(form: ConfigForm): ConfigForm {
     numeric: Object.fromEntries(
       Object.entries(form.numeric).map(([k, v]) => [k, num(v)]),
     ) as ConfigForm['numeric'],
+    optional: Object.fromEntries(
+      Object.entries(form.optional).map(([k, v]) => [k, v.trim() === '' ? '' : num(v)]),
+    ) as ConfigForm['optional'],
   }
 }
 

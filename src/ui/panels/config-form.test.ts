@@ -126,6 +126,49 @@ describe('specToForm and buildSpec', () => {
   })
 })
 
+describe('replication throttles in the editor', () => {
+  it('writes the rates and lists it is given, leaves out empty ones, and keeps retention.ms', () => {
+    const base = baseSpec()
+    const withRetention: SimulationSpec = {
+      ...base,
+      topics: base.topics.map((t, i) =>
+        i === 0 ? { ...t, config: { ...t.config, 'retention.ms': 3_600_000 } } : t,
+      ),
+    }
+    const form = specToForm(withRetention)
+    expect(form.optional['follower.replication.throttled.rate']).toBe('')
+    expect(form.topics[0]!.followerThrottled).toBe('')
+    form.optional['follower.replication.throttled.rate'] = '31457280'
+    form.topics[0]!.followerThrottled = ' * '
+    const { spec } = buildSpec(form, withRetention)
+    expect(spec.cluster.config['follower.replication.throttled.rate']).toBe(31_457_280)
+    expect(spec.cluster.config['leader.replication.throttled.rate']).toBeUndefined()
+    expect(spec.topics[0]!.config['follower.replication.throttled.replicas']).toBe('*')
+    expect(spec.topics[0]!.config['leader.replication.throttled.replicas']).toBeUndefined()
+    expect(spec.topics[0]!.config['retention.ms']).toBe(3_600_000)
+    // Emptied again, they are gone.
+    const again = specToForm(spec)
+    expect(again.topics[0]!.followerThrottled).toBe('*')
+    again.optional['follower.replication.throttled.rate'] = ''
+    again.topics[0]!.followerThrottled = ''
+    const cleared = buildSpec(again, spec).spec
+    expect(cleared.cluster.config['follower.replication.throttled.rate']).toBeUndefined()
+    expect(cleared.topics[0]!.config['follower.replication.throttled.replicas']).toBeUndefined()
+  })
+
+  it('names a malformed list and a zero rate at their fields', () => {
+    const errors = validateForm(
+      edit((f) => {
+        f.topics[0]!.leaderThrottled = '0-1'
+        f.optional['leader.replication.throttled.rate'] = '0'
+      }),
+      baseSpec(),
+    )
+    expect(errors['topics.0.leaderThrottled']).toMatch(/not a throttled-replica list/)
+    expect(errors['optional.leader.replication.throttled.rate']).toBeDefined()
+  })
+})
+
 describe('validateForm', () => {
   it('names an RF larger than the brokers; a min ISR above RF is allowed (Kafka accepts it)', () => {
     const errors = validateForm(
@@ -137,6 +180,8 @@ describe('validateForm', () => {
           replicationFactor: '2',
           minIsr: '3',
           unclean: 'inherit',
+          leaderThrottled: '',
+          followerThrottled: '',
         })
       }),
       baseSpec(),

@@ -54,6 +54,9 @@ export interface TopicForm {
   replicationFactor: string
   minIsr: string
   unclean: UncleanChoice
+  /** The throttled-replica lists ("0:1,1:2" or "*"); empty: none. */
+  leaderThrottled: string
+  followerThrottled: string
 }
 
 export interface ProducerForm {
@@ -94,6 +97,12 @@ export const BOOLEAN_BROKER_KEYS = [
   'auto.leader.rebalance.enable',
   'eligible.leader.replicas.enable',
 ] as const
+/** Broker configs unset by default (no replication throttle): an empty box leaves them out. */
+export const OPTIONAL_BROKER_KEYS = [
+  'leader.replication.throttled.rate',
+  'follower.replication.throttled.rate',
+] as const
+export type OptionalBrokerKey = (typeof OPTIONAL_BROKER_KEYS)[number]
 export type NumericBrokerKey = (typeof NUMERIC_BROKER_KEYS)[number]
 export type BooleanBrokerKey = (typeof BOOLEAN_BROKER_KEYS)[number]
 
@@ -114,6 +123,8 @@ export interface ConfigForm {
   topics: TopicForm[]
   producers: ProducerForm[]
   numeric: Record<NumericBrokerKey, string>
+  /** The replication throttles in bytes/s; empty: unset. */
+  optional: Record<OptionalBrokerKey, string>
   flags: Record<BooleanBrokerKey, boolean>
 }
 
@@ -171,6 +182,8 @@ export function specToForm(spec: SimulationSpec): ConfigForm {
       : 'spread'
   const numeric = {} as Record<NumericBrokerKey, string>
   for (const key of NUMERIC_BROKER_KEYS) numeric[key] = String(cluster.config[key])
+  const optional = {} as Record<OptionalBrokerKey, string>
+  for (const key of OPTIONAL_BROKER_KEYS) optional[key] = String(cluster.config[key] ?? '')
   const flags = {} as Record<BooleanBrokerKey, boolean>
   for (const key of BOOLEAN_BROKER_KEYS) flags[key] = cluster.config[key]
   return {
@@ -191,6 +204,8 @@ export function specToForm(spec: SimulationSpec): ConfigForm {
         replicationFactor: String(t.replicationFactor),
         minIsr: String(t.config['min.insync.replicas'] ?? cluster.config['min.insync.replicas']),
         unclean: unclean === undefined ? 'inherit' : unclean ? 'true' : 'false',
+        leaderThrottled: t.config['leader.replication.throttled.replicas'] ?? '',
+        followerThrottled: t.config['follower.replication.throttled.replicas'] ?? '',
       }
     }),
     producers: spec.clients.flatMap((c) =>
@@ -208,6 +223,7 @@ export function specToForm(spec: SimulationSpec): ConfigForm {
         : [],
     ),
     numeric,
+    optional,
     flags,
   }
 }
@@ -350,6 +366,11 @@ export function formToScenario(
   const config: Record<string, unknown> = { ...file.cluster.config }
   for (const key of typeDefaultedKeys(form.brokerType, form.kafkaVersion)) delete config[key]
   for (const key of NUMERIC_BROKER_KEYS) config[key] = jsonValue(form.numeric[key])
+  for (const key of OPTIONAL_BROKER_KEYS) {
+    const text = form.optional[key]
+    if (text.trim() === '') delete config[key]
+    else config[key] = jsonValue(text)
+  }
   for (const key of BOOLEAN_BROKER_KEYS) config[key] = form.flags[key]
   const perZone = jsonValue(form.brokersPerZone)
   const baseVersion = versionOf(base)
@@ -396,12 +417,25 @@ function topicFile(
 ) {
   const partitions = jsonValue(t.partitions)
   const replicationFactor = jsonValue(t.replicationFactor)
-  const config: Record<string, unknown> = { 'min.insync.replicas': jsonValue(t.minIsr) }
-  if (t.unclean !== 'inherit') config['unclean.leader.election.enable'] = t.unclean === 'true'
-  const out: Record<string, unknown> = { name: t.name, partitions, replicationFactor, config }
   const index = base.topics.findIndex((old) => old.name === t.name)
   const old = base.topics[index]
   const oldFile = file.topics?.[index]
+  // Topic configs the form does not show (retention.ms) are kept from the topic of that name.
+  const config: Record<string, unknown> = {
+    ...oldFile?.config,
+    'min.insync.replicas': jsonValue(t.minIsr),
+  }
+  delete config['unclean.leader.election.enable']
+  if (t.unclean !== 'inherit') config['unclean.leader.election.enable'] = t.unclean === 'true'
+  const lists = [
+    ['leader.replication.throttled.replicas', t.leaderThrottled],
+    ['follower.replication.throttled.replicas', t.followerThrottled],
+  ] as const
+  for (const [key, text] of lists) {
+    if (text.trim() === '') delete config[key]
+    else config[key] = text.trim()
+  }
+  const out: Record<string, unknown> = { name: t.name, partitions, replicationFactor, config }
   if (old === undefined || oldFile === undefined || typeof perZone !== 'number') return out
   if (old.partitions !== partitions || old.replicationFactor !== replicationFactor) return out
   const oldZone = new Map(base.cluster.brokers.map((b) => [b.id, b.zone]))
@@ -551,6 +585,7 @@ export function fieldOf(problem: Problem, producers: number): string | null {
   const key = CONFIG_KEY.exec(path)?.[1]
   if (key !== undefined) {
     if ((NUMERIC_BROKER_KEYS as readonly string[]).includes(key)) return `numeric.${key}`
+    if ((OPTIONAL_BROKER_KEYS as readonly string[]).includes(key)) return `optional.${key}`
     if ((BOOLEAN_BROKER_KEYS as readonly string[]).includes(key)) return `flags.${key}`
     return null
   }
@@ -560,6 +595,9 @@ export function fieldOf(problem: Problem, producers: number): string | null {
     if (field !== undefined) return `topics.${i}.${field}`
     if (configKey === 'min.insync.replicas') return `topics.${i}.minIsr`
     if (configKey === 'unclean.leader.election.enable') return `topics.${i}.unclean`
+    if (configKey === 'leader.replication.throttled.replicas') return `topics.${i}.leaderThrottled`
+    if (configKey === 'follower.replication.throttled.replicas')
+      return `topics.${i}.followerThrottled`
     return `topics.${i}.name`
   }
   const client = CLIENT_PATH.exec(path)
