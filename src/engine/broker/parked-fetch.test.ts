@@ -10,6 +10,7 @@
  * shrinks in 15 minutes of a healthy reference cluster, none in Kafka.
  */
 import { describe, expect, it } from 'vitest'
+import type { Ctx } from '../context'
 import { appendBatch } from '../log'
 import { asBrokerIndex, asPartitionIndex } from '../ids'
 import type { FetchPairState } from '../state'
@@ -22,31 +23,45 @@ import { leaderOf, started } from './testing'
 const P0 = asPartitionIndex(0)
 const LEADER = asBrokerIndex(0)
 
+function pairOf(ctx: Ctx, follower: number): FetchPairState {
+  return ctx.s.pairs[pairIndex(ctx, asBrokerIndex(follower), LEADER)] as FetchPairState
+}
+
+/** The follower on broker index `follower` sends a fetch for partition 0 that the leader reads. */
+function fetch(ctx: Ctx, follower: number): FetchPairState {
+  const pair = pairOf(ctx, follower)
+  markDirty(pair, P0)
+  pair.phase = 'busy'
+  onFetchRequest(ctx, pair)
+  return pair
+}
+
+/** Both followers fetch at the leader's end at t = 0 and park; a minute later 5 records arrive. */
+function quietMinuteThenAppend(ctx: Ctx, beforeAppend: () => void = () => {}) {
+  const { part, rs, side } = leaderOf(ctx, 0)
+  const parked = [1, 2].map((f) => fetch(ctx, f).phase)
+  beforeAppend()
+  ctx.s.nowMs = 60_000
+  appendBatch(rs.log, {
+    baseOffset: 0,
+    count: 5,
+    epoch: part.leaderEpoch,
+    producer: 0,
+    baseSequence: 0,
+  })
+  noteLeaderAppend(ctx, side)
+  wakeFollowers(ctx, P0, LEADER)
+  return { part, side, parked }
+}
+
 describe('a parked fetch still counts as fetching', () => {
   it('the first append after a minute of quiet does not shrink the ISR', () => {
     const ctx = started()
-    const { part, rs, side } = leaderOf(ctx, 0)
+    // The leader answers the parked fetches at once, and its periodic ISR check happens to run
+    // before the followers' next fetches arrive.
+    const { part, side, parked } = quietMinuteThenAppend(ctx)
     expect(part.leaderId).toBe(1)
-    // Both followers fetch at the leader's end at t = 0 and park.
-    for (const f of [1, 2]) {
-      const pair = ctx.s.pairs[pairIndex(ctx, asBrokerIndex(f), LEADER)] as FetchPairState
-      markDirty(pair, P0)
-      pair.phase = 'busy'
-      onFetchRequest(ctx, pair)
-      expect(pair.phase).toBe('idle')
-    }
-    // A minute later the producer writes; the leader answers the parked fetches at once, and
-    // its periodic ISR check happens to run before the followers' next fetches arrive.
-    ctx.s.nowMs = 60_000
-    appendBatch(rs.log, {
-      baseOffset: 0,
-      count: 5,
-      epoch: part.leaderEpoch,
-      producer: 0,
-      baseSequence: 0,
-    })
-    noteLeaderAppend(ctx, side)
-    wakeFollowers(ctx, P0, LEADER)
+    expect(parked).toEqual(['idle', 'idle'])
     isrCheck(ctx, LEADER)
     expect(part.isr).toEqual([1, 2, 3])
     expect(side.maximalIsr).toEqual([1, 2, 3])
@@ -58,24 +73,9 @@ describe('a parked fetch still counts as fetching', () => {
 
   it('a follower cut off from the leader while parked is not refreshed', () => {
     const ctx = started()
-    const { part, rs, side } = leaderOf(ctx, 0)
-    for (const f of [1, 2]) {
-      const pair = ctx.s.pairs[pairIndex(ctx, asBrokerIndex(f), LEADER)] as FetchPairState
-      markDirty(pair, P0)
-      pair.phase = 'busy'
-      onFetchRequest(ctx, pair)
-    }
-    ctx.s.brokers[2]!.isolatedFrom = ['brokers']
-    ctx.s.nowMs = 60_000
-    appendBatch(rs.log, {
-      baseOffset: 0,
-      count: 5,
-      epoch: part.leaderEpoch,
-      producer: 0,
-      baseSequence: 0,
+    const { part } = quietMinuteThenAppend(ctx, () => {
+      ctx.s.brokers[2]!.isolatedFrom = ['brokers']
     })
-    noteLeaderAppend(ctx, side)
-    wakeFollowers(ctx, P0, LEADER)
     isrCheck(ctx, LEADER)
     // Broker 3 sent nothing that arrived for a minute: it leaves the ISR.
     expect(part.isr).toEqual([1, 2])
@@ -89,14 +89,6 @@ describe('a parked fetch still counts as fetching', () => {
     const { part, rs, side } = leaderOf(ctx, 0)
     expect(alterPartition(ctx, P0, 1, part.leaderEpoch, [1, 2])).toBe(true)
     ctx.s.nowMs = 60_000
-    const pairOf = (f: number) =>
-      ctx.s.pairs[pairIndex(ctx, asBrokerIndex(f), LEADER)] as FetchPairState
-    const fetch = (f: number) => {
-      const pair = pairOf(f)
-      markDirty(pair, P0)
-      pair.phase = 'busy'
-      onFetchRequest(ctx, pair)
-    }
     const follower2 = part.replicaStates[1]!.log
     for (const baseOffset of [0, 5]) {
       const batch = { baseOffset, count: 5, epoch: part.leaderEpoch, producer: 0, baseSequence: 0 }
@@ -104,14 +96,14 @@ describe('a parked fetch still counts as fetching', () => {
       noteLeaderAppend(ctx, side)
       appendBatch(follower2, batch)
       // Broker 2 has the records and fetches at the leader's end.
-      if (baseOffset === 0) fetch(1)
+      if (baseOffset === 0) fetch(ctx, 1)
     }
     expect(rs.highWatermark).toBe(5)
     // Broker 3, out of the ISR with an empty log, fetches for the first time; its pair's previous
     // round (for other partitions) was half a second ago.
-    pairOf(2).lastRequestMs = 59_500
-    fetch(2)
-    fetch(1)
+    pairOf(ctx, 2).lastRequestMs = 59_500
+    fetch(ctx, 2)
+    fetch(ctx, 1)
     expect(part.isr).toEqual([1, 2])
     expect(rs.highWatermark).toBe(10)
   })
