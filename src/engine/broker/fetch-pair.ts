@@ -163,15 +163,20 @@ export function resetPair(pair: FetchPairState): void {
  * parked fetch expires after replica.fetch.wait.max.ms and the follower sends the next one a
  * round trip (and a slow follower's delay) later, so they reach the leader every `period`.
  */
-export function noteParkedFetches(ctx: Ctx, pair: FetchPairState): void {
-  // A follower cut off from its leader sent nothing that arrived.
-  if (!fetchLink(ctx, pair.followerIndex, pair.leaderIndex)) return
+export function lastParkedFetchMs(ctx: Ctx, pair: FetchPairState): number {
   const period =
     ctx.spec.cluster.config['replica.fetch.wait.max.ms'] +
     2 * latencyBetweenBrokers(ctx, pair.followerIndex, pair.leaderIndex) +
     (ctx.s.brokers[pair.followerIndex] as { fetchDelayMs: number }).fetchDelayMs
   const since = pair.lastRequestMs
-  pair.lastRequestMs = since + Math.floor((ctx.s.nowMs - since) / period) * period
+  return since + Math.floor((ctx.s.nowMs - since) / period) * period
+}
+
+/** `lastParkedFetchMs` becomes the pair's last request, if the follower can reach the leader. */
+export function noteParkedFetches(ctx: Ctx, pair: FetchPairState): void {
+  // A follower cut off from its leader sent nothing that arrived.
+  if (!fetchLink(ctx, pair.followerIndex, pair.leaderIndex)) return
+  pair.lastRequestMs = lastParkedFetchMs(ctx, pair)
 }
 
 /** A parked (idle) pair starts a new round now, so the leader answers what was just marked. */

@@ -173,10 +173,15 @@ export function recordFollowerFetch(
   slot: ReplicaSlot,
   fetchOffset: number,
   leaderLogEndOffset: number,
+  changedBefore = false,
 ): void {
   // The summary depends on the follower's end and caught-up time (and on the leader's end, whose
-  // appends update it), so it is recomputed only when one of them moved.
-  if (recordFetch(side.followers, slot, fetchOffset, leaderLogEndOffset, ctx.s.nowMs))
+  // appends update it), so it is recomputed only when one of them moved (here, or in a fetch
+  // replayed just before: `changedBefore`).
+  if (
+    recordFetch(side.followers, slot, fetchOffset, leaderLogEndOffset, ctx.s.nowMs) ||
+    changedBefore
+  )
     refreshFollowerSummary(ctx, side, leaderLogEndOffset)
 }
 
@@ -187,23 +192,17 @@ export function recordFollowerFetch(
  * recorded.
  */
 export function replayFollowerFetch(
-  ctx: Ctx,
   side: LeaderSideState,
   slot: ReplicaSlot,
   fetchOffset: number,
   atMs: number,
-): void {
+): boolean {
   const table = side.followers
   // Only a follower that has fetched from this leader since it began leading re-sent anything.
   const lastFetch = lastFetchTimeMs(table, slot)
-  if (lastFetch === LONG_AGO_MS || atMs <= lastFetch) return
-  const leaderEnd = lastFetchLeaderLogEndOffset(table, slot)
-  if (recordFetch(table, slot, fetchOffset, leaderEnd, atMs))
-    refreshFollowerSummary(
-      ctx,
-      side,
-      replicaAt(partitionAt(ctx, side.p), side.slot).log.logEndOffset,
-    )
+  if (lastFetch === LONG_AGO_MS || atMs <= lastFetch) return false
+  // The summary is refreshed by the recordFollowerFetch that follows (told it changed).
+  return recordFetch(table, slot, fetchOffset, lastFetchLeaderLogEndOffset(table, slot), atMs)
 }
 
 /** The leader appended to its log: ISR followers, if any, are no longer at its end. */

@@ -50,7 +50,7 @@ import {
   fetchesFrom,
   markDirty,
   markHwPending,
-  noteParkedFetches,
+  lastParkedFetchMs,
   pairIndex,
   scheduleIdleTimeout,
   takeDirty,
@@ -228,14 +228,14 @@ const visitScratch: PartitionIndex[] = []
 const pendingScratch: PartitionIndex[] = []
 
 /** The leader processes a follower pair's fetch request. */
-export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
+export function onFetchRequest(ctx: Ctx, pair: FetchPairState, wokenFromPark = false): void {
   if (!fetchLink(ctx, pair.followerIndex, pair.leaderIndex)) {
     pair.phase = 'down'
     return
   }
   const leaderId = brokerId(ctx, pair.leaderIndex)
-  // The pair's previous fetch (or the last one re-sent while it was parked).
-  const previousFetchMs = pair.lastRequestMs
+  // The pair's previous fetch, or the last one re-sent while it was parked (the link is up).
+  const previousFetchMs = wokenFromPark ? lastParkedFetchMs(ctx, pair) : pair.lastRequestMs
   pair.lastRequestMs = ctx.s.nowMs
   releaseResponse(ctx, pair)
   // The response's byte scratch is 0 here: sendResponse clears it after every response.
@@ -283,8 +283,8 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState): void {
     // A partition this round visits but the last did not had nothing to fetch then; Kafka's
     // fetch covered it anyway (a fetch session updates every partition's fetch state), so
     // that fetch is recorded first, as the leader saw it.
-    replayFollowerFetch(ctx, side, fSlot, fLog.logEndOffset, previousFetchMs)
-    recordFollowerFetch(ctx, side, fSlot, fLog.logEndOffset, lLog.logEndOffset)
+    const replayed = replayFollowerFetch(side, fSlot, fLog.logEndOffset, previousFetchMs)
+    recordFollowerFetch(ctx, side, fSlot, fLog.logEndOffset, lLog.logEndOffset, replayed)
     const epoch = lrs.knownLeaderEpoch
     maybeExpandIsr(ctx, p, part, lSlot, fSlot)
     // The engine's AlterPartition commits at once, and the controller may elect another leader
@@ -549,10 +549,9 @@ export function wakeFollowers(ctx: Ctx, p: PartitionIndex, leaderB: BrokerIndex)
     const pair = ctx.s.pairs[pairIndex(ctx, r.brokerIndex, leaderB)] as FetchPairState
     markDirty(pair, p)
     if (pair.phase === 'idle') {
-      noteParkedFetches(ctx, pair)
       pair.phase = 'busy'
       bumpGen(pair)
-      onFetchRequest(ctx, pair)
+      onFetchRequest(ctx, pair, true)
     }
   }
 }
