@@ -15,6 +15,7 @@ import type { Finding, Fix, SharedZoneExample, Severity } from './finding-messag
 import { makeFinding, makeFix } from './finding-messages'
 import type { ScenarioPatch } from './patch'
 import { capacityRules } from './capacity-rules'
+import { throttleRules } from './throttle-rules'
 import { disableUncleanTopic, setMinIsr } from './topic-fixes'
 import { zoneAwareReassignment } from './reassignment'
 import { zonesOf } from './survivability'
@@ -52,6 +53,7 @@ export function advise(spec: SimulationSpec): Finding[] {
     uncleanClusterRule,
     clientRules,
     capacityRules,
+    throttleRules,
   ]
   const findings = [
     ...rules.flatMap((rule) => rule(spec)),

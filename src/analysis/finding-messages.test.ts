@@ -366,6 +366,30 @@ const SENTENCES: Table = {
         "Broker 4 writes 210 MiB/s to its volume (its own 70 MiB/s of produce plus the replicas it follows), 84% of the volume's 250 MiB/s; a broker returning from an outage must catch up through the same volume. kafka.m5.4xlarge can provision up to 593 MiB/s.",
     },
   ],
+  'replication-throttle-starves': [
+    {
+      params: {
+        side: 'leader',
+        broker: 2,
+        liveBytesPerSecond: 2_097_152,
+        rate: 1_048_576,
+        ratio: 2,
+      },
+      message:
+        'Broker 2 sends its followers 2 MiB/s of live replication for the partitions leader.replication.throttled.replicas lists, 200% of leader.replication.throttled.rate (1 MiB/s). Kafka counts in-sync bytes against the throttle too and holds back only out-of-sync replicas, so a replica of them that falls behind there can never catch up.',
+    },
+    {
+      params: {
+        side: 'follower',
+        broker: 3,
+        liveBytesPerSecond: 3_355_443,
+        rate: 4_194_304,
+        ratio: 0.8,
+      },
+      message:
+        'Broker 3 fetches as a follower 3.2 MiB/s of live replication for the partitions follower.replication.throttled.replicas lists, 80% of follower.replication.throttled.rate (4 MiB/s). Kafka counts in-sync bytes against the throttle too and holds back only out-of-sync replicas, so a replica of them that falls behind there catches up slowly.',
+    },
+  ],
   'express-fixed-settings': [
     {
       params: {
@@ -441,6 +465,12 @@ const LABELS: LabelTable = {
   ],
   'provision-storage-throughput': [
     { params: { mibps: 400 }, label: 'Provision 400 MiB/s of storage throughput per broker' },
+  ],
+  'raise-replication-throttle': [
+    {
+      params: { side: 'follower', bytesPerSecond: 8_388_608 },
+      label: 'Set follower.replication.throttled.rate to 8388608 (8 MiB/s)',
+    },
   ],
 }
 

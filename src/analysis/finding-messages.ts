@@ -142,6 +142,14 @@ export interface FindingParams {
     /** The type's most provisionable throughput; null: it cannot provision. */
     provisionMax: number | null
   }
+  'replication-throttle-starves': {
+    side: 'leader' | 'follower'
+    broker: number
+    /** The listed partitions' live replication through the broker, bytes/s. */
+    liveBytesPerSecond: number
+    rate: number
+    ratio: number
+  }
   'express-fixed-settings': {
     brokerType: string
     setting:
@@ -180,6 +188,7 @@ export const FINDING_IDS = [
   'cpu-above-60',
   'partitions-per-broker',
   'volume-throughput-ceiling',
+  'replication-throttle-starves',
   'express-fixed-settings',
 ] as const satisfies readonly FindingId[]
 
@@ -200,6 +209,7 @@ export interface FixParams {
   'bootstrap-per-zone': { client: string }
   'set-broker-type': { brokerType: string }
   'provision-storage-throughput': { mibps: number }
+  'raise-replication-throttle': { side: 'leader' | 'follower'; bytesPerSecond: number }
 }
 
 export type FixCode = keyof FixParams
@@ -265,6 +275,11 @@ const LIMIT_WORDS: Record<CapacityResource, string> = {
   cpu: 'CPU (estimated)',
   ingress: 'recommended ingress',
   egress: 'recommended egress',
+}
+
+/** Bytes/s in MiB/s, one decimal. */
+function mib(bytesPerSecond: number): string {
+  return String(Math.round((bytesPerSecond / (1024 * 1024)) * 10) / 10)
 }
 
 function pct(ratio: number): string {
@@ -515,6 +530,20 @@ export function renderFinding(finding: FindingData | Finding): string {
         provision
       )
     }
+    case 'replication-throttle-starves': {
+      const p = finding.params
+      const role = p.side === 'leader' ? 'sends its followers' : 'fetches as a follower'
+      const what =
+        p.ratio >= 1
+          ? 'a replica of them that falls behind there can never catch up'
+          : 'a replica of them that falls behind there catches up slowly'
+      return (
+        `Broker ${p.broker} ${role} ${mib(p.liveBytesPerSecond)} MiB/s of live replication for the` +
+        ` partitions ${p.side}.replication.throttled.replicas lists, ${pct(p.ratio)} of` +
+        ` ${p.side}.replication.throttled.rate (${mib(p.rate)} MiB/s). Kafka counts in-sync bytes` +
+        ` against the throttle too and holds back only out-of-sync replicas, so ${what}.`
+      )
+    }
     case 'express-fixed-settings': {
       const p = finding.params
       const where = p.topic === null ? 'the cluster' : `topic ${p.topic}`
@@ -566,6 +595,8 @@ export function renderFixLabel(fix: FixData | Fix): string {
       return `Use ${fix.params.brokerType} brokers`
     case 'provision-storage-throughput':
       return `Provision ${fix.params.mibps} MiB/s of storage throughput per broker`
+    case 'raise-replication-throttle':
+      return `Set ${fix.params.side}.replication.throttled.rate to ${fix.params.bytesPerSecond} (${mib(fix.params.bytesPerSecond)} MiB/s)`
     default: {
       const unknown: never = fix
       throw new Error(`No label for fix ${JSON.stringify((unknown as { code: unknown }).code)}`)
