@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { ClusterConfig, SimulationSpec, TopicConfig } from '../engine/spec'
-import { TestCluster } from '../test-support/test-cluster'
+import { ordersOnThreeBrokers } from '../test-support/test-cluster'
 import { advise, applyFix } from './advisor'
 import type { Finding } from './finding-messages'
 
@@ -13,20 +13,7 @@ const MIB = 1024 * 1024
 
 /** 3 brokers, RF 3, 3 partitions; 2000 records/s of 1 KiB: ~0.65 MiB/s per partition. */
 function spec(config: Partial<ClusterConfig>, lists: TopicConfig = {}): SimulationSpec {
-  const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 1, config })
-    .topic('orders', {
-      partitions: 3,
-      replicationFactor: 3,
-      'min.insync.replicas': 2,
-      assignment: [
-        [1, 2, 3],
-        [2, 3, 1],
-        [3, 1, 2],
-      ],
-      ...lists,
-    })
-    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 2000 })
-  return c.spec
+  return ordersOnThreeBrokers(1, { recordsPerSecond: 2000 }, undefined, { config, lists }).spec
 }
 
 const starves = (s: SimulationSpec): Finding[] =>

@@ -13,32 +13,21 @@
  * Scenario tests over the real engine (TestCluster), invariants checked after every event.
  */
 import { describe, expect, it } from 'vitest'
-import { TestCluster } from '../test-support/test-cluster'
+import { ordersOnThreeBrokers, TestCluster } from '../test-support/test-cluster'
 import type { KafkaVersion } from './versions'
 
 function cluster(options: { brokerType?: boolean; seed?: number } = {}): TestCluster {
-  return TestCluster.create({
-    zones: 3,
-    brokersPerZone: 1,
-    seed: options.seed ?? 3,
-    ...(options.brokerType === true
+  return ordersOnThreeBrokers(
+    options.seed ?? 3,
+    { recordsPerSecond: 2000 },
+    undefined,
+    options.brokerType === true
       ? {
           brokerType: 'custom' as const,
           brokerLimits: { vcpus: 4, networkMiBps: 40, volumeThroughputMiBps: 40 },
         }
-      : {}),
-  })
-    .topic('orders', {
-      partitions: 3,
-      replicationFactor: 3,
-      'min.insync.replicas': 2,
-      assignment: [
-        [1, 2, 3],
-        [2, 3, 1],
-        [1, 3, 2],
-      ],
-    })
-    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 2000 })
+      : {},
+  )
 }
 
 describe('replaceVolume', () => {

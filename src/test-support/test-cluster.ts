@@ -26,6 +26,7 @@ import {
   type Fault,
   type ProducerConfig,
   type SimulationSpec,
+  type TopicConfig,
   type TopicSpec,
 } from '../engine/spec'
 import type { PartitionView, SimEvent, Snapshot } from '../engine/types'
@@ -284,12 +285,21 @@ export function ordersOnThreeBrokers(
   seed: number,
   producer: Partial<ProducerConfig> & { recordsPerSecond?: number } = {},
   kafkaVersion?: KafkaVersion,
+  options: Pick<TestClusterOptions, 'config' | 'brokerType' | 'brokerLimits'> & {
+    /** The topic's throttled-replica lists. */
+    lists?: Pick<
+      TopicConfig,
+      'leader.replication.throttled.replicas' | 'follower.replication.throttled.replicas'
+    >
+  } = {},
 ): TestCluster {
+  const { lists, ...cluster } = options
   return TestCluster.create({
     zones: 3,
     brokersPerZone: 1,
     seed,
     ...(kafkaVersion === undefined ? {} : { kafkaVersion }),
+    ...cluster,
   })
     .topic('orders', {
       partitions: 3,
@@ -300,6 +310,7 @@ export function ordersOnThreeBrokers(
         [2, 3, 1],
         [3, 1, 2],
       ],
+      ...lists,
     })
     .producer('p1', 'orders', { acks: -1, recordsPerSecond: 300, ...producer })
 }

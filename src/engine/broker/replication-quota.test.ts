@@ -5,7 +5,7 @@
  * 60 s while 2000 records/s of 1 KiB arrive (~117 MiB to fetch again), then restarts.
  */
 import { describe, expect, it } from 'vitest'
-import { TestCluster } from '../../test-support/test-cluster'
+import { ordersOnThreeBrokers } from '../../test-support/test-cluster'
 import type { ClusterConfig } from '../spec'
 import { parseThrottledReplicas } from './replication-quota'
 
@@ -18,19 +18,7 @@ function run(
     'follower.replication.throttled.replicas'?: string
   } = {},
 ) {
-  const c = TestCluster.create({ zones: 3, brokersPerZone: 1, seed: 4, config })
-    .topic('orders', {
-      partitions: 3,
-      replicationFactor: 3,
-      'min.insync.replicas': 2,
-      assignment: [
-        [1, 2, 3],
-        [2, 3, 1],
-        [1, 3, 2],
-      ],
-      ...lists,
-    })
-    .producer('p1', 'orders', { acks: -1, recordsPerSecond: 2000 })
+  const c = ordersOnThreeBrokers(4, { recordsPerSecond: 2000 }, undefined, { config, lists })
   c.runUntil(10_000)
   c.broker(3).crash()
   c.runUntil(70_000)
