@@ -349,10 +349,12 @@ export function onBrokerReady(ctx: Ctx, b: BrokerIndex): void {
       zkBrokerFailure(ctx, b)
     } else {
       // No controller to see the bounce now (or the controller itself bounced): the next one
-      // finds the broker dead at failover, as Kafka's does (the new incarnation registers only
-      // once the old session expired: KafkaZkClient.registerBroker retries, KAFKA-7165), so its
-      // leaderships elect again before it rejoins. Without this a broker that bounced, perhaps
-      // onto an empty volume, kept its leaderships.
+      // finds the broker dead at failover. In Kafka the new process cannot register while the
+      // old session's /brokers/ids node exists (CheckedEphemeral: NODEEXISTS, startup fails);
+      // when that session expires the other brokers race for /controller, and the winner's
+      // onControllerFailover finds this broker gone, so its leaderships elect again before it
+      // rejoins. (Kafka leaves a race there; the engine takes that usual outcome.) Without this
+      // a broker that bounced, perhaps onto an empty volume, kept its leaderships.
       broker.zkBounced = true
       if (s.activeController === b) {
         resign(ctx, broker.id)

@@ -120,6 +120,12 @@ export function commitPartitionChange(
     !previousIsr.includes(next.leader) &&
     !(clusterRules(ctx).elrElectionIsClean && previousElr.includes(next.leader))
   if (leaderChanged && next.leader >= 0) {
+    // An empty replica (a replaced volume) elected: its log is the partition's from now on.
+    const elected = part.replicaStates[part.replicas.indexOf(next.leader)]
+    if (elected !== undefined && elected.volumeReplaced) {
+      part.emptyLeaderSinceEpoch = next.leaderEpoch
+      elected.volumeReplaced = false
+    }
     if (unclean) {
       markMeter(s.meters.uncleanElections, s.nowMs)
       part.uncleanSinceEpoch = next.leaderEpoch

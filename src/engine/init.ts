@@ -174,6 +174,7 @@ function initialPartitions(
         lostRecords: 0,
         lostByProducer: {},
         uncleanSinceEpoch: -1,
+        emptyLeaderSinceEpoch: -1,
       })
     }
   })

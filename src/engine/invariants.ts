@@ -71,8 +71,13 @@ export function checkPartition(ctx: Ctx, checker: InvariantChecker, p: Partition
   if (unclean) checker.everUnclean[p] = true
   // A replica whose volume was replaced leads before it caught up: records it never fetched are
   // gone without an unclean election (the case KIP-966's unclean-shutdown handling closes).
+  // It may also be elected (then emptyLeaderSinceEpoch says so), or lead in its old epoch from
+  // the metadata it applied on restart, before the controller fenced its old incarnation.
   const leaderSlot = part.leaderId >= 0 ? slotOfId(part, part.leaderId) : -1
-  if (leaderSlot >= 0 && replicaAt(part, leaderSlot as ReplicaSlot).volumeReplaced)
+  if (
+    part.emptyLeaderSinceEpoch >= 0 ||
+    (leaderSlot >= 0 && replicaAt(part, leaderSlot as ReplicaSlot).volumeReplaced)
+  )
     checker.everUnclean[p] = true
   if (
     part.leaderId >= 0 &&

@@ -14,6 +14,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ordersOnThreeBrokers, TestCluster } from '../test-support/test-cluster'
+import type { EngineState } from './state'
 import type { KafkaVersion } from './versions'
 
 function cluster(options: { brokerType?: boolean; seed?: number } = {}): TestCluster {
@@ -127,6 +128,12 @@ describe('replaceVolume', () => {
         [2, 0],
       ])
       expect(c.snapshot().durability.lostAckedRecords).toBeGreaterThan(0)
+      // The election is remembered for the invariant checker, and the replica's log is the
+      // partition's from then on (it is not "replaced" any more).
+      const state = c.simulation.checkpoint().state as EngineState
+      const part = state.partitions[0]!
+      expect(part.emptyLeaderSinceEpoch).toBe(elected[0]!.leaderEpoch)
+      expect(part.replicaStates[0]!.volumeReplaced).toBe(false)
     })
 
     it('4.1 with ELR: the unclean restart leaves the ISR and ELR, the ELR member leads, nothing is lost', () => {

@@ -285,6 +285,11 @@ export interface PartitionState {
   lostByProducer: Record<string, number>
   /** The partition was last elected uncleanly (invariants allow leader ∉ ISR until then). */
   uncleanSinceEpoch: number
+  /**
+   * The leader epoch in which a replica whose volume was replaced, not yet caught up, was elected
+   * (-1: never): acknowledged records may be gone without an unclean election (§4.6, case 6).
+   */
+  emptyLeaderSinceEpoch: number
 }
 
 /**

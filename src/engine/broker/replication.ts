@@ -258,8 +258,10 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState, wokenFromPark = f
       lrs.knownLeaderId !== leaderId ||
       lrs.knownLeaderEpoch !== frs.knownLeaderEpoch
     ) {
-      // Retried once the leader has applied the same metadata (makeLeader marks it again).
-      markDirty(pair, p)
+      // Retried once the leader has applied the same metadata (makeLeader marks it again),
+      // unless the follower no longer fetches it from this broker (a change earlier in this
+      // round moved it: AbstractFetcherThread drops removed partitions).
+      if (fetchesFrom(frs, pair.leaderIndex, leaderId)) markDirty(pair, p)
       continue
     }
     const fLog = frs.log
@@ -293,7 +295,7 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState, wokenFromPark = f
     // follower, already in the new epoch, drops that answer; here the partition simply waits
     // for the next round, fetched from whoever leads now.
     if (lrs.leaderSide !== side || lrs.knownLeaderEpoch !== epoch) {
-      markDirty(pair, p)
+      if (fetchesFrom(frs, pair.leaderIndex, leaderId)) markDirty(pair, p)
       continue
     }
     maybeIncrementLeaderHighWatermark(ctx, p, lSlot)
@@ -309,8 +311,10 @@ export function onFetchRequest(ctx: Ctx, pair: FetchPairState, wokenFromPark = f
       quota !== null &&
       heldByQuota(ctx, quota, pair, p, lSlot, fSlot, side, fLog.logEndOffset, lrs.highWatermark)
     ) {
-      // Throttled and over the quota: left out of this round; the pair polls again.
+      // Throttled and over the quota: no records this round (Kafka still returns the partition,
+      // empty, with its high watermark: ReplicaManager.readFromLog); the pair polls again.
       markDirty(pair, p)
+      if (lrs.highWatermark > frs.highWatermark) markHwPending(pair, p)
       poll = true
     } else if (from < lLog.batches.length && cap !== null) {
       // The response is full (replica.fetch.response.max.bytes): the partition waits a round.
