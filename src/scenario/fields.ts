@@ -91,12 +91,16 @@ function req(rule: Rule, description: string): FieldSpec {
   return { rule, required: true, description: `${description} Required.` }
 }
 
-/** Kafka's ThrottledReplicaListValidator: "*" or "partition:broker" pairs separated by commas. */
+/**
+ * Kafka's ThrottledReplicaListValidator: "*" alone, or comma-separated elements, each (trimmed)
+ * empty or "partition:broker".
+ */
 const throttledReplicas: Rule = {
   kind: 'string',
   minLength: 0,
   maxLength: 100_000,
-  pattern: '^\\s*(\\*|[0-9]+\\s*:\\s*[0-9]+(\\s*,\\s*[0-9]+\\s*:\\s*[0-9]+)*)?\\s*$',
+  // No two whitespace runs in it can share the same spaces, so matching stays linear in length.
+  pattern: '^(\\s*\\*\\s*|\\s*([0-9]+:[0-9]+\\s*)?(,\\s*([0-9]+:[0-9]+\\s*)?)*)$',
   throttledReplicas: true,
 }
 
@@ -198,7 +202,7 @@ const clusterConfigDescriptions: Record<keyof ClusterConfig, [Rule, string]> = {
   ],
   'leader.replication.throttled.rate': [
     int(1, MAX_SAFE),
-    "Bytes/s a leader sends to the followers of the replicas a topic's leader.replication.throttled.replicas lists (KIP-73): their bytes count whether in sync or not, and only out-of-sync followers are held back while the rate is above it. Without a list it throttles nothing.",
+    "Bytes/s a leader sends to the followers of the replicas a topic's leader.replication.throttled.replicas lists (KIP-73): their bytes count whether in sync or not, and only out-of-sync followers are held back while the rate is above it. Without a list it throttles nothing. (Kafka also takes 0, which stops the listed replicas' catch-up entirely; the simulator asks for at least 1.)",
   ],
   'follower.replication.throttled.rate': [
     int(1, MAX_SAFE),

@@ -32,15 +32,17 @@ function run(
 }
 
 describe('throttled-replica lists', () => {
-  it('read "*", "partition:broker" pairs (spaces allowed) and nothing else', () => {
+  it('read "*", "partition:broker" elements (spaces around them allowed) and nothing else', () => {
     expect(parseThrottledReplicas('*')).toBe('all')
-    expect(parseThrottledReplicas(' 0:1, 1:2 ,2 : 3')).toEqual([
+    expect(parseThrottledReplicas(' 0:1, 1:2 , 2:3 ')).toEqual([
       [0, 1],
       [1, 2],
       [2, 3],
     ])
     expect(parseThrottledReplicas('')).toEqual([])
-    expect(parseThrottledReplicas('0:1,')).toBeNull()
+    // Kafka's element pattern ([0-9]+:[0-9]+)? admits empty elements, not inner spaces.
+    expect(parseThrottledReplicas('0:1,')).toEqual([[0, 1]])
+    expect(parseThrottledReplicas('0 : 1')).toBeNull()
     expect(parseThrottledReplicas('0-1')).toBeNull()
     expect(parseThrottledReplicas('*,0:1')).toBeNull()
   })

@@ -54,14 +54,18 @@ export interface QuotaRunState {
   followerUntilMs: Float64Array
 }
 
-/** "0:1, 1:2" or "*": the (partition, broker) pairs listed, or 'all'; null when malformed. */
+/**
+ * A throttled-replica list as Kafka reads it (ThrottledReplicaListValidator): "*" alone, or
+ * comma-separated elements, each trimmed and either empty or "partition:broker" with no inner
+ * spaces. Returns the pairs, 'all', or null when malformed.
+ */
 export function parseThrottledReplicas(value: string): 'all' | [number, number][] | null {
-  const text = value.trim()
-  if (text === '') return []
-  if (text === '*') return 'all'
+  if (value.trim() === '*') return 'all'
   const out: [number, number][] = []
-  for (const entry of text.split(',')) {
-    const m = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(entry)
+  for (const element of value.split(',')) {
+    const text = element.trim()
+    if (text === '') continue
+    const m = /^(\d+):(\d+)$/.exec(text)
     if (m === null) return null
     out.push([Number(m[1]), Number(m[2])])
   }
