@@ -25,4 +25,4 @@ export {
   SOURCES,
 } from '../engine/capacity/broker-types'
 export type { BrokerTypeFigures, SourceId } from '../engine/capacity/broker-types'
-export { DEFAULT_RECORD_BYTES } from '../engine/spec'
+export { DEFAULT_RECORD_BYTES, THROTTLE_RATE_KEYS } from '../engine/spec'

@@ -7,7 +7,7 @@
  * there. Measured on the steady state: each partition takes its topic's produce bytes evenly, led
  * by its preferred replica. Runs with or without a broker type.
  */
-import { parseThrottledReplicas } from '../engine/broker/replication-quota'
+import { listsReplica, parseThrottledReplicas } from '../engine/broker/replication-quota'
 import { topicWorkloads } from '../engine/capacity/workload'
 import type { SimulationSpec } from '../engine/spec'
 import type { Finding } from './finding-messages'
@@ -39,8 +39,7 @@ export function throttleRules(spec: SimulationSpec): Finding[] {
         ((workloads.get(topic.name)?.produceMiBps ?? 0) * MIB) / Math.max(1, topic.partitions)
       if (perPartition === 0) continue
       topic.assignment.forEach((replicas, p) => {
-        const listed = (b: number) =>
-          pairs === 'all' || pairs.some(([tp, broker]) => tp === p && broker === b)
+        const listed = (b: number) => listsReplica(pairs, p, b)
         const leader = replicas[0] as number
         if (side === 'leader') {
           // The leader sends the partition's bytes to each follower.

@@ -11,7 +11,7 @@
  * the controller is a broker, and a new one is chosen only when the old one's session ends.
  * Nothing changes while the ensemble has no majority.
  */
-import { at, brokerAt, emit, hostedOn, partitionAt, type Ctx } from './context'
+import { at, brokerAt, emit, hostedOn, partitionAt, replicaAt, type Ctx } from './context'
 import { asBrokerIndex, type BrokerIndex } from './ids'
 import { EV } from './state'
 import {
@@ -33,7 +33,7 @@ import {
 import { truncateTo } from './log'
 import { intInclusive } from './prng'
 import { isrCheckIntervalMs } from './spec'
-import { catchUpMetadata, forgetRoles, kickDownPairs } from './broker/replica-manager'
+import { catchUpMetadata, forgetRoles, kickDownPairs, slotOf } from './broker/replica-manager'
 import { resendPendingIsrChanges } from './broker/replication'
 
 const KRAFT_ELECTION_DELAY_MS = 2000
@@ -312,14 +312,13 @@ export function replaceVolume(ctx: Ctx, b: BrokerIndex): void {
   let replicas = 0
   let records = 0
   for (const p of hostedOn(ctx, b)) {
-    for (const rs of partitionAt(ctx, p).replicaStates) {
-      if (rs.brokerIndex !== b) continue
-      replicas += 1
-      records += rs.log.logEndOffset
-      truncateTo(rs.log, 0)
-      rs.highWatermark = 0
-      rs.volumeReplaced = true
-    }
+    const part = partitionAt(ctx, p)
+    const rs = replicaAt(part, slotOf(ctx, part, b))
+    replicas += 1
+    records += rs.log.logEndOffset
+    truncateTo(rs.log, 0)
+    rs.highWatermark = 0
+    rs.volumeReplaced = true
   }
   emit(ctx, { atMs: ctx.s.nowMs, type: 'VolumeReplaced', broker: broker.id, replicas, records })
   startBroker(ctx, b)

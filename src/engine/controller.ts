@@ -20,6 +20,7 @@ import {
   clusterRules,
   elrEnabled,
   partitionAt,
+  slotOfId,
   topicOf,
   type Ctx,
 } from './context'
@@ -121,7 +122,7 @@ export function commitPartitionChange(
     !(clusterRules(ctx).elrElectionIsClean && previousElr.includes(next.leader))
   if (leaderChanged && next.leader >= 0) {
     // An empty replica (a replaced volume) elected: its log is the partition's from now on.
-    const elected = part.replicaStates[part.replicas.indexOf(next.leader)]
+    const elected = part.replicaStates[slotOfId(part, next.leader)]
     if (elected !== undefined && elected.volumeReplaced) {
       part.emptyLeaderSinceEpoch = next.leaderEpoch
       elected.volumeReplaced = false
@@ -174,7 +175,7 @@ export function commitPartitionChange(
     // A replica that rejoins the ISR caught up to the high watermark: its new volume holds the
     // committed records again.
     for (const r of added) {
-      const rs = part.replicaStates[part.replicas.indexOf(r)]
+      const rs = part.replicaStates[slotOfId(part, r)]
       if (rs !== undefined) rs.volumeReplaced = false
     }
     if (cause.isrBy === 'leader') markMeter(s.meters.isrExpands, s.nowMs)

@@ -74,6 +74,18 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
 /** The group coordinator's internal topic (Topic.GROUP_METADATA_TOPIC_NAME). */
 export const OFFSETS_TOPIC = '__consumer_offsets'
 
+/** The replication-throttle broker configs, unset by default (ClusterConfig's optional keys). */
+export const THROTTLE_RATE_KEYS = [
+  'leader.replication.throttled.rate',
+  'follower.replication.throttled.rate',
+] as const satisfies readonly (keyof ClusterConfig)[]
+
+/** The topic configs naming the replicas each throttle applies to. */
+export const THROTTLED_REPLICAS_KEYS = [
+  'leader.replication.throttled.replicas',
+  'follower.replication.throttled.replicas',
+] as const satisfies readonly (keyof TopicConfig)[]
+
 /** Topic-level overrides of cluster configs. */
 export interface TopicConfig {
   'min.insync.replicas'?: number

@@ -16,6 +16,8 @@ import {
 import {
   CONNECTION_DEFAULTS,
   DEFAULT_CLUSTER_CONFIG,
+  THROTTLE_RATE_KEYS,
+  THROTTLED_REPLICAS_KEYS,
   DEFAULT_CONSUMER_CONFIG,
   DEFAULT_PRODUCER_CONFIG,
   OFFSETS_TOPIC,
@@ -115,10 +117,7 @@ export function mergedClusterConfig(
     if (value !== undefined) (out as Record<string, unknown>)[key] = value
   }
   // Unset by default (no throttle): present only when the file sets them.
-  for (const key of [
-    'leader.replication.throttled.rate',
-    'follower.replication.throttled.rate',
-  ] as const) {
+  for (const key of THROTTLE_RATE_KEYS) {
     const value = config?.[key]
     if (value !== undefined) out[key] = value
   }
@@ -206,10 +205,7 @@ function topicConfig(raw: TopicConfig | undefined): TopicConfig {
     out['unclean.leader.election.enable'] = raw['unclean.leader.election.enable']
   }
   if (raw?.['retention.ms'] !== undefined) out['retention.ms'] = raw['retention.ms']
-  for (const key of [
-    'leader.replication.throttled.replicas',
-    'follower.replication.throttled.replicas',
-  ] as const) {
+  for (const key of THROTTLED_REPLICAS_KEYS) {
     const value = raw?.[key]
     if (value !== undefined) out[key] = value
   }

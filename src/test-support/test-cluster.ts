@@ -19,6 +19,7 @@ import {
   DEFAULT_CLUSTER_CONFIG,
   DEFAULT_CONSUMER_CONFIG,
   DEFAULT_PRODUCER_CONFIG,
+  THROTTLED_REPLICAS_KEYS,
   type Acks,
   type ClientSpec,
   type ClusterConfig,
@@ -137,10 +138,7 @@ export class TestCluster {
     if (options['unclean.leader.election.enable'] !== undefined) {
       topic.config['unclean.leader.election.enable'] = options['unclean.leader.election.enable']
     }
-    for (const key of [
-      'leader.replication.throttled.replicas',
-      'follower.replication.throttled.replicas',
-    ] as const) {
+    for (const key of THROTTLED_REPLICAS_KEYS) {
       const value = options[key]
       if (value !== undefined) topic.config[key] = value
     }

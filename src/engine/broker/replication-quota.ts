@@ -28,7 +28,8 @@
 import type { Ctx } from '../context'
 import type { BrokerIndex, PartitionIndex, ReplicaSlot } from '../ids'
 import type { Batch } from '../log'
-import { DEFAULT_RECORD_BYTES, type SimulationSpec } from '../spec'
+import type { SimulationSpec } from '../spec'
+import { batchBytesOf, producerRecordBytes } from '../capacity/workload'
 
 /** One quota sample (replication.quota.window.size.seconds, default 1). */
 export const QUOTA_SAMPLE_MS = 1000
@@ -72,6 +73,15 @@ export function parseThrottledReplicas(value: string): 'all' | [number, number][
   return out
 }
 
+/** Whether a parsed list names the replica of `partition` on `broker`. */
+export function listsReplica(
+  pairs: 'all' | [number, number][],
+  partition: number,
+  broker: number,
+): boolean {
+  return pairs === 'all' || pairs.some(([p, b]) => p === partition && b === broker)
+}
+
 function rate(value: number | undefined): number {
   return value === undefined ? Infinity : value
 }
@@ -95,8 +105,7 @@ export function buildQuotaCtx(spec: SimulationSpec): QuotaCtx | null {
       if (pairs === null) continue
       topic.assignment.forEach((replicas, p) => {
         replicas.forEach((broker, slot) => {
-          const hit = pairs === 'all' || pairs.some(([tp, b]) => tp === p && b === broker)
-          if (!hit) return
+          if (!listsReplica(pairs, p, broker)) return
           const f = (flags[p] ??= new Uint8Array(replicas.length))
           f[slot] = (f[slot] as number) | bit
           any = true
@@ -106,13 +115,7 @@ export function buildQuotaCtx(spec: SimulationSpec): QuotaCtx | null {
     listed.push(...flags)
   }
   if (!any) return null
-  const producers = spec.clients.flatMap((c) => (c.kind === 'producer' ? [c] : []))
-  return {
-    leaderRate,
-    followerRate,
-    listed,
-    recordBytes: Float64Array.from(producers, (c) => c.recordBytes ?? DEFAULT_RECORD_BYTES),
-  }
+  return { leaderRate, followerRate, listed, recordBytes: producerRecordBytes(spec) }
 }
 
 export function createQuotaRunState(brokers: number): QuotaRunState {
@@ -150,10 +153,7 @@ export function entryBytes(q: QuotaCtx, batches: Batch[], count: number): number
   let bytes = 0
   for (let k = 0; k < count; k++) {
     const batch = batches[k] as Batch
-    bytes +=
-      (batch.producer >= 0
-        ? (q.recordBytes[batch.producer] ?? DEFAULT_RECORD_BYTES)
-        : DEFAULT_RECORD_BYTES) * batch.count
+    bytes += batchBytesOf(q.recordBytes, batch.producer, batch.count)
   }
   return bytes
 }

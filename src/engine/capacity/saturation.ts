@@ -24,7 +24,7 @@ import type { BrokerIndex } from '../ids'
 import { serving } from '../network'
 import { DEFAULT_RECORD_BYTES, type SimulationSpec } from '../spec'
 import type { BrokerCapacityView, CapacityRunSummary, MetricsSample } from '../types'
-import { topicWorkloads } from './workload'
+import { batchBytesOf, producerRecordBytes, topicWorkloads } from './workload'
 import {
   addPartitionLoad,
   brokerCapacity,
@@ -95,7 +95,7 @@ export function buildCapacityCtx(spec: SimulationSpec): CapacityCtx | null {
   const limits = capacityLimits(spec.cluster)
   if (limits === null) return null
   const producers = spec.clients.flatMap((c) => (c.kind === 'producer' ? [c] : []))
-  const recordBytes = Float64Array.from(producers, (c) => c.recordBytes ?? DEFAULT_RECORD_BYTES)
+  const recordBytes = producerRecordBytes(spec)
   const topicRecordBytes = Float64Array.from(spec.topics, (t) => {
     const own = producers.filter((c) => c.topic === t.name && c.recordsPerSecond > 0)
     const records = own.reduce((sum, c) => sum + c.recordsPerSecond, 0)
@@ -231,10 +231,7 @@ export function queueDelayMs(ctx: Ctx, b: BrokerIndex): number {
 
 /** A record batch's bytes (its producer's record size × its records). */
 export function batchBytes(cap: CapacityCtx, producer: number, count: number): number {
-  return (
-    (producer >= 0 ? (cap.recordBytes[producer] ?? DEFAULT_RECORD_BYTES) : DEFAULT_RECORD_BYTES) *
-    count
-  )
+  return batchBytesOf(cap.recordBytes, producer, count)
 }
 
 /**

@@ -16,6 +16,19 @@ export interface TopicWorkload {
 
 const MIB = 1048576
 
+/** Each producer's average record size, indexed as the engine's producers (spec order). */
+export function producerRecordBytes(spec: SimulationSpec): Float64Array {
+  const producers = spec.clients.flatMap((c) => (c.kind === 'producer' ? [c] : []))
+  return Float64Array.from(producers, (c) => c.recordBytes ?? DEFAULT_RECORD_BYTES)
+}
+
+/** A record batch's bytes: its producer's record size (-1: none, the default) × its records. */
+export function batchBytesOf(recordBytes: Float64Array, producer: number, count: number): number {
+  return (
+    (producer >= 0 ? (recordBytes[producer] ?? DEFAULT_RECORD_BYTES) : DEFAULT_RECORD_BYTES) * count
+  )
+}
+
 /** Every topic's workload by name; topics nobody uses are absent. */
 export function topicWorkloads(spec: SimulationSpec): Map<string, TopicWorkload> {
   const workloads = new Map<string, TopicWorkload>()

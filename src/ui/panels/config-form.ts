@@ -23,7 +23,7 @@ import type {
   TimedFault,
   ZoneName,
 } from '../../engine/spec'
-import { isExpressBrokerType } from '../../analysis/capacity-figures'
+import { isExpressBrokerType, THROTTLE_RATE_KEYS } from '../../analysis/capacity-figures'
 import {
   elrAfterVersionChange,
   lingerAfterVersionChange,
@@ -98,10 +98,7 @@ export const BOOLEAN_BROKER_KEYS = [
   'eligible.leader.replicas.enable',
 ] as const
 /** Broker configs unset by default (no replication throttle): an empty box leaves them out. */
-export const OPTIONAL_BROKER_KEYS = [
-  'leader.replication.throttled.rate',
-  'follower.replication.throttled.rate',
-] as const
+export const OPTIONAL_BROKER_KEYS = THROTTLE_RATE_KEYS
 export type OptionalBrokerKey = (typeof OPTIONAL_BROKER_KEYS)[number]
 export type NumericBrokerKey = (typeof NUMERIC_BROKER_KEYS)[number]
 export type BooleanBrokerKey = (typeof BOOLEAN_BROKER_KEYS)[number]
