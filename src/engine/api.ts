@@ -5,6 +5,7 @@
 import type { Fault, SimulationSpec, TimedFault } from './spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from './types'
 import type { FailoverRecord } from './failovers'
+import type { PartitionLogView } from './log-view'
 
 export interface Simulation {
   readonly spec: SimulationSpec
@@ -33,6 +34,12 @@ export interface Simulation {
   clientLog(from?: number): readonly ClientLogLine[]
   /** One record per fault applied so far: how long the clients' writes stalled (failovers.ts). */
   failovers(): FailoverRecord[]
+  /**
+   * The log picture of one partition (log-view.ts): each replica's recent batches with their
+   * epochs, LEO and HW, truncated tails, lost acknowledged records and consumer positions. Null
+   * for an unknown partition. Read-only, and computed only when called.
+   */
+  partitionLog(topic: string, partition: number): PartitionLogView | null
   /** A structured-cloneable copy of the whole state, for checkpoints (time travel). */
   checkpoint(): SimulationCheckpoint
 }

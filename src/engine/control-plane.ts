@@ -98,6 +98,7 @@ function resign(ctx: Ctx, id: number): void {
 
 function scheduleElection(ctx: Ctx, delayMs: number): void {
   ctx.s.controllerGen += 1
+  ctx.s.controllerElectionDueMs = ctx.s.nowMs + Math.max(0, Math.round(delayMs))
   at(ctx, delayMs, EV.controllerElection, ctx.s.controllerGen)
 }
 

@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
   type EventQueue,
+  argOf,
   createQueue,
+  forEachScheduled,
   peekTime,
   popDue,
   popEvent,
   rebuild,
   schedule,
   scheduledItems,
+  sentTimeOf,
+  setClock,
 } from './event-queue'
 
 /** Pops every remaining event, in order, as its first argument (the tests' event id). */
@@ -130,5 +134,23 @@ describe('event queue', () => {
     expect(popAll(q)).toEqual([100, 101, 109])
     add(q, 20_000, 7)
     expect(popAll(q)).toEqual([7])
+  })
+  it('keeps the time each event was scheduled, through growth and a rebuild', () => {
+    const q = createQueue()
+    for (let i = 0; i < 200; i++) {
+      setClock(q, i)
+      schedule(q, i + 10_000 * (i % 3), 1, i)
+    }
+    const sent = new Map(scheduledItems(q).map((item) => [item.a, item.sentMs]))
+    expect(sent.get(7)).toBe(7)
+    expect(sent.get(199)).toBe(199)
+    rebuild(q, scheduledItems(q))
+    const slots: [number, number][] = []
+    forEachScheduled(q, (slot) => slots.push([argOf(q, slot, 0), sentTimeOf(q, slot)]))
+    expect(slots).toHaveLength(200)
+    for (const [a, sentMs] of slots) expect(sentMs).toBe(a)
+    // A rebuilt queue keeps its clock: what is scheduled next was sent at the same time.
+    schedule(q, 50_000, 2, 999)
+    expect(scheduledItems(q).find((item) => item.a === 999)?.sentMs).toBe(199)
   })
 })

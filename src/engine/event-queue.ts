@@ -14,6 +14,14 @@
  * too: scheduling allocates nothing, and the garbage collector never sees the 1.5 million events
  * of a large run. Everything is typed arrays and numbers, so the queue survives `structuredClone`
  * for checkpoints.
+ *
+ * Each slot also keeps the time its event was scheduled (`sent`): for a message between nodes
+ * (a fetch, a produce request, a response) that is its send time, so the dashboard can draw it
+ * on its way (traffic.ts), interpolated between send and delivery as RaftScope draws its messages.
+ * The queue learns the time from the engine's clock (`clockMs`, set by `setClock` as the
+ * simulation advances): one number stored per event scheduled, read by nothing on the hot path.
+ * Deriving the send time from the link latency instead would not be exact: a request's delivery
+ * also carries the broker's queue delay, a slow follower's fetch delay and backoffs.
  */
 
 /** One scheduled event, decoded (for listing and rebuilding the queue, not the hot path). */
@@ -27,6 +35,8 @@ export interface QueuedEvent {
 export interface Scheduled extends QueuedEvent {
   atMs: number
   seq: number
+  /** When it was scheduled (for a message, its send time); absent: the queue's clock. */
+  sentMs?: number
 }
 
 const WINDOW_MS = 4096
@@ -34,9 +44,13 @@ const MASK = WINDOW_MS - 1
 const INITIAL_CAPACITY = 64
 
 export interface EventQueue {
-  /** Per slot: time, sequence number, kind, three arguments and the next slot in its bucket. */
+  /**
+   * Per slot: time, sequence number, time scheduled, kind, three arguments and the next slot in
+   * its bucket.
+   */
   times: Float64Array
   seqs: Float64Array
+  sent: Float64Array
   kinds: Uint8Array
   args: Int32Array
   next: Int32Array
@@ -52,6 +66,8 @@ export interface EventQueue {
   heap: Int32Array
   heapSize: number
   nextSeq: number
+  /** The engine's clock as last set (`setClock`): the scheduling time of what is scheduled now. */
+  clockMs: number
 }
 
 export function createQueue(): EventQueue {
@@ -60,6 +76,7 @@ export function createQueue(): EventQueue {
   return {
     times: new Float64Array(INITIAL_CAPACITY),
     seqs: new Float64Array(INITIAL_CAPACITY),
+    sent: new Float64Array(INITIAL_CAPACITY),
     kinds: new Uint8Array(INITIAL_CAPACITY),
     args: new Int32Array(3 * INITIAL_CAPACITY),
     next: new Int32Array(INITIAL_CAPACITY).fill(-1),
@@ -72,6 +89,7 @@ export function createQueue(): EventQueue {
     heap: new Int32Array(INITIAL_CAPACITY),
     heapSize: 0,
     nextSeq: 0,
+    clockMs: 0,
   }
 }
 
@@ -83,6 +101,8 @@ function grow(q: EventQueue): void {
   times.set(q.times)
   const seqs = new Float64Array(cap)
   seqs.set(q.seqs)
+  const sent = new Float64Array(cap)
+  sent.set(q.sent)
   const kinds = new Uint8Array(cap)
   kinds.set(q.kinds)
   const args = new Int32Array(3 * cap)
@@ -97,6 +117,7 @@ function grow(q: EventQueue): void {
   for (let s = cap - 1; s >= old; s--) free[n++] = s
   q.times = times
   q.seqs = seqs
+  q.sent = sent
   q.kinds = kinds
   q.args = args
   q.next = next
@@ -197,11 +218,13 @@ function insert(
   a: number,
   b: number,
   c: number,
+  sentMs: number,
 ): void {
   if (q.freeCount === 0) grow(q)
   const slot = q.free[--q.freeCount] as number
   q.times[slot] = atMs
   q.seqs[slot] = seq
+  q.sent[slot] = sentMs
   q.kinds[slot] = kind
   q.args[3 * slot] = a
   q.args[3 * slot + 1] = b
@@ -211,7 +234,15 @@ function insert(
 
 /** Schedules event `kind` (0–254) with integer arguments `a`, `b`, `c` at `atMs`. */
 export function schedule(queue: EventQueue, atMs: number, kind: number, a = 0, b = 0, c = 0): void {
-  insert(queue, atMs, queue.nextSeq++, kind, a, b, c)
+  insert(queue, atMs, queue.nextSeq++, kind, a, b, c, queue.clockMs)
+}
+
+/**
+ * The engine's clock moved to `nowMs`: what is scheduled from now on was scheduled at `nowMs`
+ * (its `sentTimeOf`). The simulation calls it wherever its own clock advances.
+ */
+export function setClock(queue: EventQueue, nowMs: number): void {
+  queue.clockMs = nowMs
 }
 
 /** The first non-empty bucket's millisecond (call only with bucketCount > 0). */
@@ -266,6 +297,21 @@ export function timeOf(queue: EventQueue, slot: number): number {
   return queue.times[slot] as number
 }
 
+/** When the event in `slot` was scheduled (for a message: its send time). */
+export function sentTimeOf(queue: EventQueue, slot: number): number {
+  return queue.sent[slot] as number
+}
+
+/**
+ * Calls `visit` with every scheduled slot (not free), in slot order: a read-only walk for views
+ * such as traffic.ts, which read each slot with `kindOf`, `argOf`, `timeOf` and `sentTimeOf`.
+ */
+export function forEachScheduled(queue: EventQueue, visit: (slot: number) => void): void {
+  const free = new Uint8Array(queue.kinds.length)
+  for (let i = 0; i < queue.freeCount; i++) free[queue.free[i] as number] = 1
+  for (let slot = 0; slot < queue.kinds.length; slot++) if (free[slot] === 0) visit(slot)
+}
+
 /** The kind of the event in `slot` (just popped). */
 export function kindOf(queue: EventQueue, slot: number): number {
   return queue.kinds[slot] as number
@@ -290,33 +336,42 @@ export function popEvent(queue: EventQueue): QueuedEvent | null {
 
 /** Every scheduled event with its time and sequence number, in no particular order. */
 export function scheduledItems(queue: EventQueue): Scheduled[] {
-  const free = new Uint8Array(queue.kinds.length)
-  for (let i = 0; i < queue.freeCount; i++) free[queue.free[i] as number] = 1
   const out: Scheduled[] = []
-  for (let slot = 0; slot < queue.kinds.length; slot++) {
-    if (free[slot] === 1) continue
+  forEachScheduled(queue, (slot) => {
     out.push({
       atMs: queue.times[slot] as number,
       seq: queue.seqs[slot] as number,
+      sentMs: sentTimeOf(queue, slot),
       kind: queue.kinds[slot] as number,
       a: argOf(queue, slot, 0),
       b: argOf(queue, slot, 1),
       c: argOf(queue, slot, 2),
     })
-  }
+  })
   return out
 }
 
-/** Replaces the queue's contents, keeping each item's original sequence number. */
+/** Replaces the queue's contents, keeping each item's original sequence number and send time. */
 export function rebuild(queue: EventQueue, items: Scheduled[]): void {
   const fresh = createQueue()
   fresh.nextSeq = queue.nextSeq
+  fresh.clockMs = queue.clockMs
   // Start the window at the earliest item, so nothing lands before it.
   let earliest = Infinity
   for (const item of items) earliest = Math.min(earliest, Math.floor(item.atMs))
   fresh.base = earliest === Infinity ? queue.base : Math.min(queue.base, earliest)
   // In (atMs, seq) order, so every insert appends to its bucket (out-of-order inserts walk it).
   const ordered = items.slice().sort((x, y) => x.atMs - y.atMs || x.seq - y.seq)
-  for (const item of ordered) insert(fresh, item.atMs, item.seq, item.kind, item.a, item.b, item.c)
+  for (const item of ordered)
+    insert(
+      fresh,
+      item.atMs,
+      item.seq,
+      item.kind,
+      item.a,
+      item.b,
+      item.c,
+      item.sentMs ?? fresh.clockMs,
+    )
   Object.assign(queue, fresh)
 }

@@ -226,6 +226,7 @@ export function createInitialState(spec: SimulationSpec): EngineState {
     })),
     activeController: 0,
     controllerGen: 0,
+    controllerElectionDueMs: -1,
     balanceScheduled: false,
     balanceImmediately: false,
     quorumHasMajority: true,

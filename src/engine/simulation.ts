@@ -31,7 +31,18 @@ import {
   onFenceCheck,
   onHeartbeat,
 } from './control-plane'
-import { argOf, kindOf, popDue, rebuild, scheduledItems, schedule, timeOf } from './event-queue'
+import {
+  argOf,
+  kindOf,
+  popDue,
+  rebuild,
+  scheduledItems,
+  schedule,
+  sentTimeOf,
+  setClock,
+  timeOf,
+} from './event-queue'
+import { TRAFFIC_MAX_BROKERS, noteDelivery } from './traffic'
 import { applyFault, onRollingStep } from './faults'
 import {
   onGroupJoinCheck,
@@ -46,6 +57,7 @@ import { getPair } from './broker/fetch-pair'
 import { applyMetadataToReplica } from './broker/replica-manager'
 import { isrCheck, onFetchIdleTimeout, onFetchRequest, onFetchResponse } from './broker/replication'
 import { buildSnapshot } from './snapshot'
+import { createTruncationIndex, partitionLogView, updateTruncationIndex } from './log-view'
 import { failoverRecords, type FailoverRecord } from './failovers'
 import type { Fault, SimulationSpec, TimedFault } from './spec'
 import { isrCheckIntervalMs, uncleanElectionEnabled } from './spec'
@@ -59,6 +71,8 @@ function advanceClock(ctx: Ctx, toMs: number): void {
   s.offlinePartitionMs += s.offlineCount * dt
   s.unwritablePartitionMs += s.unwritableCount * dt
   s.nowMs = toMs
+  // What is scheduled from now on is sent now (the queue keeps send times for traffic.ts).
+  setClock(s.queue, toMs)
 }
 
 function brokerGen(ctx: Ctx, b: BrokerIndex): number {
@@ -195,9 +209,12 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
 class Runner {
   ctx: Ctx
   checker: InvariantChecker | null
+  /** A small cluster: its deliveries are kept for the dashboard's traffic (traffic.ts). */
+  traffic: boolean
   constructor(ctx: Ctx) {
     this.ctx = ctx
     this.checker = ctx.checkInvariants ? createInvariantChecker() : null
+    this.traffic = ctx.s.brokers.length <= TRAFFIC_MAX_BROKERS
   }
 
   /** Processes one event; returns false when the queue is empty. */
@@ -216,6 +233,8 @@ class Runner {
     const a = argOf(q, slot, 0)
     const b = argOf(q, slot, 1)
     const c = argOf(q, slot, 2)
+    // Decoded before it is handled, while its request is still open (reads state, writes none).
+    if (this.traffic) noteDelivery(this.ctx, kind, a, b, c, sentTimeOf(q, slot), t)
     advanceClock(this.ctx, t)
     dispatch(this.ctx, kind, a, b, c)
     if (this.checker !== null) checkInvariants(this.ctx, this.checker)
@@ -239,6 +258,8 @@ export function makeSimulation(ctx: Ctx): Simulation {
   const runner = new Runner(ctx)
   const s = () => ctx.s
   let failoverCache: { key: string; records: FailoverRecord[] } | null = null
+  // Built on the first partitionLog call, then fed only the events logged since.
+  let truncations: ReturnType<typeof createTruncationIndex> | null = null
   const sim: Simulation = {
     spec: ctx.spec,
     nowMs: () => s().nowMs,
@@ -289,6 +310,10 @@ export function makeSimulation(ctx: Ctx): Simulation {
       if (failoverCache === null || failoverCache.key !== key)
         failoverCache = { key, records: failoverRecords(ctx) }
       return failoverCache.records
+    },
+    partitionLog(topic: string, partition: number) {
+      truncations = updateTruncationIndex(truncations ?? createTruncationIndex(), s().events)
+      return partitionLogView(ctx, topic, partition, truncations)
     },
     checkpoint(): SimulationCheckpoint {
       return { atMs: s().nowMs, state: structuredClone(s()) }

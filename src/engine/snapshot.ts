@@ -16,8 +16,12 @@ import type {
   ConsumerView,
   GroupView,
   PartitionView,
+  ReplicaView,
   Snapshot,
+  TrafficView,
 } from './types'
+import { trafficView } from './traffic'
+import { LONG_AGO_MS, lastCaughtUpTimeMs } from './follower-table'
 import { brokerCapacityView, capacityRunSummary } from './capacity/saturation'
 
 /** One view per consumer entry, its members' figures summed. */
@@ -144,6 +148,7 @@ function brokerView(
     zone: ctx.spec.cluster.zones[broker.zone] as string,
     status: broker.status,
     fenced: broker.fenced || !broker.registered,
+    session: sessionOf(ctx, broker),
     isolatedFrom: broker.isolatedFrom.slice(),
     fetchDelayMs: broker.fetchDelayMs,
     isController: ctx.spec.cluster.controller === 'zookeeper' && s.activeController === b,
@@ -151,6 +156,34 @@ function brokerView(
     partitionCount: hosted[b] as number,
     ...capacityOf(ctx, b),
   }
+}
+
+/**
+ * The broker's session as the controller sees it: KRaft fences a broker whose last heartbeat is
+ * older than broker.session.timeout.ms (BrokerHeartbeatManager, checked every second here, as
+ * control-plane.ts onFenceCheck); ZooKeeper expires its session after zookeeper.session.timeout.ms.
+ * Null once fenced (or, in ZooKeeper mode, without a session).
+ */
+function sessionOf(ctx: Ctx, broker: BrokerState): BrokerView['session'] {
+  const config = ctx.spec.cluster.config
+  if (ctx.spec.cluster.controller === 'kraft') {
+    if (broker.fenced || !broker.registered) return null
+    return {
+      lastHeartbeatMs: broker.lastHeartbeatMs,
+      expiresAtMs: broker.lastHeartbeatMs + config['broker.session.timeout.ms'],
+    }
+  }
+  if (!broker.registered) return null
+  return {
+    lastHeartbeatMs: broker.lastHeartbeatMs,
+    expiresAtMs: broker.lastHeartbeatMs + config['zookeeper.session.timeout.ms'],
+  }
+}
+
+/** Small clusters only (traffic.ts TRAFFIC_MAX_BROKERS): messages in flight, parked requests. */
+function trafficOf(ctx: Ctx): { traffic?: TrafficView } {
+  const traffic = trafficView(ctx)
+  return traffic === null ? {} : { traffic }
 }
 
 function capacitySummaryOf(ctx: Ctx): { capacity?: CapacityRunSummary } {
@@ -195,13 +228,19 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
       replicaStates: part.replicaStates.map((rs, slot) => {
         const broker = brokerAt(ctx, rs.brokerIndex)
         if (serving(broker)) hosted[rs.brokerIndex] = (hosted[rs.brokerIndex] ?? 0) + 1
-        return {
+        const view: ReplicaView = {
           broker: part.replicas[slot] as number,
           logEndOffset: rs.log.logEndOffset,
           highWatermark: rs.highWatermark,
           online: serving(broker),
           lag: leaderRs === null ? 0 : Math.max(0, leaderLeo - rs.log.logEndOffset),
         }
+        const side = leaderRs?.leaderSide ?? null
+        if (side !== null && slot !== leaderSlot) {
+          const caughtUp = lastCaughtUpTimeMs(side.followers, asReplicaSlot(slot))
+          if (caughtUp > LONG_AGO_MS) view.lastCaughtUpMs = caughtUp
+        }
+        return view
       }),
     }
   })
@@ -233,6 +272,10 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
     })),
     activeController: activeId,
     quorumHasMajority: s.quorumHasMajority,
+    controllerElectionDueMs:
+      s.activeController < 0 && s.controllerElectionDueMs >= s.nowMs
+        ? s.controllerElectionDueMs
+        : null,
     partitions,
     clients: [
       ...s.producers.map((producer) => {
@@ -285,5 +328,6 @@ export function buildSnapshot(ctx: Ctx): Snapshot {
     },
     eventCount: s.events.length,
     ...capacitySummaryOf(ctx),
+    ...trafficOf(ctx),
   }
 }

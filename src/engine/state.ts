@@ -27,6 +27,7 @@ import type {
   LeaderRecoveryState,
   MetricsSample,
   SimEvent,
+  TrafficMessage,
 } from './types'
 
 /**
@@ -709,6 +710,11 @@ export interface EngineState {
   activeController: number
   controllerGen: number
   /**
+   * When the scheduled controller election (EV.controllerElection) is due, -1 when none is: read
+   * only by the snapshot, for the dashboard's election timer.
+   */
+  controllerElectionDueMs: number
+  /**
    * KRaft: a preferred-leader balance run is scheduled (QuorumController's imbalancedScheduled ==
    * SCHEDULED), and whether the last run left work for one 10 ms later (IMMEDIATELY) rather than
    * after leader.imbalance.check.interval.seconds (DEFERRED).
@@ -769,4 +775,9 @@ export interface EngineState {
   capacity: CapacityRunState | null
   /** With a replication throttle: each broker's quota clocks (broker/replication-quota.ts). */
   quota: QuotaRunState | null
+  /**
+   * Small clusters only (traffic.ts): the messages delivered in the last RECENT_TRAFFIC_MS, oldest
+   * first, for the dashboard. Absent until the first delivery; read by nothing in the simulation.
+   */
+  recentTraffic?: TrafficMessage[]
 }

@@ -285,6 +285,13 @@ export interface ReplicaView {
   online: boolean
   /** Leader LEO minus this replica's LEO (0 for the leader). */
   lag: number
+  /**
+   * A follower of a leader that tracks it: when it was last caught up with the leader
+   * (Replica.lastCaughtUpTimeMs). The leader drops it from the ISR once this is older than
+   * `replica.lag.time.max.ms` (Partition.maybeShrinkIsr). Absent for the leader and while
+   * nobody leads or the follower was never caught up in this leader's epoch.
+   */
+  lastCaughtUpMs?: number
 }
 
 export interface PartitionView {
@@ -316,6 +323,13 @@ export interface BrokerView {
   status: BrokerStatus
   /** KRaft: fenced by the controller. ZooKeeper: no live session. */
   fenced: boolean
+  /**
+   * While not fenced: the last heartbeat the controller received (KRaft) or the ZooKeeper
+   * session's last renewal, and when the session runs out without another —
+   * `broker.session.timeout.ms` (KRaft) or `zookeeper.session.timeout.ms` after it. The controller
+   * fences (or expires) the broker at its next liveness check after that. Null once fenced.
+   */
+  session: { lastHeartbeatMs: number; expiresAtMs: number } | null
   isolatedFrom: ('controllers' | 'brokers' | 'clients')[]
   fetchDelayMs: number
   /** ZooKeeper mode: this broker is the controller. */
@@ -526,6 +540,11 @@ export interface Snapshot {
   /** KRaft: active controller node id; ZooKeeper: controller broker id; null when none. */
   activeController: number | null
   quorumHasMajority: boolean
+  /**
+   * While there is no active controller: when the next controller election is due (KRaft: the
+   * Raft election timeout and jitter; ZooKeeper: the controller znode race), else null.
+   */
+  controllerElectionDueMs: number | null
   partitions: PartitionView[]
   clients: ClientView[]
   groups: GroupView[]
@@ -544,4 +563,102 @@ export interface Snapshot {
   eventCount: number
   /** With a broker type: each broker's worst utilisation and queue so far. */
   capacity?: CapacityRunSummary
+  /**
+   * Messages in flight and requests waiting at a broker, for clusters small enough to draw them
+   * (traffic.ts: at most TRAFFIC_MAX_BROKERS brokers); absent for larger ones.
+   */
+  traffic?: TrafficView
+}
+
+/** A node a message travels between: a broker (by id) or a client (by its spec id). */
+export type NodeRef = { broker: BrokerId } | { client: string }
+
+export type TrafficMessageKind =
+  'produce' | 'produceResponse' | 'fetch' | 'fetchResponse' | 'group' | 'groupResponse' | 'metadata'
+
+/**
+ * One message on its way (traffic.ts): sent at `sentMs`, delivered at `atMs`, so a view places it
+ * at (nowMs − sentMs) / (atMs − sentMs) of the way along its link, as RaftScope draws messages.
+ */
+export interface TrafficMessage {
+  kind: TrafficMessageKind
+  from: NodeRef
+  to: NodeRef
+  sentMs: number
+  atMs: number
+  /** The partition, for a produce request or response (its first partition) or a one-partition fetch. */
+  topic?: string
+  partition?: number
+  /** Records it carries (a produce request's batches, a fetch response's). */
+  records?: number
+  /** Partitions a fetch covers (its fetch session's partitions). */
+  partitions?: number
+  /** A group request's API (FindCoordinator, JoinGroup, SyncGroup, Heartbeat, OffsetCommit). */
+  api?: string
+  /** The error a response carries (its first partition's, for a produce response). */
+  error?: string
+  /**
+   * A metadata request and its response in one (the engine schedules the answer one round trip
+   * after the send): the view draws it out to the broker and back.
+   */
+  roundTrip?: true
+}
+
+/**
+ * A request waiting at a broker: an acks=all produce in the leader's purgatory (DelayedProduce)
+ * until the high watermark reaches it, or a follower's fetch parked (DelayedFetch) until data
+ * arrives or `replica.fetch.wait.max.ms` passes.
+ */
+export interface ParkedRequest {
+  kind: 'produce' | 'fetch'
+  /** The broker it waits at (the leader). */
+  broker: BrokerId
+  /** produce: the producer's id. */
+  producer?: string
+  /** fetch: the follower broker that sent it. */
+  follower?: BrokerId
+  /** produce: its partition. fetch: the first of its partitions. */
+  topic: string
+  partition: number
+  /** fetch: the partitions it covers. */
+  partitions?: number
+  /**
+   * produce: when the producer sent it (its request.timeout.ms runs from the send,
+   * NetworkClient's InFlightRequests). fetch: when the parked fetch was sent.
+   */
+  sinceMs: number
+  /**
+   * produce: sinceMs + the producer's request.timeout.ms, when it fails with REQUEST_TIMED_OUT if
+   * the ISR has not caught up. fetch: sinceMs + replica.fetch.wait.max.ms, when the leader
+   * answers it empty and the follower fetches again.
+   */
+  timeoutAtMs: number
+  /** produce: the offset the high watermark must pass, and the leader's high watermark now. */
+  requiredOffset?: number
+  highWatermark?: number
+}
+
+/** What a producer is doing about its errors now (retries and backoff). */
+export interface ProducerTrafficState {
+  id: string
+  /** Produce requests sent and not answered yet. */
+  requestsInFlight: number
+  /** Queued batches that failed at least once and wait for a retry. */
+  retryingBatches: number
+  /** The latest retry backoff (retry.backoff.ms) still running, ms; null when none is. */
+  backoffUntilMs: number | null
+}
+
+export interface TrafficView {
+  /** In (delivery time, scheduling order); at most TRAFFIC_MAX_MESSAGES. */
+  messages: TrafficMessage[]
+  /** Messages left out by the cap. */
+  omitted: number
+  /**
+   * Messages delivered in the last RECENT_TRAFFIC_MS (250 ms of sim time), oldest first: most take
+   * about a millisecond and would fall between two snapshots a frame apart.
+   */
+  delivered: TrafficMessage[]
+  parked: ParkedRequest[]
+  producers: ProducerTrafficState[]
 }

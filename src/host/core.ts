@@ -14,6 +14,7 @@ import type {
   HostRequest,
   HostUpdate,
   LogDelta,
+  PartitionRef,
 } from './protocol'
 import { diffSnapshot } from './snapshot-patch'
 import type { Timeline } from './timeline'
@@ -35,6 +36,9 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
   let sentSnapshot: Snapshot | null = null
   const sent = { events: 0, clientLog: 0, metrics: 0 }
   let sentFailovers: unknown = null
+  // The partition whose log picture rides on every update; recomputed each time (one partition).
+  let watched: PartitionRef | null = null
+  let sentWatch = false
 
   function update(extra: Partial<HostUpdate> = {}): HostUpdate {
     if (timeline === null) throw new Error('no scenario loaded')
@@ -63,6 +67,14 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
       sentFailovers = failovers
       result.failovers = failovers
     }
+    if (watched !== null) {
+      result.partitionLog = sim.partitionLog(watched.topic, watched.partition)
+      sentWatch = true
+    } else if (sentWatch) {
+      // Once, after the watch ends, so the store drops its copy.
+      result.partitionLog = null
+      sentWatch = false
+    }
     if (timeline.revision() !== sentRevision) {
       sentRevision = timeline.revision()
       result.timeline = {
@@ -83,6 +95,7 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
       sentRevision = -1
       sentSnapshot = null
       sentFailovers = null
+      watched = null
       sent.events = 0
       sent.clientLog = 0
       sent.metrics = 0
@@ -96,6 +109,9 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
         return update()
       case 'step':
         timeline.step()
+        return update()
+      case 'watch':
+        watched = request.partition === null ? null : { ...request.partition }
         return update()
       case 'seek':
         timeline.seek(request.atMs)

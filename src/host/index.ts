@@ -17,6 +17,7 @@ export type {
   HostRequest,
   HostUpdate,
   LogDelta,
+  PartitionRef,
   SimulationHost,
 } from './protocol'
 export { applyPatch, diffSnapshot, samePartition, type SnapshotPatch } from './snapshot-patch'

@@ -13,6 +13,7 @@ import type { SimulationOptions } from '../engine/api'
 import type { Fault, SimulationSpec, TimedFault } from '../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../engine/types'
 import type { FailoverRecord } from '../engine/failovers'
+import type { PartitionLogView } from '../engine/log-view'
 import type { SnapshotPatch } from './snapshot-patch'
 import type { TimelineMarker, TimelineOptions } from './timeline'
 
@@ -40,6 +41,17 @@ export interface HostUpdate {
   fork?: { atMs: number; discardedFaults: number }
   /** A new scenario replaced the timeline. */
   loaded?: boolean
+  /**
+   * The log picture of the watched partition (Simulation.partitionLog), on every update while a
+   * partition is watched; null when none is (or it does not exist), absent before the first watch.
+   */
+  partitionLog?: PartitionLogView | null
+}
+
+/** A partition by topic name and number. */
+export interface PartitionRef {
+  topic: string
+  partition: number
 }
 
 export type HostRequest =
@@ -48,6 +60,8 @@ export type HostRequest =
   | { type: 'step' }
   | { type: 'seek'; atMs: number }
   | { type: 'inject'; fault: Fault }
+  /** Which partition's log picture each update carries (null: none). A load clears it. */
+  | { type: 'watch'; partition: PartitionRef | null }
 
 /** What a host reports: an update, or why a request failed (the state is then unchanged). */
 export type HostMessage =

@@ -31,6 +31,7 @@ function fakeSnapshot(spec: SimulationSpec, state: FakeState): Snapshot {
       zone: broker.zone,
       status: state.crashed.includes(broker.id) ? 'offline' : 'online',
       fenced: state.crashed.includes(broker.id),
+      session: state.crashed.includes(broker.id) ? null : { lastHeartbeatMs: 0, expiresAtMs: 9000 },
       isolatedFrom: [],
       fetchDelayMs: 0,
       isController: false,
@@ -40,6 +41,7 @@ function fakeSnapshot(spec: SimulationSpec, state: FakeState): Snapshot {
     controllers: [],
     activeController: null,
     quorumHasMajority: true,
+    controllerElectionDueMs: null,
     partitions: [],
     clients: [],
     metrics: {
@@ -111,6 +113,7 @@ function fakeSimulation(spec: SimulationSpec, state: FakeState): Simulation {
     metricsSeries: () => [],
     clientLog: () => [],
     failovers: () => [],
+    partitionLog: () => null,
     checkpoint: () => ({ atMs: state.nowMs, state: structuredClone(state) }),
   }
 }
