@@ -14,6 +14,7 @@ function broker(utilisation: number | null, over: Partial<BrokerView> = {}): Bro
     zone: 'use1-az2',
     status: 'online',
     fenced: false,
+    session: null,
     isolatedFrom: [],
     fetchDelayMs: 0,
     isController: false,

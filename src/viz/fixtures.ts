@@ -67,6 +67,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): Snapshot {
       zone: zones[i % zoneCount] ?? 'use1-az1',
       status: down.has(id) ? 'offline' : 'online',
       fenced: down.has(id),
+      session: down.has(id) ? null : { lastHeartbeatMs: 0, expiresAtMs: 9000 },
       isolatedFrom: [],
       fetchDelayMs: 0,
       isController: false,
@@ -90,6 +91,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): Snapshot {
     })),
     activeController: 1001,
     quorumHasMajority: true,
+    controllerElectionDueMs: null,
     partitions,
     clients: [],
     metrics: {

@@ -16,22 +16,34 @@ const STATUS_WORDS: Record<BrokerView['status'], string> = {
   offline: 'offline',
 }
 
-/** e.g. "Broker 2, zone use1-az2, online, leader of 3 partitions, follower of 6". */
-export function brokerLabel(broker: BrokerView, followerCount: number): string {
+/**
+ * e.g. "Broker 2, zone use1-az2, online, leader of 3 partitions, follower of 6", or for a crashed
+ * leader before its fencing "Broker 1, zone use1-az1, offline, not fenced yet: fenced in 6.2 s,
+ * leader of 1 partition, …". The counts are the card's (visible partitions, metadata leaders).
+ */
+export function brokerLabel(
+  broker: BrokerView,
+  counts: { leaders: number; followers: number; countdown?: string | null },
+): string {
   const parts = [`Broker ${broker.id}`, `zone ${broker.zone}`, STATUS_WORDS[broker.status]]
   if (broker.fenced && broker.status !== 'offline') parts.push('fenced')
+  if (counts.countdown != null) parts.push(`not fenced yet: ${counts.countdown}`)
   if (broker.isolatedFrom.length > 0) parts.push(`isolated from ${broker.isolatedFrom.join(', ')}`)
   if (broker.fetchDelayMs > 0) parts.push(`slow (fetch delay ${broker.fetchDelayMs} ms)`)
   if (broker.isController) parts.push('active controller')
-  parts.push(`leader of ${plural(broker.leaderCount, 'partition')}`)
-  parts.push(`follower of ${followerCount}`)
+  parts.push(`leader of ${plural(counts.leaders, 'partition')}`)
+  parts.push(`follower of ${counts.followers}`)
   return parts.join(', ')
 }
 
-/** One word for the card's status line, with the extra states after it. */
-export function brokerStatusText(broker: BrokerView): string {
+/**
+ * One word for the card's status line, with the extra states after it; `countdown` is the
+ * session countdown of a broker whose heartbeats are lost (staleness.ts sessionCountdown).
+ */
+export function brokerStatusText(broker: BrokerView, countdown: string | null = null): string {
   const words: string[] = [STATUS_WORDS[broker.status]]
   if (broker.fenced && broker.status !== 'offline') words.push('fenced')
+  if (countdown !== null) words.push(countdown)
   if (broker.isolatedFrom.length > 0) words.push('isolated')
   if (broker.fetchDelayMs > 0) words.push('slow')
   const queue = broker.capacity?.queueMs ?? 0

@@ -75,10 +75,26 @@ describe('computeLayout', () => {
     expect(computeLayout(input())).toEqual(computeLayout(input()))
   })
 
-  it('keeps zones readable on a narrow screen by growing wider than the viewport', () => {
-    const layout = computeLayout(input({ width: 500 }))
-    expect(layout.zones[0]?.width).toBe(LAYOUT.minZoneWidth)
-    expect(layout.width).toBeGreaterThan(500)
+  it('stacks the zones on a narrow screen (a phone), each the full width, none sideways', () => {
+    const layout = computeLayout(input({ width: 366 }))
+    expect(layout.width).toBe(366)
+    const [a, b, c] = layout.zones
+    for (const zone of layout.zones) {
+      expect(zone.x).toBe(LAYOUT.margin)
+      expect(zone.width).toBe(366 - 2 * LAYOUT.margin)
+    }
+    expect(b!.y).toBeGreaterThanOrEqual(a!.y + a!.height + LAYOUT.zoneGap)
+    expect(c!.y).toBeGreaterThanOrEqual(b!.y + b!.height + LAYOUT.zoneGap)
+    expect(layout.height).toBeGreaterThanOrEqual(c!.y + c!.height)
+    for (const broker of layout.brokers) {
+      const zone = layout.zones.find((z) => z.name === broker.zone)!
+      expect(inside(broker, zone)).toBe(true)
+    }
+    // Wide enough for three columns of minZoneWidth: side by side as before.
+    const wide = computeLayout(
+      input({ width: 3 * LAYOUT.minZoneWidth + 2 * LAYOUT.zoneGap + 2 * LAYOUT.margin }),
+    )
+    expect(new Set(wide.zones.map((z) => z.y)).size).toBe(1)
   })
 
   it('switches to compact chips when a broker holds many replicas', () => {
@@ -105,5 +121,28 @@ describe('computeLayout', () => {
     layout.brokers.forEach((a, i) =>
       layout.brokers.slice(i + 1).forEach((b) => expect(overlaps(a, b)).toBe(false)),
     )
+  })
+  it('puts clients in a band above the zones: producers left, consumers right, none overlapping', () => {
+    const without = computeLayout(input())
+    const layout = computeLayout(
+      input({
+        clients: [
+          { id: 'p1', kind: 'producer' },
+          { id: 'p2', kind: 'producer' },
+          { id: 'c1', kind: 'consumer' },
+        ],
+      }),
+    )
+    expect(without.clients).toEqual([])
+    expect(layout.clients.map((c) => c.id)).toEqual(['p1', 'p2', 'c1'])
+    const [p1, p2, c1] = layout.clients
+    expect(p1 && p2 && c1 && p1.x < p2.x && p2.x + p2.width < c1.x).toBe(true)
+    expect(c1 && c1.x + c1.width).toBe(1200 - LAYOUT.margin)
+    const top = Math.min(...layout.zones.map((z) => z.y))
+    for (const c of layout.clients) expect(c.y + c.height).toBeLessThan(top)
+    // The band shifts the zones down and adds its height; nothing else changes.
+    const band = LAYOUT.clientHeight + LAYOUT.clientBandGap
+    expect(layout.height).toBe(without.height + band)
+    expect(layout.brokers.map((b) => b.y - band)).toEqual(without.brokers.map((b) => b.y))
   })
 })

@@ -17,6 +17,11 @@ export interface LayoutInput {
   detailed: ReadonlySet<number> | 'all'
   /** The scenario has a broker type: every card gets a utilisation row (docs/capacity.md). */
   capacity?: boolean
+  /**
+   * Producers and consumer entries drawn as nodes in a band above the zones (traffic in motion):
+   * producers from the left, consumers from the right. Absent or empty: no band.
+   */
+  clients?: readonly { id: string; kind: 'producer' | 'consumer' }[]
 }
 
 export type ChipStyle = 'labelled' | 'compact'
@@ -35,6 +40,12 @@ export interface ZoneBox extends Box {
 export interface ControllerBox extends Box {
   id: number
   zone: string
+}
+
+/** A producer's or consumer's node in the client band. */
+export interface ClientBox extends Box {
+  id: string
+  kind: 'producer' | 'consumer'
 }
 
 export interface BrokerBox extends Box {
@@ -62,6 +73,7 @@ export interface TopologyLayout {
   controllers: ControllerBox[]
   brokers: BrokerBox[]
   chips: ChipBox[]
+  clients: ClientBox[]
 }
 
 export const LAYOUT = {
@@ -84,7 +96,39 @@ export const LAYOUT = {
   compact: { width: 13, height: 18 },
   /** Most replicas on one detailed broker that still get labelled chips. */
   labelledMaxPerBroker: 30,
+  /** The client band: node size, and the gap between the band and the zones. */
+  clientWidth: 200,
+  clientHeight: 46,
+  clientGap: 10,
+  clientBandGap: 28,
 } as const
+
+/**
+ * The client band's nodes: producers left to right from the left margin, consumers right to left
+ * from the right edge, shrunk (never below 120 px) when they do not fit in one row.
+ */
+function layoutClients(input: LayoutInput, width: number): ClientBox[] {
+  const clients = input.clients ?? []
+  if (clients.length === 0) return []
+  const inner = width - 2 * LAYOUT.margin
+  const fit = (inner - (clients.length - 1) * LAYOUT.clientGap) / clients.length
+  const nodeWidth = Math.max(120, Math.min(LAYOUT.clientWidth, Math.floor(fit)))
+  const step = nodeWidth + LAYOUT.clientGap
+  const producers = clients.filter((c) => c.kind === 'producer')
+  const consumers = clients.filter((c) => c.kind === 'consumer')
+  const box = (c: { id: string; kind: 'producer' | 'consumer' }, x: number): ClientBox => ({
+    id: c.id,
+    kind: c.kind,
+    x,
+    y: LAYOUT.margin,
+    width: nodeWidth,
+    height: LAYOUT.clientHeight,
+  })
+  return [
+    ...producers.map((c, i) => box(c, LAYOUT.margin + i * step)),
+    ...consumers.map((c, i) => box(c, width - LAYOUT.margin - nodeWidth - i * step)),
+  ]
+}
 
 export function chipKey(broker: number, partition: string): string {
   return `${broker}:${partition}`
@@ -235,12 +279,22 @@ function layoutColumn(
 export function computeLayout(input: LayoutInput): TopologyLayout {
   const count = Math.max(1, input.zones.length)
   const available = input.width - 2 * LAYOUT.margin - (count - 1) * LAYOUT.zoneGap
-  const zoneWidth = Math.max(LAYOUT.minZoneWidth, Math.floor(available / count))
+  // Too narrow for the zones side by side (a phone): they stack, each the full width, so nothing
+  // scrolls sideways and every zone is on the page.
+  const stacked = count > 1 && Math.floor(available / count) < LAYOUT.minZoneWidth
+  const zoneWidth = stacked
+    ? Math.max(LAYOUT.aggregatedMinWidth + 2 * LAYOUT.zonePad, input.width - 2 * LAYOUT.margin)
+    : Math.max(LAYOUT.minZoneWidth, Math.floor(available / count))
   const style = chipStyleFor(input)
+  const totalWidth = stacked
+    ? Math.max(input.width, zoneWidth + 2 * LAYOUT.margin)
+    : Math.max(input.width, LAYOUT.margin * 2 + count * zoneWidth + (count - 1) * LAYOUT.zoneGap)
+  const clients = layoutClients(input, totalWidth)
+  const band = clients.length > 0 ? LAYOUT.clientHeight + LAYOUT.clientBandGap : 0
   const zones: ZoneBox[] = input.zones.map((name, i) => ({
     name,
-    x: LAYOUT.margin + i * (zoneWidth + LAYOUT.zoneGap),
-    y: LAYOUT.margin,
+    x: stacked ? LAYOUT.margin : LAYOUT.margin + i * (zoneWidth + LAYOUT.zoneGap),
+    y: LAYOUT.margin + band,
     width: zoneWidth,
     height: 0,
   }))
@@ -248,20 +302,26 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   const brokers: BrokerBox[] = []
   const chips: ChipBox[] = []
   let tallest = LAYOUT.zoneHeader + LAYOUT.zonePad
+  let bottom = LAYOUT.margin + band
   for (const zone of zones) {
+    if (stacked) zone.y = bottom
     const column = layoutColumn(input, zone, style, zone.y + LAYOUT.zoneHeader)
     controllers.push(...column.controllers)
     brokers.push(...column.brokers)
     chips.push(...column.chips)
     tallest = Math.max(tallest, column.height)
+    if (stacked) {
+      zone.height = column.height
+      bottom = zone.y + column.height + LAYOUT.zoneGap
+    }
   }
-  for (const zone of zones) zone.height = tallest
+  if (!stacked) for (const zone of zones) zone.height = tallest
+  const height = stacked
+    ? bottom - LAYOUT.zoneGap + LAYOUT.margin
+    : LAYOUT.margin * 2 + band + tallest
   return {
-    width: Math.max(
-      input.width,
-      LAYOUT.margin * 2 + count * zoneWidth + (count - 1) * LAYOUT.zoneGap,
-    ),
-    height: LAYOUT.margin * 2 + tallest,
+    width: totalWidth,
+    height,
     chipStyle: style,
     chipWidth: LAYOUT[style].width,
     chipHeight: LAYOUT[style].height,
@@ -269,5 +329,6 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
     controllers,
     brokers,
     chips,
+    clients,
   }
 }

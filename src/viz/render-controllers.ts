@@ -3,14 +3,26 @@
  * controller wears a star and the word "active"; a stopped node is dashed and says "down".
  */
 import type { Selection } from 'd3'
-import { symbol, symbolStar, symbolTriangle } from 'd3'
+import { symbol, symbolStar } from 'd3'
 import { changed } from './changed'
 import type { ControllerNode } from './scene'
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>
 
 const STAR = symbol(symbolStar, 90)() ?? ''
-const NODE = symbol(symbolTriangle, 60)() ?? ''
+/**
+ * A follower voter is a hexagon: the triangle it used to be is the out-of-sync replica's glyph,
+ * and no two roles share a shape.
+ */
+const NODE = hexagon(5)
+
+function hexagon(r: number): string {
+  const points = Array.from({ length: 6 }, (_, i) => {
+    const angle = (Math.PI / 3) * i
+    return `${(r * Math.cos(angle)).toFixed(2)},${(r * Math.sin(angle)).toFixed(2)}`
+  })
+  return `M${points.join('L')}Z`
+}
 
 export function renderControllers(
   layer: Layer,

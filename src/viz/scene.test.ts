@@ -25,6 +25,7 @@ const broker = (id: number, over: Partial<BrokerView> = {}): BrokerView => ({
   zone: 'a',
   status: 'online',
   fenced: false,
+  session: null,
   isolatedFrom: [],
   fetchDelayMs: 0,
   isController: false,
@@ -83,6 +84,32 @@ describe('buildScene', () => {
     const p0 = s.chips.filter((c) => c.partition === 'orders-0')
     expect(p0.find((c) => c.role === 'leader')?.broker).toBe(2)
     expect(p0.find((c) => c.broker === 1)?.lag).toBe(600)
+  })
+
+  it('a crashed leader before its fencing: still leader in the card and its name, with the countdown', () => {
+    const base = fixtureSnapshot({ nowMs: 12_800 })
+    const snapshot = {
+      ...base,
+      brokers: base.brokers.map((b) =>
+        b.id === 1
+          ? {
+              ...b,
+              status: 'offline' as const,
+              session: { lastHeartbeatMs: 10_000, expiresAtMs: 19_000 },
+            }
+          : b,
+      ),
+    }
+    const b1 = scene(snapshot).brokers.find((b) => b.id === 1)!
+    const led = base.partitions.filter((p) => p.leader === 1).length
+    expect(led).toBeGreaterThan(0)
+    expect(b1.leaders).toBe(led)
+    expect(b1.label).toContain(`leader of ${led} partition`)
+    expect(b1.label).toContain('not fenced yet: fenced in 6.2 s')
+    expect(b1.status).toBe('offline · fenced in 6.2 s')
+    // Once fenced, the countdown is gone.
+    const fenced = scene(fixtureSnapshot({ down: [1] })).brokers.find((b) => b.id === 1)!
+    expect(fenced.status).toBe('offline')
   })
 
   it('highlights the selected partition, dims the rest and draws its flows with arrows', () => {

@@ -26,6 +26,8 @@ import type {
 import { chipKey, chipSymbol, computeLayout } from './layout'
 import type { ReplicaRole } from './theme'
 import { ROLE_NAMES } from './theme'
+import { buildTrafficScene, clientNodes, type ClientNode, type TrafficScene } from './traffic-scene'
+import { sessionCountdown } from './staleness'
 
 export const AGGREGATE_ABOVE = 600
 export const HEAT_CELLS = 32
@@ -108,6 +110,9 @@ export interface TopologyScene {
   brokers: BrokerNode[]
   chips: ChipNode[]
   flows: FlowNode[]
+  /** Producers and consumers (small clusters only), and the messages between the nodes. */
+  clients: ClientNode[]
+  traffic: TrafficScene
 }
 
 export interface SceneSelection {
@@ -185,6 +190,11 @@ export function layoutInputFor(
     replicas,
     detailed,
     capacity: snapshot.brokers.some((b) => b.capacity !== undefined),
+    // Client nodes where traffic is drawn: clusters small enough for the engine to report it.
+    clients:
+      snapshot.traffic === undefined
+        ? []
+        : snapshot.clients.map((c) => ({ id: c.id, kind: c.kind })),
   }
 }
 
@@ -237,6 +247,7 @@ export function createLayoutCache(aggregateAbove = AGGREGATE_ABOVE) {
       snapshot.brokers.length,
       snapshot.partitions.length,
       snapshot.brokers[0]?.capacity !== undefined,
+      snapshot.traffic === undefined ? '' : snapshot.clients.map((c) => c.id).join(','),
     ].join('|')
     if (last === null || key !== lastKey) {
       const input = layoutInputFor(snapshot, width, selection, aggregateAbove)
@@ -269,6 +280,11 @@ export function lagFraction(lag: number): number {
 
 interface BrokerTally {
   leaders: number
+  /**
+   * Visible partitions the metadata names this broker leader of, reachable or not (a crashed
+   * leader stays leader until it is fenced): the card's "leads N" and its accessible name.
+   */
+  metadataLeaders: number
   followers: number
   outOfSync: number
   /** Visible replicas on this broker: the length of its heat strip's record. */
@@ -295,6 +311,7 @@ function tallyBrokers(
     down.push(b.status === 'offline' || b.status === 'starting' || b.fenced)
     tallies.push({
       leaders: 0,
+      metadataLeaders: 0,
       followers: 0,
       outOfSync: 0,
       size: sizes.get(b.id) ?? 0,
@@ -309,6 +326,7 @@ function tallyBrokers(
       const b = slot.get(id)
       if (b === undefined) continue
       const tally = tallies[b] as BrokerTally
+      if (p.leader === id) tally.metadataLeaders += 1
       let healthy = false
       if (p.elr.length > 0 && p.elr.includes(id)) tally.outOfSync += 1
       else if (down[b] === true) tally.outOfSync += 1
@@ -403,7 +421,8 @@ function buildFlows(
         y1: from.y + symbolAt.dy,
         x2: to.x + symbolAt.dx,
         y2: to.y + symbolAt.dy,
-        healthy: to.role === 'in-sync',
+        // From a leader that is down (still leader until fenced) nothing flows.
+        healthy: to.role === 'in-sync' && from.role === 'leader',
         emphasis: key === focus ? 'focus' : 'ambient',
       })
     }
@@ -470,14 +489,19 @@ export function buildScene(
       return [
         {
           ...box,
-          label: brokerLabel(b, Math.max(0, b.partitionCount - b.leaderCount)) + capacityLabel(b),
-          status: brokerStatusText(b),
+          label:
+            brokerLabel(b, {
+              leaders: tally.metadataLeaders,
+              followers: tally.size - tally.metadataLeaders,
+              countdown: sessionCountdown(b, snapshot),
+            }) + capacityLabel(b),
+          status: brokerStatusText(b, sessionCountdown(b, snapshot)),
           state: b.status,
           fenced: b.fenced,
           isolated: b.isolatedFrom.length > 0,
           slow: b.fetchDelayMs > 0,
           isController: b.isController,
-          leaders: tally.leaders,
+          leaders: tally.metadataLeaders,
           followers: tally.followers,
           outOfSync: tally.outOfSync,
           heat: box.detailed ? [] : heatCells(tally),
@@ -492,5 +516,7 @@ export function buildScene(
     }),
     chips,
     flows: buildFlows(snapshot, entry, chips, layout.chipStyle, focus),
+    clients: clientNodes(snapshot, layout),
+    traffic: buildTrafficScene(snapshot, layout, entry.visible.length),
   }
 }

@@ -61,3 +61,44 @@ export function rolePath(role: ReplicaRole, widthPx: number): string {
 
 /** How long state changes animate at 1×; zero under prefers-reduced-motion. */
 export const TRANSITION_MS = 450
+
+/**
+ * Messages in flight (render-traffic.ts): each is a small pill with its kind's letter (P produce,
+ * A ack, F replica fetch, R fetch reply with records, G group, M metadata, ! error) and colour;
+ * requests are hollow where their responses are filled. Letters, not shapes: every simple shape
+ * already means a replica role (■ ● ▲ ◆ ✕) or a controller (★ ⬢), and no two roles share a glyph.
+ * (`symbol` is kept for the per-link arrows' marker.)
+ */
+export const TRAFFIC_STYLES: Record<
+  | 'produce'
+  | 'produceResponse'
+  | 'fetch'
+  | 'fetchResponse'
+  | 'group'
+  | 'groupResponse'
+  | 'metadata',
+  { colour: string; symbol: SymbolType; filled: boolean; glyph: string }
+> = {
+  produce: { colour: 'var(--focus)', symbol: symbolCircle, filled: false, glyph: 'P' },
+  produceResponse: { colour: 'var(--ok)', symbol: symbolDiamond, filled: true, glyph: 'A' },
+  fetch: { colour: 'var(--in-sync)', symbol: symbolSquare, filled: false, glyph: 'F' },
+  fetchResponse: { colour: 'var(--in-sync)', symbol: symbolSquare, filled: true, glyph: 'R' },
+  group: { colour: 'var(--elr)', symbol: symbolTriangle, filled: false, glyph: 'G' },
+  groupResponse: { colour: 'var(--elr)', symbol: symbolTriangle, filled: true, glyph: 'G' },
+  metadata: { colour: 'var(--muted)', symbol: symbolCircle, filled: false, glyph: 'M' },
+}
+
+/** An error response (a produce answered with an error) is a red X whatever its kind. */
+export const TRAFFIC_ERROR_STYLE = { colour: 'var(--danger)', symbol: symbolX, glyph: '!' }
+
+const trafficPathCache = new Map<string, string>()
+
+/** The SVG path of a traffic symbol of about `widthPx`, centred on (0, 0). */
+export function trafficPath(type: SymbolType, widthPx: number): string {
+  const key = `${widthPx}:${[symbolCircle, symbolDiamond, symbolSquare, symbolTriangle, symbolX].indexOf(type)}`
+  const cached = trafficPathCache.get(key)
+  if (cached !== undefined) return cached
+  const path = symbol(type, widthPx * widthPx * 0.7)() ?? ''
+  trafficPathCache.set(key, path)
+  return path
+}
