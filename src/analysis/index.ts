@@ -49,3 +49,13 @@ export {
   suggestedChange,
   summarise,
 } from './compare'
+export type {
+  DetectionCause,
+  ElectionClass,
+  Incident,
+  IncidentContext,
+  IncidentMark,
+  IncidentMarkKind,
+  IncidentRecap,
+} from './incident'
+export { incidentAt, incidentTimeline } from './incident'
