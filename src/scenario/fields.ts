@@ -445,6 +445,18 @@ export const NARRATION_STEP_FIELDS: Record<string, FieldSpec> = {
     bool,
     "Whether the UI pauses the timeline at this step's atMs (and keeps a time-travel checkpoint there). Default: false.",
   ),
+  predict: opt(
+    text(1, 1000),
+    'A question the learner answers before the next step plays ("Stop use1-az2 now: will orders stay writable?"). Default: none.',
+  ),
+  focusBrokers: opt(
+    brokerIds(1),
+    'Broker ids the step is about: the topology highlights them and dims the rest. Default: none.',
+  ),
+  focusZone: opt(
+    text(1, 200),
+    'The zone the step is about: the topology highlights it and dims the rest. Default: none.',
+  ),
 }
 
 export const CLUSTER_FIELDS: Record<string, FieldSpec> = {

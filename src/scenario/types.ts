@@ -59,6 +59,11 @@ export interface NarrationStep {
   configKeys?: string[]
   /** Whether the UI pauses the timeline at `atMs` (and keeps a time-travel checkpoint there). */
   checkpoint?: boolean
+  /** A question to answer before the next step plays. */
+  predict?: string
+  /** What the step is about: the topology highlights these brokers or this zone. */
+  focusBrokers?: number[]
+  focusZone?: string
 }
 
 export interface ScenarioNarration {
