@@ -10,6 +10,12 @@ import { Toolbar } from './pages/Toolbar'
 import { Topology } from './pages/Topology'
 
 type Fixtures = {
+  /**
+   * Show the first-visit tour (default false: every journey but the tour's own starts with it
+   * dismissed, since its spotlight dialog sits over the page).
+   */
+  firstVisitTour: boolean
+  skipFirstVisitTour: void
   consoleGuard: { problems: string[] }
   sim: SimApi
   toolbar: Toolbar
@@ -18,6 +24,17 @@ type Fixtures = {
 }
 
 export const test = base.extend<Fixtures>({
+  firstVisitTour: [false, { option: true }],
+  skipFirstVisitTour: [
+    async ({ page, firstVisitTour }, use) => {
+      if (!firstVisitTour)
+        await page.addInitScript(() =>
+          window.localStorage.setItem('kafka-ha-lab.tour-dismissed', '1'),
+        )
+      await use()
+    },
+    { auto: true },
+  ],
   consoleGuard: [
     async ({ page }, use) => {
       const problems: string[] = []

@@ -12,6 +12,9 @@ import { expect, test } from './fixtures'
 const DIR = 'test-results/teach-review'
 const TOUR_KEY = 'kafka-ha-lab.tour-dismissed'
 
+// The tour's own journey sees the first visit; the others call skipTour themselves.
+test.use({ firstVisitTour: true })
+
 interface IndexEntry {
   id: string
   title: string

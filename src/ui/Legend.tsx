@@ -1,5 +1,15 @@
-/** The key to the replica chips: each role's shape and colour, named in words. */
+/**
+ * The key to the replica chips: each role's shape and colour, named in words, each name with its
+ * glossary definition on hover and focus.
+ */
 import { REPLICA_ROLES, ROLE_COLOURS, ROLE_NAMES, rolePath, roleIsStroked } from '../viz/theme'
+import { type TermId, termFor } from './teach/glossary'
+import { Term } from './teach/Term'
+
+function Named({ label }: { label: string }) {
+  const id: TermId | undefined = termFor(label)
+  return id === undefined ? <>{label}</> : <Term id={id}>{label}</Term>
+}
 
 export function Legend() {
   return (
@@ -19,7 +29,7 @@ export function Legend() {
               }}
             />
           </svg>
-          {ROLE_NAMES[role]}
+          <Named label={ROLE_NAMES[role]} />
         </li>
       ))}
       <li className="flex items-center gap-1.5">
@@ -27,7 +37,7 @@ export function Legend() {
           <rect width="22" height="3" y="1.5" rx="1.5" className="legend-lag-track" />
           <rect width="9" height="3" y="1.5" rx="1.5" className="legend-lag-bar" />
         </svg>
-        Follower lag
+        <Term id="follower-lag">Follower lag</Term>
       </li>
     </ul>
   )

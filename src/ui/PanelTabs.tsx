@@ -1,8 +1,8 @@
 /**
  * The panels under the topology, one tab at a time: the partition table, the event log, the
  * client log, the metrics charts, the scenario editor and the design review (advisor,
- * survivability matrix, compare, import). Only the open tab renders, and it follows the
- * simulation at a few updates a second.
+ * survivability matrix, compare, import) and the glossary. Only the open tab renders, and it
+ * follows the simulation at a few updates a second.
  */
 import { useState } from 'react'
 import type { KeyboardEvent } from 'react'
@@ -15,6 +15,8 @@ import { AdvisorTab } from './review/AdvisorTab'
 import { CompareTab } from './review/CompareTab'
 import { ImportTab } from './review/ImportTab'
 import { SurvivabilityTab } from './review/SurvivabilityTab'
+// Not lazy: its data is already in the first bundle for <Term>, and the panel is small.
+import { GlossaryPanel } from './teach/GlossaryPanel'
 
 const TABS = [
   { id: 'partitions', label: 'Partitions', Panel: PartitionsTab },
@@ -27,6 +29,7 @@ const TABS = [
   { id: 'survivability', label: 'Survivability', Panel: SurvivabilityTab },
   { id: 'compare', label: 'Compare', Panel: CompareTab },
   { id: 'import', label: 'Import', Panel: ImportTab },
+  { id: 'glossary', label: 'Glossary', Panel: GlossaryPanel },
 ] as const
 
 export function PanelTabs() {
@@ -50,12 +53,12 @@ export function PanelTabs() {
   return (
     <section
       aria-label="Panels"
-      className="isolate mx-4 mb-4 rounded border border-border bg-panel"
+      className="isolate mx-2 mb-4 min-w-0 rounded border border-border bg-panel sm:mx-4"
     >
       <div
         role="tablist"
         aria-label="Panels"
-        className="flex gap-1 border-b border-border px-2"
+        className="flex gap-1 overflow-x-auto border-b border-border px-2"
         onKeyDown={onKeyDown}
       >
         {TABS.map((tab) => (

@@ -12,6 +12,8 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { curveStepAfter, line, scaleLinear } from 'd3'
 import type { MetricsSample } from '../../engine/types'
 import { type ChartDefinition, type Point, chartSummary, downsampleMinMax } from './chart-data'
+import { termFor } from '../teach/glossary'
+import { Term } from '../teach/Term'
 
 export interface FaultWindow {
   startMs: number
@@ -82,6 +84,8 @@ export function MetricChart({
     .domain([0, x1 / 1000])
     .ticks(5)
   const yTicks = y.ticks(3).filter((t) => Number.isInteger(t))
+  // The chart's name with its glossary definition (the MBean or figure behind it).
+  const term = termFor(chart.title)
   const summary = chartSummary(
     chart.title,
     lines.map((l) => ({ label: l.def.label, now: l.now, max: l.max })),
@@ -89,7 +93,9 @@ export function MetricChart({
 
   return (
     <figure className="flex flex-col gap-1 rounded border border-border bg-panel p-2">
-      <figcaption className="text-xs font-semibold">{chart.title}</figcaption>
+      <figcaption className="text-xs font-semibold">
+        {term === undefined ? chart.title : <Term id={term}>{chart.title}</Term>}
+      </figcaption>
       <div ref={ref} className="w-full">
         <svg role="img" aria-label={summary} width={width} height={HEIGHT} className="block">
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>

@@ -1,52 +1,165 @@
 /**
- * The first-visit tour: its steps, and remembering that it was dismissed. Storage is guarded at
- * every touch: private windows, disabled cookies and sandboxed iframes make `localStorage` throw
- * or vanish, and the tour must then simply show again rather than break the app.
+ * The first-visit tour: what a newcomer needs first about Kafka (leader and followers, the ISR and
+ * min.insync.replicas, acks and the high watermark), then where the controls are; each step
+ * spotlights the element it talks about. Also where the dialog goes beside that element, and
+ * remembering that the tour was dismissed. Storage is guarded at every touch: private windows,
+ * disabled cookies and sandboxed iframes make `localStorage` throw or vanish, and the tour must
+ * then simply show again rather than break the app.
  */
+import type { TermId } from './glossary'
 
 export interface TourStep {
   title: string
   text: string
+  /** CSS selectors of the element to spotlight, the first one present wins. */
+  targets: readonly string[]
+  /** What the spotlight shows, in words (the spotlight itself is only drawn). */
+  targetName: string
+  /** Glossary words the step uses, offered with their definitions under the text. */
+  terms: readonly TermId[]
 }
 
 export const TOUR_STEPS: readonly TourStep[] = [
   {
-    title: 'A Kafka cluster across availability zones',
+    title: 'Leader and followers',
     text:
-      'Kafka HA Lab simulates Apache Kafka and Amazon MSK replication in your browser: brokers ' +
-      'in availability zones, partitions with leaders and in-sync replicas, producers and ' +
-      'consumers. Nothing here touches a real cluster.',
+      'Each partition of a topic is copied to several brokers, in different availability zones ' +
+      '(broker.rack), so losing one zone leaves copies elsewhere. One copy, the leader (a square ' +
+      'chip), takes every write; the followers (circles) keep fetching from it and append what ' +
+      'they get to their own logs.',
+    targets: ['svg.topology', 'section[aria-label="Topology"]'],
+    targetName: 'the topology: zones, brokers and their replica chips',
+    terms: ['leader', 'follower', 'availability-zone'],
   },
   {
-    title: 'The topology',
+    title: 'In-sync replicas and min.insync.replicas',
     text:
-      'Each column is an availability zone (broker.rack). Broker cards carry replica chips: ' +
-      'leader, in-sync follower and out-of-sync replica differ by shape and label, not only by ' +
-      'colour. Click a broker, a zone or a controller to open its menu and inject a failure.',
+      'The ISR is the leader plus the followers that are caught up. A follower that stays behind ' +
+      'for replica.lag.time.max.ms (30 s) leaves it and turns into a triangle. An acks=all write ' +
+      'needs at least min.insync.replicas members in the ISR: below that the leader refuses it ' +
+      'with NOT_ENOUGH_REPLICAS, and UnderMinIsrPartitionCount here counts those partitions.',
+    targets: ['section[aria-label="Live counters"]', 'ul[aria-label="Legend"]'],
+    targetName: 'the live counters',
+    terms: ['isr', 'min-insync-replicas', 'UnderMinIsrPartitionCount'],
+  },
+  {
+    title: 'acks and the high watermark',
+    text:
+      'A producer sends each record to the leader. With acks=all it is acknowledged once every ' +
+      'ISR member has it; that point is the high watermark (HW). Records below the HW are ' +
+      'committed and survive a leader failure; consumers read only up to it. Select a partition ' +
+      'to see each replica’s log, its end (LEO) and the HW.',
+    targets: [
+      'svg.topology g.traffic-client.producer',
+      'svg.topology [data-client]',
+      'section[aria-label="Live counters"]',
+    ],
+    targetName: 'a producer',
+    terms: ['acks', 'high-watermark', 'log-end-offset'],
+  },
+  {
+    title: 'Break something',
+    text:
+      'Click a broker, or focus it and press Enter, to crash, stop or isolate it; a zone’s header ' +
+      'takes the whole zone down. Then watch the controller fence the broker after ' +
+      'broker.session.timeout.ms, a follower become leader, the ISR shrink and the counters react.',
+    targets: ['svg.topology [data-broker]'],
+    targetName: 'a broker card',
+    terms: ['fenced', 'controller'],
   },
   {
     title: 'Time controls',
     text:
-      'Play, Pause and Step drive simulated time, and Speed sets how fast. Drag the timeline to ' +
-      'go back (the run replays from a checkpoint) or forward; a failure injected in the past ' +
-      'forks a new future.',
+      'Play, Pause and Step drive simulated time, and Speed sets how fast. Drag the timeline back ' +
+      'to replay from a checkpoint; a failure injected in the past forks a new future.',
+    targets: ['[role="toolbar"][aria-label="Playback"]'],
+    targetName: 'the playback toolbar',
+    terms: [],
   },
   {
-    title: 'Panels and design review',
+    title: 'Panels, words and lessons',
     text:
       'Under the topology: partitions in kafka-topics --describe columns, the event and client ' +
-      'logs, metrics and the scenario editor. The design review checks the configuration ' +
-      'against high-availability practice, shows what each failure would do, compares two ' +
-      'configurations and imports a real cluster.',
-  },
-  {
-    title: 'Guided scenarios',
-    text:
-      'Open Scenarios for guided lessons: the narration explains each step, names the Kafka rule ' +
-      'at work and pauses at checkpoints so you can look around. Reopen this tour any time with ' +
-      'the Tour button.',
+      'logs, metrics, the scenario editor, the design review and a Glossary. A word with a dotted ' +
+      'underline shows its definition on hover or focus. Scenarios opens guided lessons; Tour ' +
+      'brings this back.',
+    targets: ['section[aria-label="Panels"] [role="tablist"]', 'section[aria-label="Panels"]'],
+    targetName: 'the panel tabs',
+    terms: [],
   },
 ]
+
+export interface Rect {
+  left: number
+  top: number
+  width: number
+  height: number
+}
+
+export interface Size {
+  width: number
+  height: number
+}
+
+const MARGIN_PX = 8
+const GAP_PX = 12
+
+function clamp(value: number, size: number, room: number): number {
+  return Math.max(MARGIN_PX, Math.min(value, room - size - MARGIN_PX))
+}
+
+/** placeDialog's choice of side, before it is pushed inside the viewport. */
+function placeUnclamped(
+  target: Rect | null,
+  dialog: Size,
+  viewport: Size,
+): {
+  left: number
+  top: number
+} {
+  const { width: w, height: h } = dialog
+  const { width: vw, height: vh } = viewport
+  const centredLeft = (t: Rect) => clamp(t.left + t.width / 2 - w / 2, w, vw)
+  const centredTop = (t: Rect) => clamp(t.top + t.height / 2 - h / 2, h, vh)
+  const pinned = { left: clamp((vw - w) / 2, w, vw), top: clamp(vh - h - MARGIN_PX, h, vh) }
+  if (target === null) return pinned
+  const bottom = target.top + target.height
+  const right = target.left + target.width
+  if (bottom + GAP_PX + h <= vh - MARGIN_PX && bottom + GAP_PX >= MARGIN_PX)
+    return { left: centredLeft(target), top: bottom + GAP_PX }
+  if (target.top - GAP_PX - h >= MARGIN_PX && target.top - GAP_PX - h <= vh)
+    return { left: centredLeft(target), top: target.top - GAP_PX - h }
+  if (right + GAP_PX + w <= vw - MARGIN_PX) return { left: right + GAP_PX, top: centredTop(target) }
+  if (target.left - GAP_PX - w >= MARGIN_PX)
+    return { left: target.left - GAP_PX - w, top: centredTop(target) }
+  return pinned
+}
+
+/**
+ * Where the dialog's top-left corner goes: below the target, else above, right or left of it,
+ * whichever fits first; when none does (a target as large as the screen) it sits at the bottom
+ * of the viewport over the target. Always inside the viewport when the dialog fits in it.
+ */
+export function placeDialog(
+  target: Rect | null,
+  dialog: Size,
+  viewport: Size,
+): { left: number; top: number } {
+  const p = placeUnclamped(target, dialog, viewport)
+  return {
+    left: clamp(p.left, dialog.width, viewport.width),
+    top: clamp(p.top, dialog.height, viewport.height),
+  }
+}
+
+/** The spotlight: the target with some room around it, cut to the viewport. */
+export function spotlightRect(target: Rect, viewport: Size, padding = 6): Rect {
+  const left = Math.max(0, target.left - padding)
+  const top = Math.max(0, target.top - padding)
+  const right = Math.min(viewport.width, target.left + target.width + padding)
+  const bottom = Math.min(viewport.height, target.top + target.height + padding)
+  return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) }
+}
 
 export const TOUR_DISMISSED_KEY = 'kafka-ha-lab.tour-dismissed'
 

@@ -8,8 +8,6 @@ import { type KeyValueStorage, rememberTourDismissed, TOUR_STEPS, tourDismissed 
 export interface TourState {
   open: boolean
   stepIndex: number
-  /** True when the user asked for the tour (the panel then takes focus); false on a first visit. */
-  requested: boolean
   start: () => void
   setStep: (index: number) => void
   close: () => void
@@ -27,10 +25,8 @@ export function useTour(
   const enabled = options.enabled ?? true
   const [open, setOpen] = useState(() => enabled && !tourDismissed(storage))
   const [stepIndex, setStepIndex] = useState(0)
-  const [requested, setRequested] = useState(false)
   const start = useCallback(() => {
     setStepIndex(0)
-    setRequested(true)
     setOpen(true)
   }, [])
   const setStep = useCallback((index: number) => {
@@ -40,5 +36,5 @@ export function useTour(
     setOpen(false)
     rememberTourDismissed(storage)
   }, [storage])
-  return { open: open && enabled, stepIndex, requested, start, setStep, close }
+  return { open: open && enabled, stepIndex, start, setStep, close }
 }
