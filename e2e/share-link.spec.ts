@@ -1,7 +1,9 @@
 /**
  * Share links: the scenario, its recorded faults, the seed and the time travel in the URL hash,
  * and opening the link restores the same state (the engine is deterministic). A damaged or
- * hostile link shows a clear message and falls back to the default scenario.
+ * hostile link says in plain words what is wrong, falls back to the default scenario and leaves
+ * the address bar without the broken hash (so a reload does not repeat the error); a damaged link
+ * arriving while a scenario is open keeps that scenario.
  */
 import { deflateSync } from 'fflate'
 import { expect, test } from './fixtures'
@@ -70,9 +72,55 @@ for (const [what, hash] of damaged) {
     sim,
   }) => {
     await page.goto(`./${hash}`)
-    await expect(page.getByRole('alert')).toContainText('This share link could not be opened')
-    await expect(page.getByRole('alert')).toContainText('Showing the default scenario instead')
+    await expect(page.getByRole('alert')).toContainText(/^The share link(’s|'s| is)/)
+    await expect(page.getByRole('alert')).toContainText('The default scenario is shown instead.')
+    await expect(page.getByRole('alert')).not.toContainText(/EOF|JSON\.parse|atob/)
     await sim.settled()
     expect(await sim.scenarioName()).toMatch(/^Default/)
+    expect(await page.evaluate(() => location.hash)).toBe('')
   })
 }
+
+const SMALL = { version: 1, name: 'Small link', cluster: { zones: ['a'], brokersPerZone: 1 } }
+
+test('a truncated link explains itself in plain words and clears the broken hash', async ({
+  page,
+  sim,
+}) => {
+  const whole = linkHash(SMALL, '&seed=3&t=0')
+  // Cut the scenario data short, as a chat client or a careless copy does.
+  const cut = whole.slice(0, whole.indexOf('&') - 12)
+  await page.goto(`./?lang=x${cut}`)
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText(
+    'The share link is damaged: its scenario data could not be decompressed (the link may have' +
+      ' been cut off when it was copied). The default scenario is shown instead.',
+  )
+  await sim.settled()
+  expect(await sim.scenarioName()).toMatch(/^Default/)
+  // The path and query stay; only the broken hash goes, so a reload starts clean.
+  expect(await page.evaluate(() => location.hash)).toBe('')
+  expect(new URL(page.url()).search).toBe('?lang=x')
+  await page.reload()
+  await sim.settled()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
+test('a damaged link pasted while a scenario is open keeps that scenario', async ({
+  page,
+  sim,
+}) => {
+  await page.goto(`./${linkHash(SMALL)}`)
+  await sim.settled()
+  expect(await sim.scenarioName()).toBe('Small link')
+  await page.evaluate(() => {
+    location.hash = '#scenario=AAAAAAAAAAAAAAAA'
+  })
+  await expect(page.getByRole('alert')).toContainText(
+    'The share link is damaged: its scenario data could not be decompressed',
+  )
+  await expect(page.getByRole('alert')).toContainText('The scenario you had open is still shown.')
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('')
+  await sim.settled()
+  expect(await sim.scenarioName()).toBe('Small link')
+})

@@ -83,8 +83,8 @@ function layoutSection(spec: SimulationSpec): string[] {
     zones.map((z) => `${z}: ${ids(z).length === 0 ? 'none' : ids(z).join(', ')}`).join('; ')
   const controlPlane =
     cluster.controller === 'kraft'
-      ? `KRaft controller quorum of ${cluster.controllers.length} voters (${placement(controllersIn)})`
-      : `ZooKeeper ensemble of ${cluster.controllers.length} nodes (${placement(controllersIn)});` +
+      ? `KRaft controller quorum of ${plural(cluster.controllers.length, 'voter')} (${placement(controllersIn)})`
+      : `ZooKeeper ensemble of ${plural(cluster.controllers.length, 'node')} (${placement(controllersIn)});` +
         ' the active controller is one of the brokers and fails over to another'
   const lines = [
     '## Layout',
@@ -117,11 +117,11 @@ function layoutSection(spec: SimulationSpec): string[] {
 function findingsSection(advice: Finding[]): string[] {
   if (advice.length === 0) return ['## Findings', '', 'No findings.']
   const count = (severity: string) => advice.filter((f) => f.severity === severity).length
-  const counts = `${count('error')} errors, ${count('warning')} warnings, ${count('info')} info`
+  const counts = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`
   return [
     '## Findings',
     '',
-    `${advice.length} findings: ${counts}.`,
+    `${plural(advice.length, 'finding')}: ${counts}.`,
     '',
     '| Severity | Rule | Where | Finding | Suggested fix |',
     '| --- | --- | --- | --- | --- |',
@@ -173,7 +173,7 @@ function survivabilitySection(report: AnalysisReport): string[] {
     lines.push(
       '',
       `Showing every single-broker and zone row and the worst ${shown.length} of` +
-        ` ${combined.length} broker-pair and zone-plus-broker rows; ${omitted} rows omitted.`,
+        ` ${combined.length} broker-pair and zone-plus-broker rows; ${plural(omitted, 'row')} omitted.`,
     )
   }
   return lines
@@ -187,7 +187,8 @@ function summaryLine(kind: FailureKind, rows: FailureOutcome[]): string {
     return `- ${label}: no offline, unwritable or unclean-election partitions; control plane keeps its majority.`
   const hurting = rows.filter(hurts).length
   return (
-    `- ${label}: ${hurting} of ${rows.length} cases lose availability; worst is ${worst.name}` +
+    `- ${label}: ${hurting} of ${plural(rows.length, 'case')} ${hurting === 1 ? 'loses' : 'lose'} availability;` +
+    ` worst is ${worst.name}` +
     ` (${impact(worst)}).`
   )
 }
@@ -259,9 +260,10 @@ function capacitySummaryLine(failures: FailureOutcome[]): string {
   if (worst === null) return '- Capacity: no failure leaves a broker standing.'
   const over = failures.filter((f) => (f.overloadedBrokers ?? 0) > 0).length
   return (
-    `- Capacity: ${over} of ${failures.length} cases overload a surviving broker; the busiest` +
+    `- Capacity: ${over} of ${plural(failures.length, 'case')} ${over === 1 ? 'overloads' : 'overload'}` +
+    ' a surviving broker; the busiest' +
     ` survivor is after ${worst.name} (${percent(worst.peakBrokerUtilisation!)} of its limit,` +
-    ` ${worst.overloadedBrokers} ${worst.overloadedBrokers === 1 ? 'broker' : 'brokers'} over).`
+    ` ${plural(worst.overloadedBrokers ?? 0, 'broker')} over).`
   )
 }
 
@@ -315,6 +317,11 @@ function utilisationCell(b: BrokerCapacityReport): string {
 
 function mibps(bytesPerSec: number): string {
   return (bytesPerSec / 1048576).toFixed(1)
+}
+
+/** "1 finding", "2 findings": a count with its noun in the right number. */
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
 }
 
 function row(cells: string[]): string {

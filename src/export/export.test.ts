@@ -5,7 +5,8 @@
  * run's outcome and the share link. File stems and the embed flag are table-driven.
  */
 import { describe, expect, it } from 'vitest'
-import { recommendedSpec } from '../analysis/test-helpers'
+import { analyze } from '../analysis/index'
+import { buildSpec, recommendedSpec } from '../analysis/test-helpers'
 import { createSimulation } from '../engine/index'
 import type { SimulationSpec } from '../engine/spec'
 import { parseScenario } from '../scenario/index'
@@ -111,7 +112,7 @@ describe('reviewMarkdown', () => {
     expect(md).toContain('## Outcome of the current run')
     expect(md).toContain('Simulated time 00:40.000 (seed 1, KRaft mode).')
     expect(md).toContain('  - 00:10.000 stopZone (zone use1-az1)')
-    expect(md).toMatch(/- Durability: \d+ records acknowledged, 0 of them lost/)
+    expect(md).toMatch(/- Durability: \d+ records acknowledged, 0 lost, 0 unavailable right now\./)
     expect(md).toContain('| checkout | orders | all |')
     expect(md).toContain('<https://lab.example/#scenario=abc&t=40000>')
     expect(md.endsWith('>\n')).toBe(true)
@@ -130,6 +131,67 @@ describe('reviewMarkdown', () => {
       'The run has not started.',
     ])
     expect(reviewMarkdown(input)).not.toContain('## Share link')
+  })
+})
+
+describe('reviewMarkdown counts', () => {
+  // A count of one takes the singular noun (and verb); any other count the plural.
+  function oneOfEach() {
+    const { sim } = zoneLossRun(1000)
+    // One broker, one controller, one topic with one partition of RF 1: the advisor flags it.
+    const single = buildSpec({
+      zones: ['use1-az1'],
+      topics: [{ name: 'orders', partitions: 1, replicationFactor: 1, config: {} }],
+    })
+    const full = analyze(single)
+    const analysis = {
+      ...full,
+      advice: full.advice.filter((f) => f.severity === 'error').slice(0, 1),
+    }
+    const snapshot = sim.snapshot()
+    return {
+      spec: single,
+      analysis,
+      snapshot: {
+        ...snapshot,
+        partitions: snapshot.partitions.slice(0, 1),
+        durability: { ...snapshot.durability, ackedRecords: 1 },
+      },
+    }
+  }
+
+  it('writes "1 finding", "1 error", "1 record", "1 voter" and "1 of 1 case loses"', () => {
+    const { spec, analysis, snapshot } = oneOfEach()
+    expect(analysis.advice).toHaveLength(1)
+    const md = reviewMarkdown({
+      spec,
+      analysis,
+      snapshot,
+      metricsSeries: [],
+      faults: [],
+      events: [],
+      shareUrl: '',
+    })
+    expect(md).toContain('1 finding: 1 error, 0 warnings, 0 info.')
+    expect(md).not.toMatch(/\b1 (findings|errors|warnings|records|voters|cases|partitions)\b/)
+    expect(md).toContain('KRaft controller quorum of 1 voter (use1-az1: 1001)')
+    expect(md).toMatch(/- Any single broker: 1 of 1 case loses availability;/)
+    expect(md).toMatch(/- Partitions now: [01] of 1 (has|have) a leader;/)
+    expect(md).toContain('- Durability: 1 record acknowledged, 0 lost, 0 unavailable right now.')
+  })
+
+  it('keeps the plural for other counts', () => {
+    const { spec, sim } = zoneLossRun()
+    const md = reviewMarkdown({
+      spec,
+      snapshot: sim.snapshot(),
+      metricsSeries: sim.metricsSeries(),
+      faults: sim.faults(),
+      events: sim.events(),
+      shareUrl: '',
+    })
+    expect(md).toContain('KRaft controller quorum of 3 voters')
+    expect(md).toMatch(/- Partitions now: \d+ of 6 have a leader;/)
   })
 })
 

@@ -25,6 +25,11 @@ export interface ReviewInput {
   analysis?: AnalysisReport
 }
 
+/** "1 record", "2 records": a count with its noun in the right number. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }
@@ -85,7 +90,8 @@ export function runOutcomeMarkdown(input: Omit<ReviewInput, 'analysis'>): string
     `Simulated time ${formatSimTime(snapshot.nowMs)} (seed ${snapshot.seed}, ${snapshot.mode === 'kraft' ? 'KRaft' : 'ZooKeeper'} mode).`,
     '',
     ...faultLines(faults, snapshot.nowMs),
-    `- Partitions now: ${led} of ${total} have a leader; OfflinePartitionsCount ${m.OfflinePartitionsCount},` +
+    `- Partitions now: ${led} of ${total} ${led === 1 ? 'has' : 'have'} a leader;` +
+      ` OfflinePartitionsCount ${m.OfflinePartitionsCount},` +
       ` UnderMinIsrPartitionCount ${m.UnderMinIsrPartitionCount},` +
       ` UnderReplicatedPartitions ${m.UnderReplicatedPartitions}, ActiveControllerCount ${m.ActiveControllerCount}.`,
     `- Peaks so far: OfflinePartitionsCount ${peak(metricsSeries, (s) => s.OfflinePartitionsCount)},` +
@@ -94,8 +100,8 @@ export function runOutcomeMarkdown(input: Omit<ReviewInput, 'analysis'>): string
     `- Availability: partitions spent ${seconds(snapshot.availability.offlinePartitionMs)} offline` +
       ` and ${seconds(snapshot.availability.unwritablePartitionMs)} unwritable for acks=all` +
       ' (summed over partitions).',
-    `- Durability: ${snapshot.durability.ackedRecords} records acknowledged,` +
-      ` ${snapshot.durability.lostAckedRecords} of them lost,` +
+    `- Durability: ${plural(snapshot.durability.ackedRecords, 'record')} acknowledged,` +
+      ` ${snapshot.durability.lostAckedRecords} lost,` +
       ` ${snapshot.durability.unavailableAckedRecords} unavailable right now.`,
     `- Unclean leader elections: ${unclean}.`,
     '',

@@ -12,10 +12,13 @@ import {
   SHARE_LIMITS,
   decodeShareLink,
   encodeShareLink,
+  hashWithoutLink,
   inflateCapped,
   isShareLink,
+  refusedLinkNotice,
   toBase64Url,
 } from './share-link'
+import { parseScenario } from '../scenario/validate'
 import { tinySpec } from '../host/testing/fake-engine'
 
 const serialize = (spec: SimulationSpec) => JSON.stringify(spec)
@@ -55,21 +58,121 @@ describe('share links', () => {
   })
 
   it.each([
-    ['bad characters', '#scenario=abc$%^', 'base64url'],
-    ['not deflate data', '#scenario=AAAAAAAAAAAA', 'could not be opened'],
-    ['an empty scenario', '#scenario=', 'has no scenario'],
-    ['a huge hash', `#scenario=${'A'.repeat(SHARE_LIMITS.encodedChars)}`, 'too long'],
-    ['not JSON', linkFor('{"name": '), 'could not be opened'],
-    ['an invalid scenario', linkFor('{"name": 5}'), 'name: must be a string'],
-    ['a bad time', `${linkFor(serialize(tinySpec()))}&t=-4`, '"t" is not a whole number'],
-    ['a time too far', `${linkFor(serialize(tinySpec()))}&t=99999999999`, '"t" is larger'],
-  ])('turn %s into a message', (_name, hash, fragment) => {
+    ['bad characters', '#scenario=abc$%^', 'bad-characters', 'contains "$" at character 4'],
+    [
+      'not deflate data',
+      '#scenario=AAAAAAAAAAAA',
+      'not-decompressible',
+      'could not be decompressed',
+    ],
+    ['an empty scenario', '#scenario=', 'no-scenario', 'it has no scenario data'],
+    [
+      'a huge hash',
+      `#scenario=${'A'.repeat(SHARE_LIMITS.encodedChars)}`,
+      'too-long',
+      'too long to open',
+    ],
+    ['a bad time', `${linkFor(serialize(tinySpec()))}&t=-4`, 'bad-parameter', '("t") is "-4"'],
+    [
+      'a time too far',
+      `${linkFor(serialize(tinySpec()))}&t=99999999999`,
+      'bad-parameter',
+      '("t") is larger than 86400000',
+    ],
+    ['a bad seed', `${linkFor(serialize(tinySpec()))}&seed=x`, 'bad-parameter', 'seed ("seed")'],
+  ])('turn %s into a message', (_name, hash, failure, fragment) => {
     const decoded = decodeShareLink(hash, parse)
-    expect(decoded.ok).toBe(false)
-    if (!decoded.ok) {
-      expect(decoded.message).toMatch(/^This share link could not be opened: /)
-      expect(decoded.message).toContain(fragment)
+    expect(decoded).toMatchObject({ ok: false, failure })
+    if (!decoded.ok) expect(decoded.message).toContain(fragment)
+  })
+
+  describe('say in plain words what is wrong with a damaged link', () => {
+    const good = linkFor(
+      JSON.stringify({ version: 1, name: 'x', cluster: { zones: ['a'], brokersPerZone: 1 } }),
+    )
+
+    function message(hash: string): string {
+      const decoded = decodeShareLink(hash, parseScenario)
+      if (decoded.ok) throw new Error('expected the link to be refused')
+      return decoded.message
     }
+
+    it('accepts the undamaged link these cases start from', () => {
+      expect(decodeShareLink(good, parseScenario).ok).toBe(true)
+    })
+
+    it.each([20, 21, 22, 23])(
+      'a link cut off after %i characters of its data is "damaged", not "unexpected EOF"',
+      (keep) => {
+        const cut = good.slice(0, '#scenario='.length + keep)
+        expect(message(cut)).toBe(
+          'The share link is damaged: its scenario data could not be decompressed' +
+            ' (the link may have been cut off when it was copied).',
+        )
+        const text = message(cut)
+        expect(text).not.toMatch(/EOF|invalid block|atob|InvalidCharacter/i)
+      },
+    )
+
+    it('names the exact wording for data that does not decompress', () => {
+      expect(message('#scenario=AAAAAAAAAAAA')).toBe(
+        'The share link is damaged: its scenario data could not be decompressed' +
+          ' (the link may have been cut off when it was copied).',
+      )
+    })
+
+    it('says where JSON inside the link breaks', () => {
+      expect(message(linkFor('{"name": '))).toBe(
+        'The share link is damaged: its scenario is not valid JSON at line 1, column 10' +
+          ' (unexpected end of the text; expected a value).',
+      )
+    })
+
+    it('names the field that fails validation, with the validator’s own words', () => {
+      const text = message(
+        linkFor(JSON.stringify({ version: 1, name: 'x', cluster: { zones: [] } })),
+      )
+      expect(text).toMatch(/^The share link's scenario is not valid: cluster\.zones: /)
+      expect(text.endsWith('.')).toBe(true)
+    })
+
+    it('lists at most three problems and counts the rest', () => {
+      const text = message(
+        linkFor(JSON.stringify({ version: 7, name: 5, cluster: 3, topics: 4, seed: 'x' })),
+      )
+      // Five fields fail; three are named (sorted by path), the other two counted.
+      expect(text).toMatch(/^The share link's scenario is not valid: name: must be a string/)
+      expect(text).toContain('; seed: must be an integer')
+      expect(text).toMatch(/; version: .+; and 2 more\.$/)
+      expect(text).not.toMatch(/cluster:|topics:/)
+    })
+
+    it('says a deflate bomb is too large, not damaged', () => {
+      const bomb = toBase64Url(deflateSync(new Uint8Array(20_000_000)))
+      expect(message(`#scenario=${bomb}`)).toBe(
+        "The share link's scenario is too large to open: it expands to more than" +
+          ` ${SHARE_LIMITS.jsonBytes} bytes.`,
+      )
+    })
+  })
+
+  it('tell what is on screen after a refused link', () => {
+    expect(refusedLinkNotice('The share link is damaged: x.', 'default')).toBe(
+      'The share link is damaged: x. The default scenario is shown instead.',
+    )
+    expect(refusedLinkNotice('The share link is damaged: x.', 'current')).toBe(
+      'The share link is damaged: x. The scenario you had open is still shown.',
+    )
+  })
+
+  it.each([
+    ['#scenario=abc&seed=4&t=9', ''],
+    ['scenario=abc', ''],
+    ['#scenario=abc&embed=1', '#embed=1'],
+    ['#embed=1&scenario=abc&t=5&x=y', '#embed=1&x=y'],
+    ['', ''],
+  ])('clear the link parameters from %j, leaving %j', (hash, rest) => {
+    expect(hashWithoutLink(hash)).toBe(rest)
   })
 
   it('refuse a cluster too large to simulate', () => {
@@ -86,6 +189,7 @@ describe('share links', () => {
     const bomb = deflateSync(new Uint8Array(20_000_000))
     expect(bomb.length).toBeLessThan(SHARE_LIMITS.encodedChars)
     expect(() => inflateCapped(bomb, 1_000_000)).toThrow(/more than 1000000 bytes/)
+    expect(() => inflateCapped(new Uint8Array(0), 10)).toThrow(/no scenario data/)
     const decoded = decodeShareLink(`#scenario=${toBase64Url(bomb)}`, parse)
     expect(decoded.ok ? '' : decoded.message).toContain('expands to more than')
   })

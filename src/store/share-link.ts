@@ -20,8 +20,39 @@ export type ScenarioParse =
 export type ParseScenario = (text: string) => ScenarioParse
 export type SerializeScenario = (spec: SimulationSpec) => string
 
+/**
+ * Why a link was refused, for callers that react to the kind (tests, telemetry); `message` says
+ * it in plain words for the person who followed the link.
+ */
+export type LinkFailure =
+  | 'too-long'
+  | 'no-scenario'
+  | 'bad-characters'
+  | 'cut-short'
+  | 'not-decompressible'
+  | 'too-large'
+  | 'not-json'
+  | 'invalid-scenario'
+  | 'bad-parameter'
+  /** The scenario reader (a lazily loaded chunk) did not load: the link may be fine. */
+  | 'reader-failed'
+
 export type DecodedLink =
-  { ok: true; spec: SimulationSpec; atMs: number } | { ok: false; message: string }
+  | { ok: true; spec: SimulationSpec; atMs: number }
+  | { ok: false; failure: LinkFailure; message: string }
+
+/** A refusal on its way out of `decodeShareLink`: the kind plus the whole sentence. */
+class LinkError extends Error {
+  constructor(
+    readonly failure: LinkFailure,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const DAMAGED = 'The share link is damaged:'
+const CUT_OFF = '(the link may have been cut off when it was copied)'
 
 /** Limits that keep a hostile link from stalling or exhausting the tab. */
 export const SHARE_LIMITS = {
@@ -42,7 +73,21 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('it contains characters outside base64url')
+  const bad = text.search(/[^A-Za-z0-9_-]/)
+  if (bad !== -1) {
+    throw new LinkError(
+      'bad-characters',
+      `${DAMAGED} its scenario data contains ${JSON.stringify(text[bad])} at character ${bad + 1},` +
+        ' which a share link never has (letters, digits, "-" and "_" only).',
+    )
+  }
+  // Base64 packs 3 bytes into 4 characters; one character left over cannot be a whole byte.
+  if (text.length % 4 === 1) {
+    throw new LinkError(
+      'cut-short',
+      `${DAMAGED} its scenario data could not be decompressed ${CUT_OFF}.`,
+    )
+  }
   const padded = text.replaceAll('-', '+').replaceAll('_', '/')
   const binary = atob(padded + '='.repeat((4 - (padded.length % 4)) % 4))
   const bytes = new Uint8Array(binary.length)
@@ -56,14 +101,29 @@ export function inflateCapped(data: Uint8Array, limit: number): Uint8Array {
   let size = 0
   const inflate = new Inflate((chunk) => {
     size += chunk.length
-    if (size > limit) throw new Error(`it expands to more than ${limit} bytes`)
+    if (size > limit) {
+      throw new LinkError(
+        'too-large',
+        `The share link's scenario is too large to open: it expands to more than ${limit} bytes.`,
+      )
+    }
     chunks.push(chunk)
   })
+  if (data.length === 0) throw new LinkError('no-scenario', `${DAMAGED} it has no scenario data.`)
   const CHUNK = 1024
-  for (let offset = 0; offset < data.length; offset += CHUNK) {
-    inflate.push(data.subarray(offset, offset + CHUNK), offset + CHUNK >= data.length)
+  try {
+    for (let offset = 0; offset < data.length; offset += CHUNK) {
+      inflate.push(data.subarray(offset, offset + CHUNK), offset + CHUNK >= data.length)
+    }
+  } catch (error) {
+    if (error instanceof LinkError) throw error
+    // fflate's own words ("unexpected EOF", "invalid block type") mean nothing to a reader; a
+    // link that fails to inflate was almost always truncated, so say that.
+    throw new LinkError(
+      'not-decompressible',
+      `${DAMAGED} its scenario data could not be decompressed ${CUT_OFF}.`,
+    )
   }
-  if (data.length === 0) throw new Error('it is empty')
   const out = new Uint8Array(size)
   let at = 0
   for (const chunk of chunks) {
@@ -82,27 +142,67 @@ export function encodeShareLink(
   return `#scenario=${packed}&seed=${spec.seed}&t=${Math.max(0, Math.round(atMs))}`
 }
 
+const PARAM_NAMES: Record<string, string> = {
+  seed: 'its seed ("seed")',
+  t: 'its simulated time in milliseconds ("t")',
+}
+
 function integerParam(params: URLSearchParams, name: string, max: number): number | null {
   const raw = params.get(name)
   if (raw === null || raw === '') return null
-  if (!/^\d{1,15}$/.test(raw)) throw new Error(`"${name}" is not a whole number`)
+  const what = PARAM_NAMES[name] ?? `"${name}"`
+  if (!/^\d{1,15}$/.test(raw)) {
+    throw new LinkError(
+      'bad-parameter',
+      `${DAMAGED} ${what} is ${JSON.stringify(raw)}, not a whole number.`,
+    )
+  }
   const value = Number(raw)
-  if (value > max) throw new Error(`"${name}" is larger than ${max}`)
+  if (value > max) {
+    throw new LinkError('bad-parameter', `${DAMAGED} ${what} is larger than ${max}.`)
+  }
   return value
 }
 
 function checkSize(spec: SimulationSpec): string | null {
   const partitions = spec.topics.reduce((sum, topic) => sum + topic.partitions, 0)
   if (spec.cluster.brokers.length > SHARE_LIMITS.brokers) {
-    return `it has ${spec.cluster.brokers.length} brokers (the limit is ${SHARE_LIMITS.brokers})`
+    return `${spec.cluster.brokers.length} brokers (the limit is ${SHARE_LIMITS.brokers})`
   }
   if (partitions > SHARE_LIMITS.partitions) {
-    return `it has ${partitions} partitions (the limit is ${SHARE_LIMITS.partitions})`
+    return `${partitions} partitions (the limit is ${SHARE_LIMITS.partitions})`
   }
   if (spec.faults.length > SHARE_LIMITS.faults) {
-    return `it has ${spec.faults.length} faults (the limit is ${SHARE_LIMITS.faults})`
+    return `${spec.faults.length} faults (the limit is ${SHARE_LIMITS.faults})`
   }
   return null
+}
+
+/** How many of a scenario's problems a message lists before "and N more". */
+const PROBLEMS_SHOWN = 3
+
+function problemsText(problems: readonly Problem[]): string {
+  const shown = problems
+    .slice(0, PROBLEMS_SHOWN)
+    .map((p) => `${p.path === '' || p.path === '$' ? 'the scenario' : p.path}: ${renderProblem(p)}`)
+  const more = problems.length - shown.length
+  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '')
+}
+
+/** The sentence for a scenario the reader refused: bad JSON, or a field that fails validation. */
+function invalidScenario(problems: readonly Problem[]): LinkError {
+  const syntax = problems.find((p) => p.code === 'json-syntax')
+  if (syntax !== undefined) {
+    // The JSON reader's path is "line 1, column 37"; the JSON inside a link is the part that broke.
+    return new LinkError(
+      'not-json',
+      `${DAMAGED} its scenario is not valid JSON at ${syntax.path} (${renderProblem(syntax)}).`,
+    )
+  }
+  return new LinkError(
+    'invalid-scenario',
+    `The share link's scenario is not valid: ${problemsText(problems)}.`,
+  )
 }
 
 /** `hash` may include the leading '#'. An empty hash or one without `scenario` is not a link. */
@@ -110,28 +210,66 @@ export function isShareLink(hash: string): boolean {
   return new URLSearchParams(hash.replace(/^#/, '')).has('scenario')
 }
 
+/**
+ * Reads a share link. Every refusal is a sentence saying what is wrong and where, in words a
+ * reader who only copied a link understands ("its scenario data could not be decompressed"),
+ * never a parser's ("unexpected EOF").
+ */
 export function decodeShareLink(hash: string, parse: ParseScenario): DecodedLink {
   try {
-    if (hash.length > SHARE_LIMITS.encodedChars) throw new Error('it is too long')
+    if (hash.length > SHARE_LIMITS.encodedChars) {
+      throw new LinkError(
+        'too-long',
+        `The share link is too long to open: ${hash.length} characters` +
+          ` (the limit is ${SHARE_LIMITS.encodedChars}).`,
+      )
+    }
     const params = new URLSearchParams(hash.replace(/^#/, ''))
     const packed = params.get('scenario')
-    if (packed === null || packed === '') throw new Error('it has no scenario')
+    if (packed === null || packed === '') {
+      throw new LinkError('no-scenario', `${DAMAGED} it has no scenario data.`)
+    }
     const json = strFromU8(inflateCapped(fromBase64Url(packed), SHARE_LIMITS.jsonBytes))
     const parsed = parse(json)
-    if (!parsed.ok) {
-      const first = parsed.problems
-        .slice(0, 3)
-        .map((p) => `${p.path || '(root)'}: ${renderProblem(p)}`)
-      throw new Error(`its scenario is invalid (${first.join('; ')})`)
-    }
+    if (!parsed.ok) throw invalidScenario(parsed.problems)
     const tooLarge = checkSize(parsed.spec)
-    if (tooLarge !== null) throw new Error(tooLarge)
+    if (tooLarge !== null) {
+      throw new LinkError(
+        'too-large',
+        `The share link's scenario is too large to simulate in a browser tab: it has ${tooLarge}.`,
+      )
+    }
     const seed = integerParam(params, 'seed', 0xffffffff)
     const atMs = integerParam(params, 't', SHARE_LIMITS.atMs) ?? 0
     const spec = seed === null ? parsed.spec : { ...parsed.spec, seed }
     return { ok: true, spec, atMs }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'it could not be read'
-    return { ok: false, message: `This share link could not be opened: ${reason}.` }
+    if (error instanceof LinkError)
+      return { ok: false, failure: error.failure, message: error.message }
+    // A test double's parser may throw (the real reader never does): still a damaged link.
+    return {
+      ok: false,
+      failure: 'not-json',
+      message: `${DAMAGED} its scenario could not be read.`,
+    }
   }
+}
+
+/** What a refused link leaves on screen: the default scenario at start-up, else the user's own. */
+export function refusedLinkNotice(message: string, shown: 'default' | 'current'): string {
+  return shown === 'default'
+    ? `${message} The default scenario is shown instead.`
+    : `${message} The scenario you had open is still shown.`
+}
+
+/**
+ * The hash without the share link's own parameters (`scenario`, `seed`, `t`), keeping any other
+ * (`embed=1`), so a refused link can be cleared from the address bar and a reload does not repeat
+ * the error. '' when nothing else was there.
+ */
+export function hashWithoutLink(hash: string): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ''))
+  for (const name of ['scenario', 'seed', 't']) params.delete(name)
+  const rest = params.toString()
+  return rest === '' ? '' : `#${rest}`
 }

@@ -1,6 +1,8 @@
 /** The partition table, following the simulation a few times a second; a row selects its partition. */
 import { useCallback, useMemo } from 'react'
+import type { BrokerView, ZoneView } from '../engine/types'
 import type { AppState } from '../store/app-store'
+import { unreachableUnfenced } from '../viz/staleness'
 import { partitionKey } from '../store/selectors'
 import { PartitionTable } from './panels/PartitionTable'
 import { ShowInternalToggle } from './ShowInternalToggle'
@@ -9,9 +11,16 @@ import { structureOf } from './structure'
 import { useThrottledStore } from './use-throttled-store'
 
 const selectPartitions = (state: AppState) => state.snapshot?.partitions ?? []
+const selectBrokers = (state: AppState) => state.snapshot?.brokers ?? NO_BROKERS
+const selectZones = (state: AppState) => state.snapshot?.zones ?? NO_ZONES
+const NO_BROKERS: BrokerView[] = []
+const NO_ZONES: ZoneView[] = []
 
 export function PartitionsTab() {
   const partitions = useThrottledStore(selectPartitions)
+  const brokers = useThrottledStore(selectBrokers)
+  const zones = useThrottledStore(selectZones)
+  const unreachable = useMemo(() => unreachableUnfenced({ brokers, zones }), [brokers, zones])
   const selectedKey = useAppStore((state) => state.selectedPartition)
   const selectedIndex = useAppStore((state) =>
     state.selectedPartition === null
@@ -47,6 +56,7 @@ export function PartitionsTab() {
         partitions={shown}
         selected={selected}
         onSelectPartition={onSelectPartition}
+        unreachableLeaders={unreachable}
       />
     </div>
   )

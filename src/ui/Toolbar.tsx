@@ -1,11 +1,15 @@
 /**
  * Playback controls (Play/Pause, Step, Speed, the sim clock) and cluster-wide admin actions
- * (rolling restart, preferred election), all through the actions registry.
+ * (rolling restart, preferred election), all through the actions registry. A polite status line
+ * explains a Step that jumped far ahead; its box is always there and two lines tall, so a message
+ * appearing moves nothing.
  */
+import { useId } from 'react'
 import { ActionButton } from './ActionButton'
 import { getAction, run } from './actions'
 import { SimClock } from './SimClock'
 import { SpeedSlider } from './SpeedSlider'
+import { stepStatusText } from './step-status'
 import { useAppStore, useStoreApi } from './store-context'
 
 export function Toolbar() {
@@ -13,9 +17,11 @@ export function Toolbar() {
   const playing = useAppStore((state) => state.playing)
   const canPlay = useAppStore((state) => state.snapshot !== null && state.violation === null)
   const canStep = useAppStore((state) => state.snapshot !== null)
+  const stepStatus = useAppStore((state) => stepStatusText(state.lastStep))
+  const stepHelpId = useId()
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border bg-panel px-4 py-2">
-      <div role="toolbar" aria-label="Playback" className="flex items-center gap-2">
+      <div role="toolbar" aria-label="Playback" className="flex flex-wrap items-center gap-2">
         <button
           type="button"
           className="btn btn-primary w-20"
@@ -31,11 +37,15 @@ export function Toolbar() {
           className="btn"
           disabled={!canStep}
           aria-keyshortcuts="ArrowRight"
-          title="Step to the next event (→)"
+          aria-describedby={stepHelpId}
+          title="Run to the next event (→)"
           onClick={() => run(getAction('step'), store.getState(), { kind: 'none' })}
         >
           Step
         </button>
+        <span id={stepHelpId} hidden>
+          Run to the next event; on a quiet cluster that can be up to a minute ahead.
+        </span>
         <SpeedSlider />
         <SimClock />
       </div>
@@ -43,6 +53,13 @@ export function Toolbar() {
         <ActionButton name="rollingRestart" />
         <ActionButton name="preferredElection" />
       </div>
+      <p
+        role="status"
+        aria-label="Last step"
+        className="line-clamp-2 min-h-8 min-w-0 flex-1 basis-64 text-xs leading-4 text-muted"
+      >
+        {stepStatus}
+      </p>
     </div>
   )
 }

@@ -22,11 +22,10 @@ export async function readShareLink(hash: string): Promise<DecodedLink | null> {
   } catch {
     return {
       ok: false,
-      message: 'This share link could not be opened: the scenario reader failed to load.',
+      failure: 'reader-failed',
+      message:
+        'The share link could not be opened: the part of the app that reads scenarios did not' +
+        ' load (reload the page to try again).',
     }
   }
-}
-
-export function fallbackMessage(message: string): string {
-  return `${message} Showing the default scenario instead.`
 }

@@ -4,6 +4,7 @@
  * (forking when in the past). `receive` applies what the simulation host reports.
  */
 import type { FailoverRecord } from '../../engine/failovers'
+import type { PartitionLogView } from '../../engine/log-view'
 import type { Fault, TimedFault } from '../../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../../engine/types'
 import type { Comparison } from '../../analysis/index'
@@ -18,6 +19,7 @@ import type {
 import { applyPatch } from '../../host/index'
 import { deepFreeze } from '../runtime'
 import { formatSimTime } from '../../scenario/sim-time'
+import { settleStep } from './playback-slice'
 import type { AppState, SliceCreator } from './types'
 
 export interface Notice {
@@ -44,6 +46,11 @@ export interface SimulationSlice {
   metricsSeries: readonly MetricsSample[]
   /** One record per fault so far, as the clients felt it (the run report's `failovers`). */
   failovers: readonly FailoverRecord[]
+  /**
+   * The log picture of the selected partition, as the host last computed it (null while nothing
+   * is selected). It may lag the selection by one answer: check its topic and partition.
+   */
+  partitionLog: PartitionLogView | null
   notice: Notice | null
   /** The first invariant violation not yet acknowledged; playback halts while it is set. */
   violation: Violation | null
@@ -99,6 +106,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
     clientLog: [],
     metricsSeries: [],
     failovers: [],
+    partitionLog: null,
     notice: null,
     violation: null,
     inject(fault) {
@@ -132,6 +140,10 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
         metricsSeries: applyDelta(state.metricsSeries, update.metrics),
       }
       if (update.failovers !== undefined) patch.failovers = update.failovers
+      if (update.partitionLog !== undefined) {
+        const log = update.partitionLog
+        patch.partitionLog = runtime.freeze && log !== null ? deepFreeze(log) : log
+      }
       if (update.timeline !== undefined) {
         patch.recording = update.timeline.recording
         patch.markers = update.timeline.markers
@@ -145,6 +157,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
       if (update.fork !== undefined) {
         patch.notice = forkNotice(update.fork.atMs, update.fork.discardedFaults)
       }
+      Object.assign(patch, settleStep(state, update, runtime.host.busy()))
       set(patch)
       if (runtime.pendingSeekMs !== null && !runtime.host.busy()) get().seek(runtime.pendingSeekMs)
     },

@@ -6,7 +6,7 @@ import {
   NUMERIC_BROKER_KEYS,
   OPTIONAL_BROKER_KEYS,
 } from './config-form'
-import { Field, INPUT_CLASS } from './Field'
+import { Field, INPUT_CLASS, breakAtDots, fieldGridStyle } from './Field'
 
 interface BrokerConfigFieldsetProps {
   form: ConfigForm
@@ -16,7 +16,7 @@ interface BrokerConfigFieldsetProps {
 
 export function BrokerConfigFieldset({ form, errors, onChange }: BrokerConfigFieldsetProps) {
   return (
-    <fieldset className="grid grid-cols-1 gap-2 rounded border border-border p-2 sm:grid-cols-3">
+    <fieldset className="grid gap-2 rounded border border-border p-2" style={fieldGridStyle(0, 14)}>
       <legend className="px-1 font-semibold">Broker configs</legend>
       {NUMERIC_BROKER_KEYS.map((key) => (
         <Field key={key} label={key} problems={errors[`numeric.${key}`]}>
@@ -56,7 +56,7 @@ export function BrokerConfigFieldset({ form, errors, onChange }: BrokerConfigFie
       {BOOLEAN_BROKER_KEYS.map((key) => (
         <label
           key={key}
-          className="flex items-center gap-2 font-mono text-xs [overflow-wrap:anywhere]"
+          className="flex min-w-0 items-center gap-2 font-mono text-xs [overflow-wrap:anywhere]"
         >
           <input
             type="checkbox"
@@ -67,7 +67,7 @@ export function BrokerConfigFieldset({ form, errors, onChange }: BrokerConfigFie
               })
             }
           />
-          {key}
+          <span className="min-w-0">{breakAtDots(key)}</span>
         </label>
       ))}
     </fieldset>

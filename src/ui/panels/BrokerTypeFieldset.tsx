@@ -21,7 +21,7 @@ import {
   type StorageKey,
   takesStorage,
 } from './config-form'
-import { Field, INPUT_CLASS } from './Field'
+import { Field, INPUT_CLASS, fieldGridStyle, longestLabel } from './Field'
 
 interface BrokerTypeFieldsetProps {
   form: ConfigForm
@@ -47,6 +47,12 @@ const CHOICE_HINTS: Partial<Record<BrokerTypeChoice, string>> = {
   custom: "Set each broker's limits below",
 }
 
+const NONE_LABEL = 'None (no capacity model)'
+/** Every column fits the broker-type select's longest option. */
+const GRID_STYLE = fieldGridStyle(
+  longestLabel([NONE_LABEL, ...STANDARD_BROKER_TYPES, ...EXPRESS_BROKER_TYPES]),
+)
+
 export function BrokerTypeFieldset({ form, errors, onChange }: BrokerTypeFieldsetProps) {
   const type = form.brokerType
   const limits = type === 'none' || type === 'custom' ? null : publishedLimits(type)
@@ -65,7 +71,7 @@ export function BrokerTypeFieldset({ form, errors, onChange }: BrokerTypeFieldse
   )
 
   return (
-    <fieldset className="col-span-full grid grid-cols-2 gap-2 border-t border-border pt-2 sm:grid-cols-3">
+    <fieldset className="col-span-full grid gap-2 border-t border-border pt-2" style={GRID_STYLE}>
       <legend className="px-1 text-xs font-semibold">Capacity</legend>
       <Field label="Broker type" problems={errors.brokerType} hint={CHOICE_HINTS[type]}>
         {(a11y) => (
@@ -80,7 +86,7 @@ export function BrokerTypeFieldset({ form, errors, onChange }: BrokerTypeFieldse
               })
             }}
           >
-            <option value="none">None (no capacity model)</option>
+            <option value="none">{NONE_LABEL}</option>
             <optgroup label="Standard">
               {STANDARD_BROKER_TYPES.map((name) => (
                 <option key={name} value={name}>

@@ -13,7 +13,7 @@ import {
 import { MAX_ZONES } from '../../scenario/fields'
 import { BrokerTypeFieldset } from './BrokerTypeFieldset'
 import { type ConfigForm, type FieldProblems, topologyOf, withKafkaVersion } from './config-form'
-import { Field, INPUT_CLASS } from './Field'
+import { Field, INPUT_CLASS, fieldGridStyle, longestLabel } from './Field'
 
 interface ClusterFieldsetProps {
   form: ConfigForm
@@ -22,12 +22,30 @@ interface ClusterFieldsetProps {
   onChange: (edit: (draft: ConfigForm) => void) => void
 }
 
+const CONTROLLER_MODES: Record<ControllerMode, string> = {
+  kraft: 'KRaft',
+  zookeeper: 'ZooKeeper (Kafka 3.9 and earlier)',
+}
+const SPREAD = 'Spread over the zones'
+const GONE_ZONE = 'A zone that no longer exists'
+const allIn = (zone: string) => `All in ${zone}`
+
 export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldsetProps) {
   const topology = topologyOf(form, base)
   const nodes = form.controllerMode === 'kraft' ? 'KRaft controllers' : 'ZooKeeper nodes'
   const brokerIds = topology.brokers.map((b) => b.id)
+  // Every column fits the widest of the selects' options, so none is cut off.
+  const gridStyle = fieldGridStyle(
+    longestLabel([
+      ...KAFKA_VERSIONS.map(versionLabel),
+      ...Object.values(CONTROLLER_MODES),
+      SPREAD,
+      GONE_ZONE,
+      ...topology.zones.map(allIn),
+    ]),
+  )
   return (
-    <fieldset className="grid grid-cols-2 gap-2 rounded border border-border p-2 sm:grid-cols-3">
+    <fieldset className="grid gap-2 rounded border border-border p-2" style={gridStyle}>
       <legend className="px-1 font-semibold">Cluster</legend>
       <Field
         label="Kafka version"
@@ -104,8 +122,8 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
               })
             }
           >
-            <option value="kraft">KRaft</option>
-            <option value="zookeeper">ZooKeeper (Kafka 3.9 and earlier)</option>
+            <option value="kraft">{CONTROLLER_MODES.kraft}</option>
+            <option value="zookeeper">{CONTROLLER_MODES.zookeeper}</option>
           </select>
         )}
       </Field>
@@ -140,15 +158,15 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
               })
             }
           >
-            <option value="spread">Spread over the zones</option>
+            <option value="spread">{SPREAD}</option>
             {topology.zones.map((zone, i) => (
               <option key={zone} value={String(i)}>
-                All in {zone}
+                {allIn(zone)}
               </option>
             ))}
             {form.controllerPlacement !== 'spread' &&
               Number(form.controllerPlacement) >= topology.zones.length && (
-                <option value={form.controllerPlacement}>A zone that no longer exists</option>
+                <option value={form.controllerPlacement}>{GONE_ZONE}</option>
               )}
           </select>
         )}

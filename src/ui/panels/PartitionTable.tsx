@@ -14,18 +14,39 @@ import {
   matchesFilter,
 } from './partition-status'
 import { PartitionRow } from './PartitionRow'
+import { ColumnHeads } from './ColumnHeads'
 
 export const PAGE_SIZE = 200
+
+/** `kafka-topics --describe` columns, then ours; ColumnHeads defines the Kafka words. */
+const HEADERS = ['Topic', 'Partition', 'Leader', 'Replicas', 'Isr', 'Elr', 'LastKnownElr', 'Status']
+
+/**
+ * Column widths for `table-layout: fixed`, so no column moves when a row's badges change (ok →
+ * under-replicated → leader unreachable). `ch` is the table's monospace digit. Topic takes what
+ * is left; Status fits "leader unreachable — not fenced yet" or "under min ISR" plus
+ * "under-replicated" on one line, and rarer combinations wrap inside the cell; replica lists wrap
+ * at their commas. The table's minimum width is their sum, so a narrow panel scrolls sideways
+ * inside its frame instead of squeezing a column.
+ */
+const COLUMN_WIDTHS = [undefined, '11ch', '8ch', '13ch', '13ch', '10ch', '15ch', '19rem'] as const
 
 export interface PartitionTableProps {
   partitions: PartitionView[]
   onSelectPartition?: (topic: string, partition: number) => void
   selected?: { topic: string; partition: number }
+  /** Brokers clients cannot reach that are not fenced yet (viz/staleness.ts unreachableUnfenced). */
+  unreachableLeaders?: ReadonlySet<number>
 }
 
 type CopyState = 'idle' | 'copied' | 'manual'
 
-export function PartitionTable({ partitions, onSelectPartition, selected }: PartitionTableProps) {
+export function PartitionTable({
+  partitions,
+  onSelectPartition,
+  selected,
+  unreachableLeaders,
+}: PartitionTableProps) {
   const [filter, setFilter] = useState<PartitionFilter>('all')
   const [page, setPage] = useState(0)
   const [copyState, setCopyState] = useState<CopyState>('idle')
@@ -112,24 +133,16 @@ export function PartitionTable({ partitions, onSelectPartition, selected }: Part
         </label>
       )}
       <div className="overflow-auto rounded border border-border">
-        <table className="w-full border-collapse font-mono text-xs">
+        <table className="w-full min-w-[calc(84ch+19rem)] table-fixed border-collapse font-mono text-xs">
           <caption className="sr-only">
             Partitions, {FILTER_LABELS[filter].toLowerCase()}, {rangeText}
           </caption>
-          <thead className="bg-panel text-left">
-            <tr>
-              {['Topic', 'Partition', 'Leader', 'Replicas', 'Isr', 'Elr', 'LastKnownElr'].map(
-                (h) => (
-                  <th key={h} scope="col" className="border-b border-border px-2 py-1">
-                    {h}
-                  </th>
-                ),
-              )}
-              <th scope="col" className="border-b border-border px-2 py-1">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <colgroup>
+            {COLUMN_WIDTHS.map((width, i) => (
+              <col key={HEADERS[i]} style={width === undefined ? undefined : { width }} />
+            ))}
+          </colgroup>
+          <ColumnHeads headers={HEADERS} />
           <tbody>
             {visible.map((p) => (
               <PartitionRow
@@ -137,6 +150,7 @@ export function PartitionTable({ partitions, onSelectPartition, selected }: Part
                 partition={p}
                 selected={selected?.topic === p.topic && selected.partition === p.partition}
                 onSelect={onSelectPartition}
+                leaderUnreachable={unreachableLeaders?.has(p.leader) === true}
               />
             ))}
           </tbody>

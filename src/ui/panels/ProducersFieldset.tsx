@@ -4,7 +4,7 @@
  */
 import { DEFAULT_RECORD_BYTES } from '../../analysis/capacity-figures'
 import type { AcksChoice, ConfigForm, FieldProblems, ProducerForm } from './config-form'
-import { Field, INPUT_CLASS } from './Field'
+import { Field, INPUT_CLASS, fieldGridStyle, longestLabel } from './Field'
 
 interface ProducersFieldsetProps {
   form: ConfigForm
@@ -16,6 +16,10 @@ type TextKey = 'id' | 'recordsPerSecond' | 'recordBytes' | 'bootstrapServers'
 
 export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetProps) {
   const topicNames = form.topics.map((t) => t.name).filter((n) => n !== '')
+  // Every column fits the widest select: a topic name (a producer's unknown one is listed too).
+  const gridStyle = fieldGridStyle(
+    longestLabel([...topicNames, ...form.producers.map((p) => p.topic), 'all']),
+  )
   const set = (i: number, key: TextKey | 'topic', value: string) =>
     onChange((f) => {
       f.producers[i]![key] = value
@@ -39,7 +43,8 @@ export function ProducersFieldset({ form, errors, onChange }: ProducersFieldsetP
       {form.producers.map((p, i) => (
         <fieldset
           key={i}
-          className="grid grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] items-start gap-2 border-t border-border pt-2"
+          className="grid items-start gap-2 border-t border-border pt-2"
+          style={gridStyle}
         >
           <legend className="sr-only">Producer {p.id === '' ? i + 1 : p.id}</legend>
           <Field label="Client id" problems={errors[`producers.${i}.id`]}>

@@ -3,7 +3,7 @@
  * throttled-replica lists.
  */
 import type { ConfigForm, FieldProblems, TopicForm, UncleanChoice } from './config-form'
-import { Field, INPUT_CLASS } from './Field'
+import { Field, INPUT_CLASS, fieldGridStyle, longestLabel } from './Field'
 
 interface TopicsFieldsetProps {
   form: ConfigForm
@@ -23,6 +23,14 @@ const NEW_TOPIC: TopicForm = {
 
 type TextKey =
   'name' | 'partitions' | 'replicationFactor' | 'minIsr' | 'leaderThrottled' | 'followerThrottled'
+const UNCLEAN_OPTIONS: { value: UncleanChoice; label: string }[] = [
+  { value: 'inherit', label: 'broker default' },
+  { value: 'false', label: 'false' },
+  { value: 'true', label: 'true' },
+]
+/** Every column fits the widest select, the unclean-election choice. */
+const GRID_STYLE = fieldGridStyle(longestLabel(UNCLEAN_OPTIONS.map((o) => o.label)))
+
 const TEXT_FIELDS: { key: TextKey; label: string; placeholder?: string }[] = [
   { key: 'name', label: 'Name' },
   { key: 'partitions', label: 'Partitions' },
@@ -47,7 +55,8 @@ export function TopicsFieldset({ form, errors, onChange }: TopicsFieldsetProps) 
       {form.topics.map((topic, i) => (
         <fieldset
           key={i}
-          className="grid grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] items-start gap-2 border-t border-border pt-2"
+          className="grid items-start gap-2 border-t border-border pt-2"
+          style={GRID_STYLE}
         >
           <legend className="sr-only">
             Topic {i + 1}
@@ -83,9 +92,11 @@ export function TopicsFieldset({ form, errors, onChange }: TopicsFieldsetProps) 
                   })
                 }
               >
-                <option value="inherit">broker default</option>
-                <option value="false">false</option>
-                <option value="true">true</option>
+                {UNCLEAN_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>

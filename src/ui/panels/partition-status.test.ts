@@ -22,6 +22,20 @@ describe('partition status', () => {
     ])
   })
 
+  it('names a leader clients cannot reach before its fencing: the metadata still looks healthy', () => {
+    const leader = healthy.leader
+    expect(statusBadges(healthy, new Set([leader]))).toEqual([
+      'leader unreachable — not fenced yet',
+    ])
+    expect(statusBadges(healthy, new Set([leader + 100]))).toEqual(['ok'])
+    // Offline already says more: no leader at all.
+    expect(statusBadges(offline, new Set([-1]))).toEqual([
+      'offline',
+      'under min ISR',
+      'under-replicated',
+    ])
+  })
+
   it('treats offline or under-min-ISR partitions as unavailable for acks=all', () => {
     expect(matchesFilter(healthy, 'unavailable')).toBe(false)
     expect(matchesFilter(underReplicated, 'unavailable')).toBe(false)

@@ -4,6 +4,7 @@
  * what an operator would see on a real cluster.
  */
 import type { PartitionView } from '../../engine/types'
+import { LEADER_UNREACHABLE } from '../../viz/staleness'
 
 /** `--under-replicated-partitions`: fewer in-sync replicas than assigned replicas. */
 export function isUnderReplicated(p: PartitionView): boolean {
@@ -82,12 +83,22 @@ export function countByFilter(
   return counts
 }
 
-export type StatusBadge = 'offline' | 'under min ISR' | 'under-replicated' | 'recovering' | 'ok'
+export type StatusBadge =
+  'offline' | typeof LEADER_UNREACHABLE | 'under min ISR' | 'under-replicated' | 'recovering' | 'ok'
 
-/** The badges of a partition's status cell, worst first; "ok" when nothing is wrong. */
-export function statusBadges(p: PartitionView): StatusBadge[] {
+/**
+ * The badges of a partition's status cell, worst first; "ok" when nothing is wrong.
+ * `unreachableLeaders` (viz/staleness.ts unreachableUnfenced) names brokers clients cannot reach
+ * that still hold their session: a partition they lead looks healthy in the metadata (Kafka's
+ * `--describe` shows it so until the fencing) but takes no writes.
+ */
+export function statusBadges(
+  p: PartitionView,
+  unreachableLeaders?: ReadonlySet<number>,
+): StatusBadge[] {
   const badges: StatusBadge[] = []
   if (isOffline(p)) badges.push('offline')
+  else if (unreachableLeaders?.has(p.leader) === true) badges.push(LEADER_UNREACHABLE)
   if (isUnderMinIsr(p)) badges.push('under min ISR')
   if (isUnderReplicated(p)) badges.push('under-replicated')
   if (p.leaderRecoveryState === 'RECOVERING') badges.push('recovering')

@@ -71,6 +71,60 @@ describe('ExportMenu', () => {
     expect(files[3]!.data.startsWith('<svg')).toBe(true)
   })
 
+  it('tells assistive technology whether the panel is open and which element it controls', () => {
+    render(<ExportMenu getSources={sources} download={vi.fn()} />)
+    const toggle = screen.getByRole('button', { name: 'Export' })
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(toggle.hasAttribute('aria-controls')).toBe(false)
+    // A disclosure of plain buttons, not an arrow-key menu.
+    expect(toggle.hasAttribute('aria-haspopup')).toBe(false)
+    fireEvent.click(toggle)
+    expect(toggle.getAttribute('aria-expanded')).toBe('true')
+    const group = screen.getByRole('group', { name: 'Export' })
+    expect(toggle.getAttribute('aria-controls')).toBe(group.id)
+    expect(group.id).not.toBe('')
+    fireEvent.click(toggle)
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(screen.queryByRole('group', { name: 'Export' })).toBeNull()
+  })
+
+  it('closes on Escape from inside the panel and returns focus to the toggle', () => {
+    render(<ExportMenu getSources={sources} download={vi.fn()} />)
+    const toggle = screen.getByRole('button', { name: 'Export' })
+    fireEvent.click(toggle)
+    const item = screen.getByRole('button', { name: 'Export SVG' })
+    item.focus()
+    expect(document.activeElement).toBe(item)
+    fireEvent.keyDown(item, { key: 'Escape' })
+    expect(screen.queryByRole('group', { name: 'Export' })).toBeNull()
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(document.activeElement).toBe(toggle)
+  })
+
+  it('closes on Escape pressed on the toggle itself', () => {
+    render(<ExportMenu getSources={sources} download={vi.fn()} />)
+    const toggle = screen.getByRole('button', { name: 'Export' })
+    fireEvent.click(toggle)
+    toggle.focus()
+    fireEvent.keyDown(toggle, { key: 'Escape' })
+    expect(screen.queryByRole('group', { name: 'Export' })).toBeNull()
+    expect(document.activeElement).toBe(toggle)
+  })
+
+  it('closes when the pointer goes down outside it, but not inside', () => {
+    render(
+      <div>
+        <p>elsewhere</p>
+        <ExportMenu getSources={sources} download={vi.fn()} />
+      </div>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }))
+    fireEvent.pointerDown(screen.getByRole('button', { name: 'Export PNG' }))
+    expect(screen.getByRole('group', { name: 'Export' })).toBeTruthy()
+    fireEvent.pointerDown(screen.getByText('elsewhere'))
+    expect(screen.queryByRole('group', { name: 'Export' })).toBeNull()
+  })
+
   it('shows why an export failed', async () => {
     render(<ExportMenu getSources={() => sources(null)} download={vi.fn()} />)
     fireEvent.click(screen.getByRole('button', { name: 'Export' }))

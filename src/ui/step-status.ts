@@ -1,0 +1,29 @@
+/**
+ * The toolbar's line about the last Step. Step runs the simulation to the next logged event, and
+ * on a quiet cluster that can be a minute away (the host looks at most that far ahead), so a jump
+ * longer than a second gets a sentence saying how far it went and why; a short step needs none.
+ */
+import { formatSimTime } from '../scenario/sim-time'
+import type { StepOutcome } from '../store/slices/playback-slice'
+
+/** Jumps up to this long read as "the next moment" and get no explanation. */
+export const STEP_HINT_MIN_MS = 1000
+
+/**
+ * @example
+ * stepStatusText({ fromMs: 74, toMs: 120_074, events: 2 })
+ * // 'Stepped 02:00.000 ahead to the next event, at 02:00.074 (nothing happened in between).'
+ */
+export function stepStatusText(step: StepOutcome | null): string | null {
+  if (step === null) return null
+  const jumpMs = step.toMs - step.fromMs
+  if (jumpMs <= STEP_HINT_MIN_MS) return null
+  const jump = formatSimTime(jumpMs)
+  if (step.events === 0) {
+    return `Stepped ${jump} ahead to ${formatSimTime(step.toMs)}: no event in that time, the cluster is quiet.`
+  }
+  return (
+    `Stepped ${jump} ahead to the next event, at ${formatSimTime(step.toMs)}` +
+    ' (nothing happened in between).'
+  )
+}
