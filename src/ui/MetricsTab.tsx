@@ -10,10 +10,12 @@ import { GroupsTable } from './panels/GroupsTable'
 import { MetricsCharts } from './panels/MetricsCharts'
 import { useAppStore, useStoreApi } from './store-context'
 import { useThrottledStore } from './use-throttled-store'
+import { withRestartProgress } from './timeline-scale'
 
 const selectMetrics = (state: AppState) => state.metricsSeries
 const selectNow = (state: AppState) => state.simTimeMs
 const selectFailovers = (state: AppState) => state.failovers
+const selectEvents = (state: AppState) => state.events
 const selectGroups = (state: AppState) => state.snapshot?.groups ?? NO_GROUPS
 const selectClients = (state: AppState) => state.snapshot?.clients ?? NO_CLIENTS
 const NO_GROUPS: GroupView[] = []
@@ -27,7 +29,13 @@ export function MetricsTab() {
   const failovers = useThrottledStore(selectFailovers, 500)
   const groups = useThrottledStore(selectGroups, 500)
   const clients = useThrottledStore(selectClients, 500)
-  const windows = useMemo(() => faultWindows(recording), [recording])
+  const events = useThrottledStore(selectEvents, 500)
+  const brokerCount = useAppStore((state) => state.snapshot?.brokers.length ?? 0)
+  // A rolling restart's window ends when its last broker is done (its RollingRestartStep events).
+  const windows = useMemo(
+    () => withRestartProgress(faultWindows(recording), recording, events, brokerCount),
+    [recording, events, brokerCount],
+  )
   return (
     <>
       <FailoversTable failovers={failovers} />

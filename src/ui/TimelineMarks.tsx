@@ -1,11 +1,13 @@
 /**
- * What the scrubber's track shows: shaded fault windows, event markers (faults as tall marks,
- * elections and broker changes as short ticks), and the recorded future after a seek back.
- * Decorative: the same facts are in the event log, so it is hidden from assistive technology.
+ * What the scrubber's track shows: shaded fault windows (titled with their real start and end),
+ * event markers (faults as tall marks, elections and broker changes as short ticks), and the
+ * recorded future after a seek back. Decorative: the same facts are in the event log and the
+ * incident lane, so it is hidden from assistive technology — except a running rolling restart's
+ * progress ("broker 3 (3 of 6)"), which is visible text and a polite status.
  */
 import { memo } from 'react'
 import type { TimelineMarker } from '../host/index'
-import type { FaultWindow } from '../store/selectors'
+import { type TimelineWindow, windowTitle } from './timeline-scale'
 
 const MARK_CLASS: Record<TimelineMarker['kind'], string> = {
   fault: 'mark-fault',
@@ -23,7 +25,7 @@ export interface TimelineMarksProps {
   extentMs: number
   simTimeMs: number
   horizonMs: number
-  windows: readonly FaultWindow[]
+  windows: readonly TimelineWindow[]
   markers: readonly TimelineMarker[]
 }
 
@@ -35,37 +37,52 @@ export function TimelineMarks({
   markers,
 }: TimelineMarksProps) {
   const x = (ms: number) => (Math.min(ms, extentMs) / extentMs) * 1000
+  const running = windows.filter((w) => w.progress !== undefined)
   return (
-    <svg
-      aria-hidden="true"
-      className="timeline-marks pointer-events-none absolute inset-x-2 top-0 h-5"
-      viewBox="0 0 1000 20"
-      preserveAspectRatio="none"
-    >
-      <rect className="timeline-known" x={0} y={8} width={x(horizonMs)} height={4} />
-      {horizonMs - simTimeMs >= FUTURE_MIN_MS && (
-        <rect
-          className="timeline-future"
-          x={x(simTimeMs)}
-          y={6}
-          width={x(horizonMs) - x(simTimeMs)}
-          height={8}
-        />
-      )}
-      {windows.map((w) => (
-        <rect
-          key={`${w.label}@${w.startMs}`}
-          className={`fault-window window-${w.kind}`}
-          x={x(w.startMs)}
-          y={0}
-          width={Math.max(2, x(w.endMs ?? horizonMs) - x(w.startMs))}
-          height={20}
+    <>
+      <svg
+        aria-hidden="true"
+        className="timeline-marks pointer-events-none absolute inset-x-2 top-0 h-5 w-[calc(100%-1rem)]"
+        viewBox="0 0 1000 20"
+        preserveAspectRatio="none"
+      >
+        <rect className="timeline-known" x={0} y={8} width={x(horizonMs)} height={4} />
+        {horizonMs - simTimeMs >= FUTURE_MIN_MS && (
+          <rect
+            className="timeline-future"
+            x={x(simTimeMs)}
+            y={6}
+            width={x(horizonMs) - x(simTimeMs)}
+            height={8}
+          />
+        )}
+        {windows.map((w, i) => (
+          <rect
+            key={`${i}@${w.startMs}`}
+            className={`fault-window window-${w.kind}`}
+            x={x(w.startMs)}
+            y={0}
+            width={Math.max(2, x(w.endMs ?? horizonMs) - x(w.startMs))}
+            height={20}
+          >
+            <title>{windowTitle(w)}</title>
+          </rect>
+        ))}
+        <MarkerLines markers={markers} extentMs={extentMs} />
+      </svg>
+      {running.map((w) => (
+        <span
+          key={`progress@${w.startMs}`}
+          role="status"
+          className="pointer-events-none absolute top-0 z-10 rounded bg-panel px-1 font-mono text-[10px] leading-4 text-fg"
+          // The svg is inset by 0.5rem on each side; the label starts where its window does.
+          style={{ left: `calc(0.5rem + (100% - 1rem) * ${(x(w.startMs) / 1000).toFixed(4)})` }}
         >
-          <title>{w.label}</title>
-        </rect>
+          <span aria-hidden="true">↻ </span>
+          {`Rolling restart: ${w.progress}`}
+        </span>
       ))}
-      <MarkerLines markers={markers} extentMs={extentMs} />
-    </svg>
+    </>
   )
 }
 

@@ -25,6 +25,9 @@ export interface GuidedSlice {
     narration: ScenarioNarration,
   ) => void
   closeGuided: () => void
+  /** Goes up each time something asks for the scenario picker (the recap's "Choose another"). */
+  scenarioPickerRequests: number
+  requestScenarioPicker: () => void
 }
 
 /** The narration to show: the guided scenario's, while it is still the loaded scenario. */
@@ -41,5 +44,9 @@ export const createGuidedSlice: SliceCreator<GuidedSlice> = (set, get) => ({
   },
   closeGuided() {
     set({ guided: null })
+  },
+  scenarioPickerRequests: 0,
+  requestScenarioPicker() {
+    set({ scenarioPickerRequests: get().scenarioPickerRequests + 1 })
   },
 })

@@ -2,7 +2,7 @@
  * The app's "Scenarios" button: fetches the guided-scenario index when the picker first opens,
  * and loads the chosen scenario with its narration into the store.
  */
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { GuidedScenarioEntry } from '../../scenarios/index'
 import { activeGuided } from '../../store/slices/guided-slice'
 import { useAppStore } from '../store-context'
@@ -16,6 +16,7 @@ export function GuidedScenarioButton() {
   const currentId = useAppStore((state) => activeGuided(state)?.id ?? null)
   const loadGuided = useAppStore((state) => state.loadGuided)
   const showNotice = useAppStore((state) => state.showNotice)
+  const openRequests = useAppStore((state) => state.scenarioPickerRequests)
 
   const onOpen = useCallback(() => {
     if (requested.current) return
@@ -28,6 +29,11 @@ export function GuidedScenarioButton() {
       }
     })
   }, [])
+
+  // "Choose another scenario" opens the picker without its button: fetch the index for it too.
+  useEffect(() => {
+    if (openRequests > 0) onOpen()
+  }, [openRequests, onOpen])
 
   async function onLoad(id: string) {
     const entry = entries?.find((e) => e.id === id)
@@ -51,6 +57,7 @@ export function GuidedScenarioButton() {
       currentId={currentId}
       onOpen={onOpen}
       onLoad={(id) => void onLoad(id)}
+      openRequests={openRequests}
     />
   )
 }

@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ScenarioNarration } from '../../scenario/types'
 import { createAppStore } from '../../store/app-store'
 import { createFakeEngine, tinySpec } from '../../host/testing/fake-engine'
+import { createSimulation, restoreSimulation } from '../../engine/index'
+import { ordersOnThreeBrokers } from '../../test-support/test-cluster'
 import { StoreContext } from '../store-context'
 import { NarrationDock } from './NarrationDock'
 
@@ -59,13 +61,29 @@ describe('NarrationDock', () => {
     expect(within(panel).getByText('Try min.insync.replicas=3.')).toBeTruthy()
   })
 
-  it('seeks with Back and Next, and retires the narration on another load', () => {
+  it('plays the transition on Next and pauses at the step; Back jumps; another load retires it', () => {
     const store = mount()
     act(() => store.getState().loadGuided('demo', 'Demo scenario', tinySpec(), narration))
     const panel = screen.getByRole('region', { name: 'Narration' })
+    const playThrough = () => {
+      const seen: number[] = []
+      for (let i = 0; i < 2000 && store.getState().playing; i++) {
+        act(() => store.getState().tick(16))
+        seen.push(store.getState().simTimeMs)
+      }
+      return seen
+    }
     fireEvent.click(within(panel).getByRole('button', { name: 'Next' }))
+    // Not a jump: it plays (at 2× for a 3 s gap), through the times in between.
+    expect(store.getState().playing).toBe(true)
+    expect(store.getState().speed).toBe(2)
+    const seen = playThrough()
+    expect(seen.some((t) => t > 0 && t < 3_000)).toBe(true)
     expect(store.getState().simTimeMs).toBe(3_000)
+    expect(store.getState().playing).toBe(false)
+    expect(store.getState().speed).toBe(1)
     fireEvent.click(within(panel).getByRole('button', { name: 'Next' }))
+    playThrough()
     expect(store.getState().simTimeMs).toBe(8_000)
     fireEvent.click(within(panel).getByRole('button', { name: 'Back' }))
     expect(store.getState().simTimeMs).toBe(3_000)
@@ -73,6 +91,24 @@ describe('NarrationDock', () => {
 
     act(() => store.getState().loadScenario(tinySpec()))
     expect(screen.queryByRole('region', { name: 'Narration' })).toBeNull()
+  })
+
+  it('on an hour-long gap, Next jumps to the last two minutes before the step and plays those', () => {
+    const store = mount()
+    const long: ScenarioNarration = {
+      steps: [
+        { atMs: 0, title: 'Start', text: 'A broker goes away.' },
+        { atMs: 3_600_000, title: 'An hour later', text: 'It returns.' },
+      ],
+    }
+    const spec = { ...tinySpec(), durationMs: 4_000_000 }
+    act(() => store.getState().loadGuided('demo', 'Demo scenario', spec, long))
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }))
+    expect(store.getState().simTimeMs).toBe(3_480_000)
+    expect(store.getState().speed).toBe(20)
+    for (let i = 0; i < 2000 && store.getState().playing; i++) act(() => store.getState().tick(16))
+    expect(store.getState().simTimeMs).toBe(3_600_000)
+    expect(store.getState().playing).toBe(false)
   })
 
   it('closes on request', () => {
@@ -83,3 +119,57 @@ describe('NarrationDock', () => {
     expect(store.getState().guided).toBeNull()
   })
 })
+
+describe('NarrationDock at the end of the scenario', () => {
+  it('stops at durationMs and recaps the run: what happened, Replay, another scenario', () => {
+    // The real engine: broker 1 (leader of orders-0) crashes at 5 s of a 20 s scenario.
+    const spec = {
+      ...ordersOnThreeBrokers(11).spec,
+      durationMs: 20_000,
+      faults: [{ type: 'crashBroker' as const, broker: 1, atMs: 5_000 }],
+    }
+    const store = createAppStore({ engine: { createSimulation, restoreSimulation }, spec })
+    render(
+      <StoreContext.Provider value={store}>
+        <NarrationDock />
+      </StoreContext.Provider>,
+    )
+    act(() => store.getState().loadGuided('crash', 'A leader crash', spec, narration))
+    act(() => {
+      store.getState().setSpeed(100)
+      store.getState().play()
+    })
+    // Playback pauses at the two checkpoints first; play on until it stops for good.
+    for (let round = 0; round < 3; round++)
+      act(() => {
+        store.getState().play()
+        for (let i = 0; i < 30; i++) store.getState().tick(16)
+      })
+    expect(store.getState().playing).toBe(false)
+    expect(store.getState().simTimeMs).toBe(20_000)
+    const panel = screen.getByRole('region', { name: 'Narration' })
+    expect(within(panel).getByRole('heading', { name: 'What happened' })).toBeTruthy()
+    const recap = visibleText(within(panel).getAllByRole('listitem')[0]!)
+    expect(recap).toMatch(/^00:05\.0 broker 1 crashed → clients could not write/)
+    expect(recap).toMatch(/broker 2 elected \(clean\)/)
+    expect(recap).toMatch(/0 acknowledged records lost$/)
+    expect(within(panel).getByText('Try min.insync.replicas=3.')).toBeTruthy()
+    expect(disabled(within(panel).getByRole('button', { name: 'Next' }))).toBe(true)
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Choose another scenario' }))
+    expect(store.getState().scenarioPickerRequests).toBe(1)
+    fireEvent.click(within(panel).getByRole('button', { name: 'Replay' }))
+    expect(store.getState().simTimeMs).toBe(0)
+    expect(store.getState().playing).toBe(true)
+    expect(within(panel).queryByRole('heading', { name: 'What happened' })).toBeNull()
+  })
+})
+
+const disabled = (element: HTMLElement) => (element as HTMLButtonElement).disabled
+
+/** The text a sighted reader sees: without the screen-reader-only joiners. */
+function visibleText(element: HTMLElement): string {
+  const copy = element.cloneNode(true) as HTMLElement
+  copy.querySelectorAll('.sr-only').forEach((n) => n.remove())
+  return copy.textContent ?? ''
+}

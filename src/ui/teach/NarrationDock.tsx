@@ -1,16 +1,30 @@
 /**
  * The narration beside the topology while a guided scenario is loaded: the current step follows
- * the sim time, Back and Next seek to a step's time, and playback pauses at checkpoints.
+ * the sim time, Next plays the transition to the next step and pauses there (use-play-to-step.ts),
+ * Back seeks to a step's time, and playback pauses at checkpoints. At the
+ * scenario's `durationMs` playback stops (the playback slice) and the panel's final card recaps
+ * each incident from the engine's failover records.
  */
+import { useMemo } from 'react'
+import { incidentTimeline } from '../../analysis/index'
+import type { FailoverRecord } from '../../engine/failovers'
+import type { BrokerView, SimEvent } from '../../engine/types'
 import { activeGuided } from '../../store/slices/guided-slice'
+import { playbackEndMs } from '../../store/slices/playback-slice'
 import { useAppStore, useStoreApi } from '../store-context'
 import { narrationPosition, orderedSteps } from './narration'
-import { NarrationPanel } from './NarrationPanel'
+import { type NarrationEnd, NarrationPanel } from './NarrationPanel'
 import { useCheckpointPause } from './use-checkpoint-pause'
+import { usePlayToStep } from './use-play-to-step'
+
+const NO_FAILOVERS: readonly FailoverRecord[] = []
+const NO_EVENTS: readonly SimEvent[] = []
+const NO_BROKERS: readonly BrokerView[] = []
 
 export function NarrationDock() {
   const store = useStoreApi()
   useCheckpointPause(store)
+  const playToStep = usePlayToStep(store)
   const guided = useAppStore(activeGuided)
   // Primitives, so the panel re-renders when the step changes, not on every frame.
   const stepIndex = useAppStore((state) => {
@@ -21,9 +35,31 @@ export function NarrationDock() {
     const g = activeGuided(state)
     return g === null ? null : narrationPosition(g.narration, state.simTimeMs).nextCheckpointMs
   })
+  const endMs = useAppStore((state) => {
+    const end = playbackEndMs(state)
+    return end !== null && state.simTimeMs >= end ? end : null
+  })
+  // The logs are followed only once the end is reached, for the recap.
+  const failovers = useAppStore((state) => (endMs === null ? NO_FAILOVERS : state.failovers))
+  const events = useAppStore((state) => (endMs === null ? NO_EVENTS : state.events))
+  const brokers = useAppStore((state) =>
+    endMs === null ? NO_BROKERS : (state.snapshot?.brokers ?? NO_BROKERS),
+  )
+  const end = useMemo<NarrationEnd | null>(
+    () =>
+      endMs === null
+        ? null
+        : {
+            durationMs: endMs,
+            recaps: incidentTimeline(failovers, events, endMs, { brokers }).map((i) => i.recap),
+          },
+    [endMs, failovers, events, brokers],
+  )
   const seek = useAppStore((state) => state.seek)
   const pause = useAppStore((state) => state.pause)
+  const play = useAppStore((state) => state.play)
   const closeGuided = useAppStore((state) => state.closeGuided)
+  const requestScenarioPicker = useAppStore((state) => state.requestScenarioPicker)
   if (guided === null) return null
   return (
     <NarrationPanel
@@ -34,10 +70,21 @@ export function NarrationDock() {
       onStepChange={(index) => {
         const step = orderedSteps(guided.narration)[index]
         if (step === undefined) return
-        pause()
-        seek(step.atMs)
+        // Next plays the transition (and pauses at the step); Back jumps.
+        if (index > stepIndex) playToStep(step.atMs)
+        else {
+          pause()
+          seek(step.atMs)
+        }
       }}
       onClose={closeGuided}
+      end={end}
+      onReplay={() => {
+        pause()
+        seek(0)
+        play()
+      }}
+      onChooseAnother={requestScenarioPicker}
     />
   )
 }

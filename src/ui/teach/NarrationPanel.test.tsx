@@ -109,4 +109,94 @@ describe('NarrationPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close narration' }))
     expect(onClose).toHaveBeenCalled()
   })
+
+  it('ends on the recap card: what happened, Try it, Replay and another scenario', () => {
+    const onStepChange = vi.fn()
+    const onReplay = vi.fn()
+    const onChooseAnother = vi.fn()
+    render(
+      <NarrationPanel
+        title="t"
+        narration={narration}
+        stepIndex={2}
+        onStepChange={onStepChange}
+        end={{
+          durationMs: 180_000,
+          recaps: [
+            {
+              fault: { type: 'crashBroker', broker: 1, atMs: 3_100 },
+              atMs: 3_100,
+              brokers: [1],
+              worst: { partition: 'orders-0', stallMs: 8_700 },
+              partitionsTouched: 3,
+              detectedAtMs: 11_000,
+              detection: 'BrokerFenced',
+              leadersMovedAtMs: 11_000,
+              newLeaders: [2],
+              elections: { clean: 1, unclean: 0, elr: 0 },
+              retriedRecords: 260,
+              failedRecords: 0,
+              lostAckedRecords: 0,
+              writes: 'resumed',
+              recoveredAtMs: 11_300,
+              steps: null,
+            },
+          ],
+        }}
+        onReplay={onReplay}
+        onChooseAnother={onChooseAnother}
+      />,
+    )
+    expect(screen.getByText(/End of the scenario at 03:00/)).toBeTruthy()
+    expect(screen.getByRole('heading', { name: 'What happened' })).toBeTruthy()
+    const item = screen.getByRole('listitem')
+    expect(item.textContent).toContain('00:03.1 broker 1 crashed')
+    expect(item.textContent).toContain('clients could not write to orders-0 for 8.7 s')
+    expect(item.textContent).toContain('0 acknowledged records lost')
+    expect(screen.getByText('Set replicationFactor to 3 and replay.')).toBeTruthy()
+    expect(disabled(screen.getByRole('button', { name: 'Next' }))).toBe(true)
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }))
+    expect(onStepChange).toHaveBeenCalledWith(2)
+    fireEvent.click(screen.getByRole('button', { name: 'Replay' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Choose another scenario' }))
+    expect(onReplay).toHaveBeenCalledTimes(1)
+    expect(onChooseAnother).toHaveBeenCalledTimes(1)
+  })
+
+  it('says so when no fault hit the cluster', () => {
+    render(
+      <NarrationPanel
+        title="t"
+        narration={narration}
+        stepIndex={2}
+        onStepChange={vi.fn()}
+        end={{ durationMs: 60_000, recaps: [] }}
+      />,
+    )
+    expect(screen.getByText('No fault hit the cluster in this run.')).toBeTruthy()
+  })
+})
+
+describe('NarrationPanel: predict before playing', () => {
+  it("shows the step's question, and Next asks for the step that answers it", () => {
+    const onStepChange = vi.fn()
+    render(
+      <NarrationPanel
+        title="AZ loss"
+        narration={{
+          steps: [
+            { atMs: 0, title: 'Layout', text: 'Three AZs.', predict: 'Will orders stay writable?' },
+            { atMs: 30_000, title: 'use1-az1 goes dark', text: 'Two brokers stop.' },
+          ],
+        }}
+        stepIndex={0}
+        nextCheckpointMs={null}
+        onStepChange={onStepChange}
+      />,
+    )
+    const question = screen.getByRole('group', { name: 'Predict' })
+    expect(within(question).getByText('Will orders stay writable?')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }))
+    expect(onStepChange).toHaveBeenCalledWith(1)
+  })
 })

@@ -4,9 +4,17 @@
  * last step the closing "Try it yourself" suggestion. Controlled: `NarrationDock` passes the step
  * index (from `narrationPosition` at the current sim time) and seeks when the user moves.
  */
+import type { IncidentRecap } from '../../analysis/incident'
 import { formatSimTime } from '../../scenario/sim-time'
 import type { ScenarioNarration } from '../../scenario/types'
 import { orderedSteps } from './narration'
+import { RecapCard } from './RecapCard'
+
+/** The run has reached the scenario's end: the panel shows the recap as its final card. */
+export interface NarrationEnd {
+  durationMs: number
+  recaps: readonly IncidentRecap[]
+}
 
 export interface NarrationPanelProps {
   /** The guided scenario's title. */
@@ -19,6 +27,10 @@ export interface NarrationPanelProps {
   /** The next time playback pauses, shown as a hint. */
   nextCheckpointMs?: number | null
   onClose?: () => void
+  /** Set once the run reaches the scenario's `durationMs`. */
+  end?: NarrationEnd | null
+  onReplay?: () => void
+  onChooseAnother?: () => void
 }
 
 export function NarrationPanel({
@@ -28,12 +40,17 @@ export function NarrationPanel({
   onStepChange,
   nextCheckpointMs = null,
   onClose,
+  end = null,
+  onReplay,
+  onChooseAnother,
 }: NarrationPanelProps) {
   const steps = orderedSteps(narration)
   const index = Math.max(0, Math.min(steps.length - 1, stepIndex))
   const step = steps[index]
   const last = index === steps.length - 1
   const tryIt = narration.tryIt ?? ''
+  // At the end, Back returns to the last step; before it, Back goes one step back.
+  const backTo = end !== null ? index : index - 1
 
   return (
     <section
@@ -48,7 +65,17 @@ export function NarrationPanel({
           </button>
         )}
       </header>
-      {step === undefined ? (
+      {end !== null ? (
+        <div aria-live="polite">
+          <RecapCard
+            durationMs={end.durationMs}
+            recaps={end.recaps}
+            tryIt={tryIt}
+            onReplay={onReplay}
+            onChooseAnother={onChooseAnother}
+          />
+        </div>
+      ) : step === undefined ? (
         <p>This scenario has no narration steps.</p>
       ) : (
         <div aria-live="polite" className="flex flex-col gap-2">
@@ -74,6 +101,15 @@ export function NarrationPanel({
               ))}
             </p>
           )}
+          {step.predict !== undefined && !last && (
+            <div role="group" aria-label="Predict" className="rounded border border-leader p-2">
+              <h3 className="font-semibold">Predict first</h3>
+              <p>{step.predict}</p>
+              <p className="mt-1 text-xs text-muted">
+                Decide, then press Next: it plays to the answer.
+              </p>
+            </div>
+          )}
           {last && tryIt !== '' && (
             <div className="rounded border border-ok p-2">
               <h3 className="font-semibold">Try it yourself</h3>
@@ -86,15 +122,15 @@ export function NarrationPanel({
         <button
           type="button"
           className="btn"
-          disabled={index <= 0}
-          onClick={() => onStepChange(index - 1)}
+          disabled={backTo < 0 || step === undefined}
+          onClick={() => onStepChange(backTo)}
         >
           Back
         </button>
         <button
           type="button"
           className="btn btn-primary"
-          disabled={last}
+          disabled={last || end !== null}
           onClick={() => onStepChange(index + 1)}
         >
           Next

@@ -17,12 +17,30 @@ export interface ScenarioPickerProps {
   /** Called when the dialog opens (`GuidedScenarioButton` fetches the index then, once). */
   onOpen?: () => void
   onLoad: (id: string) => void
+  /**
+   * A counter: each increase opens the picker (the narration's "Choose another scenario"); the
+   * caller fetches what `onOpen` would.
+   */
+  openRequests?: number
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
 
-export function ScenarioPicker({ entries, error, currentId, onOpen, onLoad }: ScenarioPickerProps) {
+export function ScenarioPicker({
+  entries,
+  error,
+  currentId,
+  onOpen,
+  onLoad,
+  openRequests = 0,
+}: ScenarioPickerProps) {
   const [open, setOpen] = useState(false)
+  const [seenRequests, setSeenRequests] = useState(openRequests)
+  if (openRequests !== seenRequests) {
+    // Adjusting state while rendering (React's pattern for a prop change): open once per request.
+    setSeenRequests(openRequests)
+    if (openRequests > seenRequests) setOpen(true)
+  }
   const opener = useRef<HTMLButtonElement>(null)
   const dialog = useRef<HTMLDivElement>(null)
   const titleId = useId()

@@ -1,0 +1,73 @@
+/**
+ * The narration's final card, shown when a guided scenario reaches its `durationMs` and playback
+ * stops: "What happened", one recap per incident (from the engine's failover records, worded by
+ * `incident-text.ts`), the closing "Try it yourself", and the ways on: Replay or another scenario.
+ */
+import type { IncidentRecap } from '../../analysis/incident'
+import { formatSimTime } from '../../scenario/sim-time'
+import { recapSentences } from '../incident-text'
+
+export interface RecapCardProps {
+  durationMs: number
+  recaps: readonly IncidentRecap[]
+  tryIt?: string
+  onReplay?: () => void
+  onChooseAnother?: () => void
+}
+
+export function RecapCard({
+  durationMs,
+  recaps,
+  tryIt = '',
+  onReplay,
+  onChooseAnother,
+}: RecapCardProps) {
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-xs text-muted">
+        End of the scenario at {formatSimTime(durationMs, { milliseconds: false })}: playback
+        stopped. Play replays it from the start; close the narration to run on.
+      </p>
+      <h3 className="font-semibold">What happened</h3>
+      {recaps.length === 0 ? (
+        <p>No fault hit the cluster in this run.</p>
+      ) : (
+        <ol className="flex list-decimal flex-col gap-2 pl-5">
+          {recaps.map((recap, i) => (
+            <li key={`${recap.atMs}-${i}`}>
+              {recapSentences(recap).map((sentence, k) => (
+                <span key={k}>
+                  {k > 0 && (
+                    <>
+                      <span aria-hidden="true"> → </span>
+                      <span className="sr-only">, then </span>
+                    </>
+                  )}
+                  {sentence}
+                </span>
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
+      {tryIt !== '' && (
+        <div className="rounded border border-ok p-2">
+          <h3 className="font-semibold">Try it yourself</h3>
+          <p>{tryIt}</p>
+        </div>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {onReplay !== undefined && (
+          <button type="button" className="btn btn-primary" onClick={onReplay}>
+            Replay
+          </button>
+        )}
+        {onChooseAnother !== undefined && (
+          <button type="button" className="btn" onClick={onChooseAnother}>
+            Choose another scenario
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}
