@@ -5,6 +5,7 @@
 import { selectedPartitionView, structureOf } from './structure'
 import { PartitionDetails } from './panels/PartitionDetails'
 import { useAppStore } from './store-context'
+import { sessionCountdown, unreachableUnfenced } from '../viz/staleness'
 
 /** The picker lists at most this many partitions; larger clusters select from the table. */
 const PICKER_MAX = 500
@@ -18,8 +19,19 @@ function pickerKeys(keys: readonly string[], selected: string | null): string[] 
 export function PartitionSidebar() {
   const selected = useAppStore((state) => state.selectedPartition)
   const partition = useAppStore(selectedPartitionView)
+  const partitionLog = useAppStore((state) => state.partitionLog)
   const keys = useAppStore((state) => structureOf(state).keys)
   const selectPartition = useAppStore((state) => state.selectPartition)
+  const nowMs = useAppStore((state) => state.snapshot?.nowMs ?? 0)
+  const lagTimeMaxMs = useAppStore((state) => state.spec.cluster.config['replica.lag.time.max.ms'])
+  const leaderCountdown = useAppStore((state) => {
+    const s = state.snapshot
+    const leader = partition?.leader ?? -1
+    const broker = s?.brokers.find((b) => b.id === leader)
+    if (s === null || broker === undefined || !unreachableUnfenced(s).has(broker.id)) return null
+    // Cut off from clients only, its heartbeats still reach the controller: it is never fenced.
+    return sessionCountdown(broker, s) ?? 'not fenced while its heartbeats reach the controller'
+  })
   return (
     <aside
       aria-label="Partition"
@@ -43,7 +55,11 @@ export function PartitionSidebar() {
           ))}
         </select>
       </label>
-      <PartitionDetails partition={partition ?? null} />
+      <PartitionDetails
+        partition={partition ?? null}
+        log={partitionLog}
+        timing={{ nowMs, leaderCountdown, lagTimeMaxMs }}
+      />
     </aside>
   )
 }

@@ -54,3 +54,55 @@ describe('PartitionDetails', () => {
     ])
   })
 })
+
+describe('PartitionDetails: the detection window and the ISR clock', () => {
+  it('says the leader is unreachable but not fenced, with its countdown, in the badge and in words', () => {
+    const p = partitionView({ leader: 1, isr: [1, 2, 3] })
+    render(
+      <PartitionDetails
+        partition={p}
+        timing={{ nowMs: 12_800, leaderCountdown: 'fenced in 6.2 s', lagTimeMaxMs: 30_000 }}
+      />,
+    )
+    expect(screen.getByText('leader unreachable — not fenced yet')).toBeTruthy()
+    expect(
+      screen.getByText(/still names it leader until it is fenced \(fenced in 6\.2 s\)/),
+    ).toBeTruthy()
+  })
+
+  it("counts down a lagging ISR follower's replica.lag.time.max.ms", () => {
+    const p = partitionView({
+      leader: 1,
+      isr: [1, 2, 3],
+      replicaStates: [
+        { broker: 1, logEndOffset: 100, highWatermark: 90, online: true, lag: 0 },
+        {
+          broker: 2,
+          logEndOffset: 100,
+          highWatermark: 90,
+          online: true,
+          lag: 0,
+          lastCaughtUpMs: 19_900,
+        },
+        {
+          broker: 3,
+          logEndOffset: 90,
+          highWatermark: 90,
+          online: true,
+          lag: 10,
+          lastCaughtUpMs: 15_800,
+        },
+      ],
+    })
+    render(
+      <PartitionDetails
+        partition={p}
+        timing={{ nowMs: 20_000, leaderCountdown: null, lagTimeMaxMs: 30_000 }}
+      />,
+    )
+    expect(screen.getByText('behind 4.2 s; leaves the ISR in 25.8 s')).toBeTruthy()
+    // Broker 2 was caught up 0.1 s ago: no clock.
+    expect(screen.queryAllByText(/leaves the ISR/)).toHaveLength(1)
+    expect(screen.queryByText('leader unreachable — not fenced yet')).toBeNull()
+  })
+})

@@ -1,13 +1,43 @@
 /**
- * One partition in detail: its replica sets (replicas, ISR, ELR, last known ELR), epochs, high
- * watermark and leader recovery state, then a row per replica with its log end offset, high
- * watermark and lag. Roles and membership are spelled out in words, not only coloured.
+ * One partition in detail: its log picture (LogStrips), its replica sets (replicas, ISR, ELR,
+ * last known ELR), epochs, high watermark and leader recovery state, then a row per replica with
+ * its log end offset, high watermark and lag. Roles and membership are spelled out in words, not
+ * only coloured.
  */
+import type { PartitionLogView } from '../../engine/log-view'
 import type { PartitionView, ReplicaView } from '../../engine/types'
+import { LogStrips } from './LogStrips'
 import { statusBadges } from './partition-status'
 
 export interface PartitionDetailsProps {
   partition: PartitionView | null
+  /** The host's log picture; shown when it is of this partition (it may lag a new selection). */
+  log?: PartitionLogView | null
+  /**
+   * The clocks of the detection window: the sim time, the leader's session countdown while it is
+   * unreachable but not fenced (viz/staleness.ts), and `replica.lag.time.max.ms`.
+   */
+  timing?: { nowMs: number; leaderCountdown: string | null; lagTimeMaxMs: number }
+}
+
+/**
+ * A follower's ISR clock (Partition.maybeShrinkIsr): once it has not been caught up for a
+ * second, how long until the leader drops it, e.g. "behind 4.2 s; leaves the ISR in 25.8 s".
+ */
+export function isrClock(
+  p: PartitionView,
+  r: ReplicaView,
+  nowMs: number,
+  lagTimeMaxMs: number,
+): string | null {
+  if (r.lastCaughtUpMs === undefined || !p.isr.includes(r.broker) || r.broker === p.leader)
+    return null
+  const behind = nowMs - r.lastCaughtUpMs
+  if (behind < 1000) return null
+  const left = lagTimeMaxMs - behind
+  return left > 0
+    ? `behind ${(behind / 1000).toFixed(1)} s; leaves the ISR in ${(left / 1000).toFixed(1)} s`
+    : `behind ${(behind / 1000).toFixed(1)} s; leaving the ISR`
 }
 
 function list(ids: readonly number[]): string {
@@ -30,7 +60,7 @@ const ROLE_CLASS: Record<ReplicaRole, string> = {
   'out-of-sync follower': 'text-out-of-sync',
 }
 
-export function PartitionDetails({ partition: p }: PartitionDetailsProps) {
+export function PartitionDetails({ partition: p, log = null, timing }: PartitionDetailsProps) {
   if (p === null) {
     return (
       <section aria-label="Partition details" className="text-sm text-muted">
@@ -57,12 +87,23 @@ export function PartitionDetails({ partition: p }: PartitionDetailsProps) {
     <section aria-label={`Partition ${name}`} className="flex flex-col gap-2 text-sm">
       <h3 className="flex flex-wrap items-center gap-2 font-semibold">
         <span className="font-mono">{name}</span>
-        {statusBadges(p).map((b) => (
-          <span key={b} className="rounded border border-border px-1 text-xs font-normal">
-            {b}
-          </span>
-        ))}
+        {statusBadges(p, timing?.leaderCountdown != null ? new Set([p.leader]) : undefined).map(
+          (b) => (
+            <span key={b} className="rounded border border-border px-1 text-xs font-normal">
+              {b}
+            </span>
+          ),
+        )}
       </h3>
+      {log !== null && log.topic === p.topic && log.partition === p.partition && (
+        <LogStrips log={log} />
+      )}
+      {timing?.leaderCountdown != null && p.leader >= 0 && (
+        <p className="rounded border border-danger px-2 py-1 text-xs">
+          Leader broker {p.leader} cannot be reached, but the metadata still names it leader until
+          it is fenced ({timing.leaderCountdown}). Producers keep sending to it and retry.
+        </p>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
         {facts.map(([term, value]) => (
           <div key={term} className="contents">
@@ -114,6 +155,13 @@ export function PartitionDetails({ partition: p }: PartitionDetailsProps) {
                   }
                 >
                   {r.online ? 'online' : 'offline'}
+                  {timing !== undefined &&
+                    (() => {
+                      const clock = isrClock(p, r, timing.nowMs, timing.lagTimeMaxMs)
+                      return clock === null ? null : (
+                        <span className="block font-sans text-out-of-sync">{clock}</span>
+                      )
+                    })()}
                 </td>
                 <td className={cell}>{r.logEndOffset}</td>
                 <td className={cell}>{r.highWatermark}</td>
