@@ -19,6 +19,8 @@ const SPEEDS = [1, 100] as const
 // a third of the frames at 60 Hz and caps the unthrottled browser near 60 fps: timings with it on
 // measure the recorder, so it stays off here (these specs assert only stalls).
 test.use({ trace: 'off' })
+// Measured with motion on, as users see it: the traffic layer moves every message (render-traffic.ts).
+test.use({ reducedMotion: 'no-preference' })
 
 interface FrameFigures {
   frames: number[]
@@ -102,7 +104,7 @@ test('throughput with the frame-rate limit off', async ({ playwright, launchOpti
       const context = await browser.newContext({
         baseURL,
         viewport: { width: 1440, height: 900 },
-        reducedMotion: 'reduce',
+        reducedMotion: 'no-preference',
       })
       const page = await context.newPage()
       const errors: string[] = []

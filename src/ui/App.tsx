@@ -5,17 +5,23 @@
  * narration beside the topology and the review tabs. With `embed=1` in the URL only the time
  * controls and the topology show.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { isEmbedMode } from '../export/embed'
+import { Announcer } from './Announcer'
 import { Header } from './Header'
+import { Legend } from './Legend'
+import { IncidentLane } from './IncidentLane'
 import { NoticeBar } from './NoticeBar'
 import { PanelTabs } from './PanelTabs'
 import { PartitionSidebar } from './PartitionSidebar'
 import { TimelineScrubber } from './TimelineScrubber'
 import { Toolbar } from './Toolbar'
+import { LiveCounters } from './counters/LiveCounters'
 import { TopologyHeader } from './TopologyHeader'
+import { TopologyOutline } from './TopologyOutline'
 import { TopologyView } from './TopologyView'
-import { useStoreApi } from './store-context'
+import { useAppStore, useStoreApi } from './store-context'
+import { activeGuided } from '../store/slices/guided-slice'
 import { NarrationDock } from './teach/NarrationDock'
 import { TeachActions } from './teach/TeachActions'
 import { Tour } from './teach/Tour'
@@ -30,6 +36,17 @@ export function App() {
   useKeyboardShortcuts(store)
   const [embedded] = useState(() => isEmbedMode(window.location))
   const tour = useTour(browserStorage(), { enabled: !embedded })
+  const projector = useAppStore((state) => state.projector)
+  // On a projector the topology takes the whole width unless a narration or a selected
+  // partition needs the side column (the partition picker is then in the table, one tab away).
+  const wideTopology = useAppStore(
+    (state) => state.projector && state.selectedPartition === null && activeGuided(state) === null,
+  )
+  useEffect(() => {
+    const root = document.documentElement
+    if (projector) root.dataset.projector = 'on'
+    else delete root.dataset.projector
+  }, [projector])
   if (embedded) {
     return (
       <div className="flex min-h-full flex-col">
@@ -37,7 +54,8 @@ export function App() {
         <TimelineScrubber />
         <NoticeBar />
         <main className="min-w-0 p-2">
-          <section aria-label="Topology" className="min-w-0">
+          <section aria-label="Topology" className="embed-topology min-w-0">
+            <Legend />
             <TopologyView />
           </section>
         </main>
@@ -51,17 +69,25 @@ export function App() {
       <Toolbar />
       <TimelineScrubber />
       <NoticeBar />
-      <main className="grid flex-1 items-start gap-4 p-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <main
+        className={`grid flex-1 items-start gap-4 p-2 sm:p-4 ${
+          wideTopology ? '' : 'xl:grid-cols-[minmax(0,1fr)_22rem]'
+        }`}
+      >
         <section aria-label="Topology" className="min-w-0">
           <TopologyHeader />
+          <LiveCounters />
           <TopologyView />
+          <TopologyOutline />
+          <IncidentLane />
         </section>
         <div className="flex min-w-0 flex-col gap-4">
           <NarrationDock />
-          <PartitionSidebar />
+          {!wideTopology && <PartitionSidebar />}
         </div>
       </main>
       <PanelTabs />
+      <Announcer />
       <footer className="flex gap-4 border-t border-border px-4 py-1 text-xs text-muted">
         <span>Kafka HA Lab v{__APP_VERSION__}</span>
         <a className="underline" href="https://github.com/kafka-ha-lab/kafka-ha-lab#readme">

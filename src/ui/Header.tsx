@@ -9,10 +9,10 @@ export function Header({ actions }: { actions?: ReactNode }) {
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border bg-panel px-4 py-2">
       <h1 className="text-lg font-semibold">Kafka HA Lab</h1>
-      <p className="truncate text-sm text-muted" title={name}>
+      <p className="min-w-0 truncate text-sm text-muted" title={name}>
         {name}
       </p>
-      <div className="ml-auto flex items-center gap-3">
+      <div className="ml-auto flex flex-wrap items-center gap-2 sm:gap-3">
         {actions}
         <ShareButton />
         <ThemeToggle />

@@ -14,6 +14,8 @@ export function TopologyHeader() {
   const focusOnTopic = useAppStore((state) => state.focusOnTopic)
   const focusOnBroker = useAppStore((state) => state.focusOnBroker)
   const hasInternal = useAppStore((state) => structureOf(state).internalTopics.size > 0)
+  const projector = useAppStore((state) => state.projector)
+  const toggleProjector = useAppStore((state) => state.toggleProjector)
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-1 pb-2">
       <label className="flex items-center gap-2 text-sm">
@@ -44,6 +46,16 @@ export function TopologyHeader() {
           Back to overview
         </button>
       )}
+      <button
+        type="button"
+        className="btn text-xs"
+        aria-pressed={projector}
+        aria-keyshortcuts="P"
+        title="Projector mode (P): larger type, the topology scaled to fit"
+        onClick={toggleProjector}
+      >
+        Projector
+      </button>
       <div className="ml-auto">
         <Legend />
       </div>

@@ -6,10 +6,14 @@
  * replicas.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AppState } from '../store/app-store'
+import { activeGuided } from '../store/slices/guided-slice'
+import { applyNarrationFocus, narrationFocus } from '../viz/render-focus'
 import { renderTopology } from '../viz/render-topology'
 import { buildScene, createLayoutCache } from '../viz/scene'
 import type { ActionTarget } from './actions'
 import { NodeMenu } from './NodeMenu'
+import { currentStepIndex, orderedSteps } from './teach/narration'
 import { useAppStore, useStoreApi } from './store-context'
 import { hitOf } from './topology-events'
 import { useReducedMotion } from './use-reduced-motion'
@@ -22,6 +26,16 @@ interface OpenMenu {
   returnFocus: Element
 }
 
+export const PROJECTOR_SCALE = 1.3
+
+/** What the narration step showing now is about (its focusBrokers / focusZone), if anything. */
+function stepFocus(state: AppState) {
+  const guided = activeGuided(state)
+  if (guided === null || state.snapshot === null) return null
+  const index = currentStepIndex(guided.narration, state.simTimeMs)
+  return narrationFocus(orderedSteps(guided.narration)[index], state.snapshot.brokers)
+}
+
 export function TopologyView() {
   const store = useStoreApi()
   const frameRef = useRef<HTMLDivElement>(null)
@@ -31,6 +45,9 @@ export function TopologyView() {
   const [menu, setMenu] = useState<OpenMenu | null>(null)
   const reducedMotion = useReducedMotion()
   const loading = useAppStore((state) => state.snapshot === null)
+  // Projector mode lays the topology out narrower and scales it up to the frame (CSS in
+  // index.css), so everything in it is PROJECTOR_SCALE times larger.
+  const scale = useAppStore((state) => (state.projector ? PROJECTOR_SCALE : 1))
 
   useEffect(() => {
     const container = containerRef.current
@@ -46,7 +63,7 @@ export function TopologyView() {
     if (svg === null || width === 0) return
     const layoutCache = createLayoutCache()
     let frame = 0
-    const draw = () => {
+    const draw = (wallMs: number = performance.now()) => {
       frame = 0
       const state = store.getState()
       if (state.snapshot === null) return
@@ -57,11 +74,22 @@ export function TopologyView() {
         focusBroker: state.focusBroker,
         showInternal: state.showInternal,
       }
-      const entry = layoutCache(state.snapshot, width, selection, state.generation)
-      renderTopology(svg, buildScene(state.snapshot, entry, selection), {
+      const entry = layoutCache(
+        state.snapshot,
+        Math.round(width / scale),
+        selection,
+        state.generation,
+      )
+      const moving = renderTopology(svg, buildScene(state.snapshot, entry, selection), {
         animate: !reducedMotion,
         mode: state.snapshot.mode,
+        wallMs,
+        speed: state.speed,
       })
+      applyNarrationFocus(svg, stepFocus(state))
+      // Delivered messages finish their trip on screen (render-traffic.ts MIN_VISIBLE_MS), also
+      // while paused, when no new snapshot asks for a frame.
+      if (moving && frame === 0) frame = requestAnimationFrame(draw)
     }
     draw()
     const unsubscribe = store.subscribe((state, previous) => {
@@ -72,6 +100,7 @@ export function TopologyView() {
         state.focusTopic !== previous.focusTopic ||
         state.focusBroker !== previous.focusBroker ||
         state.showInternal !== previous.showInternal ||
+        state.speed !== previous.speed ||
         state.generation !== previous.generation
       if (changed && frame === 0) frame = requestAnimationFrame(draw)
     })
@@ -79,7 +108,7 @@ export function TopologyView() {
       unsubscribe()
       cancelAnimationFrame(frame)
     }
-  }, [store, width, reducedMotion])
+  }, [store, width, reducedMotion, scale])
 
   const openMenu = useCallback(
     (target: ActionTarget, title: string, element: Element, at?: { x: number; y: number }) => {

@@ -1,6 +1,6 @@
 /**
  * Playback and view commands: play/pause (Space), step to the next event (→), speed up and down,
- * and drilling into one broker of an aggregated topology.
+ * projector mode (P) and drilling into one broker of an aggregated topology.
  */
 import { SPEED_STOPS, speedToStop, stopToSpeed } from '../../store/selectors'
 import { isAggregated } from '../structure'
@@ -40,6 +40,15 @@ register({
   shortcut: { key: '[', label: '[' },
   isEnabled: (state) => speedToStop(state.speed) > 0,
   perform: (state) => state.setSpeed(stopToSpeed(speedToStop(state.speed) - 1)),
+})
+
+register({
+  name: 'toggleProjector',
+  label: 'Projector mode',
+  target: 'none',
+  shortcut: { key: 'p', label: 'P' },
+  isEnabled: () => true,
+  perform: (state) => state.toggleProjector(),
 })
 
 register({
