@@ -13,7 +13,7 @@
  * producer, whose leader or an in-sync replica was on a broker the fault hit), as the engine's
  * record counts them; events on other partitions in the same window are not the incident's.
  */
-import type { FailoverRecord } from '../engine/failovers'
+import { type FailoverRecord, firstEventAt } from '../engine/failovers'
 import type { TimedFault } from '../engine/spec'
 import type { ElectionKind, SimEvent } from '../engine/types'
 
@@ -107,18 +107,6 @@ const KIND_ORDER: Record<IncidentMarkKind, number> = {
   elected: 5,
   controllerElected: 6,
   recovered: 7,
-}
-
-/** The index of the first event at or after `atMs` (the log is in time order). */
-function firstEventAt(events: readonly SimEvent[], atMs: number): number {
-  let lo = 0
-  let hi = events.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((events[mid] as SimEvent).atMs < atMs) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 function tp(topic: string, partition: number): string {

@@ -188,7 +188,7 @@ interface FailoverSource {
 }
 
 /** The index of the first event at or after `atMs` (the log is in time order). */
-function firstEventAt(events: readonly SimEvent[], atMs: number): number {
+export function firstEventAt(events: readonly SimEvent[], atMs: number): number {
   let lo = 0
   let hi = events.length
   while (lo < hi) {

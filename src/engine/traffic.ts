@@ -129,29 +129,18 @@ function produceMessage(
   if (request === null) return null
   const client: NodeRef = { client: producerSpecOf(ctx, producer).id }
   const broker = brokerRef(ctx, request.brokerIndex)
-  const topic = ctx.spec.topics[producer.topic]?.name ?? ''
-  if (kind === EV.produceArrive) {
-    return {
-      kind: 'produce',
-      from: client,
-      to: broker,
-      sentMs,
-      atMs,
-      topic,
-      partition: c,
-      records: requestRecords(request),
-    }
-  }
+  const arrive = kind === EV.produceArrive
   const message: TrafficMessage = {
-    kind: 'produceResponse',
-    from: broker,
-    to: client,
+    kind: arrive ? 'produce' : 'produceResponse',
+    from: arrive ? client : broker,
+    to: arrive ? broker : client,
     sentMs,
     atMs,
-    topic,
+    topic: ctx.spec.topics[producer.topic]?.name ?? '',
     partition: c,
     records: requestRecords(request),
   }
+  if (arrive) return message
   const failed = request.parts.find((part) => part.error !== null)
   if (failed?.error != null) message.error = failed.error
   return message
