@@ -66,10 +66,18 @@ export function zoneLabel(zone: ZoneView, brokers: number, controllers: number):
   return parts.join(', ')
 }
 
-export function controllerStatusText(controller: ControllerView): string {
+/**
+ * "active", "up", "down", "isolated"; while no controller is active, an up voter that can take
+ * part says when the election is due ("election in 0.4 s": KRaft's election timeout with jitter).
+ */
+export function controllerStatusText(
+  controller: ControllerView,
+  electionInMs: number | null = null,
+): string {
   if (!controller.up) return 'down'
   if (controller.isolated) return 'isolated'
-  return controller.active ? 'active' : 'up'
+  if (controller.active) return 'active'
+  return electionInMs === null ? 'up' : `up · election in ${(electionInMs / 1000).toFixed(1)} s`
 }
 
 /** e.g. "Controller 1001, KRaft voter, zone use1-az1, up, active controller". */

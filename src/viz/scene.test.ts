@@ -112,6 +112,23 @@ describe('buildScene', () => {
     expect(fenced.status).toBe('offline')
   })
 
+  it('while no controller is active, up voters count down to the election (KRaft)', () => {
+    const base = fixtureSnapshot({ nowMs: 5_000 })
+    const snapshot = {
+      ...base,
+      activeController: null,
+      controllerElectionDueMs: 5_400,
+      controllers: base.controllers.map((c, i) => ({ ...c, active: false, up: i !== 0 })),
+    }
+    const controllers = scene(snapshot).controllers
+    expect(controllers.map((c) => c.status)).toEqual([
+      'down',
+      'up · election in 0.4 s',
+      'up · election in 0.4 s',
+    ])
+    expect(scene(base).controllers.map((c) => c.status)).toEqual(['active', 'up', 'up'])
+  })
+
   it('highlights the selected partition, dims the rest and draws its flows with arrows', () => {
     const s = scene(fixtureSnapshot(), { ...none, selectedPartition: 'orders-2' })
     const highlighted = s.chips.filter((c) => c.highlighted)

@@ -475,7 +475,12 @@ export function buildScene(
         {
           ...box,
           label: controllerLabel(c, snapshot.mode),
-          status: controllerStatusText(c),
+          status: controllerStatusText(
+            c,
+            snapshot.mode === 'kraft' && snapshot.controllerElectionDueMs !== null
+              ? Math.max(0, snapshot.controllerElectionDueMs - snapshot.nowMs)
+              : null,
+          ),
           up: c.up,
           active: c.active,
           isolated: c.isolated,
