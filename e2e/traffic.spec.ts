@@ -81,6 +81,6 @@ test('with reduced motion, links show counts instead of moving dots', async ({
     .toBeGreaterThan(0)
   await toolbar.pause.click()
   expect(await page.locator('g.traffic-dot').count()).toBe(0)
-  await expect(page.getByRole('img', { name: /^Traffic: / })).toHaveCount(1)
+  await expect(page.getByRole('img', { name: /^Traffic \(/ })).toHaveCount(1)
   await page.screenshot({ path: `${DIR}/1440-light-reduced-motion.png` })
 })

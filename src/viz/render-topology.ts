@@ -130,6 +130,7 @@ export function renderTopology(
   const fast = (options.speed ?? 1) > MAX_MOVING_SPEED
   return renderTraffic(layers.traffic, scene.traffic, {
     animate: options.animate && !fast,
+    narrow: scene.width < 600,
     ...(options.animate && fast ? { stillBecause: 'speed' as const } : {}),
     wallMs: options.wallMs ?? 0,
     animator,

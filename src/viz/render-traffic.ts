@@ -278,8 +278,15 @@ const LEGEND_NAMES = {
   metadata: 'metadata',
 } as const
 
-function legendText(scene: TrafficScene, animate: boolean, stillBecause: StillReason): string {
+function legendText(
+  scene: TrafficScene,
+  animate: boolean,
+  stillBecause: StillReason,
+  narrow: boolean,
+): string {
   if (scene.mode === 'off') return scene.note ?? ''
+  // A phone has room for the letters only; the whole legend is the node's accessible name.
+  if (narrow) return 'P produce · A ack · G group · M metadata · ! error'
   const keys = (Object.keys(LEGEND_NAMES) as (keyof typeof LEGEND_NAMES)[])
     .map((k) => `${TRAFFIC_STYLES[k].glyph} ${LEGEND_NAMES[k]}`)
     .join('  ')
@@ -318,6 +325,8 @@ export function renderTraffic(
     legendAt: { x: number; y: number } | null
     /** Why `animate` is off, for the legend. */
     stillBecause?: StillReason
+    /** The topology is phone-narrow: a short legend. */
+    narrow?: boolean
   },
 ): boolean {
   const dotsLayer = ensure(layer, 'traffic-dots').attr('aria-hidden', 'true')
@@ -342,8 +351,18 @@ export function renderTraffic(
     .attr('role', 'img')
     .attr('x', (d) => d.x)
     .attr('y', (d) => d.y)
-    .attr('aria-label', `Traffic: ${scene.summary === '' ? (scene.note ?? '') : scene.summary}`)
-    .text(legendText(scene, options.animate, options.stillBecause ?? 'reduced-motion'))
+    .attr(
+      'aria-label',
+      `Traffic (${legendText(scene, options.animate, options.stillBecause ?? 'reduced-motion', false)}): ${scene.summary === '' ? (scene.note ?? '') : scene.summary}`,
+    )
+    .text(
+      legendText(
+        scene,
+        options.animate,
+        options.stillBecause ?? 'reduced-motion',
+        options.narrow === true,
+      ),
+    )
   void legend
   return options.animate && options.animator.busy()
 }
