@@ -68,20 +68,32 @@ export function zoneLabel(zone: ZoneView, brokers: number, controllers: number):
 
 /**
  * "active", "up", "down", "isolated"; while no controller is active, an up voter that can take
- * part says when the election is due ("election in 0.4 s": KRaft's election timeout with jitter).
+ * part says when the election is due ("election in 0.4 s": KRaft's election timeout with jitter;
+ * in ZooKeeper mode the nodes say when the brokers' race for the controller znode is due).
  */
 export function controllerStatusText(
   controller: ControllerView,
   electionInMs: number | null = null,
+  mode: 'kraft' | 'zookeeper' = 'kraft',
 ): string {
   if (!controller.up) return 'down'
   if (controller.isolated) return 'isolated'
   if (controller.active) return 'active'
-  return electionInMs === null ? 'up' : `up · election in ${(electionInMs / 1000).toFixed(1)} s`
+  if (electionInMs === null) return 'up'
+  // Short, to fit beside the node's name; its accessible name says it whole (controllerLabel).
+  // ZooKeeper: the nodes hold the /controller znode the brokers race for (KafkaController.elect).
+  return `${mode === 'kraft' ? 'vote' : 'elect'} in ${(electionInMs / 1000).toFixed(1)} s`
 }
 
-/** e.g. "Controller 1001, KRaft voter, zone use1-az1, up, active controller". */
-export function controllerLabel(controller: ControllerView, mode: 'kraft' | 'zookeeper'): string {
+/**
+ * e.g. "Controller 1001, KRaft voter, zone use1-az1, up, active controller"; while an election
+ * is pending, "…, up, controller election due in 0.4 s".
+ */
+export function controllerLabel(
+  controller: ControllerView,
+  mode: 'kraft' | 'zookeeper',
+  electionInMs: number | null = null,
+): string {
   const parts = [
     `Controller ${controller.id}`,
     mode === 'kraft' ? 'KRaft voter' : 'ZooKeeper node',
@@ -90,6 +102,8 @@ export function controllerLabel(controller: ControllerView, mode: 'kraft' | 'zoo
   ]
   if (controller.isolated) parts.push('isolated')
   if (controller.active) parts.push('active controller')
+  if (electionInMs !== null && controller.up && !controller.isolated && !controller.active)
+    parts.push(`controller election due in ${(electionInMs / 1000).toFixed(1)} s`)
   return parts.join(', ')
 }
 

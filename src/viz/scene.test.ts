@@ -112,7 +112,7 @@ describe('buildScene', () => {
     expect(fenced.status).toBe('offline')
   })
 
-  it('while no controller is active, up voters count down to the election (KRaft)', () => {
+  it('while no controller is active, up voters count down to the election', () => {
     const base = fixtureSnapshot({ nowMs: 5_000 })
     const snapshot = {
       ...base,
@@ -121,12 +121,13 @@ describe('buildScene', () => {
       controllers: base.controllers.map((c, i) => ({ ...c, active: false, up: i !== 0 })),
     }
     const controllers = scene(snapshot).controllers
-    expect(controllers.map((c) => c.status)).toEqual([
-      'down',
-      'up · election in 0.4 s',
-      'up · election in 0.4 s',
-    ])
+    expect(controllers.map((c) => c.status)).toEqual(['down', 'vote in 0.4 s', 'vote in 0.4 s'])
+    expect(controllers[1]?.label).toMatch(/, up, controller election due in 0\.4 s$/)
+    expect(controllers[0]?.label).not.toContain('election')
     expect(scene(base).controllers.map((c) => c.status)).toEqual(['active', 'up', 'up'])
+    // ZooKeeper: the ensemble's nodes say when the brokers' controller race is due.
+    const zk = scene({ ...snapshot, mode: 'zookeeper' as const }).controllers
+    expect(zk[1]?.status).toBe('elect in 0.4 s')
   })
 
   it('highlights the selected partition, dims the rest and draws its flows with arrows', () => {

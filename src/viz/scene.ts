@@ -469,18 +469,17 @@ export function buildScene(
       }
     }),
     controllers: layout.controllers.flatMap((box) => {
+      const electionInMs =
+        snapshot.controllerElectionDueMs === null
+          ? null
+          : Math.max(0, snapshot.controllerElectionDueMs - snapshot.nowMs)
       const c = controllersById.get(box.id)
       if (c === undefined) return []
       return [
         {
           ...box,
-          label: controllerLabel(c, snapshot.mode),
-          status: controllerStatusText(
-            c,
-            snapshot.mode === 'kraft' && snapshot.controllerElectionDueMs !== null
-              ? Math.max(0, snapshot.controllerElectionDueMs - snapshot.nowMs)
-              : null,
-          ),
+          label: controllerLabel(c, snapshot.mode, electionInMs),
+          status: controllerStatusText(c, electionInMs, snapshot.mode),
           up: c.up,
           active: c.active,
           isolated: c.isolated,
