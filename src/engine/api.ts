@@ -57,4 +57,10 @@ export interface SimulationOptions {
   throwOnViolation?: boolean
   /** Metric sample interval in ms (default 1000). */
   sampleIntervalMs?: number
+  /**
+   * Keep the messages in flight for the dashboard (`Snapshot.traffic`, traffic.ts), on clusters
+   * of up to 12 brokers (default false: decoding every delivery made small runs ~1.3× slower, and
+   * the CLI, the tests and comparisons never draw it).
+   */
+  traffic?: boolean
 }

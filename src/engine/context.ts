@@ -56,6 +56,8 @@ export interface Ctx {
   checkInvariants: boolean
   throwOnViolation: boolean
   sampleIntervalMs: number
+  /** SimulationOptions.traffic: keep messages in flight for the dashboard. */
+  traffic: boolean
   /** Network one-way latencies in ms. */
   latencyInZoneMs: number
   latencyCrossZoneMs: number

@@ -57,6 +57,7 @@ export interface CtxOptions {
   checkInvariants: boolean
   throwOnViolation: boolean
   sampleIntervalMs: number
+  traffic: boolean
 }
 
 /** Broker ids below this get ctx.brokerIndexById's dense table (4 bytes each). */
@@ -94,6 +95,7 @@ export function buildCtx(spec: SimulationSpec, s: EngineState, options: CtxOptio
     checkInvariants: options.checkInvariants,
     throwOnViolation: options.throwOnViolation,
     sampleIntervalMs: options.sampleIntervalMs,
+    traffic: options.traffic,
     latencyInZoneMs: 1,
     latencyCrossZoneMs: 2,
     latencyClientMs: 1,

@@ -50,7 +50,7 @@ import {
   onGroupResponse,
   onGroupSessionExpire,
 } from './consumer-groups'
-import { buildCtx, createInitialState, scheduleStart } from './init'
+import { buildCtx, createInitialState, scheduleStart, type CtxOptions } from './init'
 import { checkInvariants, createInvariantChecker, type InvariantChecker } from './invariants'
 import { sampleMetrics } from './metrics'
 import { getPair } from './broker/fetch-pair'
@@ -209,12 +209,12 @@ function dispatch(ctx: Ctx, kind: number, a: number, b: number, c: number): void
 class Runner {
   ctx: Ctx
   checker: InvariantChecker | null
-  /** A small cluster: its deliveries are kept for the dashboard's traffic (traffic.ts). */
+  /** Traffic asked for, on a small cluster: deliveries are kept for the dashboard (traffic.ts). */
   traffic: boolean
   constructor(ctx: Ctx) {
     this.ctx = ctx
     this.checker = ctx.checkInvariants ? createInvariantChecker() : null
-    this.traffic = ctx.s.brokers.length <= TRAFFIC_MAX_BROKERS
+    this.traffic = ctx.traffic && ctx.s.brokers.length <= TRAFFIC_MAX_BROKERS
   }
 
   /** Processes one event; returns false when the queue is empty. */
@@ -322,16 +322,21 @@ export function makeSimulation(ctx: Ctx): Simulation {
   return sim
 }
 
+function ctxOptions(options: SimulationOptions): CtxOptions {
+  return {
+    checkInvariants: options.checkInvariants ?? false,
+    throwOnViolation: options.throwOnViolation ?? false,
+    sampleIntervalMs: options.sampleIntervalMs ?? 1000,
+    traffic: options.traffic ?? false,
+  }
+}
+
 export function createSimulationFromSpec(
   spec: SimulationSpec,
   options: SimulationOptions = {},
 ): Simulation {
   const state = createInitialState(spec)
-  const ctx = buildCtx(spec, state, {
-    checkInvariants: options.checkInvariants ?? false,
-    throwOnViolation: options.throwOnViolation ?? false,
-    sampleIntervalMs: options.sampleIntervalMs ?? 1000,
-  })
+  const ctx = buildCtx(spec, state, ctxOptions(options))
   initialise(ctx)
   return makeSimulation(ctx)
 }
@@ -355,10 +360,6 @@ export function restoreFromCheckpoint(
   )
   state.faults = [...past, ...future]
   future.forEach((f, i) => schedule(state.queue, f.atMs, EV.fault, past.length + i))
-  const ctx = buildCtx(spec, state, {
-    checkInvariants: options.checkInvariants ?? false,
-    throwOnViolation: options.throwOnViolation ?? false,
-    sampleIntervalMs: options.sampleIntervalMs ?? 1000,
-  })
+  const ctx = buildCtx(spec, state, ctxOptions(options))
   return makeSimulation(ctx)
 }

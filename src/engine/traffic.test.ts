@@ -26,7 +26,7 @@ function sample(c: TestCluster, spanMs: number, stepMs: number): Snapshot[] {
 
 describe('traffic in flight', () => {
   it('lists only messages sent at or before now and delivered after it', () => {
-    const c = ordersOnThreeBrokers(7).consumer('c1', 'orders').runFor(3000)
+    const c = ordersOnThreeBrokers(7).withTraffic().consumer('c1', 'orders').runFor(3000)
     const snapshots = sample(c, 2000, 7)
     const messages = snapshots.flatMap((s) => s.traffic?.messages ?? [])
     expect(messages.length).toBeGreaterThan(20)
@@ -42,7 +42,7 @@ describe('traffic in flight', () => {
   })
 
   it('sends fetches from a follower to the leader and the responses back', () => {
-    const c = ordersOnThreeBrokers(11).runFor(3000)
+    const c = ordersOnThreeBrokers(11).withTraffic().runFor(3000)
     let seen = 0
     for (const s of sample(c, 2000, 3)) {
       for (const m of s.traffic?.messages ?? []) {
@@ -62,7 +62,7 @@ describe('traffic in flight', () => {
   })
 
   it('sends produce requests from the producer to the partition leader, acks back', () => {
-    const c = ordersOnThreeBrokers(3).runFor(3000)
+    const c = ordersOnThreeBrokers(3).withTraffic().runFor(3000)
     const isProduce = (m: TrafficMessage) => m.kind === 'produce' || m.kind === 'produceResponse'
     let seen = 0
     for (const s of sample(c, 3000, 2)) {
@@ -91,7 +91,7 @@ describe('traffic in flight', () => {
       }),
     )
     if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '))
-    const sim = createSimulation(parsed.spec)
+    const sim = createSimulation(parsed.spec, { traffic: true })
     const group: TrafficMessage[] = []
     for (let t = 1; t < 12_000; t += 1) {
       sim.runUntil(t)
@@ -115,7 +115,7 @@ describe('traffic in flight', () => {
 
 describe('requests waiting at the leader', () => {
   it('parks an acks=all produce until request.timeout.ms when the followers cannot fetch', () => {
-    const c = ordersOnThreeBrokers(7, { 'request.timeout.ms': 5000 }).runFor(5000)
+    const c = ordersOnThreeBrokers(7, { 'request.timeout.ms': 5000 }).withTraffic().runFor(5000)
     // Brokers 2 and 3 stay in the ISR of orders-0 (led by broker 1) for replica.lag.time.max.ms,
     // 30 s, but cannot fetch: its high watermark stands still and acks=all requests wait.
     c.broker(2).isolate(['brokers'])
@@ -147,6 +147,7 @@ describe('requests waiting at the leader', () => {
   it('shows a follower fetch parked at its leader for replica.fetch.wait.max.ms', () => {
     // No producer: every follower's fetch waits at its leader (DelayedFetch).
     const c = TestCluster.create({ seed: 2 })
+      .withTraffic()
       .topic('orders', { partitions: 3, replicationFactor: 3 })
       .runFor(4000)
     const parked = c.snapshot().traffic?.parked.filter((p) => p.kind === 'fetch') ?? []
@@ -161,8 +162,14 @@ describe('requests waiting at the leader', () => {
 })
 
 describe('cost and determinism', () => {
+  it('carries no traffic unless the simulation is asked for it (the CLI and tests do not pay)', () => {
+    const c = ordersOnThreeBrokers(9).runFor(2003)
+    expect(c.snapshot().traffic).toBeUndefined()
+  })
+
   it(`carries no traffic above ${TRAFFIC_MAX_BROKERS} brokers`, () => {
     const c = TestCluster.create({ zones: 3, brokersPerZone: 5, seed: 1 })
+      .withTraffic()
       .topic('orders', { partitions: 6, replicationFactor: 3 })
       .producer('p1', 'orders', { acks: -1 })
       .runFor(2000)
@@ -170,9 +177,9 @@ describe('cost and determinism', () => {
   })
 
   it('gives a restored checkpoint the same traffic as the run it came from', () => {
-    const c = ordersOnThreeBrokers(9).runFor(2003)
+    const c = ordersOnThreeBrokers(9).withTraffic().runFor(2003)
     const checkpoint = c.simulation.checkpoint()
-    const restored = restoreSimulation(c.spec, checkpoint)
+    const restored = restoreSimulation(c.spec, checkpoint, { traffic: true })
     for (const delta of [0, 1, 5, 13, 101]) {
       c.runUntil(2003 + delta)
       restored.runUntil(2003 + delta)

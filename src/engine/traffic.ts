@@ -367,14 +367,15 @@ function producerStates(ctx: Ctx): ProducerTrafficState[] {
 }
 
 /**
- * The traffic of a small cluster now, or null above TRAFFIC_MAX_BROKERS brokers.
+ * * The traffic of a small cluster now, or null above TRAFFIC_MAX_BROKERS brokers or when the
+ * simulation was not asked for it (SimulationOptions.traffic).
  *
  * @example
  * const traffic = trafficView(ctx)
  * // a produce request half-way: (nowMs - sentMs) / (atMs - sentMs) === 0.5
  */
 export function trafficView(ctx: Ctx): TrafficView | null {
-  if (ctx.s.brokers.length > TRAFFIC_MAX_BROKERS) return null
+  if (!ctx.traffic || ctx.s.brokers.length > TRAFFIC_MAX_BROKERS) return null
   const { messages, omitted } = messagesInFlight(ctx)
   const parked: ParkedRequest[] = []
   parkedProduces(ctx, parked)

@@ -14,5 +14,5 @@ export async function createHost(): Promise<SimulationHost> {
     }
   }
   const { createLocalHost } = await import('./local-host')
-  return createLocalHost({ simulation: { checkInvariants: true } })
+  return createLocalHost({ simulation: { checkInvariants: true, traffic: true } })
 }

@@ -21,6 +21,8 @@ const core = createHostCore(
   { createSimulation, restoreSimulation },
   {
     simulation: (spec) => ({
+      // The dashboard draws the messages in flight (small clusters only).
+      traffic: true,
       checkInvariants:
         spec.topics.reduce((sum, topic) => sum + topic.partitions, 0) <=
           CHECK_INVARIANTS_MAX_PARTITIONS && spec.durationMs <= CHECK_INVARIANTS_MAX_DURATION_MS,

@@ -55,6 +55,7 @@ export class TestCluster {
   spec: SimulationSpec
   private sim: Simulation | null = null
   private checkInvariants: boolean
+  private traffic = false
 
   private constructor(spec: SimulationSpec, checkInvariants: boolean) {
     this.spec = spec
@@ -196,8 +197,16 @@ export class TestCluster {
     this.sim ??= createSimulation(this.spec, {
       checkInvariants: this.checkInvariants,
       throwOnViolation: true,
+      traffic: this.traffic,
     })
     return this.sim
+  }
+
+  /** Keep the messages in flight (Snapshot.traffic), as the dashboard's hosts do. */
+  withTraffic(): this {
+    if (this.sim !== null) throw new Error('withTraffic() must come before the simulation starts')
+    this.traffic = true
+    return this
   }
 
   runFor(ms: number): this {

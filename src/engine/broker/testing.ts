@@ -63,6 +63,7 @@ export function started(): Ctx {
     checkInvariants: true,
     throwOnViolation: false,
     sampleIntervalMs: 1000,
+    traffic: false,
   })
   initialise(ctx)
   return ctx
