@@ -11,6 +11,7 @@ import type { BrokerCapacityReport, CapacityReport } from './capacity'
 import { capacityReport } from './capacity'
 import { RESOURCE_LABELS } from '../engine/capacity/model'
 import { renderFinding, renderFixLabel } from './finding-messages'
+import { plural } from './plural'
 import { leaderMinIsr } from './version'
 import type { FailureKind, FailureOutcome } from './survivability'
 import { survivabilityMatrix, zonesOf } from './survivability'
@@ -320,10 +321,6 @@ function mibps(bytesPerSec: number): string {
 }
 
 /** "1 finding", "2 findings": a count with its noun in the right number. */
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
-}
-
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`
 }

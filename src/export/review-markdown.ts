@@ -4,6 +4,7 @@
  * and the share link that reopens the run at the same moment.
  */
 import { describeFault } from '../analysis/fault-text'
+import { plural } from '../analysis/plural'
 import { analysisToMarkdown, analyze, type AnalysisReport } from '../analysis/index'
 import type { SimulationSpec, TimedFault } from '../engine/spec'
 import type { MetricsSample, ProducerView, SimEvent, Snapshot } from '../engine/types'
@@ -26,10 +27,6 @@ export interface ReviewInput {
 }
 
 /** "1 record", "2 records": a count with its noun in the right number. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
-}
-
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }

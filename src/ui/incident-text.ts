@@ -14,6 +14,7 @@ import type {
   IncidentRecap,
 } from '../analysis/incident'
 import { describeFault } from '../analysis/fault-text'
+import { plural } from '../analysis/plural'
 import type { TimedFault } from '../engine/spec'
 import { formatSimTime } from '../scenario/sim-time'
 import { formatDuration } from './panels/FailoversTable'
@@ -21,10 +22,6 @@ import { formatDuration } from './panels/FailoversTable'
 /** Sim time to a tenth of a second, as a recap reads it: "00:03.1". */
 export function shortTime(ms: number): string {
   return formatSimTime(ms).slice(0, -2)
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
 }
 
 function brokersText(brokers: readonly number[]): string {

@@ -5,6 +5,7 @@
  */
 import type { SimEvent, SimEventType } from '../../engine/types'
 import { formatSimTime } from '../../scenario/sim-time'
+import { plural } from '../../analysis/plural'
 
 export type EventCategory = 'faults' | 'elections' | 'isr' | 'clients'
 
@@ -67,10 +68,6 @@ function ids(list: readonly number[]): string {
 
 function tp(topic: string, partition: number): string {
   return `${topic}-${partition}`
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 /** The text after the event type: what happened, to what, in Kafka's terms. */
