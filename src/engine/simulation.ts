@@ -43,6 +43,7 @@ import {
   timeOf,
 } from './event-queue'
 import { TRAFFIC_MAX_BROKERS, noteDelivery } from './traffic'
+import { countDelivery } from './traffic-rates'
 import { applyFault, onRollingStep } from './faults'
 import {
   onGroupJoinCheck,
@@ -211,10 +212,13 @@ class Runner {
   checker: InvariantChecker | null
   /** Traffic asked for, on a small cluster: deliveries are kept for the dashboard (traffic.ts). */
   traffic: boolean
+  /** Traffic asked for, any cluster size: deliveries are counted (traffic-rates.ts). */
+  rates: boolean
   constructor(ctx: Ctx) {
     this.ctx = ctx
     this.checker = ctx.checkInvariants ? createInvariantChecker() : null
     this.traffic = ctx.traffic && ctx.s.brokers.length <= TRAFFIC_MAX_BROKERS
+    this.rates = ctx.traffic
   }
 
   /** Processes one event; returns false when the queue is empty. */
@@ -235,6 +239,7 @@ class Runner {
     const c = argOf(q, slot, 2)
     // Decoded before it is handled, while its request is still open (reads state, writes none).
     if (this.traffic) noteDelivery(this.ctx, kind, a, b, c, sentTimeOf(q, slot), t)
+    if (this.rates) countDelivery(this.ctx, kind, a, b, c, t)
     advanceClock(this.ctx, t)
     dispatch(this.ctx, kind, a, b, c)
     if (this.checker !== null) checkInvariants(this.ctx, this.checker)

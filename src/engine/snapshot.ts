@@ -18,9 +18,11 @@ import type {
   PartitionView,
   ReplicaView,
   Snapshot,
+  TrafficRates,
   TrafficView,
 } from './types'
 import { trafficView } from './traffic'
+import { trafficRates } from './traffic-rates'
 import { LONG_AGO_MS, lastCaughtUpTimeMs } from './follower-table'
 import { brokerCapacityView, capacityRunSummary } from './capacity/saturation'
 
@@ -180,10 +182,11 @@ function sessionOf(ctx: Ctx, broker: BrokerState): BrokerView['session'] {
   }
 }
 
-/** Small clusters only (traffic.ts TRAFFIC_MAX_BROKERS): messages in flight, parked requests. */
-function trafficOf(ctx: Ctx): { traffic?: TrafficView } {
+/** Messages in flight and parked requests (small clusters only, traffic.ts) and rates (any size). */
+function trafficOf(ctx: Ctx): { traffic?: TrafficView; rates?: TrafficRates } {
   const traffic = trafficView(ctx)
-  return traffic === null ? {} : { traffic }
+  const rates = trafficRates(ctx)
+  return { ...(traffic === null ? {} : { traffic }), ...(rates === null ? {} : { rates }) }
 }
 
 function capacitySummaryOf(ctx: Ctx): { capacity?: CapacityRunSummary } {

@@ -29,6 +29,7 @@ import type {
   SimEvent,
   TrafficMessage,
 } from './types'
+import type { RateCounters } from './traffic-rates'
 
 /**
  * The kinds of scheduled event. An event is its kind and up to three integer arguments (a, b, c),
@@ -780,4 +781,6 @@ export interface EngineState {
    * first, for the dashboard. Absent until the first delivery; read by nothing in the simulation.
    */
   recentTraffic?: TrafficMessage[]
+  /** With traffic asked for: the rate counters (traffic-rates.ts); read by nothing in the simulation. */
+  trafficRates?: RateCounters
 }

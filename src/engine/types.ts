@@ -568,6 +568,31 @@ export interface Snapshot {
    * (traffic.ts: at most TRAFFIC_MAX_BROKERS brokers); absent for larger ones.
    */
   traffic?: TrafficView
+  /**
+   * Records per second over the last complete second of simulated time (traffic-rates.ts), for
+   * any cluster size, when the simulation was asked for traffic; the dashboard shows them where
+   * a cluster is too large to draw each message.
+   */
+  rates?: TrafficRates
+}
+
+/** Traffic rates over one window of simulated time, records per second (traffic-rates.ts). */
+export interface TrafficRates {
+  windowMs: number
+  /** The end of the window the figures cover (a whole second of simulated time). */
+  windowEndMs: number
+  brokers: {
+    broker: BrokerId
+    /** Records produced to the broker as leader (Kafka's MessagesInPerSec). */
+    producedPerSec: number
+    produceRequestsPerSec: number
+    /** Records its followers fetched from it (ReplicationBytesOutPerSec, in records). */
+    replicatedOutPerSec: number
+    /** Records it fetched as a follower (ReplicationBytesInPerSec, in records). */
+    replicatedInPerSec: number
+  }[]
+  /** Replication records from a leader in one zone to a follower in another, non-zero only. */
+  crossZone: { from: ZoneName; to: ZoneName; recordsPerSec: number }[]
 }
 
 /** A node a message travels between: a broker (by id) or a client (by its spec id). */

@@ -16,6 +16,7 @@ export function TopologyHeader() {
   const hasInternal = useAppStore((state) => structureOf(state).internalTopics.size > 0)
   const projector = useAppStore((state) => state.projector)
   const toggleProjector = useAppStore((state) => state.toggleProjector)
+  const rates = useAppStore((state) => state.snapshot?.rates !== undefined)
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-1 pb-2">
       <label className="flex items-center gap-2 text-sm">
@@ -37,7 +38,7 @@ export function TopologyHeader() {
       {aggregated && (
         <p className="text-sm text-muted" role="status">
           {focusBroker === null
-            ? 'Many replicas: brokers are aggregated. Open a broker’s menu and choose “Show replicas in detail”.'
+            ? `Many replicas: brokers are aggregated${rates ? ', with records per second produced to each (in) and replicated from it to followers (repl) over the last second' : ''}. Open a broker’s menu and choose “Show replicas in detail”.`
             : `Showing broker ${focusBroker} in detail.`}
         </p>
       )}

@@ -3,7 +3,7 @@
  * "Zone <name>" or "Controller <id>" and then says the node's state in words, so screen readers
  * and Playwright's `getByRole(..., { name })` read the same thing the picture shows.
  */
-import type { BrokerView, ControllerView, ZoneView } from '../engine/types'
+import type { BrokerView, ControllerView, Snapshot, ZoneView } from '../engine/types'
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
@@ -49,6 +49,32 @@ export function brokerStatusText(broker: BrokerView, countdown: string | null = 
   const queue = broker.capacity?.queueMs ?? 0
   if (queue > 0 && broker.status !== 'offline') words.push(`queue ${queue} ms`)
   return words.join(' · ')
+}
+
+/** A rate for a card: "70", "1.2k", "31k" (records per second). */
+export function compactRate(perSec: number): string {
+  const n = Math.round(perSec)
+  if (n < 1000) return String(n)
+  if (n < 10_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k`
+  return `${Math.round(n / 1000)}k`
+}
+
+type BrokerRates = NonNullable<Snapshot['rates']>['brokers'][number]
+
+/**
+ * An aggregated card's rate row (traffic-rates.ts): records per second produced to the broker's
+ * leaders ("in") and replicated from them to followers ("repl"), e.g. "in 70/s · repl 140/s".
+ */
+export function rateText(broker: BrokerView, rates: BrokerRates | undefined): string {
+  if (rates === undefined) return ''
+  if (broker.status === 'offline') return 'no traffic'
+  return `in ${compactRate(rates.producedPerSec)}/s · repl ${compactRate(rates.replicatedOutPerSec)}/s`
+}
+
+/** The rates part of a card's accessible name (empty without rates). */
+export function rateLabel(broker: BrokerView, rates: BrokerRates | undefined): string {
+  if (rates === undefined || broker.status === 'offline') return ''
+  return `, ${Math.round(rates.producedPerSec)} records/s produced to it, ${Math.round(rates.replicatedOutPerSec)} records/s replicated from it to followers`
 }
 
 export function zoneStatusText(zone: ZoneView): string {

@@ -18,6 +18,11 @@ export interface LayoutInput {
   /** The scenario has a broker type: every card gets a utilisation row (docs/capacity.md). */
   capacity?: boolean
   /**
+   * The snapshot has traffic rates: without a broker type, aggregated cards get a row for them
+   * (records per second in and replicated out, scene.ts rateText).
+   */
+  rates?: boolean
+  /**
    * Producers and consumer entries drawn as nodes in a band above the zones (traffic in motion):
    * producers from the left, consumers from the right. Absent or empty: no band.
    */
@@ -186,9 +191,13 @@ export function cardHeaderOf(input: Pick<LayoutInput, 'capacity'>): number {
   return LAYOUT.cardHeader + (input.capacity === true ? LAYOUT.capacityRow : 0)
 }
 
-/** An aggregated card's height, with the utilisation row when the scenario has a broker type. */
-export function aggregatedHeightOf(input: Pick<LayoutInput, 'capacity'>): number {
-  return LAYOUT.aggregatedHeight + (input.capacity === true ? LAYOUT.capacityRow : 0)
+/**
+ * An aggregated card's height, with the utilisation row when the scenario has a broker type, or
+ * else the rate row when the snapshot has rates.
+ */
+export function aggregatedHeightOf(input: Pick<LayoutInput, 'capacity' | 'rates'>): number {
+  const row = input.capacity === true || input.rates === true
+  return LAYOUT.aggregatedHeight + (row ? LAYOUT.capacityRow : 0)
 }
 
 function layoutDetailedCard(

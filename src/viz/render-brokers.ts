@@ -4,7 +4,9 @@
  * when offline or isolated); an aggregated card also shows counts by role and a heat strip of
  * unhealthy replicas. With a broker type every card has a utilisation row: a bar filled to the
  * broker's utilisation (full, with a mark past the end, above 100%), and beside it the number,
- * the resource and "overloaded" in words, so colour is never the only signal.
+ * the resource and "overloaded" in words, so colour is never the only signal. Without one, an
+ * aggregated card of a cluster too large to draw its messages shows its traffic rates there
+ * instead ("in 70/s · repl 140/s", records per second, traffic-rates.ts).
  */
 import type { EnterElement, Selection } from 'd3'
 import { changed } from './changed'
@@ -61,6 +63,7 @@ function enterCard(enter: Selection<EnterElement, BrokerNode, SVGGElement, unkno
   util.append('rect').attr('class', 'util-fill').attr('height', UTIL_BAR_HEIGHT).attr('rx', 2)
   util.append('path').attr('class', 'util-over')
   util.append('text').attr('class', 'util-text').attr('y', UTIL_BAR_HEIGHT)
+  g.append('text').attr('class', 'rate-text').attr('x', 10)
   return g
 }
 
@@ -97,6 +100,11 @@ function updateUtilisation(cards: Cards): void {
     .select('text.util-text')
     .attr('x', (d) => width(d) + 10)
     .text((d) => d.utilisationText)
+  cards
+    .select('text.rate-text')
+    .attr('display', (d) => (d.rateText === '' ? 'none' : null))
+    .attr('y', (d) => utilRowY(d) + UTIL_BAR_HEIGHT)
+    .text((d) => d.rateText)
 }
 
 /** The bar's colour class: under AWS's 60%, up to the limit, above it. */
@@ -174,6 +182,7 @@ function renderKey(d: BrokerNode): string {
     d.heat.join(','),
     d.utilisation,
     d.utilisationText,
+    d.rateText,
   ].join('|')
 }
 

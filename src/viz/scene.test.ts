@@ -168,6 +168,41 @@ describe('buildScene', () => {
     expect(topic.aggregated).toBe(true)
   })
 
+  it('shows traffic rates on aggregated cards and per zone, in words in the labels', () => {
+    const big = referenceSnapshot([5])
+    const rates = {
+      windowMs: 1000,
+      windowEndMs: 3000,
+      brokers: big.brokers.map((b) => ({
+        broker: b.id,
+        producedPerSec: b.id === 1 ? 1234 : 70,
+        produceRequestsPerSec: 10,
+        replicatedOutPerSec: b.id === 1 ? 2468 : 140,
+        replicatedInPerSec: 140,
+      })),
+      crossZone: [
+        { from: 'use1-az1', to: 'use1-az2', recordsPerSec: 600 },
+        { from: 'use1-az1', to: 'use1-az3', recordsPerSec: 900 },
+      ],
+    }
+    const withRates = scene({ ...big, rates }, none, 1400)
+    const b1 = withRates.brokers.find((b) => b.id === 1)
+    expect(b1?.rateText).toBe('in 1.2k/s · repl 2.5k/s')
+    expect(b1?.label).toContain('1234 records/s produced to it, 2468 records/s replicated')
+    // A down broker carries nothing, in words.
+    expect(withRates.brokers.find((b) => b.id === 5)?.rateText).toBe('no traffic')
+    const az1 = withRates.zones.find((z) => z.name === 'use1-az1')
+    expect(az1?.status).toBe('running · 1.5k/s to other zones')
+    expect(az1?.label).toContain('1500 records/s replicated to other zones')
+    // The row adds to the card's height; without rates there is no row and no text.
+    const plain = scene(big, none, 1400)
+    expect(plain.brokers[0]?.rateText).toBe('')
+    expect((withRates.brokers[0]?.height ?? 0) - (plain.brokers[0]?.height ?? 0)).toBeGreaterThan(0)
+    // Detailed (drilled-into) cards keep their chips and no rate row.
+    const drilled = scene({ ...big, rates }, { ...none, focusBroker: 1 }, 1400)
+    expect(drilled.brokers.find((b) => b.id === 1)?.rateText).toBe('')
+  })
+
   it('counts roles and heat-strip cells exactly as replicaRole sees each replica', () => {
     // Partitions with scattered trouble: some lose a follower from the ISR, one broker is down.
     const base = referenceSnapshot([17])

@@ -8,6 +8,9 @@ import {
   brokerLabel,
   capacityLabel,
   capacityText,
+  compactRate,
+  rateLabel,
+  rateText,
   brokerStatusText,
   controllerLabel,
   controllerStatusText,
@@ -74,6 +77,11 @@ export interface BrokerNode extends BrokerBox {
    */
   utilisation: number | null
   utilisationText: string
+  /**
+   * Without a broker type, on an aggregated card of a cluster with traffic rates: records per
+   * second in and replicated out ("in 70/s · repl 140/s", labels.ts rateText); '' otherwise.
+   */
+  rateText: string
 }
 
 export interface ChipNode extends ChipBox {
@@ -190,6 +198,7 @@ export function layoutInputFor(
     replicas,
     detailed,
     capacity: snapshot.brokers.some((b) => b.capacity !== undefined),
+    rates: snapshot.rates !== undefined,
     // Client nodes where traffic is drawn: clusters small enough for the engine to report it.
     clients:
       snapshot.traffic === undefined
@@ -247,6 +256,7 @@ export function createLayoutCache(aggregateAbove = AGGREGATE_ABOVE) {
       snapshot.brokers.length,
       snapshot.partitions.length,
       snapshot.brokers[0]?.capacity !== undefined,
+      snapshot.rates !== undefined,
       snapshot.traffic === undefined ? '' : snapshot.clients.map((c) => c.id).join(','),
     ].join('|')
     if (last === null || key !== lastKey) {
@@ -450,6 +460,12 @@ export function buildScene(
   const zonesByName = new Map(snapshot.zones.map((z) => [z.name, z]))
   const controllersById = new Map(snapshot.controllers.map((c) => [c.id, c]))
   const chips = buildChips(snapshot, entry, brokers, focus, multiTopic)
+  const rates = new Map((snapshot.rates?.brokers ?? []).map((r) => [r.broker, r]))
+  const crossZoneOut = new Map<string, number>()
+  for (const z of snapshot.rates?.crossZone ?? [])
+    crossZoneOut.set(z.from, (crossZoneOut.get(z.from) ?? 0) + z.recordsPerSec)
+  // Rates stand in for the messages where they are not drawn: on aggregated cards, per zone.
+  const showRates = snapshot.rates !== undefined && layout.brokers.some((b) => !b.detailed)
   return {
     width: layout.width,
     height: layout.height,
@@ -460,10 +476,14 @@ export function buildScene(
       const zone = zonesByName.get(box.name) ?? { name: box.name, stopped: false, isolatedFrom: [] }
       const brokerCount = snapshot.brokers.filter((b) => b.zone === box.name).length
       const controllerCount = snapshot.controllers.filter((c) => c.zone === box.name).length
+      const out = showRates && !zone.stopped ? (crossZoneOut.get(box.name) ?? 0) : null
       return {
         ...box,
-        label: zoneLabel(zone, brokerCount, controllerCount),
-        status: zoneStatusText(zone),
+        label:
+          zoneLabel(zone, brokerCount, controllerCount) +
+          (out === null ? '' : `, ${Math.round(out)} records/s replicated to other zones`),
+        status:
+          zoneStatusText(zone) + (out === null ? '' : ` · ${compactRate(out)}/s to other zones`),
         stopped: zone.stopped,
         isolated: zone.isolatedFrom.length > 0,
       }
@@ -498,7 +518,9 @@ export function buildScene(
               leaders: tally.metadataLeaders,
               followers: tally.size - tally.metadataLeaders,
               countdown: sessionCountdown(b, snapshot),
-            }) + capacityLabel(b),
+            }) +
+            capacityLabel(b) +
+            (showRates && b.capacity === undefined ? rateLabel(b, rates.get(b.id)) : ''),
           status: brokerStatusText(b, sessionCountdown(b, snapshot)),
           state: b.status,
           fenced: b.fenced,
@@ -515,6 +537,10 @@ export function buildScene(
               : null,
           utilisation: b.capacity?.utilisation ?? null,
           utilisationText: capacityText(b),
+          rateText:
+            showRates && !box.detailed && b.capacity === undefined
+              ? rateText(b, rates.get(b.id))
+              : '',
         },
       ]
     }),
