@@ -12,6 +12,7 @@ import { expect, test } from './fixtures'
 import { SimApi } from './pages/SimApi'
 import { Toolbar } from './pages/Toolbar'
 import { Topology } from './pages/Topology'
+import { REFERENCE_CLUSTER, linkHash } from './pages/links'
 
 const SPEEDS = [1, 100] as const
 
@@ -27,11 +28,15 @@ interface FrameFigures {
   longTasks: number[]
 }
 
-/** Opens the default scenario, stops a zone and plays at `speed`. */
-async function playZoneFailure(page: Page, speed: (typeof SPEEDS)[number]): Promise<void> {
+/** Opens the default scenario (or `path`), stops a zone and plays at `speed`. */
+async function playZoneFailure(
+  page: Page,
+  speed: (typeof SPEEDS)[number],
+  path = './',
+): Promise<void> {
   const toolbar = new Toolbar(page)
   await page.addInitScript(() => window.localStorage.setItem('kafka-ha-lab.tour-dismissed', '1'))
-  await page.goto('./')
+  await page.goto(path)
   await new SimApi(page).settled()
   await toolbar.setSpeed(speed)
   await new Topology(page).zoneAction('use1-az1', 'Stop zone')
@@ -87,6 +92,21 @@ for (const speed of SPEEDS) {
     test.info().annotations.push({
       type: 'timing',
       description: `default scenario at ${speed}x, zone down: ${s.count} frames, median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, long tasks ${s.longTasks} (max ${s.maxLongTask.toFixed(0)} ms)`,
+    })
+    expect(s.count).toBeGreaterThan(10)
+    expect(s.median).toBeLessThan(200)
+  })
+}
+
+// The reference cluster (90 brokers, 10,000 partitions): aggregated cards with traffic rates.
+for (const speed of SPEEDS) {
+  test(`reference cluster frames at ${speed}x during a zone failure`, async ({ page }) => {
+    test.setTimeout(120_000)
+    await playZoneFailure(page, speed, `./${linkHash(REFERENCE_CLUSTER)}`)
+    const s = summary(await measureFrames(page))
+    test.info().annotations.push({
+      type: 'timing',
+      description: `reference cluster at ${speed}x, zone down: ${s.count} frames, median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, long tasks ${s.longTasks} (max ${s.maxLongTask.toFixed(0)} ms)`,
     })
     expect(s.count).toBeGreaterThan(10)
     expect(s.median).toBeLessThan(200)

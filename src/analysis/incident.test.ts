@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ordersOnThreeBrokers, TestCluster } from '../test-support/test-cluster'
-import { incidentAt, incidentTimeline, type Incident } from './incident'
+import { createIncidentTimeline, incidentAt, incidentTimeline, type Incident } from './incident'
+import type { SimEvent } from '../engine/types'
 
 function timeline(c: TestCluster, withBrokers = true): Incident[] {
   const sim = c.simulation
@@ -148,5 +149,37 @@ describe('incidentAt', () => {
     expect(incidentAt(incidents, 5_000)).toBeNull()
     expect(incidentAt(incidents, 10_000)?.index).toBe(0)
     expect(incidentAt(incidents, 45_000)?.index).toBe(1)
+  })
+})
+
+describe('createIncidentTimeline', () => {
+  it('reads only new events and gives exactly what incidentTimeline gives, also after a seek back', () => {
+    const c = TestCluster.create({ zones: 3, brokersPerZone: 2, seed: 4 })
+      .topic('orders', { partitions: 12, replicationFactor: 3, 'min.insync.replicas': 2 })
+      .producer('p1', 'orders', { acks: -1, recordsPerSecond: 400 })
+      .at(5_000, { type: 'stopZone', zone: 'use1-az1' })
+      .at(30_000, { type: 'startZone', zone: 'use1-az1' })
+      .at(50_000, { type: 'crashBroker', broker: 2 })
+    const context = { brokers: c.snapshot().brokers }
+    const follow = createIncidentTimeline()
+    // The store's log: a new array each update, the same event objects (applyDelta's concat).
+    let log: readonly SimEvent[] = []
+    const frames: { log: readonly SimEvent[]; nowMs: number }[] = []
+    for (let t = 500; t <= 90_000; t += 700) {
+      c.runUntil(t)
+      log = log.concat(c.simulation.events().slice(log.length))
+      const sim = c.simulation
+      frames.push({ log, nowMs: sim.nowMs() })
+      expect(follow(sim.failovers(), log, sim.nowMs(), context)).toEqual(
+        incidentTimeline(sim.failovers(), log, sim.nowMs(), context),
+      )
+    }
+    expect(incidentTimeline(c.simulation.failovers(), log, 90_000, context)).toHaveLength(3)
+    // A seek back: an earlier time and a shorter log start the scan over.
+    const earlier = frames[20]!
+    const failoversThen = c.simulation.failovers().filter((f) => f.atMs <= earlier.nowMs)
+    expect(follow(failoversThen, earlier.log, earlier.nowMs, context)).toEqual(
+      incidentTimeline(failoversThen, earlier.log, earlier.nowMs, context),
+    )
   })
 })

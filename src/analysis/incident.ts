@@ -113,14 +113,6 @@ function tp(topic: string, partition: number): string {
   return `${topic}-${partition}`
 }
 
-function comparePartitions(a: string, b: string): number {
-  const cut = (s: string) => s.lastIndexOf('-')
-  const ta = a.slice(0, cut(a))
-  const tb = b.slice(0, cut(b))
-  if (ta !== tb) return ta < tb ? -1 : 1
-  return Number(a.slice(cut(a) + 1)) - Number(b.slice(cut(b) + 1))
-}
-
 function mark(atMs: number, kind: IncidentMarkKind, fields: Partial<IncidentMark> = {}) {
   return {
     atMs,
@@ -160,6 +152,7 @@ class MarkSet {
   >()
 
   add(m: IncidentMark): void {
+    this.cached = null
     const key = `${m.atMs}|${m.kind}|${m.electionKind ?? ''}|${m.election ?? ''}|${m.detection ?? ''}`
     const entry = this.byKey.get(key)
     if (entry === undefined) {
@@ -170,15 +163,30 @@ class MarkSet {
     for (const p of m.partitions) entry.parts.add(p)
   }
 
+  private cached: IncidentMark[] | null = null
+
   list(): IncidentMark[] {
-    return [...this.byKey.values()]
+    this.cached ??= [...this.byKey.values()]
       .map(({ mark: m, brokers, parts }) => ({
         ...m,
         brokers: [...brokers].sort((a, b) => a - b),
-        partitions: [...parts].sort(comparePartitions),
+        partitions: sortPartitions(parts),
       }))
       .sort((a, b) => a.atMs - b.atMs || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+    return this.cached
   }
+}
+
+/** "orders-0" names by topic, then partition number (split once per name, not per comparison). */
+function sortPartitions(names: Iterable<string>): string[] {
+  const keyed = [...names].map((name) => {
+    const cut = name.lastIndexOf('-')
+    return { name, topic: name.slice(0, cut), partition: Number(name.slice(cut + 1)) }
+  })
+  keyed.sort((a, b) =>
+    a.topic !== b.topic ? (a.topic < b.topic ? -1 : 1) : a.partition - b.partition,
+  )
+  return keyed.map((k) => k.name)
 }
 
 type DetectionEvent = Extract<
@@ -202,27 +210,58 @@ function electionClass(e: Extract<SimEvent, { type: 'LeaderElected' }>): Electio
   return e.unclean ? 'unclean' : 'clean'
 }
 
+/**
+ * The marks read so far from one failover record's window, and where the reading stopped, so the
+ * next call reads only the events logged since (the lane follows a growing log several times a
+ * second; the reference cluster's zone loss logs thousands of events).
+ */
 interface Scan {
   marks: MarkSet
   newLeaders: number[]
   detection: DetectionCause | null
+  controllerSeen: boolean
+  touched: Set<string>
+  /** The next event to read, the last one read (to check the log still starts the same), the end. */
+  next: number
+  lastRead: SimEvent | null
+  toMs: number
 }
 
-/** The window's events, as marks. */
+function newScan(record: FailoverRecord, events: readonly SimEvent[]): Scan {
+  return {
+    marks: new MarkSet(),
+    newLeaders: [],
+    detection: null,
+    controllerSeen: false,
+    touched: new Set(record.partitions.map((p) => tp(p.topic, p.partition))),
+    next: firstEventAt(events, record.atMs),
+    lastRead: null,
+    toMs: -Infinity,
+  }
+}
+
+/** Whether `scan` can go on reading `events` up to `toMs`: the same log, grown, and a later end. */
+function resumable(scan: Scan, events: readonly SimEvent[], toMs: number): boolean {
+  if (toMs < scan.toMs || events.length < scan.next) return false
+  return scan.lastRead === null || events[scan.next - 1] === scan.lastRead
+}
+
+/** Reads the window's events from where `scan` stopped up to `toMs`, as marks. */
 function scanEvents(
   record: FailoverRecord,
   events: readonly SimEvent[],
   toMs: number,
   hit: number[] | null,
+  scan: Scan,
 ): Scan {
-  const touched = new Set(record.partitions.map((p) => tp(p.topic, p.partition)))
-  const marks = new MarkSet()
-  const newLeaders: number[] = []
-  let detection: DetectionCause | null = null
-  let controllerSeen = false
-  for (let n = firstEventAt(events, record.atMs); n < events.length; n++) {
+  const { marks, newLeaders, touched } = scan
+  let detection = scan.detection
+  let controllerSeen = scan.controllerSeen
+  let n = scan.next
+  for (; n < events.length; n++) {
     const e = events[n] as SimEvent
     if (e.atMs > toMs) break
+    scan.lastRead = e
     if (isDetection(e, hit)) {
       if (detection === null && e.atMs === record.detectedAtMs) detection = e.type
       marks.add(mark(e.atMs, 'detected', { brokers: [e.broker], detection: e.type }))
@@ -277,7 +316,11 @@ function scanEvents(
         break
     }
   }
-  return { marks, newLeaders, detection }
+  scan.next = n
+  scan.toMs = toMs
+  scan.detection = detection
+  scan.controllerSeen = controllerSeen
+  return scan
 }
 
 function worstPartition(record: FailoverRecord): IncidentRecap['worst'] {
@@ -308,11 +351,16 @@ function incidentOf(
   events: readonly SimEvent[],
   nowMs: number,
   context: IncidentContext,
-): Incident {
+  previous: Scan | undefined,
+): { incident: Incident; scan: Scan } {
   const hit = brokersHit(record.fault, context)
-  const toMs = record.recoveredAtMs ?? nowMs
-  const scan = scanEvents(record, events, Math.max(toMs, record.atMs), hit)
-  const marks = scan.marks
+  const toMs = Math.max(record.recoveredAtMs ?? nowMs, record.atMs)
+  const start =
+    previous !== undefined && resumable(previous, events, toMs) ? previous : newScan(record, events)
+  const scan = scanEvents(record, events, toMs, hit, start)
+  // The record's own marks (fault, steps, recovery: kinds the log never gives) go in a set of
+  // their own, so the scan's set holds the log's marks only and can go on.
+  const marks = new MarkSet()
   const fault = record.fault
   marks.add(mark(record.atMs, 'fault', { brokers: hit ?? [] }))
   const total = record.steps === undefined ? null : stepTotal(record, context)
@@ -326,10 +374,12 @@ function incidentOf(
       : record.recoveredAtMs === null
         ? 'stalled'
         : 'resumed'
-  return {
+  const incident: Incident = {
     index,
     atMs: record.atMs,
-    marks: marks.list(),
+    marks: [...scan.marks.list(), ...marks.list()].sort(
+      (a, b) => a.atMs - b.atMs || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
+    ),
     recap: {
       fault,
       atMs: record.atMs,
@@ -349,6 +399,7 @@ function incidentOf(
       steps: record.steps === undefined ? null : { started: record.steps.length, total },
     },
   }
+  return { incident, scan }
 }
 
 /**
@@ -365,7 +416,32 @@ export function incidentTimeline(
   nowMs: number,
   context: IncidentContext = {},
 ): Incident[] {
-  return failovers.map((record, index) => incidentOf(record, index, events, nowMs, context))
+  return createIncidentTimeline()(failovers, events, nowMs, context)
+}
+
+/**
+ * `incidentTimeline` for a view that follows a growing log: each call reads only the events
+ * logged since the last one (for the same failover record, the same log and a later time) and
+ * starts over otherwise (a seek back, a new run). Same results as `incidentTimeline`.
+ *
+ * @example
+ * const timeline = createIncidentTimeline()
+ * timeline(state.failovers, state.events, state.simTimeMs, { brokers })
+ */
+export function createIncidentTimeline(): typeof incidentTimeline {
+  let scans = new Map<string, Scan>()
+  return (failovers, events, nowMs, context = {}) => {
+    const next = new Map<string, Scan>()
+    const incidents = failovers.map((record, index) => {
+      const hit = brokersHit(record.fault, context)
+      const key = `${index}|${record.atMs}|${JSON.stringify(record.fault)}|${hit?.join(',') ?? '*'}`
+      const { incident, scan } = incidentOf(record, index, events, nowMs, context, scans.get(key))
+      next.set(key, scan)
+      return incident
+    })
+    scans = next
+    return incidents
+  }
 }
 
 /** The incident under way or last begun at `atMs`, or null before the first. */

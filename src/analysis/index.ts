@@ -58,4 +58,4 @@ export type {
   IncidentMarkKind,
   IncidentRecap,
 } from './incident'
-export { incidentAt, incidentTimeline } from './incident'
+export { createIncidentTimeline, incidentAt, incidentTimeline } from './incident'

@@ -7,7 +7,7 @@
  * seek back the lane shows what had happened by then.
  */
 import { useId, useMemo, useState } from 'react'
-import { incidentAt, incidentTimeline } from '../analysis/index'
+import { createIncidentTimeline, incidentAt } from '../analysis/index'
 import type { AppState } from '../store/app-store'
 import { recapLine } from './incident-text'
 import { LANE_ROWS, laneGroups } from './incident-lane-layout'
@@ -37,9 +37,11 @@ export function IncidentLane() {
   const [active, setActive] = useState<string | null>(null)
 
   const extentMs = timelineScaleMs(horizonMs, simTimeMs, durationMs)
+  // Follows the growing log: each update reads only the events logged since the last one.
+  const [timeline] = useState(createIncidentTimeline)
   const incidents = useMemo(
-    () => incidentTimeline(failovers, events, nowMs, { brokers }),
-    [failovers, events, nowMs, brokers],
+    () => timeline(failovers, events, nowMs, { brokers }),
+    [timeline, failovers, events, nowMs, brokers],
   )
   const groups = useMemo(() => laneGroups(incidents, extentMs), [incidents, extentMs])
   const current = incidentAt(incidents, simTimeMs)
