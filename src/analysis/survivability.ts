@@ -54,11 +54,11 @@ export interface SurvivabilityReport {
   failures: FailureOutcome[]
 }
 
-// Outcome bits of one partition under one failure.
-const OFFLINE = 1
-const UNWRITABLE = 2
-const SINGLE_COPY = 4
-const UNCLEAN_REQUIRED = 8
+// Outcome bits of one partition under one failure (also read by survivability-detail.ts).
+export const OFFLINE = 1
+export const UNWRITABLE = 2
+export const SINGLE_COPY = 4
+export const UNCLEAN_REQUIRED = 8
 
 /** Builds the survivability matrix; see the module comment and `assumption` for the model. */
 export function survivabilityMatrix(spec: SimulationSpec): SurvivabilityReport {
@@ -166,7 +166,7 @@ export function assumptionText(spec: SimulationSpec): string {
 }
 
 /** The outcome bits of partition p when the brokers with `down[b] === 1` have failed. */
-function partitionOutcome(table: PartitionTable, p: number, down: Uint8Array): number {
+export function partitionOutcome(table: PartitionTable, p: number, down: Uint8Array): number {
   let surviving = 0
   let survivingIsr = 0
   let survivingElr = 0
