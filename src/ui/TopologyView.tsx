@@ -3,7 +3,8 @@
  * contents. The view subscribes to the store transiently and redraws at most once per animation
  * frame, so simulation frames never re-render React. Clicks, right-clicks and Enter/Space on a node
  * open its menu; a click on a replica chip selects its partition and hovering one lights up its
- * replicas.
+ * replicas. Hovering a chip, or stepping through a focused broker's chips with ↓ ↑, shows what it
+ * is (chip-tooltip.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AppState } from '../store/app-store'
@@ -12,6 +13,7 @@ import { applyNarrationFocus, narrationFocus } from '../viz/render-focus'
 import { renderTopology } from '../viz/render-topology'
 import { buildScene, createLayoutCache } from '../viz/scene'
 import type { ActionTarget } from './actions'
+import { attachChipTooltip, type ChipTooltip } from './chip-tooltip'
 import { NodeMenu } from './NodeMenu'
 import { currentStepIndex, orderedSteps } from './teach/narration'
 import { useAppStore, useStoreApi } from './store-context'
@@ -43,6 +45,7 @@ export function TopologyView() {
   const svgRef = useRef<SVGSVGElement>(null)
   const [width, setWidth] = useState(0)
   const [menu, setMenu] = useState<OpenMenu | null>(null)
+  const chipTooltip = useRef<ChipTooltip | null>(null)
   const reducedMotion = useReducedMotion()
   const loading = useAppStore((state) => state.snapshot === null)
   // Projector mode lays the topology out narrower and scales it up to the frame (CSS in
@@ -57,6 +60,17 @@ export function TopologyView() {
     setWidth(container.clientWidth)
     return () => observer.disconnect()
   }, [])
+
+  useEffect(() => {
+    const svg = svgRef.current
+    if (svg === null) return
+    const tooltip = attachChipTooltip(svg, store)
+    chipTooltip.current = tooltip
+    return () => {
+      tooltip.destroy()
+      chipTooltip.current = null
+    }
+  }, [store])
 
   useEffect(() => {
     const svg = svgRef.current
@@ -87,6 +101,7 @@ export function TopologyView() {
         speed: state.speed,
       })
       applyNarrationFocus(svg, stepFocus(state))
+      chipTooltip.current?.refresh()
       // Delivered messages finish their trip on screen (render-traffic.ts MIN_VISIBLE_MS), also
       // while paused, when no new snapshot asks for a frame.
       if (moving && frame === 0) frame = requestAnimationFrame(draw)

@@ -2,7 +2,9 @@
  * Replica chips inside detailed broker cards. Shape and colour both tell the role (theme.ts); a
  * bar under each follower shows its lag behind the leader. When a role changes the symbol pops
  * in (and a new leader sends out a ring) unless animation is off; colours ease through CSS
- * transitions, which prefers-reduced-motion switches off.
+ * transitions, which prefers-reduced-motion switches off. A chip has no `<title>`: the view's
+ * one shared tooltip (ui/chip-tooltip.ts) defines it on hover and keyboard focus instead, and
+ * two tooltips at once would cover each other.
  */
 import type { EnterElement, Selection } from 'd3'
 import { easeCubicOut, select, transition } from 'd3'
@@ -21,7 +23,6 @@ export interface ChipRenderOptions {
 
 function enterChip(enter: Selection<EnterElement, ChipNode, SVGGElement, unknown>) {
   const g = enter.append('g')
-  g.append('title')
   g.append('rect').attr('class', 'chip-bg').attr('rx', 4)
   g.append('path').attr('class', 'chip-symbol')
   g.append('text').attr('class', 'chip-text')
@@ -80,7 +81,6 @@ export function renderChips(layer: Layer, chips: readonly ChipNode[], options: C
     .attr('data-partition', (d) => d.partition)
     .attr('data-on-broker', (d) => d.broker)
     .attr('transform', (d) => `translate(${d.x},${d.y})`)
-  joined.select('title').text((d) => d.title)
   joined.select('rect.chip-bg').attr('width', cell.width).attr('height', cell.height)
   joined.each(function (d) {
     const previous = this.getAttribute('data-role')
