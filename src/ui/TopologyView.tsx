@@ -11,7 +11,8 @@ import type { AppState } from '../store/app-store'
 import { activeGuided } from '../store/slices/guided-slice'
 import { applyNarrationFocus, narrationFocus } from '../viz/render-focus'
 import { renderTopology } from '../viz/render-topology'
-import { buildScene, createLayoutCache } from '../viz/scene'
+import { buildScene, createLayoutCache, type ZonePreview } from '../viz/scene'
+import { zonePreviewOf } from './zone-preview'
 import type { ActionTarget } from './actions'
 import { attachChipTooltip, type ChipTooltip } from './chip-tooltip'
 import { NodeMenu } from './NodeMenu'
@@ -46,6 +47,8 @@ export function TopologyView() {
   const [width, setWidth] = useState(0)
   const [menu, setMenu] = useState<OpenMenu | null>(null)
   const chipTooltip = useRef<ChipTooltip | null>(null)
+  const preview = useRef<ZonePreview | null>(null)
+  const redraw = useRef<() => void>(() => undefined)
   const reducedMotion = useReducedMotion()
   const loading = useAppStore((state) => state.snapshot === null)
   // Projector mode lays the topology out narrower and scales it up to the frame (CSS in
@@ -87,6 +90,7 @@ export function TopologyView() {
         focusTopic: state.focusTopic,
         focusBroker: state.focusBroker,
         showInternal: state.showInternal,
+        zonePreview: preview.current,
       }
       const entry = layoutCache(
         state.snapshot,
@@ -107,6 +111,9 @@ export function TopologyView() {
       if (moving && frame === 0) frame = requestAnimationFrame(draw)
     }
     draw()
+    redraw.current = () => {
+      if (frame === 0) frame = requestAnimationFrame(draw)
+    }
     const unsubscribe = store.subscribe((state, previous) => {
       const changed =
         state.snapshot !== previous.snapshot ||
@@ -175,9 +182,26 @@ export function TopologyView() {
     openMenu(hit.target, hit.title, hit.element)
   }
 
+  /** "If this zone fails" while a zone header is hovered or focused (null: none). */
+  function previewZone(zone: string | null) {
+    if ((preview.current?.zone ?? null) === zone) return
+    const state = store.getState()
+    preview.current = zone === null ? null : zonePreviewOf(state.spec, zone)
+    redraw.current()
+  }
+
+  function zoneOf(target: EventTarget | null): string | null {
+    const hit = hitOf(target)
+    return hit?.kind === 'node' && hit.target.kind === 'zone' ? hit.target.name : null
+  }
+
   function onPointerMove(event: React.PointerEvent) {
     const hit = hitOf(event.target)
     store.getState().hoverPartition(hit?.kind === 'chip' ? hit.partition : null)
+    previewZone(
+      zoneOf(event.target) ??
+        (document.activeElement === null ? null : zoneOf(document.activeElement)),
+    )
   }
 
   return (
@@ -192,7 +216,12 @@ export function TopologyView() {
           onContextMenu={onContextMenu}
           onKeyDown={onKeyDown}
           onPointerMove={onPointerMove}
-          onPointerLeave={() => store.getState().hoverPartition(null)}
+          onPointerLeave={() => {
+            store.getState().hoverPartition(null)
+            previewZone(zoneOf(document.activeElement))
+          }}
+          onFocus={(event) => previewZone(zoneOf(event.target))}
+          onBlur={() => previewZone(null)}
         />
       </div>
       {loading && (

@@ -36,6 +36,8 @@ function chipClass(d: ChipNode): string {
   if (d.highlighted) classes.push('highlighted')
   if (d.dimmed) classes.push('dimmed')
   if (d.partitionOffline) classes.push('partition-offline')
+  if (d.sharesZone) classes.push('shares-zone')
+  if (d.preview !== null) classes.push(`preview-${d.preview}`)
   return classes.join(' ')
 }
 

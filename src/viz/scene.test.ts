@@ -168,6 +168,42 @@ describe('buildScene', () => {
     expect(topic.aggregated).toBe(true)
   })
 
+  it('outlines replicas that share a zone and previews "if this zone fails" in words', () => {
+    const base = fixtureSnapshot({ brokersPerZone: 2 })
+    // orders-0 on brokers 1 and 4, both in use1-az1 (the fixture deals brokers over zones in turn).
+    const zoneOf = new Map(base.brokers.map((b) => [b.id, b.zone]))
+    const sameZone = base.brokers.find((b) => b.id !== 1 && zoneOf.get(b.id) === zoneOf.get(1))!.id
+    const first = base.partitions[0]!
+    const partitions = [
+      {
+        ...first,
+        replicas: [1, sameZone, first.replicas.find((r) => zoneOf.get(r) !== zoneOf.get(1))!],
+      },
+      ...base.partitions.slice(1),
+    ]
+    const snapshot = { ...base, partitions }
+    const key = `${first.topic}-${first.partition}`
+    const plain = scene(snapshot)
+    const shared = plain.chips.filter((c) => c.sharesZone)
+    expect(new Set(shared.map((c) => c.partition))).toEqual(new Set([key]))
+    expect(shared.map((c) => c.broker).sort()).toEqual([1, sameZone].sort())
+    const az1 = plain.zones.find((z) => z.name === zoneOf.get(1))!
+    expect(az1.sharedPartitions).toBe(1)
+    expect(az1.status).toContain('1 with 2+ replicas here')
+    expect(az1.label).toContain('1 partition keeps two or more replicas in this zone')
+    const preview = scene(snapshot, {
+      ...none,
+      zonePreview: { zone: az1.name, outcomes: new Map([[key, 'unwritable' as const]]) },
+    })
+    expect(preview.zones.find((z) => z.name === az1.name)?.status).toBe(
+      'if it fails: 1 unwritable (acks=all)',
+    )
+    for (const chip of preview.chips) {
+      expect(chip.preview).toBe(chip.partition === key ? 'unwritable' : null)
+      expect(chip.dimmed).toBe(chip.partition !== key)
+    }
+  })
+
   it('shows traffic rates on aggregated cards and per zone, in words in the labels', () => {
     const big = referenceSnapshot([5])
     const rates = {

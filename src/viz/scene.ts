@@ -44,6 +44,8 @@ export const AMBIENT_FLOWS_MAX_PARTITIONS = 0
 export interface ZoneNode extends ZoneBox {
   label: string
   status: string
+  /** Partitions keeping two or more of their replicas in this zone (a layout risk), 0 if none. */
+  sharedPartitions: number
   stopped: boolean
   isolated: boolean
 }
@@ -95,6 +97,10 @@ export interface ChipNode extends ChipBox {
   dimmed: boolean
   /** The partition has no leader. */
   partitionOffline: boolean
+  /** Another replica of the partition sits in this replica's zone (a layout risk). */
+  sharesZone: boolean
+  /** While a zone's "if this zone fails" preview shows: what its loss does to the partition. */
+  preview: 'offline' | 'unwritable' | null
 }
 
 export interface FlowNode {
@@ -130,6 +136,17 @@ export interface SceneSelection {
   focusBroker: number | null
   /** Show Kafka's internal topics (__consumer_offsets) without a topic in focus. Default false. */
   showInternal?: boolean
+  /**
+   * "If this zone fails": the partitions its loss takes offline or leaves unwritable for acks=all
+   * (computed by the ui from analysis/survivability-detail.ts), shown while its header is hovered
+   * or focused.
+   */
+  zonePreview?: ZonePreview | null
+}
+
+export interface ZonePreview {
+  zone: string
+  outcomes: ReadonlyMap<string, 'offline' | 'unwritable'>
 }
 
 /**
@@ -379,6 +396,7 @@ function buildChips(
   brokers: Map<number, BrokerView>,
   focus: string | null,
   multiTopic: boolean,
+  preview: ZonePreview | null,
 ): ChipNode[] {
   const chips: ChipNode[] = []
   entry.layout.chips.forEach((box, i) => {
@@ -386,6 +404,8 @@ function buildChips(
     if (p === undefined) return
     const id = box.broker
     const role = replicaRole(p, brokers.get(id))
+    const zone = brokers.get(id)?.zone
+    const outcome = preview?.outcomes.get(box.partition) ?? null
     const lag = p.replicaStates.find((r) => r.broker === id)?.lag ?? 0
     chips.push({
       ...box,
@@ -395,11 +415,51 @@ function buildChips(
       lag,
       lagFraction: role === 'leader' ? 0 : lagFraction(lag),
       highlighted: focus === box.partition,
-      dimmed: focus !== null && focus !== box.partition,
+      dimmed: preview !== null ? outcome === null : focus !== null && focus !== box.partition,
       partitionOffline: p.leader < 0,
+      sharesZone: p.replicas.some((r) => r !== id && brokers.get(r)?.zone === zone),
+      preview: outcome,
     })
   })
   return chips
+}
+
+/** Per zone, the visible partitions with two or more replicas on its brokers. */
+function sharedByZone(
+  snapshot: Snapshot,
+  entry: LayoutEntry,
+  brokers: Map<number, BrokerView>,
+): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const index of entry.visible) {
+    const p = snapshot.partitions[index]
+    if (p === undefined) continue
+    const seen = new Set<string>()
+    const twice = new Set<string>()
+    for (const r of p.replicas) {
+      const zone = brokers.get(r)?.zone
+      if (zone === undefined) continue
+      if (seen.has(zone)) twice.add(zone)
+      seen.add(zone)
+    }
+    for (const zone of twice) counts.set(zone, (counts.get(zone) ?? 0) + 1)
+  }
+  return counts
+}
+
+/** "if it fails: 2 offline · 3 unwritable (acks=all)", or "if it fails: every partition stays writable". */
+function previewStatus(preview: ZonePreview): string {
+  let offline = 0
+  let unwritable = 0
+  for (const outcome of preview.outcomes.values()) {
+    if (outcome === 'offline') offline++
+    else unwritable++
+  }
+  if (offline + unwritable === 0) return 'if it fails: every partition stays writable'
+  const parts: string[] = []
+  if (offline > 0) parts.push(`${offline} offline`)
+  if (unwritable > 0) parts.push(`${unwritable} unwritable (acks=all)`)
+  return `if it fails: ${parts.join(' · ')}`
 }
 
 function buildFlows(
@@ -459,7 +519,9 @@ export function buildScene(
   const tallies = tallyBrokers(snapshot, entry.visible, entry.sizes)
   const zonesByName = new Map(snapshot.zones.map((z) => [z.name, z]))
   const controllersById = new Map(snapshot.controllers.map((c) => [c.id, c]))
-  const chips = buildChips(snapshot, entry, brokers, focus, multiTopic)
+  const preview = selection.zonePreview ?? null
+  const chips = buildChips(snapshot, entry, brokers, focus, multiTopic, preview)
+  const shared = sharedByZone(snapshot, entry, brokers)
   const rates = new Map((snapshot.rates?.brokers ?? []).map((r) => [r.broker, r]))
   const crossZoneOut = new Map<string, number>()
   for (const z of snapshot.rates?.crossZone ?? [])
@@ -477,13 +539,23 @@ export function buildScene(
       const brokerCount = snapshot.brokers.filter((b) => b.zone === box.name).length
       const controllerCount = snapshot.controllers.filter((c) => c.zone === box.name).length
       const out = showRates && !zone.stopped ? (crossZoneOut.get(box.name) ?? 0) : null
+      const sharedPartitions = shared.get(box.name) ?? 0
+      const previewText = preview?.zone === box.name ? previewStatus(preview) : null
       return {
         ...box,
+        sharedPartitions,
         label:
           zoneLabel(zone, brokerCount, controllerCount) +
-          (out === null ? '' : `, ${Math.round(out)} records/s replicated to other zones`),
+          (out === null ? '' : `, ${Math.round(out)} records/s replicated to other zones`) +
+          (sharedPartitions > 0
+            ? `, ${sharedPartitions} ${sharedPartitions === 1 ? 'partition keeps' : 'partitions keep'} two or more replicas in this zone`
+            : '') +
+          (previewText === null ? '' : `; ${previewText}`),
         status:
-          zoneStatusText(zone) + (out === null ? '' : ` · ${compactRate(out)}/s to other zones`),
+          previewText ??
+          zoneStatusText(zone) +
+            (out === null ? '' : ` · ${compactRate(out)}/s to other zones`) +
+            (sharedPartitions > 0 ? ` · ${sharedPartitions} with 2+ replicas here` : ''),
         stopped: zone.stopped,
         isolated: zone.isolatedFrom.length > 0,
       }
