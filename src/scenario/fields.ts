@@ -427,6 +427,22 @@ export const ROOT_FIELDS: Record<string, FieldSpec> = {
 export const NARRATION_FIELDS: Record<string, FieldSpec> = {
   steps: req(nested, 'The steps, in time order.'),
   tryIt: opt(text(1, 10000), 'A closing suggestion: what to change and replay. Default: none.'),
+  tryItVariant: opt(
+    nested,
+    'The change tryIt suggests, as a scenario the UI loads with one click ("Try it: <label>"): this file with `merge` applied, named "<name> — variant". Default: none.',
+  ),
+}
+
+/** `narration.tryItVariant`: the scenario the closing suggestion describes, as a patch. */
+export const TRY_IT_VARIANT_FIELDS: Record<string, FieldSpec> = {
+  label: req(
+    text(1, 120),
+    'What the variant changes, in a few words, shown on its button after "Try it: " (such as "set min.insync.replicas to 2").',
+  ),
+  merge: req(
+    nested,
+    'A JSON Merge Patch (RFC 7396) applied to this scenario file: objects merge key by key, a null value deletes the key, arrays and other values replace what was there (so changing one fault or client means giving the whole faults or clients list). The result must be a valid scenario.',
+  ),
 }
 
 export const NARRATION_STEP_FIELDS: Record<string, FieldSpec> = {

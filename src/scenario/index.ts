@@ -18,6 +18,7 @@ export type {
   ScenarioProducer,
   ScenarioProducerConfig,
   ScenarioTopic,
+  TryItVariant,
 } from './types'
 export { SCENARIO_VERSION } from './types'
 export {
@@ -29,7 +30,15 @@ export {
   type ProblemParams,
 } from './messages'
 export { note } from './text'
-export { checkValue, parseScenario, validateScenario } from './validate'
+export {
+  checkValue,
+  parseScenario,
+  validateScenario,
+  validateVariant,
+  type VariantParseResult,
+} from './validate'
+export { mergePatch } from './merge-patch'
+export { VARIANT_NAME_SUFFIX, variantFile } from './variant'
 export {
   CONTROLLER_COUNT_RULE,
   FIRST_CONTROLLER_ID,

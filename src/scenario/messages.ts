@@ -20,6 +20,8 @@ export type ObjectKind =
   | 'consumer'
   | 'narration'
   | 'narration-step'
+  | 'try-it-variant'
+  | 'variant-merge'
   | 'broker-limits'
   | 'storage'
   | 'cluster-config'
@@ -196,6 +198,11 @@ export interface ProblemParams {
   'duplicate-key': { key: string; firstAt: string }
   'internal-error': { stage: 'validate' | 'read' | 'import'; detail: string }
   /**
+   * A problem of the scenario that `narration.tryItVariant` makes (`at` is its path in that
+   * scenario): the variant would not load, though this file does.
+   */
+  'variant-invalid': { label: string; at: string; problem: ProblemData }
+  /**
    * Problems of the text importers (`kafka-topics --describe`, reassignment JSON, zone maps),
    * whose sentences are still written where they are found; the next step is codes for them.
    */
@@ -304,6 +311,8 @@ const OBJECT_NAMES: Record<Exclude<ObjectKind, `${FaultType}-fault`>, string> = 
   consumer: 'a consumer',
   narration: 'narration',
   'narration-step': 'a narration step',
+  'try-it-variant': 'narration.tryItVariant',
+  'variant-merge': "the variant's merge patch",
   'broker-limits': 'cluster.brokerLimits',
   storage: 'cluster.storage',
   'cluster-config': 'cluster config',
@@ -575,6 +584,8 @@ const RENDERERS: Renderers = {
     `duplicate key ${JSON.stringify(p.key)} (first at ${p.firstAt}); JSON readers would silently keep only the last`,
   'internal-error': (p) =>
     `could not be ${p.stage === 'validate' ? 'validated' : p.stage === 'read' ? 'read' : 'imported'}: ${p.detail}`,
+  'variant-invalid': (p) =>
+    `the variant ${JSON.stringify(p.label)} is not a valid scenario: ${p.at === '$' ? '' : `${p.at}: `}${renderProblem(p.problem)}`,
   untranslated: (p) => p.text,
 }
 

@@ -26,6 +26,7 @@ import {
   ROOT_FIELDS,
   TOPIC_CONFIG_FIELDS,
   TOPIC_FIELDS,
+  TRY_IT_VARIANT_FIELDS,
   type FieldSpec,
   type Rule,
 } from './fields'
@@ -179,7 +180,21 @@ export function buildScenarioSchema(): Schema {
     narrationStep: objectSchema('One step of the narration.', NARRATION_STEP_FIELDS),
     narration: objectSchema('Guided-tour text shown beside the run.', NARRATION_FIELDS, {
       steps: { type: 'array', items: ref('narrationStep'), minItems: 1 },
+      tryItVariant: ref('tryItVariant'),
     }),
+    tryItVariant: objectSchema(
+      "The scenario a guided scenario's closing suggestion describes: this file with a JSON Merge Patch (RFC 7396) applied.",
+      TRY_IT_VARIANT_FIELDS,
+      {
+        // The patch's values may be anything a merge patch holds (null deletes); what it makes
+        // is checked by the reader, which applies it and validates the result.
+        merge: {
+          type: 'object',
+          minProperties: 1,
+          propertyNames: { enum: Object.keys(ROOT_FIELDS) },
+        },
+      },
+    ),
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

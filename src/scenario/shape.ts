@@ -37,13 +37,14 @@ import {
   STORAGE_FIELDS,
   TOPIC_CONFIG_FIELDS,
   TOPIC_FIELDS,
+  TRY_IT_VARIANT_FIELDS,
   type FieldSpec,
   type Rule,
 } from './fields'
 import type { ConfigHome, MinimumReason, ObjectKind, ProblemCode, ProblemParams } from './messages'
 import { showValue } from './messages'
 import { at, closest, hasOwn, isRecord, problem } from './text'
-import type { NarrationStep, Problem, ScenarioNarration } from './types'
+import type { NarrationStep, Problem, ScenarioNarration, TryItVariant } from './types'
 
 export interface Ctx {
   errors: Problem[]
@@ -421,10 +422,34 @@ function readNarration(ctx: Ctx, value: unknown, path: string): ScenarioNarratio
     )
     return stepObj === undefined ? undefined : fields(ctx, stepObj, stepPath, NARRATION_STEP_FIELDS)
   })
+  const variant = hasOwn(obj, 'tryItVariant')
+    ? readTryItVariant(ctx, obj.tryItVariant, at(path, 'tryItVariant'))
+    : undefined
   if (ctx.errors.length > before || read === undefined) return undefined
   const narration: ScenarioNarration = { steps: read as unknown as NarrationStep[] }
   if (checked.tryIt !== undefined) narration.tryIt = checked.tryIt as string
+  if (variant !== undefined) narration.tryItVariant = variant
   return narration
+}
+
+/**
+ * `narration.tryItVariant`: a label and a merge patch whose top-level keys are the scenario's.
+ * What the patch makes is checked by `validateScenario`, which applies it.
+ */
+function readTryItVariant(ctx: Ctx, value: unknown, path: string): TryItVariant | undefined {
+  const obj = object(ctx, value, path, Object.keys(TRY_IT_VARIANT_FIELDS), 'try-it-variant')
+  if (obj === undefined) return undefined
+  const checked = fields(ctx, obj, path, TRY_IT_VARIANT_FIELDS)
+  if (!hasOwn(obj, 'merge')) return undefined
+  const mergePath = at(path, 'merge')
+  const merge = object(ctx, obj.merge, mergePath, Object.keys(ROOT_FIELDS), 'variant-merge')
+  if (merge === undefined) return undefined
+  if (Object.keys(merge).length === 0) {
+    error(ctx, mergePath, 'empty', {})
+    return undefined
+  }
+  if (checked.label === undefined) return undefined
+  return { label: checked.label as string, merge }
 }
 
 function readCluster(ctx: Ctx, value: unknown, path: string): LooseCluster | undefined {

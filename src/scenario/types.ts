@@ -70,6 +70,19 @@ export interface ScenarioNarration {
   steps: NarrationStep[]
   /** A closing suggestion: what to change and replay. */
   tryIt?: string
+  /** The change `tryIt` suggests, loadable with one click (see `variant.ts`). */
+  tryItVariant?: TryItVariant
+}
+
+/**
+ * A guided scenario's "Try it" variant: the scenario file with `merge`, a JSON Merge Patch
+ * (RFC 7396), applied.
+ */
+export interface TryItVariant {
+  /** What the variant changes, shown after "Try it: " ("set min.insync.replicas to 2"). */
+  label: string
+  /** Objects merge key by key, null deletes a key, arrays and other values replace. */
+  merge: Record<string, unknown>
 }
 
 export interface ScenarioCluster {

@@ -5,12 +5,16 @@
  * comes back normalised into the engine's `SimulationSpec`, with warnings that never block a run.
  */
 import { parseJson } from './json'
-import { makeProblem, showValue } from './messages'
+import { makeProblem, showValue, type ProblemData } from './messages'
 import { normalizeScenario } from './normalize'
 import { checkSemantics } from './semantics'
 import type { Rule } from './fields'
 import { readScenario, readValue, type Ctx } from './shape'
-import type { Problem, ScenarioFile, ScenarioParseResult } from './types'
+import type { Problem, ScenarioFile, ScenarioParseResult, TryItVariant } from './types'
+import { variantFile } from './variant'
+
+/** Where the warnings about a variant that would not load point. */
+const VARIANT_MERGE_PATH = 'narration.tryItVariant.merge'
 
 /**
  * Checks a parsed scenario (any value) and normalises it.
@@ -20,6 +24,15 @@ import type { Problem, ScenarioFile, ScenarioParseResult } from './types'
  * if (!result.ok) for (const p of result.problems) console.log(`${p.path}: ${p.message}`)
  */
 export function validateScenario(raw: unknown): ScenarioParseResult {
+  return validate(raw, true)
+}
+
+/**
+ * `checkVariant`: also apply `narration.tryItVariant` and validate what it makes, reporting its
+ * problems as warnings (a variant that would not load does not stop the file from loading). Off
+ * for the variant itself, whose own tryItVariant would make a variant of the variant.
+ */
+function validate(raw: unknown, checkVariant: boolean): ScenarioParseResult {
   try {
     const ctx: Ctx = { errors: [], warnings: [] }
     const loose = readScenario(ctx, raw)
@@ -29,6 +42,9 @@ export function validateScenario(raw: unknown): ScenarioParseResult {
     // normalisation never reads, since it copies known fields only).
     const spec = normalizeScenario(raw as ScenarioFile)
     if (loose.narration === undefined) return { ok: true, spec, warnings: ctx.warnings }
+    const variant = loose.narration.tryItVariant
+    if (checkVariant && variant !== undefined)
+      ctx.warnings.push(...variantProblems(raw as Record<string, unknown>, variant))
     return { ok: true, spec, warnings: ctx.warnings, narration: structuredClone(loose.narration) }
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught)
@@ -37,6 +53,49 @@ export function validateScenario(raw: unknown): ScenarioParseResult {
       problems: [makeProblem('$', 'internal-error', { stage: 'validate', detail: message })],
     }
   }
+}
+
+function variantProblems(file: Record<string, unknown>, variant: TryItVariant): Problem[] {
+  const result = validate(variantFile(file, variant), false)
+  if (result.ok) return []
+  return result.problems.map((p) =>
+    makeProblem(VARIANT_MERGE_PATH, 'variant-invalid', {
+      label: variant.label,
+      at: p.path,
+      problem: { code: p.code, params: p.params } as ProblemData,
+    }),
+  )
+}
+
+/** What `validateVariant` returns: the variant's file and label beside the usual result. */
+export type VariantParseResult =
+  | (Extract<ScenarioParseResult, { ok: true }> & {
+      file: Record<string, unknown>
+      label: string
+    })
+  | { ok: false; problems: Problem[] }
+
+/**
+ * Validates a guided scenario file (any value), applies its `narration.tryItVariant` and
+ * validates the result: the "Try it" button's scenario. Problems of the original file keep their
+ * paths; problems of the variant have the paths of the variant's file.
+ *
+ * @example
+ * const variant = validateVariant(JSON.parse(text))
+ * if (variant.ok) loadGuided(id, variant.spec.name, variant.spec, variant.narration!)
+ * else showProblems(variant.problems)
+ */
+export function validateVariant(raw: unknown): VariantParseResult {
+  const original = validate(raw, false)
+  if (!original.ok) return original
+  const variant = original.narration?.tryItVariant
+  if (variant === undefined) {
+    return { ok: false, problems: [makeProblem('narration.tryItVariant', 'required', {})] }
+  }
+  const file = variantFile(raw as Record<string, unknown>, variant)
+  const result = validate(file, false)
+  if (!result.ok) return result
+  return { ...result, file, label: variant.label }
 }
 
 /**

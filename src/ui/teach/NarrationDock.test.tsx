@@ -1,10 +1,13 @@
 /**
  * The mounted narration over a real store with the fake engine: loading a guided scenario shows
  * its narration, playback pauses exactly at the first checkpoint with that step shown, Next and
- * Back seek to step times, and loading any other scenario retires the narration.
+ * Back seek to step times, and loading any other scenario retires the narration. "Try it" (with
+ * `fetch` answering from scenario files held here) loads the variant as a guided run of its own
+ * and "Back to the original" returns; a variant that does not validate changes nothing.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { validateScenario } from '../../scenario/validate'
 import type { ScenarioNarration } from '../../scenario/types'
 import { createAppStore } from '../../store/app-store'
 import { createFakeEngine, tinySpec } from '../../host/testing/fake-engine'
@@ -13,7 +16,10 @@ import { ordersOnThreeBrokers } from '../../test-support/test-cluster'
 import { StoreContext } from '../store-context'
 import { NarrationDock } from './NarrationDock'
 
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 const narration: ScenarioNarration = {
   steps: [
@@ -173,3 +179,122 @@ function visibleText(element: HTMLElement): string {
   copy.querySelectorAll('.sr-only').forEach((n) => n.remove())
   return copy.textContent ?? ''
 }
+
+describe('NarrationDock: Try it', () => {
+  /** A guided scenario file whose variant sets min.insync.replicas, as the reader reads it. */
+  const file = (minIsr: number) => ({
+    version: 1,
+    name: 'RF 3 with min ISR 3',
+    durationMs: 60_000,
+    cluster: {
+      zones: ['use1-az1', 'use1-az2', 'use1-az3'],
+      brokersPerZone: 1,
+      config: { 'min.insync.replicas': 3 },
+    },
+    topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }],
+    narration: {
+      steps: [
+        { atMs: 0, title: 'Three replicas', text: 'All in sync.' },
+        { atMs: 20_000, title: 'Broker 2 is patched', text: 'NOT_ENOUGH_REPLICAS.' },
+      ],
+      tryIt: 'Set min.insync.replicas to 2 and replay.',
+      tryItVariant: {
+        label: `set min.insync.replicas to ${minIsr}`,
+        merge: { cluster: { config: { 'min.insync.replicas': minIsr } } },
+      },
+    },
+  })
+  const files: Record<string, unknown> = { 'good.json': file(2), 'broken.json': file(0) }
+
+  function serveFiles() {
+    const fetched: string[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) => {
+        fetched.push(url)
+        const name = url.split('/').pop() ?? ''
+        const body = files[name]
+        return Promise.resolve(
+          body === undefined
+            ? new Response('', { status: 404 })
+            : new Response(JSON.stringify(body), { status: 200 }),
+        )
+      }),
+    )
+    return fetched
+  }
+
+  function loadAtLastStep(id: string) {
+    const store = mount()
+    const parsed = validateScenario(files[`${id}.json`])
+    if (!parsed.ok || parsed.narration === undefined) throw new Error('invalid test scenario')
+    act(() => {
+      store.getState().loadGuided(id, parsed.spec.name, parsed.spec, parsed.narration!)
+      store.getState().seek(20_000)
+    })
+    return store
+  }
+
+  const minIsr = (store: ReturnType<typeof mount>) =>
+    store.getState().spec.cluster.config['min.insync.replicas']
+
+  it('loads the variant from time 0 under its own name, then goes back to the original', async () => {
+    const fetched = serveFiles()
+    const store = loadAtLastStep('good')
+    const panel = screen.getByRole('region', { name: 'Narration' })
+    expect(within(panel).getByRole('heading', { name: 'Broker 2 is patched' })).toBeTruthy()
+    expect(minIsr(store)).toBe(3)
+
+    fireEvent.click(
+      within(panel).getByRole('button', { name: 'Try it: set min.insync.replicas to 2' }),
+    )
+    await waitFor(() => expect(store.getState().guided?.id).toBe('good#variant'))
+    expect(fetched).toEqual(['./scenarios/good.json'])
+    expect(store.getState().guided?.title).toBe('RF 3 with min ISR 3 — variant')
+    expect(store.getState().spec.name).toBe('RF 3 with min ISR 3 — variant')
+    expect(minIsr(store)).toBe(2)
+    expect(store.getState().simTimeMs).toBe(0)
+    expect(
+      within(panel).getByRole('heading', { name: 'RF 3 with min ISR 3 — variant' }),
+    ).toBeTruthy()
+    const note = within(panel).getByRole('group', { name: 'Variant' })
+    expect(note.textContent).toContain('Variant: set min.insync.replicas to 2.')
+    expect(within(panel).queryByRole('button', { name: /^Try it/ })).toBeNull()
+
+    fireEvent.click(within(note).getByRole('button', { name: 'Back to the original' }))
+    await waitFor(() => expect(store.getState().guided?.id).toBe('good'))
+    expect(store.getState().guided?.title).toBe('RF 3 with min ISR 3')
+    expect(minIsr(store)).toBe(3)
+    expect(within(panel).queryByRole('group', { name: 'Variant' })).toBeNull()
+  })
+
+  it('keeps the current run when the variant does not validate, and says why', async () => {
+    serveFiles()
+    const store = loadAtLastStep('broken')
+    const before = {
+      generation: store.getState().generation,
+      simTimeMs: store.getState().simTimeMs,
+    }
+    const panel = screen.getByRole('region', { name: 'Narration' })
+    fireEvent.click(
+      within(panel).getByRole('button', { name: 'Try it: set min.insync.replicas to 0' }),
+    )
+    const alert = await within(panel).findByRole('alert')
+    expect(alert.textContent).toBe(
+      'The variant could not be loaded, so this run is unchanged: cluster.config["min.insync.replicas"]: must be at least 1 (got 0)',
+    )
+    expect(store.getState().guided?.id).toBe('broken')
+    expect(store.getState().generation).toBe(before.generation)
+    expect(store.getState().simTimeMs).toBe(before.simTimeMs)
+    expect(minIsr(store)).toBe(3)
+    // The reason belongs to that run: loading the scenario again shows the button without it.
+    const again = validateScenario(files['broken.json'])
+    if (!again.ok) throw new Error('invalid test scenario')
+    act(() => {
+      store.getState().loadGuided('broken', again.spec.name, again.spec, again.narration!)
+      store.getState().seek(20_000)
+    })
+    expect(within(panel).getByRole('button', { name: /^Try it:/ })).toBeTruthy()
+    expect(within(panel).queryByRole('alert')).toBeNull()
+  })
+})

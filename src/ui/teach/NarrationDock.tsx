@@ -3,7 +3,8 @@
  * the sim time, Next plays the transition to the next step and pauses there (use-play-to-step.ts),
  * Back seeks to a step's time, and playback pauses at checkpoints. At the
  * scenario's `durationMs` playback stops (the playback slice) and the panel's final card recaps
- * each incident from the engine's failover records.
+ * each incident from the engine's failover records. The last step and the recap offer the
+ * scenario's "Try it" variant, and a variant's run leads back to the original (use-try-it.ts).
  */
 import { useMemo } from 'react'
 import { incidentTimeline } from '../../analysis/index'
@@ -14,8 +15,10 @@ import { playbackEndMs } from '../../store/slices/playback-slice'
 import { useAppStore, useStoreApi } from '../store-context'
 import { narrationPosition, orderedSteps } from './narration'
 import { type NarrationEnd, NarrationPanel } from './NarrationPanel'
+import { originalIdOf } from './try-it'
 import { useCheckpointPause } from './use-checkpoint-pause'
 import { usePlayToStep } from './use-play-to-step'
+import { useTryIt } from './use-try-it'
 
 const NO_FAILOVERS: readonly FailoverRecord[] = []
 const NO_EVENTS: readonly SimEvent[] = []
@@ -25,6 +28,7 @@ export function NarrationDock() {
   const store = useStoreApi()
   useCheckpointPause(store)
   const playToStep = usePlayToStep(store)
+  const tryIt = useTryIt(store)
   const guided = useAppStore(activeGuided)
   // Primitives, so the panel re-renders when the step changes, not on every frame.
   const stepIndex = useAppStore((state) => {
@@ -61,6 +65,9 @@ export function NarrationDock() {
   const closeGuided = useAppStore((state) => state.closeGuided)
   const requestScenarioPicker = useAppStore((state) => state.requestScenarioPicker)
   if (guided === null) return null
+  const variant = guided.narration.tryItVariant
+  const isVariant = originalIdOf(guided.id) !== null
+  const attempt = { pending: tryIt.pending, error: tryIt.error }
   return (
     <NarrationPanel
       title={guided.title}
@@ -85,6 +92,14 @@ export function NarrationDock() {
         play()
       }}
       onChooseAnother={requestScenarioPicker}
+      tryItOffer={
+        variant === undefined || isVariant
+          ? null
+          : { label: variant.label, onTry: tryIt.tryVariant, ...attempt }
+      }
+      variant={
+        isVariant ? { label: variant?.label ?? '', onBack: tryIt.backToOriginal, ...attempt } : null
+      }
     />
   )
 }

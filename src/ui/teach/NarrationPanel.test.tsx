@@ -1,7 +1,8 @@
 /**
  * The narration panel in jsdom: it shows the current step (title, text, Kafka rule, config keys,
  * step x of n), Back and Next ask for the neighbouring step and are disabled at the ends, and the
- * last step shows the "Try it yourself" text.
+ * last step shows the "Try it yourself" text with its "Try it: <label>" button (also in the
+ * recap), a failed try's reason, and, while a variant runs, the note leading back instead.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { useState } from 'react'
@@ -198,5 +199,102 @@ describe('NarrationPanel: predict before playing', () => {
     expect(within(question).getByText('Will orders stay writable?')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Next' }))
     expect(onStepChange).toHaveBeenCalledWith(1)
+  })
+})
+
+describe('NarrationPanel: Try it loads the variant', () => {
+  const recapsNone = { durationMs: 60_000, recaps: [] }
+  const offer = (more: { pending?: boolean; error?: string | null } = {}) => ({
+    label: 'set replicationFactor to 3',
+    onTry: vi.fn(),
+    ...more,
+  })
+
+  it('offers "Try it: <label>" on the last step only, and calls onTry', () => {
+    const tryIt = offer()
+    const { rerender } = render(
+      <NarrationPanel
+        title="t"
+        narration={narration}
+        stepIndex={1}
+        onStepChange={vi.fn()}
+        tryItOffer={tryIt}
+      />,
+    )
+    expect(screen.queryByRole('button', { name: /^Try it:/ })).toBeNull()
+    rerender(
+      <NarrationPanel
+        title="t"
+        narration={narration}
+        stepIndex={2}
+        onStepChange={vi.fn()}
+        tryItOffer={tryIt}
+      />,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Try it: set replicationFactor to 3' }))
+    expect(tryIt.onTry).toHaveBeenCalledTimes(1)
+    expect(screen.getByRole('heading', { name: 'Try it yourself' })).toBeTruthy()
+  })
+
+  it('offers it in the recap too, disabled while pending, with the reason a try failed', () => {
+    const { rerender } = render(
+      <NarrationPanel
+        title="t"
+        narration={narration}
+        stepIndex={2}
+        onStepChange={vi.fn()}
+        end={recapsNone}
+        tryItOffer={offer({ pending: true })}
+      />,
+    )
+    const button = screen.getByRole('button', { name: 'Try it: set replicationFactor to 3' })
+    expect(disabled(button)).toBe(true)
+    expect(screen.queryByRole('alert')).toBeNull()
+    rerender(
+      <NarrationPanel
+        title="t"
+        narration={narration}
+        stepIndex={2}
+        onStepChange={vi.fn()}
+        end={recapsNone}
+        tryItOffer={offer({
+          error: 'The variant could not be loaded: topics[0].replicationFactor: too big',
+        })}
+      />,
+    )
+    expect(disabled(screen.getByRole('button', { name: /^Try it:/ }))).toBe(false)
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The variant could not be loaded: topics[0].replicationFactor: too big',
+    )
+  })
+
+  it('shows no button for a scenario without a variant', () => {
+    render(<NarrationPanel title="t" narration={narration} stepIndex={2} onStepChange={vi.fn()} />)
+    expect(screen.getByText('Set replicationFactor to 3 and replay.')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /^Try it/ })).toBeNull()
+  })
+
+  it('in the variant: a note on every step leads back, and no variant of the variant is offered', () => {
+    const onBack = vi.fn()
+    const props = {
+      title: 't — variant',
+      narration,
+      onStepChange: vi.fn(),
+      tryItOffer: offer(),
+      variant: { label: 'set replicationFactor to 3', onBack },
+    }
+    const { rerender } = render(<NarrationPanel {...props} stepIndex={0} />)
+    const note = screen.getByRole('group', { name: 'Variant' })
+    expect(note.textContent).toContain('Variant: set replicationFactor to 3.')
+    expect(note.textContent).toContain('The steps narrate the original scenario')
+    fireEvent.click(within(note).getByRole('button', { name: 'Back to the original' }))
+    expect(onBack).toHaveBeenCalledTimes(1)
+    rerender(<NarrationPanel {...props} stepIndex={2} />)
+    expect(screen.getByRole('heading', { name: 'In this variant' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /^Try it/ })).toBeNull()
+    rerender(<NarrationPanel {...props} stepIndex={2} end={recapsNone} />)
+    expect(screen.getByRole('heading', { name: 'What happened' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Back to the original' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /^Try it/ })).toBeNull()
   })
 })

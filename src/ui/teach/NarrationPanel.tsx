@@ -1,14 +1,18 @@
 /**
  * The narration of a guided scenario beside the run: the current step's title and text, the
  * Kafka rule at work and the config keys involved, "Step x of n" with Back and Next, and on the
- * last step the closing "Try it yourself" suggestion. Controlled: `NarrationDock` passes the step
- * index (from `narrationPosition` at the current sim time) and seeks when the user moves.
+ * last step the closing "Try it yourself" suggestion with its "Try it: <label>" button. While a
+ * variant runs, a note above the steps says so and leads back to the original. Controlled:
+ * `NarrationDock` passes the step index (from `narrationPosition` at the current sim time) and
+ * seeks when the user moves.
  */
 import type { IncidentRecap } from '../../analysis/incident'
 import { formatSimTime } from '../../scenario/sim-time'
 import type { ScenarioNarration } from '../../scenario/types'
 import { orderedSteps } from './narration'
 import { RecapCard } from './RecapCard'
+import { TryItBox, type TryItOffer } from './TryItBox'
+import { type VariantBack, VariantNote } from './VariantNote'
 
 /** The run has reached the scenario's end: the panel shows the recap as its final card. */
 export interface NarrationEnd {
@@ -31,6 +35,10 @@ export interface NarrationPanelProps {
   end?: NarrationEnd | null
   onReplay?: () => void
   onChooseAnother?: () => void
+  /** The scenario's variant, offered on the last step and in the recap. */
+  tryItOffer?: TryItOffer | null
+  /** Set while this run is a variant: its label and the way back. */
+  variant?: VariantBack | null
 }
 
 export function NarrationPanel({
@@ -43,12 +51,16 @@ export function NarrationPanel({
   end = null,
   onReplay,
   onChooseAnother,
+  tryItOffer = null,
+  variant = null,
 }: NarrationPanelProps) {
   const steps = orderedSteps(narration)
   const index = Math.max(0, Math.min(steps.length - 1, stepIndex))
   const step = steps[index]
   const last = index === steps.length - 1
   const tryIt = narration.tryIt ?? ''
+  // A variant offers no variant of its own: its note leads back instead.
+  const offer = variant === null ? tryItOffer : null
   // At the end, Back returns to the last step; before it, Back goes one step back.
   const backTo = end !== null ? index : index - 1
 
@@ -65,12 +77,15 @@ export function NarrationPanel({
           </button>
         )}
       </header>
+      {variant !== null && <VariantNote {...variant} />}
       {end !== null ? (
         <div aria-live="polite">
           <RecapCard
             durationMs={end.durationMs}
             recaps={end.recaps}
             tryIt={tryIt}
+            tryItOffer={offer}
+            isVariant={variant !== null}
             onReplay={onReplay}
             onChooseAnother={onChooseAnother}
           />
@@ -110,12 +125,7 @@ export function NarrationPanel({
               </p>
             </div>
           )}
-          {last && tryIt !== '' && (
-            <div className="rounded border border-ok p-2">
-              <h3 className="font-semibold">Try it yourself</h3>
-              <p>{tryIt}</p>
-            </div>
-          )}
+          {last && <TryItBox text={tryIt} offer={offer} isVariant={variant !== null} />}
         </div>
       )}
       <div className="mt-3 flex items-center gap-2">

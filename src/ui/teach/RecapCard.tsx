@@ -1,16 +1,22 @@
 /**
  * The narration's final card, shown when a guided scenario reaches its `durationMs` and playback
  * stops: "What happened", one recap per incident (from the engine's failover records, worded by
- * `incident-text.ts`), the closing "Try it yourself", and the ways on: Replay or another scenario.
+ * `incident-text.ts`), the closing "Try it yourself" with its "Try it: <label>" button, and the
+ * ways on: Replay or another scenario.
  */
 import type { IncidentRecap } from '../../analysis/incident'
 import { formatSimTime } from '../../scenario/sim-time'
 import { recapSentences } from '../incident-text'
+import { TryItBox, type TryItOffer } from './TryItBox'
 
 export interface RecapCardProps {
   durationMs: number
   recaps: readonly IncidentRecap[]
   tryIt?: string
+  /** The scenario's variant, loaded by the "Try it: <label>" button. */
+  tryItOffer?: TryItOffer | null
+  /** This run is the variant `tryIt` describes. */
+  isVariant?: boolean
   onReplay?: () => void
   onChooseAnother?: () => void
 }
@@ -19,6 +25,8 @@ export function RecapCard({
   durationMs,
   recaps,
   tryIt = '',
+  tryItOffer = null,
+  isVariant = false,
   onReplay,
   onChooseAnother,
 }: RecapCardProps) {
@@ -50,12 +58,7 @@ export function RecapCard({
           ))}
         </ol>
       )}
-      {tryIt !== '' && (
-        <div className="rounded border border-ok p-2">
-          <h3 className="font-semibold">Try it yourself</h3>
-          <p>{tryIt}</p>
-        </div>
-      )}
+      <TryItBox text={tryIt} offer={tryItOffer} isVariant={isVariant} />
       <div className="flex flex-wrap gap-2">
         {onReplay !== undefined && (
           <button type="button" className="btn btn-primary" onClick={onReplay}>
