@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { failureDetail, topicRollup } from './survivability-detail'
 import { survivabilityMatrix } from './survivability'
 import { buildSpec } from './test-helpers'
-import { arbitrarySpec } from './test-arbitraries'
+import { arbitrarySpec } from './arbitraries'
 
 // Brokers 1, 4 in use1-az1; 2, 5 in use1-az2; 3, 6 in use1-az3 (test-helpers deal them in turn).
 const sharedZone = buildSpec({

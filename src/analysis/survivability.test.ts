@@ -11,7 +11,7 @@ import { effectiveMinIsr, uncleanElectionEnabled } from '../engine/spec'
 import type { FailureOutcome } from './survivability'
 import { survivabilityMatrix } from './survivability'
 import { buildSpec } from './test-helpers'
-import { arbitrarySpec } from './test-arbitraries'
+import { arbitrarySpec } from './arbitraries'
 
 function rowNamed(spec: SimulationSpec, name: string): FailureOutcome {
   const row = survivabilityMatrix(spec).failures.find((f) => f.name === name)
