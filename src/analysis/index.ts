@@ -6,6 +6,14 @@
 export type { FailureKind, FailureOutcome, SurvivabilityReport } from './survivability'
 export { assumptionText, survivabilityMatrix } from './survivability'
 export type {
+  FailureDetail,
+  PartitionOutcome,
+  TopicClassRollup,
+  TopicOutcome,
+  TopicRollup,
+} from './survivability-detail'
+export { failureDetail, topicRollup } from './survivability-detail'
+export type {
   Finding,
   FindingData,
   FindingId,
@@ -59,3 +67,19 @@ export type {
   IncidentRecap,
 } from './incident'
 export { createIncidentTimeline, incidentAt, incidentTimeline } from './incident'
+export type {
+  ClassVerdict,
+  ClientImpact,
+  Verdict,
+  VerdictOptions,
+  VerdictTopic,
+  WorstCase,
+} from './verdict'
+export {
+  clientImpact,
+  compareSeverity,
+  faultsForFailure,
+  FAILURE_CLASSES,
+  verdict,
+} from './verdict'
+export { CLASS_LABELS, classSentences, clientsNote, verdictHeadline } from './verdict-text'

@@ -14,7 +14,14 @@ describe('analyze', () => {
   it('returns version, assumption, failures and advice, in that key order', () => {
     const spec = recommendedSpec()
     const report = analyze(spec)
-    expect(Object.keys(report)).toEqual(['version', 'assumption', 'failures', 'advice', 'capacity'])
+    expect(Object.keys(report)).toEqual([
+      'version',
+      'assumption',
+      'failures',
+      'advice',
+      'verdict',
+      'capacity',
+    ])
     expect(report.version).toBe(1)
     expect(report.capacity).toBeNull()
     expect(report.failures).toEqual(survivabilityMatrix(spec).failures)
@@ -156,7 +163,9 @@ describe('analysisToMarkdown', () => {
     expect(md).toContain('| use1-az1 | 1, 3 | 1001, 1003 | 1 | 2 | 3 | 0 | **lost** |')
     expect(md).toContain('| broker 2 | 2 | none | 1 | 0 | 1 | 0 | ok |')
     expect(md).toContain('| brokers 1+2 |')
-    expect(md).toContain('- Any single zone: 2 of 2 cases lose availability; worst is use1-az1')
+    expect(md).toContain('- Any single zone: 2 of 2 cases lose availability; ')
+    expect(md).toContain('worst is use1-az1: 1 offline, 2 unwritable for acks=all')
+    expect(md).toContain('## Verdict\n\n**✖ Does not survive a single zone: use1-az1: 1 offline')
     expect(md).not.toContain('omitted')
     expect(md.endsWith('\n')).toBe(true)
   })
@@ -172,8 +181,9 @@ describe('analysisToMarkdown', () => {
     const spec = recommendedSpec()
     const md = analysisToMarkdown(analyze(spec), spec)
     expect(md).toContain('## Findings\n\nNo findings.')
+    expect(md).toContain('- Any single zone: no case loses availability.')
     expect(md).toContain(
-      '- Any single zone: no offline, unwritable or unclean-election partitions; control plane keeps its majority.',
+      'Survives any single broker and any single zone without losing availability',
     )
   })
 

@@ -13,14 +13,21 @@ import { RESOURCE_LABELS } from '../engine/capacity/model'
 import { renderFinding, renderFixLabel } from './finding-messages'
 import { plural } from './plural'
 import { leaderMinIsr } from './version'
-import type { FailureKind, FailureOutcome } from './survivability'
+import type { FailureOutcome } from './survivability'
 import { survivabilityMatrix, zonesOf } from './survivability'
+import { compareSeverity, verdict, type Verdict, type VerdictOptions } from './verdict'
+import { classSentences, clientsNote, verdictHeadline } from './verdict-text'
 
 export interface AnalysisReport {
   version: 1
   assumption: string
   failures: FailureOutcome[]
   advice: Finding[]
+  /**
+   * Per failure class: cases losing availability or putting data at risk, the worst case and its
+   * topics, capacity, and what clients saw in a run of it (verdict.ts).
+   */
+  verdict: Verdict
   /** Per-broker load and utilisation (docs/capacity.md); null when no broker type is set. */
   capacity: CapacityReport | null
 }
@@ -31,19 +38,22 @@ export const MARKDOWN_COMBINED_ROWS_MAX = 40
 export const MARKDOWN_WORST_ROWS = 20
 
 /**
- * Runs the survivability matrix and the advisor.
+ * Runs the survivability matrix, the advisor and the verdict. The verdict's client runs (one
+ * engine run per failure class, seconds on a large cluster) happen only when asked for
+ * (`clientRuns: true`): the CLI asks, the dashboard runs them in a worker.
  *
  * @example
- * const report = analyze(spec)
+ * const report = analyze(spec, { clientRuns: true })
  * writeFileSync('analysis.json', JSON.stringify(report, null, 2))
  */
-export function analyze(spec: SimulationSpec): AnalysisReport {
+export function analyze(spec: SimulationSpec, options: VerdictOptions = {}): AnalysisReport {
   const { assumption, failures } = survivabilityMatrix(spec)
   return {
     version: 1,
     assumption,
     failures,
     advice: advise(spec),
+    verdict: verdict(spec, failures, { ...options, clientRuns: options.clientRuns === true }),
     capacity: capacityReport(spec, failures),
   }
 }
@@ -57,6 +67,8 @@ export function analysisToMarkdown(report: AnalysisReport, spec: SimulationSpec)
     `# Design review: ${spec.name}`,
     '',
     ...(spec.description.trim() === '' ? [] : [spec.description.trim(), '']),
+    ...verdictSection(report),
+    '',
     ...layoutSection(spec),
     '',
     ...findingsSection(report.advice),
@@ -138,11 +150,19 @@ function findingsSection(advice: Finding[]): string[] {
   ]
 }
 
-const KIND_LABELS: Record<FailureKind, string> = {
-  broker: 'Any single broker',
-  zone: 'Any single zone',
-  brokers: 'Any two brokers',
-  'zone+broker': 'A zone plus one more broker',
+/** The review's verdict first: the headline, then each failure class's sentences. */
+function verdictSection(report: AnalysisReport): string[] {
+  const { verdict: v } = report
+  const headline = verdictHeadline(v)
+  const mark = headline.tone === 'ok' ? '✓' : headline.tone === 'risk' ? '▲' : '✖'
+  const lines = ['## Verdict', '', `**${mark} ${headline.text}**`, '']
+  for (const c of v.classes) {
+    const [first, ...rest] = classSentences(c)
+    lines.push(`- ${first ?? ''}`, ...rest.map((sentence) => `  ${sentence}`))
+  }
+  const note = clientsNote(v)
+  if (note !== null) lines.push('', `_${note}_`)
+  return lines
 }
 
 function survivabilitySection(report: AnalysisReport): string[] {
@@ -159,14 +179,7 @@ function survivabilitySection(report: AnalysisReport): string[] {
     '',
     `_Assumption: ${report.assumption}_`,
     '',
-    ...(['broker', 'zone', 'brokers', 'zone+broker'] as const).map((kind) =>
-      summaryLine(
-        kind,
-        failures.filter((f) => f.kind === kind),
-      ),
-    ),
-    ...(report.capacity === null ? [] : [capacitySummaryLine(failures)]),
-    '',
+    ...(report.capacity === null ? [] : [capacitySummaryLine(failures), '']),
     ...failureHeader(report.capacity !== null),
     ...[...singles, ...shown].map((f) => failureRow(f, report.capacity !== null)),
   ]
@@ -178,50 +191,6 @@ function survivabilitySection(report: AnalysisReport): string[] {
     )
   }
   return lines
-}
-
-function summaryLine(kind: FailureKind, rows: FailureOutcome[]): string {
-  const label = KIND_LABELS[kind]
-  if (rows.length === 0) return `- ${label}: no such failure in this layout.`
-  const worst = [...rows].sort(compareSeverity)[0]!
-  if (!hurts(worst))
-    return `- ${label}: no offline, unwritable or unclean-election partitions; control plane keeps its majority.`
-  const hurting = rows.filter(hurts).length
-  return (
-    `- ${label}: ${hurting} of ${plural(rows.length, 'case')} ${hurting === 1 ? 'loses' : 'lose'} availability;` +
-    ` worst is ${worst.name}` +
-    ` (${impact(worst)}).`
-  )
-}
-
-function hurts(f: FailureOutcome): boolean {
-  return (
-    f.controlPlaneLost ||
-    f.offlinePartitions > 0 ||
-    f.unwritablePartitions > 0 ||
-    f.uncleanElectionRequired > 0
-  )
-}
-
-function impact(f: FailureOutcome): string {
-  const parts = [
-    `${f.offlinePartitions} offline`,
-    `${f.unwritablePartitions} unwritable`,
-    `${f.uncleanElectionRequired} needing unclean election`,
-  ]
-  if (f.controlPlaneLost) parts.push('control plane lost')
-  return parts.join(', ')
-}
-
-/** Worst first: control plane lost, then offline, unclean, unwritable, single copy; stable. */
-function compareSeverity(a: FailureOutcome, b: FailureOutcome): number {
-  return (
-    Number(b.controlPlaneLost) - Number(a.controlPlaneLost) ||
-    b.offlinePartitions - a.offlinePartitions ||
-    b.uncleanElectionRequired - a.uncleanElectionRequired ||
-    b.unwritablePartitions - a.unwritablePartitions ||
-    b.singleCopyPartitions - a.singleCopyPartitions
-  )
 }
 
 function failureHeader(capacity: boolean): string[] {
