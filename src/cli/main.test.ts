@@ -254,7 +254,14 @@ describe('analyze', () => {
     const result = await runMain(['analyze', 's.json'], { 's.json': good })
     expect(result).toMatchObject({ code: 0, stderr: '' })
     const report = JSON.parse(result.stdout) as Record<string, unknown>
-    expect(Object.keys(report)).toEqual(['version', 'assumption', 'failures', 'advice', 'capacity'])
+    expect(Object.keys(report)).toEqual([
+      'version',
+      'assumption',
+      'failures',
+      'advice',
+      'verdict',
+      'capacity',
+    ])
     expect(result.stdout.endsWith('\n')).toBe(true)
   })
 

@@ -241,6 +241,52 @@ export function buildRunReportSchema(): Schema {
   }
 }
 
+function verdictSchema(): Schema {
+  const kind = { enum: ['broker', 'zone', 'brokers', 'zone+broker'] }
+  const worst = obj({
+    name: str,
+    kind,
+    brokers: arr(int),
+    offline: int,
+    unwritable: int,
+    singleCopy: int,
+    uncleanRequired: int,
+    controlPlaneLost: bool,
+    topics: arr(obj({ topic: str, partitions: int, offline: int, unwritable: int })),
+    moreTopics: int,
+    peakUtilisation: nullableNum,
+    overloadedBrokers: nullableInt,
+  })
+  const clients = obj({
+    failure: str,
+    windowMs: int,
+    producers: int,
+    maxStallMs: nullableNum,
+    touchedPartitions: int,
+    notResumedPartitions: int,
+    unwritablePartitionMs: num,
+    failedRecords: int,
+    retriedRecords: int,
+    lostAckedRecords: int,
+    p99LatencyMs: nullableNum,
+    errors: { type: 'object', additionalProperties: int },
+  })
+  return obj({
+    classes: arr(
+      obj({
+        kind,
+        cases: int,
+        availabilityLost: int,
+        durabilityAtRisk: int,
+        worst: { anyOf: [{ type: 'null' }, worst] },
+        overloadedCases: nullableInt,
+        clients: { anyOf: [{ type: 'null' }, clients] },
+      }),
+    ),
+    hasProducers: bool,
+  })
+}
+
 export function buildAnalysisSchema(): Schema {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -293,6 +339,10 @@ export function buildAnalysisSchema(): Schema {
           },
           ['fix'],
         ),
+      ),
+      verdict: described(
+        'Per failure class: cases losing availability or putting data at risk, the worst case with its topics, and (when analyze runs clients) what the producers saw in an engine run of it (src/analysis/verdict.ts).',
+        verdictSchema(),
       ),
       capacity: described(
         'Per-broker load and utilisation (docs/capacity.md); null without cluster.brokerType.',
