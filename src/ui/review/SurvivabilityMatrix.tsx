@@ -1,154 +1,174 @@
 /**
  * The survivability matrix: what each single broker, single zone, broker pair and zone plus a
- * broker failure does to the partitions, computed statically (`survivabilityMatrix`). Cells carry
- * a symbol and a count as well as a colour; column headers sort (aria-sort); a kind filter and
- * pages keep thousands of rows cheap. Clicking a row, or Enter on it, hands that failure to
- * `onRunFailure` (`SurvivabilityTab` injects it into the running simulation).
+ * broker failure does to the partitions. The rows are computed elsewhere (`survivabilityMatrix`,
+ * `topicRollup`) and passed in; this view filters them (failing, at risk, all; by kind), sorts
+ * them (aria-sort) and lists them in a virtualised grid (MatrixGrid), or per topic
+ * (TopicRollupTable). A count opens the drill-down (MatrixDrillDown) with the partitions behind
+ * it; "Inject" hands the failure to `onRunFailure` (`SurvivabilityTab` injects it into the run).
  */
-import { useMemo, useState } from 'react'
-import type { KeyboardEvent } from 'react'
-import { type FailureOutcome, survivabilityMatrix } from '../../analysis/index'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import type { FailureOutcome, TopicRollup } from '../../analysis/index'
 import type { SimulationSpec } from '../../engine/spec'
 import {
   COLUMNS,
+  defaultSeverityFilter,
+  type DrillOutcome,
+  filterBySeverity,
   filterFailures,
-  matrixColumns,
-  KIND_FILTERS,
+  firstOutcome,
   type KindFilter,
+  type MatrixColumn,
   type MatrixSort,
+  matrixColumns,
   nextSort,
+  type SeverityFilter,
+  severityCounts,
   sortFailures,
 } from './matrix'
-import { MatrixRow } from './MatrixRow'
+import { MatrixControls, type MatrixView } from './MatrixControls'
+import { MatrixDrillDown } from './MatrixDrillDown'
+import { MatrixGrid } from './MatrixGrid'
+import { MatrixStatus } from './MatrixStatus'
+import { TopicRollupTable } from './TopicRollupTable'
 
 export interface SurvivabilityMatrixProps {
   spec: SimulationSpec
+  failures: readonly FailureOutcome[]
+  topics: readonly TopicRollup[]
+  assumption: string
   onRunFailure: (failure: FailureOutcome) => void
-  pageSize?: number
+  /** Selects a partition ("orders-3") in the dashboard; without it partition names are text. */
+  onSelectPartition?: (key: string) => void
+  selectedPartition?: string | null
 }
 
-export function SurvivabilityMatrix({
-  spec,
-  onRunFailure,
-  pageSize = 50,
-}: SurvivabilityMatrixProps) {
-  const report = useMemo(() => survivabilityMatrix(spec), [spec])
-  const [kind, setKind] = useState<KindFilter>('all')
-  const [sort, setSort] = useState<MatrixSort | null>(null)
-  const [page, setPage] = useState(0)
-  const columns = useMemo(() => matrixColumns(report.failures), [report])
-  const rows = useMemo(
-    () => sortFailures(filterFailures(report.failures, kind), sort),
-    [report, kind, sort],
-  )
-  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize))
-  const current = Math.min(page, pageCount - 1)
-  const first = current * pageSize
-  const visible = rows.slice(first, first + pageSize)
+interface Drill {
+  name: string
+  outcome: DrillOutcome | null
+  focusKey: number
+}
 
-  function onRowKey(event: KeyboardEvent, failure: FailureOutcome) {
-    if (event.key !== 'Enter') return
-    event.preventDefault()
-    onRunFailure(failure)
+export function SurvivabilityMatrix(props: SurvivabilityMatrixProps) {
+  const { spec, failures, topics, assumption, onRunFailure } = props
+  const [view, setView] = useState<MatrixView>('failures')
+  const [kind, setKind] = useState<KindFilter>('all')
+  const [severityOf, setSeverityOf] = useState(() => ({
+    failures,
+    severity: defaultSeverityFilter(failures),
+  }))
+  // A new report (another scenario) starts again from its own default.
+  const severity =
+    severityOf.failures === failures ? severityOf.severity : defaultSeverityFilter(failures)
+  const setSeverity = (next: SeverityFilter) => setSeverityOf({ failures, severity: next })
+  const [sort, setSort] = useState<MatrixSort | null>(null)
+  const [drill, setDrill] = useState<Drill | null>(null)
+  const opener = useRef<Element | null>(null)
+  const section = useRef<HTMLElement | null>(null)
+
+  const columns = useMemo(() => matrixColumns(failures), [failures])
+  const counts = useMemo(() => severityCounts(failures), [failures])
+  const byName = useMemo(() => new Map(failures.map((f) => [f.name, f])), [failures])
+  const ofKind = useMemo(() => filterFailures(failures, kind), [failures, kind])
+  const rows = useMemo(
+    () => sortFailures(filterBySeverity(ofKind, severity), sort),
+    [ofKind, severity, sort],
+  )
+
+  const open = useCallback((failure: FailureOutcome, outcome: DrillOutcome | null) => {
+    opener.current = document.activeElement
+    setDrill((d) => ({
+      name: failure.name,
+      outcome: outcome ?? firstOutcome(failure),
+      focusKey: (d?.focusKey ?? 0) + 1,
+    }))
+  }, [])
+  const close = () => {
+    setDrill(null)
+    const back = opener.current
+    if (back instanceof HTMLElement && back.isConnected) back.focus()
+    else section.current?.querySelector<HTMLElement>('[role="row"][tabindex="0"]')?.focus()
   }
+  const drilled = drill === null ? undefined : byName.get(drill.name)
 
   return (
-    <section aria-label="Survivability matrix" className="flex flex-col gap-2 text-sm">
+    <section
+      ref={section}
+      aria-label="Survivability matrix"
+      className="flex flex-col gap-2 text-sm"
+    >
       <h2 className="font-semibold">Survivability matrix</h2>
-      <p className="text-xs text-muted">
-        <span className="font-semibold">Assumption: </span>
-        {report.assumption}
-      </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2">
-          <span>Show</span>
-          <select
-            className="rounded border border-border bg-panel px-2 py-1"
-            value={kind}
-            onChange={(event) => {
-              setKind(event.target.value as KindFilter)
-              setPage(0)
-            }}
-          >
-            {KIND_FILTERS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="text-muted">
-          {rows.length === 0
-            ? 'No failures of this kind.'
-            : `Rows ${first + 1}–${first + visible.length} of ${rows.length}`}
-        </span>
-        {pageCount > 1 && (
-          <span className="ml-auto flex gap-2">
-            <button
-              type="button"
-              className="btn"
-              disabled={current === 0}
-              onClick={() => setPage(current - 1)}
-            >
-              Previous page
-            </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={current >= pageCount - 1}
-              onClick={() => setPage(current + 1)}
-            >
-              Next page
-            </button>
+      <details className="group text-xs text-muted">
+        <summary className="cursor-pointer truncate">
+          <span className="font-semibold">Assumptions</span>
+          <span aria-hidden="true" className="group-open:hidden">
+            : {assumption}
           </span>
-        )}
-      </div>
-      <table className="w-full border-collapse">
-        <caption className="text-left text-xs text-muted">
-          ✓ none · ▲ durability risk · ✖ outage
-          {columns.length > COLUMNS.length
-            ? ' · busiest survivor: ▲ above 80%, ✖ above 100% of its limit (overloaded)'
-            : ''}
-          . Click a row, or focus it and press Enter, to inject that failure into the simulation.
-        </caption>
-        <thead>
-          <tr className="border-b border-border">
-            {columns.map(({ column, label }) => (
-              <th
-                key={column}
-                scope="col"
-                aria-sort={sort?.column === column ? sort.direction : 'none'}
-                className={column === 'name' ? 'text-left' : 'text-right'}
-              >
-                <button
-                  type="button"
-                  className="px-2 py-1 font-semibold hover:underline"
-                  onClick={() => {
-                    setSort(nextSort(sort, column))
-                    setPage(0)
-                  }}
-                >
-                  {label}
-                  <span aria-hidden="true" className="ml-1 text-muted">
-                    {sort?.column !== column ? '↕' : sort.direction === 'ascending' ? '↑' : '↓'}
-                  </span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {visible.map((failure) => (
-            <MatrixRow
-              key={`${failure.kind}:${failure.name}`}
-              failure={failure}
-              columns={columns}
-              onRun={() => onRunFailure(failure)}
-              onKeyDown={(event) => onRowKey(event, failure)}
+        </summary>
+        <p className="mt-1">{assumption}</p>
+      </details>
+      <MatrixControls
+        view={view}
+        onView={setView}
+        severity={severity}
+        onSeverity={setSeverity}
+        kind={kind}
+        onKind={setKind}
+      />
+      <div className="flex flex-col gap-3 xl:flex-row">
+        <div className="flex min-w-0 flex-1 flex-col gap-2">
+          {view === 'failures' ? (
+            <>
+              <MatrixStatus
+                counts={counts}
+                shown={rows.length}
+                ofKind={ofKind.length}
+                severity={severity}
+                capacity={columns.length > COLUMNS.length}
+                onShowAll={() => setSeverity('all')}
+              />
+              {rows.length > 0 && (
+                <MatrixGrid
+                  rows={rows}
+                  columns={columns}
+                  sort={sort}
+                  onSort={(column: MatrixColumn) => setSort(nextSort(sort, column))}
+                  onOpen={open}
+                  onRun={onRunFailure}
+                  resetKey={`${kind}|${severity}|${sort?.column ?? ''}|${sort?.direction ?? ''}`}
+                />
+              )}
+            </>
+          ) : (
+            <TopicRollupTable
+              topics={topics}
+              onOpenFailure={(name) => {
+                const failure = byName.get(name)
+                if (failure !== undefined) open(failure, null)
+              }}
             />
-          ))}
-        </tbody>
-      </table>
+          )}
+        </div>
+        <div className="xl:max-h-80 xl:w-96 xl:shrink-0 xl:overflow-auto">
+          {drilled === undefined || drill === null ? (
+            <p className="hidden rounded border border-dashed border-border p-3 text-muted xl:block">
+              Choose a count to list the topics and partitions behind it.
+            </p>
+          ) : (
+            <MatrixDrillDown
+              key={drilled.name}
+              spec={spec}
+              failure={drilled}
+              outcome={drill.outcome}
+              focusKey={drill.focusKey}
+              onOutcome={(outcome) => setDrill({ ...drill, outcome })}
+              onClose={close}
+              onRun={onRunFailure}
+              onSelectPartition={props.onSelectPartition}
+              selectedPartition={props.selectedPartition ?? null}
+            />
+          )}
+        </div>
+      </div>
     </section>
   )
 }

@@ -1,27 +1,18 @@
-/** The survivability matrix of the loaded scenario; a row injects its failure at the current time. */
-import { formatSimTime } from '../../scenario/sim-time'
-import { useAppStore, useStoreApi } from '../store-context'
-import { failureFaults } from './matrix'
-import { Suspense } from 'react'
-import { LazySurvivabilityMatrix } from './lazy-panel'
+/**
+ * The survivability tab: the review (verdict and matrix, SurvivabilityReview.tsx) loaded on
+ * demand, so the analysis stays out of the JavaScript a plain visit downloads.
+ */
+import { lazy, Suspense } from 'react'
 import { PanelLoading } from './PanelLoading'
 
+const LazySurvivabilityReview = lazy(() =>
+  import('./SurvivabilityReview').then((m) => ({ default: m.SurvivabilityReview })),
+)
+
 export function SurvivabilityTab() {
-  const store = useStoreApi()
-  const spec = useAppStore((state) => state.spec)
   return (
     <Suspense fallback={<PanelLoading />}>
-      <LazySurvivabilityMatrix
-        spec={spec}
-        onRunFailure={(failure) => {
-          const state = store.getState()
-          for (const fault of failureFaults(failure, spec)) state.inject(fault)
-          state.showNotice({
-            tone: 'info',
-            message: `Injected the failure “${failure.name}” at ${formatSimTime(state.simTimeMs)}. Press Play to watch it.`,
-          })
-        }}
-      />
+      <LazySurvivabilityReview />
     </Suspense>
   )
 }

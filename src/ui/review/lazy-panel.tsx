@@ -7,9 +7,6 @@ import { lazy } from 'react'
 export const LazyAdvisorPanel = lazy(() =>
   import('./AdvisorPanel').then((m) => ({ default: m.AdvisorPanel })),
 )
-export const LazySurvivabilityMatrix = lazy(() =>
-  import('./SurvivabilityMatrix').then((m) => ({ default: m.SurvivabilityMatrix })),
-)
 export const LazyComparePanel = lazy(() =>
   import('./ComparePanel').then((m) => ({ default: m.ComparePanel })),
 )

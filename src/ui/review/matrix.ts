@@ -1,10 +1,10 @@
 /**
- * Pure helpers of the survivability matrix view: the columns, filtering by failure kind, stable
- * sorting by a column, each cell's status (as text and symbol as well as colour), and the faults
- * that reproduce a row's failure in the simulation.
+ * Pure helpers of the survivability matrix view: the columns, filtering by failure kind and by how
+ * bad a row is, stable sorting by a column, each cell's status (as text and symbol as well as
+ * colour), which cells open a drill-down, and the faults that reproduce a row's failure in the
+ * simulation.
  */
 import type { FailureKind, FailureOutcome } from '../../analysis/index'
-import type { Fault, SimulationSpec } from '../../engine/spec'
 
 export type MatrixColumn =
   | 'name'
@@ -145,25 +145,100 @@ export function cellText(failure: FailureOutcome, column: Exclude<MatrixColumn, 
   return `${symbol} ${columnValue(failure, column)}`
 }
 
-/**
- * The faults that reproduce a row in the simulation: crash each failed broker, or stop the zone
- * (which also stops its controllers) and crash the extra broker.
- */
-export function failureFaults(failure: FailureOutcome, spec: SimulationSpec): Fault[] {
-  switch (failure.kind) {
-    case 'broker':
-    case 'brokers':
-      return failure.brokers.map((broker) => ({ type: 'crashBroker', broker }))
-    case 'zone':
-      return [{ type: 'stopZone', zone: failure.name }]
-    case 'zone+broker': {
-      const zone = failure.name.slice(0, failure.name.lastIndexOf(' + broker '))
-      const zoneOf = new Map(spec.cluster.brokers.map((b) => [b.id, b.zone]))
-      const extra = failure.brokers.filter((id) => zoneOf.get(id) !== zone)
-      return [
-        { type: 'stopZone', zone },
-        ...extra.map((broker): Fault => ({ type: 'crashBroker', broker })),
-      ]
-    }
+/** The faults that reproduce a row in the simulation (analysis/verdict.ts faultsForFailure). */
+export { faultsForFailure as failureFaults } from '../../analysis/index'
+
+/** A row's worst cell: failing (some ✖: an outage or an overload), at risk (some ▲) or neither. */
+export type RowSeverity = 'failing' | 'risk' | 'ok'
+
+const VALUE_COLUMNS: readonly Exclude<MatrixColumn, 'name'>[] = [
+  'offline',
+  'unwritable',
+  'singleCopy',
+  'unclean',
+  'controlPlane',
+  'peak',
+  'overloaded',
+]
+
+export function rowSeverity(failure: FailureOutcome): RowSeverity {
+  let severity: RowSeverity = 'ok'
+  for (const column of VALUE_COLUMNS) {
+    const status = cellStatus(failure, column)
+    if (status === 'bad') return 'failing'
+    if (status === 'warn') severity = 'risk'
   }
+  return severity
+}
+
+/** Which rows the matrix lists: failing ones, failing or at risk, or all. */
+export type SeverityFilter = 'failing' | 'risk' | 'all'
+
+export const SEVERITY_FILTERS: readonly { value: SeverityFilter; label: string }[] = [
+  { value: 'risk', label: 'Failing or at risk' },
+  { value: 'failing', label: 'Failing' },
+  { value: 'all', label: 'All' },
+]
+
+export function filterBySeverity(
+  failures: readonly FailureOutcome[],
+  filter: SeverityFilter,
+): FailureOutcome[] {
+  if (filter === 'all') return [...failures]
+  return failures.filter((f) => {
+    const severity = rowSeverity(f)
+    return severity === 'failing' || (filter === 'risk' && severity === 'risk')
+  })
+}
+
+/**
+ * What an SRE opens the matrix for is the rows that need attention, so the matrix starts with
+ * every row that has a ✖ or a ▲ and leaves out the rows where nothing happens. When no row
+ * needs attention, it starts with all of them, so the all-clear is visible row by row.
+ */
+export function defaultSeverityFilter(failures: readonly FailureOutcome[]): SeverityFilter {
+  return failures.some((f) => rowSeverity(f) !== 'ok') ? 'risk' : 'all'
+}
+
+export interface SeverityCounts {
+  failing: number
+  risk: number
+  ok: number
+}
+
+export function severityCounts(failures: readonly FailureOutcome[]): SeverityCounts {
+  const counts: SeverityCounts = { failing: 0, risk: 0, ok: 0 }
+  for (const failure of failures) counts[rowSeverity(failure)]++
+  return counts
+}
+
+/** The cells that open a drill-down: the partition counts and the control plane. */
+export type DrillOutcome = 'offline' | 'unwritable' | 'unclean' | 'singleCopy' | 'controlPlane'
+
+/** Worst first: the order of a drill-down's outcome choices and of a row's default one. */
+export const DRILL_OUTCOMES: readonly DrillOutcome[] = [
+  'offline',
+  'unwritable',
+  'unclean',
+  'controlPlane',
+  'singleCopy',
+]
+
+export function isDrillOutcome(column: MatrixColumn): column is DrillOutcome {
+  return (DRILL_OUTCOMES as readonly string[]).includes(column)
+}
+
+/** A drill-down's outcome has something behind it: a partition count above 0, or a lost quorum. */
+export function hasOutcome(failure: FailureOutcome, outcome: DrillOutcome): boolean {
+  return columnValue(failure, outcome) > 0
+}
+
+/** The outcome a row's drill-down opens on: its worst one, or null when nothing happens. */
+export function firstOutcome(failure: FailureOutcome): DrillOutcome | null {
+  return DRILL_OUTCOMES.find((outcome) => hasOutcome(failure, outcome)) ?? null
+}
+
+/** Counts as an English reader expects them: 4,278. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US')
 }
