@@ -1,15 +1,23 @@
 /**
- * Comparing two configurations under the same fault script: what is computed from two runs of
- * the same seed and faults to the same simulated time — partition-time offline and unwritable,
- * producer errors by type, failed and lost acknowledged records, the metric series for the
- * time-locked charts — and which configuration did better on each. The second spec is "the
- * current one with one change" (`applyChange`). Pure: the runs themselves happen in the host
+ * Comparing two designs under the same fault script: what is computed from two runs of the same
+ * seed and faults to the same simulated time — partition-time offline and unwritable (as the
+ * controller's metadata says and as the producers felt it), the longest write stall, producer
+ * p99 latency, failed and lost acknowledged records, producer errors by type, peak broker
+ * utilisation, the metric series for the time-locked charts — and which design did better on
+ * each. `applyChange` makes the "edited copy" design (one setting changed everywhere it applies);
+ * `compare-designs.ts` builds the other kinds. Pure: the runs themselves happen in the host
  * (`src/host/compare.ts`, in the simulation worker), which hands each finished simulation to
  * `runOutcome` and the two outcomes to `summarise`.
  */
 import type { Simulation } from '../engine/api'
+import {
+  EXPRESS_BROKER_TYPES,
+  type MskBrokerType,
+  STANDARD_BROKER_TYPES,
+} from '../engine/capacity/broker-type-names'
 import type { Acks, SimulationSpec } from '../engine/spec'
 import type { MetricsSample, ProducerView } from '../engine/types'
+import { applyFix } from './patch'
 import { zoneAwareReassignment } from './reassignment'
 
 export type ConfigChange =
@@ -17,6 +25,7 @@ export type ConfigChange =
   | { kind: 'minIsr'; value: number }
   | { kind: 'acks'; value: Acks }
   | { kind: 'rf'; value: number }
+  | { kind: 'brokerType'; value: MskBrokerType }
 
 export type ChangeKind = ConfigChange['kind']
 
@@ -25,6 +34,13 @@ export const CHANGE_KINDS: readonly { kind: ChangeKind; label: string }[] = [
   { kind: 'minIsr', label: 'min.insync.replicas' },
   { kind: 'acks', label: 'Producer acks' },
   { kind: 'rf', label: 'Replication factor' },
+  { kind: 'brokerType', label: 'Broker type' },
+]
+
+/** The broker types an edited copy may switch to: every MSK type, Standard then Express. */
+export const BROKER_TYPE_CHOICES: readonly MskBrokerType[] = [
+  ...STANDARD_BROKER_TYPES,
+  ...EXPRESS_BROKER_TYPES,
 ]
 
 function acksText(acks: Acks): string {
@@ -42,6 +58,8 @@ export function describeChange(change: ConfigChange): string {
       return `acks=${acksText(change.value)} on every producer`
     case 'rf':
       return `replication factor ${change.value} on every topic (zone-aware placement)`
+    case 'brokerType':
+      return `broker type ${change.value} on every broker`
   }
 }
 
@@ -104,7 +122,21 @@ export function applyChange(spec: SimulationSpec, change: ConfigChange): Simulat
       }
       return next
     }
+    case 'brokerType':
+      // The advisor's own fix: Standard storage the new size cannot provision is dropped.
+      return applyFix(spec, { op: 'setBrokerType', brokerType: change.value })
   }
+}
+
+/** The broker type one size up from `type` in its family, or the largest. */
+function nextBrokerType(type: string | undefined): MskBrokerType {
+  const index = BROKER_TYPE_CHOICES.indexOf(type as MskBrokerType)
+  if (index < 0) return 'kafka.m7g.large'
+  const next = BROKER_TYPE_CHOICES[index + 1]
+  const family = (t: string) => t.split('.').slice(0, 2).join('.')
+  return next !== undefined && family(next) === family(BROKER_TYPE_CHOICES[index]!)
+    ? next
+    : BROKER_TYPE_CHOICES[index]!
 }
 
 /** A change worth trying first for each kind: the opposite of (or a step from) the current value. */
@@ -133,19 +165,56 @@ export function suggestedChange(spec: SimulationSpec, kind: ChangeKind): ConfigC
       const value = rf === 3 ? 2 : 3
       return { kind, value: Math.min(value, spec.cluster.brokers.length) }
     }
+    case 'brokerType':
+      return { kind, value: nextBrokerType(spec.cluster.brokerType) }
   }
 }
 
 export interface RunOutcome {
+  /** Partition-milliseconds without a leader (the controller's metadata). */
   offlinePartitionMs: number
+  /** Partition-milliseconds with the ISR under min.insync.replicas (the controller's metadata). */
   unwritablePartitionMs: number
+  /** Partition-milliseconds a producer's write waited more than 1 s: unwritable as clients felt it. */
+  clientUnwritablePartitionMs: number
+  /**
+   * The longest write stall after a fault over every failover record (send to the first
+   * acknowledgement after it); null when no fault touched a partition a producer writes.
+   */
+  maxProduceStallMs: number | null
+  /** Some touched partition had no write acknowledged by the end: the stall is at least this. */
+  stallOngoing: boolean
+  /** The worst producer's p99 of send to acknowledgement over the run; null: nothing acknowledged. */
+  producerLatencyP99Ms: number | null
   ackedRecords: number
   failedRecords: number
   lostAckedRecords: number
   uncleanElections: number
   /** Producer error responses by Kafka error name, summed over producers. */
   producerErrors: Record<string, number>
+  /** The MSK broker type, or null without a capacity model. */
+  brokerType: string | null
+  /** The busiest broker's peak utilisation (1 is its limit); null without a broker type. */
+  peakUtilisation: number | null
   series: MetricsSample[]
+}
+
+/**
+ * The longest stall of any failover record, counting a partition still waiting at the end as
+ * stalled from its fault until then (the record itself leaves such partitions out).
+ */
+function longestStall(sim: Simulation): { ms: number | null; ongoing: boolean } {
+  const now = sim.nowMs()
+  let ms: number | null = null
+  let ongoing = false
+  for (const record of sim.failovers()) {
+    for (const p of record.partitions) {
+      const stall = p.stallMs ?? now - record.atMs
+      if (p.stallMs === null) ongoing = true
+      if (ms === null || stall > ms) ms = stall
+    }
+  }
+  return { ms, ongoing }
 }
 
 /** What one run did, read from its simulation at the comparison's end. */
@@ -158,29 +227,45 @@ export function runOutcome(sim: Simulation): RunOutcome {
       producerErrors[error] = (producerErrors[error] ?? 0) + count
     }
   }
+  const p99s = producers.flatMap((p) => (p.latencyMs.p99 === null ? [] : [p.latencyMs.p99]))
+  const peaks = snapshot.capacity?.brokers.map((b) => b.peakUtilisation) ?? []
+  const stall = longestStall(sim)
   return {
     offlinePartitionMs: snapshot.availability.offlinePartitionMs,
     unwritablePartitionMs: snapshot.availability.unwritablePartitionMs,
+    clientUnwritablePartitionMs: snapshot.availability.clientUnwritablePartitionMs,
+    maxProduceStallMs: stall.ms,
+    stallOngoing: stall.ongoing,
+    producerLatencyP99Ms: p99s.length === 0 ? null : Math.max(...p99s),
     ackedRecords: snapshot.durability.ackedRecords,
     failedRecords: producers.reduce((sum, p) => sum + p.failed, 0),
     lostAckedRecords: snapshot.durability.lostAckedRecords,
     uncleanElections: sim.events().filter((e) => e.type === 'LeaderElected' && e.unclean).length,
     producerErrors,
+    brokerType: sim.spec.cluster.brokerType ?? null,
+    peakUtilisation: peaks.length === 0 ? null : Math.max(...peaks),
     series: sim.metricsSeries().slice(),
   }
 }
 
+export type Side = 'A' | 'B'
+
 export interface CompareRow {
   key: string
   label: string
-  a: number
-  b: number
+  /** Null: the measure does not apply to that run (`missing` says why). */
+  a: number | null
+  b: number | null
   /** Which way is better for this measure. */
   better: 'lower' | 'higher'
-  /** Which configuration did better, or 'same'. */
-  winner: 'A' | 'B' | 'same'
-  /** How to print the numbers. */
-  unit: 'seconds' | 'count'
+  /** Which design did better, 'same' (also when both values are missing), or 'n/a'. */
+  winner: Side | 'same' | 'n/a'
+  /** How to print the numbers: partition-time and stalls in seconds, latency in ms, ratios as %. */
+  unit: 'seconds' | 'count' | 'ms' | 'percent'
+  /** Why a value is null, e.g. "nothing acknowledged", "no broker type". */
+  missing?: { a?: string; b?: string }
+  /** The value is a lower bound (a write still stalled at the end). */
+  atLeast?: { a: boolean; b: boolean }
 }
 
 export interface Comparison {
@@ -190,21 +275,81 @@ export interface Comparison {
   rows: CompareRow[]
 }
 
+interface RowOptions {
+  better?: 'lower' | 'higher'
+  unit?: CompareRow['unit']
+  missing?: CompareRow['missing']
+  atLeast?: CompareRow['atLeast']
+}
+
+function winnerOf(a: number | null, b: number | null, better: 'lower' | 'higher') {
+  // Missing on both sides (nothing acknowledged by either) is a tie; on one side, no comparison.
+  if (a === null && b === null) return 'same'
+  if (a === null || b === null) return 'n/a'
+  if (a === b) return 'same'
+  return a < b === (better === 'lower') ? 'A' : 'B'
+}
+
 function row(
   key: string,
   label: string,
-  a: number,
-  b: number,
-  options: { better?: 'lower' | 'higher'; unit?: 'seconds' | 'count' } = {},
+  a: number | null,
+  b: number | null,
+  options: RowOptions = {},
 ): CompareRow {
   const better = options.better ?? 'lower'
-  const winner = a === b ? 'same' : a < b === (better === 'lower') ? 'A' : 'B'
-  return { key, label, a, b, better, winner, unit: options.unit ?? 'count' }
+  return {
+    key,
+    label,
+    a,
+    b,
+    better,
+    winner: winnerOf(a, b, better),
+    unit: options.unit ?? 'count',
+    ...(options.missing === undefined ? {} : { missing: options.missing }),
+    ...(options.atLeast === undefined ? {} : { atLeast: options.atLeast }),
+  }
+}
+
+/** Missing-value reasons for the two sides, only where a value is missing. */
+function reasons(a: boolean, b: boolean, why: string): CompareRow['missing'] | undefined {
+  if (!a && !b) return undefined
+  return { ...(a ? { a: why } : {}), ...(b ? { b: why } : {}) }
+}
+
+function stallRow(a: RunOutcome, b: RunOutcome): CompareRow {
+  // No touched partition means no stall: 0 for the comparison, "none" on screen.
+  const none = (o: RunOutcome) => o.maxProduceStallMs === null
+  return row(
+    'stall',
+    'Longest write stall after a fault',
+    a.maxProduceStallMs ?? 0,
+    b.maxProduceStallMs ?? 0,
+    {
+      unit: 'seconds',
+      atLeast: { a: a.stallOngoing, b: b.stallOngoing },
+      ...(none(a) || none(b)
+        ? { missing: reasons(none(a), none(b), 'no fault touched a produced partition') }
+        : {}),
+    },
+  )
+}
+
+function utilisationRow(a: RunOutcome, b: RunOutcome): CompareRow[] {
+  if (a.peakUtilisation === null && b.peakUtilisation === null) return []
+  const label = `Peak broker utilisation (${[...new Set([a.brokerType, b.brokerType].filter((t) => t !== null))].join(' vs ')})`
+  const missing = reasons(a.peakUtilisation === null, b.peakUtilisation === null, 'no broker type')
+  return [
+    row('utilisation', label, a.peakUtilisation, b.peakUtilisation, {
+      unit: 'percent',
+      ...(missing === undefined ? {} : { missing }),
+    }),
+  ]
 }
 
 /**
  * The comparison of two outcomes: one row per measure, with every producer error type seen in
- * either run.
+ * either run, and peak utilisation when either design has a broker type.
  *
  * @example
  * const c = summarise(runOutcome(simA), runOutcome(simB), 120_000)
@@ -214,21 +359,45 @@ export function summarise(a: RunOutcome, b: RunOutcome, durationMs: number): Com
   const errorTypes = [
     ...new Set([...Object.keys(a.producerErrors), ...Object.keys(b.producerErrors)]),
   ].sort()
+  const noLatency = reasons(
+    a.producerLatencyP99Ms === null,
+    b.producerLatencyP99Ms === null,
+    'nothing acknowledged',
+  )
   const rows = [
     row('offline', 'Offline partition-time', a.offlinePartitionMs, b.offlinePartitionMs, {
       unit: 'seconds',
     }),
     row(
+      'clientUnwritable',
+      'Unwritable partition-time as producers felt it (a write waited over 1 s)',
+      a.clientUnwritablePartitionMs,
+      b.clientUnwritablePartitionMs,
+      { unit: 'seconds' },
+    ),
+    row(
       'unwritable',
-      'Unwritable partition-time (acks=all)',
+      'Unwritable partition-time (ISR under min.insync.replicas)',
       a.unwritablePartitionMs,
       b.unwritablePartitionMs,
       { unit: 'seconds' },
+    ),
+    stallRow(a, b),
+    row(
+      'p99',
+      'Producer p99 latency of acknowledged records (worst producer)',
+      a.producerLatencyP99Ms,
+      b.producerLatencyP99Ms,
+      {
+        unit: 'ms',
+        ...(noLatency === undefined ? {} : { missing: noLatency }),
+      },
     ),
     row('acked', 'Acknowledged records', a.ackedRecords, b.ackedRecords, { better: 'higher' }),
     row('failed', 'Failed records', a.failedRecords, b.failedRecords),
     row('lost', 'Lost acknowledged records', a.lostAckedRecords, b.lostAckedRecords),
     row('unclean', 'Unclean leader elections', a.uncleanElections, b.uncleanElections),
+    ...utilisationRow(a, b),
     ...errorTypes.map((error) =>
       row(
         `error:${error}`,

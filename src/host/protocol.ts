@@ -14,6 +14,8 @@ import type { Fault, SimulationSpec, TimedFault } from '../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../engine/types'
 import type { FailoverRecord } from '../engine/failovers'
 import type { PartitionLogView } from '../engine/log-view'
+import type { ScenarioParseResult } from '../scenario/types'
+import type { CompareDesignsMessage, CompareDesignsRequest } from './compare'
 import type { SnapshotPatch } from './snapshot-patch'
 import type { TimelineMarker, TimelineOptions } from './timeline'
 
@@ -90,13 +92,29 @@ export interface CompareOptions {
   signal?: AbortSignal
 }
 
-/** What crosses `postMessage` to the worker: a timeline request or a comparison. */
+/**
+ * The text of a scenario file, to be read and validated by `parseScenario` (the CLI's reader)
+ * off the page's thread: a large cluster's file takes tens of milliseconds to read and expand.
+ */
+export interface ReadScenarioRequest {
+  text: string
+}
+
+/** What reading a scenario file reports: the reader's result (problems are data), or a crash. */
+export type ReadScenarioMessage =
+  { kind: 'scenarioRead'; result: ScenarioParseResult } | { kind: 'error'; message: string }
+
+/** What crosses `postMessage` to the worker: a timeline request, a comparison or a file to read. */
 export type WorkerRequest =
-  { id: number; request: HostRequest } | { id: number; compare: CompareRequest }
+  | { id: number; request: HostRequest }
+  | { id: number; compare: CompareRequest }
+  | { id: number; readScenario: ReadScenarioRequest }
+  /** Two designs under one fault script (compare.ts, `compareDesigns`), in a worker of its own. */
+  | { id: number; compareDesigns: CompareDesignsRequest }
 
 export interface WorkerAnswer {
   id: number
-  message: HostMessage | CompareMessage
+  message: HostMessage | CompareMessage | ReadScenarioMessage | CompareDesignsMessage
 }
 
 export interface SimulationHost {

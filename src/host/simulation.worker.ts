@@ -3,9 +3,13 @@
  * thread, one request at a time, and posts each answer back. Checkpoints of a large cluster take
  * most of a second; here they delay the simulation, never the page. The worker host starts a
  * second instance of this worker for each comparison, which posts its progress after every slice
- * and then the result.
+ * and then the result, and one for each scenario file the page opens, which posts the reader's
+ * result. A comparison of two designs (design-host.ts) gets one too, which reads both designs,
+ * runs them and posts progress and then the outcome.
  */
 import { createSimulation, restoreSimulation } from '../engine/index'
+import { parseScenario } from '../scenario/validate'
+import { compareDesigns } from './compare'
 import { createHostCore } from './core'
 import type { WorkerAnswer, WorkerRequest } from './protocol'
 
@@ -36,6 +40,22 @@ function post(answer: WorkerAnswer): void {
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const data = event.data
+  if ('readScenario' in data) {
+    post({
+      id: data.id,
+      message: { kind: 'scenarioRead', result: parseScenario(data.readScenario.text) },
+    })
+    return
+  }
+  if ('compareDesigns' in data) {
+    const { id, compareDesigns: request } = data
+    const engine = { createSimulation, restoreSimulation }
+    const message = compareDesigns(engine, request, (atMs) =>
+      post({ id, message: { kind: 'compareProgress', atMs } }),
+    )
+    post({ id, message })
+    return
+  }
   if ('compare' in data) {
     const { id, compare } = data
     const message = core.compare(compare, (atMs) =>

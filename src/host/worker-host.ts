@@ -2,18 +2,21 @@
  * The main thread's side of the simulation worker: a `SimulationHost` that posts requests and
  * counts answers, so the playback loop knows when the worker is busy. Each comparison gets a
  * worker of its own, started for it and terminated when it ends or is cancelled: two runs of a
- * large cluster take seconds, and the timeline's worker keeps serving playback meanwhile.
+ * large cluster take seconds, and the timeline's worker keeps serving playback meanwhile. Each
+ * scenario file the page opens is read by a worker of its own in the same way.
  *
  * @example
  * const host = createWorkerHost()
  * const store = createAppStore({ host, spec })
  */
 import type { Comparison } from '../analysis/index'
+import type { ScenarioParseResult } from '../scenario/types'
 import type {
   CompareOptions,
   CompareRequest,
   HostMessage,
   HostRequest,
+  ReadScenarioMessage,
   SimulationHost,
   WorkerAnswer,
   WorkerRequest,
@@ -61,6 +64,34 @@ function compareInWorker(request: CompareRequest, options: CompareOptions = {}) 
       reject(new Error(workerFailure(event)))
     }
     const post: WorkerRequest = { id: 1, compare: request }
+    worker.postMessage(post)
+  })
+}
+
+/**
+ * Reads and validates a scenario file's text in a worker started for it, so a large file never
+ * stalls the page; resolves with the reader's result (problems included) and rejects only when
+ * the worker itself fails.
+ *
+ * @example
+ * const result = await readScenarioInWorker(await file.text())
+ * if (!result.ok) console.log(result.problems.map((p) => p.path))
+ */
+export function readScenarioInWorker(text: string): Promise<ScenarioParseResult> {
+  return new Promise<ScenarioParseResult>((resolve, reject) => {
+    const worker = startWorker()
+    worker.onmessage = (event: MessageEvent<{ id: number; message: ReadScenarioMessage }>) => {
+      worker.terminate()
+      const message = event.data.message
+      if (message.kind === 'scenarioRead') resolve(message.result)
+      else reject(new Error(message.message))
+    }
+    worker.onerror = (event) => {
+      event.preventDefault()
+      worker.terminate()
+      reject(new Error(workerFailure(event)))
+    }
+    const post: WorkerRequest = { id: 1, readScenario: { text } }
     worker.postMessage(post)
   })
 }

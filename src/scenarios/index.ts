@@ -17,7 +17,17 @@ export interface GuidedScenarioEntry {
   summary: string
   /** The scenario file, relative to the index, e.g. `rf1-rolling-update.json`. */
   file: string
+  /** The picker's heading it is listed under; absent means `guided`. */
+  group?: GuidedGroup
 }
+
+/**
+ * The picker's groups: guided scenarios about availability, guided scenarios about capacity (a
+ * broker type, so byte rates and network limits count), and large clusters (listed in
+ * `clusters/index.json`, without narration).
+ */
+export const GUIDED_GROUPS = ['guided', 'capacity', 'large'] as const
+export type GuidedGroup = (typeof GUIDED_GROUPS)[number]
 
 /** A guided scenario ready to run: the engine spec and the narration to play beside it. */
 export interface GuidedScenario {
@@ -39,6 +49,7 @@ export const GUIDED_INDEX_FILE = 'index.json'
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const ENTRY_KEYS = ['id', 'title', 'summary', 'file'] as const
+const ALLOWED_KEYS: readonly string[] = [...ENTRY_KEYS, 'group']
 
 function readEntry(raw: unknown, path: string, problems: Problem[]): GuidedScenarioEntry | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -47,8 +58,8 @@ function readEntry(raw: unknown, path: string, problems: Problem[]): GuidedScena
   }
   const record = raw as Record<string, unknown>
   for (const key of Object.keys(record)) {
-    if (!(ENTRY_KEYS as readonly string[]).includes(key))
-      problems.push(note(`${path}.${key}`, `unknown field; allowed: ${ENTRY_KEYS.join(', ')}`))
+    if (!ALLOWED_KEYS.includes(key))
+      problems.push(note(`${path}.${key}`, `unknown field; allowed: ${ALLOWED_KEYS.join(', ')}`))
   }
   const before = problems.length
   for (const key of ENTRY_KEYS) {
@@ -56,6 +67,9 @@ function readEntry(raw: unknown, path: string, problems: Problem[]): GuidedScena
     if (typeof value !== 'string' || value.length === 0)
       problems.push(note(`${path}.${key}`, 'expected a non-empty string'))
   }
+  const group = record.group
+  if (group !== undefined && !(GUIDED_GROUPS as readonly unknown[]).includes(group))
+    problems.push(note(`${path}.group`, `expected one of ${GUIDED_GROUPS.join(', ')}`))
   if (problems.length > before) return null
   const entry = record as unknown as GuidedScenarioEntry
   if (!ID_PATTERN.test(entry.id))

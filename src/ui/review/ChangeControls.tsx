@@ -1,6 +1,8 @@
-/** Picks the one change configuration B makes: which setting, and its value. */
+/** Picks the one change an edited copy makes: which setting, and its value. */
+import type { MskBrokerType } from '../../engine/capacity/broker-type-names'
 import type { Acks, SimulationSpec } from '../../engine/spec'
 import {
+  BROKER_TYPE_CHOICES,
   CHANGE_KINDS,
   type ChangeKind,
   type ConfigChange,
@@ -42,6 +44,22 @@ function ValueControl({ spec, change, onChange }: ChangeControlsProps) {
           <option value="-1">all</option>
           <option value="1">1</option>
           <option value="0">0</option>
+        </select>
+      )
+    case 'brokerType':
+      return (
+        <select
+          className={FIELD}
+          value={change.value}
+          onChange={(event) =>
+            onChange({ kind: 'brokerType', value: event.target.value as MskBrokerType })
+          }
+        >
+          {BROKER_TYPE_CHOICES.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
         </select>
       )
     case 'minIsr':

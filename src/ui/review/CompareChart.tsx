@@ -1,7 +1,8 @@
 /**
  * One small chart of a metric for both runs on a shared time axis (time-locked): A solid, B
  * dashed, each named in the legend, so the lines differ by pattern and label as well as colour.
- * Hovering sets a cursor that the sibling chart shows too, with both values at that time.
+ * The cursor is the comparison's one time control: hovering a chart moves it, and the sibling
+ * chart and both topologies follow, with both values at that time.
  */
 import { curveStepAfter, line, scaleLinear } from 'd3'
 import type { MetricsSample } from '../../engine/types'
@@ -13,8 +14,10 @@ export interface CompareChartProps {
   seriesB: readonly MetricsSample[]
   value: (sample: MetricsSample) => number
   durationMs: number
+  /** Short names of the designs for the legend, e.g. "Current" and "Reassignment". */
+  names: { a: string; b: string }
   cursorMs: number | null
-  onCursor: (atMs: number | null) => void
+  onCursor: (atMs: number) => void
 }
 
 const WIDTH = 420
@@ -35,7 +38,7 @@ function valueAt(
 }
 
 export function CompareChart(props: CompareChartProps) {
-  const { title, seriesA, seriesB, value, durationMs, cursorMs, onCursor } = props
+  const { title, seriesA, seriesB, value, durationMs, names, cursorMs, onCursor } = props
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom
   const peakA = Math.max(0, ...seriesA.map(value))
@@ -73,7 +76,7 @@ export function CompareChart(props: CompareChartProps) {
               style={{ stroke: 'var(--in-sync)', strokeWidth: 2 }}
             />
           </svg>
-          A: current
+          A: {names.a}
         </span>
         <span className="flex items-center gap-1">
           <svg width="24" height="6" aria-hidden="true">
@@ -86,7 +89,7 @@ export function CompareChart(props: CompareChartProps) {
               style={{ stroke: 'var(--out-of-sync)', strokeWidth: 2 }}
             />
           </svg>
-          B: with the change
+          B: {names.b}
         </span>
         {cursorMs !== null && (
           <span className="ml-auto tabular-nums">
@@ -159,7 +162,6 @@ export function CompareChart(props: CompareChartProps) {
             height={plotHeight}
             fill="transparent"
             onPointerMove={onPointerMove}
-            onPointerLeave={() => onCursor(null)}
           />
         </g>
       </svg>

@@ -1,87 +1,121 @@
 /**
- * Compare mode: the current configuration (A) against a copy with one change (B), both run from
- * time 0 with the same seed and the same fault script to the same simulated time. Shows the
- * summary table and two time-locked charts: availability (OfflinePartitionsCount) and durability
- * (acknowledged records lost so far). The runs happen in the simulation host (a worker of their
- * own in the app), which reports progress; this panel only builds B and shows the result.
+ * Compare two designs: A and B may each be the current scenario, an edited copy of it, the
+ * advisor's generated reassignment, a cluster read from `kafka-topics --describe` output, or a
+ * scenario file. Both run from time 0 with the same seed and one fault script, chosen once, to
+ * the same simulated time. Everything heavy — reading the designs, both runs, the frames for the
+ * topologies and the advisor — happens in a worker of its own (design-host.ts), which reports
+ * progress; the run can be cancelled. This panel keeps what the user chose and shows the result.
  */
 import { useEffect, useRef, useState } from 'react'
-import {
-  applyChange,
-  type Comparison,
-  type ConfigChange,
-  describeChange,
-  suggestedChange,
-} from '../../analysis/compare'
+import { describeChange } from '../../analysis/compare'
+import type { FaultScript } from '../../analysis/compare-designs'
 import type { SimulationSpec } from '../../engine/spec'
-import type { CompareOptions, CompareRequest } from '../../host/index'
-import { ChangeControls } from './ChangeControls'
-import { CompareChart } from './CompareChart'
-import { CompareTable } from './CompareTable'
+import type {
+  CompareDesignsRequest,
+  DesignComparison,
+  DesignOutcome,
+  DesignRejection,
+} from '../../host/compare'
+import { compareDesigns } from '../../host/design-host'
+import type { CompareOptions } from '../../host/protocol'
+import { renderProblem } from '../../scenario/messages'
+import { CompareFaults } from './CompareFaults'
+import { CompareResults } from './CompareResults'
+import { CompareSide } from './CompareSide'
+import { compareRequest, defaultFaultScript, newDraft, type SideDraft } from './compare-sides'
 
-/** Runs a comparison: the store's `runComparison`, which asks the simulation host. */
+/** Runs a design comparison: `compareDesigns`, in a worker when the browser has them. */
 export type CompareRunner = (
-  request: CompareRequest,
+  request: CompareDesignsRequest,
   options: CompareOptions,
-) => Promise<Comparison>
+) => Promise<DesignOutcome>
 
 export interface ComparePanelProps {
-  /** The current configuration with the run's fault script (the recorded scenario). */
+  /** The current scenario with the run's fault script (the recorded faults). */
   spec: SimulationSpec
-  run: CompareRunner
+  /** Default: `compareDesigns` from the host. */
+  run?: CompareRunner
 }
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'running'; atMs: number; durationMs: number }
-  | { kind: 'done'; comparison: Comparison; changeText: string }
+  | { kind: 'done'; comparison: DesignComparison; text: string; run: number }
+  | { kind: 'missing'; lines: string[] }
+  | { kind: 'rejected'; rejections: DesignRejection[] }
   | { kind: 'failed'; message: string }
+  | { kind: 'cancelled' }
 
 function durationChoices(spec: SimulationSpec): number[] {
   return [...new Set([60_000, 120_000, 300_000, 600_000, spec.durationMs])].sort((a, b) => a - b)
 }
 
-export function ComparePanel({ spec, run }: ComparePanelProps) {
-  const [change, setChange] = useState<ConfigChange>(() => suggestedChange(spec, 'minIsr'))
+function doneText(a: SideDraft, b: SideDraft, comparison: DesignComparison): string {
+  if (a.kind === 'current' && b.kind === 'edited')
+    return `Compared: B has ${describeChange(b.change)}.`
+  const { designs } = comparison
+  return `Compared A (${designs.a.label}) with B (${designs.b.label}).`
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+export function ComparePanel({ spec, run = compareDesigns }: ComparePanelProps) {
+  const [a, setA] = useState<SideDraft>({ kind: 'current' })
+  const [b, setB] = useState<SideDraft>(() => newDraft('edited', spec))
+  const [faults, setFaults] = useState<FaultScript>(() => defaultFaultScript(spec))
   const [durationMs, setDurationMs] = useState(spec.durationMs)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
-  const [cursorMs, setCursorMs] = useState<number | null>(null)
   const abort = useRef<AbortController | null>(null)
+  const runs = useRef(0)
   useEffect(() => () => abort.current?.abort(), [])
 
   async function start() {
+    const request = compareRequest(spec, a, b, faults, durationMs)
+    if (Array.isArray(request)) {
+      setStatus({ kind: 'missing', lines: request })
+      return
+    }
     abort.current?.abort()
     const controller = new AbortController()
     abort.current = controller
+    setStatus({ kind: 'running', atMs: 0, durationMs })
     try {
-      const variant = applyChange(spec, change)
-      const changeText = describeChange(change)
-      setStatus({ kind: 'running', atMs: 0, durationMs })
-      const comparison = await run(
-        { specA: spec, specB: variant, durationMs },
-        {
-          signal: controller.signal,
-          onProgress: (atMs) => setStatus({ kind: 'running', atMs, durationMs }),
-        },
-      )
-      if (!controller.signal.aborted) setStatus({ kind: 'done', comparison, changeText })
-    } catch (error) {
+      const outcome = await run(request, {
+        signal: controller.signal,
+        onProgress: (atMs) => setStatus({ kind: 'running', atMs, durationMs }),
+      })
       if (controller.signal.aborted) return
-      setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+      if (!outcome.ok) setStatus({ kind: 'rejected', rejections: outcome.rejections })
+      else {
+        runs.current += 1
+        const text = doneText(a, b, outcome.comparison)
+        setStatus({ kind: 'done', comparison: outcome.comparison, text, run: runs.current })
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) setStatus({ kind: 'failed', message: errorText(error) })
     }
   }
 
-  const faults = spec.faults.length
+  function cancel() {
+    abort.current?.abort()
+    setStatus({ kind: 'cancelled' })
+  }
+
   return (
     <section aria-label="Compare" className="flex flex-col gap-2 text-sm">
-      <h2 className="font-semibold">Compare with one change</h2>
+      <h2 className="font-semibold">Compare two designs</h2>
       <p className="text-muted">
-        Runs the current configuration (A) and a copy with one change (B) from 00:00 with the same
-        seed and the same fault script ({faults} {faults === 1 ? 'fault' : 'faults'}), to the same
-        simulated time.
+        Runs design A and design B from 00:00 with the same seed and the same fault script, to the
+        same simulated time, in the background.
       </p>
+      <div className="grid gap-2 md:grid-cols-2">
+        <CompareSide side="A" spec={spec} draft={a} onChange={setA} />
+        <CompareSide side="B" spec={spec} draft={b} onChange={setB} />
+      </div>
+      <CompareFaults spec={spec} script={faults} onChange={setFaults} />
       <div className="flex flex-wrap items-center gap-3">
-        <ChangeControls spec={spec} change={change} onChange={setChange} />
         <label className="flex items-center gap-2">
           <span>Run for</span>
           <select
@@ -104,42 +138,38 @@ export function ComparePanel({ spec, run }: ComparePanelProps) {
         >
           Run comparison
         </button>
+        {status.kind === 'running' && (
+          <button type="button" className="btn" onClick={cancel}>
+            Cancel
+          </button>
+        )}
       </div>
       <p role="status" className="text-muted">
         {status.kind === 'running' &&
-          `Running both configurations: ${Math.round(status.atMs / 1000)} s of ${status.durationMs / 1000} s…`}
-        {status.kind === 'done' && `Compared: B has ${status.changeText}.`}
+          `Running both designs: ${Math.round(status.atMs / 1000)} s of ${status.durationMs / 1000} s…`}
+        {status.kind === 'done' && status.text}
+        {status.kind === 'cancelled' && 'Cancelled: nothing was compared.'}
       </p>
-      {status.kind === 'failed' && (
+      {(status.kind === 'missing' || status.kind === 'failed') && (
         <p role="alert" className="text-danger">
-          {status.message}
+          {status.kind === 'missing' ? status.lines.join(' ') : status.message}
         </p>
       )}
-      {status.kind === 'done' && (
-        <>
-          <CompareTable comparison={status.comparison} changeText={status.changeText} />
-          <div className="grid gap-2 md:grid-cols-[repeat(2,minmax(0,30rem))]">
-            <CompareChart
-              title="OfflinePartitionsCount"
-              seriesA={status.comparison.a.series}
-              seriesB={status.comparison.b.series}
-              value={(s) => s.OfflinePartitionsCount}
-              durationMs={status.comparison.durationMs}
-              cursorMs={cursorMs}
-              onCursor={setCursorMs}
-            />
-            <CompareChart
-              title="Lost acknowledged records (cumulative)"
-              seriesA={status.comparison.a.series}
-              seriesB={status.comparison.b.series}
-              value={(s) => s.lostAckedRecords}
-              durationMs={status.comparison.durationMs}
-              cursorMs={cursorMs}
-              onCursor={setCursorMs}
-            />
-          </div>
-        </>
+      {status.kind === 'rejected' && (
+        <div role="alert" className="text-danger">
+          <p className="font-semibold">Nothing was compared:</p>
+          <ul className="ml-5 list-disc">
+            {status.rejections.flatMap((r) =>
+              r.problems.map((p, i) => (
+                <li key={`${r.side}-${i}`}>
+                  {r.side} ({r.label}): {p.path}: {renderProblem(p)}
+                </li>
+              )),
+            )}
+          </ul>
+        </div>
       )}
+      {status.kind === 'done' && <CompareResults key={status.run} comparison={status.comparison} />}
     </section>
   )
 }

@@ -1,4 +1,7 @@
-/** Compare mode on the loaded scenario with the run's whole fault script, run by the host. */
+/**
+ * Compare two designs, starting from the loaded scenario with the run's whole fault script; the
+ * panel runs both designs in a worker of its own (host/design-host.ts).
+ */
 import { useAppStore } from '../store-context'
 import { Suspense } from 'react'
 import { LazyComparePanel } from './lazy-panel'
@@ -8,10 +11,11 @@ export function CompareTab() {
   // The recording changes only when faults are injected, so this re-renders rarely.
   const spec = useAppStore((state) => state.spec)
   const recording = useAppStore((state) => state.recording)
-  const run = useAppStore((state) => state.runComparison)
+  // A newly loaded scenario starts a fresh comparison: its zones, brokers and faults differ.
+  const generation = useAppStore((state) => state.generation)
   return (
     <Suspense fallback={<PanelLoading />}>
-      <LazyComparePanel spec={{ ...spec, faults: recording.slice() }} run={run} />
+      <LazyComparePanel key={generation} spec={{ ...spec, faults: recording.slice() }} />
     </Suspense>
   )
 }

@@ -1,18 +1,25 @@
 /**
- * The app's "Scenarios" button: fetches the guided-scenario index when the picker first opens,
- * and loads the chosen scenario with its narration into the store.
+ * The app's "Scenarios" button: fetches the guided-scenario index and the large clusters' index
+ * when the picker first opens, and loads the chosen scenario: a guided one with its narration into
+ * the store, a large cluster as a scenario file (read in a worker). It also mounts the page's
+ * scenario-file opener: the picker's "Open scenario file…" and a file dropped on the page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { GuidedScenarioEntry } from '../../scenarios/index'
 import { activeGuided } from '../../store/slices/guided-slice'
+import { ScenarioFileOpener } from '../open-file/ScenarioFileOpener'
+import { useScenarioOpener } from '../open-file/use-scenario-opener'
 import { useAppStore } from '../store-context'
 import { fetchGuidedIndex, fetchGuidedScenario, problemsText } from './guided-fetch'
+import { fetchLargeClusterIndex, fetchScenarioFile } from './large-clusters'
 import { ScenarioPicker } from './ScenarioPicker'
 
 export function GuidedScenarioButton() {
   const [entries, setEntries] = useState<GuidedScenarioEntry[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const requested = useRef(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const opener = useScenarioOpener()
   const currentId = useAppStore((state) => activeGuided(state)?.id ?? null)
   const loadGuided = useAppStore((state) => state.loadGuided)
   const showNotice = useAppStore((state) => state.showNotice)
@@ -21,12 +28,15 @@ export function GuidedScenarioButton() {
   const onOpen = useCallback(() => {
     if (requested.current) return
     requested.current = true
-    void fetchGuidedIndex().then((result) => {
-      if (result.ok) setEntries(result.entries)
-      else {
+    void Promise.all([fetchGuidedIndex(), fetchLargeClusterIndex()]).then(([guided, large]) => {
+      if (!guided.ok) {
         requested.current = false
-        setError(`The guided scenarios could not be listed: ${problemsText(result.problems)}`)
+        setError(`The guided scenarios could not be listed: ${problemsText(guided.problems)}`)
+        return
       }
+      setEntries(large.ok ? [...guided.entries, ...large.entries] : guided.entries)
+      if (!large.ok)
+        setError(`The large clusters could not be listed: ${problemsText(large.problems)}`)
     })
   }, [])
 
@@ -38,6 +48,18 @@ export function GuidedScenarioButton() {
   async function onLoad(id: string) {
     const entry = entries?.find((e) => e.id === id)
     if (entry === undefined) return
+    if (entry.group === 'large') {
+      let text: string
+      try {
+        text = await fetchScenarioFile(entry.file)
+      } catch (caught) {
+        const message = caught instanceof Error ? caught.message : String(caught)
+        showNotice({ tone: 'error', message: `“${entry.title}” could not be loaded: ${message}` })
+        return
+      }
+      await opener.openText(entry.file, text)
+      return
+    }
     const result = await fetchGuidedScenario(entry)
     if (result.ok) {
       const { spec, narration } = result.scenario
@@ -51,13 +73,17 @@ export function GuidedScenarioButton() {
   }
 
   return (
-    <ScenarioPicker
-      entries={entries}
-      error={error}
-      currentId={currentId}
-      onOpen={onOpen}
-      onLoad={(id) => void onLoad(id)}
-      openRequests={openRequests}
-    />
+    <>
+      <ScenarioPicker
+        entries={entries}
+        error={error}
+        currentId={currentId}
+        onOpen={onOpen}
+        onLoad={(id) => void onLoad(id)}
+        openRequests={openRequests}
+        onOpenFile={() => fileInput.current?.click()}
+      />
+      <ScenarioFileOpener opener={opener} inputRef={fileInput} />
+    </>
   )
 }

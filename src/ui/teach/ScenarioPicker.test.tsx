@@ -1,7 +1,9 @@
 /**
  * The scenario picker in jsdom: the "Scenarios" button opens a dialog listing every guided
  * scenario by title with its summary as description; choosing one calls onLoad with its id and
- * closes the dialog; Escape closes it and returns focus; loading and error states show.
+ * closes the dialog; Escape closes it and returns focus; loading and error states show. Entries
+ * are listed under their group's heading (high availability, capacity, large clusters), and
+ * "Open scenario file…" closes the dialog and asks for a file.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -75,5 +77,68 @@ describe('ScenarioPicker', () => {
     expect(screen.getByText('Loading scenarios…')).toBeTruthy()
     rerender(<ScenarioPicker entries={null} error="index.json: not JSON" onLoad={vi.fn()} />)
     expect(screen.getByRole('alert').textContent).toBe('index.json: not JSON')
+  })
+
+  it('lists each group under its heading, in group order, skipping empty groups', () => {
+    const grouped: GuidedScenarioEntry[] = [
+      { ...entries[0]!, group: 'guided' },
+      {
+        id: 'reference-cluster',
+        title: 'Reference cluster',
+        summary: '90 brokers.',
+        file: 'clusters/reference-cluster.json',
+        group: 'large',
+      },
+      {
+        id: 'right-layout-wrong-size',
+        title: 'The right layout, the wrong size',
+        summary: 'Overloaded.',
+        file: 'right-layout-wrong-size.json',
+        group: 'capacity',
+      },
+      // No group: listed with the guided scenarios.
+      entries[1]!,
+    ]
+    const onLoad = vi.fn()
+    render(<ScenarioPicker entries={grouped} onLoad={onLoad} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Scenarios' }))
+    const dialog = screen.getByRole('dialog', { name: 'Guided scenarios' })
+    expect(
+      within(dialog)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['High availability', 'Capacity', 'Large clusters'])
+    const titles = (name: string) =>
+      within(screen.getByRole('region', { name }))
+        .getAllByRole('button')
+        .map((b) => b.querySelector('span')?.firstChild?.textContent)
+    expect(titles('High availability')).toEqual(['RF 1 during a rolling update', 'A slow follower'])
+    expect(titles('Capacity')).toEqual(['The right layout, the wrong size'])
+    expect(titles('Large clusters')).toEqual(['Reference cluster'])
+    fireEvent.click(
+      within(screen.getByRole('region', { name: 'Large clusters' })).getByRole('button', {
+        name: /Reference cluster/,
+      }),
+    )
+    expect(onLoad).toHaveBeenCalledWith('reference-cluster')
+
+    cleanup()
+    render(<ScenarioPicker entries={entries} onLoad={vi.fn()} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Scenarios' }))
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'High availability',
+    ])
+  })
+
+  it('offers "Open scenario file…", which closes the dialog and asks for a file', () => {
+    const onOpenFile = vi.fn()
+    const { rerender } = render(<ScenarioPicker entries={entries} onLoad={vi.fn()} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Scenarios' }))
+    expect(screen.queryByRole('button', { name: 'Open scenario file…' })).toBeNull()
+    rerender(<ScenarioPicker entries={entries} onLoad={vi.fn()} onOpenFile={onOpenFile} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Open scenario file…' }))
+    expect(onOpenFile).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Scenarios' }))
   })
 })

@@ -1,11 +1,14 @@
 /**
- * The "Scenarios" button and its picker: a modal dialog listing each guided scenario by title and
- * summary. Choosing one calls `onLoad(id)` and closes the dialog; Escape, the Close button or a
- * click outside close it too, and focus returns to the button.
+ * The "Scenarios" button and its picker: a modal dialog listing each scenario by title and
+ * summary under its group's heading (index.json's `group`: high availability, capacity, large
+ * clusters), with "Open scenario file…" for a file of one's own. Choosing one calls `onLoad(id)`
+ * and closes the dialog; Escape, the Close button or a click outside close it too, and focus
+ * returns to the button.
  */
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import type { GuidedScenarioEntry } from '../../scenarios/index'
+import { ScenarioList } from './ScenarioList'
 
 export interface ScenarioPickerProps {
   /** The guided scenarios, or null while the index is loading. */
@@ -22,6 +25,8 @@ export interface ScenarioPickerProps {
    * caller fetches what `onOpen` would.
    */
   openRequests?: number
+  /** Shows "Open scenario file…", which closes the dialog and calls this (to open a chooser). */
+  onOpenFile?: () => void
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
@@ -33,6 +38,7 @@ export function ScenarioPicker({
   onOpen,
   onLoad,
   openRequests = 0,
+  onOpenFile,
 }: ScenarioPickerProps) {
   const [open, setOpen] = useState(false)
   const [seenRequests, setSeenRequests] = useState(openRequests)
@@ -58,6 +64,13 @@ export function ScenarioPicker({
 
   function close() {
     setOpen(false)
+    opener.current?.focus()
+  }
+
+  function openFile() {
+    setOpen(false)
+    // Called within the click, so the browser lets it open the file chooser.
+    onOpenFile?.()
     opener.current?.focus()
   }
 
@@ -124,10 +137,19 @@ export function ScenarioPicker({
                 Close
               </button>
             </div>
-            <p className="mb-3 text-sm text-muted">
-              Each scenario loads a cluster and a fault script, then narrates what Kafka does and
-              why, pausing at checkpoints.
-            </p>
+            <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+              <p className="min-w-60 flex-1 text-muted">
+                Each guided scenario loads a cluster and a fault script, then narrates what Kafka
+                does and why, pausing at checkpoints. Large clusters load without narration. A
+                scenario file of your own (from Export, or written for the command line) opens here,
+                or when dropped anywhere on the page.
+              </p>
+              {onOpenFile !== undefined && (
+                <button type="button" className="btn" onClick={openFile}>
+                  Open scenario file…
+                </button>
+              )}
+            </div>
             {error != null && error !== '' && (
               <p role="alert" className="mb-3 text-sm text-danger">
                 {error}
@@ -135,29 +157,12 @@ export function ScenarioPicker({
             )}
             {entries === null && error == null && <p className="text-sm">Loading scenarios…</p>}
             {entries !== null && (
-              <ul className="flex flex-col gap-2">
-                {entries.map((entry) => (
-                  <li key={entry.id}>
-                    <button
-                      type="button"
-                      className="w-full rounded border border-border px-3 py-2 text-left hover:bg-bg aria-[current=true]:border-focus aria-[current=true]:border-l-4"
-                      aria-describedby={`${titleId}-${entry.id}`}
-                      aria-current={entry.id === currentId ? 'true' : undefined}
-                      onClick={() => choose(entry.id)}
-                    >
-                      <span className="block font-semibold">
-                        {entry.title}
-                        {entry.id === currentId && (
-                          <span className="ml-2 text-xs font-normal text-muted">(loaded)</span>
-                        )}
-                      </span>
-                      <span id={`${titleId}-${entry.id}`} className="block text-sm text-muted">
-                        {entry.summary}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <ScenarioList
+                entries={entries}
+                idPrefix={titleId}
+                currentId={currentId ?? null}
+                onChoose={choose}
+              />
             )}
           </div>
         </div>
