@@ -172,7 +172,9 @@ test('import: a bad line is reported, the fixed text loads and gets a reassignme
   await text.fill(DESCRIBE)
   await panel.getByRole('button', { name: 'Import' }).click()
   await expect(panel.getByRole('alert')).toBeHidden()
-  await expect(panel).toContainText('Imported describe output: 1 topic, 3 partitions on 4 brokers')
+  await expect(panel).toContainText(
+    'Ready to import describe output: 1 topic, 3 partitions on 4 brokers',
+  )
   await panel.getByRole('button', { name: 'Generate reassignment JSON' }).click()
   const json = panel.getByRole('textbox', { name: /Reassignment JSON/ })
   const plan = JSON.parse(await json.inputValue()) as { version: number; partitions: unknown[] }
@@ -182,7 +184,7 @@ test('import: a bad line is reported, the fixed text loads and gets a reassignme
   await expect(panel.getByRole('region', { name: 'Re-analysis' })).toContainText('After:')
   await unclipPanels(page)
   await panel.screenshot({ path: `${DIR}/04-import-reassignment.png` })
-  await panel.getByRole('button', { name: 'Load into the simulator' }).click()
+  await panel.getByRole('button', { name: 'Confirm import' }).click()
   await page.waitForFunction((b) => window.__sim?.scenarioName() !== b, before)
   await settled(page)
   const snapshot = await page.evaluate(() => window.__sim!.snapshot()!)

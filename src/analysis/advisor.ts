@@ -7,11 +7,16 @@
  * findings by severity, then path (numeric indices compared as numbers), then id, then message, so
  * the output is stable. A finding is data (rule id, severity, path, params); its sentence and its
  * fix's label come from `renderFinding` and `renderFixLabel` in `finding-messages.ts`.
+ *
+ * Severities mean what they say, because `analyze --fail-on` gates CI on them: `error` when the
+ * layout loses availability in a failure it is meant to survive (one broker, one zone) or cannot
+ * work as given; `warning` for a risk short of that; `info` for a note that describes no risk
+ * (what an upgrade needs, a setting a real cluster ignores), which no gate fails on.
  */
 import type { ClientSpec, SimulationSpec, TopicSpec, ZoneName } from '../engine/spec'
 import { uncleanElectionEnabled } from '../engine/spec'
 import { atLeast, rulesOf } from '../engine/versions'
-import type { Finding, Fix, SharedZoneExample, Severity } from './finding-messages'
+import type { Finding, Fix, SharedZoneExample, Severity, ZoneLossCause } from './finding-messages'
 import { makeFinding, makeFix } from './finding-messages'
 import type { ScenarioPatch } from './patch'
 import { capacityRules } from './capacity-rules'
@@ -20,6 +25,8 @@ import { disableUncleanTopic, setMinIsr } from './topic-fixes'
 import { zoneAwareReassignment } from './reassignment'
 import { zonesOf } from './survivability'
 import { leaderMinIsr, versionOf } from './version'
+import type { StoppedPartition, TopicZoneLoss } from './zone-loss'
+import { countByZone, zoneLossByTopic } from './zone-loss'
 
 export { applyFix } from './patch'
 export type { ScenarioPatch } from './patch'
@@ -55,9 +62,10 @@ export function advise(spec: SimulationSpec): Finding[] {
     capacityRules,
     throttleRules,
   ]
+  const zoneLoss = zoneLossByTopic(spec)
   const findings = [
     ...rules.flatMap((rule) => rule(spec)),
-    ...spec.topics.flatMap((topic, i) => topicRules(spec, topic, i)),
+    ...spec.topics.flatMap((topic, i) => topicRules(spec, topic, i, zoneLoss[i]!)),
   ]
   return findings.sort(compareFindings)
 }
@@ -118,11 +126,16 @@ function recommendedMinIsr(rf: number): number {
   return rf >= 3 ? rf - 1 : 1
 }
 
-function topicRules(spec: SimulationSpec, topic: TopicSpec, i: number): Finding[] {
+function topicRules(
+  spec: SimulationSpec,
+  topic: TopicSpec,
+  i: number,
+  zoneLoss: TopicZoneLoss,
+): Finding[] {
   return [
     ...replicationRules(spec, topic, i),
     ...minIsrRules(spec, topic, i),
-    ...zoneRules(spec, topic, i),
+    ...zoneRules(spec, topic, i, zoneLoss),
     ...uncleanTopicRule(topic, i),
   ]
 }
@@ -209,7 +222,10 @@ function minIsrRules(spec: SimulationSpec, topic: TopicSpec, i: number): Finding
     )
   }
   if (rf >= 3 && effective === 1) {
-    findings.push(makeFinding('min-isr-1-recommended-2', 'info', path, params, setMinIsr(topic, 2)))
+    // A risk, like rf2-min-isr-1: one replica alone can acknowledge an acks=all write.
+    findings.push(
+      makeFinding('min-isr-1-recommended-2', 'warning', path, params, setMinIsr(topic, 2)),
+    )
   }
   return findings
 }
@@ -220,10 +236,101 @@ function brokerZones(spec: SimulationSpec): ZoneName[] {
   return zonesOf(spec).filter((z) => used.has(z))
 }
 
-function zoneRules(spec: SimulationSpec, topic: TopicSpec, i: number): Finding[] {
+/**
+ * The zone rules, decided from the actual placement (`zone-loss.ts`): a partition that some
+ * single-zone loss stops (offline, or unwritable with acks=all) makes an error. When the
+ * partition keeps two replicas in one zone while another zone has none, that error is
+ * `replicas-share-zone` (the cause, with the reassignment that removes it); otherwise it is
+ * `zone-loss-unavailable`, naming min ISR = RF, RF above the zones or the imported ISR as the
+ * cause. Sharing a zone without losing availability (min ISR still met) is a
+ * `replicas-share-zone` or `rf-above-zones` warning. RF 1 is left to `rf-1` and a one-zone
+ * cluster to `single-zone`, both errors already.
+ */
+function zoneRules(
+  spec: SimulationSpec,
+  topic: TopicSpec,
+  i: number,
+  zoneLoss: TopicZoneLoss,
+): Finding[] {
   const zones = brokerZones(spec)
   if (zones.length < 2) return []
-  return [...rfAboveZonesRule(spec, topic, i, zones), ...sharedZoneRule(spec, topic, i, zones)]
+  const zoneOf = new Map(spec.cluster.brokers.map((b) => [b.id, b.zone]))
+  const crowded = (p: number) => crowdedZone(topic.assignment[p] ?? [], zones, zoneOf)
+  const stopped =
+    topic.replicationFactor === 1
+      ? []
+      : [...zoneLoss.partitions].sort((a, b) => a[0] - b[0]).map(([p, s]) => ({ p, ...s }))
+  const sharedStopped = stopped.filter((s) => crowded(s.p) !== null)
+  const otherStopped = stopped.filter((s) => crowded(s.p) === null)
+  return [
+    ...zoneLossRule(spec, topic, i, zones, otherStopped),
+    ...(stopped.length > 0 ? [] : rfAboveZonesRule(spec, topic, i, zones)),
+    ...sharedZoneRule(spec, topic, i, zones, zoneLoss, sharedStopped, crowded),
+  ]
+}
+
+/**
+ * The zone holding two or more of a partition's replicas while a zone with brokers holds none,
+ * with its brokers; null when there is none. Kafka's rack-aware placement never does this.
+ */
+function crowdedZone(
+  replicas: readonly number[],
+  zones: ZoneName[],
+  zoneOf: Map<number, ZoneName>,
+): { zone: ZoneName; brokers: number[] } | null {
+  const byZone = new Map<ZoneName, number[]>(zones.map((z) => [z, []]))
+  for (const id of new Set(replicas)) byZone.get(zoneOf.get(id) ?? '')?.push(id)
+  const zone = zones.find((z) => byZone.get(z)!.length >= 2)
+  if (zone === undefined || !zones.some((z) => byZone.get(z)!.length === 0)) return null
+  return { zone, brokers: byZone.get(zone)! }
+}
+
+type Crowded = (partition: number) => { zone: ZoneName; brokers: number[] } | null
+
+/** Where to change a topic that a zone loss stops, by cause. */
+const ZONE_LOSS_PATH: Record<ZoneLossCause, string> = {
+  'min-isr-equals-rf': MIN_ISR_PATH,
+  'rf-above-zones': '.replicationFactor',
+  'isr-state': '.initial',
+}
+
+/**
+ * zone-loss-unavailable: losing some one zone leaves a partition whose replicas do not crowd one
+ * zone offline (no replica left that may lead) or unwritable with acks=all (ISR below the
+ * effective min.insync.replicas: NOT_ENOUGH_REPLICAS, `Partition.appendRecordsToLeader`). An AZ
+ * outage is the failure a multi-AZ MSK cluster exists to survive, so this is an error.
+ */
+function zoneLossRule(
+  spec: SimulationSpec,
+  topic: TopicSpec,
+  i: number,
+  zones: ZoneName[],
+  stopped: StoppedPartition[],
+): Finding[] {
+  if (stopped.length === 0) return []
+  const rf = topic.replicationFactor
+  const minIsr = leaderMinIsr(spec, topic)
+  const cause: ZoneLossCause =
+    minIsr >= rf ? 'min-isr-equals-rf' : rf > zones.length ? 'rf-above-zones' : 'isr-state'
+  const params = {
+    topic: topic.name,
+    affected: stopped.length,
+    partitions: topic.partitions,
+    rf,
+    minIsr,
+    zoneCount: zones.length,
+    zones: countByZone(zones, stopped),
+    cause,
+    example: stopped[0]!.example,
+  }
+  // With one replica per zone, RF - 1 in sync survive any zone loss.
+  const fix =
+    cause === 'min-isr-equals-rf' && rf >= 2 && rf <= zones.length
+      ? setMinIsr(topic, rf - 1)
+      : undefined
+  return [
+    makeFinding('zone-loss-unavailable', 'error', topicPath(i, ZONE_LOSS_PATH[cause]), params, fix),
+  ]
 }
 
 function rfAboveZonesRule(
@@ -250,46 +357,59 @@ function rfAboveZonesRule(
 }
 
 /**
- * A partition with two replicas in one zone while a zone with brokers holds none could have
- * survived that zone's loss with one more copy; Kafka's rack-aware placement avoids it.
+ * replicas-share-zone: partitions with two replicas in one zone while a zone with brokers holds
+ * none; Kafka's rack-aware placement would have kept one more copy through that zone's loss. An
+ * error when some zone loss stops such a partition (the ISR falls below min.insync.replicas, or
+ * no replica is left), else a warning: less margin, but no outage. Partitions already stopped
+ * with nothing failed are left out (other findings, or the imported state, explain them).
  */
 function sharedZoneRule(
   spec: SimulationSpec,
   topic: TopicSpec,
   i: number,
   zones: ZoneName[],
+  zoneLoss: TopicZoneLoss,
+  stopped: StoppedPartition[],
+  crowded: Crowded,
 ): Finding[] {
-  const zoneOf = new Map(spec.cluster.brokers.map((b) => [b.id, b.zone]))
   const examples: SharedZoneExample[] = []
   let shared = 0
   for (let p = 0; p < topic.partitions; p++) {
-    const byZone = new Map<ZoneName, number[]>(zones.map((z) => [z, []]))
-    for (const id of new Set(topic.assignment[p] ?? [])) byZone.get(zoneOf.get(id) ?? '')?.push(id)
-    const crowded = zones.find((z) => byZone.get(z)!.length >= 2)
-    if (crowded === undefined || !zones.some((z) => byZone.get(z)!.length === 0)) continue
+    if (zoneLoss.alreadyUnavailable.has(p)) continue
+    const crowd = crowded(p)
+    if (crowd === null) continue
     shared++
-    if (examples.length < SHARED_ZONE_EXAMPLES) {
-      examples.push({ partition: p, brokers: byZone.get(crowded)!, zone: crowded })
-    }
+    if (examples.length < SHARED_ZONE_EXAMPLES) examples.push({ partition: p, ...crowd })
   }
   if (shared === 0) return []
   const canReassign = topic.replicationFactor <= spec.cluster.brokers.length
-  const fix = canReassign
-    ? makeFix(
-        'reassign-zones',
-        { topic: topic.name },
-        { op: 'reassign', topic: topic.name, assignment: zoneAwareReassignment(spec, topic.name) },
-      )
-    : undefined
+  const params = {
+    topic: topic.name,
+    shared,
+    partitions: topic.partitions,
+    examples,
+    stopped: stopped.length,
+    minIsr: leaderMinIsr(spec, topic),
+    zones: countByZone(zones, stopped),
+    stoppedExample: stopped[0]?.example ?? null,
+  }
   return [
     makeFinding(
       'replicas-share-zone',
-      'warning',
+      stopped.length > 0 ? 'error' : 'warning',
       topicPath(i, '.assignment'),
-      { topic: topic.name, shared, partitions: topic.partitions, examples },
-      fix,
+      params,
+      canReassign ? reassignFix(spec, topic) : undefined,
     ),
   ]
+}
+
+function reassignFix(spec: SimulationSpec, topic: TopicSpec): Fix {
+  return makeFix(
+    'reassign-zones',
+    { topic: topic.name },
+    { op: 'reassign', topic: topic.name, assignment: zoneAwareReassignment(spec, topic.name) },
+  )
 }
 
 function uncleanTopicRule(topic: TopicSpec, i: number): Finding[] {
@@ -372,9 +492,10 @@ function kafkaVersionRules(spec: SimulationSpec): Finding[] {
     !atLeast(version, '4.0')
   ) {
     findings.push(
+      // A note on fidelity, not a risk: a real 3.9 cluster ignores the setting.
       makeFinding(
         'elr-needs-unreleased-metadata-version',
-        'warning',
+        'info',
         'cluster.config["eligible.leader.replicas.enable"]',
         { version },
         makeFix(
@@ -454,12 +575,15 @@ function bootstrapRules(spec: SimulationSpec, client: ClientSpec, i: number): Fi
   }
   const missing = zones.filter((z) => !servers.some((id) => zoneOf.get(id) === z))
   if (missing.length === 0) return []
+  const listedZones = zones.filter((z) => !missing.includes(z))
+  // Listing one zone only, a single zone loss stops the client connecting (a risk); listing two
+  // or more, any single zone loss leaves one it lists (a note).
   return [
     makeFinding(
       'bootstrap-missing-zone',
-      'info',
+      listedZones.length <= 1 ? 'warning' : 'info',
       path,
-      { client: client.id, missingZones: missing },
+      { client: client.id, missingZones: missing, listedZones },
       fix,
     ),
   ]

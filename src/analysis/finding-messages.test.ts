@@ -23,6 +23,9 @@ type Table = { [I in FindingId]: { params: FindingParams[I]; message: string }[]
 const UNCLEAN =
   'when every in-sync replica is lost, an out-of-sync replica becomes leader and acknowledged records are truncated away.'
 
+/** The params of a replicas-share-zone warning: no zone loss stops the partitions. */
+const HARMLESS = { stopped: 0, minIsr: 1, zones: [], stoppedExample: null }
+
 /** Today's sentences, per rule id; the `Table` type makes it cover every id. */
 const SENTENCES: Table = {
   'rf-1': [
@@ -118,16 +121,118 @@ const SENTENCES: Table = {
         'Topic "orders" has replication factor 4 on 2 zones, so some zone holds 2 replicas of a partition and losing it leaves 2, below min.insync.replicas 3: acks=all producers then get NOT_ENOUGH_REPLICAS.',
     },
   ],
+  'zone-loss-unavailable': [
+    {
+      params: {
+        topic: 'strict',
+        affected: 3,
+        partitions: 3,
+        rf: 3,
+        minIsr: 3,
+        zoneCount: 3,
+        zones: [
+          { zone: 'a', offline: 0, unwritable: 3 },
+          { zone: 'b', offline: 0, unwritable: 3 },
+          { zone: 'c', offline: 0, unwritable: 3 },
+        ],
+        cause: 'min-isr-equals-rf',
+        example: { partition: 0, zone: 'a', brokers: [1], inSyncLeft: 2, offline: false },
+      },
+      message:
+        'Losing one zone stops 3 of 3 partitions of "strict" (a: 3 unwritable; b: 3 unwritable; c: 3 unwritable): e.g. strict-0 has broker 1 in a, so losing it leaves 2 in-sync replicas, below min.insync.replicas 3. An unwritable partition has a leader but rejects acks=all writes with NOT_ENOUGH_REPLICAS. Its effective min.insync.replicas 3 equals its replication factor, so losing any one replica stops acks=all writes; with one replica per zone, min.insync.replicas 2 keeps it writable through a zone loss.',
+    },
+    {
+      params: {
+        topic: 'orders',
+        affected: 8,
+        partitions: 8,
+        rf: 3,
+        minIsr: 2,
+        zoneCount: 2,
+        zones: [
+          { zone: 'use1-az1', offline: 0, unwritable: 4 },
+          { zone: 'use1-az2', offline: 0, unwritable: 4 },
+        ],
+        cause: 'rf-above-zones',
+        example: { partition: 0, zone: 'use1-az1', brokers: [1, 3], inSyncLeft: 1, offline: false },
+      },
+      message:
+        'Losing one zone stops 8 of 8 partitions of "orders" (use1-az1: 4 unwritable; use1-az2: 4 unwritable): e.g. orders-0 has brokers 1 and 3 in use1-az1, so losing it leaves 1 in-sync replica, below min.insync.replicas 2. An unwritable partition has a leader but rejects acks=all writes with NOT_ENOUGH_REPLICAS. Replication factor 3 on 2 zones puts 2 replicas of each partition in some zone; with 3 zones, one replica in each, a zone loss would leave 2.',
+    },
+    {
+      params: {
+        topic: 'imported',
+        affected: 1,
+        partitions: 1,
+        rf: 2,
+        minIsr: 1,
+        zoneCount: 2,
+        zones: [{ zone: 'use1-az1', offline: 1, unwritable: 0 }],
+        cause: 'isr-state',
+        example: { partition: 0, zone: 'use1-az1', brokers: [1], inSyncLeft: 0, offline: true },
+      },
+      message:
+        'Losing one zone stops 1 of 1 partition of "imported" (use1-az1: 1 offline): e.g. imported-0 has broker 1 in use1-az1, so losing it leaves no in-sync replica: no leader can be elected. An offline partition has no leader, so no client can write to or read from it. Some replicas are out of the ISR in the scenario\'s starting state (as imported), so a zone loss leaves fewer in-sync replicas than the placement alone would.',
+    },
+  ],
   'replicas-share-zone': [
+    {
+      params: {
+        topic: 'orders',
+        shared: 5,
+        partitions: 6,
+        examples: [
+          { partition: 0, brokers: [1, 4], zone: 'use1-az1' },
+          { partition: 1, brokers: [2, 5], zone: 'use1-az2' },
+          { partition: 3, brokers: [1, 4], zone: 'use1-az1' },
+        ],
+        stopped: 4,
+        minIsr: 2,
+        zones: [
+          { zone: 'use1-az1', offline: 0, unwritable: 2 },
+          { zone: 'use1-az2', offline: 0, unwritable: 2 },
+        ],
+        stoppedExample: {
+          partition: 0,
+          zone: 'use1-az1',
+          brokers: [1, 4],
+          inSyncLeft: 1,
+          offline: false,
+        },
+      },
+      message:
+        'Losing one zone stops 4 of 6 partitions of "orders" (use1-az1: 2 unwritable; use1-az2: 2 unwritable), which keep two replicas in one zone while another zone has none: e.g. orders-0 has brokers 1 and 4 in use1-az1, so losing it leaves 1 in-sync replica, below min.insync.replicas 2. An unwritable partition has a leader but rejects acks=all writes with NOT_ENOUGH_REPLICAS. 1 more partition shares a zone but stays writable. A broker.rack-aware reassignment spreads them over the zones.',
+    },
+    {
+      params: {
+        topic: 'pairs',
+        shared: 1,
+        partitions: 2,
+        examples: [{ partition: 0, brokers: [1, 4], zone: 'use1-az1' }],
+        stopped: 1,
+        minIsr: 1,
+        zones: [{ zone: 'use1-az1', offline: 1, unwritable: 0 }],
+        stoppedExample: {
+          partition: 0,
+          zone: 'use1-az1',
+          brokers: [1, 4],
+          inSyncLeft: 0,
+          offline: true,
+        },
+      },
+      message:
+        'Losing one zone stops 1 of 2 partitions of "pairs" (use1-az1: 1 offline), which keep two replicas in one zone while another zone has none: e.g. pairs-0 has brokers 1 and 4 in use1-az1, so losing it leaves no in-sync replica: no leader can be elected. An offline partition has no leader, so no client can write to or read from it. A broker.rack-aware reassignment spreads them over the zones.',
+    },
     {
       params: {
         topic: 'orders',
         shared: 1,
         partitions: 2,
         examples: [{ partition: 0, brokers: [1, 4], zone: 'use1-az1' }],
+        ...HARMLESS,
       },
       message:
-        '1 of 2 partitions of "orders" keep two replicas in one zone while another zone has none (e.g. orders-0 has brokers 1 and 4 in use1-az1), so losing that zone removes two copies at once; a broker.rack-aware reassignment spreads them.',
+        '1 of 2 partitions of "orders" keep two replicas in one zone while another zone has none (e.g. orders-0 has brokers 1 and 4 in use1-az1), so losing that zone removes two copies at once: acks=all writes continue, with less margin for a further failure than one replica per zone would leave; a broker.rack-aware reassignment spreads them.',
     },
     {
       params: {
@@ -139,9 +244,10 @@ const SENTENCES: Table = {
           { partition: 1, brokers: [3, 6], zone: 'use1-az3' },
           { partition: 2, brokers: [1, 4], zone: 'use1-az1' },
         ],
+        ...HARMLESS,
       },
       message:
-        '4 of 4 partitions of "orders" keep two replicas in one zone while another zone has none (e.g. orders-0 has brokers 1 and 4 in use1-az1; orders-1 has brokers 3 and 6 in use1-az3; orders-2 has brokers 1 and 4 in use1-az1), so losing that zone removes two copies at once; a broker.rack-aware reassignment spreads them.',
+        '4 of 4 partitions of "orders" keep two replicas in one zone while another zone has none (e.g. orders-0 has brokers 1 and 4 in use1-az1; orders-1 has brokers 3 and 6 in use1-az3; orders-2 has brokers 1 and 4 in use1-az1), so losing that zone removes two copies at once: acks=all writes continue, with less margin for a further failure than one replica per zone would leave; a broker.rack-aware reassignment spreads them.',
     },
     {
       params: {
@@ -149,9 +255,10 @@ const SENTENCES: Table = {
         shared: 1,
         partitions: 2,
         examples: [{ partition: 0, brokers: [1, 4, 7], zone: 'use1-az1' }],
+        ...HARMLESS,
       },
       message:
-        '1 of 2 partitions of "orders" keep two replicas in one zone while another zone has none (e.g. orders-0 has brokers 1, 4 and 7 in use1-az1), so losing that zone removes two copies at once; a broker.rack-aware reassignment spreads them.',
+        '1 of 2 partitions of "orders" keep two replicas in one zone while another zone has none (e.g. orders-0 has brokers 1, 4 and 7 in use1-az1), so losing that zone removes two copies at once: acks=all writes continue, with less margin for a further failure than one replica per zone would leave; a broker.rack-aware reassignment spreads them.',
     },
   ],
   'unclean-election-enabled': [
@@ -229,14 +336,14 @@ const SENTENCES: Table = {
   ],
   'bootstrap-missing-zone': [
     {
-      params: { client: 'p', missingZones: ['use1-az3'] },
+      params: { client: 'p', missingZones: ['use1-az3'], listedZones: ['use1-az1', 'use1-az2'] },
       message:
-        'Client "p" has no broker from use1-az3 in bootstrap.servers; if the zones it does list are down when it starts, it cannot connect. List one broker per zone.',
+        'Client "p" has no broker from use1-az3 in bootstrap.servers; any single zone loss still leaves a broker it lists, but if use1-az1 and use1-az2 are both down when it starts, it cannot connect. List one broker per zone.',
     },
     {
-      params: { client: 'p', missingZones: ['z3', 'z4'] },
+      params: { client: 'p', missingZones: ['z3', 'z4'], listedZones: ['z1'] },
       message:
-        'Client "p" has no broker from z3 and z4 in bootstrap.servers; if the zones it does list are down when it starts, it cannot connect. List one broker per zone.',
+        'Client "p" has no broker from z3 and z4 in bootstrap.servers: every broker it lists is in z1, so if that zone is down when the client starts or restarts, it cannot connect. List one broker per zone.',
     },
   ],
   'zookeeper-removed-in-4': [

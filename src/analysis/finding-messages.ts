@@ -21,6 +21,36 @@ export interface SharedZoneExample {
   zone: string
 }
 
+/** What one zone's loss does to a topic, for `zone-loss-unavailable`. */
+export interface ZoneLossCount {
+  zone: string
+  /** Partitions left without a leader. */
+  offline: number
+  /** Partitions with a leader whose ISR is below the effective min.insync.replicas. */
+  unwritable: number
+}
+
+/** One partition a zone's loss stops, for `zone-loss-unavailable`. */
+export interface ZoneLossExample {
+  partition: number
+  /** The first zone (in the cluster's order) whose loss stops it. */
+  zone: string
+  /** The partition's replicas in `zone`, in assignment order. */
+  brokers: number[]
+  /** Its in-sync replicas outside `zone`. */
+  inSyncLeft: number
+  /** True: no leader is left; false: a leader, but too few in-sync replicas for acks=all. */
+  offline: boolean
+}
+
+/**
+ * Why a zone loss stops partitions whose replicas do not crowd one zone: the effective
+ * min.insync.replicas at the replication factor, more replicas than zones, or replicas already
+ * out of the ISR in the scenario's starting (imported) state. (Crowded partitions are
+ * `replicas-share-zone`.)
+ */
+export type ZoneLossCause = 'min-isr-equals-rf' | 'rf-above-zones' | 'isr-state'
+
 /**
  * Every advisor rule id and its parameters. The set is closed: a new rule needs a new id.
  * `minIsr` is min.insync.replicas as configured for the topic (its own override, else the
@@ -57,6 +87,26 @@ export interface FindingParams {
     /** The effective min.insync.replicas. */
     minIsr: number
   }
+  /**
+   * Some single-zone loss leaves partitions of the topic offline or unwritable (an error); only
+   * partitions that do not keep two replicas in one zone while another has none (those are
+   * `replicas-share-zone`).
+   */
+  'zone-loss-unavailable': {
+    topic: string
+    /** Partitions that some single-zone loss stops. */
+    affected: number
+    partitions: number
+    rf: number
+    /** The effective min.insync.replicas, as the leaders use it (capped at RF from 3.7). */
+    minIsr: number
+    /** The zones with brokers. */
+    zoneCount: number
+    /** Each zone whose loss stops some partition, in the cluster's zone order. */
+    zones: ZoneLossCount[]
+    cause: ZoneLossCause
+    example: ZoneLossExample
+  }
   'replicas-share-zone': {
     topic: string
     /** How many partitions keep two replicas in one zone while another zone has none. */
@@ -64,6 +114,14 @@ export interface FindingParams {
     partitions: number
     /** The first few such partitions. */
     examples: SharedZoneExample[]
+    /** How many of them some single-zone loss stops: an error when any, else a warning. */
+    stopped: number
+    /** The effective min.insync.replicas. */
+    minIsr: number
+    /** Each zone whose loss stops some of them, in the cluster's zone order. */
+    zones: ZoneLossCount[]
+    /** The first partition a zone loss stops, or null. */
+    stoppedExample: ZoneLossExample | null
   }
   'unclean-election-enabled':
     | { scope: 'topic'; topic: string }
@@ -93,7 +151,12 @@ export interface FindingParams {
     /** The distinct brokers listed: none or one. */
     servers: number[]
   }
-  'bootstrap-missing-zone': { client: string; missingZones: string[] }
+  'bootstrap-missing-zone': {
+    client: string
+    missingZones: string[]
+    /** The zones the listed brokers are in: a warning when one or none, else info. */
+    listedZones: string[]
+  }
   /** A ZooKeeper cluster on 3.x: ZooKeeper mode is gone from 4.0. */
   'zookeeper-removed-in-4': { version: string }
   /** ELR configured on 3.9, where it needs a metadata version that is not production-ready. */
@@ -174,6 +237,7 @@ export const FINDING_IDS = [
   'min-isr-equals-rf',
   'min-isr-1-recommended-2',
   'rf-above-zones',
+  'zone-loss-unavailable',
   'replicas-share-zone',
   'unclean-election-enabled',
   'single-zone',
@@ -386,8 +450,11 @@ export function renderFinding(finding: FindingData | Finding): string {
           : '.')
       )
     }
+    case 'zone-loss-unavailable':
+      return zoneLossText(finding.params)
     case 'replicas-share-zone': {
       const p = finding.params
+      if (p.stoppedExample !== null) return sharedZoneLossText(p, p.stoppedExample)
       const examples = p.examples.map(
         (e) =>
           `${p.topic}-${e.partition} has brokers ${listWords(e.brokers.map(String))} in ${e.zone}`,
@@ -395,7 +462,9 @@ export function renderFinding(finding: FindingData | Finding): string {
       return (
         `${p.shared} of ${p.partitions} partitions of "${p.topic}" keep two replicas in one` +
         ` zone while another zone has none (e.g. ${examples.join('; ')}), so losing that zone` +
-        ' removes two copies at once; a broker.rack-aware reassignment spreads them.'
+        ' removes two copies at once: acks=all writes continue, with less margin for a further' +
+        ' failure than one replica per zone would leave; a broker.rack-aware reassignment spreads' +
+        ' them.'
       )
     }
     case 'unclean-election-enabled': {
@@ -452,10 +521,20 @@ export function renderFinding(finding: FindingData | Finding): string {
     }
     case 'bootstrap-missing-zone': {
       const p = finding.params
+      const head = `Client "${p.client}" has no broker from ${listWords(p.missingZones)} in bootstrap.servers`
+      if (p.listedZones.length === 1) {
+        return (
+          `${head}: every broker it lists is in ${p.listedZones[0]}, so if that zone is down` +
+          ' when the client starts or restarts, it cannot connect. List one broker per zone.'
+        )
+      }
+      if (p.listedZones.length === 0) {
+        return `${head}: it lists no broker of the cluster, so it cannot connect. List one broker per zone.`
+      }
       return (
-        `Client "${p.client}" has no broker from ${listWords(p.missingZones)} in` +
-        ' bootstrap.servers; if the zones it does list are down when it starts, it cannot' +
-        ' connect. List one broker per zone.'
+        `${head}; any single zone loss still leaves a broker it lists, but if ` +
+        `${listWords(p.listedZones)} are ${p.listedZones.length === 2 ? 'both' : 'all'} down when` +
+        ' it starts, it cannot connect. List one broker per zone.'
       )
     }
     case 'zookeeper-removed-in-4': {
@@ -560,6 +639,92 @@ export function renderFinding(finding: FindingData | Finding): string {
       throw new Error(`No renderer for finding ${JSON.stringify((unknown as { id: unknown }).id)}`)
     }
   }
+}
+
+function brokerWords(ids: readonly number[]): string {
+  return `${ids.length === 1 ? 'broker' : 'brokers'} ${listWords(ids.map(String))}`
+}
+
+function partitionWords(n: number): string {
+  return `${n} ${n === 1 ? 'partition' : 'partitions'}`
+}
+
+/** What each zone's loss stops: "use1-az1: 2 unwritable, 1 offline". */
+function zoneLossCounts(zones: readonly ZoneLossCount[]): string {
+  return zones
+    .map((z) => {
+      const parts = [
+        ...(z.unwritable > 0 ? [`${z.unwritable} unwritable`] : []),
+        ...(z.offline > 0 ? [`${z.offline} offline`] : []),
+      ]
+      return `${z.zone}: ${parts.join(', ')}`
+    })
+    .join('; ')
+}
+
+const ZONE_LOSS_CAUSE: Record<
+  ZoneLossCause,
+  (p: FindingParams['zone-loss-unavailable']) => string
+> = {
+  'min-isr-equals-rf': (p) =>
+    `Its effective min.insync.replicas ${p.minIsr} equals its replication factor, so losing any` +
+    ' one replica stops acks=all writes' +
+    (p.rf >= 2 && p.rf <= p.zoneCount
+      ? `; with one replica per zone, min.insync.replicas ${p.rf - 1} keeps it writable through a zone loss.`
+      : '.'),
+  'rf-above-zones': (p) =>
+    `Replication factor ${p.rf} on ${p.zoneCount} zones puts ${Math.ceil(p.rf / p.zoneCount)}` +
+    ` replicas of each partition in some zone; with ${p.rf} zones, one replica in each, a zone` +
+    ` loss would leave ${p.rf - 1}.`,
+  'isr-state': () =>
+    "Some replicas are out of the ISR in the scenario's starting state (as imported), so a zone" +
+    ' loss leaves fewer in-sync replicas than the placement alone would.',
+}
+
+/** "e.g. orders-0 has brokers 1 and 4 in use1-az1, so losing it leaves 1 in-sync replica, ..." */
+function stoppedExampleText(topic: string, e: ZoneLossExample, minIsr: number): string {
+  const left =
+    e.inSyncLeft === 0
+      ? 'no in-sync replica'
+      : `${e.inSyncLeft} in-sync ${e.inSyncLeft === 1 ? 'replica' : 'replicas'}`
+  const outcome = e.offline ? ': no leader can be elected' : `, below min.insync.replicas ${minIsr}`
+  return `e.g. ${topic}-${e.partition} has ${brokerWords(e.brokers)} in ${e.zone}, so losing it leaves ${left}${outcome}`
+}
+
+/** What unwritable and offline mean, for the kinds `zones` has. */
+function stoppedMeaning(zones: readonly ZoneLossCount[]): string {
+  const meaning = [
+    ...(zones.some((z) => z.unwritable > 0)
+      ? [
+          'an unwritable partition has a leader but rejects acks=all writes with NOT_ENOUGH_REPLICAS',
+        ]
+      : []),
+    ...(zones.some((z) => z.offline > 0)
+      ? ['an offline partition has no leader, so no client can write to or read from it']
+      : []),
+  ].join('; ')
+  return `${meaning.charAt(0).toUpperCase()}${meaning.slice(1)}.`
+}
+
+function zoneLossText(p: FindingParams['zone-loss-unavailable']): string {
+  return (
+    `Losing one zone stops ${p.affected} of ${partitionWords(p.partitions)} of "${p.topic}"` +
+    ` (${zoneLossCounts(p.zones)}): ${stoppedExampleText(p.topic, p.example, p.minIsr)}.` +
+    ` ${stoppedMeaning(p.zones)} ${ZONE_LOSS_CAUSE[p.cause](p)}`
+  )
+}
+
+function sharedZoneLossText(p: FindingParams['replicas-share-zone'], e: ZoneLossExample): string {
+  const more = p.shared - p.stopped
+  return (
+    `Losing one zone stops ${p.stopped} of ${partitionWords(p.partitions)} of "${p.topic}"` +
+    ` (${zoneLossCounts(p.zones)}), which keep two replicas in one zone while another zone has` +
+    ` none: ${stoppedExampleText(p.topic, e, p.minIsr)}. ${stoppedMeaning(p.zones)}` +
+    (more > 0
+      ? ` ${more} more ${more === 1 ? 'partition shares' : 'partitions share'} a zone but ${more === 1 ? 'stays' : 'stay'} writable.`
+      : '') +
+    ' A broker.rack-aware reassignment spreads them over the zones.'
+  )
 }
 
 /**

@@ -49,23 +49,20 @@ export function worstText(w: WorstCase): string {
 
 /** "In a 60 s run of use1-az1, writes stalled up to 9.2 s; 0 records failed, …". */
 export function clientsText(c: ClientImpact): string {
-  const resumed =
-    c.notResumedPartitions === 0
-      ? ''
-      : `${c.maxStallMs === null ? '' : ' and'} no write was acknowledged again on ${c.notResumedPartitions} of ${plural(c.touchedPartitions, 'partition')} it touched`
-  const stall =
-    c.maxStallMs === null
-      ? c.notResumedPartitions === 0
-        ? 'no write waited on it'
-        : ''
-      : `writes stalled up to ${seconds(c.maxStallMs)}`
+  const felt: string[] = []
+  if (c.maxStallMs !== null) felt.push(`writes stalled up to ${seconds(c.maxStallMs)}`)
+  if (c.notResumedPartitions > 0)
+    felt.push(
+      `no write was acknowledged again on ${c.notResumedPartitions} of ${plural(c.touchedPartitions, 'partition')} it touched`,
+    )
+  if (felt.length === 0) felt.push('no write waited on it')
   const errors = Object.entries(c.errors)
   const errorText =
     errors.length === 0 ? '' : `; errors ${errors.map(([code, n]) => `${code} ×${n}`).join(', ')}`
   const p99 = c.p99LatencyMs === null ? '' : `; producer p99 latency ${latency(c.p99LatencyMs)}`
   return (
-    `In a ${seconds(c.windowMs)} run of ${c.failure}, ${stall}${resumed};` +
-    ` ${plural(c.failedRecords, 'record')} failed, ${c.retriedRecords} retried,` +
+    `In a ${seconds(c.windowMs)} run of ${c.failure}, ${felt.join(' and ')};` +
+    ` ${plural(c.failedRecords, 'record')} failed, ${plural(c.retriedRecords, 'record retry', 'record retries')},` +
     ` ${c.lostAckedRecords} acknowledged ${c.lostAckedRecords === 1 ? 'record' : 'records'} lost${p99}${errorText}.`
   )
 }

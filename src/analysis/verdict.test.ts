@@ -77,7 +77,7 @@ describe('verdict', () => {
       'Does not survive a single zone: use1-az1: 0 offline, 2 unwritable for acks=all, 2 down to one copy (orders 2 of 3 unwritable).',
     )
     expect(classSentences(zone)[1]).toMatch(
-      /^In a 60 s run of use1-az1, writes stalled up to .+; 0 records failed, \d+ retried, 0 acknowledged records lost; producer p99 latency .+; errors .*NOT_ENOUGH_REPLICAS ×\d+/,
+      /^In a 60 s run of use1-az1, writes stalled up to .+; 0 records failed, \d+ record retries, 0 acknowledged records lost; producer p99 latency .+; errors .*NOT_ENOUGH_REPLICAS ×\d+/,
     )
   })
 

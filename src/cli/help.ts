@@ -10,7 +10,8 @@ export const PROGRAM = 'kafka-ha-lab'
 const EXIT_CODES = [
   'Exit codes:',
   '  0  success',
-  '  1  analyze --fail-on: a finding of that severity or worse exists (the report is printed)',
+  '  1  analyze --fail-on: a finding of that severity or worse exists (the report is printed;',
+  '     --fail-on error counts errors, --fail-on warning errors and warnings, never info)',
   '  2  bad input: usage, file, scenario or imported text; one problem a line on stderr',
   '  3  internal error (a bug in the lab): one line on stderr',
 ]
@@ -41,7 +42,7 @@ export function commandHelp(command: Command): string {
     ...flagEntries.map(([name, f]) =>
       f.kind === 'switch' ? `[--${name}]` : `[--${name} ${f.value}]`,
     ),
-  ].join(' ')
+  ]
   const options = [
     ...flagEntries.map(([name, f]) => {
       if (f.kind === 'switch') return [`  --${name}`, ...wrap(f.description, 92).map(indent)]
@@ -51,7 +52,7 @@ export function commandHelp(command: Command): string {
     ['  -h, --help', '      Show this help.'],
   ].flat()
   return lines([
-    `Usage: ${usage}`,
+    ...usageLines(usage),
     '',
     ...command.description.flatMap((p) => [...wrap(p, 98), '']),
     'Arguments:',
@@ -76,6 +77,23 @@ function lines(list: string[]): string {
 }
 
 /** Greedy word wrap. */
+/** `Usage: …` within 100 columns, each `[--flag VALUE]` kept whole, continued under the first. */
+function usageLines(parts: readonly string[]): string[] {
+  const indent = ' '.repeat('Usage: '.length)
+  const out: string[] = []
+  let line = `Usage: ${parts[0] ?? ''}`
+  for (const part of parts.slice(1)) {
+    if (line.length + 1 + part.length <= 100) {
+      line += ` ${part}`
+    } else {
+      out.push(line)
+      line = `${indent}${part}`
+    }
+  }
+  out.push(line)
+  return out
+}
+
 function wrap(text: string, width: number): string[] {
   const out: string[] = []
   let line = ''

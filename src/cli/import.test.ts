@@ -2,7 +2,11 @@
 // file become a scenario that `validate` accepts; the format is detected; --zones works inline and
 // from a file; and every kind of bad input (unparseable lines, bad or incomplete zone maps, the
 // wrong --format) exits 2 with nothing on stdout and one located problem a line on stderr.
+// The zone sources (--zones-from with kafka-configs output or aws kafka list-nodes JSON and
+// --subnets, --assume-msk-numbering), the cluster configs (--defaults, --cluster-config) and
+// --workload are checked the same way, each problem naming its flag and file.
 import { describe, expect, it } from 'vitest'
+import { describeSubnetsJson, kafkaConfigsOutput, listNodesJson } from '../scenario/import-fixtures'
 import { detectFormat } from './commands/import'
 import {
   DESCRIBE_3X,
@@ -168,6 +172,201 @@ describe('import errors', () => {
   it('names a missing input file', async () => {
     await expectBadInput(['nope.txt'], {}, [
       /^nope\.txt: cannot read the file to import: no such file or directory$/,
+    ])
+  })
+})
+
+const BROKERS = kafkaConfigsOutput(
+  { 1: 'use1-az1', 2: 'use1-az2', 3: 'use1-az3' },
+  { 'min.insync.replicas': '2', 'unclean.leader.election.enable': 'true' },
+)
+const NODES = listNodesJson({ 1: 'subnet-a', 2: 'subnet-b', 3: 'subnet-c' })
+const SUBNETS = describeSubnetsJson({
+  'subnet-a': ['us-east-1a', 'use1-az1'],
+  'subnet-b': ['us-east-1b', 'use1-az2'],
+  'subnet-c': ['us-east-1c', 'use1-az3'],
+})
+
+describe('import: zones, cluster configs and a workload', () => {
+  it('reads zones and configs from kafka-configs output with --zones-from', async () => {
+    const { scenario, stderr } = await importAndValidate(['d.txt', '--zones-from', 'b.txt'], {
+      'd.txt': DESCRIBE_ZK,
+      'b.txt': BROKERS,
+    })
+    expect(scenario).toMatchObject({
+      cluster: {
+        zones: ZONES,
+        config: { 'min.insync.replicas': 2, 'unclean.leader.election.enable': true },
+      },
+      topics: [{ name: 'payments' }],
+    })
+    // KRaft from process.roles wins over the ZooKeeper-era look of the describe output.
+    expect(scenario).toMatchObject({ cluster: { controller: 'kraft' } })
+    expect(stderr).not.toMatch(/min\.insync\.replicas, so/)
+  })
+
+  it('reads zones from aws kafka list-nodes with --subnets, or both in one file', async () => {
+    const apart = await importAndValidate(
+      ['d.txt', '--zones-from', 'n.json', '--subnets', 's.json'],
+      { 'd.txt': DESCRIBE_3X, 'n.json': NODES, 's.json': SUBNETS },
+    )
+    const together = await importAndValidate(['d.txt', '--zones-from', 'both.json'], {
+      'd.txt': DESCRIBE_3X,
+      'both.json': `${NODES}${SUBNETS}`,
+    })
+    const inline = await importAndValidate(['d.txt', '--zones', ZONE_MAP], { 'd.txt': DESCRIBE_3X })
+    expect(apart.stdout).toBe(inline.stdout)
+    expect(together.stdout).toBe(inline.stdout)
+  })
+
+  it('applies --defaults by zone count and --cluster-config over it', async () => {
+    const { scenario } = await importAndValidate(
+      [
+        'd.txt',
+        '--zones',
+        '1=a,2=b,3=a',
+        '--defaults',
+        'msk',
+        '--cluster-config',
+        'unclean.leader.election.enable=false',
+      ],
+      { 'd.txt': DESCRIBE_3X },
+    )
+    expect(scenario).toMatchObject({
+      cluster: {
+        config: {
+          'min.insync.replicas': 1,
+          'default.replication.factor': 2,
+          'unclean.leader.election.enable': false,
+        },
+      },
+    })
+  })
+
+  it("warns when nothing gives the brokers' min.insync.replicas", async () => {
+    const { stderr } = await importAndValidate(['d.txt', '--zones', ZONE_MAP], {
+      'd.txt': DESCRIBE_ZK,
+    })
+    expect(stderr).toMatch(
+      /^--cluster-config: warning: nothing gives the brokers' min.insync.replicas, so 1 topic without an override \(payments\) get Apache Kafka's default 1/m,
+    )
+  })
+
+  it('assumes MSK numbering with a warning, and adds a workload', async () => {
+    const { scenario, stderr } = await importAndValidate(
+      ['d.txt', '--assume-msk-numbering', '3', '--workload-rate', '20', '--record-bytes', '512'],
+      { 'd.txt': DESCRIBE_3X },
+    )
+    expect(scenario).toMatchObject({
+      cluster: { zones: ['az1', 'az2', 'az3'] },
+      clients: [
+        {
+          kind: 'producer',
+          id: 'orders-producer',
+          recordsPerSecond: 20,
+          recordBytes: 512,
+          config: { acks: 'all' },
+        },
+        { kind: 'consumer', id: 'orders-consumer', group: 'orders-group' },
+      ],
+    })
+    expect(stderr).toMatch(
+      /^--assume-msk-numbering: warning: zones assumed from MSK's broker numbering/m,
+    )
+    const named = await importAndValidate(
+      ['d.txt', '--assume-msk-numbering', 'use1-az4,use1-az6,use1-az1', '--workload'],
+      { 'd.txt': DESCRIBE_3X },
+    )
+    expect(named.scenario).toMatchObject({
+      cluster: { zones: ['use1-az1', 'use1-az4', 'use1-az6'] },
+      clients: [{ recordsPerSecond: 100 }, {}],
+    })
+  })
+})
+
+describe('import errors: zones, cluster configs and a workload', () => {
+  async function expectBadInput(argv: string[], files: Record<string, string>, lines: RegExp[]) {
+    const result = await runMain(['import', ...argv], files)
+    expect(result.stdout).toBe('')
+    expect(result.code).toBe(2)
+    const got = result.stderr.split('\n')
+    expect(got.pop()).toBe('')
+    expect(got).toHaveLength(lines.length)
+    got.forEach((line, i) => expect(line).toMatch(lines[i]!))
+  }
+
+  it('names the file and line of a kafka-configs problem', async () => {
+    await expectBadInput(
+      ['d.txt', '--zones-from', 'b.txt'],
+      {
+        'd.txt': DESCRIBE_3X,
+        'b.txt': BROKERS.replace('broker.rack=use1-az2', 'broker.rack=null'),
+      },
+      [/^--zones-from b\.txt, line 13: broker 2 has no broker\.rack \(null\)/],
+    )
+  })
+
+  it('names the brokers kafka-configs output leaves out', async () => {
+    await expectBadInput(
+      ['d.txt', '--zones-from', 'b.txt'],
+      { 'd.txt': DESCRIBE_3X, 'b.txt': kafkaConfigsOutput({ 1: 'a', 2: 'b' }) },
+      [
+        /^--zones-from b\.txt: the kafka-configs output has no "All configs for broker N" section for broker 3;/,
+      ],
+    )
+  })
+
+  it('asks for describe-subnets, naming the subnets, and places its problems', async () => {
+    await expectBadInput(
+      ['d.txt', '--zones-from', 'n.json'],
+      { 'd.txt': DESCRIBE_3X, 'n.json': NODES },
+      [
+        /^--zones-from n\.json: .*aws ec2 describe-subnets --subnet-ids subnet-a subnet-b subnet-c$/,
+      ],
+    )
+    await expectBadInput(
+      ['d.txt', '--zones-from', 'n.json', '--subnets', 's.json'],
+      { 'd.txt': DESCRIBE_3X, 'n.json': NODES, 's.json': '{"Subnets": [{"SubnetId": 7}]}' },
+      [
+        /^--subnets s\.json, describe-subnets Subnets\[0\]\.SubnetId: must be a subnet id \(got the number 7\)$/,
+      ],
+    )
+  })
+
+  it('rejects two ways of giving zones, and --subnets alone', async () => {
+    await expectBadInput(
+      ['d.txt', '--zones', ZONE_MAP, '--assume-msk-numbering', '3'],
+      { 'd.txt': DESCRIBE_3X },
+      [/^--assume-msk-numbering: gives the zones a second way \(with --zones\)/],
+    )
+    await expectBadInput(['d.txt', '--subnets', 's.json'], { 'd.txt': DESCRIBE_3X }, [
+      /^--subnets: goes with --zones-from/,
+    ])
+  })
+
+  it('rejects numbering that does not fit, and bad config and workload values', async () => {
+    await expectBadInput(['d.txt', '--assume-msk-numbering', '2'], { 'd.txt': DESCRIBE_3X }, [
+      /^--assume-msk-numbering: MSK's numbering cannot be assumed: 3 brokers do not divide evenly over 2 zones/,
+    ])
+    await expectBadInput(
+      ['d.txt', '--cluster-config', 'min.insync.replicas=two,retention.ms=1'],
+      { 'd.txt': DESCRIBE_3X },
+      [
+        /^--cluster-config\[0\]: min\.insync\.replicas="two" is not a whole number$/,
+        /^--cluster-config\[1\]: "retention\.ms" is not one of/,
+      ],
+    )
+    await expectBadInput(['d.txt', '--workload-rate', '0'], { 'd.txt': DESCRIBE_3X }, [
+      /^--workload-rate: must be an integer from 1 to 1000000 \(got "0"\)/,
+    ])
+    await expectBadInput(['d.txt', '--defaults', 'aws'], { 'd.txt': DESCRIBE_3X }, [
+      /^--defaults: must be one of "msk", "apache" \(got "aws"\)/,
+    ])
+  })
+
+  it('names a missing --zones-from file', async () => {
+    await expectBadInput(['d.txt', '--zones-from', 'nope.txt'], { 'd.txt': DESCRIBE_3X }, [
+      /^--zones-from: cannot read nope\.txt: no such file or directory; give the file holding/,
     ])
   })
 })

@@ -14,7 +14,12 @@ export interface ImportOptions {
    * `{ "1": "use1-az1" }`. Without it every broker goes to one zone, "unknown-zone", with a
    * warning; with it, every broker must be mapped.
    */
-  zones?: string | Record<string, string>
+  zones?: string | Record<string, string> | Map<BrokerId, ZoneName>
+  /**
+   * Where `zones` came from, for the wording of a broker it leaves out: a typed map (default),
+   * kafka-configs output or aws kafka list-nodes.
+   */
+  zonesFrom?: 'map' | 'kafka-configs' | 'list-nodes'
   /** Default: a name saying what was imported. */
   name?: string
   description?: string
@@ -30,10 +35,13 @@ export function placeBrokers(
   zones: ImportOptions['zones'],
   problems: Problem[],
   warnings: Problem[],
+  zonesFrom: ImportOptions['zonesFrom'] = 'map',
 ): { zones: ZoneName[]; brokers: BrokerSpec[] } {
   const all = new Set(ids)
   let zoneByBroker = new Map<BrokerId, ZoneName>()
-  if (zones !== undefined) {
+  if (zones instanceof Map) {
+    zoneByBroker = zones
+  } else if (zones !== undefined) {
     const parsed = typeof zones === 'string' ? parseZoneMap(zones) : zoneMapFromObject(zones)
     if (!parsed.ok) problems.push(...parsed.problems)
     else zoneByBroker = parsed.zoneByBroker
@@ -63,17 +71,23 @@ export function placeBrokers(
   // Brokers named only in the map (no replicas yet) are still part of the cluster.
   for (const id of zoneByBroker.keys()) all.add(id)
   const missing = sorted().filter((id) => !zoneByBroker.has(id))
-  if (missing.length > 0) {
-    problems.push(
-      note(
-        'zoneMap',
-        `no zone for broker${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; add ${missing.map((id) => `${id}=<zone>`).join(',')}`,
-      ),
-    )
-  }
+  if (missing.length > 0) problems.push(note('zoneMap', missingText(missing, zonesFrom)))
   const brokers = sorted().map((id) => ({ id, zone: zoneByBroker.get(id) ?? UNKNOWN_ZONE }))
   const zoneNames = [...new Set(brokers.map((b) => b.zone))].sort(compareText)
   return { zones: zoneNames, brokers }
+}
+
+/** Brokers the input names but the zone source leaves out, in the zone source's terms. */
+function missingText(missing: BrokerId[], from: ImportOptions['zonesFrom']): string {
+  const s = missing.length > 1 ? 's' : ''
+  switch (from) {
+    case 'kafka-configs':
+      return `the kafka-configs output has no "All configs for broker N" section for broker${s} ${ranges(missing)}; run it without --entity-name, so that it describes every broker`
+    case 'list-nodes':
+      return `aws kafka list-nodes lists no broker${s} ${ranges(missing)}; paste the whole output (every page)`
+    default:
+      return `no zone for broker${s} ${missing.join(', ')}; add ${missing.map((id) => `${id}=<zone>`).join(',')}`
+  }
 }
 
 /** Returns the scenario when it validates, else the reader's problems (a bug in an importer). */

@@ -214,7 +214,13 @@ function importDescribeText(text: string, options: ImportOptions): ImportResult 
     for (const replicas of Object.values(topic.assignment ?? {}))
       replicas.forEach((id) => brokerIds.add(id))
   }
-  const { zones, brokers } = placeBrokers(brokerIds, options.zones, state.problems, state.warnings)
+  const { zones, brokers } = placeBrokers(
+    brokerIds,
+    options.zones,
+    state.problems,
+    state.warnings,
+    options.zonesFrom,
+  )
   topics.forEach((topic) => {
     const rf = topic.replicationFactor ?? 1
     if (topic.assignment === undefined && rf > brokers.length && brokers.length > 0) {

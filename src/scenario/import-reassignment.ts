@@ -115,7 +115,13 @@ function importReassignmentText(text: string, options: ImportOptions): ImportRes
   )
   const topics = buildTopics(entries, problems, warnings)
   const brokerIds = new Set(entries.flatMap((e) => e.replicas))
-  const { zones, brokers } = placeBrokers(brokerIds, options.zones, problems, warnings)
+  const { zones, brokers } = placeBrokers(
+    brokerIds,
+    options.zones,
+    problems,
+    warnings,
+    options.zonesFrom,
+  )
   const scenario: ScenarioFile = {
     version: 1,
     name:

@@ -1,8 +1,10 @@
 /**
- * `analyze <scenario.json> [--format json|markdown] [--fail-on error|warning]`: the static
- * design review (survivability matrix and best-practice findings) as JSON or Markdown. With
+ * `analyze <scenario.json> [--format json|markdown] [--fail-on error|warning] [--no-client-runs]`:
+ * the design review (verdict, survivability matrix and best-practice findings) as JSON or
+ * Markdown; the verdict's client figures come from a short simulation of each class's worst case. With
  * `--fail-on` it is a CI gate: exit code 1 when a finding of that severity or worse exists, with
- * the report still printed so the build log shows why.
+ * the report still printed so the build log shows why. `info` is not a gate level: an info
+ * finding describes no risk, so it never fails a build.
  */
 import { analysisToMarkdown, analyze, type Severity } from '../../analysis/index'
 import { EXIT_FINDINGS, EXIT_OK, jsonText } from '../io'
@@ -18,9 +20,22 @@ export const analyzeCommand: Command = {
     'Computes, without simulating, what each single broker, single zone, broker pair and ' +
       'zone-plus-broker failure does to every partition (offline, unwritable with acks=all, ' +
       'needing an unclean election, control plane lost), and checks the scenario against Kafka ' +
-      'and Amazon MSK high-availability practice. Findings have a severity: error, warning or info.',
-    'With --fail-on, the exit code is 1 when a finding of that severity or worse exists; the ' +
-      'report is printed either way.',
+      'and Amazon MSK high-availability practice. Each finding has a severity:',
+    'error: the layout loses availability in a failure it is meant to survive, or cannot work ' +
+      'as given; e.g. losing one zone leaves partitions offline or with fewer in-sync replicas ' +
+      'than min.insync.replicas (acks=all writes fail with NOT_ENOUGH_REPLICAS), or a topic has ' +
+      'replication factor 1.',
+    'warning: a risk short of that, e.g. acks=1, unclean leader election, replicas sharing a ' +
+      'zone while a zone loss still leaves min.insync.replicas in sync.',
+    'info: a note that describes no risk, e.g. a setting a real cluster ignores, or what an ' +
+      'upgrade needs.',
+    'The verdict comes first: per failure class, how many cases lose availability or put data ' +
+      'at risk, the worst case and its topics, and — from a 60 s simulation of that worst case, ' +
+      'when the scenario has producers — what the clients would see (longest stall, records ' +
+      'failed and lost, p99 latency, error codes). --no-client-runs skips those runs.',
+    'With --fail-on error the exit code is 1 when any error exists; with --fail-on warning, ' +
+      'when any error or warning exists. Info findings never fail (--fail-on info is rejected ' +
+      'as bad input, exit code 2). The report is printed either way.',
   ],
   args: {
     positionals: [{ name: 'scenario.json', description: 'the scenario file (- for stdin)' }],
@@ -35,7 +50,14 @@ export const analyzeCommand: Command = {
         kind: 'choice',
         choices: ['error', 'warning'],
         value: 'SEVERITY',
-        description: 'Exit with code 1 when a finding of this severity or worse exists.',
+        description:
+          'Exit with code 1 when a finding of this severity or worse exists: error fails on ' +
+          'errors only, warning on warnings and errors. Info findings never fail.',
+      },
+      'no-client-runs': {
+        kind: 'switch',
+        description:
+          'Skip the verdict\u2019s simulation runs (one per failure class; seconds each on a large cluster).',
       },
     },
   },
@@ -46,7 +68,7 @@ export const analyzeCommand: Command = {
   async execute(args, io) {
     const [path = ''] = args.positionals
     const { spec, warnings } = await loadScenario(io, path)
-    const report = analyze(spec)
+    const report = analyze(spec, { clientRuns: args.flags['no-client-runs'] !== 'true' })
     const stdout =
       args.flags['format'] === 'markdown' ? analysisToMarkdown(report, spec) : jsonText(report)
     const failOn = args.flags['fail-on'] as Severity | undefined

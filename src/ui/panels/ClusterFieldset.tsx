@@ -1,7 +1,9 @@
 /**
  * The Kafka version, zones, brokers per zone, the control plane (KRaft quorum or ZooKeeper
  * ensemble) and the capacity: broker type and storage. The version picker says under it what the
- * engine does differently on that version.
+ * engine does differently on that version. Choosing a broker type that fixes cluster configs
+ * (Express: min.insync.replicas 2, default.replication.factor 3, unclean election off) shows
+ * those values in the broker config fields.
  */
 import type { ControllerMode, SimulationSpec } from '../../engine/spec'
 import {
@@ -11,6 +13,7 @@ import {
   versionSummary,
 } from '../../analysis/version'
 import { MAX_ZONES } from '../../scenario/fields'
+import { mergedClusterConfig } from '../../scenario/normalize'
 import { BrokerTypeFieldset } from './BrokerTypeFieldset'
 import { type ConfigForm, type FieldProblems, topologyOf, withKafkaVersion } from './config-form'
 import { Field, INPUT_CLASS, fieldGridStyle, longestLabel } from './Field'
@@ -29,6 +32,18 @@ const CONTROLLER_MODES: Record<ControllerMode, string> = {
 const SPREAD = 'Spread over the zones'
 const GONE_ZONE = 'A zone that no longer exists'
 const allIn = (zone: string) => `All in ${zone}`
+
+/** The cluster configs a broker type sets (Express's fixed settings), shown in the form. */
+function showTypeDefaults(form: ConfigForm): void {
+  if (form.brokerType === 'none') return
+  const typed = mergedClusterConfig(undefined, form.kafkaVersion, form.brokerType)
+  const plain = mergedClusterConfig(undefined, form.kafkaVersion)
+  for (const key of ['min.insync.replicas', 'default.replication.factor'] as const) {
+    if (typed[key] !== plain[key]) form.numeric[key] = String(typed[key])
+  }
+  const unclean = 'unclean.leader.election.enable'
+  if (typed[unclean] !== plain[unclean]) form.flags[unclean] = typed[unclean]
+}
 
 export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldsetProps) {
   const topology = topologyOf(form, base)
@@ -171,7 +186,17 @@ export function ClusterFieldset({ form, base, errors, onChange }: ClusterFieldse
           </select>
         )}
       </Field>
-      <BrokerTypeFieldset form={form} errors={errors} onChange={onChange} />
+      <BrokerTypeFieldset
+        form={form}
+        errors={errors}
+        onChange={(edit) =>
+          onChange((f) => {
+            const before = f.brokerType
+            edit(f)
+            if (f.brokerType !== before) showTypeDefaults(f)
+          })
+        }
+      />
     </fieldset>
   )
 }

@@ -88,6 +88,8 @@ export type LimitKey = (typeof LIMIT_KEYS)[number]
 export type StorageKey = (typeof STORAGE_KEYS)[number]
 
 export const NUMERIC_BROKER_KEYS = [
+  'min.insync.replicas',
+  'default.replication.factor',
   'replica.lag.time.max.ms',
   'broker.session.timeout.ms',
   'zookeeper.session.timeout.ms',
@@ -361,8 +363,16 @@ export function formToScenario(
     controllerCount ?? Math.max(1, base.cluster.controllers.length),
   )
   const config: Record<string, unknown> = { ...file.cluster.config }
-  for (const key of typeDefaultedKeys(form.brokerType, form.kafkaVersion)) delete config[key]
-  for (const key of NUMERIC_BROKER_KEYS) config[key] = jsonValue(form.numeric[key])
+  const typeDefaulted: readonly string[] = typeDefaultedKeys(form.brokerType, form.kafkaVersion)
+  for (const key of typeDefaulted) delete config[key]
+  for (const key of NUMERIC_BROKER_KEYS) {
+    // A value the broker type fixes (Express: min.insync.replicas 2, RF 3) is written only when
+    // the form changed it, so that choosing the type gives its values; a changed one the reader
+    // names at its field.
+    const untouched = form.numeric[key] === String(base.cluster.config[key])
+    if (typeDefaulted.includes(key) && untouched) continue
+    config[key] = jsonValue(form.numeric[key])
+  }
   for (const key of OPTIONAL_BROKER_KEYS) {
     const text = form.optional[key]
     if (text.trim() === '') delete config[key]

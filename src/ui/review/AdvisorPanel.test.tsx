@@ -1,7 +1,8 @@
 /**
  * The advisor panel in jsdom: it lists `advise(spec)` findings with severity as text, message and
- * path; a fix button applies the fix with `applyFix` and hands the next spec over; a clean
- * layout says there is nothing to fix.
+ * path; errors, warnings and info differ in word and colour (info neutral); a fix button applies
+ * the fix with `applyFix` and hands the next spec over; a clean layout says there is nothing to
+ * fix.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -63,6 +64,38 @@ describe('AdvisorPanel', () => {
       expect(screen.getByRole('alert').textContent).toMatch(/Unknown client "p1"/)
     }
     expect(onApplyFix).not.toHaveBeenCalled()
+  })
+
+  it('shows errors red, warnings orange and info neutral, each with its word', () => {
+    // RF 3 with min.insync.replicas 3 on 3 zones: losing any zone stops acks=all writes (error,
+    // zone-loss-unavailable) and one broker down does too (warning, min-isr-equals-rf); a ZooKeeper
+    // cluster on 3.9 gets the note that 4.0 removed ZooKeeper (info).
+    const spec = buildSpec({
+      controller: 'zookeeper',
+      topics: [
+        {
+          name: 'strict',
+          partitions: 1,
+          replicationFactor: 3,
+          config: { 'min.insync.replicas': 3 },
+        },
+      ],
+    })
+    render(<AdvisorPanel spec={spec} onApplyFix={vi.fn()} />)
+    const items = within(screen.getByRole('region', { name: 'Advisor' })).getAllByRole('listitem')
+    const item = (id: string) => items.find((li) => li.textContent?.includes(id))!
+    const expected = [
+      ['zone-loss-unavailable', '✖ Error', 'text-danger'],
+      ['min-isr-equals-rf', '▲ Warning', 'text-out-of-sync'],
+      ['zookeeper-removed-in-4', 'ℹ Info', 'text-muted'],
+    ] as const
+    for (const [id, label, colour] of expected) {
+      expect(item(id).textContent, id).toMatch(new RegExp(`^${label}${id}at `))
+      expect(item(id).className, id).toContain(colour)
+    }
+    const others = ['text-danger', 'text-out-of-sync', 'text-in-sync']
+    expect(others.some((c) => item('zookeeper-removed-in-4').className.includes(c))).toBe(false)
+    expect(screen.getByRole('status').textContent).toBe('3 findings: 1 error, 1 warning, 1 info.')
   })
 
   it('says so when there is nothing to fix', () => {

@@ -42,6 +42,12 @@ export function AdvisorPanel({ spec, onApplyFix }: AdvisorPanelProps) {
         Checks the configuration against Kafka and Amazon MSK high-availability practice, like{' '}
         <code>kafka-ha-lab analyze</code>. A fix changes the configuration and restarts the run.
       </p>
+      <p className="text-muted">
+        Error: a failure the layout is meant to survive, such as losing one zone, takes partitions
+        offline or stops acks=all writes, or the layout cannot work as given. Warning: a risk short
+        of that. Info: a note that describes no risk; <code>analyze --fail-on</code> never fails on
+        it.
+      </p>
       <p role="status">
         {findings.length === 0
           ? 'No findings: the configuration follows every practice the advisor checks.'

@@ -1,7 +1,9 @@
 /**
  * A list of advisor findings: severity as an icon and a word (never colour alone), the message,
  * the JSON path it concerns, and, when `onFix` is given and the finding has a fix, a button
- * labelled with the fix. The text comes from `renderFinding` and `renderFixLabel`.
+ * labelled with the fix. The text comes from `renderFinding` and `renderFixLabel`. Errors are
+ * red and warnings orange; info, which describes no risk, is neutral (muted, like other notes),
+ * so it does not read as an alarm.
  */
 import type { Finding, Fix, Severity } from '../../analysis/index'
 import { renderFinding, renderFixLabel } from '../../analysis/index'
@@ -14,7 +16,7 @@ export interface FindingListProps {
 const SEVERITY: Record<Severity, { icon: string; label: string; className: string }> = {
   error: { icon: '✖', label: 'Error', className: 'border-l-danger text-danger' },
   warning: { icon: '▲', label: 'Warning', className: 'border-l-out-of-sync text-out-of-sync' },
-  info: { icon: 'ℹ', label: 'Info', className: 'border-l-in-sync text-in-sync' },
+  info: { icon: 'ℹ', label: 'Info', className: 'border-l-muted text-muted' },
 }
 
 export function FindingList({ findings, onFix }: FindingListProps) {
