@@ -2,7 +2,8 @@
  * Dashboard figures for `npm run bench`: runs the timing Playwright specs and prints their
  * annotations — default-scenario frame timing at 1× and 100× (and throughput with the frame-rate
  * limit off), first paint of the default scenario on a cold load, and on the reference cluster
- * click → menu painted and crash → broker painted offline — plus the gzipped size of the initial
+ * click → menu painted and crash → broker painted offline, and its survivability matrix scrolled
+ * through (frames and long tasks) — plus the gzipped size of the initial
  * JavaScript of the fresh build. Figures only, never asserted (machines are noisy).
  */
 import { spawnSync } from 'node:child_process'
@@ -20,6 +21,7 @@ const run = spawnSync(
     'e2e/frame-timing.spec.ts',
     'e2e/first-paint.spec.ts',
     'e2e/reference-cluster.spec.ts',
+    'e2e/matrix-review.spec.ts',
     '--reporter=json',
   ],
   {

@@ -84,6 +84,40 @@ test('the reference cluster: 4,278 failures, scrolled to the last one', async ({
   })
   await expect(last).toBeVisible({ timeout: 5_000 })
   await expect(last).toHaveAccessibleName(lastName)
+  // A sweep from the top to the end, one step a frame: frames and long tasks (npm run bench).
+  const sweep = await page.evaluate(
+    () =>
+      new Promise<{ frames: number[]; longTasks: number[] }>((resolve) => {
+        const scroller = document.querySelector('[role="grid"]')!.parentElement!
+        const longTasks: number[] = []
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasks.push(entry.duration)
+        })
+        observer.observe({ type: 'longtask', buffered: false })
+        const steps = 60
+        const frames: number[] = []
+        let step = 0
+        let lastAt = performance.now()
+        const next = (now: number) => {
+          frames.push(now - lastAt)
+          lastAt = now
+          scroller.scrollTop = (scroller.scrollHeight * step) / steps
+          if (++step <= steps) requestAnimationFrame(next)
+          else {
+            observer.disconnect()
+            resolve({ frames, longTasks })
+          }
+        }
+        scroller.scrollTop = 0
+        requestAnimationFrame(next)
+      }),
+  )
+  const sorted = sweep.frames.slice(1).sort((a, b) => a - b)
+  test.info().annotations.push({
+    type: 'timing',
+    description: `matrix of 4,278 rows, swept top to end in 60 frames: median frame ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1)} ms, long tasks ${sweep.longTasks.length} (max ${Math.round(Math.max(0, ...sweep.longTasks))} ms)`,
+  })
+  expect(Math.max(0, ...sweep.longTasks)).toBeLessThan(1000)
   expect(await grid.getByRole('row').count()).toBeLessThan(60)
 
   // The keyboard: Home from the active row goes back to the first failure, End to the last.
