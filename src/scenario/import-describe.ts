@@ -19,7 +19,7 @@
 import type { BrokerId, ControllerMode, InitialPartitionState, TopicConfig } from '../engine/spec'
 import { MAX_PARTITIONS, TOPIC_NAME_PATTERN } from './fields'
 import { finish, placeBrokers, ranges, type ImportOptions } from './import-common'
-import { note, problem, quote, showValue } from './text'
+import { infoNote, note, problem, quote, showValue } from './text'
 import type { ImportResult, Problem, ScenarioFile, ScenarioTopic } from './types'
 
 export type { ImportOptions } from './import-common'
@@ -197,7 +197,7 @@ function importDescribeText(text: string, options: ImportOptions): ImportResult 
   }
   for (const column of state.unknownColumns) {
     state.warnings.push(
-      note('$', `column ${JSON.stringify(column)} is not understood and was ignored`),
+      infoNote('$', `column ${JSON.stringify(column)} is not understood and was ignored`),
     )
   }
   if (state.offline.length > 0) {
@@ -245,7 +245,7 @@ function importDescribeText(text: string, options: ImportOptions): ImportResult 
   if (state.elrSeen) {
     scenario.cluster.config = { 'eligible.leader.replicas.enable': true }
     state.warnings.push(
-      note(
+      infoNote(
         '$',
         'the Elr/LastKnownElr columns list replicas, so eligible leader replicas (KIP-966) are on: eligible.leader.replicas.enable is set to true',
       ),
@@ -259,7 +259,7 @@ function controllerMode(state: State, options: ImportOptions): ControllerMode {
   if (state.oldFormat) return 'zookeeper'
   if (!state.elrSeen) {
     state.warnings.push(
-      note(
+      infoNote(
         '$',
         'the output does not show whether the cluster runs KRaft or ZooKeeper; assumed KRaft (set the controller option to change it)',
       ),
@@ -345,7 +345,7 @@ function readConfigs(state: State, line: Line, text: string): TopicConfig {
   }
   if (ignored.length > 0) {
     state.warnings.push(
-      note(
+      infoNote(
         lineAt(line.number),
         `ignored configs the simulator does not model: ${ignored.join(', ')}`,
       ),
@@ -402,7 +402,7 @@ function readPartition(state: State, line: Line): void {
       return
     }
     state.warnings.push(
-      note(
+      infoNote(
         lineAt(line.number),
         `observers ${observers.join(',')} are not modelled and were left out`,
       ),

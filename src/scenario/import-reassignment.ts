@@ -10,7 +10,17 @@
 import { TOPIC_NAME_PATTERN, MAX_INT32, MAX_PARTITIONS } from './fields'
 import { finish, placeBrokers, ranges, type ImportOptions } from './import-common'
 import { parseJson } from './json'
-import { at, describeValue, hasOwn, isRecord, note, problem, quote, showValue } from './text'
+import {
+  at,
+  describeValue,
+  hasOwn,
+  isRecord,
+  infoNote,
+  note,
+  problem,
+  quote,
+  showValue,
+} from './text'
 import type { ImportResult, Problem, ScenarioFile, ScenarioTopic } from './types'
 
 interface Entry {
@@ -235,7 +245,7 @@ function readLogDirs(
       ),
     )
   } else if (dirs.some((d) => d !== 'any')) {
-    warnings.push(note(dirsPath, 'log directories are not modelled and were ignored'))
+    warnings.push(infoNote(dirsPath, 'log directories are not modelled and were ignored'))
   }
 }
 

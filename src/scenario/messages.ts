@@ -218,7 +218,17 @@ export type ProblemCode = keyof ProblemParams
  * rest, kept for logs and older callers; show problems with `renderProblem`.
  */
 export type Problem = {
-  [C in ProblemCode]: { code: C; path: string; params: ProblemParams[C]; message: string }
+  [C in ProblemCode]: {
+    code: C
+    path: string
+    params: ProblemParams[C]
+    message: string
+    /**
+     * A warning that describes no risk, only what the model does with the input (a setting it
+     * ignores, a mode it assumed): shown as info, never as a warning.
+     */
+    level?: 'info'
+  }
 }[ProblemCode]
 
 /** The code and params of a problem, without where it is. */

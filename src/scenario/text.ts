@@ -114,4 +114,9 @@ export function note(path: string, text: string): Problem {
   return makeProblem(path, 'untranslated', { text })
 }
 
+/** A `note` that describes no risk (an input the model ignores, a mode it assumed): level info. */
+export function infoNote(path: string, text: string): Problem {
+  return { ...note(path, text), level: 'info' }
+}
+
 export { movedProblem, showValue } from './messages'

@@ -27,7 +27,8 @@ export function warningLines(file: string, warnings: readonly Problem[]): string
   return inFile(file, warnings).map(warningLine)
 }
 
-/** `path: warning: message`. */
+/** `path: warning: message`, or `path: info: message` for a note that describes no risk. */
 export function warningLine(warning: Problem): string {
-  return problemLine(warning, 'warning: ')
+  const info = 'level' in warning && warning.level === 'info'
+  return problemLine(warning, info ? 'info: ' : 'warning: ')
 }

@@ -14,6 +14,20 @@ export interface ReviewState {
   error: string | null
 }
 
+/**
+ * A later stage of the same review keeps the earlier stage's matrix rows and roll-up (the worker
+ * sends copies): the matrix's filters and selection key on them and would otherwise reset when
+ * the client figures arrive.
+ */
+function keepRows(previous: ReviewResult | null, next: ReviewResult): ReviewResult {
+  if (previous === null) return next
+  return {
+    ...next,
+    report: { ...next.report, failures: previous.report.failures },
+    topics: previous.topics,
+  }
+}
+
 export function useReview(spec: SimulationSpec): ReviewState {
   const [state, setState] = useState<ReviewState>({ result: null, running: null, error: null })
   useEffect(() => {
@@ -22,7 +36,7 @@ export function useReview(spec: SimulationSpec): ReviewState {
       if (message.kind === 'review')
         setState((s) => ({
           ...s,
-          result: message.result,
+          result: keepRows(s.result, message.result),
           running: message.result.complete ? null : s.running,
         }))
       else if (message.kind === 'reviewProgress')
