@@ -7,7 +7,7 @@
  */
 import { analyze, type AnalysisReport } from '../analysis/index'
 import { topicRollup, type TopicRollup } from '../analysis/survivability-detail'
-import { verdict } from '../analysis/verdict'
+import { verdict, type Verdict } from '../analysis/verdict'
 import type { FailureKind } from '../analysis/survivability'
 import type { SimulationSpec } from '../engine/spec'
 
@@ -20,12 +20,15 @@ export interface ReviewResult {
 
 export type ReviewMessage =
   | { kind: 'review'; result: ReviewResult }
+  /** The second stage: the verdict with its client figures (the rows stay as first sent). */
+  | { kind: 'verdict'; verdict: Verdict }
   | { kind: 'reviewProgress'; running: FailureKind; index: number; total: number }
   | { kind: 'error'; message: string }
 
 /**
- * Computes the review in two stages: first without client runs, then with them, calling `post`
- * after each stage and before each run.
+ * Computes the review in two stages: the report without client runs, then the verdict with
+ * them (only the verdict crosses again: the matrix of a large cluster is thousands of rows, and
+ * the view keeps the ones it has), calling `post` after each stage and before each run.
  */
 export function computeReview(spec: SimulationSpec, post: (message: ReviewMessage) => void): void {
   const report = analyze(spec)
@@ -37,7 +40,7 @@ export function computeReview(spec: SimulationSpec, post: (message: ReviewMessag
     clientRuns: true,
     onRun: (running, index, total) => post({ kind: 'reviewProgress', running, index, total }),
   })
-  post({ kind: 'review', result: { report: { ...report, verdict: full }, topics, complete: true } })
+  post({ kind: 'verdict', verdict: full })
 }
 
 export interface ReviewHandle {

@@ -18,6 +18,9 @@ function stages(spec: SimulationSpec): ReviewResult[] {
   const out: ReviewResult[] = []
   computeReview(spec, (m: ReviewMessage) => {
     if (m.kind === 'review') out.push(m.result)
+    const last = out.at(-1)
+    if (m.kind === 'verdict' && last !== undefined)
+      out.push({ ...last, report: { ...last.report, verdict: m.verdict }, complete: true })
   })
   return out
 }

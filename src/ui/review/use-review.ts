@@ -14,20 +14,6 @@ export interface ReviewState {
   error: string | null
 }
 
-/**
- * A later stage of the same review keeps the earlier stage's matrix rows and roll-up (the worker
- * sends copies): the matrix's filters and selection key on them and would otherwise reset when
- * the client figures arrive.
- */
-function keepRows(previous: ReviewResult | null, next: ReviewResult): ReviewResult {
-  if (previous === null) return next
-  return {
-    ...next,
-    report: { ...next.report, failures: previous.report.failures },
-    topics: previous.topics,
-  }
-}
-
 export function useReview(spec: SimulationSpec): ReviewState {
   const [state, setState] = useState<ReviewState>({ result: null, running: null, error: null })
   useEffect(() => {
@@ -36,9 +22,24 @@ export function useReview(spec: SimulationSpec): ReviewState {
       if (message.kind === 'review')
         setState((s) => ({
           ...s,
-          result: keepRows(s.result, message.result),
+          result: message.result,
           running: message.result.complete ? null : s.running,
         }))
+      else if (message.kind === 'verdict')
+        // The second stage: the same rows (the matrix's filters key on them), the full verdict.
+        setState((s) =>
+          s.result === null
+            ? s
+            : {
+                ...s,
+                running: null,
+                result: {
+                  ...s.result,
+                  report: { ...s.result.report, verdict: message.verdict },
+                  complete: true,
+                },
+              },
+        )
       else if (message.kind === 'reviewProgress')
         setState((s) => ({
           ...s,
