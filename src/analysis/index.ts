@@ -8,11 +8,12 @@ export { assumptionText, survivabilityMatrix } from './survivability'
 export type {
   FailureDetail,
   PartitionOutcome,
+  SurvivorLoad,
   TopicClassRollup,
   TopicOutcome,
   TopicRollup,
 } from './survivability-detail'
-export { failureDetail, topicRollup } from './survivability-detail'
+export { failureDetail, survivorLoads, topicRollup } from './survivability-detail'
 export type {
   Finding,
   FindingData,

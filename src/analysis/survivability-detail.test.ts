@@ -8,9 +8,9 @@
  */
 import { test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { failureDetail, topicRollup } from './survivability-detail'
+import { failureDetail, survivorLoads, topicRollup } from './survivability-detail'
 import { survivabilityMatrix } from './survivability'
-import { buildSpec } from './test-helpers'
+import { buildSpec, producer } from './test-helpers'
 import { arbitrarySpec } from './arbitraries'
 
 // Brokers 1, 4 in use1-az1; 2, 5 in use1-az2; 3, 6 in use1-az3 (test-helpers deal them in turn).
@@ -124,5 +124,34 @@ describe('topicRollup', () => {
         )
       }
     }
+  })
+})
+
+describe('survivorLoads', () => {
+  // 3 zones × 2 brokers on kafka.m5.large, 60 MiB/s of produce to orders at RF 3.
+  const base = buildSpec({
+    brokersPerZone: 2,
+    topics: [{ name: 'orders', partitions: 6, replicationFactor: 3 }],
+    clients: [{ ...producer('p', 'orders'), recordsPerSecond: 60 * 1024, recordBytes: 1024 }],
+  })
+  const spec = { ...base, cluster: { ...base.cluster, brokerType: 'kafka.m5.large' as const } }
+
+  it('gives the busiest survivor and the overloaded count behind every matrix row', () => {
+    for (const row of survivabilityMatrix(spec).failures) {
+      const loads = survivorLoads(spec, row.brokers)!
+      expect(loads.map((l) => l.id).sort()).toEqual(
+        spec.cluster.brokers
+          .map((b) => b.id)
+          .filter((id) => !row.brokers.includes(id))
+          .sort(),
+      )
+      expect(loads[0]?.utilisation ?? 0).toBeCloseTo(row.peakBrokerUtilisation ?? 0, 3)
+      expect(loads.filter((l) => l.utilisation > 1).length).toBe(row.overloadedBrokers)
+      expect(loads[0]?.boundLabel).toBeTruthy()
+    }
+  })
+
+  it('is null without a broker type', () => {
+    expect(survivorLoads(base, [1])).toBeNull()
   })
 })

@@ -7,7 +7,9 @@
  * table; the roll-up re-evaluates only the partitions each failure touches.
  */
 import type { BrokerId, SimulationSpec } from '../engine/spec'
-import { buildPartitionTable, indexBrokers } from './partition-table'
+import { buildPartitionTable, indexBrokers, roundRatio } from './partition-table'
+import { createCapacityEvaluator } from './capacity'
+import { type BrokerCapacity, RESOURCE_LABELS } from '../engine/capacity/model'
 import {
   type FailureKind,
   type FailureOutcome,
@@ -218,4 +220,44 @@ export function topicRollup(
     }
   }
   return rollups
+}
+
+/** A surviving broker's load after a failure (analysis/capacity.ts). */
+export interface SurvivorLoad {
+  id: BrokerId
+  zone: string
+  /** Its largest load-to-limit ratio (1 is its limit). */
+  utilisation: number
+  bound: BrokerCapacity['bound']
+  /** The bound resource in words ("network out"). */
+  boundLabel: string
+}
+
+/**
+ * The survivors' loads after `brokers` fail, busiest first, by the capacity model behind the
+ * matrix's "Busiest survivor" column; null without a broker type.
+ *
+ * @example
+ * survivorLoads(spec, [1, 4])?.[0] // { id: 2, zone: 'use1-az2', utilisation: 1.04, bound: 'networkOut' }
+ */
+export function survivorLoads(
+  spec: SimulationSpec,
+  brokers: readonly BrokerId[],
+): SurvivorLoad[] | null {
+  const index = indexBrokers(spec)
+  const table = buildPartitionTable(spec, index)
+  const e = createCapacityEvaluator(spec, table, index)
+  if (e === null) return null
+  const failed = brokers.filter((id) => index.indexOf.has(id))
+  const layer = e.layer(e.baseline, failed)
+  const zoneOf = new Map(spec.cluster.brokers.map((b) => [b.id, b.zone]))
+  const loads = e.brokers(layer).map(({ id, capacity }) => ({
+    id,
+    zone: zoneOf.get(id) ?? '',
+    utilisation: roundRatio(capacity.utilisation),
+    bound: capacity.bound,
+    boundLabel: RESOURCE_LABELS[capacity.bound],
+  }))
+  e.release(failed)
+  return loads.sort((a, b) => b.utilisation - a.utilisation || a.id - b.id)
 }

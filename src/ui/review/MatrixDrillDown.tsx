@@ -2,10 +2,12 @@
  * What is behind one matrix cell: for the failure and the chosen outcome, the topics and the
  * partitions (from `failureDetail`), each partition a button that selects it in the dashboard;
  * for the control plane, which controller nodes fail and whether a majority remains. The panel
- * names the failure and can inject it. Opening it moves focus to its heading; Escape closes it.
+ * names the failure and can inject it; with a broker type, the survivors' loads behind the
+ * "Busiest survivor" and "Overloaded brokers" cells. Opening it moves focus to its heading;
+ * Escape closes it.
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { failureDetail, type FailureOutcome } from '../../analysis/index'
+import { failureDetail, type FailureOutcome, survivorLoads } from '../../analysis/index'
 import type { SimulationSpec } from '../../engine/spec'
 import {
   controlPlaneText,
@@ -77,13 +79,7 @@ export function MatrixDrillDown(props: MatrixDrillDownProps) {
       )}
       <OutcomeBody {...props} />
       {failure.peakBrokerUtilisation !== null && (
-        <p className="text-xs">
-          Busiest survivor at {Math.round(failure.peakBrokerUtilisation * 100)}% of its limit
-          {failure.overloadedBrokers
-            ? `; ${formatCount(failure.overloadedBrokers)} overloaded`
-            : ''}
-          .
-        </p>
+        <SurvivorLoads spec={props.spec} failure={failure} />
       )}
       <div>
         <button type="button" className="btn btn-primary" onClick={() => onRun(failure)}>
@@ -91,6 +87,36 @@ export function MatrixDrillDown(props: MatrixDrillDownProps) {
         </button>
       </div>
     </section>
+  )
+}
+
+/** Survivors listed in a drill-down's capacity part before "and N more". */
+export const SURVIVORS_SHOWN = 5
+
+/** The capacity behind the row's "Busiest survivor" cell: the busiest survivors, in words. */
+function SurvivorLoads({ spec, failure }: { spec: SimulationSpec; failure: FailureOutcome }) {
+  const loads = useMemo(() => survivorLoads(spec, failure.brokers), [spec, failure])
+  if (loads === null) return null
+  const shown = loads.slice(0, SURVIVORS_SHOWN)
+  const over = loads.filter((l) => l.utilisation > 1).length
+  return (
+    <div className="text-xs">
+      <p className="font-semibold">
+        Survivors' load: the busiest at {Math.round((failure.peakBrokerUtilisation ?? 0) * 100)}% of
+        its limit; {over === 0 ? 'none' : formatCount(over)} overloaded.
+      </p>
+      <ul className="ml-4 list-disc">
+        {shown.map((l) => (
+          <li key={l.id}>
+            broker {l.id} ({l.zone}): {Math.round(l.utilisation * 100)}% of {l.boundLabel}
+            {l.utilisation > 1 ? ' — overloaded' : ''}
+          </li>
+        ))}
+      </ul>
+      {loads.length > shown.length && (
+        <p className="text-muted">and {formatCount(loads.length - shown.length)} more survivors</p>
+      )}
+    </div>
   )
 }
 

@@ -12,6 +12,7 @@ import {
   cellText,
   type DrillOutcome,
   hasOutcome,
+  firstOutcome,
   isDrillOutcome,
   type MatrixColumn,
 } from './matrix'
@@ -89,7 +90,31 @@ export const MatrixRow = memo(function MatrixRow({
       {columns.map(({ column, label }) => {
         const status = cellStatus(failure, column)
         const text = cellText(failure, column)
+        // Capacity cells open the row's panel, whose survivors' loads are behind them.
+        const capacityCell = column === 'peak' || column === 'overloaded'
         const drill = isDrillOutcome(column) && hasOutcome(failure, column) ? column : null
+        if (capacityCell)
+          return (
+            <div
+              key={column}
+              role="gridcell"
+              className={`flex h-full items-center justify-end px-2 tabular-nums ${STATUS_CLASS[status]}`}
+              title={`${label}: ${STATUS_WORD[status]}`}
+            >
+              <button
+                type="button"
+                tabIndex={tabIndex}
+                aria-label={`${label} ${text}: show the survivors' load`}
+                className="rounded px-1 underline decoration-dotted underline-offset-2 hover:bg-panel"
+                onClick={(event) => {
+                  event.stopPropagation()
+                  onOpen(failure, firstOutcome(failure))
+                }}
+              >
+                {text}
+              </button>
+            </div>
+          )
         return (
           <div
             key={column}

@@ -388,6 +388,22 @@ describe('SurvivabilityMatrix with a broker type', () => {
     expect(within(zone).getAllByRole('gridcell').at(-2)!.textContent).toBe('✖ 2')
   })
 
+  it('drills from a capacity cell to the survivors behind it', () => {
+    renderMatrix(typed)
+    fireEvent.change(screen.getByRole('combobox', { name: 'Show' }), { target: { value: 'zone' } })
+    const zone = rowNamed('use1-az1')
+    fireEvent.click(within(zone).getByRole('button', { name: /^Overloaded brokers ✖ 2: show/ }))
+    const panel = screen.getByRole('region', { name: 'Failure detail' })
+    expect(panel.textContent).toContain(
+      "Survivors' load: the busiest at 112% of its limit; 2 overloaded.",
+    )
+    const items = within(panel)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '')
+    expect(items.filter((t) => t.endsWith('— overloaded'))).toHaveLength(2)
+    expect(items[0]).toMatch(/^broker \d \(use1-az[23]\): 112% of network out — overloaded$/)
+  })
+
   it('has no capacity columns without a broker type', () => {
     renderMatrix()
     expect(screen.queryByRole('columnheader', { name: /Busiest survivor/ })).toBeNull()
