@@ -61,6 +61,20 @@ export function indexBrokers(spec: SimulationSpec): BrokerIndex {
   return { ids, indexOf, size }
 }
 
+/**
+ * A `down` array over broker indices for `partitionOutcome`: 1 for the brokers in `failed` and
+ * for brokers named in an assignment but absent from the cluster (down throughout), else 0.
+ */
+export function downArray(index: BrokerIndex, failed: readonly BrokerId[] = []): Uint8Array {
+  const down = new Uint8Array(index.size)
+  for (let b = index.ids.length; b < index.size; b++) down[b] = 1
+  for (const id of failed) {
+    const b = index.indexOf.get(id)
+    if (b !== undefined) down[b] = 1
+  }
+  return down
+}
+
 export function buildPartitionTable(spec: SimulationSpec, index: BrokerIndex): PartitionTable {
   const { cluster } = spec
   const elrEnabled =

@@ -7,7 +7,7 @@
  * table; the roll-up re-evaluates only the partitions each failure touches.
  */
 import type { BrokerId, SimulationSpec } from '../engine/spec'
-import { buildPartitionTable, indexBrokers, roundRatio } from './partition-table'
+import { buildPartitionTable, downArray, indexBrokers, roundRatio } from './partition-table'
 import { createCapacityEvaluator } from './capacity'
 import { type BrokerCapacity, RESOURCE_LABELS } from '../engine/capacity/model'
 import {
@@ -45,20 +45,6 @@ export interface FailureDetail {
   partitions: PartitionOutcome[]
   /** Only topics with some outcome, in the scenario's order. */
   topics: TopicOutcome[]
-}
-
-function downArray(
-  index: ReturnType<typeof indexBrokers>,
-  failed: readonly BrokerId[],
-): Uint8Array {
-  const down = new Uint8Array(index.size)
-  // Brokers named in an assignment but missing from the cluster are down, as in the matrix.
-  for (let b = index.ids.length; b < index.size; b++) down[b] = 1
-  for (const id of failed) {
-    const b = index.indexOf.get(id)
-    if (b !== undefined) down[b] = 1
-  }
-  return down
 }
 
 /**
@@ -145,7 +131,7 @@ export function topicRollup(
   const index = indexBrokers(spec)
   const table = buildPartitionTable(spec, index)
   const topicCount = spec.topics.length
-  const down = downArray(index, [])
+  const down = downArray(index)
   // With nothing failed: each partition's outcome, and per topic the offline/unwritable/unclean counts.
   const baseline = new Uint8Array(table.count)
   const base = {

@@ -17,7 +17,14 @@
 import type { BrokerId, ControllerNodeId, SimulationSpec, ZoneName } from '../engine/spec'
 import type { CapacityLayer, RowCapacity } from './capacity'
 import type { BrokerIndex, PartitionTable } from './partition-table'
-import { buildPartitionTable, IN_ELR, IN_ISR, indexBrokers, roundRatio } from './partition-table'
+import {
+  buildPartitionTable,
+  downArray,
+  IN_ELR,
+  IN_ISR,
+  indexBrokers,
+  roundRatio,
+} from './partition-table'
 import { createCapacityEvaluator } from './capacity'
 
 export type FailureKind = 'broker' | 'zone' | 'brokers' | 'zone+broker'
@@ -230,8 +237,7 @@ interface Evaluator {
  * evaluation costs only the partitions hosted by the newly failed brokers.
  */
 function createEvaluator(table: PartitionTable, index: BrokerIndex): Evaluator {
-  const down = new Uint8Array(index.size)
-  for (let b = index.ids.length; b < index.size; b++) down[b] = 1
+  const down = downArray(index)
   const baseline: Layer = {
     outcomes: new Uint8Array(table.count),
     counts: { offline: 0, unwritable: 0, singleCopy: 0, uncleanRequired: 0 },

@@ -13,7 +13,7 @@
  */
 import type { BrokerId, SimulationSpec } from '../engine/spec'
 import type { ZoneLossCount, ZoneLossExample } from './finding-messages'
-import { buildPartitionTable, indexBrokers, IN_ISR } from './partition-table'
+import { buildPartitionTable, downArray, indexBrokers, IN_ISR } from './partition-table'
 import { OFFLINE, UNWRITABLE, partitionOutcome, zonesOf } from './survivability'
 
 /** A partition some single-zone loss stops. */
@@ -45,10 +45,7 @@ export function zoneLossByTopic(spec: SimulationSpec): TopicZoneLoss[] {
     partitions: new Map(),
     alreadyUnavailable: new Set(),
   }))
-  // Brokers named in an assignment but absent from the cluster are down throughout, as in the
-  // matrix.
-  const down = new Uint8Array(index.size)
-  for (let b = index.ids.length; b < index.size; b++) down[b] = 1
+  const down = downArray(index)
   const baseline = new Uint8Array(table.count)
   for (let p = 0; p < table.count; p++) {
     baseline[p] = partitionOutcome(table, p, down)
