@@ -49,6 +49,20 @@ const STATUS_CLASS: Record<CellStatus, string> = {
 
 const STATUS_WORD: Record<CellStatus, string> = { ok: 'none', warn: 'risk', bad: 'outage' }
 
+/**
+ * What a cell's button opens: a partition count or the control plane opens its own outcome; the
+ * capacity cells open the row's panel, whose survivors' loads are behind them. Null: plain text.
+ */
+function cellOpens(
+  failure: FailureOutcome,
+  column: Exclude<MatrixColumn, 'name'>,
+): { outcome: DrillOutcome | null; what: string } | null {
+  if (column === 'peak' || column === 'overloaded')
+    return { outcome: firstOutcome(failure), what: "survivors' load" }
+  if (!isDrillOutcome(column) || !hasOutcome(failure, column)) return null
+  return { outcome: column, what: column === 'controlPlane' ? 'controller nodes' : 'partitions' }
+}
+
 /** The row's name for screen readers: the failure and every cell, in words and symbols. */
 export function rowLabel(failure: FailureOutcome, columns: readonly ValueColumn[]): string {
   const cells = columns.map(({ column, label }) => `${label} ${cellText(failure, column)}`)
@@ -90,31 +104,7 @@ export const MatrixRow = memo(function MatrixRow({
       {columns.map(({ column, label }) => {
         const status = cellStatus(failure, column)
         const text = cellText(failure, column)
-        // Capacity cells open the row's panel, whose survivors' loads are behind them.
-        const capacityCell = column === 'peak' || column === 'overloaded'
-        const drill = isDrillOutcome(column) && hasOutcome(failure, column) ? column : null
-        if (capacityCell)
-          return (
-            <div
-              key={column}
-              role="gridcell"
-              className={`flex h-full items-center justify-end px-2 tabular-nums ${STATUS_CLASS[status]}`}
-              title={`${label}: ${STATUS_WORD[status]}`}
-            >
-              <button
-                type="button"
-                tabIndex={tabIndex}
-                aria-label={`${label} ${text}: show the survivors' load`}
-                className="rounded px-1 underline decoration-dotted underline-offset-2 hover:bg-panel"
-                onClick={(event) => {
-                  event.stopPropagation()
-                  onOpen(failure, firstOutcome(failure))
-                }}
-              >
-                {text}
-              </button>
-            </div>
-          )
+        const opens = cellOpens(failure, column)
         return (
           <div
             key={column}
@@ -122,17 +112,17 @@ export const MatrixRow = memo(function MatrixRow({
             className={`flex h-full items-center justify-end px-2 tabular-nums ${STATUS_CLASS[status]}`}
             title={`${label}: ${STATUS_WORD[status]}`}
           >
-            {drill === null ? (
+            {opens === null ? (
               text
             ) : (
               <button
                 type="button"
                 tabIndex={tabIndex}
-                aria-label={`${label} ${text}: show the ${drill === 'controlPlane' ? 'controller nodes' : 'partitions'}`}
+                aria-label={`${label} ${text}: show the ${opens.what}`}
                 className="rounded px-1 underline decoration-dotted underline-offset-2 hover:bg-panel"
                 onClick={(event) => {
                   event.stopPropagation()
-                  onOpen(failure, drill)
+                  onOpen(failure, opens.outcome)
                 }}
               >
                 {text}
