@@ -31,7 +31,7 @@ import type { Snapshot } from '../engine/types'
 import { type Problem, renderProblem } from '../scenario/messages'
 import type { EnginePort } from './engine-port'
 import type { CompareOptions, CompareRequest } from './protocol'
-import { diffSnapshot } from './snapshot-patch'
+import { diffSnapshot, patchJson } from './snapshot-patch'
 
 const DEFAULT_SLICE_MS = 5_000
 /** At most this many frames per run: a long run gets coarser frames. */
@@ -201,11 +201,11 @@ function frameRecorder(sim: Simulation) {
     track,
     capture() {
       const next = slimSnapshot(sim.snapshot())
-      const patch = diffSnapshot(previous, next)
-      if (patch === null) throw new Error('the partition list changed during a comparison')
+      const diff = diffSnapshot(previous, next)
+      if (diff === null) throw new Error('the partition list changed during a comparison')
       track.times.push(sim.nowMs())
-      track.patches.push(JSON.stringify(patch))
-      previous = next
+      track.patches.push(patchJson(diff.patch))
+      previous = diff.sent
     },
   }
 }

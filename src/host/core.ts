@@ -3,6 +3,7 @@
  * mutable simulation) and sends each update as deltas and a snapshot patch. The worker runs
  * exactly this; the inline host calls it directly.
  */
+import type { FailoverRecord } from '../engine/failovers'
 import type { Snapshot } from '../engine/types'
 import { runComparison } from './compare'
 import type { EnginePort } from './engine-port'
@@ -16,6 +17,7 @@ import type {
   LogDelta,
   PartitionRef,
 } from './protocol'
+import { diffFailovers } from './failover-patch'
 import { diffSnapshot } from './snapshot-patch'
 import type { Timeline } from './timeline'
 import { createTimeline } from './timeline'
@@ -35,7 +37,8 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
   let sentRevision = -1
   let sentSnapshot: Snapshot | null = null
   const sent = { events: 0, clientLog: 0, metrics: 0 }
-  let sentFailovers: unknown = null
+  // The records the page holds (failover-patch.ts sends only what changed).
+  let sentFailovers: readonly FailoverRecord[] = []
   // The partition whose log picture rides on every update; recomputed each time (one partition).
   let watched: PartitionRef | null = null
   let sentWatch = false
@@ -50,8 +53,9 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
     sent.clientLog = clientLog.from + clientLog.items.length
     sent.metrics = metrics.from + metrics.items.length
     const snapshot = sim.snapshot()
-    const patch = sentSnapshot === null ? null : diffSnapshot(sentSnapshot, snapshot)
-    sentSnapshot = snapshot
+    const diff = sentSnapshot === null ? null : diffSnapshot(sentSnapshot, snapshot)
+    const patch = diff === null ? null : diff.patch
+    sentSnapshot = diff === null ? snapshot : diff.sent
     const result: HostUpdate = {
       ...(patch === null ? { snapshot } : { patch }),
       simTimeMs: timeline.nowMs(),
@@ -63,10 +67,10 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
     }
     // The simulation caches its records, so an unchanged list is the same array.
     const failovers = sim.failovers()
-    if (failovers !== sentFailovers) {
-      sentFailovers = failovers
-      result.failovers = failovers
-    }
+    const failoverPatch =
+      failovers === sentFailovers ? null : diffFailovers(sentFailovers, failovers)
+    sentFailovers = failovers
+    if (failoverPatch !== null) result.failovers = failoverPatch
     if (watched !== null) {
       result.partitionLog = sim.partitionLog(watched.topic, watched.partition)
       sentWatch = true
@@ -94,7 +98,7 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
       timeline = createTimeline(request.spec, engine, { ...options.timeline, simulation })
       sentRevision = -1
       sentSnapshot = null
-      sentFailovers = null
+      sentFailovers = []
       watched = null
       sent.events = 0
       sent.clientLog = 0

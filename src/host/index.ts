@@ -21,6 +21,7 @@ export type {
   SimulationHost,
 } from './protocol'
 export { applyPatch, diffSnapshot, samePartition, type SnapshotPatch } from './snapshot-patch'
+export { applyFailoverPatch, diffFailovers, type FailoverPatch } from './failover-patch'
 export type {
   InjectResult,
   MarkerKind,

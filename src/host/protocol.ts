@@ -12,10 +12,10 @@ import type { Comparison } from '../analysis/compare'
 import type { SimulationOptions } from '../engine/api'
 import type { Fault, SimulationSpec, TimedFault } from '../engine/spec'
 import type { ClientLogLine, MetricsSample, SimEvent, Snapshot } from '../engine/types'
-import type { FailoverRecord } from '../engine/failovers'
 import type { PartitionLogView } from '../engine/log-view'
 import type { ScenarioParseResult } from '../scenario/types'
 import type { CompareDesignsMessage, CompareDesignsRequest } from './compare'
+import type { FailoverPatch } from './failover-patch'
 import type { SnapshotPatch } from './snapshot-patch'
 import type { TimelineMarker, TimelineOptions } from './timeline'
 
@@ -37,8 +37,11 @@ export interface HostUpdate {
   events: LogDelta<SimEvent>
   clientLog: LogDelta<ClientLogLine>
   metrics: LogDelta<MetricsSample>
-  /** The failover records (Simulation.failovers), present when they changed. */
-  failovers?: FailoverRecord[]
+  /**
+   * The failover records (Simulation.failovers) as a patch against the page's copy (an empty
+   * list after a load), present when they changed.
+   */
+  failovers?: FailoverPatch
   /** Set when an injection in the past forked a new future. */
   fork?: { atMs: number; discardedFaults: number }
   /** A new scenario replaced the timeline. */

@@ -16,7 +16,7 @@ import type {
   LogDelta,
   TimelineMarker,
 } from '../../host/index'
-import { applyPatch } from '../../host/index'
+import { applyFailoverPatch, applyPatch } from '../../host/index'
 import { deepFreeze } from '../runtime'
 import { formatSimTime } from '../../scenario/sim-time'
 import { settleStep } from './playback-slice'
@@ -139,7 +139,10 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
         clientLog: applyDelta(state.clientLog, update.clientLog),
         metricsSeries: applyDelta(state.metricsSeries, update.metrics),
       }
-      if (update.failovers !== undefined) patch.failovers = update.failovers
+      const failoverBase = update.loaded === true ? [] : state.failovers
+      if (update.failovers !== undefined)
+        patch.failovers = applyFailoverPatch(failoverBase, update.failovers)
+      else if (update.loaded === true) patch.failovers = []
       if (update.partitionLog !== undefined) {
         const log = update.partitionLog
         patch.partitionLog = runtime.freeze && log !== null ? deepFreeze(log) : log

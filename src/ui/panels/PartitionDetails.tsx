@@ -23,6 +23,8 @@ export interface PartitionDetailsProps {
 /**
  * A follower's ISR clock (Partition.maybeShrinkIsr): once it has not been caught up for a
  * second, how long until the leader drops it, e.g. "behind 4.2 s; leaves the ISR in 25.8 s".
+ * None while its log end offset equals the leader's: Replica.isCaughtUp counts such a follower
+ * as caught up whatever its lastCaughtUpTimeMs, so an idle partition's followers never leave.
  */
 export function isrClock(
   p: PartitionView,
@@ -32,6 +34,7 @@ export function isrClock(
 ): string | null {
   if (r.lastCaughtUpMs === undefined || !p.isr.includes(r.broker) || r.broker === p.leader)
     return null
+  if (r.lag === 0) return null
   const behind = nowMs - r.lastCaughtUpMs
   if (behind < 1000) return null
   const left = lagTimeMaxMs - behind
