@@ -102,6 +102,112 @@ function versionSection() {
   return lines.join('\n')
 }
 
+/**
+ * The work budgets (src/scenario/budget.ts), kept by hand because this script runs in plain
+ * Node and cannot import TypeScript: [what, the limit as a number, how the limit reads, where
+ * the problem points]. src/scenario/docs.test.ts checks every number against budget.ts.
+ */
+export const BUDGETS = [
+  [
+    'The text of a file',
+    16777216,
+    '16,777,216 characters (16 MiB); the CLI reads at most that many bytes',
+    '`$`',
+  ],
+  [
+    'One string',
+    100000,
+    '100,000 characters (the longest field, `description`)',
+    'its line and column',
+  ],
+  ['One object key', 200, '200 characters', 'its line and column'],
+  [
+    "A name: zone, client id, the scenario's `name`, a narration title",
+    200,
+    '200 characters (topic names and groups: 249)',
+    'the field',
+  ],
+  ['`durationMs`', 86400000, '86,400,000 ms (24 h)', '`durationMs`'],
+  [
+    'Partitions over all topics, with the `__consumer_offsets` consumer groups make',
+    50000,
+    '50,000 (and 10,000 in one topic)',
+    '`topics`',
+  ],
+  ['Replicas over all topics (partitions × replication factor)', 150000, '150,000', '`topics`'],
+  ['Faults', 10000, '10,000', '`faults`'],
+  ['Client instances: each producer, each member of a consumer', 1000, '1,000', '`clients`'],
+  ['Records per second over all producers', 1000000, '1,000,000', '`clients`'],
+  ['Narration steps', 1000, '1,000', '`narration.steps`'],
+  ['Items of a list of ids or names', 1000, '1,000', 'the list'],
+  ['Entries of a partition map (`assignment`, `initial`)', 10000, '10,000', 'the map'],
+  [
+    "The run's work: simulated seconds × (1,000 + replicas + brokers + client instances)",
+    100000000,
+    '100,000,000 units',
+    '`durationMs`',
+  ],
+]
+
+/** What the largest runs cost, measured on the CLI (see the section's text for how). */
+export const BUDGET_MEASUREMENTS = [
+  [
+    'The reference cluster (`public/scenarios/clusters/reference-cluster.json`): 90 brokers, 30,000 replicas, 30 producers, 600 s, `run`',
+    '18,672,000',
+    '4.6 s',
+    '327 MiB',
+  ],
+  ['The same, `analyze` with its four 70 s client runs', '', '5.0 s', '338 MiB'],
+  [
+    '150,000 replicas (50 topics of 1,000 partitions at RF 3) on 90 brokers, 30 producers, a zone outage, 650 s, `run --allow-long-run`',
+    '98,228,000',
+    '8.0 s',
+    '1,138 MiB',
+  ],
+  [
+    '6 brokers, 144 replicas, a producer and a consumer, a zone outage, 24 h, `run --allow-long-run`',
+    '99,532,800',
+    '6.9 s',
+    '733 MiB',
+  ],
+  [
+    '3 brokers, 9 replicas, a producer, one broker down all day, 24 h, `run --allow-long-run`',
+    '87,523,200',
+    '4.3 s',
+    '567 MiB',
+  ],
+]
+
+function budgetSection() {
+  const lines = [
+    '## Work budgets',
+    '',
+    'Every number in a file multiplies into work somewhere, so the reader refuses a file past any of these limits before it simulates anything, in well under a second whatever the file holds (text size first, then each string and key as the JSON is read, then each list counted before its items), with a problem naming the field and the limit: `topics: 60,000 partitions in total; the limit is 50,000`. The limits are in `src/scenario/budget.ts`; the CLI and the browser share them.',
+    '',
+    '| Budget | Limit | Problem at |',
+    '| --- | --- | --- |',
+    ...BUDGETS.map(([what, , limit, where]) => `| ${what} | ${limit} | ${where} |`),
+    '',
+    "Names (zones, client ids, groups, topic references, the scenario's name, versions, labels) may not hold control characters (U+0000 to U+001F, U+007F to U+009F), bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), zero-width characters (U+200B to U+200D, U+2060, U+FEFF) or lone surrogates: they can make one name look like another, or send a terminal a control sequence. Free text (`description`, a step's `text`, `rule` and `predict`, `tryIt`) may hold newlines and tabs, and none of the others. The problem shows the character as U+XXXX and where it is.",
+    '',
+    'At most 100 problems of each kind are listed (the first ones), then one line says how many more there were: `… and 99,900 more warnings of this kind (fault-after-end)`. Messages show at most 60 characters of a value or key, then an ellipsis and its length.',
+    '',
+    '**Long runs.** A run of more than 20,000,000 units of work (a fifth of the hard limit) is a long run: `kafka-ha-lab run` and `analyze` refuse it unless `--allow-long-run` is given ([docs/cli.md](cli.md#long-runs)); `longRunReason(spec)` in `src/scenario/budget.ts` says why a run is long, for the page too. No shipped scenario is long: the largest, the reference cluster, is 18,672,000.',
+    '',
+    'What the budget buys, measured with `/usr/bin/time -v` on the CLI (Node 20, a shared 2-core machine; CPU is user plus system time, memory the peak resident set):',
+    '',
+    '| Run | Work (units) | CPU | Peak memory |',
+    '| --- | ---: | ---: | ---: |',
+    ...BUDGET_MEASUREMENTS.map(
+      ([run, work, cpu, memory]) => `| ${run} | ${work} | ${cpu} | ${memory} |`,
+    ),
+    '',
+    'What a run costs follows what happens in it as much as its size (a broker down all day keeps its producers retrying), so these are measurements, not bounds.',
+    '',
+  ]
+  return lines.join('\n')
+}
+
 export function renderScenarioDoc() {
   const parts = [
     '# Scenario file format, version 1',
@@ -113,6 +219,7 @@ export function renderScenarioDoc() {
     "Defaults are Apache Kafka's unless a description says otherwise.",
     '',
     versionSection(),
+    budgetSection(),
     table('scenario (top level)', schema),
   ]
   for (const [name, node] of Object.entries(schema.$defs ?? {})) parts.push(table(name, node))

@@ -10,6 +10,7 @@
 import type { ControllerMode } from '../engine/spec'
 import type { CapacityResource } from '../engine/capacity/model'
 import type { ScenarioPatch } from './patch'
+import { displayText } from '../scenario/safe-text'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -379,12 +380,18 @@ const CONTROL_PLANE_NODES: Record<ControllerMode, string> = {
 }
 
 /**
- * The English sentence of a finding (without its path).
+ * The English sentence of a finding (without its path). The topic, zone and client names it
+ * quotes are the user's: `displayText` makes any invisible or reordering character in them
+ * visible, so the sentence reads as it is on every screen (Markdown escapes it further).
  *
  * @example
  * for (const f of advise(spec)) console.log(`${f.path}: ${renderFinding(f)}`)
  */
 export function renderFinding(finding: FindingData | Finding): string {
+  return displayText(findingSentence(finding))
+}
+
+function findingSentence(finding: FindingData | Finding): string {
   switch (finding.id) {
     case 'rf-1':
       return (
@@ -734,6 +741,10 @@ function sharedZoneLossText(p: FindingParams['replicas-share-zone'], e: ZoneLoss
  * renderFixLabel({ code: 'set-acks-all', params: { client: 'p1' } }) // "Set acks=all for p1"
  */
 export function renderFixLabel(fix: FixData | Fix): string {
+  return displayText(fixLabel(fix))
+}
+
+function fixLabel(fix: FixData | Fix): string {
   switch (fix.code) {
     case 'raise-replication': {
       const p = fix.params

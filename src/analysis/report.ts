@@ -17,6 +17,7 @@ import type { FailureOutcome } from './survivability'
 import { survivabilityMatrix, zonesOf } from './survivability'
 import { compareSeverity, verdict, type Verdict, type VerdictOptions } from './verdict'
 import { classSentences, clientsNote, verdictHeadline } from './verdict-text'
+import { markdownCodeCell, markdownParagraphs, markdownText } from '../scenario/safe-text'
 
 export interface AnalysisReport {
   version: 1
@@ -61,12 +62,15 @@ export function analyze(spec: SimulationSpec, options: VerdictOptions = {}): Ana
 /**
  * A Markdown design-review document: layout, findings and the survivability matrix. Large
  * matrices show every single-broker and zone row plus the worst pair and zone-plus-broker rows.
+ * Every piece of text goes through `markdownText` (or `markdownParagraphs`, `markdownCodeCell`),
+ * whoever wrote it: names, zones and topics are the user's, and a sentence quotes them, so no
+ * name or description can add a tag, a link, a heading or a table cell, or fake the verdict.
  */
 export function analysisToMarkdown(report: AnalysisReport, spec: SimulationSpec): string {
   const lines = [
-    `# Design review: ${spec.name}`,
+    `# Design review: ${markdownText(spec.name)}`,
     '',
-    ...(spec.description.trim() === '' ? [] : [spec.description.trim(), '']),
+    ...description(spec.description),
     ...verdictSection(report),
     '',
     ...layoutSection(spec),
@@ -77,6 +81,12 @@ export function analysisToMarkdown(report: AnalysisReport, spec: SimulationSpec)
     ...capacitySection(report.capacity),
   ]
   return lines.join('\n') + '\n'
+}
+
+/** The description's paragraphs and a blank line, or nothing when it is empty. */
+function description(text: string): string[] {
+  const lines = markdownParagraphs(text)
+  return lines.length === 0 ? [] : [...lines, '']
 }
 
 function layoutSection(spec: SimulationSpec): string[] {
@@ -93,7 +103,9 @@ function layoutSection(spec: SimulationSpec): string[] {
       .map((c) => c.id)
       .sort((a, b) => a - b)
   const placement = (ids: (zone: string) => number[]) =>
-    zones.map((z) => `${z}: ${ids(z).length === 0 ? 'none' : ids(z).join(', ')}`).join('; ')
+    zones
+      .map((z) => `${markdownText(z)}: ${ids(z).length === 0 ? 'none' : ids(z).join(', ')}`)
+      .join('; ')
   const controlPlane =
     cluster.controller === 'kraft'
       ? `KRaft controller quorum of ${plural(cluster.controllers.length, 'voter')} (${placement(controllersIn)})`
@@ -102,7 +114,7 @@ function layoutSection(spec: SimulationSpec): string[] {
   const lines = [
     '## Layout',
     '',
-    `- Zones: ${zones.length} (${zones.join(', ')})`,
+    `- Zones: ${zones.length} (${zones.map(markdownText).join(', ')})`,
     `- Brokers: ${cluster.brokers.length} (${placement(brokersIn)})`,
     `- Control plane: ${controlPlane}`,
     `- Cluster defaults: min.insync.replicas=${cluster.config['min.insync.replicas']},` +
@@ -141,8 +153,8 @@ function findingsSection(advice: Finding[]): string[] {
     ...advice.map((f) =>
       row([
         f.severity,
-        `\`${f.id}\``,
-        `\`${f.path}\``,
+        markdownCodeCell(f.id),
+        markdownCodeCell(f.path),
         cell(renderFinding(f)),
         cell(f.fix === undefined ? '' : renderFixLabel(f.fix)),
       ]),
@@ -155,13 +167,13 @@ function verdictSection(report: AnalysisReport): string[] {
   const { verdict: v } = report
   const headline = verdictHeadline(v)
   const mark = headline.tone === 'ok' ? '✓' : headline.tone === 'risk' ? '▲' : '✖'
-  const lines = ['## Verdict', '', `**${mark} ${headline.text}**`, '']
+  const lines = ['## Verdict', '', `**${mark} ${markdownText(headline.text)}**`, '']
   for (const c of v.classes) {
-    const [first, ...rest] = classSentences(c)
+    const [first, ...rest] = classSentences(c).map(markdownText)
     lines.push(`- ${first ?? ''}`, ...rest.map((sentence) => `  ${sentence}`))
   }
   const note = clientsNote(v)
-  if (note !== null) lines.push('', `_${note}_`)
+  if (note !== null) lines.push('', `_${markdownText(note)}_`)
   return lines
 }
 
@@ -177,7 +189,7 @@ function survivabilitySection(report: AnalysisReport): string[] {
   const lines = [
     '## Survivability',
     '',
-    `_Assumption: ${report.assumption}_`,
+    `_Assumption: ${markdownText(report.assumption)}_`,
     '',
     ...(report.capacity === null ? [] : [capacitySummaryLine(failures), '']),
     ...failureHeader(report.capacity !== null),
@@ -232,7 +244,7 @@ function capacitySummaryLine(failures: FailureOutcome[]): string {
   return (
     `- Capacity: ${over} of ${plural(failures.length, 'case')} ${over === 1 ? 'overloads' : 'overload'}` +
     ' a surviving broker; the busiest' +
-    ` survivor is after ${worst.name} (${percent(worst.peakBrokerUtilisation!)} of its limit,` +
+    ` survivor is after ${markdownText(worst.name)} (${percent(worst.peakBrokerUtilisation!)} of its limit,` +
     ` ${plural(worst.overloadedBrokers ?? 0, 'broker')} over).`
   )
 }
@@ -247,7 +259,7 @@ function capacitySection(capacity: CapacityReport | null): string[] {
     '',
     '## Capacity',
     '',
-    `_Broker type ${capacity.brokerType}. Utilisation is each broker's largest load-to-limit` +
+    `_Broker type ${markdownText(capacity.brokerType)}. Utilisation is each broker's largest load-to-limit` +
       ' ratio: network in and out against the baseline bandwidth, volume writes against the' +
       " volume's throughput, Express client traffic against AWS's sustained figures, and a CPU" +
       " estimate (AWS's rule: keep CPU under 60%). Derivation and sources: docs/capacity.md._",
@@ -265,7 +277,7 @@ function capacitySection(capacity: CapacityReport | null): string[] {
       `${b.id}`,
       cell(b.zone),
       utilisationCell(b),
-      RESOURCE_LABELS[b.bound],
+      cell(RESOURCE_LABELS[b.bound]),
       b.cpu === null ? 'n/a' : percent(b.cpu),
       mibps(b.metrics.BytesInPerSec),
       mibps(b.metrics.BytesOutPerSec),
@@ -289,12 +301,12 @@ function mibps(bytesPerSec: number): string {
   return (bytesPerSec / 1048576).toFixed(1)
 }
 
-/** "1 finding", "2 findings": a count with its noun in the right number. */
+/** A table row of cells already escaped (`cell`, `markdownCodeCell`) or built of numbers. */
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`
 }
 
-/** Escapes a table cell: pipes would end the cell and newlines the row. */
+/** A table cell of text: escaped so that it renders as the text and stays one cell. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  return markdownText(text)
 }

@@ -6,6 +6,7 @@
 import type { FailureKind } from './survivability'
 import { plural } from './plural'
 import type { ClassVerdict, ClientImpact, Verdict, WorstCase } from './verdict'
+import { displayText } from '../scenario/safe-text'
 
 export const CLASS_LABELS: Record<FailureKind, string> = {
   broker: 'Any single broker',
@@ -79,8 +80,16 @@ function capacityText(v: ClassVerdict): string | null {
     : `Capacity: ${v.overloadedCases} of ${plural(v.cases, 'case')} overload a surviving broker${busiest}.`
 }
 
-/** The sentences of one failure class, in order: the counts and worst case, clients, capacity. */
+/**
+ * The sentences of one failure class, in order: the counts and worst case, clients, capacity.
+ * Zone and topic names in them are the user's, so `displayText` makes any invisible or
+ * reordering character visible (the Markdown escapes the sentences further).
+ */
 export function classSentences(v: ClassVerdict): string[] {
+  return sentencesOf(v).map(displayText)
+}
+
+function sentencesOf(v: ClassVerdict): string[] {
   const label = CLASS_LABELS[v.kind]
   if (v.cases === 0 || v.worst === null) return [`${label}: no such failure in this layout.`]
   const availability =
@@ -127,7 +136,7 @@ export function verdictHeadline(v: Verdict): { tone: HeadlineTone; text: string 
     const what = first.kind === 'zone' ? 'a single zone' : 'a single broker'
     return {
       tone: 'bad',
-      text: `Does not survive ${what}: ${worstText(first.worst!)}.`,
+      text: displayText(`Does not survive ${what}: ${worstText(first.worst!)}.`),
     }
   }
   const doubles = v.classes.filter(

@@ -12,8 +12,17 @@ const EXIT_CODES = [
   '  0  success',
   '  1  analyze --fail-on: a finding of that severity or worse exists (the report is printed;',
   '     --fail-on error counts errors, --fail-on warning errors and warnings, never info)',
-  '  2  bad input: usage, file, scenario or imported text; one problem a line on stderr',
+  '  2  bad input: usage, file, scenario or imported text, a budget exceeded, a long run without',
+  '     --allow-long-run, --out naming an input; one problem a line on stderr',
   '  3  internal error (a bug in the lab): one line on stderr',
+]
+
+const LIMITS = [
+  'Limits (docs/cli.md, "Limits"):',
+  '  inputs are UTF-8 text of at most 16 MiB; a scenario must keep within the work budgets of',
+  '  docs/scenario-format.md (24 h of simulated time, 50,000 partitions, 150,000 replicas,',
+  '  10,000 faults, 1,000 clients...); a run or review past 20,000,000 units of work is a long',
+  '  run, refused unless --allow-long-run is given; --out never replaces an input file',
 ]
 
 export function topLevelHelp(commands: readonly Command[]): string {
@@ -27,6 +36,8 @@ export function topLevelHelp(commands: readonly Command[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     `Run "${PROGRAM} <command> --help" for a command's arguments and options.`,
+    '',
+    ...LIMITS,
     '',
     ...EXIT_CODES,
   ])
@@ -63,6 +74,8 @@ export function commandHelp(command: Command): string {
     '',
     'Examples:',
     ...command.examples.map((e) => `  ${e}`),
+    '',
+    ...LIMITS,
     '',
     ...EXIT_CODES,
   ])

@@ -136,7 +136,7 @@ describe('import errors', () => {
 
   it('rejects a bad inline zone map, naming --zones and the entry', async () => {
     await expectBadInput(['d.txt', '--zones', '1=use1-az1,2=,x'], { 'd.txt': DESCRIBE_3X }, [
-      /^--zones\[1\]: "2=" has no zone after "="$/,
+      /^--zones\[1\]: "2=" has no zone after "="; write broker=zone, e.g. 1=use1-az1$/,
       /^--zones\[2\]: "x" is not of the form broker=zone/,
     ])
   })

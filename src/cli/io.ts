@@ -4,6 +4,8 @@
  * error type for bad input and the one-line formatting of problems.
  */
 import { problemText, type Problem } from './args'
+import { terminalText } from '../scenario/safe-text'
+import { MAX_TEXT_CHARS, thousands } from '../scenario/budget'
 
 export interface CliIo {
   /** Writes text to standard output as given (the caller adds newlines). */
@@ -12,8 +14,18 @@ export interface CliIo {
   stderr(text: string): void
   /** Reads a UTF-8 text file; `-` is standard input. Rejects with a Node-style error (`code`). */
   readFile(path: string): Promise<string>
-  /** Writes a UTF-8 text file, replacing it. Rejects with a Node-style error (`code`). */
+  /**
+   * Writes a UTF-8 text file, replacing it (atomically, in `nodeIo`: a temp file renamed over
+   * it). Rejects with a Node-style error (`code`).
+   */
   writeFile(path: string, text: string): Promise<void>
+  /**
+   * What makes two paths the same file (device and inode in `nodeIo`, so links count), or
+   * undefined when the path names no file. Without it, paths are compared as written.
+   */
+  fileId?(path: string): Promise<string | undefined>
+  /** Wall-clock milliseconds, for progress lines; without it a long run shows none. */
+  now?(): number
 }
 
 /** Exit codes, as documented in docs/cli.md. */
@@ -55,19 +67,13 @@ export function problemLine(problem: Problem, prefix = ''): string {
 }
 
 /**
- * Replaces line breaks and other control characters with visible escapes, so that a file name or
- * an imported line with odd bytes can never split one problem over several lines of stderr.
+ * Replaces line breaks, controls, bidirectional overrides and invisible characters with visible
+ * escapes (`terminalText`), so that a file name or an imported line with odd bytes can never
+ * split one problem over several lines of stderr, send the terminal a control sequence or make
+ * the line read differently from what it holds. A tab becomes a space.
  */
 export function oneLine(text: string): string {
-  let out = ''
-  for (const ch of text) {
-    const code = ch.charCodeAt(0)
-    if (code === 0x09) out += ' '
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
-      out += `\\u${code.toString(16).padStart(4, '0')}`
-    } else out += ch
-  }
-  return out
+  return terminalText(text.replace(/\t/g, ' '), { newlines: false })
 }
 
 /** A file-system error, in words: "no such file", "is a directory"... */
@@ -92,7 +98,11 @@ export function fileErrorText(error: unknown): string {
   }
 }
 
-/** Reads an input file or throws an InputError naming it. A UTF-8 byte-order mark is dropped. */
+/**
+ * Reads an input file or throws an InputError naming it. A UTF-8 byte-order mark is dropped. A
+ * text over MAX_TEXT_CHARS is refused here too, whatever `io` read it (nodeIo stops reading at
+ * that many bytes already).
+ */
 export async function readInput(io: CliIo, path: string, what: string): Promise<string> {
   let text: string
   try {
@@ -101,7 +111,18 @@ export async function readInput(io: CliIo, path: string, what: string): Promise<
     const message = `cannot read ${what}: ${fileErrorText(error)}`
     throw new InputError([{ path: shownFile(path), message }])
   }
+  if (text.length > MAX_TEXT_CHARS) {
+    const message = `cannot read ${what}: it holds ${thousands(text.length)} characters; the limit of an input is ${thousands(MAX_TEXT_CHARS)}`
+    throw new InputError([{ path: shownFile(path), message }])
+  }
   return text.startsWith('\uFEFF') ? text.slice(1) : text
+}
+
+/** Whether two paths name the same file: by `io.fileId` when it has one, else as written. */
+export async function sameFile(io: CliIo, a: string, b: string): Promise<boolean> {
+  if (io.fileId === undefined) return a === b
+  const [idA, idB] = await Promise.all([io.fileId(a), io.fileId(b)])
+  return idA !== undefined && idA === idB
 }
 
 /** How a file is named in messages: as given, or `<stdin>` for `-`. */
@@ -109,9 +130,13 @@ export function shownFile(path: string): string {
   return path === '-' ? '<stdin>' : path
 }
 
-/** JSON as every command writes it: 2-space indent, a trailing newline. */
+/**
+ * JSON as every command writes it: 2-space indent, a trailing newline. JSON.stringify escapes C0
+ * controls but not DEL, C1, U+2028, bidirectional overrides or zero-width characters:
+ * `terminalText` writes those as `\u202e` escapes too, valid JSON with the same parsed value.
+ */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`
+  return terminalText(`${JSON.stringify(value, null, 2)}\n`)
 }
 
 /**
@@ -120,7 +145,7 @@ export function jsonText(value: unknown): string {
  * table. Deterministic: keys keep their insertion order.
  */
 export function compactJsonText(value: unknown, width = 100): string {
-  return `${render(value, '', 0, width)}\n`
+  return terminalText(`${render(value, '', 0, width)}\n`)
 }
 
 /** One-line form of values at most two levels deep, or undefined. */

@@ -84,7 +84,7 @@ describe('usage errors', () => {
     await expectBadInput(['run', 's.json', '--seed', 'x', '--duration', '0', '--colour'], {}, [
       /^--seed: must be an integer from 0 to 4294967295 \(got "x"\)$/,
       /^--duration: must be an integer from 1 to \d+ \(got "0"\)$/,
-      /^--colour: unknown option; this command takes --seed, --duration, --out, --client-log, --help/,
+      /^--colour: unknown option; this command takes --seed, --duration, --out, --allow-long-run, --client-log, --help/,
     ])
   })
 

@@ -8,11 +8,11 @@
  * per problem on stderr; an unexpected error exits 3 with one line `internal error: ...`; no
  * stack trace ever reaches the user.
  */
-import { readFile, writeFile } from 'node:fs/promises'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, problemText, sentence, type Problem } from './args'
 import { COMMANDS, type Command } from './commands/index'
+import { fileIdentity, readTextFile, readTextStream, writeFileAtomic } from './files'
 import { PROGRAM, commandHelp, topLevelHelp } from './help'
 import {
   EXIT_BAD_INPUT,
@@ -24,6 +24,7 @@ import {
   type CliIo,
 } from './io'
 import { didYouMean } from '../scenario/text'
+import { terminalText } from '../scenario/safe-text'
 
 export type { CliIo } from './io'
 
@@ -33,7 +34,8 @@ export type { CliIo } from './io'
  * @example
  * const code = await main(['validate', 'scenario.json'], nodeIo())
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = terminalIo(rawIo)
   try {
     return await dispatch(argv, io)
   } catch (error) {
@@ -47,6 +49,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       // The error stream itself failed; the exit code still tells the story.
     }
     return EXIT_INTERNAL
+  }
+}
+
+/**
+ * The io every write of the CLI goes through: stdout and stderr get `terminalText`, so no text
+ * from a scenario or an imported file can send the terminal a control sequence (ESC, BEL, CR) or
+ * a bidirectional override, whichever command or format wrote it. JSON stays valid with the same
+ * parsed value (`jsonText` escapes the same characters already, so this changes nothing there).
+ */
+function terminalIo(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(terminalText(text)),
+    stderr: (text) => io.stderr(terminalText(text)),
   }
 }
 
@@ -118,15 +134,12 @@ export function nodeIo(): CliIo {
     stderr: (text) => {
       process.stderr.write(text)
     },
-    readFile: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
-    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    // Bounded (files.ts): at most 16 MiB read, UTF-8 checked; output written atomically.
+    readFile: (path) => (path === '-' ? readTextStream(process.stdin) : readTextFile(path)),
+    writeFile: writeFileAtomic,
+    fileId: fileIdentity,
+    now: () => performance.now(),
   }
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Runs `main` on the process's arguments and sets its exit code (letting output drain). */

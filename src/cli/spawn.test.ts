@@ -96,6 +96,39 @@ describe('node bin/kafka-ha-lab.mjs', () => {
   )
 })
 
+describe('bounded input and output, end to end', () => {
+  it(
+    'refuses /dev/zero, random bytes and --out naming the scenario, each with exit 2',
+    async () => {
+      writeFileSync(path('random.bin'), Buffer.from([0x7b, 0x0a, 0xc3, 0x28, 0x7d]))
+      const before = readFileSync(path('good.json'), 'utf8')
+      const [zero, random, clobber] = await Promise.all([
+        bin(dir, ['validate', '/dev/zero']),
+        bin(dir, ['validate', 'random.bin']),
+        bin(dir, ['run', 'good.json', '--out', './good.json']),
+      ])
+      expect(zero).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          '/dev/zero: cannot read the scenario: it holds more than 16,777,216 bytes; the limit of an input is 16,777,216 bytes (16 MiB)\n',
+      })
+      expect(random).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'random.bin: cannot read the scenario: not UTF-8 text: the byte at offset 2 (0xC3) starts no UTF-8 character; expected a text file such as a JSON scenario\n',
+      })
+      expect(clobber).toMatchObject({ code: 2, stdout: '' })
+      expect(clobber.stderr).toMatch(
+        /^--out: \.\/good\.json is the scenario file good\.json itself/,
+      )
+      expect(readFileSync(path('good.json'), 'utf8')).toBe(before)
+    },
+    TIMEOUT_MS,
+  )
+})
+
 describe('npm run --silent cli --', () => {
   it(
     'passes arguments, output and exit codes through',

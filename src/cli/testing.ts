@@ -20,13 +20,21 @@ function fsError(code: string, path: string): Error {
   return Object.assign(new Error(`${code}: ${path}`), { code })
 }
 
-/** An io over a map of files; `dir/` entries stand for directories. */
-export function memoryIo(files: Map<string, string>): CliIo & { out: string[]; err: string[] } {
+/**
+ * An io over a map of files; `dir/` entries stand for directories. A file's identity is its
+ * path (links are for the real-file tests); `now`, when given, is the clock of progress lines.
+ */
+export function memoryIo(
+  files: Map<string, string>,
+  options: { now?: () => number } = {},
+): CliIo & { out: string[]; err: string[] } {
   const out: string[] = []
   const err: string[] = []
   return {
     out,
     err,
+    fileId: (path) => Promise.resolve(files.has(path) ? `memory:${path}` : undefined),
+    ...(options.now === undefined ? {} : { now: options.now }),
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
     readFile: (path) => {

@@ -3,9 +3,11 @@
  * Kafka's gauge names are the column names; a meter becomes two columns named by its MBean
  * attributes, `IsrShrinksPerSec.Count` and `IsrShrinksPerSec.OneMinuteRate`; LeaderCount becomes
  * one column per broker, `LeaderCount.broker<id>`, for every broker seen in any sample (0 where a
- * sample lacks it, as a dead broker reports nothing).
+ * sample lacks it, as a dead broker reports nothing). Text fields go through `csvTextField`, so a
+ * header a spreadsheet would read as a formula (`=…`, `@…`) gets a leading apostrophe.
  */
 import type { MetricsSample } from '../engine/types'
+import { csvTextField } from '../scenario/safe-text'
 import { type ExportFile, fileStem } from './files'
 
 type NumberKey = {
@@ -50,9 +52,10 @@ function leaderBrokers(series: readonly MetricsSample[]): string[] {
   return [...ids].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
 }
 
+/** A number as written (a negative number is data, not a formula); text guarded and quoted. */
 function csvCell(value: string | number): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  return csvTextField(value)
 }
 
 /**

@@ -1,13 +1,16 @@
 /**
  * The design-review report as Markdown: the static analysis (`analysisToMarkdown`: layout,
  * advisor findings, survivability matrix) followed by what the current simulation run showed,
- * and the share link that reopens the run at the same moment.
+ * and the share link that reopens the run at the same moment. Text from the scenario (client ids,
+ * topics, zones in fault descriptions) goes through `markdownText`, as in the analysis, so it
+ * renders as text and never as markup.
  */
 import { describeFault } from '../analysis/fault-text'
 import { plural } from '../analysis/plural'
 import { analysisToMarkdown, analyze, type AnalysisReport } from '../analysis/index'
 import type { SimulationSpec, TimedFault } from '../engine/spec'
 import type { MetricsSample, ProducerView, SimEvent, Snapshot } from '../engine/types'
+import { markdownAutolink, markdownText } from '../scenario/safe-text'
 import { formatSimTime } from '../scenario/sim-time'
 import { type ExportFile, fileStem } from './files'
 
@@ -26,13 +29,13 @@ export interface ReviewInput {
   analysis?: AnalysisReport
 }
 
-/** "1 record", "2 records": a count with its noun in the right number. */
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }
 
+/** A table cell of text: escaped so that it renders as the text and stays one cell. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  return markdownText(text)
 }
 
 function acksText(acks: number): string {
@@ -55,7 +58,9 @@ function faultLines(faults: readonly TimedFault[], nowMs: number): string[] {
   if (past.length === 0) return ['- Faults so far: none.']
   return [
     `- Faults so far (${past.length}):`,
-    ...past.map((f) => `  - ${formatSimTime(f.atMs)} ${f.type} (${describeFault(f)})`),
+    ...past.map(
+      (f) => `  - ${formatSimTime(f.atMs)} ${markdownText(`${f.type} (${describeFault(f)})`)}`,
+    ),
   ]
 }
 
@@ -116,7 +121,12 @@ export function reviewMarkdown(input: ReviewInput): string {
   const link =
     input.shareUrl === ''
       ? []
-      : ['## Share link', '', `Reopen this run at the same moment: <${input.shareUrl}>`, '']
+      : [
+          '## Share link',
+          '',
+          `Reopen this run at the same moment: ${markdownAutolink(input.shareUrl)}`,
+          '',
+        ]
   return [
     analysisToMarkdown(analysis, input.spec).trimEnd(),
     '',

@@ -74,9 +74,19 @@ describe('serializeSvg', () => {
     expect(text).not.toContain('onclick')
   })
 
-  it('inlines computed styles with local url() references', () => {
-    expect(text).toContain('style="fill:url(#hatch);stroke:rgb(100, 116, 139)"')
-    expect(text).toContain('<text x="4" style="font-size:12px">')
+  it('inlines computed styles as presentation attributes with local url() references', () => {
+    expect(text).toContain('fill="url(#hatch)" stroke="rgb(100, 116, 139)"')
+    expect(text).toContain('<text x="4" font-size="12px">')
+  })
+
+  it("writes no style attribute, which the build's Content-Security-Policy would refuse", () => {
+    expect(text).not.toContain('style=')
+  })
+
+  it('lets a computed value replace an attribute of the same name (a theme variable)', () => {
+    const circle = el('circle', [['fill', 'var(--leader)']], [['fill', 'rgb(180, 83, 9)']])
+    const out = serializeSvg(el('svg', [], [], [circle]), { width: 10, height: 10 })
+    expect(out).toContain('<circle fill="rgb(180, 83, 9)"/>')
   })
 
   it('escapes text, writes the title and the background first', () => {

@@ -4,6 +4,7 @@
  * its own would lose; `svg-dom.ts` reads each element's computed colours into this tree, and the
  * string building here is pure so it is unit-tested without a browser.
  */
+import { displayText } from '../scenario/safe-text'
 import { type ExportFile, fileStem } from './files'
 
 export const SVG_NS = 'http://www.w3.org/2000/svg'
@@ -11,7 +12,7 @@ export const SVG_NS = 'http://www.w3.org/2000/svg'
 export interface SvgElementNode {
   kind: 'element'
   tag: string
-  /** Attributes in document order; `style` and `xmlns` are written by the serialiser. */
+  /** Attributes in document order; `xmlns` and the computed styles are written by the serialiser. */
   attributes: [string, string][]
   /** Computed style properties to inline, e.g. ['fill', 'rgb(180, 83, 9)']. */
   style: [string, string][]
@@ -37,8 +38,15 @@ export interface SvgDocumentOptions {
 /** Attributes that only make sense in the live page: focus order, event and styling hooks. */
 const DROPPED_ATTRIBUTES = new Set(['style', 'tabindex', 'xmlns', 'contenteditable'])
 
+/**
+ * Text for an SVG file's character data or a double-quoted attribute. XML 1.0 (§2.2 Char) forbids
+ * C0 controls other than tab, LF and CR, lone surrogates and U+FFFE/U+FFFF: one such character in
+ * a zone name would make the whole file unreadable, so `displayText` shows them (and bidirectional
+ * overrides and invisible characters) as `\u001b`-style escapes, as the page does.
+ */
 export function escapeXml(text: string): string {
-  return text
+  return displayText(text)
+    .replace(/[\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -53,16 +61,24 @@ export function localUrl(value: string): string {
   return value.replace(/url\(\s*["']?[^"')#]*(#[^"')]+)["']?\s*\)/g, 'url($1)')
 }
 
-function styleText(style: [string, string][]): string {
-  return style.map(([property, value]) => `${property}:${localUrl(value)}`).join(';')
+/**
+ * The computed styles as SVG presentation attributes (`fill="..."`, every inlined property is
+ * one), not as a `style="..."` attribute: the PNG export draws this text through an `<img>`,
+ * whose SVG document inherits the page's Content-Security-Policy, and that policy refuses
+ * inline style attributes (scripts/csp.mjs). A computed value replaces an attribute of the
+ * same name.
+ */
+function styleAttributes(style: [string, string][]): string[] {
+  return style.map(([property, value]) => ` ${property}="${escapeXml(localUrl(value))}"`)
 }
 
 function serializeNode(node: SvgNode): string {
   if (node.kind === 'text') return escapeXml(node.text)
   const attributes = node.attributes
     .filter(([name]) => !DROPPED_ATTRIBUTES.has(name) && !name.startsWith('on'))
+    .filter(([name]) => !node.style.some(([property]) => property === name))
     .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
-  if (node.style.length > 0) attributes.push(` style="${escapeXml(styleText(node.style))}"`)
+  attributes.push(...styleAttributes(node.style))
   const open = `<${node.tag}${attributes.join('')}`
   if (node.children.length === 0) return `${open}/>`
   return `${open}>${node.children.map(serializeNode).join('')}</${node.tag}>`

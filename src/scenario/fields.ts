@@ -18,13 +18,17 @@ import {
   type ProducerConfig,
   type TopicConfig,
 } from '../engine/spec'
-import type { MinimumReason } from './messages'
+import type { BudgetName, MinimumReason } from './messages'
+import { MAX_DURATION_MS, MAX_NAME_CHARS, MAX_STRING_CHARS } from './budget'
 
 /** Java's Integer.MAX_VALUE: the upper bound of Kafka's INT configs and ids. */
 export const MAX_INT32 = 2147483647
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER
 export const MAX_SEED = 4294967295
-/** Simulator limits that keep a mistyped number from allocating millions of objects. */
+/**
+ * Simulator limits that keep a mistyped number from allocating millions of objects; the limits
+ * of a whole scenario (partitions over all topics, duration, faults...) are in budget.ts.
+ */
 export const MAX_PARTITIONS = 10000
 export const MAX_BROKERS = 1000
 export const MAX_RECORDS_PER_SECOND = 1000000
@@ -43,8 +47,11 @@ export const ELECTION_TYPES = ['PREFERRED', 'UNCLEAN'] as const
 export const ACKS_VALUES = ['all', '-1', '0', '1', -1, 0, 1] as const
 
 export type Rule =
-  /** `why`, when given, explains the minimum in the validator's message. */
-  | { kind: 'integer'; minimum: number; maximum: number; why?: MinimumReason }
+  /**
+   * `why`, when given, explains the minimum in the validator's message; `budget`, that the
+   * maximum is a work budget (budget.ts), which the message names.
+   */
+  | { kind: 'integer'; minimum: number; maximum: number; why?: MinimumReason; budget?: BudgetName }
   | { kind: 'boolean' }
   /** `topicName`: the pattern is Kafka's topic name rule, and the message says so. */
   | {
@@ -55,9 +62,13 @@ export type Rule =
       topicName?: boolean
       /** The pattern is Kafka's throttled-replica list, and the message says so. */
       throttledReplicas?: boolean
+      /** Free text, which may hold newlines and tabs; otherwise a name (characters.ts). */
+      prose?: boolean
     }
   | { kind: 'enum'; values: readonly (string | number)[] }
+  /** At most MAX_LIST_ITEMS items, each unique. */
   | { kind: 'integerList'; minimum: number; maximum: number; minItems: number }
+  /** Names of at most MAX_NAME_CHARS characters each; at most `maxItems` (else MAX_LIST_ITEMS). */
   | { kind: 'stringList'; minItems: number; maxItems?: number }
   | { kind: 'enumList'; values: readonly string[]; minItems: number }
   /** Checked by hand in the validator and the schema builder. */
@@ -78,10 +89,18 @@ const brokerIds = (minItems: number): Rule => ({
   maximum: MAX_INT32,
   minItems,
 })
+/** A name or other short string: no control, bidirectional or zero-width character (characters.ts). */
 const text = (minLength: number, maxLength = 1000): Rule => ({
   kind: 'string',
   minLength,
   maxLength,
+})
+/** Free text: may hold newlines and tabs, but no other control, bidirectional or zero-width character. */
+const prose = (minLength: number, maxLength: number): Rule => ({
+  kind: 'string',
+  minLength,
+  maxLength,
+  prose: true,
 })
 
 function opt(rule: Rule, description: string): FieldSpec {
@@ -98,7 +117,7 @@ function req(rule: Rule, description: string): FieldSpec {
 const throttledReplicas: Rule = {
   kind: 'string',
   minLength: 0,
-  maxLength: 100_000,
+  maxLength: MAX_STRING_CHARS,
   // No two whitespace runs in it can share the same spaces, so matching stays linear in length.
   pattern: '^(\\s*\\*\\s*|\\s*([0-9]+:[0-9]+\\s*)?(,\\s*([0-9]+:[0-9]+\\s*)?)*)$',
   throttledReplicas: true,
@@ -401,15 +420,18 @@ export const ROOT_FIELDS: Record<string, FieldSpec> = {
     'Where editors find this JSON Schema; the reader ignores it. Default: none.',
   ),
   version: req({ kind: 'enum', values: [1] }, 'The format version; this reader understands 1.'),
-  name: req(text(1, 200), 'A short title shown in the UI.'),
-  description: opt(text(0, 100000), 'Free text about what the scenario shows. Default: "".'),
+  name: req(text(1, MAX_NAME_CHARS), 'A short title shown in the UI.'),
+  description: opt(
+    prose(0, MAX_STRING_CHARS),
+    'Free text about what the scenario shows. Default: "".',
+  ),
   seed: opt(
     int(0, MAX_SEED),
     `Seed of every random choice (replica placement, jitter); the same seed replays the same run. Default: ${DEFAULT_SEED}.`,
   ),
   durationMs: opt(
-    int(1, MAX_SAFE),
-    `How much simulated time a headless run covers, in ms. Default: ${DEFAULT_DURATION_MS}.`,
+    { kind: 'integer', minimum: 1, maximum: MAX_DURATION_MS, budget: 'duration' },
+    `How much simulated time a headless run covers, in ms, at most ${MAX_DURATION_MS} (24 h; docs/scenario-format.md, "Work budgets"). Default: ${DEFAULT_DURATION_MS}.`,
   ),
   cluster: req(nested, 'Zones, brokers, controllers and broker configs.'),
   topics: opt(nested, 'The topics, created at t = 0. Default: [].'),
@@ -426,7 +448,7 @@ export const ROOT_FIELDS: Record<string, FieldSpec> = {
 
 export const NARRATION_FIELDS: Record<string, FieldSpec> = {
   steps: req(nested, 'The steps, in time order.'),
-  tryIt: opt(text(1, 10000), 'A closing suggestion: what to change and replay. Default: none.'),
+  tryIt: opt(prose(1, 10000), 'A closing suggestion: what to change and replay. Default: none.'),
   tryItVariant: opt(
     nested,
     'The change tryIt suggests, as a scenario the UI loads with one click ("Try it: <label>"): this file with `merge` applied, named "<name> — variant". Default: none.',
@@ -448,9 +470,9 @@ export const TRY_IT_VARIANT_FIELDS: Record<string, FieldSpec> = {
 export const NARRATION_STEP_FIELDS: Record<string, FieldSpec> = {
   atMs: req(int(0, MAX_SAFE), 'Simulated time at which the step is shown, in ms.'),
   title: req(text(1, 200), 'A short heading.'),
-  text: req(text(1, 10000), 'What happens and why.'),
+  text: req(prose(1, 10000), 'What happens and why.'),
   rule: opt(
-    text(1, 10000),
+    prose(1, 10000),
     'The Kafka rule at work, ideally naming the Kafka method or KIP. Default: none.',
   ),
   configKeys: opt(
@@ -462,7 +484,7 @@ export const NARRATION_STEP_FIELDS: Record<string, FieldSpec> = {
     "Whether the UI pauses the timeline at this step's atMs (and keeps a time-travel checkpoint there). Default: false.",
   ),
   predict: opt(
-    text(1, 1000),
+    prose(1, 1000),
     'A question the learner answers before the next step plays ("Stop use1-az2 now: will orders stay writable?"). Default: none.',
   ),
   focusBrokers: opt(
@@ -470,7 +492,7 @@ export const NARRATION_STEP_FIELDS: Record<string, FieldSpec> = {
     'Broker ids the step is about: the topology highlights them and dims the rest. Default: none.',
   ),
   focusZone: opt(
-    text(1, 200),
+    text(1, MAX_NAME_CHARS),
     'The zone the step is about: the topology highlights it and dims the rest. Default: none.',
   ),
 }
@@ -550,7 +572,7 @@ export const STORAGE_FIELDS: Record<string, FieldSpec> = {
 
 export const NODE_FIELDS: Record<string, FieldSpec> = {
   id: req(int(0, MAX_INT32), 'Node id (broker.id / node.id), unique within its list.'),
-  zone: req(text(1), 'One of cluster.zones.'),
+  zone: req(text(1, MAX_NAME_CHARS), 'One of cluster.zones.'),
 }
 
 export const TOPIC_FIELDS: Record<string, FieldSpec> = {
@@ -592,7 +614,7 @@ export const INITIAL_FIELDS: Record<string, FieldSpec> = {
 
 const CLIENT_BASE_FIELDS: Record<string, FieldSpec> = {
   kind: req({ kind: 'enum', values: ['producer', 'consumer'] }, 'The client kind.'),
-  id: req(text(1, 200), 'Client id (client.id), unique among clients.'),
+  id: req(text(1, MAX_NAME_CHARS), 'Client id (client.id), unique among clients.'),
   topic: req(text(1, 249), 'The topic it writes or reads; one of topics[].name.'),
 }
 
@@ -628,8 +650,8 @@ export interface FaultRule {
 }
 
 const brokerField = req(int(0, MAX_INT32), 'The broker id, one of cluster.brokers.')
-const zoneField = req(text(1), 'The zone, one of cluster.zones.')
-const clientField = req(text(1, 200), 'The client id, one of clients[].id.')
+const zoneField = req(text(1, MAX_NAME_CHARS), 'The zone, one of cluster.zones.')
+const clientField = req(text(1, MAX_NAME_CHARS), 'The client id, one of clients[].id.')
 const memberField = opt(
   int(0, 999),
   'For a consumer with members: which member (0, 1, …). Default: 0.',

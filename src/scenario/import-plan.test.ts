@@ -157,3 +157,18 @@ describe('a large workload', () => {
     expect(shown(few.warnings).some((w) => w.startsWith('workload:'))).toBe(false)
   })
 })
+
+describe('planImport caps repeated problems', () => {
+  it('lists the first 100 bad lines of a describe output, then how many more there were', () => {
+    const lines = ['Topic: orders\tPartitionCount: 250\tReplicationFactor: 1\tConfigs:']
+    for (let i = 0; i < 250; i++)
+      lines.push(`\tTopic: orders\tPartition: ${i}\tLeader: x\tReplicas: 1\tIsr: 1`)
+    const result = planImport({ text: lines.join('\n'), zones: '1=use1-az1' })
+    if (result.ok) throw new Error('expected problems')
+    expect(result.problems).toHaveLength(101)
+    expect(shown(result.problems.slice(-2))).toEqual([
+      'line 101: Leader "x" is not a broker id, "none" or -1',
+      '$: … and 150 more problems; only the first 100 of each kind are listed',
+    ])
+  })
+})

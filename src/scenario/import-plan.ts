@@ -23,7 +23,7 @@ import {
   type Workload,
   type WorkloadChoice,
 } from './import-workload'
-import { movedProblem, note } from './text'
+import { capProblems, movedProblem, note } from './text'
 import type { ImportResult, Problem, ScenarioFile } from './types'
 import { validateScenario } from './validate'
 import {
@@ -96,6 +96,17 @@ const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => 
  * planImport({ text: describe, zones: kafkaConfigsOutput, preset: 'msk', workload: {} })
  */
 export function planImport(request: ImportRequest): PlanResult {
+  // The first 100 problems of each kind, as the scenario reader keeps them (a describe output of
+  // 100,000 bad lines is one screen of problems and a count, not 100,000 lines).
+  const result = plan(request)
+  if (!result.ok) return { ...result, problems: capProblems(result.problems, 'error') }
+  return {
+    ...result,
+    plan: { ...result.plan, warnings: capProblems(result.plan.warnings, 'warning') },
+  }
+}
+
+function plan(request: ImportRequest): PlanResult {
   const format = request.format ?? detectImportFormat(request.text)
   const importer = IMPORTERS[format]
   const zones = zoneStep(request, importer)

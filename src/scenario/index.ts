@@ -48,6 +48,24 @@ export {
   type Rule,
 } from './fields'
 export { normalizeScenario, normalizeAcks } from './normalize'
+export {
+  LONG_RUN_WORK,
+  MAX_CLIENTS,
+  MAX_DURATION_MS,
+  MAX_FAULTS,
+  MAX_RUN_WORK,
+  MAX_TEXT_CHARS,
+  MAX_TOTAL_PARTITIONS,
+  MAX_TOTAL_RECORDS_PER_SECOND,
+  MAX_TOTAL_REPLICAS,
+  longClientRunsReason,
+  longMatrixReason,
+  longRunReason,
+  runWork,
+  specSize,
+  type RunSize,
+} from './budget'
+export { runBudgetProblems } from './budget-check'
 export { scenarioToJson, specToScenario } from './export'
 export { scenarioSchema, SCENARIO_SCHEMA_URL } from './schema'
 export { importDescribe } from './import-describe'

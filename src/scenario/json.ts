@@ -3,10 +3,14 @@
  * positions differ between browsers, and it silently keeps the last of two equal keys, which in
  * a scenario is nearly always a mistake. This reader reports `line N, column M` (1-based,
  * counting UTF-16 units as editors do), rejects duplicate keys, and limits nesting so that no
- * input can overflow the stack. It accepts `//` and `/* *\/` comments, since scenarios are
+ * input can overflow the stack. It is bounded in time and memory whatever the input (the work
+ * budgets of budget.ts): a text over MAX_TEXT_CHARS is refused before it is read, and a string
+ * over MAX_STRING_CHARS or a key over MAX_KEY_CHARS stops the reader where the limit is passed,
+ * so a 10 MB key costs 200 characters of scanning, not a 10 MB copy. It accepts `//` and `/* *\/` comments, since scenarios are
  * often written by hand as JSONC, with comments; everything else is RFC 8259.
  */
-import { makeProblem, type ProblemParams } from './messages'
+import { MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_TEXT_CHARS } from './budget'
+import { clip, makeProblem, type ProblemParams } from './messages'
 import type { Problem } from './types'
 
 export const MAX_JSON_DEPTH = 100
@@ -25,7 +29,19 @@ class JsonSyntaxError extends Error {
   }
 }
 
-export function parseJson(text: string): JsonResult {
+/**
+ * Parses JSON text (comments allowed) of at most `maxChars` characters.
+ *
+ * @example
+ * parseJson('{"a": 1}') // { ok: true, value: { a: 1 } }
+ */
+export function parseJson(text: string, maxChars = MAX_TEXT_CHARS): JsonResult {
+  if (text.length > maxChars) {
+    return {
+      ok: false,
+      problems: [makeProblem('$', 'text-too-large', { chars: text.length, maximum: maxChars })],
+    }
+  }
   const reader = new Reader(text)
   try {
     const value = reader.document()
@@ -186,7 +202,7 @@ class Reader {
         if (c === undefined) throw this.fail('end-expected-property')
         throw this.fail('expected-property', { found: shown(c) })
       }
-      const key = this.string()
+      const key = this.string(MAX_KEY_CHARS)
       const first = seenAt.get(key)
       if (first !== undefined && this.duplicates.length < MAX_DUPLICATES_REPORTED) {
         this.duplicates.push(
@@ -252,7 +268,8 @@ class Reader {
     }
   }
 
-  private string(): string {
+  /** A string of at most `maximum` characters (escapes count as what they stand for). */
+  private string(maximum = MAX_STRING_CHARS): string {
     const start = this.pos
     const t = this.text
     this.pos++
@@ -260,6 +277,7 @@ class Reader {
     let runStart = this.pos
     for (;;) {
       if (this.pos >= t.length) throw this.fail('unterminated-string', {}, start)
+      if (out.length + (this.pos - runStart) > maximum) throw this.tooLong(start, maximum)
       const c = t.charCodeAt(this.pos)
       if (c === 34) {
         out += t.slice(runStart, this.pos)
@@ -288,6 +306,15 @@ class Reader {
       }
       this.pos++
     }
+  }
+
+  private tooLong(start: number, maximum: number): JsonSyntaxError {
+    if (maximum === MAX_STRING_CHARS) {
+      return this.fail('string-too-long', { maximum }, start)
+    }
+    // Show where the key begins (clipped by quote), never the key itself.
+    const found = `starting ${JSON.stringify(clip(this.text.slice(start + 1, start + 1 + maximum)))}`
+    return this.fail('key-too-long', { maximum, found }, start)
   }
 
   private number(): number {

@@ -6,6 +6,9 @@
  * assembled where a problem is found.
  */
 import type { FaultType } from '../engine/spec'
+import { durationText, sizeText, thousands, workText } from './budget'
+import type { ForbiddenKind } from './characters'
+import { displayText } from './safe-text'
 
 /** What kind of object a key was found in, for "unknown field in a topic". */
 export type ObjectKind =
@@ -35,7 +38,8 @@ export type ConfigHome = 'cluster-config' | 'producer-config' | 'consumer-config
 
 /** A value as "got ..." shows it: its JSON type and, for scalars, the (shortened) value. */
 export type Shown =
-  | { type: 'string'; value: string }
+  /** `length`: the whole string's, when `value` is clipped. */
+  | { type: 'string'; value: string; length?: number }
   | { type: 'number'; value: number }
   | { type: 'non-finite' }
   | { type: 'boolean'; value: boolean }
@@ -93,6 +97,19 @@ export type JsonSyntaxReason =
   | 'bad-unicode-escape'
   | 'bad-escape'
   | 'bad-number'
+  | 'string-too-long'
+  | 'key-too-long'
+
+/** What a work budget counts (budget.ts). */
+export type BudgetName =
+  | 'duration'
+  | 'partitions'
+  | 'replicas'
+  | 'faults'
+  | 'clients'
+  | 'records-per-second'
+  | 'topics'
+  | 'narration-steps'
 
 /** Every problem code and its parameters. The set is closed: a new problem needs a new code. */
 export interface ProblemParams {
@@ -194,7 +211,30 @@ export interface ProblemParams {
   'idempotence-disabled-by-max-in-flight': { maxInFlight: number }
   'delivery-timeout-too-small': { deliveryTimeoutMs: number; minimum: number }
   'delivery-timeout-raised': { defaultMs: number; raisedTo: number }
-  'json-syntax': { reason: JsonSyntaxReason; found?: string; depth?: number; key?: string }
+  'json-syntax': {
+    reason: JsonSyntaxReason
+    found?: string
+    depth?: number
+    key?: string
+    maximum?: number
+  }
+  /** A work budget (budget.ts) exceeded; `offsets`: how much of `got` is __consumer_offsets. */
+  'over-budget': { budget: BudgetName; got: number; maximum: number; offsets?: number }
+  /** The run's work (budget.ts `runWork`) above MAX_RUN_WORK. */
+  'run-too-large': {
+    durationMs: number
+    replicas: number
+    brokers: number
+    clients: number
+    work: number
+    maximum: number
+  }
+  'text-too-large': { chars: number; maximum: number }
+  /** A character a name (or, `prose`, free text) may not hold (characters.ts); `index` 0-based. */
+  'forbidden-character': { codePoint: string; kind: ForbiddenKind; index: number; prose: boolean }
+  'too-many-entries': { maximum: number; got: number }
+  /** `count` more problems of code `of` were found and left out after the first `shown`. */
+  'more-problems': { of: string; count: number; shown: number; level: 'error' | 'warning' }
   'duplicate-key': { key: string; firstAt: string }
   'internal-error': { stage: 'validate' | 'read' | 'import'; detail: string }
   /**
@@ -251,12 +291,25 @@ export function movedProblem(problem: Problem, path: string): Problem {
   return { ...problem, path }
 }
 
-const SHORT = 40
+/** How much of a user's string a message shows: enough to recognise it, never a whole file. */
+export const SHOWN_CHARS = 60
 
-/** A JSON-quoted string, shortened when long. */
+/**
+ * The first SHOWN_CHARS characters of a long string and an ellipsis (a surrogate pair is never
+ * cut in half), or the string itself when it is short.
+ */
+export function clip(value: string): string {
+  if (value.length <= SHOWN_CHARS) return value
+  let end = SHOWN_CHARS
+  const last = value.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return `${value.slice(0, end)}…`
+}
+
+/** A JSON-quoted string, clipped when long and then followed by its length in characters. */
 export function quote(value: string): string {
-  const shown = value.length > SHORT ? `${value.slice(0, SHORT)}…` : value
-  return JSON.stringify(shown)
+  if (value.length <= SHOWN_CHARS) return JSON.stringify(value)
+  return `${JSON.stringify(clip(value))} (${thousands(value.length)} characters)`
 }
 
 /** A value as a plain-data `Shown`. */
@@ -266,7 +319,9 @@ export function showValue(value: unknown): Shown {
   if (Array.isArray(value)) return { type: 'array' }
   switch (typeof value) {
     case 'string':
-      return { type: 'string', value: value.length > SHORT ? `${value.slice(0, SHORT)}…` : value }
+      return value.length > SHOWN_CHARS
+        ? { type: 'string', value: clip(value), length: value.length }
+        : { type: 'string', value }
     case 'number':
       return Number.isFinite(value) ? { type: 'number', value } : { type: 'non-finite' }
     case 'boolean':
@@ -282,7 +337,7 @@ export function showValue(value: unknown): Shown {
 export function describeShown(shown: Shown): string {
   switch (shown.type) {
     case 'string':
-      return `the string ${JSON.stringify(shown.value)}`
+      return `the string ${JSON.stringify(shown.value)}${shown.length === undefined ? '' : ` (${thousands(shown.length)} characters)`}`
     case 'number':
       return `the number ${String(shown.value)}`
     case 'non-finite':
@@ -381,7 +436,7 @@ function rfSource(fromDefault: boolean): string {
   return fromDefault ? 'replicationFactor (default.replication.factor)' : 'replicationFactor'
 }
 
-const quoted = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(', ')
+const quoted = (names: readonly string[]): string => names.map((n) => quote(n)).join(', ')
 
 function wrongType(p: ProblemParams['wrong-type']): string {
   if (p.expected === 'json-text' || p.expected === 'import-text')
@@ -395,7 +450,7 @@ function wrongType(p: ProblemParams['wrong-type']): string {
 function unknownKey(p: ProblemParams['unknown-key']): string {
   const what = objectName(p.in)
   const isConfig = p.in.endsWith('config')
-  const key = JSON.stringify(p.key)
+  const key = quote(p.key)
   if (p.suggestion !== undefined) {
     const where = isConfig ? `unknown ${what}` : `unknown field in ${what}:`
     return `${where} ${key}.${didYouMean(p.suggestion)}`
@@ -416,11 +471,11 @@ const JSON_SYNTAX: Record<JsonSyntaxReason, (p: ProblemParams['json-syntax']) =>
   'unexpected-character': (p) =>
     `unexpected ${p.found ?? ''}; expected a value (object, array, string, number, true, false or null)`,
   'too-deep': (p) => `nested more than ${p.depth ?? 0} levels deep`,
-  'unexpected-word': (p) => `unexpected word ${JSON.stringify(p.found ?? '')}; expected a value`,
+  'unexpected-word': (p) => `unexpected word ${quote(p.found ?? '')}; expected a value`,
   'trailing-comma-object': () => 'trailing comma before "}" (JSON does not allow it)',
   'end-expected-property': () => 'unexpected end of the text; expected a property name',
   'expected-property': (p) => `expected a property name in double quotes, found ${p.found ?? ''}`,
-  'expected-colon': (p) => `expected ":" after the property name ${JSON.stringify(p.key ?? '')}`,
+  'expected-colon': (p) => `expected ":" after the property name ${quote(p.key ?? '')}`,
   'end-expected-comma-brace': () => 'unexpected end of the text; expected "," or "}"',
   'expected-comma-brace': (p) =>
     `expected "," or "}" after a property value, found ${p.found ?? ''}`,
@@ -433,7 +488,40 @@ const JSON_SYNTAX: Record<JsonSyntaxReason, (p: ProblemParams['json-syntax']) =>
     `control character ${p.found ?? ''} in a string; write it as an escape such as \\n`,
   'bad-unicode-escape': () => 'bad \\u escape; expected 4 hex digits',
   'bad-escape': (p) => `bad escape "\\${p.found ?? ''}" in a string`,
-  'bad-number': (p) => `bad number ${JSON.stringify(p.found ?? '')}`,
+  'bad-number': (p) => `bad number ${quote(p.found ?? '')}`,
+  'string-too-long': (p) =>
+    `a string longer than ${thousands(p.maximum ?? 0)} characters, more than any field takes`,
+  'key-too-long': (p) =>
+    `a property name longer than ${thousands(p.maximum ?? 0)} characters (${p.found ?? ''}), longer than any field name`,
+}
+
+const BUDGET_WORDS: Record<BudgetName, (p: ProblemParams['over-budget']) => string> = {
+  duration: (p) =>
+    `${thousands(p.got)} ms (${durationText(p.got)}) of simulated time; the limit is ${thousands(p.maximum)} ms (${durationText(p.maximum)})`,
+  partitions: (p) =>
+    `${thousands(p.got)} partitions in total${offsetsNote(p)}; the limit is ${thousands(p.maximum)}`,
+  replicas: (p) =>
+    `${thousands(p.got)} replicas in total (partitions × replication factor${offsetsNote(p)}); the limit is ${thousands(p.maximum)}`,
+  faults: (p) => `${thousands(p.got)} faults; the limit is ${thousands(p.maximum)}`,
+  clients: (p) =>
+    `${thousands(p.got)} clients (each producer, and each member of a consumer group); the limit is ${thousands(p.maximum)}`,
+  'records-per-second': (p) =>
+    `${thousands(p.got)} records/s over all producers; the limit is ${thousands(p.maximum)}`,
+  topics: (p) =>
+    `${thousands(p.got)} topics; the limit is ${thousands(p.maximum)} partitions in total, and each topic has at least one`,
+  'narration-steps': (p) => `${thousands(p.got)} steps; the limit is ${thousands(p.maximum)}`,
+}
+
+function offsetsNote(p: ProblemParams['over-budget']): string {
+  if (p.offsets === undefined || p.offsets === 0) return ''
+  return `, ${thousands(p.offsets)} of them in __consumer_offsets, which the consumer groups need`
+}
+
+const FORBIDDEN_WORDS: Record<ForbiddenKind, string> = {
+  control: 'a control character',
+  bidi: 'a bidirectional formatting character',
+  'zero-width': 'a zero-width character',
+  'lone-surrogate': 'a lone surrogate, half of a UTF-16 pair and no character at all',
 }
 
 type Renderers = { [C in ProblemCode]: (params: ProblemParams[C]) => string }
@@ -459,14 +547,14 @@ const RENDERERS: Renderers = {
   'not-allowed': (p) =>
     withSuggestion(`must be ${oneOf(p.allowed)} (got ${describeShown(p.got)})`, p.suggestion),
   'listed-twice': (p) =>
-    `${typeof p.value === 'string' ? JSON.stringify(p.value) : String(p.value)} is listed twice (also at ${p.firstPath})`,
+    `${typeof p.value === 'string' ? quote(p.value) : String(p.value)} is listed twice (also at ${p.firstPath})`,
   required: (p) =>
     `is required${p.hint === undefined ? '' : REQUIRED_HINTS[p.hint]}${p.allowed === undefined ? '' : ` ${p.allowed.join(', ')}`}`,
   'unknown-key': unknownKey,
   'unsupported-version': (p) => `unsupported version ${p.got}; this reader understands version 1`,
   'brokers-and-brokers-per-zone': () => 'give either brokers or brokersPerZone, not both',
   'not-a-partition-key': (p) =>
-    `${JSON.stringify(p.key)} is not a partition number; keys must be "0", "1", ...`,
+    `${quote(p.key)} is not a partition number; keys must be "0", "1", ...`,
   'partition-needs-topic': () =>
     'needs "topic" too: a partition number alone does not name a partition',
   'step-out-of-order': (p) =>
@@ -477,19 +565,19 @@ const RENDERERS: Renderers = {
     `${p.atMs} ms is after the end of the run (durationMs ${p.durationMs}); this fault never happens`,
   'unknown-zone': (p) =>
     withSuggestion(
-      `unknown zone ${JSON.stringify(p.zone)}; cluster.zones lists ${quoted(p.zones)}`,
+      `unknown zone ${quote(p.zone)}; cluster.zones lists ${quoted(p.zones)}`,
       p.suggestion,
     ),
   'too-many-brokers-per-zone': (p) =>
     `${p.brokersPerZone} brokers in each of ${p.zones} zones makes ${p.total}; the simulator allows at most ${p.maximum}`,
   'too-many-brokers': (p) => `lists ${p.listed} brokers; the simulator allows at most ${p.maximum}`,
-  'zone-without-brokers': (p) => `zone ${JSON.stringify(p.zone)} has no brokers`,
+  'zone-without-brokers': (p) => `zone ${quote(p.zone)} has no brokers`,
   'duplicate-id': (p) => {
     const id =
       p.of === 'topic'
-        ? `topic name ${JSON.stringify(p.id)}`
+        ? `topic name ${quote(String(p.id))}`
         : p.of === 'client'
-          ? `client id ${JSON.stringify(p.id)}`
+          ? `client id ${quote(String(p.id))}`
           : `${p.of} id ${p.id}`
     return `duplicate ${id} (also at ${p.firstPath})`
   },
@@ -500,7 +588,7 @@ const RENDERERS: Renderers = {
   'heartbeat-exceeds-session': (p) =>
     `broker.heartbeat.interval.ms (${p.heartbeatMs}) must not exceed broker.session.timeout.ms (${p.sessionMs})`,
   'topic-name-collision': (p) =>
-    `topic ${JSON.stringify(p.name)} collides with ${JSON.stringify(p.other)} (${p.otherPath}): Kafka treats "." and "_" alike in metric names and refuses the second`,
+    `topic ${quote(p.name)} collides with ${quote(p.other)} (${p.otherPath}): Kafka treats "." and "_" alike in metric names and refuses the second`,
   'rf-above-brokers': (p) =>
     `${rfSource(p.rfFromDefault)} ${p.rf} is larger than the number of brokers (${p.brokers}); Kafka refuses it with InvalidReplicationFactorException`,
   'min-isr-above-rf': (p) =>
@@ -519,7 +607,7 @@ const RENDERERS: Renderers = {
   'broker-limits-need-custom': (p) =>
     p.brokerType === null
       ? 'brokerLimits describe a custom broker: set "brokerType": "custom" with them'
-      : `brokerLimits describe a custom broker, but brokerType is ${JSON.stringify(p.brokerType)}, whose limits are AWS's published figures: remove brokerLimits, or set "brokerType": "custom"`,
+      : `brokerLimits describe a custom broker, but brokerType is ${quote(p.brokerType)}, whose limits are AWS's published figures: remove brokerLimits, or set "brokerType": "custom"`,
   'storage-needs-broker-type': () =>
     'storage sizes each broker\'s volume for the capacity model, which needs a brokerType (such as "kafka.m5.large")',
   'express-no-storage': (p) =>
@@ -529,28 +617,28 @@ const RENDERERS: Renderers = {
   'express-fixed-setting': (p) =>
     `${p.brokerType} is an Express broker, which fixes ${p.setting === 'zones' ? 'the number of Availability Zones' : p.setting} at ${JSON.stringify(p.required)} (got ${JSON.stringify(p.value)})`,
   'unknown-kafka-version': (p) =>
-    `Kafka version ${JSON.stringify(p.value)} is not one this simulator models; use one of ${quoted(p.supported)} (MSK's forms such as "3.7.x" or "3.7.x.kraft" are read as their major.minor)`,
+    `Kafka version ${quote(p.value)} is not one this simulator models; use one of ${quoted(p.supported)} (MSK's forms such as "3.7.x" or "3.7.x.kraft" are read as their major.minor)`,
   'zookeeper-removed': (p) =>
     `Kafka ${p.version} has no ZooKeeper mode (removed in 4.0); use "controller": "kraft" or a version up to 3.9`,
   'elr-not-in-version': (p) =>
     `eligible.leader.replicas.enable does not exist in Kafka ${p.version}: eligible leader replicas (KIP-966) are modelled from 3.9 (a preview in 4.0, on by default for new clusters from 4.1)`,
   'upgrade-not-newer': (p) =>
-    `an upgrade goes to a newer version: ${JSON.stringify(p.to)} is not newer than ${p.from}, the version at that point of the run (downgrades are not modelled)`,
+    `an upgrade goes to a newer version: ${quote(p.to)} is not newer than ${p.from}, the version at that point of the run (downgrades are not modelled)`,
   'zookeeper-upgrade-to-4': (p) =>
     `a ZooKeeper cluster cannot upgrade to Kafka ${p.to}: 4.0 removed ZooKeeper, and the ZooKeeper-to-KRaft migration is not modelled; upgrade to 3.9 at most`,
   'unknown-partition': (p) =>
     p.topic === undefined
       ? `partition ${p.partition} does not exist: the topic has ${p.partitions} partitions (0 to ${p.partitions - 1})`
-      : `topic ${JSON.stringify(p.topic)} has ${p.partitions} partitions (0 to ${p.partitions - 1})`,
+      : `topic ${quote(p.topic)} has ${p.partitions} partitions (0 to ${p.partitions - 1})`,
   'replica-count-mismatch': (p) =>
     `lists ${p.listed} replicas, but the ${rfSource(p.rfFromDefault)} is ${p.rf}`,
   'unknown-broker': (p) => `unknown broker ${p.broker}; brokers are ${p.brokers.join(', ')}`,
   'unknown-client': (p) =>
-    `unknown client ${JSON.stringify(p.client)}; clients are ${p.clients.map((c) => JSON.stringify(c)).join(', ') || 'none'}${p.suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(p.suggestion)}?)`}`,
+    `unknown client ${quote(p.client)}; clients are ${p.clients.map((c) => quote(c)).join(', ') || 'none'}${p.suggestion === undefined ? '' : ` (did you mean ${quote(p.suggestion)}?)`}`,
   'unknown-member': (p) =>
     p.members === 1
-      ? `client ${JSON.stringify(p.client)} has one member (0), not ${p.member}`
-      : `client ${JSON.stringify(p.client)} has members 0 to ${p.members - 1}, not ${p.member}`,
+      ? `client ${quote(p.client)} has one member (0), not ${p.member}`
+      : `client ${quote(p.client)} has members 0 to ${p.members - 1}, not ${p.member}`,
   'members-need-group': () =>
     'members needs group: only the members of a consumer group share the partitions',
   'consumer-heartbeat-not-below-session': (p) =>
@@ -563,13 +651,13 @@ const RENDERERS: Renderers = {
     `unknown controller ${p.controller}; controllers are ${p.controllers.join(', ')}`,
   'unknown-topic': (p) =>
     p.topics.length === 0
-      ? `unknown topic ${JSON.stringify(p.topic)}: the scenario defines no topics`
+      ? `unknown topic ${quote(p.topic)}: the scenario defines no topics`
       : withSuggestion(
-          `unknown topic ${JSON.stringify(p.topic)}; topics are ${quoted(p.topics)}`,
+          `unknown topic ${quote(p.topic)}; topics are ${quoted(p.topics)}`,
           p.suggestion,
         ),
   'initial-needs-assignment': (p) =>
-    `needs an explicit assignment[${JSON.stringify(p.partition)}]: an initial state names replicas, so the replicas must be given`,
+    `needs an explicit assignment[${quote(p.partition)}]: an initial state names replicas, so the replicas must be given`,
   'leader-not-replica': (p) =>
     `leader ${p.leader} is not among the replicas (${p.replicas.join(', ')}); use -1 for no leader`,
   'isr-missing-leader': (p) =>
@@ -591,21 +679,37 @@ const RENDERERS: Renderers = {
     `the default ${p.defaultMs} is below linger.ms + request.timeout.ms, so it is raised to ${p.raisedTo}, as Kafka does`,
   'json-syntax': (p) => JSON_SYNTAX[p.reason](p),
   'duplicate-key': (p) =>
-    `duplicate key ${JSON.stringify(p.key)} (first at ${p.firstAt}); JSON readers would silently keep only the last`,
+    `duplicate key ${quote(p.key)} (first at ${p.firstAt}); JSON readers would silently keep only the last`,
   'internal-error': (p) =>
     `could not be ${p.stage === 'validate' ? 'validated' : p.stage === 'read' ? 'read' : 'imported'}: ${p.detail}`,
   'variant-invalid': (p) =>
-    `the variant ${JSON.stringify(p.label)} is not a valid scenario: ${p.at === '$' ? '' : `${p.at}: `}${renderProblem(p.problem)}`,
+    `the variant ${quote(p.label)} is not a valid scenario: ${p.at === '$' ? '' : `${p.at}: `}${renderProblem(p.problem)}`,
+  'over-budget': (p) => BUDGET_WORDS[p.budget](p),
+  'run-too-large': (p) =>
+    `${sizeText(p)} is ${workText(p.work)}; the limit is ${thousands(p.maximum)}: shorten durationMs or make the cluster smaller`,
+  'text-too-large': (p) =>
+    `the text is ${thousands(p.chars)} characters long; the limit is ${thousands(p.maximum)} (16 MiB)`,
+  'forbidden-character': (p) =>
+    `holds ${p.codePoint} (${FORBIDDEN_WORDS[p.kind]}) at character ${thousands(p.index + 1)}: ` +
+    (p.prose
+      ? 'text may hold newlines and tabs, but no other control, bidirectional-formatting or zero-width character'
+      : 'a name may not hold control, bidirectional-formatting or zero-width characters, which can make one name look like another'),
+  'too-many-entries': (p) =>
+    `has ${thousands(p.got)} entries; the limit is ${thousands(p.maximum)}, one per partition of a topic`,
+  // An importer's sentences share one code ('untranslated'), which names no kind a user knows.
+  'more-problems': (p) =>
+    `… and ${thousands(p.count)} more ${p.level === 'error' ? 'problems' : 'warnings'}${p.of === 'untranslated' ? '' : ` of this kind (${p.of})`}; only the first ${p.shown} of each kind are listed`,
   untranslated: (p) => p.text,
 }
 
 /**
- * The English sentence of a problem (without its path).
+ * The English sentence of a problem (without its path). It may quote the input, so invisible
+ * and reordering characters in it are made visible (`displayText`) wherever it is shown.
  *
  * @example
  * for (const p of result.problems) console.log(`${p.path}: ${renderProblem(p)}`)
  */
 export function renderProblem(problem: ProblemData | Problem): string {
   const render = RENDERERS[problem.code] as (params: unknown) => string
-  return render(problem.params)
+  return displayText(render(problem.params))
 }

@@ -18,8 +18,10 @@ import {
   INITIAL_FIELDS,
   NARRATION_FIELDS,
   NARRATION_STEP_FIELDS,
+  MAX_BROKERS,
   MAX_CONTROLLERS,
   MAX_INT32,
+  MAX_PARTITIONS,
   NODE_FIELDS,
   PRODUCER_CONFIG_FIELDS,
   PRODUCER_FIELDS,
@@ -30,6 +32,14 @@ import {
   type FieldSpec,
   type Rule,
 } from './fields'
+import {
+  MAX_CLIENTS,
+  MAX_FAULTS,
+  MAX_LIST_ITEMS,
+  MAX_NAME_CHARS,
+  MAX_NARRATION_STEPS,
+  MAX_TOTAL_PARTITIONS,
+} from './budget'
 import { PARTITION_KEY } from './shape'
 
 type Schema = Record<string, unknown>
@@ -54,14 +64,15 @@ function ruleSchema(rule: Rule): Schema {
         type: 'array',
         items: { type: 'integer', minimum: rule.minimum, maximum: rule.maximum },
         minItems: rule.minItems,
+        maxItems: MAX_LIST_ITEMS,
         uniqueItems: true,
       }
     case 'stringList':
       return {
         type: 'array',
-        items: { type: 'string', minLength: 1, maxLength: 1000 },
+        items: { type: 'string', minLength: 1, maxLength: MAX_NAME_CHARS },
         minItems: rule.minItems,
-        ...(rule.maxItems === undefined ? {} : { maxItems: rule.maxItems }),
+        maxItems: rule.maxItems ?? MAX_LIST_ITEMS,
         uniqueItems: true,
       }
     case 'enumList':
@@ -119,6 +130,7 @@ function partitionMapSchema(value: Schema): Schema {
   return {
     type: 'object',
     propertyNames: { pattern: PARTITION_KEY.source },
+    maxProperties: MAX_PARTITIONS,
     additionalProperties: value,
   }
 }
@@ -136,7 +148,7 @@ export function buildScenarioSchema(): Schema {
         'The cluster: zones, brokers, controllers and broker configs.',
         CLUSTER_FIELDS,
         {
-          brokers: { type: 'array', items: ref('node'), minItems: 1 },
+          brokers: { type: 'array', items: ref('node'), minItems: 1, maxItems: MAX_BROKERS },
           controllers: {
             type: 'array',
             items: ref('node'),
@@ -160,6 +172,7 @@ export function buildScenarioSchema(): Schema {
         type: 'array',
         items: { type: 'integer', minimum: 0, maximum: MAX_INT32 },
         minItems: 1,
+        maxItems: MAX_LIST_ITEMS,
         uniqueItems: true,
       }),
       initial: partitionMapSchema(ref('initialState')),
@@ -179,7 +192,12 @@ export function buildScenarioSchema(): Schema {
     ...faults,
     narrationStep: objectSchema('One step of the narration.', NARRATION_STEP_FIELDS),
     narration: objectSchema('Guided-tour text shown beside the run.', NARRATION_FIELDS, {
-      steps: { type: 'array', items: ref('narrationStep'), minItems: 1 },
+      steps: {
+        type: 'array',
+        items: ref('narrationStep'),
+        minItems: 1,
+        maxItems: MAX_NARRATION_STEPS,
+      },
       tryItVariant: ref('tryItVariant'),
     }),
     tryItVariant: objectSchema(
@@ -200,13 +218,22 @@ export function buildScenarioSchema(): Schema {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Kafka HA Lab scenario, version 1',
     ...objectSchema(
-      'A Kafka HA Lab scenario: a cluster spread over availability zones, topics, clients and a fault script. Generated from src/scenario/fields.ts; do not edit by hand.',
+      'A Kafka HA Lab scenario: a cluster spread over availability zones, topics, clients and a fault script. Generated from src/scenario/fields.ts; do not edit by hand. Besides what this schema says, the reader enforces work budgets over the whole file (docs/scenario-format.md, "Work budgets": total partitions, replicas, clients, records per second, the run\'s work, the text\'s size) and refuses control, bidirectional-formatting and zero-width characters in names.',
       ROOT_FIELDS,
       {
         cluster: ref('cluster'),
-        topics: { type: 'array', items: ref('topic') },
-        clients: { type: 'array', items: { oneOf: [ref('producer'), ref('consumer')] } },
-        faults: { type: 'array', items: { oneOf: Object.keys(faults).map(ref) } },
+        // Each topic has a partition at least, each client entry is a client at least.
+        topics: { type: 'array', items: ref('topic'), maxItems: MAX_TOTAL_PARTITIONS },
+        clients: {
+          type: 'array',
+          items: { oneOf: [ref('producer'), ref('consumer')] },
+          maxItems: MAX_CLIENTS,
+        },
+        faults: {
+          type: 'array',
+          items: { oneOf: Object.keys(faults).map(ref) },
+          maxItems: MAX_FAULTS,
+        },
         narration: ref('narration'),
       },
     ),

@@ -81,7 +81,9 @@ export function checkSemantics(ctx: Ctx, scenario: LooseScenario): void {
   checkBrokerType(ctx, scenario, known)
   checkTopics(ctx, scenario, known)
   checkClients(ctx, scenario, known)
-  if (scenario.clients?.every((c) => c?.id !== undefined) === true)
+  // As with topics: no "clients" field means no clients, so a fault naming one is unknown.
+  if (!('clients' in scenario)) known.clients = new Map()
+  else if (scenario.clients?.every((c) => c?.id !== undefined) === true)
     known.clients = new Map(
       scenario.clients.map((c) => [(c as LooseClient).id as string, c as LooseClient]),
     )
@@ -474,12 +476,14 @@ function checkTopic(ctx: Ctx, topic: LooseTopic, path: string, known: Known): vo
       }
     })
   }
+  // A set, not the list: a topic of 10,000 partitions would make `includes` quadratic.
+  const assignmentKeys = new Set(topic.assignmentKeys)
   for (const [key, state] of Object.entries(topic.initial ?? {})) {
     const entryPath = at(path, 'initial', key)
     if (!partitionExists(key, entryPath)) continue
     const replicas = topic.assignment?.[key]
     if (replicas === undefined) {
-      if (!topic.assignmentKeys.includes(key)) {
+      if (!assignmentKeys.has(key)) {
         error(ctx, entryPath, 'initial-needs-assignment', { partition: key })
       }
       continue

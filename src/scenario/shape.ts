@@ -28,8 +28,10 @@ import {
   INITIAL_FIELDS,
   NARRATION_FIELDS,
   NARRATION_STEP_FIELDS,
+  MAX_BROKERS,
   MAX_CONTROLLERS,
   MAX_INT32,
+  MAX_PARTITIONS,
   NODE_FIELDS,
   PRODUCER_CONFIG_FIELDS,
   PRODUCER_FIELDS,
@@ -41,14 +43,59 @@ import {
   type FieldSpec,
   type Rule,
 } from './fields'
-import type { ConfigHome, MinimumReason, ObjectKind, ProblemCode, ProblemParams } from './messages'
+import type {
+  BudgetName,
+  ConfigHome,
+  MinimumReason,
+  ObjectKind,
+  ProblemCode,
+  ProblemParams,
+} from './messages'
 import { showValue } from './messages'
+import {
+  MAX_CLIENTS,
+  MAX_FAULTS,
+  MAX_LIST_ITEMS,
+  MAX_NAME_CHARS,
+  MAX_NARRATION_STEPS,
+  MAX_PROBLEMS_PER_CODE,
+  MAX_TOTAL_PARTITIONS,
+} from './budget'
+import { forbiddenCharacter } from './characters'
 import { at, closest, hasOwn, isRecord, problem } from './text'
 import type { NarrationStep, Problem, ScenarioNarration, TryItVariant } from './types'
 
+/**
+ * What a validation pass has found. `errors` and `warnings` keep the first
+ * MAX_PROBLEMS_PER_CODE problems of each code (a file with 100,000 faults after its end needs
+ * one screen of warnings, not 100,000 lines); `errorCount` counts every error, kept or not, so
+ * that "did this part fail?" never depends on the cap; `dropped` counts what the cap left out,
+ * by level and code, for `finishCtx` to summarise.
+ */
 export interface Ctx {
   errors: Problem[]
   warnings: Problem[]
+  errorCount: number
+  kept: Map<string, number>
+  dropped: Map<string, { level: 'error' | 'warning'; code: ProblemCode; count: number }>
+}
+
+export function newCtx(): Ctx {
+  return { errors: [], warnings: [], errorCount: 0, kept: new Map(), dropped: new Map() }
+}
+
+/** True when a problem of this level and code is still under the cap (and counts it). */
+function keep(ctx: Ctx, level: 'error' | 'warning', code: ProblemCode): boolean {
+  const key = `${level} ${code}`
+  const kept = ctx.kept.get(key) ?? 0
+  if (kept < MAX_PROBLEMS_PER_CODE) {
+    ctx.kept.set(key, kept + 1)
+    return true
+  }
+  const dropped = ctx.dropped.get(key)
+  if (dropped === undefined) ctx.dropped.set(key, { level, code, count: 1 })
+  else dropped.count++
+  return false
 }
 
 export function error<C extends ProblemCode>(
@@ -57,7 +104,8 @@ export function error<C extends ProblemCode>(
   code: C,
   params: ProblemParams[C],
 ): void {
-  ctx.errors.push(problem(path, code, params))
+  ctx.errorCount++
+  if (keep(ctx, 'error', code)) ctx.errors.push(problem(path, code, params))
 }
 
 export function warn<C extends ProblemCode>(
@@ -66,7 +114,25 @@ export function warn<C extends ProblemCode>(
   code: C,
   params: ProblemParams[C],
 ): void {
-  ctx.warnings.push(problem(path, code, params))
+  if (keep(ctx, 'warning', code)) ctx.warnings.push(problem(path, code, params))
+}
+
+/**
+ * Appends one "… and N more" problem for each code the cap cut short, after the problems it
+ * kept, so the CLI and the page say the same about what they left out.
+ */
+export function finishCtx(ctx: Ctx): void {
+  for (const { level, code, count } of ctx.dropped.values()) {
+    const summary = problem('', 'more-problems', {
+      of: code,
+      count,
+      shown: MAX_PROBLEMS_PER_CODE,
+      level,
+    })
+    if (level === 'error') ctx.errors.push(summary)
+    else ctx.warnings.push(summary)
+  }
+  ctx.dropped.clear()
 }
 
 /** A partition number used as an object key: "0", "1"... without leading zeros. */
@@ -167,9 +233,26 @@ function object(
   return value
 }
 
-function list(ctx: Ctx, value: unknown, path: string): unknown[] | undefined {
+/**
+ * A list of at most `maxItems` items (counted before any item is read or copied: a list of a
+ * million faults costs one comparison); `budget` names the work budget the maximum is.
+ */
+function list(
+  ctx: Ctx,
+  value: unknown,
+  path: string,
+  maxItems?: number,
+  budget?: BudgetName,
+): unknown[] | undefined {
   if (!Array.isArray(value)) {
     error(ctx, path, 'wrong-type', { expected: 'array', got: showValue(value) })
+    return undefined
+  }
+  const length = (value as unknown[]).length
+  if (maxItems !== undefined && length > maxItems) {
+    if (budget !== undefined)
+      error(ctx, path, 'over-budget', { budget, got: length, maximum: maxItems })
+    else error(ctx, path, 'too-many-items', { maximum: maxItems, got: length })
     return undefined
   }
   // Array.from turns holes of a sparse array into undefined, which is then reported.
@@ -183,6 +266,7 @@ function integer(
   min: number,
   max: number,
   reason?: MinimumReason,
+  budget?: BudgetName,
 ): number | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     error(ctx, path, 'wrong-type', { expected: 'integer', got: showValue(value) })
@@ -198,7 +282,8 @@ function integer(
     return undefined
   }
   if (value > max) {
-    error(ctx, path, 'too-large', { maximum: max, got: value })
+    if (budget !== undefined) error(ctx, path, 'over-budget', { budget, got: value, maximum: max })
+    else error(ctx, path, 'too-large', { maximum: max, got: value })
     return undefined
   }
   return value
@@ -224,7 +309,7 @@ function duplicatesIn(ctx: Ctx, items: readonly unknown[], path: string): boolea
 export function readValue(ctx: Ctx, value: unknown, path: string, rule: Rule): unknown {
   switch (rule.kind) {
     case 'integer':
-      return integer(ctx, value, path, rule.minimum, rule.maximum, rule.why)
+      return integer(ctx, value, path, rule.minimum, rule.maximum, rule.why, rule.budget)
     case 'boolean':
       if (typeof value === 'boolean') return value
       error(ctx, path, 'wrong-type', { expected: 'boolean', got: showValue(value) })
@@ -274,6 +359,12 @@ function readString(
     error(ctx, path, 'too-long', { maximum: rule.maxLength, got: value.length })
     return undefined
   }
+  const prose = rule.prose === true
+  const bad = forbiddenCharacter(value, prose)
+  if (bad !== undefined) {
+    error(ctx, path, 'forbidden-character', { ...bad, prose })
+    return undefined
+  }
   if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) {
     if (rule.topicName === true) error(ctx, path, 'invalid-topic-name', { value })
     else if (rule.throttledReplicas === true)
@@ -290,7 +381,8 @@ function readList(
   path: string,
   rule: Extract<Rule, { kind: 'integerList' | 'stringList' | 'enumList' }>,
 ): unknown[] | undefined {
-  const items = list(ctx, value, path)
+  const maxItems = (rule.kind === 'stringList' ? rule.maxItems : undefined) ?? MAX_LIST_ITEMS
+  const items = list(ctx, value, path, maxItems)
   if (items === undefined) return undefined
   let ok = true
   if (items.length < rule.minItems) {
@@ -298,17 +390,17 @@ function readList(
     else error(ctx, path, 'too-few-items', { minimum: rule.minItems })
     ok = false
   }
-  if (rule.kind === 'stringList' && rule.maxItems !== undefined && items.length > rule.maxItems) {
-    error(ctx, path, 'too-many-items', { maximum: rule.maxItems, got: items.length })
-    return undefined
-  }
   items.forEach((item, i) => {
     const itemPath = at(path, i)
     let checked: unknown
     if (rule.kind === 'integerList')
       checked = integer(ctx, item, itemPath, rule.minimum, rule.maximum)
     else if (rule.kind === 'stringList')
-      checked = readString(ctx, item, itemPath, { kind: 'string', minLength: 1, maxLength: 1000 })
+      checked = readString(ctx, item, itemPath, {
+        kind: 'string',
+        minLength: 1,
+        maxLength: MAX_NAME_CHARS,
+      })
     else checked = readValue(ctx, item, itemPath, { kind: 'enum', values: rule.values })
     if (checked === undefined) ok = false
   })
@@ -356,13 +448,13 @@ function nodes(
   what: 'broker' | 'controller',
   maxItems?: number,
 ): { id: number; zone: string }[] | undefined {
-  const items = list(ctx, value, path)
-  if (items === undefined) return undefined
-  if (items.length === 0) error(ctx, path, 'empty-list', { of: what })
-  if (maxItems !== undefined && items.length > maxItems) {
-    error(ctx, path, 'too-many-items', { maximum: maxItems, got: items.length })
+  if (what === 'broker' && Array.isArray(value) && value.length > MAX_BROKERS) {
+    error(ctx, path, 'too-many-brokers', { listed: value.length, maximum: MAX_BROKERS })
     return undefined
   }
+  const items = list(ctx, value, path, maxItems)
+  if (items === undefined) return undefined
+  if (items.length === 0) error(ctx, path, 'empty-list', { of: what })
   let ok = items.length > 0
   const out = items.map((item, i) => {
     const obj = object(ctx, item, at(path, i), Object.keys(NODE_FIELDS), what)
@@ -392,14 +484,20 @@ export function readScenario(ctx: Ctx, raw: unknown): LooseScenario | undefined 
   }
   const out: LooseScenario = { fields: checked }
   if (hasOwn(root, 'cluster')) out.cluster = readCluster(ctx, root.cluster, 'cluster')
+  // Each topic has a partition and each client entry is a client at least, so the lists are
+  // counted against those budgets before their items are read.
   if (hasOwn(root, 'topics'))
-    out.topics = list(ctx, root.topics, 'topics')?.map((t, i) => readTopic(ctx, t, at('topics', i)))
+    out.topics = list(ctx, root.topics, 'topics', MAX_TOTAL_PARTITIONS, 'topics')?.map((t, i) =>
+      readTopic(ctx, t, at('topics', i)),
+    )
   if (hasOwn(root, 'clients'))
-    out.clients = list(ctx, root.clients, 'clients')?.map((c, i) =>
+    out.clients = list(ctx, root.clients, 'clients', MAX_CLIENTS, 'clients')?.map((c, i) =>
       readClient(ctx, c, at('clients', i)),
     )
   if (hasOwn(root, 'faults'))
-    out.faults = list(ctx, root.faults, 'faults')?.map((f, i) => readFault(ctx, f, at('faults', i)))
+    out.faults = list(ctx, root.faults, 'faults', MAX_FAULTS, 'faults')?.map((f, i) =>
+      readFault(ctx, f, at('faults', i)),
+    )
   if (hasOwn(root, 'narration')) out.narration = readNarration(ctx, root.narration, 'narration')
   return out
 }
@@ -407,9 +505,11 @@ export function readScenario(ctx: Ctx, raw: unknown): LooseScenario | undefined 
 function readNarration(ctx: Ctx, value: unknown, path: string): ScenarioNarration | undefined {
   const obj = object(ctx, value, path, Object.keys(NARRATION_FIELDS), 'narration')
   if (obj === undefined) return undefined
-  const before = ctx.errors.length
+  const before = ctx.errorCount
   const checked = fields(ctx, obj, path, NARRATION_FIELDS)
-  const steps = hasOwn(obj, 'steps') ? list(ctx, obj.steps, at(path, 'steps')) : undefined
+  const steps = hasOwn(obj, 'steps')
+    ? list(ctx, obj.steps, at(path, 'steps'), MAX_NARRATION_STEPS, 'narration-steps')
+    : undefined
   if (steps?.length === 0) error(ctx, at(path, 'steps'), 'empty-list', { of: 'step' })
   const read = steps?.map((step, i) => {
     const stepPath = at(path, 'steps', i)
@@ -425,7 +525,7 @@ function readNarration(ctx: Ctx, value: unknown, path: string): ScenarioNarratio
   const variant = hasOwn(obj, 'tryItVariant')
     ? readTryItVariant(ctx, obj.tryItVariant, at(path, 'tryItVariant'))
     : undefined
-  if (ctx.errors.length > before || read === undefined) return undefined
+  if (ctx.errorCount > before || read === undefined) return undefined
   const narration: ScenarioNarration = { steps: read as unknown as NarrationStep[] }
   if (checked.tryIt !== undefined) narration.tryIt = checked.tryIt as string
   if (variant !== undefined) narration.tryItVariant = variant
@@ -517,9 +617,9 @@ function plainObject(
 ): Record<string, unknown> | undefined {
   const obj = object(ctx, value, path, Object.keys(specs), what)
   if (obj === undefined) return undefined
-  const before = ctx.errors.length
+  const before = ctx.errorCount
   const checked = fields(ctx, obj, path, specs)
-  return ctx.errors.length > before ? undefined : checked
+  return ctx.errorCount > before ? undefined : checked
 }
 
 function readTopic(ctx: Ctx, value: unknown, path: string): LooseTopic | undefined {
@@ -575,7 +675,12 @@ function partitionMap<T>(
     error(ctx, path, 'wrong-type', { expected: 'partition-map', got: showValue(value) })
     return out
   }
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value)
+  if (keys.length > MAX_PARTITIONS) {
+    error(ctx, path, 'too-many-entries', { maximum: MAX_PARTITIONS, got: keys.length })
+    return out
+  }
+  for (const key of keys) {
     const entryPath = at(path, key)
     if (!PARTITION_KEY.test(key)) {
       error(ctx, entryPath, 'not-a-partition-key', { key })
@@ -596,9 +701,9 @@ function partitionMap<T>(
 function readInitial(ctx: Ctx, value: unknown, path: string): InitialPartitionState | undefined {
   const obj = object(ctx, value, path, Object.keys(INITIAL_FIELDS), 'initial-state')
   if (obj === undefined) return undefined
-  const before = ctx.errors.length
+  const before = ctx.errorCount
   const checked = fields(ctx, obj, path, INITIAL_FIELDS)
-  return ctx.errors.length === before ? (checked as unknown as InitialPartitionState) : undefined
+  return ctx.errorCount === before ? (checked as unknown as InitialPartitionState) : undefined
 }
 
 function readClient(ctx: Ctx, value: unknown, path: string): LooseClient | undefined {

@@ -2,8 +2,11 @@
  * Small helpers for problem messages: JSON-like paths, value descriptions for "got ..." and the
  * closest known name for "did you mean ...?".
  */
+import { MAX_PROBLEMS_PER_CODE } from './budget'
 import {
+  clip,
   describeShown,
+  SHOWN_CHARS,
   makeProblem,
   showValue,
   type Problem,
@@ -15,11 +18,15 @@ export { oneOf, quote } from './messages'
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
-/** `at('topics', 0, 'name')` is `topics[0].name`; odd keys are quoted: `config["linger.ms"]`. */
+/**
+ * `at('topics', 0, 'name')` is `topics[0].name`; odd keys are quoted: `config["linger.ms"]`. A
+ * key longer than SHOWN_CHARS (no field's is) is clipped, so that a path never echoes a huge key.
+ */
 export function at(base: string, ...keys: (string | number)[]): string {
   let path = base
   for (const key of keys) {
     if (typeof key === 'number') path = `${path}[${key}]`
+    else if (key.length > SHOWN_CHARS) path = `${path}[${JSON.stringify(clip(key))}]`
     else if (IDENTIFIER.test(key)) path = path === '' ? key : `${path}.${key}`
     else path = `${path}[${JSON.stringify(key)}]`
   }
@@ -117,6 +124,33 @@ export function note(path: string, text: string): Problem {
 /** A `note` that describes no risk (an input the model ignores, a mode it assumed): level info. */
 export function infoNote(path: string, text: string): Problem {
   return { ...note(path, text), level: 'info' }
+}
+
+/**
+ * The first MAX_PROBLEMS_PER_CODE problems of each code, in order, then one "… and N more" per
+ * code cut short: what the scenario reader keeps (shape.ts `finishCtx`), for lists built
+ * elsewhere (the importers).
+ */
+export function capProblems(problems: readonly Problem[], level: 'error' | 'warning'): Problem[] {
+  const kept: Problem[] = []
+  const counts = new Map<ProblemCode, number>()
+  for (const p of problems) {
+    const count = (counts.get(p.code) ?? 0) + 1
+    counts.set(p.code, count)
+    if (count <= MAX_PROBLEMS_PER_CODE) kept.push(p)
+  }
+  for (const [code, count] of counts) {
+    if (count <= MAX_PROBLEMS_PER_CODE) continue
+    kept.push(
+      makeProblem('$', 'more-problems', {
+        of: code,
+        count: count - MAX_PROBLEMS_PER_CODE,
+        shown: MAX_PROBLEMS_PER_CODE,
+        level,
+      }),
+    )
+  }
+  return kept
 }
 
 export { movedProblem, showValue } from './messages'

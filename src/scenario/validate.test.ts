@@ -537,6 +537,12 @@ const cases: Case[] = [
     ['unknown topic "orders"', 'defines no topics'],
   ],
   [
+    'fault client in a file without a clients field',
+    all(del('clients'), set('faults', [{ atMs: 1, type: 'crashClient', client: 'p1' }])),
+    'faults[0].client',
+    ['unknown client "p1"; clients are none'],
+  ],
+  [
     'fault topic in a file without a topics field',
     all(
       del('topics'),

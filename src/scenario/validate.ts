@@ -1,7 +1,8 @@
 /**
  * Validation of scenario files: `parseScenario` for text, `validateScenario` for parsed JSON.
- * Both report every problem they find (not just the first), each with a path and a message
- * naming what is wrong and what is allowed, and neither throws on any input. An accepted file
+ * Both report every problem they find (not just the first; the first 100 of each kind, then how
+ * many more), each with a path and a message naming what is wrong and what is allowed, and
+ * neither throws on any input. Files past a work budget (budget.ts) are refused at once. An accepted file
  * comes back normalised into the engine's `SimulationSpec`, with warnings that never block a run.
  */
 import { parseJson } from './json'
@@ -9,7 +10,8 @@ import { makeProblem, showValue, type ProblemData } from './messages'
 import { normalizeScenario } from './normalize'
 import { checkSemantics } from './semantics'
 import type { Rule } from './fields'
-import { readScenario, readValue, type Ctx } from './shape'
+import { checkBudget } from './budget-check'
+import { finishCtx, newCtx, readScenario, readValue } from './shape'
 import type { Problem, ScenarioFile, ScenarioParseResult, TryItVariant } from './types'
 import { variantFile } from './variant'
 
@@ -34,10 +36,12 @@ export function validateScenario(raw: unknown): ScenarioParseResult {
  */
 function validate(raw: unknown, checkVariant: boolean): ScenarioParseResult {
   try {
-    const ctx: Ctx = { errors: [], warnings: [] }
+    const ctx = newCtx()
     const loose = readScenario(ctx, raw)
-    if (loose !== undefined) checkSemantics(ctx, loose)
-    if (ctx.errors.length > 0 || loose === undefined) return { ok: false, problems: ctx.errors }
+    // A file past a work budget gets no semantic pass: its problems are the budget's, at once.
+    if (loose !== undefined && checkBudget(ctx, loose)) checkSemantics(ctx, loose)
+    finishCtx(ctx)
+    if (ctx.errorCount > 0 || loose === undefined) return { ok: false, problems: ctx.errors }
     // Every field passed, so `raw` is a ScenarioFile (possibly with extra prototype junk that
     // normalisation never reads, since it copies known fields only).
     const spec = normalizeScenario(raw as ScenarioFile)
@@ -100,7 +104,7 @@ export function validateVariant(raw: unknown): VariantParseResult {
 
 /**
  * Parses scenario JSON text (comments allowed) and validates it. JSON syntax errors have a path
- * like `line 3, column 7`.
+ * like `line 3, column 7`. A text over MAX_TEXT_CHARS (16 MiB) is refused before it is read.
  *
  * @example
  * const result = parseScenario(await file.text())
@@ -131,9 +135,8 @@ export function checkValue(
   path: string,
   rule: Rule,
 ): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
-  const ctx: Ctx = { errors: [], warnings: [] }
+  const ctx = newCtx()
   const checked = readValue(ctx, value, path, rule)
-  return ctx.errors.length === 0
-    ? { ok: true, value: checked }
-    : { ok: false, problems: ctx.errors }
+  finishCtx(ctx)
+  return ctx.errorCount === 0 ? { ok: true, value: checked } : { ok: false, problems: ctx.errors }
 }

@@ -5,6 +5,7 @@
  * `{"1": "use1-az1"}`.
  */
 import type { BrokerId, ZoneName } from '../engine/spec'
+import { MAX_NAME_CHARS } from './budget'
 import { MAX_INT32 } from './fields'
 import { parseJson } from './json'
 import { at, describeValue, isRecord, note, quote } from './text'
@@ -14,7 +15,9 @@ export type ZoneMapResult =
   { ok: true; zoneByBroker: Map<BrokerId, ZoneName> } | { ok: false; problems: Problem[] }
 
 const ROOT = 'zoneMap'
-const ZONE = /^[^\s,;=]{1,1000}$/
+/** The expected form of one entry, as every message about a bad entry says it. */
+const FORM = 'broker=zone, e.g. 1=use1-az1'
+const ZONE = new RegExp(`^[^\\s,;=]{1,${MAX_NAME_CHARS}}$`)
 
 function brokerId(text: string): number | undefined {
   if (!/^[0-9]{1,10}$/.test(text)) return undefined
@@ -72,15 +75,23 @@ export function parseZoneMap(text: string): ZoneMapResult {
     const path = at(ROOT, i)
     const match = /^([^=]*)=([^=]*)$/.exec(entry)
     if (match === null) {
-      problems.push(note(path, `${quote(entry)} is not of the form broker=zone, e.g. 1=use1-az1`))
+      problems.push(note(path, `${quote(entry)} is not of the form ${FORM}`))
       return
     }
-    const id = brokerId(match[1] ?? '')
+    const idText = match[1] ?? ''
+    const id = brokerId(idText)
     const zone = match[2] ?? ''
-    if (id === undefined) {
-      problems.push(note(path, `${quote(match[1] ?? '')} in ${quote(entry)} is not a broker id`))
+    if (idText === '') {
+      problems.push(note(path, `${quote(entry)} has no broker id before "="; write ${FORM}`))
+    } else if (id === undefined) {
+      problems.push(
+        note(
+          path,
+          `${quote(idText)} in ${quote(entry)} is not a broker id (a whole number from 0 to ${MAX_INT32}); write ${FORM}`,
+        ),
+      )
     } else if (!ZONE.test(zone)) {
-      problems.push(note(path, `${quote(entry)} has no zone after "="`))
+      problems.push(note(path, `${quote(entry)} has no zone after "="; write ${FORM}`))
     } else {
       add(map, problems, path, id, zone)
     }

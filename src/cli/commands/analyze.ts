@@ -6,10 +6,16 @@
  * the report still printed so the build log shows why. `info` is not a gate level: an info
  * finding describes no risk, so it never fails a build.
  */
-import { analysisToMarkdown, analyze, type Severity } from '../../analysis/index'
-import { EXIT_FINDINGS, EXIT_OK, jsonText } from '../io'
+import { analysisToMarkdown, analyze, FAILURE_CLASSES, type Severity } from '../../analysis/index'
+import { CLIENT_RUN_WARMUP_MS, CLIENT_RUN_WINDOW_MS } from '../../analysis/verdict'
+import { longClientRunsReason, longMatrixReason } from '../../scenario/budget'
+import { EXIT_FINDINGS, EXIT_OK, InputError, jsonText, shownFile } from '../io'
 import type { Command } from './command'
+import { longRunRefusal } from './run'
 import { loadScenario } from './scenario-input'
+
+/** Simulated time of all the verdict's client runs: one per failure class. */
+const CLIENT_RUNS_MS = FAILURE_CLASSES.length * (CLIENT_RUN_WARMUP_MS + CLIENT_RUN_WINDOW_MS)
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
@@ -36,6 +42,8 @@ export const analyzeCommand: Command = {
     'With --fail-on error the exit code is 1 when any error exists; with --fail-on warning, ' +
       'when any error or warning exists. Info findings never fail (--fail-on info is rejected ' +
       'as bad input, exit code 2). The report is printed either way.',
+    'A long review (client runs past 20,000,000 units of work, or a survivability matrix past ' +
+      '1,000,000,000 failure cases × replicas) is refused unless --allow-long-run is given.',
   ],
   args: {
     positionals: [{ name: 'scenario.json', description: 'the scenario file (- for stdin)' }],
@@ -59,6 +67,11 @@ export const analyzeCommand: Command = {
         description:
           'Skip the verdict\u2019s simulation runs (one per failure class; seconds each on a large cluster).',
       },
+      'allow-long-run': {
+        kind: 'switch',
+        description:
+          'Review a scenario whose client runs or survivability matrix are long (docs/cli.md, "Long runs") instead of refusing it; one line on stderr says it is long.',
+      },
     },
   },
   examples: [
@@ -68,7 +81,19 @@ export const analyzeCommand: Command = {
   async execute(args, io) {
     const [path = ''] = args.positionals
     const { spec, warnings } = await loadScenario(io, path)
-    const report = analyze(spec, { clientRuns: args.flags['no-client-runs'] !== 'true' })
+    const clientRuns = args.flags['no-client-runs'] !== 'true'
+    const matrix = longMatrixReason(spec)
+    const runs = clientRuns ? longClientRunsReason(spec, CLIENT_RUNS_MS) : undefined
+    const long = matrix ?? runs
+    if (long !== undefined) {
+      if (args.flags['allow-long-run'] !== 'true') {
+        const instead =
+          matrix === undefined ? 'skip them with --no-client-runs' : 'review a smaller cluster'
+        throw new InputError([{ path: shownFile(path), message: longRunRefusal(long, instead) }])
+      }
+      io.stderr(`analyze: a long review: ${long}\n`)
+    }
+    const report = analyze(spec, { clientRuns })
     const stdout =
       args.flags['format'] === 'markdown' ? analysisToMarkdown(report, spec) : jsonText(report)
     const failOn = args.flags['fail-on'] as Severity | undefined

@@ -46,10 +46,11 @@ export const importCommand: Command = {
     'The format is detected when --format is not given: JSON, or text holding a proposed ' +
       'reassignment, is read as a reassignment file; anything else as describe output.',
     'Zones (broker.rack), one of: --zones 1=use1-az1,2=use1-az2,3=use1-az3 (or ' +
-      '{"1":"use1-az1",...}, or the path of a file holding either form; a value starting with a ' +
-      'broker id and "=" or ":", or with "{", is read inline); --zones-from FILE, the output of ' +
-      'kafka-configs.sh --describe --entity-type brokers --all, or of aws kafka list-nodes ' +
-      '(with --subnets FILE, the output of aws ec2 describe-subnets, unless the same file holds ' +
+      '{"1":"use1-az1",...}, or the path of a file holding either form; a value holding "=", ' +
+      'or starting with "{" or a broker id and ":", is read inline, each entry broker=zone); ' +
+      '--zones-from FILE (always a file: a typed map, or the output of ' +
+      'kafka-configs.sh --describe --entity-type brokers --all, or of aws kafka list-nodes, ' +
+      'with --subnets FILE, the output of aws ec2 describe-subnets, unless the same file holds ' +
       "both); or --assume-msk-numbering 3 (or 2, or the zones' names), which assumes MSK's " +
       'numbering: brokers 1..N round-robin over the zones. That is an assumption, and a warning ' +
       'says so.',
@@ -178,7 +179,15 @@ interface ZoneLabels {
   subnets: string
 }
 
-const INLINE_MAP = /^\s*(\{|[0-9]+\s*[=:])/
+/**
+ * Whether a --zones value is the map itself rather than a file holding it: JSON (`{`), anything
+ * with "=" (so that `=a`, `-1=a` or `a=` get the map's message about the expected form instead of
+ * "cannot read -1=a"), or a broker id and ":". A file whose name holds "=" is given with
+ * --zones-from, which always names a file and reads a typed map too.
+ */
+export function isInlineZoneMap(value: string): boolean {
+  return /^\s*\{/.test(value) || value.includes('=') || /^\s*-?[0-9]+\s*:/.test(value)
+}
 
 async function readFile(io: CliIo, flag: string, value: string, example: string): Promise<string> {
   try {
@@ -212,7 +221,7 @@ async function readZoneFlags(
   const labels: ZoneLabels = { request: {}, zones: '--zones', subnets: '--subnets' }
   const zones = flags['zones']
   if (typeof zones === 'string') {
-    if (INLINE_MAP.test(zones)) labels.request.zones = zones
+    if (isInlineZoneMap(zones)) labels.request.zones = zones
     else {
       labels.request.zones = await readFile(
         io,
