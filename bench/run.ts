@@ -7,6 +7,7 @@
  *     a broker away for an hour
  *   teaching cluster: speed factor (target ≥ 1000× real time)
  *   scaling: 3 partition counts × 2 simulated durations (cost should grow about linearly)
+ *   main-thread: long tasks on the page's thread for large pastes, links and seeks (main-thread.ts)
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
@@ -134,6 +135,14 @@ if (only === undefined || only === 'scaling') {
     }
   }
   console.log(rows.join('\n'))
+}
+if (only === undefined || only === 'main-thread') {
+  console.log('')
+  const child = spawnSync(process.execPath, ['--import', 'tsx', `${here}main-thread.ts`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  process.stdout.write(child.stdout)
 }
 if (only === undefined || only === 'dashboard') {
   console.log('')

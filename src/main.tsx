@@ -7,10 +7,14 @@ import { DEFAULT_SCENARIO } from './scenarios/default-scenario'
 import { createAppStore } from './store/app-store'
 import type { Notice } from './store/slices/simulation-slice'
 import { App } from './ui/App'
+import { UpdateNotice } from './ui/UpdateNotice'
 import { hashWithoutLink, refusedLinkNotice } from './store/share-link'
 import { readShareLink } from './ui/share'
 import { StoreContext } from './ui/store-context'
 import { installTestApi } from './ui/test-api'
+import { keepWork, offerSavedWork, openPastedLink, pageStorage } from './ui/keep-work'
+import type { Autosave } from './store/autosave'
+import { isEmbedMode } from './export/embed'
 
 /**
  * Takes a refused share link out of the address bar, keeping the path, the query and any other
@@ -25,6 +29,8 @@ function clearRefusedLink(hash: string): void {
 
 async function start(root: HTMLElement): Promise<void> {
   const startHash = location.hash
+  // An embedded view neither offers nor overwrites the work saved by the full dashboard.
+  const storage = isEmbedMode(location) ? null : pageStorage()
   const link = await readShareLink(startHash)
   let spec: SimulationSpec = DEFAULT_SCENARIO
   let atMs = 0
@@ -36,29 +42,47 @@ async function start(root: HTMLElement): Promise<void> {
     notice = { tone: 'error', message: refusedLinkNotice(link.message, 'default') }
     clearRefusedLink(startHash)
   }
-  const store = createAppStore({ host: await createHost(), spec, atMs })
+  const store = createAppStore({ host: await createHost(), spec, atMs, storage })
   if (notice !== null) store.getState().showNotice(notice)
   installTestApi(store)
-  // Pasting another share link into the address bar opens it without a reload; a damaged one
-  // leaves the loaded scenario (the user's work) alone.
-  window.addEventListener('hashchange', () => {
-    const hash = location.hash
-    void readShareLink(hash).then((next) => {
-      if (next === null) return
-      if (next.ok) {
-        store.getState().loadScenario(next.spec, { atMs: next.atMs })
-        return
-      }
-      store
-        .getState()
-        .showNotice({ tone: 'error', message: refusedLinkNotice(next.message, 'current') })
-      clearRefusedLink(hash)
-    })
+  // A visit that did not open a link may bring back the work saved on an earlier one.
+  if (link?.ok !== true) void offerSavedWork(store, storage, DEFAULT_SCENARIO)
+  let autosave: Autosave | null = null
+  void keepWork(store, {
+    storage,
+    defaultSpec: DEFAULT_SCENARIO,
+    link: link?.ok === true ? startHash : null,
+  }).then((started) => (autosave = started))
+  // Pasting another share link into the address bar opens it without a reload, keeping unsaved
+  // work for Undo; a damaged one leaves the loaded scenario (the user's work) alone. Only the
+  // latest paste counts. The address bar's own updates (replaceState) fire no hashchange, and a
+  // hash we wrote ourselves is never read as a new link.
+  let latestPaste = 0
+  window.addEventListener('hashchange', (event) => {
+    // The address the user went to, even if the address bar has been rewritten since.
+    const hash = new URL(event.newURL).hash
+    if (autosave?.wrote(hash) === true) return
+    const paste = ++latestPaste
+    const release = autosave?.hold()
+    void readShareLink(hash)
+      .then((next) => {
+        if (next === null || paste !== latestPaste) return
+        if (next.ok) {
+          openPastedLink(store, next, hash, autosave)
+          return
+        }
+        store
+          .getState()
+          .showNotice({ tone: 'error', message: refusedLinkNotice(next.message, 'current') })
+        clearRefusedLink(hash)
+      })
+      .finally(() => release?.())
   })
   createRoot(root).render(
     <StrictMode>
       <StoreContext.Provider value={store}>
         <App />
+        <UpdateNotice />
       </StoreContext.Provider>
     </StrictMode>,
   )

@@ -2,7 +2,7 @@
  * Reads engine state through `window.__sim`, so journeys assert what Kafka did rather than
  * pixels. Every read waits for the app to have loaded a snapshot.
  */
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import type { TimedFault } from '../../src/engine/spec'
 import type { PartitionView, Snapshot } from '../../src/engine/types'
 
@@ -41,17 +41,16 @@ export class SimApi {
     return this.page.evaluate(() => window.__sim?.scenarioName() ?? '')
   }
 
-  /** Waits until `predicate(snapshot)` holds; the predicate runs in the page. */
+  /**
+   * Waits until `predicate(snapshot)` holds; the predicate runs in the page. It is polled with
+   * `page.evaluate` of an expression, which DevTools compiles, because the build's
+   * Content-Security-Policy refuses eval inside the page, and `waitForFunction` (with a
+   * function or with a string) compiles the predicate in the page, with eval.
+   */
   async waitFor(predicate: string, timeout = 30_000): Promise<void> {
-    await this.page.waitForFunction(
-      (source) => {
-        const snapshot = window.__sim?.snapshot()
-        if (snapshot == null) return false
-        // eslint-disable-next-line @typescript-eslint/no-implied-eval
-        return (new Function('s', `return (${source})(s)`) as (s: unknown) => boolean)(snapshot)
-      },
-      predicate,
-      { timeout },
-    )
+    const expression = `(() => { const s = window.__sim?.snapshot(); return s != null && Boolean((${predicate})(s)) })()`
+    await expect
+      .poll(() => this.page.evaluate(expression), { timeout, intervals: [20], message: predicate })
+      .toBe(true)
   }
 }

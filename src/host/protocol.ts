@@ -42,8 +42,13 @@ export interface HostUpdate {
    * list after a load), present when they changed.
    */
   failovers?: FailoverPatch
-  /** Set when an injection in the past forked a new future. */
+  /** Set when an injection in the past forked a new future (`undoFork` can bring the old back). */
   fork?: { atMs: number; discardedFaults: number }
+  /**
+   * Set when `undoFork` put the future from before the latest fork back: the time it returned to
+   * and how many faults the restored recording has after it.
+   */
+  forkUndone?: { atMs: number; restoredFaults: number }
   /** A new scenario replaced the timeline. */
   loaded?: boolean
   /**
@@ -67,10 +72,37 @@ export type HostRequest =
   | { type: 'inject'; fault: Fault }
   /** Which partition's log picture each update carries (null: none). A load clears it. */
   | { type: 'watch'; partition: PartitionRef | null }
+  /** Puts back the recorded future the latest fork replaced and returns to the fork's time. */
+  | { type: 'undoFork' }
 
 /** What a host reports: an update, or why a request failed (the state is then unchanged). */
 export type HostMessage =
   { kind: 'update'; update: HostUpdate } | { kind: 'error'; message: string }
+
+/**
+ * How far a long request has got: the simulated time it started running from (a seek back starts
+ * from a checkpoint), the time reached and the time it is going to. A load that runs to a share
+ * link's `t` is a 'load'; a seek is a 'seek'. Playback's advances (a frame's worth of time each)
+ * report none.
+ */
+export interface HostProgress {
+  job: 'load' | 'seek'
+  fromMs: number
+  reachedMs: number
+  targetMs: number
+}
+
+/**
+ * What a host says about a long request beside its answers (they do not count as answers):
+ * its progress between pieces of work; that it was cancelled (sent just before the answer, which
+ * carries the state it left); and that the request which reported progress has been answered.
+ * After a cancelled load, `keptPrevious` says the scenario loaded before it is still the one
+ * running, and `loadQueued` that another load was already waiting behind it.
+ */
+export type HostJobReport =
+  | { kind: 'progress'; progress: HostProgress }
+  | { kind: 'cancelled'; progress: HostProgress; keptPrevious: boolean; loadQueued: boolean }
+  | { kind: 'finished' }
 
 /**
  * Two configurations under the same fault script (the specs carry it), both run from time 0 to
@@ -114,10 +146,18 @@ export type WorkerRequest =
   | { id: number; readScenario: ReadScenarioRequest }
   /** Two designs under one fault script (compare.ts, `compareDesigns`), in a worker of its own. */
   | { id: number; compareDesigns: CompareDesignsRequest }
+  /** Stop the timeline request `id` between two of its pieces (it is then answered at once). */
+  | { id: number; cancel: true }
 
 export interface WorkerAnswer {
   id: number
   message: HostMessage | CompareMessage | ReadScenarioMessage | CompareDesignsMessage
+}
+
+/** A report on the timeline request `id` (HostJobReport), posted beside the answers. */
+export interface WorkerReport {
+  id: number
+  report: HostJobReport
 }
 
 export interface SimulationHost {
@@ -130,6 +170,13 @@ export interface SimulationHost {
   /** True while a request is being processed (always false for the inline host). */
   busy(): boolean
   subscribe(listener: (message: HostMessage) => void): () => void
+  /**
+   * Reports on long requests (progress, cancelled, finished). Optional: the inline host answers
+   * every request at once and has none.
+   */
+  subscribeReports?: (listener: (report: HostJobReport) => void) => () => void
+  /** Stops the request that last reported progress, if it is still running. */
+  cancel?: () => void
   dispose(): void
 }
 

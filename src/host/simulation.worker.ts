@@ -1,17 +1,19 @@
 /**
  * The simulation's Web Worker: runs the host core (timeline, checkpoints, engine) off the main
- * thread, one request at a time, and posts each answer back. Checkpoints of a large cluster take
- * most of a second; here they delay the simulation, never the page. The worker host starts a
- * second instance of this worker for each comparison, which posts its progress after every slice
- * and then the result, and one for each scenario file the page opens, which posts the reader's
- * result. A comparison of two designs (design-host.ts) gets one too, which reads both designs,
- * runs them and posts progress and then the outcome.
+ * thread, one request at a time, and posts each answer back; a long load or seek runs in pieces,
+ * posting its progress between them and stopping there when the page cancels it (job-runner.ts).
+ * Checkpoints of a large cluster take most of a second; here they delay the simulation, never the
+ * page. The worker host starts a second instance of this worker for each comparison, which posts
+ * its progress after every slice and then the result, and one for each scenario file the page
+ * opens, which posts the reader's result. A comparison of two designs (design-host.ts) gets one
+ * too, which reads both designs, runs them and posts progress and then the outcome.
  */
 import { createSimulation, restoreSimulation } from '../engine/index'
 import { parseScenario } from '../scenario/validate'
 import { compareDesigns } from './compare'
 import { createHostCore } from './core'
-import type { WorkerAnswer, WorkerRequest } from './protocol'
+import { createJobRunner } from './job-runner'
+import type { WorkerAnswer, WorkerReport, WorkerRequest } from './protocol'
 
 /** Invariant checks after every event cost too much on clusters this large. */
 const CHECK_INVARIANTS_MAX_PARTITIONS = 2000
@@ -34,9 +36,17 @@ const core = createHostCore(
   },
 )
 
-function post(answer: WorkerAnswer): void {
+function post(answer: WorkerAnswer | WorkerReport): void {
   self.postMessage(answer)
 }
+
+// Timeline requests run in pieces of about 50 ms, with the message loop in between (job-runner.ts).
+const runner = createJobRunner({
+  begin: (request) => core.begin(request),
+  post,
+  now: () => performance.now(),
+  schedule: (task) => setTimeout(task, 0),
+})
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const data = event.data
@@ -64,5 +74,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     post({ id, message })
     return
   }
-  post({ id: data.id, message: core.handle(data.request) })
+  if ('cancel' in data) {
+    runner.cancel(data.id)
+    return
+  }
+  runner.request(data.id, data.request)
 }

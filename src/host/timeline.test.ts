@@ -1,6 +1,7 @@
 /**
  * The time machine over a fake engine: scripted faults apply when the clock reaches them, seeking
- * back restores a checkpoint and replays the recording, acting in the past forks, and markers are
+ * back restores a checkpoint and replays the recording, acting at the live edge keeps the faults
+ * scripted for later, acting in the past forks and the fork can be undone, and markers are
  * neither lost nor duplicated by a replay.
  */
 import { describe, expect, it } from 'vitest'
@@ -113,6 +114,94 @@ describe('createTimeline', () => {
       forkedAtMs: null,
       discardedFaults: 0,
     })
+  })
+
+  it('keeps the scenario’s later scripted faults when acting at the live edge', () => {
+    const timeline = createTimeline(
+      tinySpec([{ type: 'crashBroker', broker: 2, atMs: 8000 }]),
+      createFakeEngine(),
+      { checkpointIntervalMs: 1000 },
+    )
+    timeline.advance(3000)
+    expect(timeline.inject({ type: 'crashBroker', broker: 1 })).toEqual({
+      forkedAtMs: null,
+      discardedFaults: 0,
+    })
+    expect(timeline.recording()).toEqual([
+      { type: 'crashBroker', broker: 1, atMs: 3000 },
+      { type: 'crashBroker', broker: 2, atMs: 8000 },
+    ])
+    timeline.advance(9000)
+    expect(timeline.sim().faults()).toEqual([
+      { type: 'crashBroker', broker: 1, atMs: 3000 },
+      { type: 'crashBroker', broker: 2, atMs: 8000 },
+    ])
+  })
+
+  it('replays a fault added at the live edge exactly: seeking back over it and on again', () => {
+    const timeline = createTimeline(
+      tinySpec([{ type: 'crashBroker', broker: 2, atMs: 8000 }]),
+      createFakeEngine(),
+      { checkpointIntervalMs: 1000 },
+    )
+    timeline.advance(3500)
+    timeline.inject({ type: 'crashBroker', broker: 1 })
+    timeline.advance(12_000)
+    const events = timeline.sim().events()
+    const markers = timeline.markers()
+    timeline.seek(1200)
+    expect(timeline.sim().faults()).toEqual([])
+    timeline.seek(12_000)
+    expect(timeline.sim().events()).toEqual(events)
+    expect(timeline.markers()).toEqual(markers)
+    expect(timeline.recording()).toHaveLength(2)
+  })
+
+  it('undoes a fork: the old recording, horizon and markers are back, at the fork’s time', () => {
+    const engine = createFakeEngine()
+    const timeline = createTimeline(tinySpec(), engine, { checkpointIntervalMs: 1000 })
+    timeline.advance(3000)
+    timeline.inject({ type: 'crashBroker', broker: 1 })
+    timeline.advance(8000)
+    timeline.inject({ type: 'startBroker', broker: 1 })
+    timeline.advance(10_000)
+    const recording = timeline.recording()
+    const markers = timeline.markers()
+    timeline.seek(5000)
+    timeline.inject({ type: 'crashBroker', broker: 3 })
+    timeline.advance(6000)
+    timeline.inject({ type: 'crashBroker', broker: 2 })
+    expect(timeline.canUndoFork()).toBe(true)
+
+    expect(timeline.undoFork()).toBe(5000)
+    expect(timeline.nowMs()).toBe(5000)
+    expect(timeline.horizonMs()).toBe(10_000)
+    expect(timeline.recording()).toEqual(recording)
+    expect(timeline.markers()).toEqual(markers)
+    expect(timeline.sim().faults()).toEqual([{ type: 'crashBroker', broker: 1, atMs: 3000 }])
+    // The original future replays: the restart at 8 s happens again, from a kept checkpoint.
+    const restored = engine.restored
+    timeline.seek(9000)
+    expect(
+      timeline
+        .sim()
+        .faults()
+        .map((fault) => fault.type),
+    ).toEqual(['crashBroker', 'startBroker'])
+    timeline.seek(7000)
+    expect(engine.restored).toBe(restored + 1)
+    expect(timeline.canUndoFork()).toBe(false)
+    expect(timeline.undoFork()).toBeNull()
+  })
+
+  it('has nothing to undo before a fork, nor after acting at the live edge', () => {
+    const timeline = createTimeline(tinySpec(), createFakeEngine())
+    expect(timeline.undoFork()).toBeNull()
+    timeline.advance(3000)
+    timeline.inject({ type: 'crashBroker', broker: 1 })
+    expect(timeline.canUndoFork()).toBe(false)
+    expect(timeline.undoFork()).toBeNull()
+    expect(timeline.recording()).toHaveLength(1)
   })
 
   it('keeps one set of markers across a seek and replay, and drops them past a fork', () => {

@@ -1,8 +1,10 @@
 /**
  * The time machine (after raftscope's `state.js`): one recording of faults, a running simulation
  * and periodic checkpoints. Seeking back re-creates the simulation from the latest checkpoint at
- * or before the target and replays the recorded faults up to it; acting in the past truncates
- * the recording there and forks a new future.
+ * or before the target and replays the recorded faults up to it. Acting at the live edge (the
+ * furthest time reached) adds the fault to the recording and keeps the faults scripted for later,
+ * which still fire at their times; acting in the past truncates the recording there and forks a
+ * new future, and `undoFork` brings the old one back (one level: the latest fork).
  *
  * Why the timeline applies the scripted faults itself instead of handing them to the engine in
  * `spec.faults`: a checkpoint then holds only faults at or before its own time, so it stays valid
@@ -43,7 +45,7 @@ export interface TimelineOptions {
 }
 
 export interface InjectResult {
-  /** Set when acting in the past discarded the recorded future. */
+  /** Set when acting in the past discarded the recorded future (`undoFork` restores it). */
   forkedAtMs: number | null
   discardedFaults: number
 }
@@ -63,6 +65,39 @@ export interface Timeline {
   step(): number
   seek(targetMs: number): void
   inject(fault: Fault): InjectResult
+  /** Whether a fork can be undone: the latest fork, until the next fork (a load starts afresh). */
+  canUndoFork(): boolean
+  /**
+   * Puts back the recording, checkpoints, horizon and markers from before the latest fork and
+   * returns to the fork's time, replaying the old future's past; returns that time, or null when
+   * there is no fork to undo. Faults added after the fork go with it.
+   */
+  undoFork(): number | null
+  /** `advance`, in pieces that can pause between them (see `SlicedRun`). */
+  beginAdvance(targetMs: number): SlicedRun
+  /** `seek`, in pieces: a seek back first rewinds to a checkpoint (one piece), then advances. */
+  beginSeek(targetMs: number): SlicedRun
+}
+
+/**
+ * An advance or seek done in pieces, so a host can stop between them (to answer a Cancel, or post
+ * its progress). Between pieces the timeline is consistent: the simulation is at `nowMs()`, every
+ * recorded fault due by then is applied and none later, so `stop()` can leave it there. The work
+ * is exactly the unsliced call's (the same boundaries, checkpoints and fault injections, and
+ * `runUntil` in steps, which the engine's determinism makes the same as one call), so a run
+ * taken in pieces reaches the same state.
+ */
+export interface SlicedRun {
+  /** Where the simulation started running from (after a seek back's rewind) and is going. */
+  readonly fromMs: number
+  readonly targetMs: number
+  /**
+   * Works until the target or until `shouldYield()` (asked between pieces of at most
+   * `SLICE_SIM_MS` of simulated time) says to pause; true once at the target.
+   */
+  run(shouldYield: () => boolean): boolean
+  /** Ends the run at the time reached, as if that had been the target (markers, horizon). */
+  stop(): void
 }
 
 interface Checkpoint {
@@ -72,10 +107,26 @@ interface Checkpoint {
   data: SimulationCheckpoint
 }
 
+/** What a fork replaced, kept so that `undoFork` can put it back. */
+interface ForkUndo {
+  atMs: number
+  recording: TimedFault[]
+  checkpoints: Checkpoint[]
+  horizon: number
+  markers: TimelineMarker[]
+  markedEvents: number
+}
+
 const MARKER_MERGE_MS = 250
 /** At most about this many checkpoints in one advance, however far it goes. */
 const FORWARD_CHECKPOINTS = 16
 const STEP_LIMIT_MS = 60_000
+/**
+ * The most simulated time one piece of a sliced run covers before it may pause: a second of the
+ * reference cluster (10,000 partitions) takes a few milliseconds, so a host checking its wall
+ * clock between pieces keeps to its budget.
+ */
+export const SLICE_SIM_MS = 500
 
 /** Sorts scripted faults by time, keeping the script's order for equal times. */
 function sortFaults(faults: readonly TimedFault[]): TimedFault[] {
@@ -135,6 +186,7 @@ export function createTimeline(
   let markers: TimelineMarker[] = []
   let markedEvents = 0
   let revision = 0
+  let forkUndo: ForkUndo | null = null
 
   function applyDueFaults(): void {
     const now = sim.nowMs()
@@ -203,23 +255,64 @@ export function createTimeline(
   }
 
   function advance(targetMs: number): void {
-    const target = Math.max(Math.round(targetMs), sim.nowMs())
+    beginAdvance(targetMs).run(() => false)
+  }
+
+  /** Runs the simulation up to `limit` in pieces of `SLICE_SIM_MS`; false if it paused first. */
+  function runTo(limit: number, shouldYield: () => boolean): boolean {
+    for (;;) {
+      const next = Math.min(limit, sim.nowMs() + SLICE_SIM_MS)
+      sim.runUntil(next)
+      if (next >= limit) return true
+      if (shouldYield()) return false
+    }
+  }
+
+  function beginAdvance(targetMs: number): SlicedRun {
+    const fromMs = sim.nowMs()
+    const target = Math.max(Math.round(targetMs), fromMs)
     // A long jump ahead (Next to a step an hour away) would otherwise clone the whole state every
     // `interval` of it; FORWARD_CHECKPOINTS spread over the jump keep time travel back cheap.
-    const stride = (target - sim.nowMs()) / FORWARD_CHECKPOINTS
-    for (;;) {
-      const nextFault = recording[applied]
-      const boundary = Math.min(nextFault?.atMs ?? Infinity, nextCheckpointAt)
-      if (boundary > target) break
-      sim.runUntil(boundary)
-      applyDueFaults()
-      maybeCheckpoint()
-      nextCheckpointAt = Math.max(nextCheckpointAt, sim.nowMs() + stride)
+    const stride = (target - fromMs) / FORWARD_CHECKPOINTS
+    // The boundary being run to when the run paused (null between boundaries).
+    let leg: { untilMs: number; last: boolean } | null = null
+    let done = false
+    function finish(): void {
+      horizon = Math.max(horizon, sim.nowMs())
+      collectMarkers()
+      done = true
     }
-    sim.runUntil(target)
-    applyDueFaults()
-    horizon = Math.max(horizon, sim.nowMs())
-    collectMarkers()
+    return {
+      fromMs,
+      targetMs: target,
+      run(shouldYield) {
+        while (!done) {
+          if (leg === null) {
+            const nextFault = recording[applied]
+            const boundary = Math.min(nextFault?.atMs ?? Infinity, nextCheckpointAt)
+            leg =
+              boundary > target
+                ? { untilMs: target, last: true }
+                : { untilMs: boundary, last: false }
+          }
+          if (!runTo(leg.untilMs, shouldYield)) return false
+          const last = leg.last
+          leg = null
+          applyDueFaults()
+          if (last) {
+            finish()
+            return true
+          }
+          maybeCheckpoint()
+          nextCheckpointAt = Math.max(nextCheckpointAt, sim.nowMs() + stride)
+          if (shouldYield()) return false
+        }
+        return true
+      },
+      stop() {
+        if (!done) finish()
+      },
+    }
   }
 
   function step(): number {
@@ -235,12 +328,17 @@ export function createTimeline(
     return sim.nowMs()
   }
 
-  function seek(targetMs: number): void {
-    const target = Math.max(0, Math.round(targetMs))
-    if (target >= sim.nowMs()) {
-      advance(target)
-      return
-    }
+  /**
+   * Re-creates the simulation from the latest checkpoint at or before `target` (or from time 0)
+   * and replays the recording up to it.
+   */
+  function replayTo(target: number): void {
+    rewindTo(target)
+    advance(target)
+  }
+
+  /** The first half of `replayTo`: back to the latest checkpoint at or before `target`. */
+  function rewindTo(target: number): void {
     const from = checkpoints.filter((checkpoint) => checkpoint.atMs <= target).pop()
     const restore = engine.restoreSimulation
     if (from !== undefined && restore !== undefined) {
@@ -253,26 +351,62 @@ export function createTimeline(
     nextCheckpointAt = sim.nowMs() + interval
     // `markedEvents` stays: the replay logs the same events at the same indexes (determinism), and
     // those before the horizon already have markers.
-    advance(target)
+  }
+
+  function beginSeek(targetMs: number): SlicedRun {
+    const target = Math.max(0, Math.round(targetMs))
+    if (target < sim.nowMs()) rewindTo(target)
+    return beginAdvance(target)
+  }
+
+  function seek(targetMs: number): void {
+    const target = Math.max(0, Math.round(targetMs))
+    if (target >= sim.nowMs()) advance(target)
+    else replayTo(target)
+  }
+
+  /** Acting in the past: the recorded future after `now` is replaced, and kept for `undoFork`. */
+  function fork(now: number): InjectResult {
+    const result = { forkedAtMs: now, discardedFaults: recording.length - applied }
+    forkUndo = { atMs: now, recording, checkpoints, horizon, markers, markedEvents }
+    recording = recording.slice(0, applied)
+    checkpoints = checkpoints.filter((checkpoint) => checkpoint.atMs <= now)
+    markedEvents = sim.events().length
+    markers = markers.filter((marker) => marker.eventIndex < markedEvents)
+    horizon = now
+    return result
   }
 
   function inject(fault: Fault): InjectResult {
     const now = sim.nowMs()
-    let result: InjectResult = { forkedAtMs: null, discardedFaults: 0 }
-    if (horizon > now || recording.length > applied) {
-      result = { forkedAtMs: now, discardedFaults: recording.length - applied }
-      recording = recording.slice(0, applied)
-      checkpoints = checkpoints.filter((checkpoint) => checkpoint.atMs <= now)
-      markedEvents = sim.events().length
-      markers = markers.filter((marker) => marker.eventIndex < markedEvents)
-      horizon = now
-    }
+    // At the live edge every checkpoint is at or before now and every fault not yet applied is
+    // scripted for later (`applyDueFaults` has applied those due), so the new fault goes in
+    // between: replays meet it at the same place, and the later ones still fire at their times.
+    const result = horizon > now ? fork(now) : { forkedAtMs: null, discardedFaults: 0 }
     revision += 1
     sim.inject(fault)
-    recording.push({ ...fault, atMs: now })
+    recording = [
+      ...recording.slice(0, applied),
+      { ...fault, atMs: now },
+      ...recording.slice(applied),
+    ]
     applied += 1
     collectMarkers()
     return result
+  }
+
+  function undoFork(): number | null {
+    const saved = forkUndo
+    if (saved === null) return null
+    forkUndo = null
+    recording = saved.recording
+    checkpoints = saved.checkpoints
+    horizon = saved.horizon
+    markers = saved.markers
+    markedEvents = saved.markedEvents
+    revision += 1
+    replayTo(saved.atMs)
+    return saved.atMs
   }
 
   return {
@@ -287,5 +421,9 @@ export function createTimeline(
     step,
     seek,
     inject,
+    canUndoFork: () => forkUndo !== null,
+    undoFork,
+    beginAdvance,
+    beginSeek,
   }
 }

@@ -1,9 +1,11 @@
 /**
  * The main thread's side of the simulation worker: a `SimulationHost` that posts requests and
- * counts answers, so the playback loop knows when the worker is busy. Each comparison gets a
- * worker of its own, started for it and terminated when it ends or is cancelled: two runs of a
- * large cluster take seconds, and the timeline's worker keeps serving playback meanwhile. Each
- * scenario file the page opens is read by a worker of its own in the same way.
+ * counts answers, so the playback loop knows when the worker is busy. A long load or seek
+ * reports its progress beside the answers (`subscribeReports`), and `cancel` stops it. Each
+ * comparison gets a worker of its own, started for it and terminated when it ends or is
+ * cancelled: two runs of a large cluster take seconds, and the timeline's worker keeps serving
+ * playback meanwhile. Each scenario file the page opens is read by a worker of its own in the
+ * same way.
  *
  * @example
  * const host = createWorkerHost()
@@ -14,11 +16,13 @@ import type { ScenarioParseResult } from '../scenario/types'
 import type {
   CompareOptions,
   CompareRequest,
+  HostJobReport,
   HostMessage,
   HostRequest,
   ReadScenarioMessage,
   SimulationHost,
   WorkerAnswer,
+  WorkerReport,
   WorkerRequest,
 } from './protocol'
 
@@ -99,16 +103,30 @@ export function readScenarioInWorker(text: string): Promise<ScenarioParseResult>
 export function createWorkerHost(): SimulationHost {
   const worker = startWorker()
   const listeners = new Set<(message: HostMessage) => void>()
+  const reportListeners = new Set<(report: HostJobReport) => void>()
   let nextId = 0
   let answered = 0
-  worker.onmessage = (event: MessageEvent<{ id: number; message: HostMessage }>) => {
-    answered = event.data.id
-    for (const listener of listeners) listener(event.data.message)
+  // The request that last reported progress, until it is answered: what Cancel stops.
+  let reporting: number | null = null
+  const report = (value: HostJobReport) => {
+    for (const listener of reportListeners) listener(value)
+  }
+  worker.onmessage = (event: MessageEvent<WorkerAnswer | WorkerReport>) => {
+    const data = event.data
+    if ('report' in data) {
+      reporting = data.report.kind === 'progress' ? data.id : null
+      report(data.report)
+      return
+    }
+    answered = data.id
+    for (const listener of listeners) listener(data.message as HostMessage)
   }
   worker.onerror = (event) => {
     event.preventDefault()
     const message: HostMessage = { kind: 'error', message: workerFailure(event) }
     answered = nextId
+    if (reporting !== null) report({ kind: 'finished' })
+    reporting = null
     for (const listener of listeners) listener(message)
   }
   return {
@@ -123,8 +141,18 @@ export function createWorkerHost(): SimulationHost {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    subscribeReports(listener) {
+      reportListeners.add(listener)
+      return () => reportListeners.delete(listener)
+    },
+    cancel() {
+      if (reporting === null) return
+      const post: WorkerRequest = { id: reporting, cancel: true }
+      worker.postMessage(post)
+    },
     dispose() {
       listeners.clear()
+      reportListeners.clear()
       worker.terminate()
     },
   }

@@ -80,9 +80,12 @@ describe('createAppStore', () => {
     expect(state().horizonMs).toBe(6000)
     state().inject({ type: 'crashBroker', broker: 2 })
     expect(state().recording.map((fault) => fault.atMs)).toEqual([2000, 3000])
-    expect(state().notice?.message).toBe(
-      'Forked a new future at 00:03.000: discarded 1 later fault.',
-    )
+    expect(state().notice).toEqual({
+      tone: 'info',
+      message:
+        'Forked a new future at 00:03.000: discarded 1 later fault. Undo brings the old future back.',
+      undo: 'fork',
+    })
     expect(state().recordedScenario().faults).toHaveLength(2)
   })
 

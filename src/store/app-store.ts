@@ -1,6 +1,7 @@
 /**
- * The application store: one vanilla Zustand store built from four slices (simulation, playback,
- * selection, scenario). `main.tsx` creates the instance; tests create a fresh one each.
+ * The application store: one vanilla Zustand store built from slices (simulation, playback,
+ * selection, scenario, guided, saved work). `main.tsx` creates the instance; tests create a fresh
+ * one each.
  *
  * @example
  * const store = createAppStore({ engine: { createSimulation, restoreSimulation }, spec })
@@ -18,6 +19,9 @@ import { createGuidedSlice } from './slices/guided-slice'
 import { createScenarioSlice } from './slices/scenario-slice'
 import { createSelectionSlice } from './slices/selection-slice'
 import { createSimulationSlice } from './slices/simulation-slice'
+import { createWorkSlice } from './slices/work-slice'
+import { connectProgress, createProgressSlice } from './slices/progress-slice'
+import type { StorageLike } from './persist'
 import type { AppState } from './slices/types'
 
 export type { AppState } from './slices/types'
@@ -29,6 +33,8 @@ export type AppStoreOptions = {
   freeze?: boolean
   /** Run at this sim time after loading (a share link's `t`). */
   atMs?: number
+  /** Where saved work is kept (persist.ts); default none. */
+  storage?: StorageLike | null
 } & ({ host: SimulationHost } | { engine: EnginePort; hostOptions?: HostOptions })
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -41,6 +47,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     owedWallMs: 0,
     carryMs: 0,
     pendingSeekMs: null,
+    storage: options.storage ?? null,
+    replacedWork: null,
   }
   const store = createStore<AppState>()((set, get) => {
     const setState = (partial: Partial<AppState>) => set(partial)
@@ -50,9 +58,12 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       ...createSelectionSlice(setState, get, runtime),
       ...createScenarioSlice(setState, get, runtime),
       ...createGuidedSlice(setState, get, runtime),
+      ...createWorkSlice(setState, get, runtime),
+      ...createProgressSlice(setState, get, runtime),
     }
   })
   host.subscribe((message) => store.getState().receive(message))
+  connectProgress(store, host)
   host.send({ type: 'load', spec: options.spec, atMs: options.atMs ?? 0 })
   return store
 }

@@ -5,6 +5,14 @@
  */
 import type { SimulationSpec } from '../engine/spec'
 import type { SimulationHost } from '../host/index'
+import type { StorageLike } from './persist'
+import type { GuidedScenario } from './slices/guided-slice'
+import type { Work } from './work'
+
+/** The work a load replaced, with the narration it had, kept for `undoLoad`. */
+export interface ReplacedWork extends Work {
+  guided: GuidedScenario | null
+}
 
 export interface StoreRuntime {
   host: SimulationHost
@@ -18,6 +26,10 @@ export interface StoreRuntime {
   carryMs: number
   /** The latest seek asked for while the host was busy; sent when it answers (drags coalesce). */
   pendingSeekMs: number | null
+  /** Where saved work lives (persist.ts); null when it is not kept (tests, embedded views). */
+  storage: StorageLike | null
+  /** The unsaved work the latest load replaced, until Undo brings it back or another load. */
+  replacedWork: ReplacedWork | null
 }
 
 /** Freezes plain data in place, all the way down. */

@@ -14,6 +14,7 @@ import { IncidentLane } from './IncidentLane'
 import { NoticeBar } from './NoticeBar'
 import { PanelTabs } from './PanelTabs'
 import { PartitionSidebar } from './PartitionSidebar'
+import { RestoreOffer } from './RestoreOffer'
 import { TimelineScrubber } from './TimelineScrubber'
 import { Toolbar } from './Toolbar'
 import { LiveCounters } from './counters/LiveCounters'
@@ -69,6 +70,7 @@ export function App() {
       <Toolbar />
       <TimelineScrubber />
       <NoticeBar />
+      <RestoreOffer />
       <main
         className={`grid flex-1 items-start gap-4 p-2 sm:p-4 ${
           wideTopology ? '' : 'xl:grid-cols-[minmax(0,1fr)_22rem]'

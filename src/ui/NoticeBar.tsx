@@ -1,21 +1,16 @@
 /**
- * Messages for the person at the keyboard: forks, share-link problems and host errors, and, most
- * prominently, an invariant violation, which halts playback (a visible stop beats a pretty wrong
- * picture) and offers the recording to copy for a bug report.
+ * Messages for the person at the keyboard: forks and replaced work (with Undo), share-link
+ * problems and host errors (NoticeMessage), and, most prominently, an invariant violation, which
+ * halts playback (a visible stop beats a pretty wrong picture) and offers the recording to copy
+ * for a bug report.
  */
 import { formatSimTime } from '../scenario/sim-time'
+import { NoticeMessage } from './NoticeMessage'
 import { useAppStore } from './store-context'
-
-const TONE_CLASS = {
-  info: 'border-in-sync text-fg',
-  warning: 'border-out-of-sync text-fg',
-  error: 'border-danger text-fg',
-} as const
 
 export function NoticeBar() {
   const notice = useAppStore((state) => state.notice)
   const violation = useAppStore((state) => state.violation)
-  const showNotice = useAppStore((state) => state.showNotice)
   const acknowledge = useAppStore((state) => state.acknowledgeViolation)
   const recordedScenario = useAppStore((state) => state.recordedScenario)
   const seed = useAppStore((state) => state.spec.seed)
@@ -42,22 +37,7 @@ export function NoticeBar() {
           </button>
         </div>
       )}
-      {notice !== null && (
-        <div
-          role={notice.tone === 'error' ? 'alert' : 'status'}
-          className={`notice ${TONE_CLASS[notice.tone]}`}
-        >
-          <span>{notice.message}</span>
-          <button
-            type="button"
-            className="btn ml-3 text-xs"
-            aria-label="Dismiss message"
-            onClick={() => showNotice(null)}
-          >
-            Dismiss
-          </button>
-        </div>
-      )}
+      {notice !== null && <NoticeMessage notice={notice} />}
     </div>
   )
 }

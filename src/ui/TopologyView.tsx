@@ -15,6 +15,7 @@ import { buildScene, createLayoutCache, type ZonePreview } from '../viz/scene'
 import { zonePreviewOf } from './zone-preview'
 import type { ActionTarget } from './actions'
 import { attachChipTooltip, type ChipTooltip } from './chip-tooltip'
+import { LoadProgress } from './LoadProgress'
 import { NodeMenu } from './NodeMenu'
 import { currentStepIndex, orderedSteps } from './teach/narration'
 import { useAppStore, useStoreApi } from './store-context'
@@ -224,11 +225,7 @@ export function TopologyView() {
           onBlur={() => previewZone(null)}
         />
       </div>
-      {loading && (
-        <p role="status" className="p-6 text-sm text-muted">
-          Starting the simulation…
-        </p>
-      )}
+      <LoadProgress starting={loading} />
       {menu !== null && (
         <NodeMenu
           target={menu.target}

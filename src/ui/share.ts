@@ -1,11 +1,14 @@
 /**
  * Share links in the browser: building one from the current recording and reading one from the
- * address bar. The scenario reader and writer load on demand, so a plain visit does not pay for
- * them in its initial JavaScript.
+ * address bar. The scenario writer loads on demand, so a plain visit does not pay for it in its
+ * initial JavaScript; a link is read in the reader worker (ui/reader), because decompressing and
+ * validating a large one took over a second on the page's thread (a link at the 10,000-fault
+ * limit: 1.4 s; refusing one with 1,000,000 partitions: 1.5 s).
  */
 import type { AppState } from '../store/app-store'
 import type { DecodedLink } from '../store/share-link'
-import { decodeShareLink, encodeShareLink, isShareLink } from '../store/share-link'
+import { encodeShareLink, isShareLink } from '../store/share-link'
+import { readInReader } from './reader/reader'
 
 export async function shareUrl(state: AppState): Promise<string> {
   const { scenarioToJson } = await import('../scenario/export')
@@ -17,8 +20,7 @@ export async function shareUrl(state: AppState): Promise<string> {
 export async function readShareLink(hash: string): Promise<DecodedLink | null> {
   if (!isShareLink(hash)) return null
   try {
-    const { parseScenario } = await import('../scenario/validate')
-    return decodeShareLink(hash, parseScenario)
+    return await readInReader({ kind: 'shareLink', hash })
   } catch {
     return {
       ok: false,

@@ -17,7 +17,10 @@ export interface GuidedScenario {
 
 export interface GuidedSlice {
   guided: GuidedScenario | null
-  /** Loads a guided scenario's spec (a fresh timeline) and keeps its narration beside it. */
+  /**
+   * Loads a guided scenario's spec (a fresh timeline) and keeps its narration beside it; unsaved
+   * work it replaces can be brought back with `undoLoad`.
+   */
   loadGuided: (
     id: string,
     title: string,
@@ -39,7 +42,9 @@ export function activeGuided(state: AppState): GuidedScenario | null {
 export const createGuidedSlice: SliceCreator<GuidedSlice> = (set, get) => ({
   guided: null,
   loadGuided(id, title, spec, narration) {
-    get().loadScenario(spec)
+    // A guided scenario is as it came (not the user's edit); unsaved work it replaces is kept
+    // for Undo, as a share link's is.
+    get().loadScenario(spec, { edited: false, undoable: true })
     set({ guided: { id, title, narration, generation: get().generation } })
   },
   closeGuided() {

@@ -51,6 +51,26 @@ export function playbackEndMs(state: AppState): number | null {
   return activeGuided(state) === null ? null : state.spec.durationMs
 }
 
+/**
+ * The next narration checkpoint after the current time, where the playback loop must stop exactly
+ * (the checkpoint pause in the UI then pauses there): landing past it and seeking back would put
+ * the user in the past, where acting forks and drops the scenario's later scripted faults.
+ */
+export function nextCheckpointStopMs(state: AppState): number | null {
+  const guided = activeGuided(state)
+  if (guided === null) return null
+  let next: number | null = null
+  for (const step of guided.narration.steps) {
+    if (
+      step.checkpoint === true &&
+      step.atMs > state.simTimeMs &&
+      (next === null || step.atMs < next)
+    )
+      next = step.atMs
+  }
+  return next
+}
+
 /** A background tab or a busy host resumes with a long gap; never owe more wall time than this. */
 const MAX_OWED_WALL_MS = 250
 
@@ -132,10 +152,12 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, runti
     const whole = Math.floor(simDelta)
     runtime.carryMs = simDelta - whole
     if (whole === 0) return
-    // The last frame lands exactly on the end; the next one stops there. (Not at once: a
-    // narration checkpoint crossed by that frame still pauses playing playback and wins.)
+    // The last frame lands exactly on the end, or on the next narration checkpoint (where the
+    // checkpoint pause stops it, at the live edge); the next one stops at the end. (Not at once:
+    // a narration checkpoint reached by that frame still pauses playing playback and wins.)
     const end = playbackEndMs(state)
-    const target = end === null ? state.simTimeMs + whole : Math.min(end, state.simTimeMs + whole)
+    const stop = nextCheckpointStopMs(state)
+    const target = Math.min(state.simTimeMs + whole, end ?? Infinity, stop ?? Infinity)
     if (end !== null && state.simTimeMs >= end) {
       runtime.carryMs = 0
       set({ playing: false })

@@ -1,7 +1,8 @@
 /**
  * The simulation slice: the latest published snapshot and sim time, the recording and scrubber
  * markers, copies of the logs, and `inject`, which applies a fault at the current sim time
- * (forking when in the past). `receive` applies what the simulation host reports.
+ * (forking when in the past, which `undoFork` takes back). `receive` applies what the simulation
+ * host reports.
  */
 import type { FailoverRecord } from '../../engine/failovers'
 import type { PartitionLogView } from '../../engine/log-view'
@@ -25,6 +26,11 @@ import type { AppState, SliceCreator } from './types'
 export interface Notice {
   tone: 'info' | 'warning' | 'error'
   message: string
+  /**
+   * What the notice's Undo button takes back: the latest fork (`undoFork`) or the load that
+   * replaced unsaved work (`undoLoad`). Absent: no Undo.
+   */
+  undo?: 'fork' | 'load'
 }
 
 export interface Violation {
@@ -59,6 +65,11 @@ export interface SimulationSlice {
    * @example store.getState().inject({ type: 'crashBroker', broker: 2 })
    */
   inject: (fault: Fault) => void
+  /**
+   * Takes back the latest fork: the recorded future it replaced returns, at the fork's time.
+   * @example store.getState().undoFork() // after the fork notice
+   */
+  undoFork: () => void
   showNotice: (notice: Notice | null) => void
   acknowledgeViolation: () => void
   /** Applies one message from the simulation host: at most one publish per message. */
@@ -85,11 +96,26 @@ function snapshotOf(previous: Snapshot | null, update: HostUpdate): Snapshot | n
   return applyPatch(previous, update.patch)
 }
 
+const laterFaults = (n: number) => (n === 1 ? '1 later fault' : `${n} later faults`)
+
+/** Only acting in the past forks (at the live edge scripted faults stay); Undo takes it back. */
 function forkNotice(atMs: number, discardedFaults: number): Notice {
-  const discarded = discardedFaults === 1 ? '1 later fault' : `${discardedFaults} later faults`
+  const dropped =
+    discardedFaults === 0
+      ? 'the run recorded after it was dropped'
+      : `discarded ${laterFaults(discardedFaults)}`
   return {
     tone: 'info',
-    message: `Forked a new future at ${formatSimTime(atMs)}: discarded ${discarded}.`,
+    message: `Forked a new future at ${formatSimTime(atMs)}: ${dropped}. Undo brings the old future back.`,
+    undo: 'fork',
+  }
+}
+
+function forkUndoneNotice(atMs: number, restoredFaults: number): Notice {
+  const restored = restoredFaults === 0 ? '' : `, with its ${laterFaults(restoredFaults)}`
+  return {
+    tone: 'info',
+    message: `Undid the fork: back at ${formatSimTime(atMs)} on the old future${restored}.`,
   }
 }
 
@@ -111,6 +137,11 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
     violation: null,
     inject(fault) {
       runtime.host.send({ type: 'inject', fault })
+    },
+    undoFork() {
+      set({ playing: false })
+      runtime.carryMs = 0
+      runtime.host.send({ type: 'undoFork' })
     },
     showNotice(notice) {
       set({ notice })
@@ -159,6 +190,9 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, r
       }
       if (update.fork !== undefined) {
         patch.notice = forkNotice(update.fork.atMs, update.fork.discardedFaults)
+      }
+      if (update.forkUndone !== undefined) {
+        patch.notice = forkUndoneNotice(update.forkUndone.atMs, update.forkUndone.restoredFaults)
       }
       Object.assign(patch, settleStep(state, update, runtime.host.busy()))
       set(patch)

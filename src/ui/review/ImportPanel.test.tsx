@@ -4,13 +4,24 @@
  * sources, clients, what the current scenario loses) and loads only on "Confirm import"; "MSK
  * defaults" fills the config fields for the zone count the kafka-configs output gives; an edit
  * retires a stale preview; MSK's numbering is offered for an empty zone map and marked as an
- * assumption; the zone repair generates a reassignment JSON with Download and re-analyses.
+ * assumption; the zone repair generates a reassignment JSON with Download and re-analyses. A
+ * large paste is read by the reader (a worker in the app; a fake here) once typing pauses: a newer
+ * paste stops the older read and drops its late result, and an edit drops a late import.
  */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { describeOutput, kafkaConfigsOutput } from '../../scenario/import-fixtures'
-import { ImportPanel } from './ImportPanel'
-import { importCluster } from './import-cluster'
+import { note } from '../../scenario/text'
+import { ImportPanel, type ImportReader } from './ImportPanel'
+import {
+  capOutcome,
+  configPreview,
+  EMPTY_INPUTS,
+  importCluster,
+  type ImportFacts,
+  type ImportInputs,
+  type ImportOutcome,
+} from './import-cluster'
 
 afterEach(cleanup)
 
@@ -175,5 +186,129 @@ describe('ImportPanel', () => {
     render(<ImportPanel onLoad={vi.fn()} download={vi.fn()} />)
     fill(DESCRIBE, '')
     expect(screen.getByText(/Zone map:/).closest('li')?.textContent).toMatch(/unknown-zone/)
+  })
+})
+
+/** A reader whose answers the test gives, one read at a time. */
+function fakeReader() {
+  const reads: {
+    kind: 'facts' | 'plan'
+    inputs: ImportInputs
+    signal: AbortSignal
+    answer: (value: ImportFacts | ImportOutcome) => void
+  }[] = []
+  const read =
+    (kind: 'facts' | 'plan') =>
+    <T,>(inputs: ImportInputs, signal: AbortSignal) =>
+      new Promise<T>((resolve) => {
+        reads.push({ kind, inputs, signal, answer: (value) => resolve(value as T) })
+      })
+  const reader: ImportReader = { facts: read('facts'), plan: read('plan') }
+  return { reader, reads, of: (kind: 'facts' | 'plan') => reads.filter((r) => r.kind === kind) }
+}
+
+function facts(brokers: number): ImportFacts {
+  return {
+    zoneState: null,
+    offers: { counts: [3], brokers },
+    resolved: configPreview(EMPTY_INPUTS),
+  }
+}
+
+/** Pastes `text` into the describe box, as the clipboard hands it over. */
+function paste(text: string) {
+  const box = screen.getByRole('textbox', { name: /kafka-topics --describe output/ })
+  fireEvent.paste(box, { clipboardData: { getData: () => text } })
+}
+
+/** Large input: anything over the panel's inline limit of 10 characters here. */
+function renderLarge() {
+  const fake = fakeReader()
+  render(
+    <ImportPanel
+      onLoad={vi.fn()}
+      download={vi.fn()}
+      reader={fake.reader}
+      inlineLimit={10}
+      debounceMs={5}
+    />,
+  )
+  return fake
+}
+
+describe('ImportPanel: a large paste', () => {
+  it('is read once typing pauses; a newer paste stops the older read and drops its result', async () => {
+    const { of } = renderLarge()
+    paste(SIX)
+    await waitFor(() => expect(of('facts')).toHaveLength(1))
+    paste(`${SIX}\n`)
+    const [older] = of('facts')
+    expect(older!.signal.aborted).toBe(true)
+    await waitFor(() => expect(of('facts')).toHaveLength(2))
+    expect(of('facts')[1]!.inputs.text).toBe(`${SIX}\n`)
+    of('facts')[1]!.answer(facts(6))
+    expect(await screen.findByText(/Brokers 1–6 fit MSK/)).toBeTruthy()
+    // The older read answers after the newer one: dropped, so its offer never shows.
+    await act(async () => {
+      older!.answer(facts(99))
+      await Promise.resolve()
+    })
+    expect(screen.queryByText(/Brokers 1–99/)).toBeNull()
+    expect(screen.getByText(/Brokers 1–6 fit MSK/)).toBeTruthy()
+  })
+
+  it('is imported by the reader, and the problems show the first 50 and the count', async () => {
+    const { of } = renderLarge()
+    paste(SIX)
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }))
+    expect(screen.getByRole('status').textContent).toMatch(/^Reading the import \(/)
+    const bad: ImportOutcome = {
+      ok: false,
+      format: 'describe',
+      problems: Array.from({ length: 100_000 }, (_, i) => note(`line ${i + 1}`, 'bad line')),
+    }
+    of('plan')[0]!.answer(capOutcome(bad))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('The import failed with 100,000 errors')
+    expect(within(alert).getAllByRole('listitem')).toHaveLength(50)
+    expect(alert.textContent).toContain('… and 99,950 more errors, not listed.')
+    expect(screen.queryByText(/Reading the import/)).toBeNull()
+  })
+
+  it('an edit while the import is read drops its late result', async () => {
+    const { of } = renderLarge()
+    paste(SIX)
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }))
+    const [plan] = of('plan')
+    paste(`${SIX}x`)
+    expect(plan!.signal.aborted).toBe(true)
+    expect(screen.queryByText(/Reading the import/)).toBeNull()
+    await act(async () => {
+      plan!.answer(capOutcome(importCluster(DESCRIBE, ZONES)))
+      await Promise.resolve()
+    })
+    expect(screen.queryByRole('region', { name: 'Preview' })).toBeNull()
+  })
+
+  it('is kept out of the box: its first lines, read-only, its size, and Clear', () => {
+    renderLarge()
+    const lines = Array.from({ length: 500 }, (_, i) => `line ${i + 1}`).join('\n')
+    paste(lines)
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: /describe output/ })
+    expect(box.readOnly).toBe(true)
+    expect(box.value.split('\n')).toHaveLength(20)
+    expect(box.value.startsWith('line 1\nline 2\n')).toBe(true)
+    expect(box.getAttribute('aria-describedby')).toBeTruthy()
+    const note = document.getElementById(box.getAttribute('aria-describedby') ?? '')
+    expect(note?.textContent).toContain(
+      `Pasted text: ${lines.length.toLocaleString('en-US')} characters, 500 lines.`,
+    )
+    // Pasting again replaces the held text whole.
+    paste('only this, but still long')
+    expect(box.value).toBe('only this, but still long')
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }))
+    expect(box.readOnly).toBe(false)
+    expect(box.value).toBe('')
+    expect(document.activeElement).toBe(box)
   })
 })

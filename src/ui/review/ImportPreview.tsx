@@ -45,7 +45,9 @@ export function ImportPreview({
         ))}
       </dl>
       {current !== null && <p className="text-out-of-sync">{lossText(current)}</p>}
-      {outcome.warnings.length > 0 && <ProblemList problems={outcome.warnings} tone="warning" />}
+      {outcome.warnings.length > 0 && (
+        <ProblemList problems={outcome.warnings} totals={outcome.totals} tone="warning" />
+      )}
       <div className="flex gap-2">
         <button type="button" className="btn btn-primary" onClick={onConfirm}>
           Confirm import

@@ -2,35 +2,31 @@
  * The broker → zone map of an import: typed (1=use1-az1,…), or pasted from kafka-configs
  * (broker.rack) or from aws kafka list-nodes with aws ec2 describe-subnets; the box says which
  * it recognised. With nothing in it, and brokers numbered as MSK numbers them, it offers to
- * assume MSK's round-robin numbering, saying plainly that this is a guess.
+ * assume MSK's round-robin numbering, saying plainly that this is a guess. What the box holds
+ * and the offer are read by the import panel (`importFacts`, in a worker for a large paste).
  */
-import { useDeferredValue, useMemo } from 'react'
 import { numberedZones } from '../../scenario/zone-source'
-import { numberingOffers, zoneBoxState } from './import-cluster'
+import type { ImportFacts } from './import-cluster'
 
 export interface ImportZoneFieldProps {
-  text: string
   zones: string
   numbering: 2 | 3 | null
+  /** What the zone box was read as (null: empty, or not read yet). */
+  state: ImportFacts['zoneState']
+  /** MSK numbering's offer for the describe text's brokers (null: none to make). */
+  offers: ImportFacts['offers']
   onZones: (zones: string) => void
   onNumbering: (numbering: 2 | 3 | null) => void
 }
 
 export function ImportZoneField({
-  text,
   zones,
   numbering,
+  state,
+  offers,
   onZones,
   onNumbering,
 }: ImportZoneFieldProps) {
-  const deferredZones = useDeferredValue(zones)
-  const deferredText = useDeferredValue(text)
-  const state = useMemo(() => zoneBoxState(deferredZones), [deferredZones])
-  const offers = useMemo(
-    () =>
-      deferredZones.trim() === '' && numbering === null ? numberingOffers(deferredText) : null,
-    [deferredText, deferredZones, numbering],
-  )
   return (
     <div className="flex flex-col gap-1">
       <label className="flex flex-col gap-1">

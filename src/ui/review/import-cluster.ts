@@ -61,9 +61,84 @@ export const EMPTY_INPUTS: ImportInputs = {
   workload: { enabled: false, recordsPerSecond: '', recordBytes: '' },
 }
 
+/**
+ * How many problems a list holds in all, when what it shows was capped (`capOutcome`): the
+ * warnings and errors (`problems`) and the info notes (`infos`), counted apart as ProblemList
+ * lists them.
+ */
+export interface ProblemTotals {
+  problems: number
+  infos: number
+}
+
 export type ImportOutcome =
-  | { ok: true; plan: ImportPlan; spec: SimulationSpec; warnings: Problem[]; format: ImportFormat }
-  | { ok: false; problems: Problem[]; format: ImportFormat }
+  | {
+      ok: true
+      plan: ImportPlan
+      spec: SimulationSpec
+      warnings: Problem[]
+      format: ImportFormat
+      /** Present when `warnings` holds only the first of them (capOutcome). */
+      totals?: ProblemTotals
+    }
+  | { ok: false; problems: Problem[]; format: ImportFormat; totals?: ProblemTotals }
+
+/**
+ * How many problems of each kind a list shows before "… and N more". A 4 MB paste can have
+ * 100,000 errors: listing them all froze the tab for tens of seconds, and nobody reads past the
+ * first few dozen (they are usually the same mistake on every line).
+ */
+export const PROBLEMS_SHOWN = 50
+
+/**
+ * The first `max` warnings or errors and the first `max` info notes, and how many there are. The
+ * importers already keep at most 100 of each kind and end with one "… and N more" problem per
+ * kind cut short (scenario/text.ts `capProblems`): such a problem counts as the N it stands for,
+ * and is shown only when the list is short enough to hold it, so the totals are the real ones.
+ */
+export function capProblems(
+  problems: readonly Problem[],
+  max = PROBLEMS_SHOWN,
+): { shown: Problem[]; totals: ProblemTotals } {
+  const shown: Problem[] = []
+  const totals: ProblemTotals = { problems: 0, infos: 0 }
+  let listed = 0
+  let summarised = 0
+  for (const problem of problems) {
+    if (problem.code === 'more-problems') {
+      summarised += problem.params.count
+      continue
+    }
+    const info = problem.level === 'info'
+    const count = info ? ++totals.infos : ++totals.problems
+    if (count <= max) {
+      shown.push(problem)
+      if (!info) listed += 1
+    }
+  }
+  if (summarised > 0 && listed === totals.problems) {
+    // Everything else is listed: the importers' own "… and N more" lines say what is not.
+    shown.push(...problems.filter((p) => p.code === 'more-problems'))
+  }
+  totals.problems += summarised
+  return { shown, totals }
+}
+
+/**
+ * The outcome with its problem lists capped for showing (PROBLEMS_SHOWN of each kind) and their
+ * totals kept, so that a worker sends at most that many across the thread boundary.
+ *
+ * @example
+ * capOutcome(planFromInputs(inputs)) // { ok: false, problems: [50 of them], totals: { problems: 100000, infos: 0 } }
+ */
+export function capOutcome(outcome: ImportOutcome, max = PROBLEMS_SHOWN): ImportOutcome {
+  if (outcome.ok) {
+    const { shown, totals } = capProblems(outcome.warnings, max)
+    return { ...outcome, warnings: shown, totals }
+  }
+  const { shown, totals } = capProblems(outcome.problems, max)
+  return { ...outcome, problems: shown, totals }
+}
 
 /** The CLI's rule: JSON, or pasted `--generate` output, is a reassignment file; else describe text. */
 export function detectFormat(text: string): ImportFormat {
@@ -177,6 +252,37 @@ export function configPreview(inputs: ImportInputs): ResolvedConfig {
     read: source?.config ?? null,
     zoneCount,
   })
+}
+
+/**
+ * What the panel shows about its fields before Import: what the zone box holds, MSK numbering's
+ * offer (null while a zone map is given or the numbering already assumed) and the configs the
+ * fields will give. For a large paste this is read in a worker (ui/reader), debounced.
+ */
+export interface ImportFacts {
+  zoneState: ZoneBoxState | null
+  offers: { counts: (2 | 3)[]; brokers: number } | null
+  resolved: ResolvedConfig
+}
+
+export function importFacts(inputs: ImportInputs): ImportFacts {
+  return {
+    zoneState: zoneBoxState(inputs.zones),
+    offers:
+      inputs.zones.trim() === '' && inputs.numbering === null ? numberingOffers(inputs.text) : null,
+    resolved: configPreview(inputs),
+  }
+}
+
+/**
+ * Text up to this size is read on the page's thread as it is typed (a few milliseconds);
+ * larger pastes go to a worker, debounced, so that the page never stalls on them.
+ */
+export const SYNC_READ_CHARS = 100_000
+
+/** Whether the fields are small enough to read on the page's thread (SYNC_READ_CHARS). */
+export function readsInline(inputs: ImportInputs, limit = SYNC_READ_CHARS): boolean {
+  return inputs.text.length + inputs.zones.length <= limit
 }
 
 /** The broker ids the text names (for MSK's numbering), or [] when it does not import. */
