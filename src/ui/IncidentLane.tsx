@@ -9,6 +9,7 @@
 import { useId, useMemo, useState } from 'react'
 import { createIncidentTimeline, incidentAt } from '../analysis/index'
 import type { AppState } from '../store/app-store'
+import { useT } from './i18n/react'
 import { recapLine } from './incident-text'
 import { LANE_ROWS, laneGroups } from './incident-lane-layout'
 import { useAppStore } from './store-context'
@@ -23,6 +24,7 @@ const selectEvents = (state: AppState) => state.events
 const selectNow = (state: AppState) => state.simTimeMs
 
 export function IncidentLane() {
+  const t = useT()
   const tooltipId = useId()
   const failovers = useAppStore((state) => state.failovers)
   // The log grows every frame; the lane follows it a few times a second.
@@ -49,14 +51,13 @@ export function IncidentLane() {
   const at = (x: number) => `calc(0.5rem + (100% - 1rem) * ${x.toFixed(4)})`
 
   return (
-    <section aria-label="Incident timeline" className="border-b border-border bg-panel px-4 py-1">
+    <section
+      aria-label={t('incidents.label')}
+      className="border-b border-border bg-panel px-4 py-1"
+    >
       <div className="flex items-baseline gap-2 text-xs">
-        <h2 className="font-semibold">Incidents</h2>
-        {groups.length === 0 && (
-          <span className="text-muted">
-            None yet: crash a broker, stop a zone or isolate a broker to see its story here.
-          </span>
-        )}
+        <h2 className="font-semibold">{t('incidents.title')}</h2>
+        {groups.length === 0 && <span className="text-muted">{t('incidents.none')}</span>}
       </div>
       {groups.length > 0 && (
         <div
@@ -85,7 +86,7 @@ export function IncidentLane() {
               <button
                 type="button"
                 className={`incident-mark flex h-5 items-center gap-1 whitespace-nowrap rounded border border-border bg-bg px-1 font-mono text-[11px] leading-4 hover:border-focus ${g.alignEnd ? 'border-r-2 border-r-fg' : 'border-l-2 border-l-fg'}`}
-                aria-label={`${g.sentences.join('; ')}. Seek here`}
+                aria-label={t('incidents.seek', { sentences: g.sentences.join('; ') })}
                 aria-describedby={active === g.key ? tooltipId : undefined}
                 onMouseEnter={() => setActive(g.key)}
                 onMouseLeave={() => setActive((k) => (k === g.key ? null : k))}
@@ -117,9 +118,11 @@ export function IncidentLane() {
       {current !== null && (
         <p className="text-xs [overflow-wrap:anywhere]">
           <span className="font-semibold">
-            {incidents.length > 1
-              ? `Incident ${current.index + 1} of ${incidents.length}: `
-              : 'Recap: '}
+            {`${
+              incidents.length > 1
+                ? t('incidents.position', { index: current.index + 1, total: incidents.length })
+                : t('incidents.recap')
+            } `}
           </span>
           {recapLine(current.recap)}
         </p>

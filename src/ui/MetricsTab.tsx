@@ -8,6 +8,7 @@ import { ClientsTable } from './panels/ClientsTable'
 import { FailoversTable } from './panels/FailoversTable'
 import { GroupsTable } from './panels/GroupsTable'
 import { MetricsCharts } from './panels/MetricsCharts'
+import { t } from './i18n/runtime'
 import { useAppStore, useStoreApi } from './store-context'
 import { useThrottledStore } from './use-throttled-store'
 import { withRestartProgress } from './timeline-scale'
@@ -47,7 +48,10 @@ export function MetricsTab() {
           state.inject(fault)
           state.showNotice({
             tone: 'info',
-            message: `${fault.type === 'crashClient' ? 'Crashed' : 'Started'} ${label} at ${formatSimTime(state.simTimeMs)}.`,
+            message: t(
+              fault.type === 'crashClient' ? 'metrics.crashedClient' : 'metrics.startedClient',
+              { client: label, time: formatSimTime(state.simTimeMs) },
+            ),
           })
         }}
       />

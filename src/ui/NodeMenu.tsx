@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react'
 import type { ActionTarget } from './actions'
 import { actionsFor, isEnabled, isVisible, run } from './actions'
+import { useT } from './i18n/react'
 import { useAppStore, useStoreApi } from './store-context'
 
 export interface NodeMenuProps {
@@ -23,6 +24,7 @@ function menuItems(menu: HTMLElement | null): HTMLButtonElement[] {
 
 export function NodeMenu({ target, title, x, y, onClose }: NodeMenuProps) {
   const store = useStoreApi()
+  const t = useT()
   // Re-render when the state the items depend on changes, e.g. the broker comes back online.
   useAppStore((state) => state.snapshot)
   useAppStore((state) => state.focusBroker)
@@ -64,7 +66,7 @@ export function NodeMenu({ target, title, x, y, onClose }: NodeMenuProps) {
     <div
       ref={ref}
       role="menu"
-      aria-label={`${title} actions`}
+      aria-label={t('menu.actions', { node: title })}
       className="absolute z-20 min-w-52 rounded-md border border-border bg-panel py-1 text-sm shadow-lg"
       style={{ left: x, top: y }}
       onKeyDown={onKeyDown}

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react'
 import type { KeyboardEvent } from 'react'
+import { useT } from './i18n/react'
 import { ClientLogTab } from './ClientLogTab'
 import { EventLogTab } from './EventLogTab'
 import { MetricsTab } from './MetricsTab'
@@ -19,20 +20,21 @@ import { SurvivabilityTab } from './review/SurvivabilityTab'
 import { GlossaryPanel } from './teach/GlossaryPanel'
 
 const TABS = [
-  { id: 'partitions', label: 'Partitions', Panel: PartitionsTab },
-  { id: 'events', label: 'Events', Panel: EventLogTab },
-  { id: 'client-log', label: 'Client log', Panel: ClientLogTab },
-  { id: 'metrics', label: 'Metrics', Panel: MetricsTab },
-  { id: 'scenario', label: 'Scenario', Panel: ScenarioTab },
+  { id: 'partitions', Panel: PartitionsTab },
+  { id: 'events', Panel: EventLogTab },
+  { id: 'client-log', Panel: ClientLogTab },
+  { id: 'metrics', Panel: MetricsTab },
+  { id: 'scenario', Panel: ScenarioTab },
   // Design review (src/ui/review).
-  { id: 'advisor', label: 'Advisor', Panel: AdvisorTab },
-  { id: 'survivability', label: 'Survivability', Panel: SurvivabilityTab },
-  { id: 'compare', label: 'Compare', Panel: CompareTab },
-  { id: 'import', label: 'Import', Panel: ImportTab },
-  { id: 'glossary', label: 'Glossary', Panel: GlossaryPanel },
+  { id: 'advisor', Panel: AdvisorTab },
+  { id: 'survivability', Panel: SurvivabilityTab },
+  { id: 'compare', Panel: CompareTab },
+  { id: 'import', Panel: ImportTab },
+  { id: 'glossary', Panel: GlossaryPanel },
 ] as const
 
 export function PanelTabs() {
+  const t = useT()
   const [open, setOpen] = useState<(typeof TABS)[number]['id']>('partitions')
   const current = TABS.find((tab) => tab.id === open) ?? TABS[0]
 
@@ -52,12 +54,13 @@ export function PanelTabs() {
   // only the clock or the timeline changed, instead of repainting a 200-row table every frame.
   return (
     <section
-      aria-label="Panels"
+      aria-label={t('tabs.label')}
+      data-region="panels"
       className="isolate mx-2 mb-4 min-w-0 rounded border border-border bg-panel sm:mx-4"
     >
       <div
         role="tablist"
-        aria-label="Panels"
+        aria-label={t('tabs.label')}
         className="flex gap-1 overflow-x-auto border-b border-border px-2"
         onKeyDown={onKeyDown}
       >
@@ -73,7 +76,7 @@ export function PanelTabs() {
             className="tab"
             onClick={() => setOpen(tab.id)}
           >
-            {tab.label}
+            {t(`tab.${tab.id}`)}
           </button>
         ))}
       </div>

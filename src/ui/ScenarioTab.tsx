@@ -1,5 +1,6 @@
 /** The scenario editor; applying a change restarts the simulation from time 0. */
 import { ConfigEditor } from './panels/ConfigEditor'
+import { t } from './i18n/runtime'
 import { useAppStore } from './store-context'
 
 export function ScenarioTab() {
@@ -10,7 +11,7 @@ export function ScenarioTab() {
       spec={spec}
       onApply={(next) =>
         loadScenario(next, {
-          notice: { tone: 'info', message: 'Scenario applied: restarted at 00:00.000.' },
+          notice: { tone: 'info', message: t('scenario.applied') },
         })
       }
     />

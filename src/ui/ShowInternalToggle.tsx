@@ -3,9 +3,11 @@
  * partition table; hidden by default, as consoles do, so the topics a scenario is about stay in
  * view. One setting in the store, so both places agree.
  */
+import { useT } from './i18n/react'
 import { useAppStore } from './store-context'
 
 export function ShowInternalToggle() {
+  const t = useT()
   const showInternal = useAppStore((state) => state.showInternal)
   const setShowInternal = useAppStore((state) => state.setShowInternal)
   return (
@@ -15,7 +17,7 @@ export function ShowInternalToggle() {
         checked={showInternal}
         onChange={(event) => setShowInternal(event.target.checked)}
       />
-      <span>Show internal topics (__consumer_offsets)</span>
+      <span>{t('topology.showInternal', { topic: '__consumer_offsets' })}</span>
     </label>
   )
 }

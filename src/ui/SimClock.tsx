@@ -4,10 +4,12 @@
  */
 import { useEffect, useRef } from 'react'
 import { formatSimTime } from '../scenario/sim-time'
+import { useT } from './i18n/react'
 import { useStoreApi } from './store-context'
 
 export function SimClock() {
   const store = useStoreApi()
+  const t = useT()
   const ref = useRef<HTMLOutputElement>(null)
   useEffect(() => {
     const write = (ms: number) => {
@@ -21,7 +23,7 @@ export function SimClock() {
   return (
     <output
       ref={ref}
-      aria-label="Simulation time"
+      aria-label={t('toolbar.simTime')}
       className="min-w-[5.5rem] rounded bg-bg px-2 py-1 font-mono text-sm tabular-nums"
     >
       00:00.000

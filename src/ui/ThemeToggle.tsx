@@ -1,5 +1,6 @@
 /** Light, dark or the system's theme; remembered in localStorage and applied as data-theme. */
 import { useEffect, useState } from 'react'
+import { useT } from './i18n/react'
 
 type Theme = 'system' | 'light' | 'dark'
 
@@ -13,6 +14,7 @@ function stored(): Theme {
 }
 
 export function ThemeToggle() {
+  const t = useT()
   const [theme, setTheme] = useState<Theme>(stored)
   useEffect(() => {
     const root = document.documentElement
@@ -27,15 +29,15 @@ export function ThemeToggle() {
   }, [theme])
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span>Theme</span>
+      <span>{t('theme.label')}</span>
       <select
         className="rounded border border-border bg-panel px-2 py-1"
         value={theme}
         onChange={(event) => setTheme(event.target.value as Theme)}
       >
-        <option value="system">System</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
+        <option value="system">{t('theme.system')}</option>
+        <option value="light">{t('theme.light')}</option>
+        <option value="dark">{t('theme.dark')}</option>
       </select>
     </label>
   )

@@ -7,6 +7,7 @@
  */
 import { memo } from 'react'
 import type { TimelineMarker } from '../host/index'
+import { useT } from './i18n/react'
 import { type TimelineWindow, windowTitle } from './timeline-scale'
 
 const MARK_CLASS: Record<TimelineMarker['kind'], string> = {
@@ -36,6 +37,7 @@ export function TimelineMarks({
   windows,
   markers,
 }: TimelineMarksProps) {
+  const t = useT()
   const x = (ms: number) => (Math.min(ms, extentMs) / extentMs) * 1000
   const running = windows.filter((w) => w.progress !== undefined)
   return (
@@ -79,7 +81,7 @@ export function TimelineMarks({
           style={{ left: `calc(0.5rem + (100% - 1rem) * ${(x(w.startMs) / 1000).toFixed(4)})` }}
         >
           <span aria-hidden="true">↻ </span>
-          {`Rolling restart: ${w.progress}`}
+          {t('timeline.restartProgress', { progress: w.progress ?? '' })}
         </span>
       ))}
     </>

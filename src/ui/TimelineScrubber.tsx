@@ -8,6 +8,7 @@ import { useMemo } from 'react'
 import type { SimEvent } from '../engine/types'
 import { formatSimTime } from '../scenario/sim-time'
 import { faultWindows } from '../store/selectors'
+import { useT } from './i18n/react'
 import { useAppStore, useStoreApi } from './store-context'
 import { timelineScaleMs, withRestartProgress } from './timeline-scale'
 import { TimelineMarks } from './TimelineMarks'
@@ -18,6 +19,7 @@ const NO_EVENTS: readonly SimEvent[] = []
 
 export function TimelineScrubber() {
   const store = useStoreApi()
+  const t = useT()
   // Both in whole steps, so that playing at 1× re-renders ten times a second, not every frame.
   const simTimeMs = useAppStore((state) => Math.floor(state.simTimeMs / STEP_MS) * STEP_MS)
   const horizonMs = useAppStore((state) => Math.floor(state.horizonMs / STEP_MS) * STEP_MS)
@@ -49,8 +51,8 @@ export function TimelineScrubber() {
         />
         <input
           type="range"
-          aria-label="Timeline"
-          aria-valuetext={`${formatSimTime(simTimeMs)} of ${length}`}
+          aria-label={t('timeline.label')}
+          aria-valuetext={t('timeline.position', { time: formatSimTime(simTimeMs), length })}
           min={0}
           max={extentMs}
           step={STEP_MS}
@@ -64,8 +66,10 @@ export function TimelineScrubber() {
         className="w-16 text-right font-mono text-xs text-muted tabular-nums"
         title={
           extentMs > durationMs
-            ? `The run has gone past the scenario's length, ${formatSimTime(durationMs, { milliseconds: false })}`
-            : "The scenario's length"
+            ? t('timeline.pastLength', {
+                length: formatSimTime(durationMs, { milliseconds: false }),
+              })
+            : t('timeline.length')
         }
       >
         {length}
@@ -75,9 +79,9 @@ export function TimelineScrubber() {
         className="btn text-xs"
         disabled={!inPast}
         onClick={() => seek(store.getState().horizonMs)}
-        title={`Back to the furthest time reached, ${formatSimTime(horizonMs)}`}
+        title={t('timeline.backToLatestTitle', { time: formatSimTime(horizonMs) })}
       >
-        Back to latest
+        {t('timeline.backToLatest')}
       </button>
     </div>
   )

@@ -6,6 +6,7 @@
  */
 import { useId } from 'react'
 import { ActionButton } from './ActionButton'
+import { useT } from './i18n/react'
 import { getAction, run } from './actions'
 import { SimClock } from './SimClock'
 import { SpeedSlider } from './SpeedSlider'
@@ -14,6 +15,7 @@ import { useAppStore, useStoreApi } from './store-context'
 
 export function Toolbar() {
   const store = useStoreApi()
+  const t = useT()
   const playing = useAppStore((state) => state.playing)
   const canPlay = useAppStore((state) => state.snapshot !== null && state.violation === null)
   const canStep = useAppStore((state) => state.snapshot !== null)
@@ -21,16 +23,24 @@ export function Toolbar() {
   const stepHelpId = useId()
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border bg-panel px-4 py-2">
-      <div role="toolbar" aria-label="Playback" className="flex flex-wrap items-center gap-2">
+      <div
+        role="toolbar"
+        aria-label={t('toolbar.playback')}
+        data-region="playback"
+        className="flex flex-wrap items-center gap-2"
+      >
         <button
           type="button"
           className="btn btn-primary w-20"
           disabled={!canPlay}
           aria-keyshortcuts="Space"
-          title={`${playing ? 'Pause' : 'Play'} (Space)`}
+          title={t('header.shortcut', {
+            action: t(playing ? 'toolbar.pause' : 'toolbar.play'),
+            shortcut: 'Space',
+          })}
           onClick={() => run(getAction('togglePlay'), store.getState(), { kind: 'none' })}
         >
-          {playing ? 'Pause' : 'Play'}
+          {t(playing ? 'toolbar.pause' : 'toolbar.play')}
         </button>
         <button
           type="button"
@@ -38,24 +48,28 @@ export function Toolbar() {
           disabled={!canStep}
           aria-keyshortcuts="ArrowRight"
           aria-describedby={stepHelpId}
-          title="Run to the next event (→)"
+          title={t('toolbar.stepTitle')}
           onClick={() => run(getAction('step'), store.getState(), { kind: 'none' })}
         >
-          Step
+          {t('toolbar.step')}
         </button>
         <span id={stepHelpId} hidden>
-          Run to the next event; on a quiet cluster that can be up to a minute ahead.
+          {t('toolbar.stepHelp')}
         </span>
         <SpeedSlider />
         <SimClock />
       </div>
-      <div role="toolbar" aria-label="Cluster actions" className="flex items-center gap-2">
+      <div
+        role="toolbar"
+        aria-label={t('toolbar.clusterActions')}
+        className="flex items-center gap-2"
+      >
         <ActionButton name="rollingRestart" />
         <ActionButton name="preferredElection" />
       </div>
       <p
         role="status"
-        aria-label="Last step"
+        aria-label={t('toolbar.lastStep')}
         className="line-clamp-2 min-h-8 min-w-0 flex-1 basis-64 text-xs leading-4 text-muted"
       >
         {stepStatus}

@@ -1,12 +1,15 @@
 /**
  * Above the topology: the topic filter, the drill-down state of a large cluster and the legend.
  */
+import { getAction } from './actions'
+import { useT } from './i18n/react'
 import { isAggregated, structureOf } from './structure'
 import { Legend } from './Legend'
 import { ShowInternalToggle } from './ShowInternalToggle'
 import { useAppStore } from './store-context'
 
 export function TopologyHeader() {
+  const t = useT()
   const topics = useAppStore((state) => structureOf(state).topics)
   const focusTopic = useAppStore((state) => state.focusTopic)
   const focusBroker = useAppStore((state) => state.focusBroker)
@@ -20,13 +23,13 @@ export function TopologyHeader() {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-1 pb-2">
       <label className="flex items-center gap-2 text-sm">
-        <span>Topic</span>
+        <span>{t('topology.topic')}</span>
         <select
           className="rounded border border-border bg-panel px-2 py-1"
           value={focusTopic ?? ''}
           onChange={(event) => focusOnTopic(event.target.value === '' ? null : event.target.value)}
         >
-          <option value="">All topics</option>
+          <option value="">{t('topology.allTopics')}</option>
           {topics.map((topic) => (
             <option key={topic} value={topic}>
               {topic}
@@ -38,13 +41,15 @@ export function TopologyHeader() {
       {aggregated && (
         <p className="text-sm text-muted" role="status">
           {focusBroker === null
-            ? `Many replicas: brokers are aggregated${rates ? ', with records per second produced to each (in) and replicated from it to followers (repl) over the last second' : ''}. Open a broker’s menu and choose “Show replicas in detail”.`
-            : `Showing broker ${focusBroker} in detail.`}
+            ? t(rates ? 'topology.aggregatedRates' : 'topology.aggregated', {
+                action: getAction('showBrokerDetail').label,
+              })
+            : t('topology.focused', { broker: focusBroker })}
         </p>
       )}
       {focusBroker !== null && (
         <button type="button" className="btn text-xs" onClick={() => focusOnBroker(null)}>
-          Back to overview
+          {t('action.hideBrokerDetail')}
         </button>
       )}
       <button
@@ -52,10 +57,10 @@ export function TopologyHeader() {
         className="btn text-xs"
         aria-pressed={projector}
         aria-keyshortcuts="P"
-        title="Projector mode (P): larger type, the topology scaled to fit"
+        title={t('topology.projectorTitle')}
         onClick={toggleProjector}
       >
-        Projector
+        {t('topology.projector')}
       </button>
       <div className="ml-auto">
         <Legend />

@@ -11,7 +11,9 @@ import type { AppState } from '../store/app-store'
 import { brokerLabel, controllerLabel, zoneLabel } from '../viz/labels'
 import { replicaRole } from '../viz/scene'
 import { sessionCountdown } from '../viz/staleness'
-import { ROLE_NAMES } from '../viz/theme'
+import { inSentence } from './i18n/format'
+import { useT } from './i18n/react'
+import type { Translate } from './i18n/runtime'
 import { useThrottledStore } from './use-throttled-store'
 
 export const OUTLINE_MAX_REPLICAS = 600
@@ -26,7 +28,21 @@ interface BrokerEntry {
   counts: Map<string, number>
 }
 
-function outline(snapshot: Snapshot, showInternal: boolean) {
+/** "orders-4: out-of-sync follower, 120 records behind the leader". */
+function replicaLine(
+  t: Translate,
+  partition: string,
+  role: string,
+  staleLeader: boolean,
+  lag: number,
+): string {
+  if (lag > 0) {
+    return t(staleLeader ? 'outline.staleBehind' : 'outline.behind', { partition, role, lag })
+  }
+  return t(staleLeader ? 'outline.staleLeader' : 'outline.replica', { partition, role })
+}
+
+function outline(snapshot: Snapshot, showInternal: boolean, t: Translate) {
   const brokers = new Map<number, BrokerEntry>()
   const byId = new Map(snapshot.brokers.map((b) => [b.id, b]))
   let total = 0
@@ -58,12 +74,19 @@ function outline(snapshot: Snapshot, showInternal: boolean) {
     for (const id of p.replicas) {
       const entry = brokers.get(id)
       if (entry === undefined) continue
-      const role = ROLE_NAMES[replicaRole(p, byId.get(id))].toLowerCase()
+      const kind = replicaRole(p, byId.get(id))
+      const role = inSentence(t(`role.${kind}`))
       if (detailed) {
         const lag = p.replicaStates.find((r) => r.broker === id)?.lag ?? 0
-        const stale = p.leader === id && role !== 'leader' ? ' (still leader in the metadata)' : ''
-        const behind = lag > 0 ? `, ${lag} records behind the leader` : ''
-        entry.replicas.push(`${p.topic}-${p.partition}: ${role}${stale}${behind}`)
+        entry.replicas.push(
+          replicaLine(
+            t,
+            `${p.topic}-${p.partition}`,
+            role,
+            p.leader === id && kind !== 'leader',
+            lag,
+          ),
+        )
       } else entry.counts.set(role, (entry.counts.get(role) ?? 0) + 1)
     }
   }
@@ -80,33 +103,32 @@ function outline(snapshot: Snapshot, showInternal: boolean) {
 }
 
 export function TopologyOutline() {
+  const t = useT()
   const snapshot = useThrottledStore(selectSnapshot, 500)
   const showInternal = useThrottledStore(selectShowInternal, 500)
   const zones = useMemo(
-    () => (snapshot === null ? [] : outline(snapshot, showInternal)),
-    [snapshot, showInternal],
+    () => (snapshot === null ? [] : outline(snapshot, showInternal, t)),
+    // `t` too: the outline is rebuilt in the new language after a switch.
+    [snapshot, showInternal, t],
   )
   return (
-    <ul aria-label="Topology outline" className="sr-only">
+    <ul aria-label={t('outline.label')} className="sr-only">
       {zones.map((zone) => (
         <li key={zone.name}>
           {zone.label}
-          <ul aria-label={`Zone ${zone.name}`}>
+          <ul aria-label={t('outline.zone', { zone: zone.name })}>
             {zone.controllers.map((c) => (
               <li key={c}>{c}</li>
             ))}
             {zone.brokers.map((b) => (
               <li key={b.id}>
                 {b.label}
-                <ul aria-label={`Replicas on broker ${b.id}`}>
+                <ul aria-label={t('outline.replicasOn', { broker: b.id })}>
                   {b.replicas.map((r) => (
                     <li key={r}>{r}</li>
                   ))}
                   {[...b.counts].map(([role, n]) => (
-                    <li key={role}>
-                      {n} {role}
-                      {n === 1 ? '' : ' replicas'}
-                    </li>
+                    <li key={role}>{t('outline.count', { count: n, role })}</li>
                   ))}
                 </ul>
               </li>

@@ -3,14 +3,14 @@
  * controller changes, summarised from the engine's events since the last announcement, so a
  * screen-reader user hears "Broker 1 fenced. orders-0: broker 2 elected leader (clean)." and not
  * a burst of fifty lines. Kafka's own topics (`__consumer_offsets`) are left out, as in the view.
+ * Worded in the language on screen (`announce.*` in the catalogues).
  */
 import type { SimEvent } from '../engine/types'
-
-const ELECTION_WORDS = { clean: 'clean', unclean: 'unclean', elr: 'from the ELR' } as const
+import { t } from './i18n/runtime'
 
 function list(items: readonly string[], max = 3): string {
   if (items.length <= max) return items.join(', ')
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`
+  return t('announce.more', { list: items.slice(0, max).join(', '), count: items.length - max })
 }
 
 function internal(topic: string): boolean {
@@ -41,9 +41,17 @@ export function announcementFor(events: readonly SimEvent[]): string | null {
       case 'LeaderElected':
         if (internal(e.topic)) break
         elected.push(
-          `${e.topic}-${e.partition}: broker ${e.leader} (${
-            e.fromElr === true ? ELECTION_WORDS.elr : e.unclean ? ELECTION_WORDS.unclean : 'clean'
-          })`,
+          t('announce.electedOn', {
+            partition: `${e.topic}-${e.partition}`,
+            leader: e.leader,
+            kind: t(
+              e.fromElr === true
+                ? 'announce.elr'
+                : e.unclean
+                  ? 'announce.unclean'
+                  : 'announce.clean',
+            ),
+          }),
         )
         break
       case 'PartitionOffline':
@@ -56,16 +64,16 @@ export function announcementFor(events: readonly SimEvent[]): string | null {
         if (!internal(e.topic)) expanded += 1
         break
       case 'ControllerElected':
-        controller.push(`Controller ${e.controller} is now the active controller.`)
+        controller.push(t('announce.controllerElected', { id: e.controller }))
         break
       case 'ControllerResigned':
-        controller.push(`Controller ${e.controller} is no longer active.`)
+        controller.push(t('announce.controllerResigned', { id: e.controller }))
         break
       case 'QuorumLost':
-        controller.push('The controller quorum lost its majority.')
+        controller.push(t('announce.quorumLost'))
         break
       case 'QuorumRestored':
-        controller.push('The controller quorum has a majority again.')
+        controller.push(t('announce.quorumRestored'))
         break
       default:
         break
@@ -73,18 +81,22 @@ export function announcementFor(events: readonly SimEvent[]): string | null {
   }
   const sentences: string[] = []
   const brokers = (ids: number[]) =>
-    ids.length === 1 ? `Broker ${ids[0]}` : `Brokers ${list(ids.map(String))}`
-  if (fenced.length > 0) sentences.push(`${brokers(fenced)} fenced.`)
-  if (expired.length > 0) sentences.push(`${brokers(expired)}: ZooKeeper session expired.`)
-  if (offline.length > 0) sentences.push(`Offline, no leader: ${list(offline)}.`)
+    ids.length === 1
+      ? t('announce.broker', { id: ids[0] ?? '' })
+      : t('announce.brokers', { ids: list(ids.map(String)) })
+  if (fenced.length > 0) sentences.push(t('announce.fenced', { brokers: brokers(fenced) }))
+  if (expired.length > 0)
+    sentences.push(t('announce.sessionExpired', { brokers: brokers(expired) }))
+  if (offline.length > 0) sentences.push(t('announce.offline', { partitions: list(offline) }))
   if (elected.length > 0)
     sentences.push(
-      `${elected.length === 1 ? 'Leader elected' : `${elected.length} leaders elected`}: ${list(elected)}.`,
+      elected.length === 1
+        ? t('announce.leaderElected', { list: list(elected) })
+        : t('announce.leadersElected', { count: elected.length, list: list(elected) }),
     )
   sentences.push(...controller)
-  if (shrunk > 0) sentences.push(`ISR shrank on ${shrunk} partition${shrunk === 1 ? '' : 's'}.`)
-  if (expanded > 0)
-    sentences.push(`ISR grew back on ${expanded} partition${expanded === 1 ? '' : 's'}.`)
-  if (unfenced.length > 0) sentences.push(`${brokers(unfenced)} unfenced (back in service).`)
+  if (shrunk > 0) sentences.push(t('announce.isrShrank', { count: shrunk }))
+  if (expanded > 0) sentences.push(t('announce.isrGrew', { count: expanded }))
+  if (unfenced.length > 0) sentences.push(t('announce.unfenced', { brokers: brokers(unfenced) }))
   return sentences.length === 0 ? null : sentences.join(' ')
 }

@@ -8,9 +8,12 @@
 import type { BrokerView, PartitionView, Snapshot } from '../engine/types'
 import { replicaRole } from '../viz/scene'
 import { sessionCountdown } from '../viz/staleness'
-import { ROLE_NAMES, type ReplicaRole } from '../viz/theme'
+import type { ReplicaRole } from '../viz/theme'
 import { isrClock } from './panels/PartitionDetails'
-import { GLOSSARY, type GlossaryEntry, type TermId } from './teach/glossary'
+import { inSentence } from './i18n/format'
+import type { PlainKey } from './i18n/catalogue'
+import { t } from './i18n/runtime'
+import { glossaryEntry, type GlossaryEntry, type TermId } from './teach/glossary'
 
 /** The glossary entry of each role the chips draw: the legend's (termFor of ROLE_NAMES). */
 export const ROLE_TERMS: Record<ReplicaRole, TermId> = {
@@ -34,35 +37,30 @@ export interface ChipDefinition {
 }
 
 function seconds(ms: number): string {
-  return `${(Math.max(0, ms) / 1000).toFixed(1)} s`
+  return t('chip.seconds', { s: (Math.max(0, ms) / 1000).toFixed(1) })
 }
 
 function list(ids: readonly number[]): string {
-  return ids.length === 0 ? 'empty' : ids.join(',')
-}
-
-const BROKER_STATE: Record<BrokerView['status'], string> = {
-  online: 'online',
-  starting: 'starting and not registered yet',
-  'shutting-down': 'shutting down',
-  offline: 'offline',
+  return ids.length === 0 ? t('chip.empty') : ids.join(',')
 }
 
 function brokerFact(broker: BrokerView | undefined, id: number): string | null {
-  if (broker === undefined) return `Broker ${id} is not in the cluster.`
-  if (broker.status === 'offline') return `Broker ${id} is offline.`
-  if (broker.fenced) return `Broker ${id} is ${BROKER_STATE[broker.status]} and fenced.`
-  if (broker.status !== 'online') return `Broker ${id} is ${BROKER_STATE[broker.status]}.`
+  if (broker === undefined) return t('chip.notInCluster', { id })
+  if (broker.status === 'offline') return t('chip.brokerOffline', { id })
+  const state = t(`chip.state.${broker.status}` satisfies PlainKey)
+  if (broker.fenced) return t('chip.brokerFenced', { id, state })
+  if (broker.status !== 'online') return t('chip.brokerState', { id, state })
   return null
 }
 
 function membershipFacts(p: PartitionView, id: number): string[] {
   const facts: string[] = []
   const isr = p.isr.includes(id)
-  facts.push(`${isr ? 'In' : 'Not in'} the ISR (${list(p.isr)}; min.insync.replicas=${p.minIsr}).`)
-  if (p.elr.includes(id)) facts.push(`In the ELR (${list(p.elr)}).`)
-  if (p.lastKnownElr.includes(id)) facts.push(`In LastKnownElr (${list(p.lastKnownElr)}).`)
-  if (p.replicas[0] === id) facts.push('Preferred leader: first in the replica list.')
+  facts.push(t(isr ? 'chip.inIsr' : 'chip.notInIsr', { isr: list(p.isr), minIsr: p.minIsr }))
+  if (p.elr.includes(id)) facts.push(t('chip.inElr', { elr: list(p.elr) }))
+  if (p.lastKnownElr.includes(id))
+    facts.push(t('chip.inLastKnownElr', { elr: list(p.lastKnownElr) }))
+  if (p.replicas[0] === id) facts.push(t('chip.preferred'))
   return facts
 }
 
@@ -78,33 +76,31 @@ function lagFacts(
   if (replica === undefined) return []
   const facts = [
     replica.lag > 0
-      ? `${replica.lag} records behind the leader (log end offset ${replica.logEndOffset}).`
-      : 'Caught up with the leader.',
+      ? t('chip.behind', { lag: replica.lag, offset: replica.logEndOffset })
+      : t('chip.caughtUp'),
   ]
   const clock = isrClock(p, replica, nowMs, lagTimeMaxMs)
-  if (clock !== null) facts.push(`ISR clock: ${clock} (replica.lag.time.max.ms=${lagTimeMaxMs}).`)
+  if (clock !== null) facts.push(t('chip.isrClock', { clock, max: lagTimeMaxMs }))
   if (role !== 'out-of-sync') return facts
   if (replica.lastCaughtUpMs !== undefined)
-    facts.push(`Last caught up with the leader ${seconds(nowMs - replica.lastCaughtUpMs)} ago.`)
+    facts.push(t('chip.lastCaughtUp', { ago: seconds(nowMs - replica.lastCaughtUpMs) }))
   // Partition.maybeExpandIsr: no time condition, only the log end offset (docs/kafka-rules.md 4.2).
-  facts.push(
-    `It rejoins the ISR once its log end offset reaches the high watermark (${p.highWatermark}).`,
-  )
+  facts.push(t('chip.rejoins', { hw: p.highWatermark }))
   return facts
 }
 
 function partitionFacts(p: PartitionView, id: number, snapshot: Snapshot): string[] {
-  if (p.leader === -1) return ['The partition has no leader: it is offline.']
-  if (p.leader !== id) return [`Leader: broker ${p.leader}, leader epoch ${p.leaderEpoch}.`]
+  if (p.leader === -1) return [t('chip.noLeader')]
+  if (p.leader !== id) return [t('chip.leaderIs', { leader: p.leader, epoch: p.leaderEpoch })]
   const broker = snapshot.brokers.find((b) => b.id === id)
   const role = replicaRole(p, broker)
-  if (role === 'leader')
-    return [`Leader epoch ${p.leaderEpoch}; high watermark ${p.highWatermark}.`]
+  if (role === 'leader') return [t('chip.isLeader', { epoch: p.leaderEpoch, hw: p.highWatermark })]
   // Down but not fenced yet: the metadata still names it leader (staleness.ts).
   const countdown = broker === undefined ? null : sessionCountdown(broker, snapshot)
   return [
-    `Still the leader in the metadata (leader epoch ${p.leaderEpoch})` +
-      (countdown === null ? '.' : `: ${countdown}.`),
+    countdown === null
+      ? t('chip.staleLeader', { epoch: p.leaderEpoch })
+      : t('chip.staleLeaderCountdown', { epoch: p.leaderEpoch, countdown }),
   ]
 }
 
@@ -146,10 +142,10 @@ export function chipDefinition(
   const role = replicaRole(p, broker)
   const brokerState = brokerFact(broker, brokerId)
   return {
-    heading: `${partitionKey} on broker ${brokerId}`,
+    heading: t('chip.heading', { partition: partitionKey, broker: brokerId }),
     role,
-    roleName: ROLE_NAMES[role],
-    entry: GLOSSARY[ROLE_TERMS[role]],
+    roleName: t(`role.${role}`),
+    entry: glossaryEntry(ROLE_TERMS[role]),
     facts: [
       ...(brokerState === null ? [] : [brokerState]),
       ...membershipFacts(p, brokerId),
@@ -162,9 +158,9 @@ export function chipDefinition(
 /** The definition as one plain paragraph, e.g. for an accessible description. */
 export function chipDefinitionText(d: ChipDefinition): string {
   return [
-    `${d.heading}: ${d.roleName.toLowerCase()}.`,
+    t('chip.text', { heading: d.heading, role: inSentence(d.roleName) }),
     d.entry.definition,
-    `Source: ${d.entry.source}.`,
+    t('chip.source', { source: d.entry.source }),
     ...d.facts,
   ].join(' ')
 }

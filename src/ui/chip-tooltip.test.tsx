@@ -12,7 +12,7 @@ import { fixtureSnapshot } from '../viz/fixtures'
 import { renderTopology } from '../viz/render-topology'
 import type { SceneSelection } from '../viz/scene'
 import { buildScene, createLayoutCache } from '../viz/scene'
-import { type ChipTooltip, KEYBOARD_HINT, attachChipTooltip } from './chip-tooltip'
+import { type ChipTooltip, attachChipTooltip, keyboardHint } from './chip-tooltip'
 import { GLOSSARY } from './teach/glossary'
 
 const none: SceneSelection = {
@@ -149,7 +149,7 @@ describe('attachChipTooltip', () => {
     card.focus()
     expect(card.matches(':focus-visible')).toBe(true)
     expect(tip.hidden).toBe(false)
-    expect(tip.textContent).toBe(KEYBOARD_HINT)
+    expect(tip.textContent).toBe(keyboardHint())
     expect(card.getAttribute('aria-describedby')).toBe(tip.id)
     card.blur()
     expect(tip.hidden).toBe(true)

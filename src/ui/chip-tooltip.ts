@@ -19,6 +19,7 @@
 import type { AppStore } from '../store/app-store'
 import { ROLE_COLOURS, rolePath, roleIsStroked } from '../viz/theme'
 import { type ChipDefinition, chipDefinition, chipDefinitionText } from './chip-definition'
+import { t } from './i18n/runtime'
 
 export interface ChipTooltip {
   /** Re-reads the open chip's definition and position; call after each redraw. */
@@ -43,7 +44,10 @@ const MARGIN_PX = 8
 const WIDTH_PX = 300
 const STEP_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End'])
 const SVG_NS = 'http://www.w3.org/2000/svg'
-export const KEYBOARD_HINT = '↓ ↑ step through this broker’s replicas.'
+/** The hint on a focused broker card, in the language on screen. */
+export function keyboardHint(): string {
+  return t('chip.keyboardHint')
+}
 
 let tooltipCount = 0
 
@@ -95,7 +99,7 @@ function roleSymbol(d: ChipDefinition): SVGSVGElement {
 function fill(tip: HTMLElement, d: ChipDefinition | null, mode: Mode, position: string) {
   tip.replaceChildren()
   if (mode === 'hint' || d === null) {
-    tip.append(block('span', 'block', KEYBOARD_HINT))
+    tip.append(block('span', 'block', keyboardHint()))
     return
   }
   const visual = block('div', '', '')
@@ -111,7 +115,7 @@ function fill(tip: HTMLElement, d: ChipDefinition | null, mode: Mode, position: 
   for (const fact of d.facts) facts.append(block('li', '', fact))
   visual.append(facts)
   if (mode === 'keyboard')
-    visual.append(block('span', 'mt-1 block text-muted', `${position} ↓ ↑ next, Esc closes.`))
+    visual.append(block('span', 'mt-1 block text-muted', t('chip.stepHint', { position })))
   const spoken = chipDefinitionText(d) + (mode === 'keyboard' ? ` ${position}` : '')
   tip.append(visual, block('span', 'sr-only', spoken))
 }
@@ -291,7 +295,7 @@ export function attachChipTooltip(svg: SVGSVGElement, store: AppStore): ChipTool
     const partition = chips[index]?.getAttribute('data-partition') ?? null
     if (partition === null) return false
     store.getState().hoverPartition(partition)
-    const position = `Replica ${index + 1} of ${chips.length}.`
+    const position = t('chip.position', { index: index + 1, total: chips.length })
     show({ mode: 'keyboard', card, partition, broker, position })
     return true
   }

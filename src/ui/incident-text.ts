@@ -1,10 +1,11 @@
 /**
- * The incident timeline in English: the recap line ("00:20.0 broker 1 crashed → clients could
+ * The incident timeline in words: the recap line ("00:20.0 broker 1 crashed → clients could
  * not write to orders-0 for 9.2 s → 00:29.0 broker 1 fenced, broker 2 elected (clean) → writes
  * resumed at 00:29.4; 0 records retried; 0 records failed; 0 acknowledged records lost"), each
  * mark's sentence for its tooltip and its short visible label. The data comes from
- * `src/analysis/incident.ts`; this is the only place that words it, so a translation replaces
- * this file alone.
+ * `src/analysis/incident.ts`; this is the only place that words it, with every word from the
+ * catalogue (`incident.*`) in the language on screen. Kafka's names (ISR, the Election kinds,
+ * the config keys) stay as Kafka writes them.
  */
 import type {
   DetectionCause,
@@ -13,10 +14,10 @@ import type {
   IncidentMarkKind,
   IncidentRecap,
 } from '../analysis/incident'
-import { describeFault } from '../analysis/fault-text'
-import { plural } from '../analysis/plural'
 import type { TimedFault } from '../engine/spec'
 import { formatSimTime } from '../scenario/sim-time'
+import type { PlainKey } from './i18n/catalogue'
+import { t } from './i18n/runtime'
 import { formatDuration } from './panels/FailoversTable'
 
 /** Sim time to a tenth of a second, as a recap reads it: "00:03.1". */
@@ -25,118 +26,163 @@ export function shortTime(ms: number): string {
 }
 
 function brokersText(brokers: readonly number[]): string {
-  return brokers.length === 1 ? `broker ${brokers[0]}` : `brokers ${brokers.join(', ')}`
+  return brokers.length === 1
+    ? t('incident.broker', { id: brokers[0] ?? '' })
+    : t('incident.brokers', { ids: brokers.join(', ') })
 }
 
 /** At most `max` names, then "and N more": a zone outage touches hundreds of partitions. */
 export function partitionList(names: readonly string[], max = 3): string {
   if (names.length <= max) return names.join(', ')
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`
+  return t('incident.more', { list: names.slice(0, max).join(', '), count: names.length - max })
 }
 
-function scopes(fault: { from?: readonly string[] }): string {
-  return (fault.from ?? ['controllers', 'brokers', 'clients']).join(', ')
+function scopes(fault: { from?: readonly ('controllers' | 'brokers' | 'clients')[] }): string {
+  const from = fault.from ?? (['controllers', 'brokers', 'clients'] as const)
+  return from.map((scope) => t(`incident.scope.${scope}`)).join(', ')
+}
+
+/** The fault's subject: "broker 1", "zone use1-az1", "client orders-app member 2". */
+function subject(fault: TimedFault): string {
+  switch (fault.type) {
+    case 'crashController':
+    case 'startController':
+      return t('incident.controller', { id: fault.controller })
+    case 'crashClient':
+    case 'startClient':
+      return fault.member === undefined
+        ? t('incident.client', { client: fault.client })
+        : t('incident.clientMember', { client: fault.client, member: fault.member })
+    case 'stopZone':
+    case 'startZone':
+    case 'healZone':
+    case 'isolateZone':
+      return t('incident.zone', { zone: fault.zone })
+    case 'rollingRestart':
+      return fault.brokers === undefined ? t('incident.allBrokers') : brokersText(fault.brokers)
+    case 'upgradeCluster':
+    case 'electLeaders':
+      return ''
+    default:
+      return t('incident.broker', { id: fault.broker })
+  }
+}
+
+/** "PREFERRED orders-0": Kafka's Election kind, then the partition it was asked for. */
+function electionTarget(fault: Extract<TimedFault, { type: 'electLeaders' }>): string {
+  const topic = fault.topic === undefined ? '' : ` ${fault.topic}`
+  const partition = fault.partition === undefined ? '' : `-${fault.partition}`
+  return `${fault.election}${topic}${partition}`
 }
 
 /** What the fault did, as a clause: "broker 1 crashed", "zone use1-az1 stopped". */
 export function faultPhrase(fault: TimedFault): string {
+  const who = subject(fault)
   switch (fault.type) {
     case 'crashBroker':
     case 'crashController':
     case 'crashClient':
-      return `${describeFault(fault)} crashed`
+      return t('incident.crashed', { who })
     case 'shutdownBroker':
-      return `${describeFault(fault)} shut down cleanly`
+      return t('incident.shutDown', { who })
     case 'startBroker':
     case 'startController':
     case 'startClient':
     case 'startZone':
-      return `${describeFault(fault)} started`
+      return t('incident.started', { who })
     case 'stopZone':
-      return `${describeFault(fault)} stopped`
+      return t('incident.stopped', { who })
     case 'isolateBroker':
-      return `broker ${fault.broker} cut off from ${scopes(fault)}`
     case 'isolateZone':
-      return `zone ${fault.zone} cut off from ${scopes(fault)}`
+      return t('incident.cutOff', { who, scopes: scopes(fault) })
     case 'healBroker':
     case 'healZone':
-      return `${describeFault(fault)} reconnected`
+      return t('incident.reconnected', { who })
     case 'slowBroker':
-      return `broker ${fault.broker} slowed (fetch delay ${fault.fetchDelayMs} ms)`
+      return t('incident.slowedBy', { who, delay: fault.fetchDelayMs })
     case 'unslowBroker':
-      return `broker ${fault.broker} back to normal speed`
+      return t('incident.unslowed', { who })
     case 'replaceVolume':
-      return `broker ${fault.broker}'s volume replaced`
+      return t('incident.volumeReplaced', { who })
     case 'rollingRestart':
       return fault.brokers === undefined
-        ? 'rolling restart of every broker'
-        : `rolling restart of ${brokersText(fault.brokers)}`
+        ? t('incident.restartAll')
+        : t('incident.restartSome', { who })
     case 'upgradeCluster':
-      return `rolling upgrade ${describeFault(fault)}`
+      return t('incident.upgrade', { version: fault.toVersion })
     case 'electLeaders':
-      return `${describeFault(fault)} leader election requested`
+      return t('incident.electionRequested', { target: electionTarget(fault) })
   }
 }
 
-const DETECTION_VERB: Record<DetectionCause, string> = {
-  BrokerFenced: 'fenced',
-  BrokerSessionExpired: 'lost its ZooKeeper session',
-  ControlledShutdownRequested: 'asked for a controlled shutdown',
-  GroupMemberRemoved: 'removed from its group',
+const DETECTION_VERB: Record<DetectionCause, PlainKey> = {
+  BrokerFenced: 'incident.detection.BrokerFenced',
+  BrokerSessionExpired: 'incident.detection.BrokerSessionExpired',
+  ControlledShutdownRequested: 'incident.detection.ControlledShutdownRequested',
+  GroupMemberRemoved: 'incident.detection.GroupMemberRemoved',
 }
 
-const CLASS_WORD: Record<ElectionClass, string> = {
-  clean: 'clean',
-  unclean: 'unclean',
-  elr: 'from the ELR',
+function classWord(election: ElectionClass): string {
+  return t(`incident.class.${election}`)
 }
 
 /** "(clean)", or with several elections "(3 clean, 1 unclean)". */
 function electionCounts(elections: IncidentRecap['elections']): string {
   const total = elections.clean + elections.unclean + elections.elr
   const kinds = (['clean', 'unclean', 'elr'] as const).filter((k) => elections[k] > 0)
-  if (total === 1) return `(${CLASS_WORD[kinds[0] as ElectionClass]})`
-  return `(${kinds.map((k) => `${elections[k]} ${CLASS_WORD[k]}`).join(', ')})`
+  if (total === 1) return `(${classWord(kinds[0] as ElectionClass)})`
+  const counts = kinds.map((k) =>
+    t('incident.classCount', { count: elections[k], kind: classWord(k) }),
+  )
+  return `(${counts.join(', ')})`
 }
 
 function stallClause(recap: IncidentRecap): string {
   const worst = recap.worst
-  if (recap.partitionsTouched === 0 || worst === null) return 'no partition with a producer touched'
+  if (recap.partitionsTouched === 0 || worst === null) return t('incident.noProducer')
+  const partition = worst.partition
   if (worst.stallMs === null)
-    return `clients have not written to ${worst.partition} since ${shortTime(recap.atMs)}`
+    return t('incident.notWrittenSince', { partition, time: shortTime(recap.atMs) })
   // Under a second is a retry or a leader hand-over, not an outage a user notices.
-  if (worst.stallMs < 1000) return `writes to ${worst.partition} waited at most ${worst.stallMs} ms`
-  return `clients could not write to ${worst.partition} for ${formatDuration(worst.stallMs)}`
+  if (worst.stallMs < 1000) return t('incident.waited', { partition, ms: worst.stallMs })
+  return t('incident.stalled', { partition, duration: formatDuration(worst.stallMs) })
 }
 
 function movedClause(recap: IncidentRecap): string | null {
   const parts: string[] = []
   if (recap.detectedAtMs !== null && recap.detection !== null) {
-    const who = recap.brokers.length > 0 ? `${brokersText(recap.brokers)} ` : ''
-    parts.push(`${shortTime(recap.detectedAtMs)} ${who}${DETECTION_VERB[recap.detection]}`)
+    const time = shortTime(recap.detectedAtMs)
+    const verb = t(DETECTION_VERB[recap.detection])
+    parts.push(
+      recap.brokers.length > 0
+        ? t('incident.detectedWho', { time, who: brokersText(recap.brokers), verb })
+        : t('incident.detected', { time, verb }),
+    )
   }
   const elected = recap.elections.clean + recap.elections.unclean + recap.elections.elr
   if (elected > 0 && recap.newLeaders.length > 0) {
-    const at =
+    const who = brokersText(recap.newLeaders)
+    const counts = electionCounts(recap.elections)
+    parts.push(
       parts.length === 0 && recap.leadersMovedAtMs !== null
-        ? `${shortTime(recap.leadersMovedAtMs)} `
-        : ''
-    parts.push(`${at}${brokersText(recap.newLeaders)} elected ${electionCounts(recap.elections)}`)
-  } else if (recap.partitionsTouched > 0) parts.push('no leader moved')
+        ? t('incident.electedAt', { time: shortTime(recap.leadersMovedAtMs), who, counts })
+        : t('incident.elected', { who, counts }),
+    )
+  } else if (recap.partitionsTouched > 0) parts.push(t('incident.noLeaderMoved'))
   return parts.length === 0 ? null : parts.join(', ')
 }
 
 function outcomeClause(recap: IncidentRecap): string {
   const counts = [
-    plural(recap.retriedRecords, 'record retried', 'records retried'),
-    plural(recap.failedRecords, 'record failed', 'records failed'),
-    plural(recap.lostAckedRecords, 'acknowledged record lost', 'acknowledged records lost'),
+    t('incident.retried', { count: recap.retriedRecords }),
+    t('incident.failed', { count: recap.failedRecords }),
+    t('incident.lost', { count: recap.lostAckedRecords }),
   ].join('; ')
   if (recap.writes === 'unaffected') return counts
   const head =
     recap.writes === 'resumed' && recap.recoveredAtMs !== null
-      ? `writes resumed at ${shortTime(recap.recoveredAtMs)}`
-      : 'writes not resumed yet'
+      ? t('incident.resumedAt', { time: shortTime(recap.recoveredAtMs) })
+      : t('incident.notResumed')
   return `${head}; ${counts}`
 }
 
@@ -150,11 +196,13 @@ function outcomeClause(recap: IncidentRecap): string {
  * //  'writes resumed at 00:29.4; 0 records retried; 0 records failed; 0 acknowledged records lost']
  */
 export function recapSentences(recap: IncidentRecap): string[] {
-  const out = [`${shortTime(recap.atMs)} ${faultPhrase(recap.fault)}`]
-  if (recap.steps !== null)
+  const out = [t('incident.at', { time: shortTime(recap.atMs), what: faultPhrase(recap.fault) })]
+  if (recap.steps !== null) {
+    const { started, total } = recap.steps
     out.push(
-      `${recap.steps.started}${recap.steps.total === null ? '' : ` of ${recap.steps.total}`} brokers stopped in turn`,
+      total === null ? t('incident.steps', { started }) : t('incident.stepsOf', { started, total }),
     )
+  }
   out.push(stallClause(recap))
   const moved = movedClause(recap)
   if (moved !== null) out.push(moved)
@@ -171,15 +219,15 @@ export function faultLabel(fault: TimedFault): string {
   switch (fault.type) {
     case 'isolateBroker':
     case 'isolateZone':
-      return `${fault.type === 'isolateBroker' ? `broker ${fault.broker}` : `zone ${fault.zone}`} isolated`
+      return t('incident.isolated', { who: subject(fault) })
     case 'slowBroker':
-      return `broker ${fault.broker} slowed`
+      return t('incident.slowed', { who: subject(fault) })
     case 'rollingRestart':
-      return 'rolling restart'
+      return t('incident.rollingRestart')
     case 'upgradeCluster':
-      return 'rolling upgrade'
+      return t('incident.rollingUpgrade')
     case 'electLeaders':
-      return `${fault.election} election`
+      return t('incident.election', { election: fault.election })
     default:
       return faultPhrase(fault)
   }
@@ -189,27 +237,31 @@ export function faultLabel(fault: TimedFault): string {
 export function markLabel(mark: IncidentMark, fault?: TimedFault): string {
   switch (mark.kind) {
     case 'fault':
-      return fault === undefined ? 'fault' : faultLabel(fault)
+      return fault === undefined ? t('incident.mark.fault') : faultLabel(fault)
     case 'step':
-      return mark.step === null ? 'restart' : `restart ${mark.step.index}`
+      return mark.step === null
+        ? t('incident.mark.restart')
+        : t('incident.mark.restartStep', { index: mark.step.index })
     case 'detected':
-      return mark.detection === 'ControlledShutdownRequested'
-        ? 'shutdown'
-        : mark.detection === 'GroupMemberRemoved'
-          ? 'removed'
-          : 'fenced'
+      return t(
+        mark.detection === 'ControlledShutdownRequested'
+          ? 'incident.mark.shutdown'
+          : mark.detection === 'GroupMemberRemoved'
+            ? 'incident.mark.removed'
+            : 'incident.mark.fenced',
+      )
     case 'isrShrunk':
-      return 'ISR shrunk'
+      return t('incident.mark.isrShrunk')
     case 'offline':
-      return 'offline'
+      return t('incident.mark.offline')
     case 'elected':
       return mark.election === 'clean'
-        ? 'elected'
-        : `elected (${CLASS_WORD[mark.election ?? 'clean']})`
+        ? t('incident.mark.elected')
+        : t('incident.mark.electedAs', { kind: classWord(mark.election ?? 'clean') })
     case 'controllerElected':
-      return 'controller'
+      return t('incident.mark.controller')
     case 'recovered':
-      return 'writes resumed'
+      return t('incident.mark.recovered')
   }
 }
 
@@ -226,53 +278,54 @@ export const MARK_ICON: Record<IncidentMarkKind, string> = {
 }
 
 function detectionSentence(mark: IncidentMark, fault: TimedFault): string {
-  const who = mark.brokers.length > 0 ? brokersText(mark.brokers) : 'the member'
+  const who = mark.brokers.length > 0 ? brokersText(mark.brokers) : t('incident.theMember')
   switch (mark.detection) {
     case 'BrokerFenced':
       return fault.type === 'rollingRestart' ||
         fault.type === 'upgradeCluster' ||
         fault.type === 'shutdownBroker'
-        ? `the controller fenced ${who} as it stopped`
-        : `the controller fenced ${who}: no heartbeat within broker.session.timeout.ms`
+        ? t('incident.fencedStopping', { who })
+        : t('incident.fencedNoHeartbeat', { who })
     case 'BrokerSessionExpired':
-      return `${who} lost its ZooKeeper session (zookeeper.session.timeout.ms)`
+      return t('incident.sessionExpired', { who })
     case 'ControlledShutdownRequested':
-      return `${who} asked the controller for a controlled shutdown: its leaders move first`
+      return t('incident.shutdownRequested', { who })
     case 'GroupMemberRemoved':
-      return 'the group coordinator removed the member: no heartbeat within session.timeout.ms'
+      return t('incident.memberRemoved')
     case null:
-      return `${who} detected`
+      return t('incident.whoDetected', { who })
   }
 }
 
 /** The sentence a mark's tooltip and accessible name give. */
 export function markSentence(mark: IncidentMark, fault: TimedFault): string {
-  const at = shortTime(mark.atMs)
-  const parts = partitionList(mark.partitions)
+  const time = shortTime(mark.atMs)
+  const partitions = partitionList(mark.partitions)
+  const who = brokersText(mark.brokers)
   switch (mark.kind) {
     case 'fault':
-      return `${at} ${faultPhrase(fault)}`
+      return t('incident.at', { time, what: faultPhrase(fault) })
     case 'step': {
-      const of =
-        mark.step === null
-          ? ''
-          : ` (${mark.step.index}${mark.step.total === null ? '' : ` of ${mark.step.total}`})`
-      return `${at} rolling restart: ${brokersText(mark.brokers)} stopped${of}`
+      const step = mark.step
+      if (step === null) return t('incident.stepMark', { time, who })
+      return step.total === null
+        ? t('incident.stepMarkIndex', { time, who, index: step.index })
+        : t('incident.stepMarkOf', { time, who, index: step.index, total: step.total })
     }
     case 'detected':
-      return `${at} ${detectionSentence(mark, fault)}`
+      return t('incident.at', { time, what: detectionSentence(mark, fault) })
     case 'isrShrunk':
-      return `${at} ${brokersText(mark.brokers)} removed from the ISR of ${parts}`
+      return t('incident.isrShrunk', { time, who, partitions })
     case 'offline':
-      return `${at} ${parts} offline: no replica eligible to lead`
+      return t('incident.offline', { time, partitions })
     case 'elected': {
-      const leaders = mark.brokers.length === 1 ? 'leader' : 'leaders'
-      const kind = `${CLASS_WORD[mark.election ?? 'clean']}, ${mark.electionKind ?? 'ONLINE'}`
-      return `${at} ${brokersText(mark.brokers)} elected ${leaders} of ${parts} (${kind})`
+      const kind = `${classWord(mark.election ?? 'clean')}, ${mark.electionKind ?? 'ONLINE'}`
+      const key = mark.brokers.length === 1 ? 'incident.electedLeader' : 'incident.electedLeaders'
+      return t(key, { time, who, partitions, kind })
     }
     case 'controllerElected':
-      return `${at} node ${mark.controller} became the active controller`
+      return t('incident.controllerElected', { time, id: mark.controller ?? '' })
     case 'recovered':
-      return `${at} writes resumed: every partition the fault touched acknowledged a write again`
+      return t('incident.recovered', { time })
   }
 }

@@ -5,6 +5,7 @@
  */
 import { formatSimTime } from '../scenario/sim-time'
 import type { StepOutcome } from '../store/slices/playback-slice'
+import { t } from './i18n/runtime'
 
 /** Jumps up to this long read as "the next moment" and get no explanation. */
 export const STEP_HINT_MIN_MS = 1000
@@ -19,11 +20,6 @@ export function stepStatusText(step: StepOutcome | null): string | null {
   const jumpMs = step.toMs - step.fromMs
   if (jumpMs <= STEP_HINT_MIN_MS) return null
   const jump = formatSimTime(jumpMs)
-  if (step.events === 0) {
-    return `Stepped ${jump} ahead to ${formatSimTime(step.toMs)}: no event in that time, the cluster is quiet.`
-  }
-  return (
-    `Stepped ${jump} ahead to the next event, at ${formatSimTime(step.toMs)}` +
-    ' (nothing happened in between).'
-  )
+  const time = formatSimTime(step.toMs)
+  return t(step.events === 0 ? 'step.quiet' : 'step.toEvent', { jump, time })
 }

@@ -4,6 +4,7 @@
  * renderer itself attaches no listeners).
  */
 import type { ActionTarget } from './actions'
+import { t } from './i18n/runtime'
 
 export type TopologyHit =
   | { kind: 'node'; target: ActionTarget; element: Element; title: string }
@@ -20,12 +21,27 @@ export function hitOf(eventTarget: EventTarget | null): TopologyHit | null {
   const broker = element.getAttribute('data-broker')
   if (broker !== null) {
     const id = Number(broker)
-    return { kind: 'node', target: { kind: 'broker', id }, element, title: `Broker ${id}` }
+    return {
+      kind: 'node',
+      target: { kind: 'broker', id },
+      element,
+      title: t('menu.broker', { id }),
+    }
   }
   const zone = element.getAttribute('data-zone')
   if (zone !== null) {
-    return { kind: 'node', target: { kind: 'zone', name: zone }, element, title: `Zone ${zone}` }
+    return {
+      kind: 'node',
+      target: { kind: 'zone', name: zone },
+      element,
+      title: t('menu.zone', { zone }),
+    }
   }
   const id = Number(element.getAttribute('data-controller'))
-  return { kind: 'node', target: { kind: 'controller', id }, element, title: `Controller ${id}` }
+  return {
+    kind: 'node',
+    target: { kind: 'controller', id },
+    element,
+    title: t('menu.controller', { id }),
+  }
 }

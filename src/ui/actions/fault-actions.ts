@@ -29,7 +29,7 @@ function zoneOfBrokerStopped(state: AppState, id: number): boolean {
 
 register({
   name: 'crashBroker',
-  label: 'Crash broker',
+  labelKey: 'action.crashBroker',
   target: 'broker',
   group: 'lifecycle',
   isEnabled: (state, t) => (broker(state, t.id)?.status ?? 'offline') !== 'offline',
@@ -38,7 +38,7 @@ register({
 
 register({
   name: 'startBroker',
-  label: 'Start broker',
+  labelKey: 'action.startBroker',
   target: 'broker',
   group: 'lifecycle',
   isEnabled: (state, t) =>
@@ -48,7 +48,7 @@ register({
 
 register({
   name: 'replaceVolume',
-  label: 'Replace volume',
+  labelKey: 'action.replaceVolume',
   target: 'broker',
   group: 'lifecycle',
   // Express brokers have no volume of their own (MSK manages their storage).
@@ -59,7 +59,7 @@ register({
 
 register({
   name: 'shutdownBroker',
-  label: 'Controlled shutdown',
+  labelKey: 'action.shutdownBroker',
   target: 'broker',
   group: 'lifecycle',
   isEnabled: (state, t) => broker(state, t.id)?.status === 'online',
@@ -68,7 +68,7 @@ register({
 
 register({
   name: 'isolateBroker',
-  label: 'Isolate broker',
+  labelKey: 'action.isolateBroker',
   target: 'broker',
   group: 'network',
   isEnabled: (state, t) => (broker(state, t.id)?.isolatedFrom.length ?? 1) === 0,
@@ -77,7 +77,7 @@ register({
 
 register({
   name: 'healBroker',
-  label: 'Heal broker',
+  labelKey: 'action.healBroker',
   target: 'broker',
   group: 'network',
   isEnabled: (state, t) => (broker(state, t.id)?.isolatedFrom.length ?? 0) > 0,
@@ -86,7 +86,7 @@ register({
 
 register({
   name: 'slowBroker',
-  label: 'Slow broker',
+  labelKey: 'action.slowBroker',
   target: 'broker',
   group: 'network',
   isEnabled: (state, t) => broker(state, t.id)?.fetchDelayMs === 0,
@@ -100,7 +100,7 @@ register({
 
 register({
   name: 'unslowBroker',
-  label: 'Unslow broker',
+  labelKey: 'action.unslowBroker',
   target: 'broker',
   group: 'network',
   isEnabled: (state, t) => (broker(state, t.id)?.fetchDelayMs ?? 0) > 0,
@@ -109,7 +109,7 @@ register({
 
 register({
   name: 'stopZone',
-  label: 'Stop zone',
+  labelKey: 'action.stopZone',
   target: 'zone',
   group: 'lifecycle',
   isEnabled: (state, t) => zone(state, t.name)?.stopped === false,
@@ -118,7 +118,7 @@ register({
 
 register({
   name: 'startZone',
-  label: 'Start zone',
+  labelKey: 'action.startZone',
   target: 'zone',
   group: 'lifecycle',
   isEnabled: (state, t) => zone(state, t.name)?.stopped === true,
@@ -127,7 +127,7 @@ register({
 
 register({
   name: 'isolateZone',
-  label: 'Isolate zone',
+  labelKey: 'action.isolateZone',
   target: 'zone',
   group: 'network',
   isEnabled: (state, t) => (zone(state, t.name)?.isolatedFrom.length ?? 1) === 0,
@@ -136,7 +136,7 @@ register({
 
 register({
   name: 'healZone',
-  label: 'Heal zone',
+  labelKey: 'action.healZone',
   target: 'zone',
   group: 'network',
   isEnabled: (state, t) => (zone(state, t.name)?.isolatedFrom.length ?? 0) > 0,
@@ -145,7 +145,7 @@ register({
 
 register({
   name: 'crashController',
-  label: 'Crash controller',
+  labelKey: 'action.crashController',
   target: 'controller',
   group: 'lifecycle',
   isEnabled: (state, t) => controller(state, t.id)?.up === true,
@@ -154,7 +154,7 @@ register({
 
 register({
   name: 'startController',
-  label: 'Start controller',
+  labelKey: 'action.startController',
   target: 'controller',
   group: 'lifecycle',
   isEnabled: (state, t) => controller(state, t.id)?.up === false,
@@ -163,8 +163,9 @@ register({
 
 register({
   name: 'rollingRestart',
-  label: 'Rolling restart',
+  labelKey: 'action.rollingRestart',
   target: 'none',
+  // i18n-exempt: key names as keyboards print them
   shortcut: { key: 'R', label: 'Shift+R', shift: true },
   isEnabled: (state) => state.snapshot !== null,
   perform: (state) => state.inject({ type: 'rollingRestart' }),
@@ -172,8 +173,9 @@ register({
 
 register({
   name: 'preferredElection',
-  label: 'Preferred election',
+  labelKey: 'action.preferredElection',
   target: 'none',
+  // i18n-exempt: key names as keyboards print them
   shortcut: { key: 'E', label: 'Shift+E', shift: true },
   isEnabled: (state) => state.snapshot !== null,
   perform: (state) => state.inject({ type: 'electLeaders', election: 'PREFERRED' }),

@@ -1,9 +1,13 @@
 /**
  * The one registry of user commands, after excalidraw's `register()`: each action is defined once
  * with its label, optional shortcut, `isEnabled(state, target)` and `perform(state, target)`, and
- * toolbar buttons, node menus and keyboard shortcuts all read it.
+ * toolbar buttons, node menus and keyboard shortcuts all read it. The label is a catalogue key;
+ * `action.label` reads it in the language on screen each time, so a menu opened after switching
+ * languages speaks the new one.
  */
 import type { AppState } from '../../store/app-store'
+import type { PlainKey } from '../i18n/catalogue'
+import { t } from '../i18n/runtime'
 
 export type ActionTarget =
   | { kind: 'none' }
@@ -23,7 +27,9 @@ export interface Shortcut {
 
 export interface Action<K extends TargetKind = TargetKind> {
   name: string
-  label: string
+  /** The label in the language on screen (from `labelKey`). */
+  readonly label: string
+  labelKey: PlainKey
   target: K
   shortcut?: Shortcut
   /** Group within a menu; a separator is drawn between groups. */
@@ -36,8 +42,15 @@ export interface Action<K extends TargetKind = TargetKind> {
 
 const registry = new Map<string, Action>()
 
-export function register<K extends TargetKind>(action: Action<K>): Action<K> {
-  if (registry.has(action.name)) throw new Error(`action ${action.name} registered twice`)
+/** An action as it is written down: everything but the label, which comes from its key. */
+export type ActionDefinition<K extends TargetKind = TargetKind> = Omit<Action<K>, 'label'>
+
+export function register<K extends TargetKind>(definition: ActionDefinition<K>): Action<K> {
+  if (registry.has(definition.name)) throw new Error(`action ${definition.name} registered twice`)
+  const action = Object.defineProperty({ ...definition }, 'label', {
+    enumerable: true,
+    get: () => t(definition.labelKey),
+  }) as Action<K>
   registry.set(action.name, action as unknown as Action)
   return action
 }

@@ -8,8 +8,9 @@ import { register } from './registry'
 
 register({
   name: 'togglePlay',
-  label: 'Play / Pause',
+  labelKey: 'action.togglePlay',
   target: 'none',
+  // i18n-exempt: key names as keyboards print them
   shortcut: { key: ' ', label: 'Space' },
   isEnabled: (state) => state.snapshot !== null && state.violation === null,
   perform: (state) => state.togglePlay(),
@@ -17,7 +18,7 @@ register({
 
 register({
   name: 'step',
-  label: 'Step',
+  labelKey: 'action.step',
   target: 'none',
   shortcut: { key: 'ArrowRight', label: '→' },
   isEnabled: (state) => state.snapshot !== null,
@@ -26,7 +27,7 @@ register({
 
 register({
   name: 'faster',
-  label: 'Faster',
+  labelKey: 'action.faster',
   target: 'none',
   shortcut: { key: ']', label: ']' },
   isEnabled: (state) => speedToStop(state.speed) < SPEED_STOPS.length - 1,
@@ -35,7 +36,7 @@ register({
 
 register({
   name: 'slower',
-  label: 'Slower',
+  labelKey: 'action.slower',
   target: 'none',
   shortcut: { key: '[', label: '[' },
   isEnabled: (state) => speedToStop(state.speed) > 0,
@@ -44,8 +45,9 @@ register({
 
 register({
   name: 'toggleProjector',
-  label: 'Projector mode',
+  labelKey: 'action.toggleProjector',
   target: 'none',
+  // i18n-exempt: key names as keyboards print them
   shortcut: { key: 'p', label: 'P' },
   isEnabled: () => true,
   perform: (state) => state.toggleProjector(),
@@ -53,7 +55,7 @@ register({
 
 register({
   name: 'showBrokerDetail',
-  label: 'Show replicas in detail',
+  labelKey: 'action.showBrokerDetail',
   target: 'broker',
   group: 'view',
   isVisible: (state, t) => isAggregated(state) && state.focusBroker !== t.id,
@@ -63,7 +65,7 @@ register({
 
 register({
   name: 'hideBrokerDetail',
-  label: 'Back to overview',
+  labelKey: 'action.hideBrokerDetail',
   target: 'broker',
   group: 'view',
   isVisible: (state, t) => isAggregated(state) && state.focusBroker === t.id,

@@ -9,6 +9,7 @@ import { memo, useId, useMemo, useState } from 'react'
 import type { MetricsSample, Snapshot } from '../../engine/types'
 import type { AppState } from '../../store/app-store'
 import { activeGuided } from '../../store/slices/guided-slice'
+import { useT } from '../i18n/react'
 import { useAppStore } from '../store-context'
 import { currentStepIndex, orderedSteps } from '../teach/narration'
 import { useThrottledStore } from '../use-throttled-store'
@@ -38,6 +39,7 @@ function selectStepText(state: AppState): string {
 }
 
 export function LiveCounters() {
+  const t = useT()
   const snapshot = useThrottledStore(selectSnapshot)
   const series = useThrottledStore(selectSeries)
   const stepText = useAppStore(selectStepText)
@@ -45,7 +47,7 @@ export function LiveCounters() {
   const recent = useMemo(() => series.slice(-SPARK_SAMPLES), [series])
   if (snapshot === null) return null
   return (
-    <section aria-label="Live counters" className="live-counters">
+    <section aria-label={t('counters.label')} data-region="live-counters" className="live-counters">
       <ul className="grid grid-cols-[repeat(auto-fill,minmax(9.25rem,1fr))] gap-1.5">
         {visibleCounters(named).map((def) => (
           <CounterTile
@@ -77,6 +79,7 @@ interface TileProps {
 }
 
 function CounterTileImpl({ def, snapshot, series, named }: TileProps) {
+  const t = useT()
   const [open, setOpen] = useState<false | 'left' | 'right'>(false)
   const id = useId()
   // The definition opens toward the side with room, so it never overflows the viewport.
@@ -84,7 +87,8 @@ function CounterTileImpl({ def, snapshot, series, named }: TileProps) {
     setOpen(target.getBoundingClientRect().left + 272 > window.innerWidth ? 'right' : 'left')
   const value = counterValue(def, snapshot, series)
   const severity = def.severity(value)
-  const name = counterName(def, value) + (named ? ', named in the narration' : '')
+  const plain = counterName(def, value)
+  const name = named ? t('counters.named', { name: plain }) : plain
   return (
     <li className="relative">
       <button
@@ -133,7 +137,9 @@ function CounterTileImpl({ def, snapshot, series, named }: TileProps) {
         <strong className="block font-mono">{def.label}</strong>
         {def.definition}
         {severity !== 'ok' && value !== null && (
-          <span className="mt-1 block font-semibold">Now: {def.meaning(value)}.</span>
+          <span className="mt-1 block font-semibold">
+            {t('counters.now', { meaning: def.meaning(value) })}
+          </span>
         )}
         <span className="mt-1 block text-muted">{def.source}</span>
       </div>

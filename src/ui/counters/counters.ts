@@ -3,9 +3,13 @@
  * kafka.controller MBeans an MSK dashboard shows, docs/kafka-rules.md §6) and what the clients
  * felt (records acknowledged, failed, acknowledged then lost; producer p99 latency; consumer lag).
  * Pure: each counter reads the snapshot for its value and a metrics sample for its sparkline, and
- * says when its value is a warning or an alarm, in words as well as colour.
+ * says when its value is a warning or an alarm, in words as well as colour. Kafka's metrics keep
+ * their names in every language; the other words (our own figures' names, the definitions, why a
+ * value matters) come from the catalogue (`counter.<id>.*`), read when shown.
  */
 import type { MetricsSample, Snapshot } from '../../engine/types'
+import type { PlainKey } from '../i18n/catalogue'
+import { t } from '../i18n/runtime'
 
 export type CounterId =
   | 'UnderReplicatedPartitions'
@@ -22,26 +26,37 @@ export type CounterId =
 
 export type Severity = 'ok' | 'warn' | 'alarm'
 
-export interface CounterDef {
+/** A counter as it is written down here; its words are in the catalogue. */
+interface CounterBase {
   id: CounterId
-  /** The name on the tile: Kafka's metric name, or ours for client-side figures. */
-  label: string
-  /** What the number is, in one sentence (the tile's hover and focus definition). */
-  definition: string
-  /** Where it comes from: an MBean, a config key or our own accounting. */
-  source: string
+  /** The tile shows Kafka's metric name (the id) rather than a name of ours. */
+  kafkaName?: true
   /** The value now; null when there is nothing to show (no latency measured yet). */
   value: (snapshot: Snapshot) => number | null
   /** The sparkline's point for one sample; null leaves a gap. */
   sample: (sample: MetricsSample) => number | null
   severity: (value: number | null) => Severity
-  /** Why a non-ok value matters, said after the number (accessible name and hover). */
-  meaning: (value: number) => string
+  /** The catalogue key of why a non-ok value matters (null: it is never shown). */
+  meaning: (value: number) => PlainKey | null
   unit?: 'ms'
   /** Shown only while a narration step names it (else the strip keeps its core tiles). */
   onDemand?: true
-  /** Other words a narration may use for it. */
+  /**
+   * Other words a narration may use for it. They match the English narration (the store's),
+   * which is the same lesson whichever language it is shown in.
+   */
   aliases: string[]
+}
+
+export interface CounterDef extends Omit<CounterBase, 'meaning'> {
+  /** The name on the tile: Kafka's metric name, or ours for client-side figures. */
+  readonly label: string
+  /** What the number is, in one sentence (the tile's hover and focus definition). */
+  readonly definition: string
+  /** Where it comes from: an MBean, a config key or our own accounting. */
+  readonly source: string
+  /** Why a non-ok value matters, said after the number (accessible name and hover). */
+  meaning: (value: number) => string
 }
 
 const positive = (bad: Severity) => (v: number | null) => (v !== null && v > 0 ? bad : 'ok')
@@ -52,141 +67,130 @@ function sumProducers(snapshot: Snapshot, pick: 'failed'): number {
   return n
 }
 
-export const COUNTERS: readonly CounterDef[] = [
+const DEFINITIONS: readonly CounterBase[] = [
   {
     id: 'UnderReplicatedPartitions',
-    label: 'UnderReplicatedPartitions',
-    definition:
-      'Partitions whose ISR is smaller than their replica list: some replica is not caught up.',
-    source: 'kafka.server:type=ReplicaManager,name=UnderReplicatedPartitions',
+    kafkaName: true,
     value: (s) => s.metrics.UnderReplicatedPartitions,
     sample: (m) => m.UnderReplicatedPartitions,
     severity: positive('warn'),
-    meaning: () => 'one more failure may leave them under min.insync.replicas',
+    meaning: () => 'counter.UnderReplicatedPartitions.meaning',
     aliases: ['under-replicated'],
   },
   {
     id: 'UnderMinIsrPartitionCount',
-    label: 'UnderMinIsrPartitionCount',
-    definition:
-      'Partitions with fewer in-sync replicas than min.insync.replicas: acks=all writes to them fail with NOT_ENOUGH_REPLICAS.',
-    source: 'kafka.server:type=ReplicaManager,name=UnderMinIsrPartitionCount',
+    kafkaName: true,
     value: (s) => s.metrics.UnderMinIsrPartitionCount,
     sample: (m) => m.UnderMinIsrPartitionCount,
     severity: positive('alarm'),
-    meaning: () => 'acks=all producers cannot write to them',
+    meaning: () => 'counter.UnderMinIsrPartitionCount.meaning',
     aliases: ['under min ISR', 'under-min-ISR'],
   },
   {
     id: 'AtMinIsrPartitionCount',
-    label: 'AtMinIsrPartitionCount',
-    definition:
-      'Partitions with exactly min.insync.replicas in-sync replicas: still writable, but one more lost replica stops acks=all writes.',
-    source: 'kafka.server:type=ReplicaManager,name=AtMinIsrPartitionCount',
+    kafkaName: true,
     value: (s) => s.metrics.AtMinIsrPartitionCount,
     sample: (m) => m.AtMinIsrPartitionCount,
     severity: positive('warn'),
-    meaning: () => 'writable, with no replica to spare',
+    meaning: () => 'counter.AtMinIsrPartitionCount.meaning',
     aliases: ['at min ISR'],
   },
   {
     id: 'OfflinePartitionsCount',
-    label: 'OfflinePartitionsCount',
-    definition: 'Partitions with no leader: nobody can read or write them.',
-    source: 'kafka.controller:type=KafkaController,name=OfflinePartitionsCount',
+    kafkaName: true,
     value: (s) => s.metrics.OfflinePartitionsCount,
     sample: (m) => m.OfflinePartitionsCount,
     severity: positive('alarm'),
-    meaning: () => 'no reads or writes',
+    meaning: () => 'counter.OfflinePartitionsCount.meaning',
     aliases: ['offline partitions'],
   },
   {
     id: 'ActiveControllerCount',
-    label: 'ActiveControllerCount',
-    definition:
-      'Active controllers in the cluster: exactly 1 when healthy; 0 means no elections, fencing or metadata changes can happen.',
-    source: 'kafka.controller:type=KafkaController,name=ActiveControllerCount (summed over nodes)',
+    kafkaName: true,
     value: (s) => s.metrics.ActiveControllerCount,
     sample: (m) => m.ActiveControllerCount,
     severity: (v) => (v === 1 ? 'ok' : 'alarm'),
-    meaning: (v) => (v === 0 ? 'no controller: no elections or fencing' : 'more than one'),
+    meaning: (v) =>
+      v === 0
+        ? 'counter.ActiveControllerCount.meaningNone'
+        : 'counter.ActiveControllerCount.meaningMany',
     aliases: ['active controller'],
   },
   {
     id: 'PreferredReplicaImbalanceCount',
-    label: 'PreferredReplicaImbalanceCount',
-    definition:
-      'Partitions not led by their preferred (first-listed) replica; auto.leader.rebalance.enable moves them back.',
-    source: 'kafka.controller:type=KafkaController,name=PreferredReplicaImbalanceCount',
+    kafkaName: true,
     value: (s) => s.metrics.PreferredReplicaImbalanceCount,
     sample: (m) => m.PreferredReplicaImbalanceCount,
     severity: positive('warn'),
-    meaning: () => 'leaders not on their preferred broker',
+    meaning: () => 'counter.PreferredReplicaImbalanceCount.meaning',
     onDemand: true,
     aliases: ['preferred replica imbalance'],
   },
   {
     id: 'ackedRecords',
-    label: 'Records acknowledged',
-    definition:
-      'Records the producers sent and the leader acknowledged (after the ISR had them, with acks=all). The sparkline is per sample interval.',
-    source: 'producer send callbacks without error',
     value: (s) => s.durability.ackedRecords,
     sample: (m) => m.ackedRecords,
     severity: () => 'ok',
-    meaning: () => '',
+    meaning: () => null,
     aliases: ['acknowledged', 'acked'],
   },
   {
     id: 'failedRecords',
-    label: 'Records failed',
-    definition:
-      'Records whose send failed for good: delivery.timeout.ms ran out or the error was not retriable. Retried records are not counted.',
-    source: 'producer send callbacks with an exception',
     value: (s) => sumProducers(s, 'failed'),
     sample: (m) => m.failedRecords,
     severity: positive('warn'),
-    meaning: () => 'the application got an error for these',
+    meaning: () => 'counter.failedRecords.meaning',
     aliases: ['failed'],
   },
   {
     id: 'lostAckedRecords',
-    label: 'Acknowledged, then lost',
-    definition:
-      'Records a producer was told were written that are in no replica’s log any more (truncated away, or lost with an unclean election or a replaced volume).',
-    source: 'our accounting: acknowledged records missing from every replica',
     value: (s) => s.durability.lostAckedRecords,
     sample: (m) => m.lostAckedRecords,
     severity: positive('alarm'),
-    meaning: () => 'data loss the producer was never told about',
+    meaning: () => 'counter.lostAckedRecords.meaning',
     aliases: ['lostAcked', 'lostAckedRecords', 'acknowledged then lost', 'acknowledged-then-lost'],
   },
   {
     id: 'producerLatencyP99Ms',
-    label: 'Producer p99 latency',
-    definition:
-      'The 99th percentile of send → acknowledgement over the records acknowledged in the last sample interval. A stall shows as a spike.',
-    source: 'record send time to its acknowledgement, all producers',
     value: () => null,
     sample: (m) => m.producerLatencyP99Ms,
     severity: (v) => (v !== null && v > 1000 ? 'warn' : 'ok'),
-    meaning: () => 'writes are waiting',
+    meaning: () => 'counter.producerLatencyP99Ms.meaning',
     unit: 'ms',
     aliases: ['p99', 'producerLatencyP99Ms', 'latency'],
   },
   {
     id: 'consumerLag',
-    label: 'Consumer lag',
-    definition:
-      'Records between each consumer’s position and the high watermark, summed: what consumers have yet to read.',
-    source: 'high watermark − consumer position (kafka-consumer-groups --describe LAG)',
     value: (s) => s.metrics.consumerLag,
     sample: (m) => m.consumerLag,
     severity: (v) => (v !== null && v > 1000 ? 'warn' : 'ok'),
-    meaning: () => 'consumers are behind',
+    meaning: () => 'counter.consumerLag.meaning',
     aliases: ['lag'],
   },
 ]
+
+/** A counter whose words are read from the catalogue in the language on screen. */
+function withText(base: CounterBase): CounterDef {
+  return {
+    ...base,
+    get label() {
+      // Only our own figures have a label key; Kafka's metrics show their name.
+      return base.kafkaName === true ? base.id : t(`counter.${base.id}.label` as PlainKey)
+    },
+    get definition() {
+      return t(`counter.${base.id}.definition` as const satisfies PlainKey)
+    },
+    get source() {
+      return t(`counter.${base.id}.source` as const satisfies PlainKey)
+    },
+    meaning: (value) => {
+      const meaning = base.meaning(value)
+      return meaning === null ? '' : t(meaning)
+    },
+  }
+}
+
+export const COUNTERS: readonly CounterDef[] = DEFINITIONS.map(withText)
 
 export const COUNTER_BY_ID: ReadonlyMap<CounterId, CounterDef> = new Map(
   COUNTERS.map((c) => [c.id, c]),
@@ -246,12 +250,14 @@ export function formatCount(value: number | null, unit?: 'ms'): string {
   return value.toLocaleString('en-US')
 }
 
-const SEVERITY_WORDS: Record<Severity, string> = { ok: '', warn: 'warning', alarm: 'alarm' }
-
 /** "UnderMinIsrPartitionCount 2, alarm: acks=all producers cannot write to them". */
 export function counterName(def: CounterDef, value: number | null): string {
   const severity = def.severity(value)
   const text = `${def.label} ${formatCount(value, def.unit)}`
   if (severity === 'ok' || value === null) return text
-  return `${text}, ${SEVERITY_WORDS[severity]}: ${def.meaning(value)}`
+  return t('counters.withSeverity', {
+    name: text,
+    severity: t(severity === 'warn' ? 'counters.warning' : 'counters.alarm'),
+    meaning: def.meaning(value),
+  })
 }

@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react'
 import type { ClientLogLine } from '../../engine/types'
 import { formatSimTime } from '../../scenario/sim-time'
 import { useFollowBottom } from './use-follow-bottom'
+import { useT } from '../i18n/react'
 
 export const CLIENT_LOG_LINES = 500
 
@@ -23,6 +24,7 @@ const LEVEL_CLASS: Record<ClientLogLine['level'], string> = {
 const LEVEL_MARK: Record<ClientLogLine['level'], string> = { INFO: ' ', WARN: '!', ERROR: '✖' }
 
 export function ClientLog({ lines }: ClientLogProps) {
+  const t = useT()
   const [client, setClient] = useState('')
   const [problemsOnly, setProblemsOnly] = useState(false)
   const selectId = useId()
@@ -44,16 +46,16 @@ export function ClientLog({ lines }: ClientLogProps) {
   const { ref, following, onScroll, jumpToLatest } = useFollowBottom(visible)
 
   return (
-    <section aria-label="Client log" className="flex min-h-0 flex-col gap-2 text-sm">
+    <section aria-label={t('clientLog.label')} className="flex min-h-0 flex-col gap-2 text-sm">
       <div className="flex flex-wrap items-center gap-3">
-        <label htmlFor={selectId}>Client</label>
+        <label htmlFor={selectId}>{t('clientLog.client')}</label>
         <select
           id={selectId}
           className="rounded border border-border bg-panel px-2 py-1"
           value={client}
           onChange={(e) => setClient(e.target.value)}
         >
-          <option value="">All clients</option>
+          <option value="">{t('clientLog.all')}</option>
           {clients.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -66,18 +68,18 @@ export function ClientLog({ lines }: ClientLogProps) {
             checked={problemsOnly}
             onChange={(e) => setProblemsOnly(e.target.checked)}
           />
-          WARN and ERROR only
+          {t('clientLog.problems')}
         </label>
         <span className="text-muted">
           {visible.length < matching
-            ? `Showing the last ${visible.length} of ${matching} lines`
-            : `${matching} lines`}
+            ? t('clientLog.showingLast', { shown: visible.length, count: matching })
+            : t('clientLog.count', { count: matching })}
         </span>
       </div>
       <div
         ref={ref}
         tabIndex={0}
-        aria-label="Client log lines, newest last"
+        aria-label={t('clientLog.lines')}
         onScroll={onScroll}
         className="min-h-0 flex-1 overflow-auto rounded border border-border bg-panel p-1 font-mono text-xs"
       >
@@ -89,14 +91,14 @@ export function ClientLog({ lines }: ClientLogProps) {
               <span>{line.level.padEnd(5, ' ')}</span> [{line.client}] {line.message}
               {/* Kafka's log4j pattern ends each line with the class that printed it. */}
               {line.logger === 'application' ? (
-                <span className="text-muted"> (the application&apos;s send callback)</span>
+                <span className="text-muted">{t('clientLog.callback')}</span>
               ) : (
                 <span className="text-muted"> ({line.logger})</span>
               )}
             </li>
           ))}
         </ol>
-        {matching === 0 && <p className="p-1 text-muted">No client log lines yet.</p>}
+        {matching === 0 && <p className="p-1 text-muted">{t('clientLog.none')}</p>}
       </div>
       {!following && (
         <button
@@ -104,7 +106,7 @@ export function ClientLog({ lines }: ClientLogProps) {
           className="self-start rounded border border-border px-2"
           onClick={jumpToLatest}
         >
-          Jump to latest
+          {t('events.jumpToLatest')}
         </button>
       )}
     </section>

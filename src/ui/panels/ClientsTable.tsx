@@ -8,6 +8,8 @@ import { ColumnHeads } from './ColumnHeads'
 import { formatDuration } from './FailoversTable'
 import type { ClientView, LatencySummary } from '../../engine/types'
 import type { Fault } from '../../engine/spec'
+import { useT } from '../i18n/react'
+import { t } from '../i18n/runtime'
 
 export interface ClientsTableProps {
   clients: readonly ClientView[]
@@ -17,7 +19,16 @@ export interface ClientsTableProps {
 
 const cell = 'border-b border-border px-2 py-1 align-top'
 // The button beside the process state, so both stay in view where the table scrolls (phones).
+// i18n-exempt: English names, which the glossary looks terms up by; LABEL_KEYS are shown
 const HEADERS = ['Client', 'Process', 'Action', 'Records', 'Produce latency', 'Partitions']
+const LABEL_KEYS = [
+  'clients.col.client',
+  'clients.col.process',
+  'clients.col.action',
+  'clients.col.records',
+  'clients.col.latency',
+  'clients.col.partitions',
+] as const
 
 /** One process: a producer, a standalone consumer, or one member of a group. */
 interface ProcessRow {
@@ -33,32 +44,36 @@ interface ProcessRow {
 }
 
 function acksText(acks: number): string {
+  // i18n-exempt: the producer config value, as Kafka writes it
   return acks === -1 ? 'all' : String(acks)
 }
 
 /** "p99 6 ms, max 8.2 s", or "—" before the first acknowledgement. */
 function latencyText(latency: LatencySummary): string {
   if (latency.p99 === null || latency.max === null) return '—'
-  return `p99 ${formatDuration(latency.p99)}, max ${formatDuration(latency.max)}`
+  return t('clients.latency', {
+    p99: formatDuration(latency.p99),
+    max: formatDuration(latency.max),
+  })
 }
 
 function partitionsText(partitions: readonly number[]): string {
-  return partitions.length === 0 ? 'none (joining or idle)' : partitions.join(', ')
+  return partitions.length === 0 ? t('clients.idle') : partitions.join(', ')
 }
 
 function rows(clients: readonly ClientView[]): ProcessRow[] {
   const out: ProcessRow[] = []
   for (const c of clients) {
     if (c.kind === 'producer') {
-      const lost = c.lostAtCrash > 0 ? `, ${c.lostAtCrash} lost in a crash` : ''
+      const lost = c.lostAtCrash > 0 ? t('clients.lostInCrash', { count: c.lostAtCrash }) : ''
       out.push({
         key: `p:${c.id}`,
         name: c.id,
-        role: `producer → ${c.topic}, acks=${acksText(c.acks)}`,
+        role: t('clients.producer', { topic: c.topic, acks: acksText(c.acks) }),
         alive: c.alive,
-        records: `${c.acked} acknowledged, ${c.failed} failed${lost}`,
+        records: t('clients.producerRecords', { acked: c.acked, failed: c.failed, lost }),
         latency: latencyText(c.latencyMs),
-        partitions: 'all (sticky)',
+        partitions: t('clients.sticky'),
         client: c.id,
         member: undefined,
       })
@@ -66,11 +81,11 @@ function rows(clients: readonly ClientView[]): ProcessRow[] {
       out.push({
         key: `c:${c.id}`,
         name: c.id,
-        role: `consumer → ${c.topic}, no group`,
+        role: t('clients.consumer', { topic: c.topic }),
         alive: c.alive,
-        records: `${c.consumed} read`,
+        records: t('clients.read', { count: c.consumed }),
         latency: '—',
-        partitions: 'all',
+        partitions: t('clients.all'),
         client: c.id,
         member: undefined,
       })
@@ -79,9 +94,14 @@ function rows(clients: readonly ClientView[]): ProcessRow[] {
         out.push({
           key: `m:${c.id}:${m.member}`,
           name: m.clientId,
-          role: `member ${m.member + 1} of ${c.members.length}, group ${c.group ?? '?'} → ${c.topic}`,
+          role: t('clients.member', {
+            member: m.member + 1,
+            total: c.members.length,
+            group: c.group ?? '?',
+            topic: c.topic,
+          }),
           alive: m.alive,
-          records: `${m.consumed} read`,
+          records: t('clients.read', { count: m.consumed }),
           latency: '—',
           partitions: m.alive ? partitionsText(m.partitions) : '—',
           client: c.id,
@@ -93,20 +113,17 @@ function rows(clients: readonly ClientView[]): ProcessRow[] {
 }
 
 export function ClientsTable({ clients, onFault }: ClientsTableProps) {
+  useT()
   if (clients.length === 0) return null
   return (
     <section aria-labelledby="clients-heading" className="mb-4">
       <h3 id="clients-heading" className="mb-1 text-sm font-semibold">
-        Clients
+        {t('clients.title')}
       </h3>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse font-mono text-xs">
-          <caption className="sr-only">
-            One row per client process: what it is, whether it runs, the records it wrote or read,
-            its produce latency, the partitions it reads, and a button that crashes it or starts it
-            again
-          </caption>
-          <ColumnHeads headers={HEADERS} />
+          <caption className="sr-only">{t('clients.caption')}</caption>
+          <ColumnHeads headers={HEADERS} labels={LABEL_KEYS.map((key) => t(key))} />
           <tbody>
             {rows(clients).map((r) => {
               const type = r.alive ? 'crashClient' : 'startClient'
@@ -114,7 +131,6 @@ export function ClientsTable({ clients, onFault }: ClientsTableProps) {
                 r.member === undefined
                   ? { type, client: r.client }
                   : { type, client: r.client, member: r.member }
-              const verb = r.alive ? 'Crash' : 'Start'
               return (
                 <tr key={r.key}>
                   <th scope="row" className={`${cell} text-left font-normal`}>
@@ -123,9 +139,9 @@ export function ClientsTable({ clients, onFault }: ClientsTableProps) {
                   </th>
                   <td className={cell}>
                     {r.alive ? (
-                      'running'
+                      t('clients.running')
                     ) : (
-                      <span className="font-semibold text-danger">✕ crashed</span>
+                      <span className="font-semibold text-danger">{t('clients.crashed')}</span>
                     )}
                   </td>
                   <td className={cell}>
@@ -134,7 +150,7 @@ export function ClientsTable({ clients, onFault }: ClientsTableProps) {
                       className="btn text-xs"
                       onClick={() => onFault(fault, r.name)}
                     >
-                      {verb} {r.name}
+                      {t(r.alive ? 'clients.crash' : 'clients.start', { client: r.name })}
                     </button>
                   </td>
                   <td className={cell}>{r.records}</td>

@@ -7,6 +7,7 @@ import { memo } from 'react'
 import type { SimEvent } from '../../engine/types'
 import { formatSimTime } from '../../scenario/sim-time'
 import { eventDetail, isAlarming } from './event-format'
+import { useT } from '../i18n/react'
 
 interface EventLineProps {
   event: SimEvent
@@ -14,6 +15,8 @@ interface EventLineProps {
 }
 
 function EventLineImpl({ event, onSeek }: EventLineProps) {
+  // Memoised lines follow a language switch: each subscribes itself.
+  const t = useT()
   const time = formatSimTime(event.atMs)
   const alarming = isAlarming(event)
   return (
@@ -24,7 +27,7 @@ function EventLineImpl({ event, onSeek }: EventLineProps) {
         <button
           type="button"
           className="text-muted underline decoration-dotted"
-          aria-label={`Seek to ${time}`}
+          aria-label={t('events.seek', { time })}
           onClick={() => onSeek(event.atMs)}
         >
           {time}
@@ -34,7 +37,7 @@ function EventLineImpl({ event, onSeek }: EventLineProps) {
       {alarming && (
         <>
           <span aria-hidden="true">⚠ </span>
-          <span className="sr-only">alert: </span>
+          <span className="sr-only">{`${t('events.alert')} `}</span>
         </>
       )}
       <span className="font-semibold">{event.type}</span>

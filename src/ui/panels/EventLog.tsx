@@ -6,15 +6,11 @@
  */
 import { useMemo, useState } from 'react'
 import type { SimEvent } from '../../engine/types'
-import {
-  CATEGORY_LABELS,
-  EVENT_CATEGORIES,
-  EVENT_CATEGORY,
-  type EventCategory,
-} from './event-format'
+import { categoryLabel, EVENT_CATEGORIES, EVENT_CATEGORY, type EventCategory } from './event-format'
 import { EventLine } from './EventLine'
 import { countAtOrBefore } from './time-index'
 import { useFollowBottom } from './use-follow-bottom'
+import { useT } from '../i18n/react'
 
 export const EVENT_LINES_STEP = 500
 
@@ -25,6 +21,7 @@ export interface EventLogProps {
 }
 
 export function EventLog({ events, nowMs, onSeek }: EventLogProps) {
+  const t = useT()
   const [shown, setShown] = useState<ReadonlySet<EventCategory>>(() => new Set(EVENT_CATEGORIES))
   const [limit, setLimit] = useState(EVENT_LINES_STEP)
   const end = countAtOrBefore(events, nowMs)
@@ -54,20 +51,21 @@ export function EventLog({ events, nowMs, onSeek }: EventLogProps) {
   }
 
   return (
-    <section aria-label="Event log" className="flex min-h-0 flex-col gap-2 text-sm">
+    <section aria-label={t('events.label')} className="flex min-h-0 flex-col gap-2 text-sm">
       <fieldset className="flex flex-wrap gap-3">
-        <legend className="sr-only">Show event categories</legend>
+        <legend className="sr-only">{t('events.categories')}</legend>
         {EVENT_CATEGORIES.map((c) => (
           <label key={c} className="flex items-center gap-1">
             <input type="checkbox" checked={shown.has(c)} onChange={() => toggle(c)} />
-            {CATEGORY_LABELS[c]} ({counts[c]})
+            {t('events.category', { category: categoryLabel(c), count: counts[c] })}
           </label>
         ))}
       </fieldset>
       <p className="flex items-center gap-2 text-muted">
         <span>
-          Showing {visible.length === matching ? 'all' : `the last ${visible.length} of`} {matching}{' '}
-          matching events
+          {visible.length === matching
+            ? t('events.showingAll', { count: matching })
+            : t('events.showingLast', { shown: visible.length, count: matching })}
         </span>
         {visible.length < matching && (
           <button
@@ -75,7 +73,7 @@ export function EventLog({ events, nowMs, onSeek }: EventLogProps) {
             className="rounded border border-border px-2"
             onClick={() => setLimit(limit + EVENT_LINES_STEP)}
           >
-            Show {EVENT_LINES_STEP} earlier
+            {t('events.earlier', { count: EVENT_LINES_STEP })}
           </button>
         )}
       </p>
@@ -83,7 +81,7 @@ export function EventLog({ events, nowMs, onSeek }: EventLogProps) {
         ref={ref}
         onScroll={onScroll}
         tabIndex={0}
-        aria-label="Events, newest last"
+        aria-label={t('events.lines')}
         className="min-h-0 flex-1 overflow-auto rounded border border-border bg-panel p-1 font-mono text-xs"
       >
         <ol>
@@ -98,7 +96,7 @@ export function EventLog({ events, nowMs, onSeek }: EventLogProps) {
           className="self-start rounded border border-border px-2"
           onClick={jumpToLatest}
         >
-          Jump to latest
+          {t('events.jumpToLatest')}
         </button>
       )}
     </section>

@@ -6,6 +6,8 @@
 import { ColumnHeads } from './ColumnHeads'
 import type { FailoverRecord } from '../../engine/failovers'
 import { formatSimTime } from '../../scenario/sim-time'
+import { useT } from '../i18n/react'
+import { t } from '../i18n/runtime'
 
 export interface FailoversTableProps {
   failovers: readonly FailoverRecord[]
@@ -21,27 +23,32 @@ export function faultLabel(fault: FailoverRecord['fault']): string {
     client?: string
     member?: number
   }
+  const type = f.type
   if (f.client !== undefined)
-    return `${f.type} ${f.client}${f.member === undefined ? '' : ` member ${f.member}`}`
-  if (f.broker !== undefined) return `${f.type} broker ${f.broker}`
-  if (f.zone !== undefined) return `${f.type} ${f.zone}`
-  if (f.controller !== undefined) return `${f.type} controller ${f.controller}`
-  return f.type
+    return f.member === undefined
+      ? t('failovers.client', { type, client: f.client })
+      : t('failovers.clientMember', { type, client: f.client, member: f.member })
+  if (f.broker !== undefined) return t('failovers.broker', { type, broker: f.broker })
+  if (f.zone !== undefined) return `${type} ${f.zone}`
+  if (f.controller !== undefined)
+    return t('failovers.controller', { type, controller: f.controller })
+  return type
 }
 
-/** A duration: "363 ms", "9.1 s", "2 min 5 s". */
+/** A duration: "363 ms", "9.1 s", "2 min 5 s" (in Korean "363ms", "9.1초", "2분 5초"). */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
+  if (ms < 1000) return t('duration.ms', { ms })
+  if (ms < 60_000) return t('duration.s', { s: (ms / 1000).toFixed(1) })
   const min = Math.floor(ms / 60_000)
-  return `${min} min ${Math.round((ms - min * 60_000) / 1000)} s`
+  return t('duration.min', { min, s: Math.round((ms - min * 60_000) / 1000) })
 }
 
-function after(atMs: number, t: number | null): string {
-  return t === null ? '—' : `${formatSimTime(t)} (+${formatDuration(t - atMs)})`
+function after(atMs: number, at: number | null): string {
+  return at === null ? '—' : `${formatSimTime(at)} (+${formatDuration(at - atMs)})`
 }
 
 const cell = 'border-b border-border px-2 py-1 align-top'
+// i18n-exempt: English names, which the glossary looks terms up by; LABEL_KEYS are shown
 const HEADERS = [
   'Fault',
   'At',
@@ -54,23 +61,33 @@ const HEADERS = [
   'Lost acked',
   'Elections',
 ]
+const LABEL_KEYS = [
+  'failovers.col.fault',
+  'failovers.col.at',
+  'failovers.col.detected',
+  'failovers.col.leadersMoved',
+  'failovers.col.recovered',
+  'failovers.col.stall',
+  'failovers.col.failed',
+  'failovers.col.retried',
+  'failovers.col.lost',
+  'failovers.col.elections',
+] as const
 
 export function FailoversTable({ failovers }: FailoversTableProps) {
+  useT()
   return (
     <section aria-labelledby="failovers-heading" className="mb-4">
       <h3 id="failovers-heading" className="mb-1 text-sm font-semibold">
-        Failovers, as the clients felt them
+        {t('failovers.title')}
       </h3>
       {failovers.length === 0 ? (
-        <p className="text-xs text-muted">No fault yet: break a broker, a zone or a controller.</p>
+        <p className="text-xs text-muted">{t('failovers.none')}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse font-mono text-xs">
-            <caption className="sr-only">
-              One row per fault: when the cluster detected it, when leaders moved, when every
-              partition it touched acknowledged a write again, and the longest time a write waited
-            </caption>
-            <ColumnHeads headers={HEADERS} />
+            <caption className="sr-only">{t('failovers.caption')}</caption>
+            <ColumnHeads headers={HEADERS} labels={LABEL_KEYS.map((key) => t(key))} />
             <tbody>
               {failovers.map((f, i) => (
                 <tr key={`${f.atMs}-${i}`}>
@@ -78,7 +95,7 @@ export function FailoversTable({ failovers }: FailoversTableProps) {
                     {faultLabel(f.fault)}
                     {f.steps === undefined ? null : (
                       <span className="block text-muted">
-                        {f.steps.length} broker {f.steps.length === 1 ? 'step' : 'steps'}
+                        {t('failovers.steps', { count: f.steps.length })}
                       </span>
                     )}
                   </th>
@@ -87,9 +104,9 @@ export function FailoversTable({ failovers }: FailoversTableProps) {
                   <td className={cell}>{after(f.atMs, f.leadersMovedAtMs)}</td>
                   <td className={cell}>
                     {f.partitions.length === 0
-                      ? 'no partition touched'
+                      ? t('failovers.untouched')
                       : f.recoveredAtMs === null
-                        ? 'not yet'
+                        ? t('failovers.notYet')
                         : after(f.atMs, f.recoveredAtMs)}
                   </td>
                   <td className={cell}>
@@ -103,8 +120,11 @@ export function FailoversTable({ failovers }: FailoversTableProps) {
                     {f.lostAckedRecords}
                   </td>
                   <td className={cell}>
-                    {`${f.elections.clean} clean, ${f.elections.unclean} unclean`}
-                    {f.elections.elr > 0 ? `, ${f.elections.elr} ELR` : ''}
+                    {t('failovers.elections', {
+                      clean: f.elections.clean,
+                      unclean: f.elections.unclean,
+                    })}
+                    {f.elections.elr > 0 ? t('failovers.elr', { count: f.elections.elr }) : ''}
                   </td>
                 </tr>
               ))}

@@ -5,6 +5,8 @@
  */
 import { ColumnHeads } from './ColumnHeads'
 import type { ClientView, GroupView } from '../../engine/types'
+import { useT } from '../i18n/react'
+import { t } from '../i18n/runtime'
 
 export interface GroupsTableProps {
   groups: readonly GroupView[]
@@ -12,6 +14,7 @@ export interface GroupsTableProps {
 }
 
 const cell = 'border-b border-border px-2 py-1 align-top'
+// i18n-exempt: English names, which the glossary looks terms up by; LABEL_KEYS are shown
 const HEADERS = [
   'Group',
   'State',
@@ -22,31 +25,36 @@ const HEADERS = [
   'Read twice',
   'Skipped',
 ]
+const LABEL_KEYS = [
+  'groups.col.group',
+  'groups.col.state',
+  'groups.col.generation',
+  'groups.col.coordinator',
+  'groups.col.members',
+  'groups.col.lag',
+  'groups.col.readTwice',
+  'groups.col.skipped',
+] as const
 
 /** "Stable", or why it is not. */
 function stateText(group: GroupView): string {
-  if (group.offsetsPartition < 0)
-    return 'Cannot form: __consumer_offsets could not be created (fewer brokers than offsets.topic.replication.factor)'
-  if (group.coordinator === null)
-    return `${group.state}: no coordinator (its __consumer_offsets partition has no leader)`
+  if (group.offsetsPartition < 0) return t('groups.cannotForm')
+  if (group.coordinator === null) return t('groups.noCoordinator', { state: group.state })
   return group.state
 }
 
 export function GroupsTable({ groups, clients }: GroupsTableProps) {
+  useT()
   if (groups.length === 0) return null
   return (
     <section aria-labelledby="groups-heading" className="mb-4">
       <h3 id="groups-heading" className="mb-1 text-sm font-semibold">
-        Consumer groups
+        {t('groups.title')}
       </h3>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse font-mono text-xs">
-          <caption className="sr-only">
-            One row per consumer group: its state, generation and coordinator broker, the members
-            the coordinator knows of all its members, its lag, and the records its members read
-            twice or skipped
-          </caption>
-          <ColumnHeads headers={HEADERS} />
+          <caption className="sr-only">{t('groups.caption')}</caption>
+          <ColumnHeads headers={HEADERS} labels={LABEL_KEYS.map((key) => t(key))} />
           <tbody>
             {groups.map((g) => {
               let lag = 0
@@ -62,14 +70,16 @@ export function GroupsTable({ groups, clients }: GroupsTableProps) {
                   <td className={cell}>
                     {g.coordinator === null
                       ? '—'
-                      : `broker ${g.coordinator} (__consumer_offsets-${g.offsetsPartition})`}
+                      : t('groups.coordinator', {
+                          broker: g.coordinator,
+                          partition: `__consumer_offsets-${g.offsetsPartition}`,
+                        })}
                   </td>
                   <td className={cell}>
-                    {g.knownMembers} of {g.members}
+                    {t('groups.members', { known: g.knownMembers, total: g.members })}
                     {g.leavingMembers > 0 && (
                       <span className="block text-muted">
-                        + {g.leavingMembers} old member id{g.leavingMembers === 1 ? '' : 's'} until
-                        the session expires
+                        {t('groups.leaving', { count: g.leavingMembers })}
                       </span>
                     )}
                   </td>

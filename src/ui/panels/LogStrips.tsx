@@ -8,6 +8,8 @@
  */
 import { useId } from 'react'
 import type { PartitionLogView, ReplicaLogView } from '../../engine/log-view'
+import { useT } from '../i18n/react'
+import { t as translate } from '../i18n/runtime'
 import {
   cellsOf,
   epochsOf,
@@ -58,11 +60,11 @@ function ReplicaRow({ log, r }: { log: PartitionLogView; r: ReplicaLogView }) {
     <div className={r.online ? 'flex flex-col gap-0.5' : 'flex flex-col gap-0.5 opacity-75'}>
       <div className="relative z-10 flex justify-between gap-2">
         <span className="bg-panel pr-1 font-semibold">
-          Broker {r.broker} ({roleOf(log, r)})
+          {translate('log.replica', { broker: r.broker, role: roleOf(log, r) })}
         </span>
         <span className="bg-panel pl-1 font-mono">
           LEO {formatOffset(r.logEndOffset)}
-          {leo === 'beyond' ? ' ▸' : leo === 'below' ? ' ◂ below' : ''}
+          {leo === 'beyond' ? ' ▸' : leo === 'below' ? ` ${translate('log.below')}` : ''}
         </span>
       </div>
       <div
@@ -77,7 +79,7 @@ function ReplicaRow({ log, r }: { log: PartitionLogView; r: ReplicaLogView }) {
               key={cell.from}
               className="absolute inset-y-0 border-r border-panel"
               style={{ ...place, background: epochFill(cell.epoch) }}
-              title={`Broker ${r.broker}: offsets ${range}, epoch ${cell.epoch}`}
+              title={translate('log.cell', { broker: r.broker, range, epoch: cell.epoch })}
             />
           )
         })}
@@ -89,7 +91,7 @@ function ReplicaRow({ log, r }: { log: PartitionLogView; r: ReplicaLogView }) {
             style={span(log, run.from, run.to)}
           >
             {percentOf(log, run.to) - percentOf(log, run.from) >= 22
-              ? `epoch ${run.epoch}`
+              ? translate('log.epoch', { epoch: run.epoch })
               : percentOf(log, run.to) - percentOf(log, run.from) >= 5
                 ? run.epoch
                 : ''}
@@ -99,7 +101,11 @@ function ReplicaRow({ log, r }: { log: PartitionLogView; r: ReplicaLogView }) {
           <div
             className="absolute inset-y-0"
             style={{ ...span(log, log.highWatermark, r.logEndOffset), background: HATCH }}
-            title={`Broker ${r.broker}: offsets ${formatOffset(log.highWatermark)}–${formatOffset(r.logEndOffset - 1)} not yet committed`}
+            title={translate('log.uncommittedCell', {
+              broker: r.broker,
+              from: formatOffset(log.highWatermark),
+              to: formatOffset(r.logEndOffset - 1),
+            })}
           />
         )}
         <div
@@ -112,7 +118,7 @@ function ReplicaRow({ log, r }: { log: PartitionLogView; r: ReplicaLogView }) {
         <div
           key={t.atMs}
           className="relative h-2"
-          title={`Broker ${r.broker} ${truncationText(t)}`}
+          title={translate('log.ghost', { broker: r.broker, truncation: truncationText(t) })}
         >
           <div
             className="absolute inset-y-0 rounded-sm border border-dashed border-danger"
@@ -123,7 +129,7 @@ function ReplicaRow({ log, r }: { log: PartitionLogView; r: ReplicaLogView }) {
       {r.truncated.map((t) => (
         <p key={t.atMs} className="text-danger">
           ✂ {truncationText(t)}
-          {t.fromOffset <= log.window.from ? ', before this window' : ''}
+          {t.fromOffset <= log.window.from ? translate('log.beforeWindow') : ''}
         </p>
       ))}
     </div>
@@ -147,8 +153,9 @@ function Consumers({ log }: { log: PartitionLogView }) {
       </div>
       {log.consumers.map((c) => (
         <p key={c.id}>
-          <span className="text-ok">▲</span> consumer {c.id} at {formatOffset(c.position)}
-          {placeOf(log, c.position) === 'below' ? ' (below this window)' : ''}
+          <span className="text-ok">▲</span>{' '}
+          {translate('log.consumer', { id: c.id, position: formatOffset(c.position) })}
+          {placeOf(log, c.position) === 'below' ? translate('log.belowWindow') : ''}
         </p>
       ))}
     </div>
@@ -169,24 +176,31 @@ function LostAcked({ log }: { log: PartitionLogView }) {
         ))}
       </div>
       <p className="font-semibold text-danger">
-        ✗ {formatOffset(log.lostAckedRecords)} acknowledged{' '}
-        {log.lostAckedRecords === 1 ? 'record' : 'records'} lost: the leader’s log no longer holds{' '}
-        {log.lostAckedRecords === 1 ? 'it' : 'them'}
+        ✗{' '}
+        {translate('log.lostAcked', {
+          count: log.lostAckedRecords,
+          n: formatOffset(log.lostAckedRecords),
+        })}
       </p>
     </div>
   )
 }
 
 export function LogStrips({ log }: LogStripsProps) {
+  // Subscribes the picture to the language; its rows and captions read `translate` below.
+  useT()
   const headingId = useId()
   const hw = percentOf(log, log.highWatermark)
   const name = `${log.topic}-${log.partition}`
   return (
     <figure aria-labelledby={headingId} className="m-0 flex flex-col gap-1 text-xs">
       <figcaption id={headingId} className="flex flex-wrap justify-between gap-x-2">
-        <span className="text-sm font-semibold">Log of {name}</span>
+        <span className="text-sm font-semibold">{translate('log.title', { partition: name })}</span>
         <span className="text-muted">
-          offsets {formatOffset(log.window.from)}–{formatOffset(Math.max(0, log.window.to - 1))}
+          {translate('log.offsets', {
+            from: formatOffset(log.window.from),
+            to: formatOffset(Math.max(0, log.window.to - 1)),
+          })}
         </span>
       </figcaption>
       <div
@@ -212,7 +226,10 @@ export function LogStrips({ log }: LogStripsProps) {
         <LostAcked log={log} />
         <Consumers log={log} />
       </div>
-      <ul aria-label="Log legend" className="flex flex-wrap gap-x-3 gap-y-0.5 text-muted">
+      <ul
+        aria-label={translate('log.legend')}
+        className="flex flex-wrap gap-x-3 gap-y-0.5 text-muted"
+      >
         {epochsOf(log).map((e) => (
           <li key={e.epoch} className="flex items-center gap-1">
             <span
@@ -220,7 +237,7 @@ export function LogStrips({ log }: LogStripsProps) {
               className="inline-block h-2.5 w-3 rounded-sm border border-border"
               style={{ background: epochFill(e.epoch) }}
             />
-            epoch {e.epoch}
+            {translate('log.epoch', { epoch: e.epoch })}
           </li>
         ))}
         <li className="flex items-center gap-1">
@@ -229,7 +246,7 @@ export function LogStrips({ log }: LogStripsProps) {
             className="inline-block h-2.5 w-3 rounded-sm border border-border"
             style={{ background: HATCH }}
           />
-          not yet committed (offset ≥ HW)
+          {translate('log.notCommitted')}
         </li>
         {log.replicas.some((r) => r.truncated.length > 0) && (
           <li className="flex items-center gap-1">
@@ -238,7 +255,7 @@ export function LogStrips({ log }: LogStripsProps) {
               className="inline-block h-2.5 w-3 rounded-sm border border-dashed border-danger"
               style={{ background: GHOST }}
             />
-            truncated (lost on this replica)
+            {translate('log.truncatedLegend')}
           </li>
         )}
       </ul>

@@ -14,6 +14,7 @@ import type { MetricsSample } from '../../engine/types'
 import { type ChartDefinition, type Point, chartSummary, downsampleMinMax } from './chart-data'
 import { termFor } from '../teach/glossary'
 import { Term } from '../teach/Term'
+import { t } from '../i18n/runtime'
 
 export interface FaultWindow {
   startMs: number
@@ -85,7 +86,7 @@ export function MetricChart({
     .ticks(5)
   const yTicks = y.ticks(3).filter((t) => Number.isInteger(t))
   // The chart's name with its glossary definition (the MBean or figure behind it).
-  const term = termFor(chart.title)
+  const term = termFor(chart.name)
   const summary = chartSummary(
     chart.title,
     lines.map((l) => ({ label: l.def.label, now: l.now, max: l.max })),
@@ -142,7 +143,7 @@ export function MetricChart({
               fontSize={10}
               fill="currentColor"
             >
-              time (s)
+              {t('chart.time')}
             </text>
             <text
               transform={`translate(${-30},${plotHeight / 2}) rotate(-90)`}
@@ -172,7 +173,10 @@ export function MetricChart({
           </g>
         </svg>
       </div>
-      <ul className="flex flex-wrap gap-x-3 text-xs" aria-label={`${chart.title} legend`}>
+      <ul
+        className="flex flex-wrap gap-x-3 text-xs"
+        aria-label={t('chart.legend', { title: chart.title })}
+      >
         {lines.map((l) => (
           <li key={l.def.key} className="flex items-center gap-1">
             <svg width={18} height={6} aria-hidden="true">

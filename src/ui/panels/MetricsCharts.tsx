@@ -4,6 +4,7 @@
  * windows are shaded on every chart and listed as text; a dashed cursor marks `cursorMs`.
  */
 import { useMemo } from 'react'
+import { useT } from '../i18n/react'
 import type { MetricsSample } from '../../engine/types'
 import { chartDefinitions } from './chart-data'
 import { formatSimTime } from '../../scenario/sim-time'
@@ -18,23 +19,25 @@ export interface MetricsChartsProps {
 }
 
 export function MetricsCharts({ series, nowMs, faultWindows, cursorMs }: MetricsChartsProps) {
-  const charts = useMemo(() => chartDefinitions(series), [series])
+  const t = useT()
+  // `t` too: the titles and labels are built in the language on screen.
+  const charts = useMemo(() => chartDefinitions(series, t), [series, t])
   const end = countAtOrBefore(series, nowMs)
   const shownWindows = faultWindows.filter((w) => w.startMs <= nowMs)
 
   return (
-    <section aria-label="Metrics" className="flex flex-col gap-2 text-sm">
+    <section aria-label={t('metrics.label')} className="flex flex-col gap-2 text-sm">
       {shownWindows.length > 0 && (
         <p className="flex flex-wrap items-center gap-2 text-xs">
           <span
             className="inline-block h-3 w-4 border border-danger bg-danger/15"
             aria-hidden="true"
           />
-          <span>Shaded fault windows:</span>
+          <span>{t('metrics.windows')}</span>
           {shownWindows.map((w, i) => (
             <span key={`${w.startMs}-${i}`}>
               {w.label} {formatSimTime(w.startMs)}–
-              {w.endMs === null ? 'ongoing' : formatSimTime(w.endMs)}
+              {w.endMs === null ? t('metrics.ongoing') : formatSimTime(w.endMs)}
               {i < shownWindows.length - 1 ? ';' : ''}
             </span>
           ))}

@@ -7,7 +7,9 @@
 import type { PartitionLogView } from '../../engine/log-view'
 import type { PartitionView, ReplicaView } from '../../engine/types'
 import { LogStrips } from './LogStrips'
-import { statusBadges } from './partition-status'
+import { useT } from '../i18n/react'
+import { t } from '../i18n/runtime'
+import { badgeLabel, statusBadges } from './partition-status'
 
 export interface PartitionDetailsProps {
   partition: PartitionView | null
@@ -38,46 +40,50 @@ export function isrClock(
   const behind = nowMs - r.lastCaughtUpMs
   if (behind < 1000) return null
   const left = lagTimeMaxMs - behind
+  const seconds = (ms: number) => (ms / 1000).toFixed(1)
   return left > 0
-    ? `behind ${(behind / 1000).toFixed(1)} s; leaves the ISR in ${(left / 1000).toFixed(1)} s`
-    : `behind ${(behind / 1000).toFixed(1)} s; leaving the ISR`
+    ? t('details.isrClock', { behind: seconds(behind), left: seconds(left) })
+    : t('details.isrLeaving', { behind: seconds(behind) })
 }
 
 function list(ids: readonly number[]): string {
-  return ids.length === 0 ? '(empty)' : ids.join(',')
+  return ids.length === 0 ? t('details.empty') : ids.join(',')
 }
 
-type ReplicaRole = 'leader' | 'in-sync follower' | 'eligible (ELR)' | 'out-of-sync follower'
+type ReplicaRole = 'leader' | 'in-sync' | 'elr' | 'out-of-sync'
 
 function role(p: PartitionView, r: ReplicaView): ReplicaRole {
   if (r.broker === p.leader) return 'leader'
-  if (p.isr.includes(r.broker)) return 'in-sync follower'
-  if (p.elr.includes(r.broker)) return 'eligible (ELR)'
-  return 'out-of-sync follower'
+  if (p.isr.includes(r.broker)) return 'in-sync'
+  if (p.elr.includes(r.broker)) return 'elr'
+  return 'out-of-sync'
 }
 
 const ROLE_CLASS: Record<ReplicaRole, string> = {
   leader: 'text-leader font-semibold',
-  'in-sync follower': 'text-in-sync',
-  'eligible (ELR)': 'text-elr',
-  'out-of-sync follower': 'text-out-of-sync',
+  'in-sync': 'text-in-sync',
+  elr: 'text-elr',
+  'out-of-sync': 'text-out-of-sync',
 }
 
 export function PartitionDetails({ partition: p, log = null, timing }: PartitionDetailsProps) {
+  const t = useT()
   if (p === null) {
     return (
-      <section aria-label="Partition details" className="text-sm text-muted">
-        Select a partition to see its replicas.
+      <section aria-label={t('details.label')} className="text-sm text-muted">
+        {t('details.none')}
       </section>
     )
   }
   const name = `${p.topic}-${p.partition}`
+  // Kafka's names (kafka-topics columns, config keys) as Kafka prints them; ours translated.
   const facts: [string, string][] = [
+    // i18n-exempt: kafka-topics prints a missing leader as "none"
     ['Leader', p.leader === -1 ? 'none' : String(p.leader)],
-    ['Leader epoch', String(p.leaderEpoch)],
-    ['Partition epoch', String(p.partitionEpoch)],
-    ['High watermark', String(p.highWatermark)],
-    ['Leader recovery state', p.leaderRecoveryState],
+    [t('details.leaderEpoch'), String(p.leaderEpoch)],
+    [t('details.partitionEpoch'), String(p.partitionEpoch)],
+    [t('details.highWatermark'), String(p.highWatermark)],
+    [t('details.leaderRecoveryState'), p.leaderRecoveryState],
     ['Replicas', list(p.replicas)],
     ['Isr', list(p.isr)],
     ['Elr', list(p.elr)],
@@ -87,13 +93,16 @@ export function PartitionDetails({ partition: p, log = null, timing }: Partition
   ]
   const cell = 'border-b border-border px-2 py-0.5 text-right'
   return (
-    <section aria-label={`Partition ${name}`} className="flex flex-col gap-2 text-sm">
+    <section
+      aria-label={t('details.partition', { partition: name })}
+      className="flex flex-col gap-2 text-sm"
+    >
       <h3 className="flex flex-wrap items-center gap-2 font-semibold">
         <span className="font-mono">{name}</span>
         {statusBadges(p, timing?.leaderCountdown != null ? new Set([p.leader]) : undefined).map(
           (b) => (
             <span key={b} className="rounded border border-border px-1 text-xs font-normal">
-              {b}
+              {badgeLabel(b)}
             </span>
           ),
         )}
@@ -103,8 +112,7 @@ export function PartitionDetails({ partition: p, log = null, timing }: Partition
       )}
       {timing?.leaderCountdown != null && p.leader >= 0 && (
         <p className="rounded border border-danger px-2 py-1 text-xs">
-          Leader broker {p.leader} cannot be reached, but the metadata still names it leader until
-          it is fenced ({timing.leaderCountdown}). Producers keep sending to it and retry.
+          {t('details.unreachable', { leader: p.leader, countdown: timing.leaderCountdown })}
         </p>
       )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
@@ -116,17 +124,19 @@ export function PartitionDetails({ partition: p, log = null, timing }: Partition
         ))}
       </dl>
       <table className="border-collapse font-mono text-xs">
-        <caption className="text-left font-sans text-sm font-semibold">Replicas of {name}</caption>
+        <caption className="text-left font-sans text-sm font-semibold">
+          {t('details.replicasOf', { partition: name })}
+        </caption>
         <thead>
           <tr>
             <th scope="col" className="border-b border-border px-2 py-0.5 text-left">
-              Broker
+              {t('details.broker')}
             </th>
             <th scope="col" className="border-b border-border px-2 py-0.5 text-left">
-              Role
+              {t('details.role')}
             </th>
             <th scope="col" className="border-b border-border px-2 py-0.5 text-left">
-              Broker state
+              {t('details.brokerState')}
             </th>
             <th scope="col" className={cell}>
               LEO
@@ -135,7 +145,7 @@ export function PartitionDetails({ partition: p, log = null, timing }: Partition
               HW
             </th>
             <th scope="col" className={cell}>
-              Lag
+              {t('details.lag')}
             </th>
           </tr>
         </thead>
@@ -148,7 +158,7 @@ export function PartitionDetails({ partition: p, log = null, timing }: Partition
                   {r.broker}
                 </th>
                 <td className={`border-b border-border px-2 py-0.5 ${ROLE_CLASS[replicaRole]}`}>
-                  {replicaRole}
+                  {t(`details.role.${replicaRole}`)}
                 </td>
                 <td
                   className={
@@ -157,7 +167,7 @@ export function PartitionDetails({ partition: p, log = null, timing }: Partition
                       : 'border-b border-border px-2 py-0.5 text-offline'
                   }
                 >
-                  {r.online ? 'online' : 'offline'}
+                  {t(r.online ? 'details.online' : 'details.offline')}
                   {timing !== undefined &&
                     (() => {
                       const clock = isrClock(p, r, timing.nowMs, timing.lagTimeMaxMs)

@@ -4,7 +4,8 @@
  */
 import { Fragment, memo } from 'react'
 import type { PartitionView } from '../../engine/types'
-import { type StatusBadge, statusBadges } from './partition-status'
+import { useT } from '../i18n/react'
+import { badgeLabel, type StatusBadge, statusBadges } from './partition-status'
 
 /** Broker ids with a line-break opportunity after each comma (the text stays "1,2,3"). */
 function idList(ids: readonly number[]) {
@@ -43,6 +44,8 @@ function PartitionRowImpl({
   onSelect,
   leaderUnreachable = false,
 }: PartitionRowProps) {
+  // A memoised row still follows a language switch: it subscribes itself.
+  const t = useT()
   const cell = 'border-b border-border px-2 py-0.5 whitespace-nowrap'
   // The table has fixed column widths (PartitionTable): lists wrap at commas, a long topic name
   // ends in an ellipsis with the whole name on hover.
@@ -59,7 +62,7 @@ function PartitionRowImpl({
           <button
             type="button"
             aria-pressed={selected}
-            aria-label={`Select partition ${p.topic}-${p.partition}`}
+            aria-label={t('partitions.select', { partition: `${p.topic}-${p.partition}` })}
             className="underline decoration-dotted"
             onClick={() => onSelect(p.topic, p.partition)}
           >
@@ -69,6 +72,7 @@ function PartitionRowImpl({
         )}
       </td>
       <td className={p.leader === -1 ? `${cell} text-danger` : `${cell} text-leader`}>
+        {/* i18n-exempt: kafka-topics prints a missing leader as "none" */}
         {p.leader === -1 ? 'none' : p.leader}
       </td>
       <td className={list}>{idList(p.replicas)}</td>
@@ -79,7 +83,7 @@ function PartitionRowImpl({
         <span className="flex flex-wrap gap-1 font-sans whitespace-nowrap">
           {statusBadges(p, leaderUnreachable ? new Set([p.leader]) : undefined).map((b) => (
             <span key={b} className={`rounded border px-1 ${BADGE_CLASS[b]}`}>
-              {b}
+              {badgeLabel(b)}
             </span>
           ))}
         </span>

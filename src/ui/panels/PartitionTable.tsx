@@ -6,8 +6,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { PartitionView } from '../../engine/types'
 import { formatDescribe } from './describe-format'
+import { useT } from '../i18n/react'
 import {
-  FILTER_LABELS,
+  filterLabel,
   PARTITION_FILTERS,
   type PartitionFilter,
   countByFilter,
@@ -15,6 +16,7 @@ import {
 } from './partition-status'
 import { PartitionRow } from './PartitionRow'
 import { ColumnHeads } from './ColumnHeads'
+import { inSentence } from '../i18n/format'
 
 export const PAGE_SIZE = 200
 
@@ -47,6 +49,7 @@ export function PartitionTable({
   selected,
   unreachableLeaders,
 }: PartitionTableProps) {
+  const t = useT()
   const [filter, setFilter] = useState<PartitionFilter>('all')
   const [page, setPage] = useState(0)
   const [copyState, setCopyState] = useState<CopyState>('idle')
@@ -85,14 +88,20 @@ export function PartitionTable({
 
   const rangeText =
     rows.length === 0
-      ? `rows 0 of 0`
-      : `rows ${first + 1}–${first + visible.length} of ${rows.length}`
+      ? t('partitions.rangeEmpty')
+      : t('partitions.range', {
+          from: first + 1,
+          to: first + visible.length,
+          total: rows.length,
+        })
+  // Kafka's columns as kafka-topics prints them; Status is ours.
+  const labels = HEADERS.map((h) => (h === 'Status' ? t('partitions.status') : h))
 
   return (
-    <section aria-label="Partitions" className="flex flex-col gap-2 text-sm">
+    <section aria-label={t('partitions.label')} className="flex flex-col gap-2 text-sm">
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2">
-          <span>Filter</span>
+          <span>{t('partitions.filter')}</span>
           <select
             className="rounded border border-border bg-panel px-2 py-1"
             value={filter}
@@ -103,7 +112,7 @@ export function PartitionTable({
           >
             {PARTITION_FILTERS.map((f) => (
               <option key={f} value={f}>
-                {FILTER_LABELS[f]} ({counts[f]})
+                {t('partitions.filterOption', { filter: filterLabel(f), count: counts[f] })}
               </option>
             ))}
           </select>
@@ -113,17 +122,15 @@ export function PartitionTable({
           className="rounded border border-border bg-panel px-2 py-1 hover:bg-bg"
           onClick={() => void copy()}
         >
-          Copy as kafka-topics output
+          {t('partitions.copy')}
         </button>
         <span role="status" className="text-ok">
-          {copyState === 'copied' ? 'Copied' : ''}
+          {copyState === 'copied' ? t('partitions.copied') : ''}
         </span>
       </div>
       {copyState === 'manual' && (
         <label className="flex flex-col gap-1">
-          <span className="text-muted">
-            The clipboard is not available here: select this text and copy it.
-          </span>
+          <span className="text-muted">{t('partitions.copyManual')}</span>
           <textarea
             readOnly
             className="h-32 rounded border border-border bg-panel p-1 font-mono text-xs"
@@ -135,14 +142,14 @@ export function PartitionTable({
       <div className="overflow-auto rounded border border-border">
         <table className="w-full min-w-[calc(84ch+19rem)] table-fixed border-collapse font-mono text-xs">
           <caption className="sr-only">
-            Partitions, {FILTER_LABELS[filter].toLowerCase()}, {rangeText}
+            {t('partitions.caption', { filter: inSentence(filterLabel(filter)), range: rangeText })}
           </caption>
           <colgroup>
             {COLUMN_WIDTHS.map((width, i) => (
               <col key={HEADERS[i]} style={width === undefined ? undefined : { width }} />
             ))}
           </colgroup>
-          <ColumnHeads headers={HEADERS} />
+          <ColumnHeads headers={HEADERS} labels={labels} />
           <tbody>
             {visible.map((p) => (
               <PartitionRow
@@ -155,16 +162,16 @@ export function PartitionTable({
             ))}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="p-2 text-muted">No partitions match this filter.</p>}
+        {rows.length === 0 && <p className="p-2 text-muted">{t('partitions.noMatch')}</p>}
       </div>
-      <nav aria-label="Partition pages" className="flex items-center gap-2">
+      <nav aria-label={t('partitions.pages')} className="flex items-center gap-2">
         <button
           type="button"
           className="rounded border border-border px-2 py-1 disabled:opacity-50"
           disabled={currentPage === 0}
           onClick={() => setPage(currentPage - 1)}
         >
-          Previous
+          {t('partitions.previous')}
         </button>
         <span aria-live="polite">{rangeText}</span>
         <button
@@ -173,7 +180,7 @@ export function PartitionTable({
           disabled={currentPage >= pageCount - 1}
           onClick={() => setPage(currentPage + 1)}
         >
-          Next
+          {t('common.next')}
         </button>
       </nav>
     </section>

@@ -4,6 +4,8 @@
  * readers. Kept apart from the SVG so it can be unit-tested in node.
  */
 import type { MetricsSample } from '../../engine/types'
+import type { PlainKey } from '../i18n/catalogue'
+import { t as activeT, englishT, type Translate } from '../i18n/runtime'
 
 export interface Point {
   x: number
@@ -22,6 +24,9 @@ export interface SeriesDefinition {
 
 export interface ChartDefinition {
   id: string
+  /** The title in English, whichever language shows: the glossary finds the chart's term by it. */
+  name: string
+  /** The title in the language on screen. */
   title: string
   yLabel: string
   series: SeriesDefinition[]
@@ -37,17 +42,27 @@ const COLORS = [
 ]
 const DASHES = ['', '6 3', '2 2', '8 3 2 3', '1 3', '10 4']
 
+/** A chart's title: a Kafka metric's name as it is, or ours from the catalogue. */
+type Title = { kafka: string } | { key: PlainKey }
+
+function titled(t: Translate, title: Title): { name: string; title: string } {
+  if ('kafka' in title) return { name: title.kafka, title: title.kafka }
+  return { name: englishT(title.key), title: t(title.key) }
+}
+
 function single(
+  t: Translate,
   id: string,
-  title: string,
+  title: Title,
   yLabel: string,
   value: (s: MetricsSample) => number,
 ): ChartDefinition {
+  const names = titled(t, title)
   return {
     id,
-    title,
+    ...names,
     yLabel,
-    series: [{ key: id, label: title, color: COLORS[0]!, dash: '', value }],
+    series: [{ key: id, label: names.title, color: COLORS[0]!, dash: '', value }],
   }
 }
 
@@ -59,20 +74,47 @@ export function leaderCountBrokers(samples: readonly MetricsSample[]): string[] 
 }
 
 /** The charts, in display order. LeaderCount gets one line per broker seen in the samples. */
-export function chartDefinitions(samples: readonly MetricsSample[]): ChartDefinition[] {
+export function chartDefinitions(
+  samples: readonly MetricsSample[],
+  t: Translate = activeT,
+): ChartDefinition[] {
   const brokers = leaderCountBrokers(samples)
   return [
-    single('urp', 'UnderReplicatedPartitions', 'partitions', (s) => s.UnderReplicatedPartitions),
-    single('umi', 'UnderMinIsrPartitionCount', 'partitions', (s) => s.UnderMinIsrPartitionCount),
-    single('offline', 'OfflinePartitionsCount', 'partitions', (s) => s.OfflinePartitionsCount),
-    single('acc', 'ActiveControllerCount', 'controllers', (s) => s.ActiveControllerCount),
+    single(
+      t,
+      'urp',
+      { kafka: 'UnderReplicatedPartitions' },
+      t('chart.partitions'),
+      (s) => s.UnderReplicatedPartitions,
+    ),
+    single(
+      t,
+      'umi',
+      { kafka: 'UnderMinIsrPartitionCount' },
+      t('chart.partitions'),
+      (s) => s.UnderMinIsrPartitionCount,
+    ),
+    single(
+      t,
+      'offline',
+      { kafka: 'OfflinePartitionsCount' },
+      t('chart.partitions'),
+      (s) => s.OfflinePartitionsCount,
+    ),
+    single(
+      t,
+      'acc',
+      { kafka: 'ActiveControllerCount' },
+      t('chart.controllers'),
+      (s) => s.ActiveControllerCount,
+    ),
     {
       id: 'leaders',
-      title: 'LeaderCount per broker',
-      yLabel: 'leader partitions',
+      ...titled(t, { key: 'chart.leaders' }),
+      yLabel: t('chart.leaderPartitions'),
       series: brokers.map((b, i) => ({
         key: `broker-${b}`,
-        label: `broker ${b}`,
+        label: t('chart.broker', { broker: b }),
         color: COLORS[i % COLORS.length]!,
         dash: DASHES[(i + Math.floor(i / COLORS.length)) % DASHES.length]!,
         value: (s) => s.LeaderCount[b] ?? 0,
@@ -81,8 +123,8 @@ export function chartDefinitions(samples: readonly MetricsSample[]): ChartDefini
     {
       // Kafka's Yammer meters, shown as operators graph them: the one-minute rate per second.
       id: 'meters',
-      title: 'ISR changes and unclean elections (OneMinuteRate)',
-      yLabel: 'per second',
+      ...titled(t, { key: 'chart.meters' }),
+      yLabel: t('chart.perSecond'),
       series: [
         {
           key: 'isr-shrinks',
@@ -109,33 +151,33 @@ export function chartDefinitions(samples: readonly MetricsSample[]): ChartDefini
     },
     {
       id: 'produce',
-      title: 'Producer records',
-      yLabel: 'records',
+      ...titled(t, { key: 'chart.produce' }),
+      yLabel: t('chart.records'),
       series: [
         {
           key: 'produced',
-          label: 'produced per sample',
+          label: t('chart.produced'),
           color: COLORS[0]!,
           dash: '',
           value: (s) => s.producedRecords,
         },
         {
           key: 'acked',
-          label: 'acknowledged per sample',
+          label: t('chart.acked'),
           color: 'var(--ok)',
           dash: '6 3',
           value: (s) => s.ackedRecords,
         },
         {
           key: 'failed',
-          label: 'failed per sample',
+          label: t('chart.failed'),
           color: 'var(--out-of-sync)',
           dash: '2 2',
           value: (s) => s.failedRecords,
         },
         {
           key: 'lost',
-          label: 'acknowledged then lost (cumulative)',
+          label: t('chart.lost'),
           color: 'var(--danger)',
           dash: '8 3 2 3',
           value: (s) => s.lostAckedRecords,
@@ -144,22 +186,18 @@ export function chartDefinitions(samples: readonly MetricsSample[]): ChartDefini
     },
     // What the clients feel: a failover shows as a gap (nothing acknowledged) then a spike of
     // about the stall, when the waiting records are answered.
-    single(
-      'latency',
-      'Produce latency p99 (send to acknowledgement; 0: nothing acknowledged)',
-      'ms',
-      (s) => s.producerLatencyP99Ms ?? 0,
-    ),
-    single('lag', 'Consumer lag', 'records', (s) => s.consumerLag),
-    ...capacityCharts(samples),
+    single(t, 'latency', { key: 'chart.latency' }, 'ms', (s) => s.producerLatencyP99Ms ?? 0),
+    single(t, 'lag', { key: 'chart.lag' }, t('chart.records'), (s) => s.consumerLag),
+    ...capacityCharts(samples, t),
   ]
 }
 
 /** One line per broker of a per-broker capacity figure (docs/capacity.md). */
 function perBroker(
+  t: Translate,
   samples: readonly MetricsSample[],
   id: string,
-  title: string,
+  title: Title,
   yLabel: string,
   value: (c: NonNullable<MetricsSample['capacity']>, broker: string) => number,
 ): ChartDefinition {
@@ -169,11 +207,11 @@ function perBroker(
   const ids = [...brokers].sort((a, b) => Number(a) - Number(b))
   return {
     id,
-    title,
+    ...titled(t, title),
     yLabel,
     series: ids.map((b, i) => ({
       key: `${id}-${b}`,
-      label: `broker ${b}`,
+      label: t('chart.broker', { broker: b }),
       color: COLORS[i % COLORS.length]!,
       dash: DASHES[(i + Math.floor(i / COLORS.length)) % DASHES.length]!,
       // One decimal: the legend prints the value as it is.
@@ -183,31 +221,34 @@ function perBroker(
 }
 
 /** With a broker type: utilisation, Kafka's byte rates and the queue, per broker. */
-function capacityCharts(samples: readonly MetricsSample[]): ChartDefinition[] {
+function capacityCharts(samples: readonly MetricsSample[], t: Translate): ChartDefinition[] {
   if (!samples.some((s) => s.capacity !== undefined)) return []
   return [
     perBroker(
+      t,
       samples,
       'utilisation',
-      'Utilisation per broker (100%: its limit; AWS keeps CPU under 60%)',
-      '% of limit',
+      { key: 'chart.utilisation' },
+      t('chart.percentOfLimit'),
       (c, b) => (c.utilisation[b] ?? 0) * 100,
     ),
     perBroker(
+      t,
       samples,
       'bytes-in',
-      'BytesInPerSec + ReplicationBytesInPerSec per broker',
+      { key: 'chart.bytesIn' },
       'MiB/s',
       (c, b) => (c.bytesInMiBps[b] ?? 0) + (c.replicationInMiBps[b] ?? 0),
     ),
     perBroker(
+      t,
       samples,
       'bytes-out',
-      'BytesOutPerSec + ReplicationBytesOutPerSec per broker',
+      { key: 'chart.bytesOut' },
       'MiB/s',
       (c, b) => (c.bytesOutMiBps[b] ?? 0) + (c.replicationOutMiBps[b] ?? 0),
     ),
-    perBroker(samples, 'queue', 'Request queue per broker', 'ms', (c, b) => c.queueMs[b] ?? 0),
+    perBroker(t, samples, 'queue', { key: 'chart.queue' }, 'ms', (c, b) => c.queueMs[b] ?? 0),
   ]
 }
 
@@ -265,14 +306,20 @@ function formatValue(v: number): string {
 export function chartSummary(
   title: string,
   series: readonly { label: string; now: number | null; max: number }[],
+  t: Translate = activeT,
 ): string {
-  if (series.length === 0 || series.every((s) => s.now === null)) return `${title}, no samples yet`
+  if (series.length === 0 || series.every((s) => s.now === null))
+    return t('chart.noSamples', { title })
   if (series.length === 1) {
     const s = series[0]!
-    return `${title}, now ${formatValue(s.now ?? 0)}, max ${formatValue(s.max)}`
+    return t('chart.summary', { title, now: formatValue(s.now ?? 0), max: formatValue(s.max) })
   }
-  const parts = series.map(
-    (s) => `${s.label} now ${formatValue(s.now ?? 0)}, max ${formatValue(s.max)}`,
+  const parts = series.map((s) =>
+    t('chart.seriesSummary', {
+      label: s.label,
+      now: formatValue(s.now ?? 0),
+      max: formatValue(s.max),
+    }),
   )
-  return `${title}: ${parts.join('; ')}`
+  return t('chart.summaries', { title, parts: parts.join('; ') })
 }

@@ -55,6 +55,7 @@ function brokerList(ids: readonly number[]): string {
 
 /** One partition line, exactly as PartitionDescription.printDescription prints it. */
 export function formatPartitionLine(p: PartitionView): string {
+  // i18n-exempt: Kafka's own output, quoted verbatim
   return (
     `\tTopic: ${p.topic}\tPartition: ${p.partition}` +
     `\tLeader: ${p.leader === -1 ? 'none' : String(p.leader)}` +

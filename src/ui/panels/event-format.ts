@@ -1,21 +1,20 @@
 /**
  * Turns engine events into one log line each, in Kafka's vocabulary ("orders-0 leader 2 epoch 3
  * (ONLINE)"), and sorts event types into the categories the event log filters by. Pure, so the
- * wording is unit-tested once for every SimEvent type.
+ * wording is unit-tested once for every SimEvent type. The words are the catalogue's
+ * (`event.*`); the event type, error codes, Election kinds and config keys stay Kafka's.
  */
 import type { SimEvent, SimEventType } from '../../engine/types'
 import { formatSimTime } from '../../scenario/sim-time'
-import { plural } from '../../analysis/plural'
+import { t } from '../i18n/runtime'
 
 export type EventCategory = 'faults' | 'elections' | 'isr' | 'clients'
 
 export const EVENT_CATEGORIES: readonly EventCategory[] = ['faults', 'elections', 'isr', 'clients']
 
-export const CATEGORY_LABELS: Record<EventCategory, string> = {
-  faults: 'Faults and brokers',
-  elections: 'Elections',
-  isr: 'ISR and replicas',
-  clients: 'Clients',
+/** A category's name in the language on screen. */
+export function categoryLabel(category: EventCategory): string {
+  return t(`events.category.${category}`)
 }
 
 /** Every type is listed, so adding a SimEvent type without a category fails to compile. */
@@ -76,88 +75,165 @@ export function eventDetail(e: SimEvent): string {
     case 'FaultInjected':
       return e.detail === '' ? e.fault : `${e.fault}: ${e.detail}`
     case 'BrokerStopped':
-      return `broker ${e.broker} stopped (${e.clean ? 'clean shutdown' : 'unclean shutdown'})`
+      return t(e.clean ? 'event.BrokerStopped.clean' : 'event.BrokerStopped.unclean', {
+        broker: e.broker,
+      })
     case 'BrokerStarted':
-      return `broker ${e.broker} started`
     case 'BrokerRegistered':
-      return `broker ${e.broker} registered with the controller`
     case 'BrokerFenced':
-      return `broker ${e.broker} fenced`
     case 'BrokerUnfenced':
-      return `broker ${e.broker} unfenced`
     case 'BrokerSessionExpired':
-      return `broker ${e.broker} session expired`
-    case 'ControlledShutdownRequested':
-      return `broker ${e.broker} requested controlled shutdown, ${plural(e.remainingLeaders, 'leader')} to move`
     case 'ControlledShutdownCompleted':
-      return `broker ${e.broker} controlled shutdown completed`
+      return t(`event.${e.type}`, { broker: e.broker })
+    case 'ControlledShutdownRequested':
+      return t('event.ControlledShutdownRequested', {
+        broker: e.broker,
+        leaders: t('event.leaders', { count: e.remainingLeaders }),
+      })
     case 'ControllerElected':
-      return `node ${e.controller} is the active controller`
     case 'ControllerResigned':
-      return `node ${e.controller} resigned as controller`
-    case 'QuorumLost':
-      return 'controller quorum lost its majority: no leader elections until it returns'
-    case 'QuorumRestored':
-      return 'controller quorum has a majority again'
     case 'ControllerNodeStopped':
-      return `controller node ${e.controller} stopped`
     case 'ControllerNodeStarted':
-      return `controller node ${e.controller} started`
+      return t(`event.${e.type}`, { controller: e.controller })
+    case 'QuorumLost':
+    case 'QuorumRestored':
+      return t(`event.${e.type}`)
     case 'LeaderElected': {
+      // i18n-exempt: Kafka prints a missing leader as "none"
       const leader = e.leader === -1 ? 'none' : String(e.leader)
-      const unclean = e.unclean && e.election !== 'UNCLEAN' ? ', unclean' : ''
-      return `${tp(e.topic, e.partition)} leader ${leader} epoch ${e.leaderEpoch} (${e.election}${unclean})`
+      const unclean = e.unclean && e.election !== 'UNCLEAN' ? `, ${t('event.unclean')}` : ''
+      return t('event.LeaderElected', {
+        partition: tp(e.topic, e.partition),
+        leader,
+        epoch: e.leaderEpoch,
+        election: `${e.election}${unclean}`,
+      })
     }
     case 'PartitionOffline':
-      return `${tp(e.topic, e.partition)} offline, leader none epoch ${e.leaderEpoch} isr ${ids(e.isr)}`
+      return t('event.PartitionOffline', {
+        partition: tp(e.topic, e.partition),
+        epoch: e.leaderEpoch,
+        isr: ids(e.isr),
+      })
     case 'IsrShrunk':
-      return `${tp(e.topic, e.partition)} isr shrunk to ${ids(e.isr)}, removed ${ids(e.removed)} (by ${e.by})`
+      return t('event.IsrShrunk', {
+        partition: tp(e.topic, e.partition),
+        isr: ids(e.isr),
+        removed: ids(e.removed),
+        by: e.by,
+      })
     case 'IsrExpanded':
-      return `${tp(e.topic, e.partition)} isr expanded to ${ids(e.isr)}, added ${ids(e.added)}`
+      return t('event.IsrExpanded', {
+        partition: tp(e.topic, e.partition),
+        isr: ids(e.isr),
+        added: ids(e.added),
+      })
     case 'ElrChanged':
-      return `${tp(e.topic, e.partition)} elr ${ids(e.elr)} lastKnownElr ${ids(e.lastKnownElr)}`
+      // Kafka's own field names, as PartitionRecord prints them.
+      return `${tp(e.topic, e.partition)} elr ${ids(e.elr)} lastKnownElr ${ids(e.lastKnownElr)}` // i18n-exempt
     case 'ReplicaTruncated':
-      return `${tp(e.topic, e.partition)} replica on broker ${e.broker} truncated from offset ${e.fromOffset} to ${e.toOffset}`
+      return t('event.ReplicaTruncated', {
+        partition: tp(e.topic, e.partition),
+        broker: e.broker,
+        from: e.fromOffset,
+        to: e.toOffset,
+      })
     case 'VolumeReplaced':
-      return `broker ${e.broker} volume replaced: ${plural(e.replicas, 'replica')} ${e.replicas === 1 ? 'starts' : 'start'} empty (${plural(e.records, 'record')} to fetch again)`
+      return t('event.VolumeReplaced', {
+        broker: e.broker,
+        replicas: t('event.replicas', { count: e.replicas }),
+        records: t('event.records', { count: e.records }),
+      })
     case 'ProduceFailed':
-      return `${e.client} ${tp(e.topic, e.partition)} ${e.error}, ${plural(e.records, 'record')}, ${e.retriable ? 'retriable' : 'not retriable'}`
+      return t('event.ProduceFailed', {
+        client: e.client,
+        partition: tp(e.topic, e.partition),
+        error: e.error,
+        records: t('event.records', { count: e.records }),
+        retriable: t(e.retriable ? 'event.retriable' : 'event.notRetriable'),
+      })
     case 'RecordsExpired':
       return e.partition < 0
-        ? `${e.client} send() gave up after max.block.ms: no metadata for ${e.topic} (${e.error})`
-        : `${e.client} expired ${plural(e.records, 'record')} for ${tp(e.topic, e.partition)} (${e.error})`
+        ? t('event.RecordsExpired.noMetadata', { client: e.client, topic: e.topic, error: e.error })
+        : t('event.RecordsExpired', {
+            client: e.client,
+            records: t('event.records', { count: e.records }),
+            partition: tp(e.topic, e.partition),
+            error: e.error,
+          })
     case 'ClientConnectFailed':
-      return `${e.client} could not connect to bootstrap.servers ${ids(e.bootstrapServers)}`
+      return t('event.ClientConnectFailed', { client: e.client, servers: ids(e.bootstrapServers) })
     case 'ClientConnected':
-      return `${e.client} connected to broker ${e.broker}`
-    case 'ConsumerOffsetReset':
-      return e.reason === 'truncation'
-        ? `${e.client} ${tp(e.topic, e.partition)} truncation detected: position moved from ${e.fromOffset} ${e.toOffset < e.fromOffset ? 'back ' : ''}to ${e.toOffset}, where the logs diverge`
-        : e.reason === 'out-of-range'
-          ? `${e.client} ${tp(e.topic, e.partition)} offset ${e.fromOffset} out of range: reset to ${e.toOffset} (auto.offset.reset)`
-          : `${e.client} ${tp(e.topic, e.partition)} has no committed offset: starts at ${e.toOffset} (auto.offset.reset)`
+      return t('event.ClientConnected', { client: e.client, broker: e.broker })
+    case 'ConsumerOffsetReset': {
+      const words = {
+        client: e.client,
+        partition: tp(e.topic, e.partition),
+        from: e.fromOffset,
+        to: e.toOffset,
+      }
+      if (e.reason === 'truncation') {
+        return t(
+          e.toOffset < e.fromOffset
+            ? 'event.OffsetReset.truncationBack'
+            : 'event.OffsetReset.truncation',
+          words,
+        )
+      }
+      return e.reason === 'out-of-range'
+        ? t('event.OffsetReset.outOfRange', words)
+        : t('event.OffsetReset.noCommit', words)
+    }
     case 'GroupCoordinatorFound':
-      return `${e.client} found the coordinator of group ${e.group}: broker ${e.broker}`
+      return t('event.GroupCoordinatorFound', {
+        client: e.client,
+        group: e.group,
+        broker: e.broker,
+      })
     case 'GroupCoordinatorLost':
-      return `${e.client} lost the coordinator of group ${e.group} (${e.cause}): rediscovering it`
+      return t('event.GroupCoordinatorLost', { client: e.client, group: e.group, cause: e.cause })
     case 'GroupCoordinatorNotAvailable':
-      return e.reason === 'no-offsets-topic'
-        ? `${e.client}: group ${e.group} cannot form, __consumer_offsets could not be created (fewer brokers than offsets.topic.replication.factor)`
-        : `${e.client}: group ${e.group} has no coordinator yet, its __consumer_offsets partition has no leader`
+      return t(
+        e.reason === 'no-offsets-topic'
+          ? 'event.GroupCoordinatorNotAvailable.noTopic'
+          : 'event.GroupCoordinatorNotAvailable',
+        { client: e.client, group: e.group },
+      )
     case 'GroupRebalanced':
-      return `group ${e.group} generation ${e.generation}: ${plural(e.members, 'member')} (coordinator broker ${e.broker})`
+      return t('event.GroupRebalanced', {
+        group: e.group,
+        generation: e.generation,
+        members: t('event.members', { count: e.members }),
+        broker: e.broker,
+      })
     case 'GroupMemberRemoved':
-      return e.reason === 'session-timeout'
-        ? `group ${e.group} removed ${e.client} member ${e.member}: no heartbeat within session.timeout.ms`
-        : `group ${e.group} replaced ${e.client} member ${e.member}`
-    case 'GroupAssignmentReceived':
-      return `${e.client} member ${e.member} of group ${e.group} got ${e.partitions.length === 0 ? 'no partitions' : `partitions ${e.partitions.join(', ')}`} (generation ${e.generation})`
+      return t(
+        e.reason === 'session-timeout'
+          ? 'event.GroupMemberRemoved.timeout'
+          : 'event.GroupMemberRemoved',
+        { group: e.group, client: e.client, member: e.member },
+      )
+    case 'GroupAssignmentReceived': {
+      const words = {
+        client: e.client,
+        member: e.member,
+        group: e.group,
+        generation: e.generation,
+      }
+      return e.partitions.length === 0
+        ? t('event.GroupAssignment.none', words)
+        : t('event.GroupAssignment', { ...words, partitions: e.partitions.join(', ') })
+    }
     case 'RollingRestartStep':
-      return `broker ${e.broker} ${e.step}`
+      return t('event.RollingRestartStep', { broker: e.broker, step: e.step })
     case 'KafkaVersionFinalized':
-      return `Kafka ${e.toVersion} finalised (was ${e.fromVersion}): its metadata-version features apply`
+      return t('event.KafkaVersionFinalized', { to: e.toVersion, from: e.fromVersion })
     case 'AdminElectionResult':
-      return `${e.election} election for ${tp(e.topic, e.partition)}: ${e.result}`
+      return t('event.AdminElectionResult', {
+        election: e.election,
+        partition: tp(e.topic, e.partition),
+        result: e.result,
+      })
     case 'InvariantViolated':
       return e.message
   }

@@ -5,6 +5,7 @@
  * from the engine's PartitionLogView; nothing is guessed.
  */
 import type { LogViewBatch, PartitionLogView, ReplicaLogView } from '../../engine/log-view'
+import { t } from '../i18n/runtime'
 
 /** A row holds at most about this many cells. */
 export const MAX_CELLS = 60
@@ -75,11 +76,11 @@ export function epochsOf(view: PartitionLogView): { epoch: number; from: number;
 export function roleOf(view: PartitionLogView, r: ReplicaLogView): string {
   const leads = r.broker === view.leader
   if (!r.online) {
-    if (leads) return 'offline, still the registered leader'
-    return r.inIsr ? 'offline, still in the ISR' : 'offline'
+    if (leads) return t('log.role.offlineLeader')
+    return t(r.inIsr ? 'log.role.offlineInIsr' : 'log.role.offline')
   }
-  if (leads) return 'leader'
-  return r.inIsr ? 'in-sync follower' : 'out of sync'
+  if (leads) return t('log.role.leader')
+  return t(r.inIsr ? 'log.role.inSync' : 'log.role.outOfSync')
 }
 
 /** Records in [HW, leader LEO): written to the leader, not yet on every ISR member. */
@@ -89,9 +90,14 @@ export function uncommittedCount(view: PartitionLogView): number {
 }
 
 /** A truncation as words: the offsets it removed, [toOffset, fromOffset). */
-export function truncationText(t: { fromOffset: number; toOffset: number }): string {
-  const n = t.fromOffset - t.toOffset
-  return `truncated ${formatOffset(t.toOffset)}–${formatOffset(t.fromOffset - 1)} (${formatOffset(n)} ${n === 1 ? 'record' : 'records'}, lost on this replica)`
+export function truncationText(cut: { fromOffset: number; toOffset: number }): string {
+  const n = cut.fromOffset - cut.toOffset
+  return t('log.truncated', {
+    count: n,
+    n: formatOffset(n),
+    from: formatOffset(cut.toOffset),
+    to: formatOffset(cut.fromOffset - 1),
+  })
 }
 
 /**
@@ -101,24 +107,30 @@ export function truncationText(t: { fromOffset: number; toOffset: number }): str
 export function summaryOf(view: PartitionLogView): string {
   const parts: string[] = []
   const leader = view.replicas.find((r) => r.broker === view.leader)
-  if (leader === undefined) parts.push('No leader')
-  else
-    parts.push(
-      `Leader broker ${leader.broker}${leader.online ? '' : ' (offline)'} LEO ${formatOffset(leader.logEndOffset)}`,
-    )
-  parts.push(`HW ${formatOffset(view.highWatermark)}`)
+  if (leader === undefined) parts.push(t('log.noLeader'))
+  else {
+    const words = { broker: leader.broker, leo: formatOffset(leader.logEndOffset) }
+    parts.push(t(leader.online ? 'log.leader' : 'log.leaderOffline', words))
+  }
+  parts.push(t('log.hw', { hw: formatOffset(view.highWatermark) }))
   const uncommitted = uncommittedCount(view)
-  if (uncommitted > 0) parts.push(`${formatOffset(uncommitted)} not yet committed`)
+  if (uncommitted > 0) parts.push(t('log.uncommitted', { count: formatOffset(uncommitted) }))
   for (const r of view.replicas) {
     if (r !== leader) {
-      const state = !r.online ? 'offline' : r.inIsr ? 'in sync' : 'out of sync'
-      parts.push(`broker ${r.broker} ${state} at ${formatOffset(r.logEndOffset)}`)
+      const state = t(
+        !r.online ? 'log.state.offline' : r.inIsr ? 'log.state.inSync' : 'log.state.outOfSync',
+      )
+      parts.push(t('log.brokerAt', { broker: r.broker, state, leo: formatOffset(r.logEndOffset) }))
     }
     const last = r.truncated.at(-1)
-    if (last !== undefined) parts.push(`broker ${r.broker} ${truncationText(last)}`)
+    if (last !== undefined) {
+      parts.push(t('log.brokerTruncated', { broker: r.broker, truncation: truncationText(last) }))
+    }
   }
-  for (const c of view.consumers) parts.push(`consumer ${c.id} at ${formatOffset(c.position)}`)
+  for (const c of view.consumers) {
+    parts.push(t('log.consumerAt', { id: c.id, position: formatOffset(c.position) }))
+  }
   if (view.lostAckedRecords > 0)
-    parts.push(`${formatOffset(view.lostAckedRecords)} acknowledged records lost`)
+    parts.push(t('log.lostCount', { count: formatOffset(view.lostAckedRecords) }))
   return parts.join('; ')
 }

@@ -5,6 +5,8 @@
  */
 import type { PartitionView } from '../../engine/types'
 import { LEADER_UNREACHABLE } from '../../viz/staleness'
+import type { PlainKey } from '../i18n/catalogue'
+import { t } from '../i18n/runtime'
 
 /** `--under-replicated-partitions`: fewer in-sync replicas than assigned replicas. */
 export function isUnderReplicated(p: PartitionView): boolean {
@@ -39,12 +41,9 @@ export const PARTITION_FILTERS = [
 ] as const
 export type PartitionFilter = (typeof PARTITION_FILTERS)[number]
 
-export const FILTER_LABELS: Record<PartitionFilter, string> = {
-  all: 'All partitions',
-  'under-replicated': 'Under-replicated',
-  'under-min-isr': 'Under min ISR',
-  offline: 'Offline',
-  unavailable: 'Unavailable for acks=all',
+/** A filter's name in the language on screen. */
+export function filterLabel(filter: PartitionFilter): string {
+  return t(`filter.${filter}`)
 }
 
 const PREDICATES: Record<PartitionFilter, (p: PartitionView) => boolean> = {
@@ -81,6 +80,20 @@ export function countByFilter(
   }
   counts.all = partitions.length
   return counts
+}
+
+const BADGE_KEYS = {
+  offline: 'badge.offline',
+  [LEADER_UNREACHABLE]: 'badge.leaderUnreachable',
+  'under min ISR': 'badge.underMinIsr',
+  'under-replicated': 'badge.underReplicated',
+  recovering: 'badge.recovering',
+  ok: 'badge.ok',
+} as const satisfies Record<string, PlainKey>
+
+/** A badge's words in the language on screen (the badge itself is its English name). */
+export function badgeLabel(badge: StatusBadge): string {
+  return t(BADGE_KEYS[badge])
 }
 
 export type StatusBadge =

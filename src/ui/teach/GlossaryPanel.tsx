@@ -1,13 +1,16 @@
 /**
  * The Glossary tab: every Kafka and MSK word the UI uses, alphabetically, with its definition and
  * the config key, MBean or KIP behind it, and a search box that filters as you type (over the
- * term, its definition and its source).
+ * term, its definition and its source), all in the language on screen.
  */
 import { useId, useMemo, useState } from 'react'
+import { useT } from '../i18n/react'
 import { glossaryEntries } from './glossary'
 
 export function GlossaryPanel() {
-  const entries = useMemo(() => glossaryEntries(), [])
+  const t = useT()
+  // `t` changes with the language, and with it the entries and their order.
+  const entries = useMemo(() => glossaryEntries(t.catalogue), [t])
   const [query, setQuery] = useState('')
   const countId = useId()
   const needle = query.trim().toLowerCase()
@@ -19,10 +22,10 @@ export function GlossaryPanel() {
         )
 
   return (
-    <section aria-label="Glossary" className="flex flex-col gap-2 text-sm">
+    <section aria-label={t('tab.glossary')} className="flex flex-col gap-2 text-sm">
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2">
-          <span>Search the glossary</span>
+          <span>{t('glossary.search')}</span>
           <input
             type="search"
             value={query}
@@ -33,12 +36,12 @@ export function GlossaryPanel() {
         </label>
         <span id={countId} role="status" className="text-muted">
           {shown.length === entries.length
-            ? `${entries.length} terms`
-            : `${shown.length} of ${entries.length} terms`}
+            ? t('glossary.count', { count: entries.length })
+            : t('glossary.countFiltered', { shown: shown.length, count: entries.length })}
         </span>
       </div>
       {shown.length === 0 ? (
-        <p className="text-muted">No term matches “{query.trim()}”.</p>
+        <p className="text-muted">{t('glossary.noMatch', { query: query.trim() })}</p>
       ) : (
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(10rem,14rem)_1fr]">
           {shown.map((e) => (
@@ -49,7 +52,7 @@ export function GlossaryPanel() {
               <dd className="mb-1">
                 {e.definition}
                 <span className="mt-0.5 block font-mono text-xs text-muted">
-                  <span className="sr-only">Source: </span>
+                  <span className="sr-only">{`${t('glossary.source')} `}</span>
                   {e.source}
                 </span>
               </dd>

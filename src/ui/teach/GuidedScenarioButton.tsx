@@ -9,10 +9,12 @@ import type { GuidedScenarioEntry } from '../../scenarios/index'
 import { activeGuided } from '../../store/slices/guided-slice'
 import { ScenarioFileOpener } from '../open-file/ScenarioFileOpener'
 import { useScenarioOpener } from '../open-file/use-scenario-opener'
+import { t } from '../i18n/runtime'
 import { useAppStore } from '../store-context'
 import { fetchGuidedIndex, fetchGuidedScenario, problemsText } from './guided-fetch'
 import { fetchLargeClusterIndex, fetchScenarioFile } from './large-clusters'
 import { ScenarioPicker } from './ScenarioPicker'
+import { useTranslatedEntries } from './use-narration-translation'
 
 export function GuidedScenarioButton() {
   const [entries, setEntries] = useState<GuidedScenarioEntry[] | null>(null)
@@ -24,6 +26,8 @@ export function GuidedScenarioButton() {
   const loadGuided = useAppStore((state) => state.loadGuided)
   const showNotice = useAppStore((state) => state.showNotice)
   const openRequests = useAppStore((state) => state.scenarioPickerRequests)
+  // Listed in the language on screen; loading goes by the English entry (its file and title).
+  const shown = useTranslatedEntries(entries)
 
   const onOpen = useCallback(() => {
     if (requested.current) return
@@ -31,12 +35,12 @@ export function GuidedScenarioButton() {
     void Promise.all([fetchGuidedIndex(), fetchLargeClusterIndex()]).then(([guided, large]) => {
       if (!guided.ok) {
         requested.current = false
-        setError(`The guided scenarios could not be listed: ${problemsText(guided.problems)}`)
+        setError(t('scenarios.listFailed', { reason: problemsText(guided.problems) }))
         return
       }
       setEntries(large.ok ? [...guided.entries, ...large.entries] : guided.entries)
       if (!large.ok)
-        setError(`The large clusters could not be listed: ${problemsText(large.problems)}`)
+        setError(t('scenarios.largeListFailed', { reason: problemsText(large.problems) }))
     })
   }, [])
 
@@ -54,7 +58,10 @@ export function GuidedScenarioButton() {
         text = await fetchScenarioFile(entry.file)
       } catch (caught) {
         const message = caught instanceof Error ? caught.message : String(caught)
-        showNotice({ tone: 'error', message: `“${entry.title}” could not be loaded: ${message}` })
+        showNotice({
+          tone: 'error',
+          message: t('scenarios.loadFailed', { title: entry.title, reason: message }),
+        })
         return
       }
       await opener.openText(entry.file, text)
@@ -67,7 +74,10 @@ export function GuidedScenarioButton() {
     } else {
       showNotice({
         tone: 'error',
-        message: `“${entry.title}” could not be loaded: ${problemsText(result.problems)}`,
+        message: t('scenarios.loadFailed', {
+          title: entry.title,
+          reason: problemsText(result.problems),
+        }),
       })
     }
   }
@@ -75,7 +85,7 @@ export function GuidedScenarioButton() {
   return (
     <>
       <ScenarioPicker
-        entries={entries}
+        entries={shown}
         error={error}
         currentId={currentId}
         onOpen={onOpen}

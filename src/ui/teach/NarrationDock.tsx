@@ -18,6 +18,7 @@ import { type NarrationEnd, NarrationPanel } from './NarrationPanel'
 import { originalIdOf } from './try-it'
 import { useCheckpointPause } from './use-checkpoint-pause'
 import { usePlayToStep } from './use-play-to-step'
+import { useTranslatedNarration } from './use-narration-translation'
 import { useTryIt } from './use-try-it'
 
 const NO_FAILOVERS: readonly FailoverRecord[] = []
@@ -64,14 +65,20 @@ export function NarrationDock() {
   const play = useAppStore((state) => state.play)
   const closeGuided = useAppStore((state) => state.closeGuided)
   const requestScenarioPicker = useAppStore((state) => state.requestScenarioPicker)
-  if (guided === null) return null
-  const variant = guided.narration.tryItVariant
+  // The words in the language on screen; times, steps and checkpoints stay the store's.
+  const shown = useTranslatedNarration(
+    guided?.id ?? null,
+    guided?.title ?? '',
+    guided?.narration ?? null,
+  )
+  if (guided === null || shown.narration === null) return null
+  const variant = shown.narration.tryItVariant
   const isVariant = originalIdOf(guided.id) !== null
   const attempt = { pending: tryIt.pending, error: tryIt.error }
   return (
     <NarrationPanel
-      title={guided.title}
-      narration={guided.narration}
+      title={shown.title}
+      narration={shown.narration}
       stepIndex={stepIndex}
       nextCheckpointMs={nextCheckpointMs}
       onStepChange={(index) => {

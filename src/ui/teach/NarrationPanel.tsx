@@ -9,6 +9,7 @@
 import type { IncidentRecap } from '../../analysis/incident'
 import { formatSimTime } from '../../scenario/sim-time'
 import type { ScenarioNarration } from '../../scenario/types'
+import { useT } from '../i18n/react'
 import { orderedSteps } from './narration'
 import { RecapCard } from './RecapCard'
 import { TryItBox, type TryItOffer } from './TryItBox'
@@ -54,6 +55,7 @@ export function NarrationPanel({
   tryItOffer = null,
   variant = null,
 }: NarrationPanelProps) {
+  const t = useT()
   const steps = orderedSteps(narration)
   const index = Math.max(0, Math.min(steps.length - 1, stepIndex))
   const step = steps[index]
@@ -66,14 +68,14 @@ export function NarrationPanel({
 
   return (
     <section
-      aria-label="Narration"
+      aria-label={t('narration.label')}
       className="rounded border border-border bg-panel p-3 text-sm [overflow-wrap:anywhere]"
     >
       <header className="mb-2 flex items-start gap-2">
         <h2 className="min-w-0 flex-1 font-semibold">{title}</h2>
         {onClose !== undefined && (
           <button type="button" className="btn shrink-0 text-xs" onClick={onClose}>
-            Close narration
+            {t('narration.close')}
           </button>
         )}
       </header>
@@ -91,24 +93,28 @@ export function NarrationPanel({
           />
         </div>
       ) : step === undefined ? (
-        <p>This scenario has no narration steps.</p>
+        <p>{t('narration.noSteps')}</p>
       ) : (
         <div aria-live="polite" className="flex flex-col gap-2">
           <p className="text-xs text-muted">
-            Step {index + 1} of {steps.length} · at {formatSimTime(step.atMs)}
-            {step.checkpoint === true && ' · checkpoint: playback pauses here'}
+            {t('narration.position', {
+              step: index + 1,
+              total: steps.length,
+              time: formatSimTime(step.atMs),
+            })}
+            {step.checkpoint === true && t('narration.checkpoint')}
           </p>
           <h3 className="font-semibold">{step.title}</h3>
           <p>{step.text}</p>
           {step.rule !== undefined && step.rule !== '' && (
             <p className="border-l-4 border-elr pl-2">
-              <span className="font-semibold">Kafka rule: </span>
+              <span className="font-semibold">{`${t('narration.rule')} `}</span>
               {step.rule}
             </p>
           )}
           {step.configKeys !== undefined && step.configKeys.length > 0 && (
             <p className="flex flex-wrap items-center gap-1">
-              <span className="font-semibold">Config keys:</span>
+              <span className="font-semibold">{t('narration.configKeys')}</span>
               {step.configKeys.map((key) => (
                 <code key={key} className="rounded bg-bg px-1 text-xs">
                   {key}
@@ -117,12 +123,14 @@ export function NarrationPanel({
             </p>
           )}
           {step.predict !== undefined && !last && (
-            <div role="group" aria-label="Predict" className="rounded border border-leader p-2">
-              <h3 className="font-semibold">Predict first</h3>
+            <div
+              role="group"
+              aria-label={t('narration.predict')}
+              className="rounded border border-leader p-2"
+            >
+              <h3 className="font-semibold">{t('narration.predictTitle')}</h3>
               <p>{step.predict}</p>
-              <p className="mt-1 text-xs text-muted">
-                Decide, then press Next: it plays to the answer.
-              </p>
+              <p className="mt-1 text-xs text-muted">{t('narration.predictHint')}</p>
             </div>
           )}
           {last && <TryItBox text={tryIt} offer={offer} isVariant={variant !== null} />}
@@ -135,7 +143,7 @@ export function NarrationPanel({
           disabled={backTo < 0 || step === undefined}
           onClick={() => onStepChange(backTo)}
         >
-          Back
+          {t('common.back')}
         </button>
         <button
           type="button"
@@ -143,11 +151,11 @@ export function NarrationPanel({
           disabled={last || end !== null}
           onClick={() => onStepChange(index + 1)}
         >
-          Next
+          {t('common.next')}
         </button>
         {nextCheckpointMs !== null && (
           <span className="ml-auto text-xs text-muted">
-            Next pause at {formatSimTime(nextCheckpointMs)}
+            {t('narration.nextPause', { time: formatSimTime(nextCheckpointMs) })}
           </span>
         )}
       </div>

@@ -6,6 +6,7 @@
  */
 import type { IncidentRecap } from '../../analysis/incident'
 import { formatSimTime } from '../../scenario/sim-time'
+import { useT } from '../i18n/react'
 import { recapSentences } from '../incident-text'
 import { TryItBox, type TryItOffer } from './TryItBox'
 
@@ -30,15 +31,15 @@ export function RecapCard({
   onReplay,
   onChooseAnother,
 }: RecapCardProps) {
+  const t = useT()
   return (
     <div className="flex flex-col gap-2">
       <p className="text-xs text-muted">
-        End of the scenario at {formatSimTime(durationMs, { milliseconds: false })}: playback
-        stopped. Play replays it from the start; close the narration to run on.
+        {t('recap.end', { time: formatSimTime(durationMs, { milliseconds: false }) })}
       </p>
-      <h3 className="font-semibold">What happened</h3>
+      <h3 className="font-semibold">{t('recap.title')}</h3>
       {recaps.length === 0 ? (
-        <p>No fault hit the cluster in this run.</p>
+        <p>{t('recap.none')}</p>
       ) : (
         <ol className="flex list-decimal flex-col gap-2 pl-5">
           {recaps.map((recap, i) => (
@@ -48,7 +49,7 @@ export function RecapCard({
                   {k > 0 && (
                     <>
                       <span aria-hidden="true"> → </span>
-                      <span className="sr-only">, then </span>
+                      <span className="sr-only">{t('recap.then')}</span>
                     </>
                   )}
                   {sentence}
@@ -62,12 +63,12 @@ export function RecapCard({
       <div className="flex flex-wrap gap-2">
         {onReplay !== undefined && (
           <button type="button" className="btn btn-primary" onClick={onReplay}>
-            Replay
+            {t('recap.replay')}
           </button>
         )}
         {onChooseAnother !== undefined && (
           <button type="button" className="btn" onClick={onChooseAnother}>
-            Choose another scenario
+            {t('recap.another')}
           </button>
         )}
       </div>

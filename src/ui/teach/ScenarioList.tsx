@@ -4,6 +4,7 @@
  * marked.
  */
 import type { GuidedGroup, GuidedScenarioEntry } from '../../scenarios/index'
+import { useT } from '../i18n/react'
 
 export interface ScenarioListProps {
   entries: readonly GuidedScenarioEntry[]
@@ -13,24 +14,21 @@ export interface ScenarioListProps {
   onChoose: (id: string) => void
 }
 
-/** The groups in the order they are listed, with their headings. */
-export const GROUP_HEADINGS: readonly { group: GuidedGroup; heading: string }[] = [
-  { group: 'guided', heading: 'High availability' },
-  { group: 'capacity', heading: 'Capacity' },
-  { group: 'large', heading: 'Large clusters' },
-]
+/** The groups in the order they are listed (their headings are `scenarios.group.<group>`). */
+export const GROUP_ORDER: readonly GuidedGroup[] = ['guided', 'capacity', 'large']
 
 const groupOf = (entry: GuidedScenarioEntry): GuidedGroup => entry.group ?? 'guided'
 
 export function ScenarioList({ entries, idPrefix, currentId, onChoose }: ScenarioListProps) {
-  return GROUP_HEADINGS.map(({ group, heading }) => {
+  const t = useT()
+  return GROUP_ORDER.map((group) => {
     const listed = entries.filter((entry) => groupOf(entry) === group)
     if (listed.length === 0) return null
     const headingId = `${idPrefix}-group-${group}`
     return (
       <section key={group} aria-labelledby={headingId} className="mb-3">
         <h3 id={headingId} className="mb-1 text-sm font-semibold">
-          {heading}
+          {t(`scenarios.group.${group}`)}
         </h3>
         <ul className="flex flex-col gap-2">
           {listed.map((entry) => (
@@ -45,7 +43,9 @@ export function ScenarioList({ entries, idPrefix, currentId, onChoose }: Scenari
                 <span className="block font-semibold">
                   {entry.title}
                   {entry.id === currentId && (
-                    <span className="ml-2 text-xs font-normal text-muted">(loaded)</span>
+                    <span className="ml-2 text-xs font-normal text-muted">
+                      {t('scenarios.loaded')}
+                    </span>
                   )}
                 </span>
                 <span id={`${idPrefix}-${entry.id}`} className="block text-sm text-muted">

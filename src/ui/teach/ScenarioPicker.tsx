@@ -8,6 +8,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import type { GuidedScenarioEntry } from '../../scenarios/index'
+import { useT } from '../i18n/react'
 import { ScenarioList } from './ScenarioList'
 
 export interface ScenarioPickerProps {
@@ -40,6 +41,7 @@ export function ScenarioPicker({
   openRequests = 0,
   onOpenFile,
 }: ScenarioPickerProps) {
+  const t = useT()
   const [open, setOpen] = useState(false)
   const [seenRequests, setSeenRequests] = useState(openRequests)
   if (openRequests !== seenRequests) {
@@ -111,7 +113,7 @@ export function ScenarioPicker({
         aria-expanded={open}
         onClick={show}
       >
-        Scenarios
+        {t('scenarios.button')}
       </button>
       {open && (
         <div
@@ -131,22 +133,17 @@ export function ScenarioPicker({
           >
             <div className="mb-3 flex items-center gap-3">
               <h2 id={titleId} className="text-lg font-semibold">
-                Guided scenarios
+                {t('scenarios.title')}
               </h2>
               <button type="button" className="btn ml-auto" onClick={close}>
-                Close
+                {t('common.close')}
               </button>
             </div>
             <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
-              <p className="min-w-60 flex-1 text-muted">
-                Each guided scenario loads a cluster and a fault script, then narrates what Kafka
-                does and why, pausing at checkpoints. Large clusters load without narration. A
-                scenario file of your own (from Export, or written for the command line) opens here,
-                or when dropped anywhere on the page.
-              </p>
+              <p className="min-w-60 flex-1 text-muted">{t('scenarios.intro')}</p>
               {onOpenFile !== undefined && (
                 <button type="button" className="btn" onClick={openFile}>
-                  Open scenario file…
+                  {t('scenarios.openFile')}
                 </button>
               )}
             </div>
@@ -155,7 +152,9 @@ export function ScenarioPicker({
                 {error}
               </p>
             )}
-            {entries === null && error == null && <p className="text-sm">Loading scenarios…</p>}
+            {entries === null && error == null && (
+              <p className="text-sm">{t('scenarios.loading')}</p>
+            )}
             {entries !== null && (
               <ScenarioList
                 entries={entries}

@@ -12,7 +12,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import { createPortal } from 'react-dom'
-import { GLOSSARY, type TermId } from './glossary'
+import { useT } from '../i18n/react'
+import { glossaryEntry, type TermId } from './glossary'
 
 export interface TermProps {
   id: TermId
@@ -47,7 +48,9 @@ function placeNear(trigger: Element): Placement {
 }
 
 export function Term({ id, children }: TermProps) {
-  const entry = GLOSSARY[id]
+  // Subscribes to the language, so an open definition follows a switch.
+  useT()
+  const entry = glossaryEntry(id)
   const baseId = useId()
   const definitionId = `${baseId}-definition`
   const trigger = useRef<HTMLButtonElement>(null)

@@ -7,8 +7,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'react'
 import type { CSSProperties } from 'react'
+import { useT } from '../i18n/react'
 import { useReducedMotion } from '../use-reduced-motion'
-import { GLOSSARY } from './glossary'
+import { glossaryEntry } from './glossary'
 import { Term } from './Term'
 import { placeDialog, type Rect, type Size, spotlightRect, TOUR_STEPS, type TourStep } from './tour'
 import { useSpotlight } from './use-spotlight'
@@ -38,6 +39,7 @@ function dimmed(spot: Rect): CSSProperties[] {
 }
 
 export function Tour({ open, stepIndex, setStep, close, steps = TOUR_STEPS }: TourProps) {
+  const t = useT()
   const textId = useId()
   const panel = useRef<HTMLElement>(null)
   const step = open ? steps[stepIndex] : undefined
@@ -105,24 +107,26 @@ export function Tour({ open, stepIndex, setStep, close, steps = TOUR_STEPS }: To
         ref={panel}
         role="dialog"
         aria-modal="false"
-        aria-label="Tour"
+        aria-label={t('tour.label')}
         aria-describedby={textId}
         tabIndex={-1}
         style={{ left: place.left, top: place.top }}
         className="fixed z-50 flex max-h-[calc(100vh-1rem)] w-[min(26rem,calc(100vw-1rem))] flex-col gap-2 overflow-auto rounded border border-l-4 border-border border-l-focus bg-panel px-4 py-3 text-sm shadow-lg"
       >
         <p className="text-xs text-muted">
-          Tour · step {stepIndex + 1} of {steps.length}
+          {t('tour.progress', { step: stepIndex + 1, total: steps.length })}
         </p>
         <h2 className="font-semibold">{step.title}</h2>
         <p id={textId}>{step.text}</p>
-        {target !== null && <p className="text-xs text-muted">Highlighted: {step.targetName}.</p>}
+        {target !== null && (
+          <p className="text-xs text-muted">{t('tour.highlighted', { target: step.targetName })}</p>
+        )}
         {step.terms.length > 0 && (
           <p className="flex flex-wrap gap-x-3 text-xs">
-            <span className="text-muted">Defined:</span>
+            <span className="text-muted">{t('tour.defined')}</span>
             {step.terms.map((id) => (
               <Term key={id} id={id}>
-                {GLOSSARY[id].term}
+                {glossaryEntry(id).term}
               </Term>
             ))}
           </p>
@@ -134,11 +138,11 @@ export function Tour({ open, stepIndex, setStep, close, steps = TOUR_STEPS }: To
             disabled={stepIndex === 0}
             onClick={() => setStep(stepIndex - 1)}
           >
-            Back
+            {t('common.back')}
           </button>
           {last ? (
             <button type="button" className="btn btn-primary" onClick={close}>
-              Done
+              {t('tour.done')}
             </button>
           ) : (
             <button
@@ -146,11 +150,11 @@ export function Tour({ open, stepIndex, setStep, close, steps = TOUR_STEPS }: To
               className="btn btn-primary"
               onClick={() => setStep(stepIndex + 1)}
             >
-              Next
+              {t('common.next')}
             </button>
           )}
           <button type="button" className="btn" onClick={close}>
-            Close tour
+            {t('tour.close')}
           </button>
         </div>
       </section>

@@ -4,6 +4,7 @@
  * set min.insync.replicas to 2"), with the reason when it could not. In the variant's own run
  * the same text says what the variant changed and what to look for, under "In this variant".
  */
+import { useT } from '../i18n/react'
 
 /** The variant a click loads. */
 export interface TryItOffer {
@@ -24,10 +25,11 @@ export interface TryItBoxProps {
 }
 
 export function TryItBox({ text, offer = null, isVariant = false }: TryItBoxProps) {
+  const t = useT()
   if (text === '' && offer === null) return null
   return (
     <div className="flex flex-col items-start gap-2 rounded border border-ok p-2">
-      <h3 className="font-semibold">{isVariant ? 'In this variant' : 'Try it yourself'}</h3>
+      <h3 className="font-semibold">{t(isVariant ? 'tryIt.variantTitle' : 'tryIt.title')}</h3>
       {text !== '' && <p>{text}</p>}
       {offer !== null && (
         <button
@@ -37,7 +39,7 @@ export function TryItBox({ text, offer = null, isVariant = false }: TryItBoxProp
           aria-busy={offer.pending === true}
           onClick={offer.onTry}
         >
-          Try it: {offer.label}
+          {t('tryIt.button', { label: offer.label })}
         </button>
       )}
       {offer?.error != null && (

@@ -2,6 +2,7 @@
  * Shown above every step while a guided scenario's "Try it" variant runs: what the variant
  * changed, that the steps are still the original's narration, and the way back to the original.
  */
+import { useT } from '../i18n/react'
 
 export interface VariantBack {
   /** `narration.tryItVariant.label`, or '' when the variant's narration has none. */
@@ -13,16 +14,19 @@ export interface VariantBack {
 }
 
 export function VariantNote({ label, onBack, pending = false, error = null }: VariantBack) {
+  const t = useT()
   return (
     <div
       role="group"
-      aria-label="Variant"
+      aria-label={t('variant.label')}
       className="mb-2 flex flex-col items-start gap-2 rounded border border-focus p-2"
     >
       <p>
-        <span className="font-semibold">Variant{label === '' ? '.' : ':'}</span>
-        {label !== '' && ` ${label}.`} The steps narrate the original scenario, so some may not
-        match this run.
+        <span className="font-semibold">
+          {t('variant.label')}
+          {label === '' ? '.' : ':'}
+        </span>
+        {label !== '' && ` ${label}.`} {t('variant.note')}
       </p>
       <button
         type="button"
@@ -31,7 +35,7 @@ export function VariantNote({ label, onBack, pending = false, error = null }: Va
         aria-busy={pending}
         onClick={onBack}
       >
-        Back to the original
+        {t('variant.back')}
       </button>
       {error !== null && (
         <p role="alert" className="text-danger">

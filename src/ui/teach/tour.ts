@@ -4,8 +4,12 @@
  * spotlights the element it talks about. Also where the dialog goes beside that element, and
  * remembering that the tour was dismissed. Storage is guarded at every touch: private windows,
  * disabled cookies and sandboxed iframes make `localStorage` throw or vanish, and the tour must
- * then simply show again rather than break the app.
+ * then simply show again rather than break the app. The steps' words are in the catalogues
+ * (`tour.<step>.title`, `.text`, `.target`), read in the language on screen; the spotlight finds
+ * its element by `data-region` (or a class), never by a label that a translation changes.
  */
+import type { PlainKey } from '../i18n/catalogue'
+import { t } from '../i18n/runtime'
 import type { TermId } from './glossary'
 
 export interface TourStep {
@@ -19,74 +23,49 @@ export interface TourStep {
   terms: readonly TermId[]
 }
 
+type TourStepId = 'leader' | 'isr' | 'acks' | 'break' | 'time' | 'panels'
+
+/** A step whose title, text and target name are read from the catalogue when shown. */
+function tourStep(id: TourStepId, targets: readonly string[], terms: readonly TermId[]): TourStep {
+  const text = (part: 'title' | 'text' | 'target') => t(`tour.${id}.${part}` satisfies PlainKey)
+  return {
+    get title() {
+      return text('title')
+    },
+    get text() {
+      return text('text')
+    },
+    get targetName() {
+      return text('target')
+    },
+    targets,
+    terms,
+  }
+}
+
 export const TOUR_STEPS: readonly TourStep[] = [
-  {
-    title: 'Leader and followers',
-    text:
-      'Each partition of a topic is copied to several brokers, in different availability zones ' +
-      '(broker.rack), so losing one zone leaves copies elsewhere. One copy, the leader (a square ' +
-      'chip), takes every write; the followers (circles) keep fetching from it and append what ' +
-      'they get to their own logs.',
-    targets: ['svg.topology', 'section[aria-label="Topology"]'],
-    targetName: 'the topology: zones, brokers and their replica chips',
-    terms: ['leader', 'follower', 'availability-zone'],
-  },
-  {
-    title: 'In-sync replicas and min.insync.replicas',
-    text:
-      'The ISR is the leader plus the followers that are caught up. A follower that stays behind ' +
-      'for replica.lag.time.max.ms (30 s) leaves it and turns into a triangle. An acks=all write ' +
-      'needs at least min.insync.replicas members in the ISR: below that the leader refuses it ' +
-      'with NOT_ENOUGH_REPLICAS, and UnderMinIsrPartitionCount here counts those partitions.',
-    targets: ['section[aria-label="Live counters"]', 'ul[aria-label="Legend"]'],
-    targetName: 'the live counters',
-    terms: ['isr', 'min-insync-replicas', 'UnderMinIsrPartitionCount'],
-  },
-  {
-    title: 'acks and the high watermark',
-    text:
-      'A producer sends each record to the leader. With acks=all it is acknowledged once every ' +
-      'ISR member has it; that point is the high watermark (HW). Records below the HW are ' +
-      'committed and survive a leader failure; consumers read only up to it. Select a partition ' +
-      'to see each replica’s log, its end (LEO) and the HW.',
-    targets: [
+  tourStep(
+    'leader',
+    ['svg.topology', 'section[aria-label="Topology"]'],
+    ['leader', 'follower', 'availability-zone'],
+  ),
+  tourStep(
+    'isr',
+    ['[data-region="live-counters"]', '[data-region="legend"]'],
+    ['isr', 'min-insync-replicas', 'UnderMinIsrPartitionCount'],
+  ),
+  tourStep(
+    'acks',
+    [
       'svg.topology g.traffic-client.producer',
       'svg.topology [data-client]',
-      'section[aria-label="Live counters"]',
+      '[data-region="live-counters"]',
     ],
-    targetName: 'a producer',
-    terms: ['acks', 'high-watermark', 'log-end-offset'],
-  },
-  {
-    title: 'Break something',
-    text:
-      'Click a broker, or focus it and press Enter, to crash, stop or isolate it; a zone’s header ' +
-      'takes the whole zone down. Then watch the controller fence the broker after ' +
-      'broker.session.timeout.ms, a follower become leader, the ISR shrink and the counters react.',
-    targets: ['svg.topology [data-broker]'],
-    targetName: 'a broker card',
-    terms: ['fenced', 'controller'],
-  },
-  {
-    title: 'Time controls',
-    text:
-      'Play, Pause and Step drive simulated time, and Speed sets how fast. Drag the timeline back ' +
-      'to replay from a checkpoint; a failure injected in the past forks a new future.',
-    targets: ['[role="toolbar"][aria-label="Playback"]'],
-    targetName: 'the playback toolbar',
-    terms: [],
-  },
-  {
-    title: 'Panels, words and lessons',
-    text:
-      'Under the topology: partitions in kafka-topics --describe columns, the event and client ' +
-      'logs, metrics, the scenario editor, the design review and a Glossary. A word with a dotted ' +
-      'underline shows its definition on hover or focus. Scenarios opens guided lessons; Tour ' +
-      'brings this back.',
-    targets: ['section[aria-label="Panels"] [role="tablist"]', 'section[aria-label="Panels"]'],
-    targetName: 'the panel tabs',
-    terms: [],
-  },
+    ['acks', 'high-watermark', 'log-end-offset'],
+  ),
+  tourStep('break', ['svg.topology [data-broker]'], ['fenced', 'controller']),
+  tourStep('time', ['[data-region="playback"]'], []),
+  tourStep('panels', ['[data-region="panels"] [role="tablist"]', '[data-region="panels"]'], []),
 ]
 
 export interface Rect {

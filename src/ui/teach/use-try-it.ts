@@ -9,6 +9,7 @@
 import { useCallback, useState } from 'react'
 import type { AppStore } from '../../store/app-store'
 import { activeGuided, type GuidedScenario } from '../../store/slices/guided-slice'
+import { t } from '../i18n/runtime'
 import { useAppStore } from '../store-context'
 import { fetchGuidedScenario, problemsText } from './guided-fetch'
 import { fetchGuidedVariant, guidedFileOf, originalIdOf, variantId } from './try-it'
@@ -34,8 +35,8 @@ type Load = (store: AppStore, guided: GuidedScenario) => Promise<string | null>
 const loadVariant: Load = async (store, guided) => {
   const result = await fetchGuidedVariant(guided.id)
   if (store.getState().generation !== guided.generation) return null
-  if (!result.ok) return `${unchanged('The variant')}${problemsText(result.problems)}`
-  if (result.narration === undefined) return `${unchanged('The variant')}it has no narration.`
+  if (!result.ok) return t('tryIt.variantFailed', { reason: problemsText(result.problems) })
+  if (result.narration === undefined) return t('tryIt.variantNoNarration')
   const { spec, narration } = result
   store.getState().loadGuided(variantId(guided.id), spec.name, spec, narration)
   return null
@@ -48,14 +49,10 @@ const loadOriginal: Load = async (store, guided) => {
   const entry = { id, title: id, summary: '', file: guidedFileOf(id) }
   const result = await fetchGuidedScenario(entry)
   if (store.getState().generation !== guided.generation) return null
-  if (!result.ok) return `${unchanged('The original')}${problemsText(result.problems)}`
+  if (!result.ok) return t('tryIt.originalFailed', { reason: problemsText(result.problems) })
   const { spec, narration } = result.scenario
   store.getState().loadGuided(id, spec.name, spec, narration)
   return null
-}
-
-function unchanged(what: string): string {
-  return `${what} could not be loaded, so this run is unchanged: `
 }
 
 export function useTryIt(store: AppStore): TryIt {
