@@ -3,6 +3,11 @@
  * character edits, structural edits of JSON values, line edits of describe text, and the cases
  * (argv plus one input file) built from them. Kept apart from the test so that a long soak can
  * reuse them.
+ *
+ * Most random edits break a file, and a broken file stops at the reader: a fuzzer made only of
+ * them tests the error path thousands of times and `run` and `analyze` a handful. So a share of
+ * the cases get edits that keep the file valid (numbers moved within their range, formatting
+ * changed), and an import names the format of the text it carries most of the time.
  */
 import fc from 'fast-check'
 import {
@@ -179,7 +184,68 @@ function applyValueEdit(root: Json, edit: ValueEdit): Json {
 
 const SCENARIO_TEXTS = [text(goodScenario()), text(riskyScenario())]
 
-/** A scenario text with 1 to 3 character edits, or 1 to 3 structural edits. */
+/**
+ * An edit that keeps a valid scenario valid: a seed, a rate or a fault time moved within its
+ * range, a broker crash moved to another broker, or the whole file re-indented.
+ */
+type BenignEdit =
+  | { kind: 'seed'; seed: number }
+  | { kind: 'rate'; rate: number }
+  | { kind: 'faultAt'; atMs: number }
+  | { kind: 'broker'; broker: number }
+  | { kind: 'indent'; indent: number }
+
+const benignEdit: fc.Arbitrary<BenignEdit> = fc.oneof(
+  fc.record({ kind: fc.constant('seed' as const), seed: fc.nat(0xffffffff) }),
+  fc.record({ kind: fc.constant('rate' as const), rate: fc.integer({ min: 0, max: 40 }) }),
+  fc.record({ kind: fc.constant('faultAt' as const), atMs: fc.integer({ min: 0, max: 20_000 }) }),
+  fc.record({ kind: fc.constant('broker' as const), broker: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('indent' as const), indent: fc.integer({ min: 0, max: 4 }) }),
+)
+
+type Scenario = { [key: string]: Json }
+
+function applyBenignEdit(root: Scenario, edit: BenignEdit): Scenario {
+  const copy = structuredClone(root)
+  const first = (key: string): { [key: string]: Json } | undefined => {
+    const list = copy[key]
+    const item = Array.isArray(list) ? list[0] : undefined
+    return item !== null && typeof item === 'object' && !Array.isArray(item) ? item : undefined
+  }
+  switch (edit.kind) {
+    case 'seed':
+      copy['seed'] = edit.seed
+      break
+    case 'rate': {
+      const client = first('clients')
+      if (client !== undefined) client['recordsPerSecond'] = edit.rate
+      break
+    }
+    case 'faultAt': {
+      const fault = first('faults')
+      if (fault !== undefined) fault['atMs'] = edit.atMs
+      break
+    }
+    case 'broker': {
+      const fault = first('faults')
+      if (fault !== undefined && 'broker' in fault) fault['broker'] = edit.broker
+      break
+    }
+    case 'indent':
+      break
+  }
+  return copy
+}
+
+/** `value` as JSON text indented by `indent` spaces (0: one line). */
+function indented(value: Json, indent: number): string {
+  return `${JSON.stringify(value, null, indent)}\n`
+}
+
+/**
+ * A scenario text with 1 to 3 character edits, 1 to 3 structural edits, or 1 to 3 edits that
+ * keep it valid.
+ */
 const mutatedScenario: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(fc.constantFrom(...SCENARIO_TEXTS), fc.array(charEdit, { minLength: 1, maxLength: 3 }))
@@ -187,6 +253,13 @@ const mutatedScenario: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(fc.constantFrom(...SCENARIO_TEXTS), fc.array(valueEdit, { minLength: 1, maxLength: 3 }))
     .map(([base, edits]) => text(edits.reduce(applyValueEdit, JSON.parse(base) as Json))),
+  fc
+    .tuple(fc.constantFrom(...SCENARIO_TEXTS), fc.array(benignEdit, { minLength: 1, maxLength: 3 }))
+    .map(([base, edits]) => {
+      const edited = edits.reduce(applyBenignEdit, JSON.parse(base) as Scenario)
+      const last = edits[edits.length - 1]
+      return indented(edited, last?.kind === 'indent' ? last.indent : 2)
+    }),
 )
 
 const scenarioArgs = fc.constantFrom(
@@ -279,13 +352,28 @@ export const scenarioCase: fc.Arbitrary<Case> = fc
     content,
   }))
 
+/**
+ * The `--format` flag: none (the CLI detects the format), the format of the text, or one time
+ * in five the other format (which must be refused cleanly too).
+ */
+function formatArgs(own: 'describe' | 'reassignment'): fc.Arbitrary<string[]> {
+  const other = own === 'describe' ? 'reassignment' : 'describe'
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.constant<string[]>([]) },
+    { weight: 2, arbitrary: fc.constant<string[]>(['--format', own]) },
+    { weight: 1, arbitrary: fc.constant<string[]>(['--format', other]) },
+  )
+}
+
 export const importCase: fc.Arbitrary<Case> = fc
   .tuple(
-    fc.oneof(mutatedDescribe, mutatedReassignment),
+    fc.oneof(
+      fc.tuple(mutatedDescribe, formatArgs('describe')),
+      fc.tuple(mutatedReassignment, formatArgs('reassignment')),
+    ),
     zonesArgs,
-    fc.constantFrom([], ['--format', 'describe'], ['--format', 'reassignment']),
   )
-  .map(([content, zones, format]) => ({
+  .map(([[content, format], zones]) => ({
     argv: ['import', 'in.txt', ...zones, ...format],
     file: 'in.txt',
     content,

@@ -1,30 +1,28 @@
-// Fuzz test of the CLI's error contract. fast-check mutates valid inputs, then `main()` runs on
-// them with an in-memory io:
+// Fuzz test of the CLI's error contract, seeded and counted (src/test-support/fuzz-runs.ts:
+// FUZZ_RUNS cases per property, FUZZ_SEED). fast-check mutates valid inputs, then `main()` runs
+// on them with an in-memory io:
 // - scenario JSON text: characters deleted, inserted or replaced; values swapped for wrong types
-//   or out-of-range numbers; fields dropped; unknown fields added;
+//   or out-of-range numbers; fields dropped; unknown fields added; and edits that keep the file
+//   valid (numbers moved within range, re-indented), so that run and analyze get real work;
 // - `kafka-topics --describe` text: the same character edits, plus lines dropped, duplicated or
 //   swapped and numbers replaced by junk; zone maps mangled too;
 // - reassignment JSON: the same structural edits.
 // Whatever the input, the result must be exit 0 (or 1 for analyze --fail-on) with output on
 // stdout, or exit 2 with an empty stdout and `where: what` lines on stderr; never exit 3 and
-// never a thrown exception. A handful of generated cases also go through the spawned binary,
-// which must print exactly what `main()` printed.
+// never a thrown exception. Each property counts its cases by exit code and asserts that both
+// accepted and refused inputs make up a fair share of them. A handful of generated cases also go
+// through the spawned binary, which must print exactly what `main()` printed.
 import fc from 'fast-check'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { fuzzRun, fuzzTimeoutMs } from '../test-support/fuzz-runs'
 import { importCase, scenarioCase, type Case } from './fuzz-inputs'
 import { bin, runMain, type MemoryRun } from './testing'
 
-/** Modest by default so the suite stays fast; raise it for a long soak: CLI_FUZZ_RUNS=5000. */
-const NUM_RUNS = Number(process.env['CLI_FUZZ_RUNS'] ?? 100)
-/**
- * A fixed seed by default, so that the suite fails only when the code changes, not when the dice
- * do; a soak sets CLI_FUZZ_SEED (any integer) to explore. fast-check prints the seed and the
- * shrunk counterexample of any failure: pin it below as a named regression test.
- */
-const SEED = Number(process.env['CLI_FUZZ_SEED'] ?? 20261121)
+/** A generous per-case cost (a 2-second run of a small cluster takes a few ms here). */
+const TIMEOUT = fuzzTimeoutMs('input', 40)
 
 // --- The contract ------------------------------------------------------------------------------
 
@@ -48,31 +46,56 @@ async function runCase(c: Case): Promise<MemoryRun> {
   return runMain(c.argv, { [c.file]: c.content })
 }
 
+/** The tally of a case: which command, and whether the CLI accepted the input. */
+function tally(c: Case, result: Pick<MemoryRun, 'code'>): string {
+  return `${c.argv[0]} ${result.code === 2 ? 'refused' : 'accepted'}`
+}
+
+/** The cases of `run` whose input was accepted (exit 0 or 1) or refused (exit 2). */
+function split(run: { count(outcome?: string): number }, commands: string[]) {
+  const sum = (kind: string) => commands.reduce((n, cmd) => n + run.count(`${cmd} ${kind}`), 0)
+  return { accepted: sum('accepted'), refused: sum('refused') }
+}
+
 describe('fuzzed input through main()', () => {
-  it('mutated scenario files never cause exit 3 or a throw', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioCase, async (c) => checkContract(c, await runCase(c))),
-      { numRuns: NUM_RUNS, seed: SEED },
-    )
-  }, 60_000)
+  it(
+    'mutated scenario files never cause exit 3 or a throw',
+    async () => {
+      const run = fuzzRun('input')
+      await run.assertAsync(
+        fc.asyncProperty(scenarioCase, async (c) => {
+          const result = await runCase(c)
+          checkContract(c, result)
+          run.reached(tally(c, result))
+        }),
+      )
+      // Both paths get a fair share: a fuzzer whose every case stopped at the reader would say
+      // nothing about run and analyze.
+      const { accepted, refused } = split(run, ['validate', 'analyze', 'run'])
+      expect(accepted).toBeGreaterThanOrEqual(run.runs / 5)
+      expect(refused).toBeGreaterThanOrEqual(run.runs / 5)
+      expect(run.count('run accepted')).toBeGreaterThan(0)
+    },
+    TIMEOUT,
+  )
 
-  it('mutated describe output, reassignment files and zone maps never cause exit 3', async () => {
-    await fc.assert(
-      fc.asyncProperty(importCase, async (c) => checkContract(c, await runCase(c))),
-      { numRuns: NUM_RUNS, seed: SEED },
-    )
-  }, 60_000)
-
-  it('the mutations do produce both accepted and rejected inputs', async () => {
-    // Guards the fuzzer itself: if every case were rejected (or accepted) it would test little.
-    const cases = [
-      ...fc.sample(scenarioCase, { numRuns: 60, seed: 1 }),
-      ...fc.sample(importCase, { numRuns: 60, seed: 1 }),
-    ]
-    const codes = (await Promise.all(cases.map(runCase))).map((r) => r.code)
-    expect(codes.filter((code) => code === 0).length).toBeGreaterThan(10)
-    expect(codes.filter((code) => code === 2).length).toBeGreaterThan(10)
-  }, 60_000)
+  it(
+    'mutated describe output, reassignment files and zone maps never cause exit 3',
+    async () => {
+      const run = fuzzRun('input')
+      await run.assertAsync(
+        fc.asyncProperty(importCase, async (c) => {
+          const result = await runCase(c)
+          checkContract(c, result)
+          run.reached(tally(c, result))
+        }),
+      )
+      const { accepted, refused } = split(run, ['import'])
+      expect(accepted).toBeGreaterThanOrEqual(run.runs / 10)
+      expect(refused).toBeGreaterThanOrEqual(run.runs / 5)
+    },
+    TIMEOUT,
+  )
 })
 
 describe('pinned fuzz findings', () => {
