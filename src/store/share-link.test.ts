@@ -20,6 +20,8 @@ import {
 } from './share-link'
 import { parseScenario } from '../scenario/validate'
 import { tinySpec } from '../host/testing/fake-engine'
+import { scenarioToJson } from '../scenario/export'
+import { DEFAULT_SCENARIO } from '../scenarios/default-scenario'
 
 const serialize = (spec: SimulationSpec) => JSON.stringify(spec)
 const parse: ParseScenario = (text) => {
@@ -192,5 +194,14 @@ describe('share links', () => {
     expect(() => inflateCapped(new Uint8Array(0), 10)).toThrow(/no scenario data/)
     const decoded = decodeShareLink(`#scenario=${toBase64Url(bomb)}`, parse)
     expect(decoded.ok ? '' : decoded.message).toContain('expands to more than')
+  })
+})
+
+describe('a scenario over the reader budget in an intact link', () => {
+  it('is refused as invalid, not as a damaged link', () => {
+    const spec = { ...DEFAULT_SCENARIO, description: 'x'.repeat(100_001) }
+    const decoded = decodeShareLink(encodeShareLink(spec, 0, scenarioToJson), parseScenario)
+    expect(decoded).toMatchObject({ ok: false, failure: 'invalid-scenario' })
+    if (!decoded.ok) expect(decoded.message).not.toMatch(/damaged/)
   })
 })

@@ -192,7 +192,12 @@ function problemsText(problems: readonly Problem[]): string {
 /** The sentence for a scenario the reader refused: bad JSON, or a field that fails validation. */
 function invalidScenario(problems: readonly Problem[]): LinkError {
   const syntax = problems.find((p) => p.code === 'json-syntax')
-  if (syntax !== undefined) {
+  // A string or key over the reader's budget is well-formed JSON the reader will not take: the
+  // link is intact and its scenario too large (the fuzz soak found it reported as damaged).
+  const overBudget =
+    syntax !== undefined &&
+    (syntax.params.reason === 'string-too-long' || syntax.params.reason === 'key-too-long')
+  if (syntax !== undefined && !overBudget) {
     // The JSON reader's path is "line 1, column 37"; the JSON inside a link is the part that broke.
     return new LinkError(
       'not-json',
