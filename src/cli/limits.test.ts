@@ -139,6 +139,33 @@ describe('long runs', () => {
   })
 })
 
+describe('a long design review with --allow-long-run', () => {
+  it('says which client run it is on, on stderr only', async () => {
+    const big = text({
+      version: 1,
+      name: 'big',
+      cluster: { zones: ['a', 'b', 'c'], brokersPerZone: 2 },
+      topics: Array.from({ length: 5 }, (_, i) => ({
+        name: `t${i}`,
+        partitions: 10_000,
+        replicationFactor: 3,
+      })),
+      clients: [{ kind: 'producer', id: 'p', topic: 't0', recordsPerSecond: 10 }],
+    })
+    const result = await runMain(['analyze', 'b.json', '--allow-long-run'], { 'b.json': big })
+    expect(result.code).toBe(0)
+    const lines = result.stderr.trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^analyze: a long review: /)
+    expect(lines.slice(1)).toEqual([
+      'analyze: client run 1 of 4 (failure class broker)',
+      'analyze: client run 2 of 4 (failure class zone)',
+      'analyze: client run 3 of 4 (failure class brokers)',
+      'analyze: client run 4 of 4 (failure class zone+broker)',
+    ])
+    expect(JSON.parse(result.stdout)).toHaveProperty('verdict')
+  }, 120_000)
+})
+
 describe('--out', () => {
   it('refuses to overwrite the scenario it reads, before running anything', async () => {
     const result = await runMain(['run', 's.json', '--out', 's.json'], { 's.json': good })

@@ -70,7 +70,7 @@ export const analyzeCommand: Command = {
       'allow-long-run': {
         kind: 'switch',
         description:
-          'Review a scenario whose client runs or survivability matrix are long (docs/cli.md, "Long runs") instead of refusing it; one line on stderr says it is long.',
+          'Review a scenario whose client runs or survivability matrix are long (docs/cli.md, "Long runs") instead of refusing it; stderr says it is long, then which client run it is on.',
       },
     },
   },
@@ -93,7 +93,13 @@ export const analyzeCommand: Command = {
       }
       io.stderr(`analyze: a long review: ${long}\n`)
     }
-    const report = analyze(spec, { clientRuns })
+    // A long review says on stderr which of its client runs (the long part) it is on.
+    const onRun =
+      long === undefined
+        ? undefined
+        : (kind: string, index: number, total: number) =>
+            io.stderr(`analyze: client run ${index + 1} of ${total} (failure class ${kind})\n`)
+    const report = analyze(spec, { clientRuns, onRun })
     const stdout =
       args.flags['format'] === 'markdown' ? analysisToMarkdown(report, spec) : jsonText(report)
     const failOn = args.flags['fail-on'] as Severity | undefined
