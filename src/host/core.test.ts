@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createSimulation, restoreSimulation } from '../engine/index'
+import { readFileSync } from 'node:fs'
+import { parseScenario } from '../scenario/validate'
 import { TestCluster } from '../test-support/test-cluster'
 import { createHostCore } from './core'
 import type { HostMessage, HostUpdate } from './protocol'
@@ -93,5 +95,21 @@ describe('host core: watch', () => {
     const { partitionLog, ...rest } = b as HostUpdate
     expect(partitionLog).not.toBeNull()
     expect(JSON.stringify(rest)).toBe(JSON.stringify(a))
+  })
+})
+
+describe('host core: a load at 0', () => {
+  // The guided "right layout, wrong size" opens on its brokers' planned utilisation, the
+  // simulation as created; running to 0 would process its first sends and read otherwise.
+  it('shows the simulation as created, before its first events', () => {
+    const text = readFileSync('public/scenarios/right-layout-wrong-size.json', 'utf8')
+    const parsed = parseScenario(text)
+    if (!parsed.ok) throw new Error('the scenario does not parse')
+    const update = updateOf(core().handle({ type: 'load', spec: parsed.spec, atMs: 0 }))
+    const fresh = createSimulation(parsed.spec).snapshot()
+    expect(update.snapshot?.brokers.map((b) => b.capacity)).toEqual(
+      fresh.brokers.map((b) => b.capacity),
+    )
+    expect(update.snapshot?.eventCount).toBe(fresh.eventCount)
   })
 })

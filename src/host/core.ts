@@ -192,6 +192,11 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
     }
   }
 
+  /** A run that is already at its target. */
+  function stayAt(atMs: number): SlicedRun {
+    return { fromMs: atMs, targetMs: atMs, run: () => true, stop: () => undefined }
+  }
+
   /** Starts a request as a job (see HostJob): loads, seeks and advances run in pieces. */
   function begin(request: HostRequest): HostJob {
     if (request.type === 'load') {
@@ -206,7 +211,11 @@ export function createHostCore(engine: EnginePort, options: HostOptions = {}) {
           cancel: () => ({ answer: failed, keptPrevious: true }),
         }
       }
-      return slicedJob('load', next, (on) => on.beginAdvance(request.atMs), true)
+      // A load at 0 shows the simulation as created, before its first events, as it always has
+      // (a run to 0 would process them: the capacity figures then read as after the first send).
+      const start = (on: Timeline): SlicedRun =>
+        request.atMs > 0 ? on.beginAdvance(request.atMs) : stayAt(on.nowMs())
+      return slicedJob('load', next, start, true)
     }
     const current = timeline
     if (current === null) return oneShot(request)
