@@ -197,10 +197,19 @@ export function onHeartbeat(ctx: Ctx, b: BrokerIndex): void {
     emit(ctx, { atMs: s.nowMs, type: 'BrokerRegistered', broker: broker.id })
     if (s.activeController < 0) {
       scheduleElection(ctx, ZK_CONTROLLER_ELECTION_DELAY_MS)
-    } else if (connectedToController(ctx, b)) {
-      // onBrokerStartup: send it LeaderAndIsr, then offline partitions may elect it.
-      catchUpMetadata(ctx, b)
-      zkElectOfflinePartitions(ctx, hostedOn(ctx, b))
+    } else {
+      // KafkaController.onBrokerStartup (from processBrokerChange, which also handles a bounced
+      // broker as onBrokerFailure then onBrokerStartup): send it LeaderAndIsr, then
+      // partitionStateMachine.triggerOnlinePartitionStateChange() elects every offline
+      // partition that can now have a leader. The controller sees the registration in
+      // ZooKeeper and elects by writing there, so the election does not wait for its channel
+      // to this broker (only the LeaderAndIsr does: the broker catches up when it reconnects).
+      // It is gated like the failure half (onBrokerReady, expireSession): a serving controller.
+      // Gating it on the channel, as before, left a partition that went offline at the
+      // broker's bounce leaderless for good, with nothing to retry the election.
+      if (connectedToController(ctx, b)) catchUpMetadata(ctx, b)
+      if (serving(brokerAt(ctx, asBrokerIndex(s.activeController))))
+        zkElectOfflinePartitions(ctx, null)
     }
   } else if (connectedToController(ctx, b)) {
     if (broker.metadataVersion < s.metadataVersion) catchUpMetadata(ctx, b)
